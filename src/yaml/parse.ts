@@ -1,0 +1,154 @@
+/**
+ * YAML with positions and limits. Every document keeps its source ranges so that any diagnostic can
+ * name file, line and column; duplicate keys are errors; aliases and sizes are bounded so a hostile
+ * file is refused quickly instead of exhausting memory.
+ */
+import { type Document, isMap, isScalar, isSeq, LineCounter, type Node, parseAllDocuments } from 'yaml';
+import { type Diagnostic, error, type Position } from '../diagnostics.js';
+
+export interface YamlLimits {
+  /** Largest file accepted, in bytes. Real Packages with big schemas are ~100 KB. */
+  maxBytes: number;
+  /** Largest number of alias dereferences per document (a "billion laughs" file needs many). */
+  maxAliasCount: number;
+  /** Most documents in one file. */
+  maxDocuments: number;
+}
+
+export const DEFAULT_LIMITS: YamlLimits = { maxBytes: 4 * 1024 * 1024, maxAliasCount: 200, maxDocuments: 1000 };
+
+/** Where the text of this YAML sits in its file, for YAML embedded in another document's scalar. */
+export interface Origin {
+  /** Added to every 1-based line. */
+  lineOffset: number;
+  /** Added to every 1-based column. */
+  columnOffset: number;
+}
+
+export interface YamlDocument {
+  doc: Document.Parsed;
+  /** The document as plain data (undefined for an empty document). */
+  value: unknown;
+  /** 0-based index in the file. */
+  index: number;
+}
+
+export interface ParsedYaml {
+  file: string;
+  documents: YamlDocument[];
+  diagnostics: Diagnostic[];
+  /** Position of a character offset in this text, in file coordinates. */
+  position(offset: number): Position;
+}
+
+export function parseYaml(
+  file: string,
+  text: string,
+  limits: YamlLimits = DEFAULT_LIMITS,
+  origin: Origin = { lineOffset: 0, columnOffset: 0 },
+): ParsedYaml {
+  const lineCounter = new LineCounter();
+  const position = (offset: number): Position => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { line: line + origin.lineOffset, column: col + origin.columnOffset };
+  };
+  const result: ParsedYaml = { file, documents: [], diagnostics: [], position };
+  const size = Buffer.byteLength(text);
+  if (size > limits.maxBytes) {
+    result.diagnostics.push(
+      error('yaml.too-large', `file is ${size} bytes, larger than the ${limits.maxBytes}-byte limit; not parsed`, file),
+    );
+    return result;
+  }
+  const docs = parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
+  if (!Array.isArray(docs)) {
+    // parseAllDocuments returns an EmptyStream for a file with no documents at all.
+    return result;
+  }
+  if (docs.length > limits.maxDocuments) {
+    result.diagnostics.push(
+      error('yaml.too-many-documents', `file has ${docs.length} documents, more than ${limits.maxDocuments}`, file),
+    );
+    return result;
+  }
+  docs.forEach((doc, index) => {
+    const problems = [...doc.errors];
+    if (problems.length > 0) {
+      for (const problem of problems) {
+        result.diagnostics.push(error(yamlCode(problem.code), yamlMessage(problem.code, problem.message), file, position(problem.pos[0])));
+      }
+      return;
+    }
+    if (doc.contents === null) return; // `---` with nothing after it
+    try {
+      result.documents.push({ doc, value: doc.toJS({ maxAliasCount: limits.maxAliasCount }), index });
+    } catch (e) {
+      result.diagnostics.push(
+        error(
+          'yaml.alias-limit',
+          `document ${index + 1} expands too many aliases (over ${limits.maxAliasCount}); refusing a possible YAML bomb`,
+          file,
+          position(doc.range[0]),
+        ),
+      );
+      void e;
+    }
+  });
+  return result;
+}
+
+function yamlCode(code: string): string {
+  return code === 'DUPLICATE_KEY' ? 'yaml.duplicate-key' : 'yaml.syntax';
+}
+
+/** The parser's messages without any source excerpt: values Secrets must never leak into a log. */
+function yamlMessage(code: string, message: string): string {
+  if (code === 'DUPLICATE_KEY') return 'duplicate key: map keys must be unique';
+  const firstLine = message.split('\n')[0] ?? message;
+  return `not valid YAML: ${firstLine.replace(/ at line \d+, column \d+.*$/, '')}`;
+}
+
+export type PathSegment = string | number;
+
+/** The node at a path in a document, or the deepest existing ancestor when the path does not exist. */
+export function nodeAt(doc: Document.Parsed, path: readonly PathSegment[]): { node: Node | null; found: boolean } {
+  let node: Node | null = doc.contents;
+  for (const segment of path) {
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(segment));
+      if (!pair) return { node, found: false };
+      node = (pair.value as Node | null) ?? (pair.key as Node);
+    } else if (isSeq(node) && typeof segment === 'number') {
+      const item = node.items[segment] as Node | undefined;
+      if (!item) return { node, found: false };
+      node = item;
+    } else {
+      return { node, found: false };
+    }
+  }
+  return { node, found: true };
+}
+
+/** The key node of the last segment (better for "this key is wrong" messages), else the value node. */
+export function keyNodeAt(doc: Document.Parsed, path: readonly PathSegment[]): Node | null {
+  if (path.length === 0) return doc.contents;
+  const parent = nodeAt(doc, path.slice(0, -1));
+  const last = path[path.length - 1];
+  if (parent.found && isMap(parent.node)) {
+    const pair = parent.node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(last));
+    if (pair && isScalar(pair.key)) return pair.key;
+  }
+  return nodeAt(doc, path).node;
+}
+
+/** Position of the node at a path (its key when it is a map entry) or of its deepest existing ancestor. */
+export function positionAt(parsed: ParsedYaml, doc: Document.Parsed, path: readonly PathSegment[]): Position {
+  const node = keyNodeAt(doc, path);
+  const offset = node?.range?.[0] ?? doc.range[0];
+  return parsed.position(offset);
+}
+
+/** `.spec.refName`, `.items[2].name` — the JSON-path-like form used in every message. */
+export function formatPath(path: readonly PathSegment[]): string {
+  return path.map((s) => (typeof s === 'number' ? `[${s}]` : /^[A-Za-z_][\w-]*$/.test(s) ? `.${s}` : `[${JSON.stringify(s)}]`)).join('') || '.';
+}
