@@ -26,11 +26,23 @@ export interface Position {
 
 export const NO_POSITION: Position = { line: 0, column: 0 };
 
-export function error(code: string, message: string, file: string, pos: Position = NO_POSITION, path = ''): Diagnostic {
+export function error(
+  code: string,
+  message: string,
+  file: string,
+  pos: Position = NO_POSITION,
+  path = '',
+): Diagnostic {
   return { severity: 'error', file, line: pos.line, column: pos.column, path, code, message };
 }
 
-export function warning(code: string, message: string, file: string, pos: Position = NO_POSITION, path = ''): Diagnostic {
+export function warning(
+  code: string,
+  message: string,
+  file: string,
+  pos: Position = NO_POSITION,
+  path = '',
+): Diagnostic {
   return { severity: 'warning', file, line: pos.line, column: pos.column, path, code, message };
 }
 

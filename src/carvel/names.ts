@@ -43,6 +43,9 @@ export function toObjectName(value: string): string {
     .toLowerCase()
     .replace(/[^a-z0-9.-]+/g, '-')
     .replace(/\.{2,}/g, '.');
-  name = name.slice(0, 253).replace(/^[^a-z0-9]+/, '').replace(/[^a-z0-9]+$/, '');
+  name = name
+    .slice(0, 253)
+    .replace(/^[^a-z0-9]+/, '')
+    .replace(/[^a-z0-9]+$/, '');
   return name;
 }

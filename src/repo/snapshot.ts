@@ -14,6 +14,8 @@ export interface Snapshot {
   list(): Promise<readonly FileEntry[]>;
   /** The file's text, or undefined when it does not exist. */
   read(path: string): Promise<string | undefined>;
+  /** Size in bytes without reading, for sources whose list() does not carry sizes. */
+  size?(path: string): Promise<number | undefined>;
 }
 
 /** A snapshot over an in-memory map: the tests' fixture format, and the planner's view of its own output. */

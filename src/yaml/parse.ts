@@ -15,7 +15,11 @@ export interface YamlLimits {
   maxDocuments: number;
 }
 
-export const DEFAULT_LIMITS: YamlLimits = { maxBytes: 4 * 1024 * 1024, maxAliasCount: 200, maxDocuments: 1000 };
+export const DEFAULT_LIMITS: YamlLimits = {
+  maxBytes: 4 * 1024 * 1024,
+  maxAliasCount: 200,
+  maxDocuments: 1000,
+};
 
 /** Where the text of this YAML sits in its file, for YAML embedded in another document's scalar. */
 export interface Origin {
@@ -53,13 +57,8 @@ export function parseYaml(
     return { line: line + origin.lineOffset, column: col + origin.columnOffset };
   };
   const result: ParsedYaml = { file, documents: [], diagnostics: [], position };
-  const size = Buffer.byteLength(text);
-  if (size > limits.maxBytes) {
-    result.diagnostics.push(
-      error('yaml.too-large', `file is ${size} bytes, larger than the ${limits.maxBytes}-byte limit; not parsed`, file),
-    );
-    return result;
-  }
+  const size = text.length > limits.maxBytes / 4 ? Buffer.byteLength(text) : text.length;
+  if (size > limits.maxBytes) return tooLargeYaml(file, size, limits.maxBytes);
   const docs = parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
   if (!Array.isArray(docs)) {
     // parseAllDocuments returns an EmptyStream for a file with no documents at all.
@@ -67,7 +66,11 @@ export function parseYaml(
   }
   if (docs.length > limits.maxDocuments) {
     result.diagnostics.push(
-      error('yaml.too-many-documents', `file has ${docs.length} documents, more than ${limits.maxDocuments}`, file),
+      error(
+        'yaml.too-many-documents',
+        `file has ${docs.length} documents, more than ${limits.maxDocuments}`,
+        file,
+      ),
     );
     return result;
   }
@@ -75,7 +78,14 @@ export function parseYaml(
     const problems = [...doc.errors];
     if (problems.length > 0) {
       for (const problem of problems) {
-        result.diagnostics.push(error(yamlCode(problem.code), yamlMessage(problem.code, problem.message), file, position(problem.pos[0])));
+        result.diagnostics.push(
+          error(
+            yamlCode(problem.code),
+            yamlMessage(problem.code, problem.message),
+            file,
+            position(problem.pos[0]),
+          ),
+        );
       }
       return;
     }
@@ -97,6 +107,16 @@ export function parseYaml(
   return result;
 }
 
+/** A file refused for its size, unread or unparsed. */
+export function tooLargeYaml(file: string, size: number, maxBytes: number): ParsedYaml {
+  const diagnostic = error(
+    'yaml.too-large',
+    `file is ${size} bytes, over the ${maxBytes}-byte limit; not parsed`,
+    file,
+  );
+  return { file, documents: [], diagnostics: [diagnostic], position: () => ({ line: 0, column: 0 }) };
+}
+
 function yamlCode(code: string): string {
   return code === 'DUPLICATE_KEY' ? 'yaml.duplicate-key' : 'yaml.syntax';
 }
@@ -111,7 +131,10 @@ function yamlMessage(code: string, message: string): string {
 export type PathSegment = string | number;
 
 /** The node at a path in a document, or the deepest existing ancestor when the path does not exist. */
-export function nodeAt(doc: Document.Parsed, path: readonly PathSegment[]): { node: Node | null; found: boolean } {
+export function nodeAt(
+  doc: Document.Parsed,
+  path: readonly PathSegment[],
+): { node: Node | null; found: boolean } {
   let node: Node | null = doc.contents;
   for (const segment of path) {
     if (isMap(node)) {
@@ -150,5 +173,11 @@ export function positionAt(parsed: ParsedYaml, doc: Document.Parsed, path: reado
 
 /** `.spec.refName`, `.items[2].name` — the JSON-path-like form used in every message. */
 export function formatPath(path: readonly PathSegment[]): string {
-  return path.map((s) => (typeof s === 'number' ? `[${s}]` : /^[A-Za-z_][\w-]*$/.test(s) ? `.${s}` : `[${JSON.stringify(s)}]`)).join('') || '.';
+  return (
+    path
+      .map((s) =>
+        typeof s === 'number' ? `[${s}]` : /^[A-Za-z_][\w-]*$/.test(s) ? `.${s}` : `[${JSON.stringify(s)}]`,
+      )
+      .join('') || '.'
+  );
 }

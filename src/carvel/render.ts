@@ -1,0 +1,130 @@
+/**
+ * Rendering the files of one environment: the PackageInstall, its values Secret and the
+ * kustomization.yaml that lists them. New files are rendered whole; existing files are edited in
+ * place, touching only the scalar that must change, so comments, key order and fields a person
+ * added survive, and the pull request's diff is exactly the version bump.
+ */
+import { Document, isScalar, isSeq, parseDocument, Scalar, stringify } from 'yaml';
+import type { Settings } from '../config/config.js';
+import type { VersionSelection } from './semver.js';
+
+export const PACKAGE_INSTALL_API_VERSION = 'packaging.carvel.dev/v1alpha1';
+const STRINGIFY = { lineWidth: 0, indentSeq: false } as const;
+
+/** `{version}` in the configured template becomes the Package version: "{version}" pins, ">={version}" follows. */
+export function constraintFor(template: string, version: string): string {
+  return template.replaceAll('{version}', version);
+}
+
+export function versionSelectionFor(settings: Settings, version: string): VersionSelection {
+  const selection: VersionSelection = { constraints: constraintFor(settings.constraint, version) };
+  if (settings.prereleases === true) selection.prereleases = {};
+  else if (Array.isArray(settings.prereleases)) selection.prereleases = { identifiers: settings.prereleases };
+  return selection;
+}
+
+export interface PackageInstallInput {
+  name: string;
+  namespace?: string;
+  serviceAccountName: string;
+  refName: string;
+  selection: VersionSelection;
+  valuesSecretName: string;
+}
+
+export function renderPackageInstall(input: PackageInstallInput): string {
+  const metadata: Record<string, string> = { name: input.name };
+  if (input.namespace) metadata.namespace = input.namespace;
+  const doc = new Document({
+    apiVersion: PACKAGE_INSTALL_API_VERSION,
+    kind: 'PackageInstall',
+    metadata,
+    spec: {
+      serviceAccountName: input.serviceAccountName,
+      packageRef: { refName: input.refName, versionSelection: input.selection },
+      values: [{ secretRef: { name: input.valuesSecretName } }],
+    },
+  });
+  return doc.toString(STRINGIFY);
+}
+
+export interface ValuesSecretInput {
+  name: string;
+  namespace?: string;
+  valuesKey: string;
+  /** The values YAML, as it will sit under the key. */
+  values: string;
+}
+
+export function renderValuesSecret(input: ValuesSecretInput): string {
+  const metadata: Record<string, string> = { name: input.name };
+  if (input.namespace) metadata.namespace = input.namespace;
+  const doc = new Document({
+    apiVersion: 'v1',
+    kind: 'Secret',
+    metadata,
+    stringData: {} as Record<string, unknown>,
+  });
+  doc.setIn(['stringData', input.valuesKey], blockScalar(input.values));
+  return doc.toString(STRINGIFY);
+}
+
+/** Values YAML for an environment that has none yet: schema defaults apply in the cluster. */
+export function emptyValues(component: string, environment: string): string {
+  return `# Values for ${component} in ${environment}; the Package's valuesSchema lists what can be set.\n{}\n`;
+}
+
+export function renderKustomization(resources: readonly string[]): string {
+  return new Document({
+    apiVersion: 'kustomize.config.k8s.io/v1beta1',
+    kind: 'Kustomization',
+    resources: [...resources],
+  }).toString(STRINGIFY);
+}
+
+/** Add missing entries to an existing kustomization.yaml's resources, keeping everything else. */
+export function ensureKustomizationResources(text: string, resources: readonly string[]): string {
+  const doc = parseDocument(text);
+  const list = doc.get('resources', true);
+  const present = new Set(isSeq(list) ? list.items.map((i) => (isScalar(i) ? String(i.value) : '')) : []);
+  const missing = resources.filter((r) => !present.has(r));
+  if (missing.length === 0) return text;
+  if (isSeq(list)) for (const r of missing) list.add(r);
+  else doc.set('resources', [...resources]);
+  return doc.toString(STRINGIFY);
+}
+
+/**
+ * Set the scalar at `path` to `value`, editing only that scalar's characters in the text when it
+ * exists; otherwise fall back to a structural edit (which may re-indent the file).
+ */
+export function setScalar(text: string, path: readonly (string | number)[], value: string): string {
+  const doc = parseDocument(text, { keepSourceTokens: false });
+  const node = doc.getIn(path, true);
+  if (isScalar(node) && node.range) {
+    if (node.value === value) return text;
+    const [start, end] = node.range;
+    return text.slice(0, start) + scalarText(value, node.type) + text.slice(end);
+  }
+  doc.setIn(path, value);
+  return doc.toString(STRINGIFY);
+}
+
+/** Replace the YAML under a Secret's stringData key (values updates, only when asked). */
+export function setValues(text: string, valuesKey: string, values: string): string {
+  const doc = parseDocument(text);
+  doc.setIn(['stringData', valuesKey], blockScalar(values));
+  return doc.toString(STRINGIFY);
+}
+
+function blockScalar(value: string): Scalar {
+  const scalar = new Scalar(value.endsWith('\n') ? value : `${value}\n`);
+  scalar.type = Scalar.BLOCK_LITERAL;
+  return scalar;
+}
+
+function scalarText(value: string, type: Scalar['type']): string {
+  if (type === Scalar.QUOTE_DOUBLE) return JSON.stringify(value);
+  if (type === Scalar.QUOTE_SINGLE) return `'${value.replaceAll("'", "''")}'`;
+  return stringify(value, STRINGIFY).trimEnd();
+}

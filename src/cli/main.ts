@@ -1,0 +1,183 @@
+/**
+ * The CLI: the same core on a local checkout. `flux-pkg plan|validate [options]`.
+ * Exit codes: 0 ok, 1 validation failed, 2 usage error.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { loadConfig } from '../config/config.js';
+import { plan } from '../plan/plan.js';
+import { discover } from '../plan/repository.js';
+import type { Request } from '../plan/types.js';
+import { LocalSnapshot } from '../repo/local.js';
+import { diagnosticLines, fileDiff, jsonReport, summaryLines } from '../report/text.js';
+
+const USAGE = `Usage: flux-pkg <command> [options]
+
+Commands:
+  plan       render PackageInstall + values Secret for new Package versions (prints a diff; --write writes)
+  validate   check every Package, PackageInstall and values Secret in the repo
+
+Options:
+  --repo DIR            the gitops repo checkout (default: .)
+  --component NAME      only this component (repeatable)
+  --environment NAME    only this environment (repeatable)
+  --package PATH        a Package file to deliver (repeatable; default: each component's newest)
+  --since GITREF        deliver the Package files git says changed since GITREF
+  --values FILE         replace the environments' values with this YAML file (plan)
+  --write               write the planned files (plan)
+  --json                print a JSON report
+  -h, --help            this help
+`;
+
+export interface Io {
+  out: (text: string) => void;
+  err: (text: string) => void;
+}
+
+class UsageError extends Error {}
+
+export async function main(argv: string[], io: Io): Promise<number> {
+  let args: ReturnType<typeof parse>;
+  try {
+    args = parse(argv);
+  } catch (e) {
+    io.err(`flux-pkg: ${(e as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  if (args.values.help) {
+    io.out(USAGE);
+    return 0;
+  }
+  try {
+    return await run(args, io);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(`flux-pkg: ${e.message}\n`);
+      return 2;
+    }
+    throw e;
+  }
+}
+
+function parse(argv: string[]) {
+  const parsed = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      repo: { type: 'string', default: '.' },
+      component: { type: 'string', multiple: true },
+      environment: { type: 'string', multiple: true },
+      package: { type: 'string', multiple: true },
+      since: { type: 'string' },
+      values: { type: 'string' },
+      write: { type: 'boolean', default: false },
+      json: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (!parsed.values.help) {
+    const [command, ...rest] = parsed.positionals;
+    if (command !== 'plan' && command !== 'validate')
+      throw new Error(command ? `unknown command "${command}"` : 'a command is required');
+    if (rest.length > 0) throw new Error(`unexpected argument "${rest[0]}"`);
+    if (
+      command === 'validate' &&
+      (parsed.values.package || parsed.values.since || parsed.values.write || parsed.values.values)
+    ) {
+      throw new Error('--package, --since, --values and --write go with plan');
+    }
+  }
+  return parsed;
+}
+
+async function run(args: ReturnType<typeof parse>, io: Io): Promise<number> {
+  const { values } = args;
+  const root = resolve(values.repo);
+  const snapshot = new LocalSnapshot(root);
+  if ((await snapshot.list()).length === 0)
+    throw new UsageError(`${values.repo} is not a directory with files in it`);
+  const command = args.positionals[0] as 'plan' | 'validate';
+  const request: Request =
+    command === 'validate'
+      ? { kind: 'validate', components: values.component, environments: values.environment }
+      : {
+          kind: 'install',
+          packages:
+            values.package?.map((p) => p.replace(/^\.\//, '')) ??
+            (values.since ? await changedPackages(snapshot, root, values.since) : undefined),
+          components: values.component,
+          environments: values.environment,
+          values: values.values === undefined ? undefined : await readValuesFile(values.values),
+        };
+  const result = await plan(snapshot, request);
+
+  if (values.json) io.out(`${JSON.stringify(jsonReport(result), null, 2)}\n`);
+  else {
+    for (const line of diagnosticLines(result)) io.err(`${line}\n`);
+    for (const line of summaryLines(result)) io.out(`${line}\n`);
+  }
+  if (!result.valid) {
+    if (!values.json)
+      io.err(
+        `${result.diagnostics.filter((d) => d.severity === 'error').length} error(s); nothing written\n`,
+      );
+    return 1;
+  }
+  if (command === 'plan' && !values.json) {
+    for (const file of result.files) {
+      const env = result.environments.find((e) => e.files.includes(file));
+      io.out(`\n${fileDiff(file, await snapshot.read(file.path), env?.valuesKeysChanged ?? [])}`);
+    }
+    if (result.files.length === 0) io.out('\nnothing to change\n');
+  }
+  if (command === 'plan' && values.write) {
+    for (const file of result.files) {
+      const target = join(root, ...file.path.split('/'));
+      await mkdir(dirname(target), { recursive: true });
+      await writeFile(target, file.content);
+    }
+    if (!values.json) io.out(`\nwrote ${result.files.length} file(s)\n`);
+  } else if (command === 'plan' && result.files.length > 0 && !values.json) {
+    io.out(`\n${result.files.length} file(s) would change; run with --write to write them\n`);
+  }
+  return 0;
+}
+
+async function readValuesFile(path: string): Promise<string> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch {
+    throw new UsageError(`cannot read --values file ${path}`);
+  }
+}
+
+/** Package files added or modified since a git ref (committed, staged, unstaged or untracked). */
+async function changedPackages(snapshot: LocalSnapshot, root: string, since: string): Promise<string[]> {
+  const git = (...gitArgs: string[]) => {
+    try {
+      return execFileSync('git', ['-C', root, ...gitArgs], {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+    } catch (e) {
+      throw new UsageError(
+        `git ${gitArgs.join(' ')} failed: ${String((e as { stderr?: string }).stderr ?? e).trim()}`,
+      );
+    }
+  };
+  const changed = [
+    ...git('diff', '--name-only', '--diff-filter=AMR', '--relative', since, '--').split('\n'),
+    ...git('ls-files', '--others', '--exclude-standard').split('\n'),
+  ].filter(Boolean);
+  const { config } = await loadConfig(snapshot);
+  const packageFiles = new Set(
+    discover(
+      (await snapshot.list()).map((e) => e.path),
+      config.layout,
+    ).flatMap((c) => c.packageFiles),
+  );
+  return [...new Set(changed)].filter((p) => packageFiles.has(p)).sort();
+}

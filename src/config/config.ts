@@ -1,0 +1,201 @@
+/**
+ * flux-pkg.yaml: the repository's own configuration. Optional; when absent the environments are the
+ * folders that exist under each component, and every one takes new Package versions directly.
+ * Precedence, lowest first: built-in defaults, `defaults:`, the environment's entry, the component's
+ * entry, then what the caller (action inputs, CLI flags) overrides.
+ */
+import { Ajv } from 'ajv';
+import { type Diagnostic, error } from '../diagnostics.js';
+import type { Snapshot } from '../repo/snapshot.js';
+import { formatPath, parseYaml, positionAt } from '../yaml/parse.js';
+import { configSchema } from './schema.js';
+
+export const CONFIG_FILE = 'flux-pkg.yaml';
+
+export interface Layout {
+  componentsPath: string;
+  packagesDir: string;
+  packageInstallFile: string;
+  valuesSecretFile: string;
+  valuesKey: string;
+}
+
+export type AutoMerge = false | 'merge' | 'squash' | 'rebase';
+
+/** Everything that can be set per environment, fully resolved. */
+export interface Settings {
+  constraint: string;
+  prereleases: boolean | string[];
+  serviceAccountName: string;
+  namespace?: string;
+  packageInstallName: string;
+  valuesSecretName: string;
+  kubeconfigSecret?: string;
+  targetNamespace?: string;
+  secretFormat: 'plain' | 'sops';
+  fluxApiVersion: 'v1' | 'v1beta2';
+  labels: string[];
+  reviewers: string[];
+  teamReviewers: string[];
+  autoMerge: AutoMerge;
+}
+
+export interface EnvironmentConfig extends Partial<Settings> {
+  name: string;
+  promoteFrom?: string;
+}
+
+export interface ComponentConfig extends Partial<Settings> {
+  environments?: string[];
+}
+
+export interface RepoConfig {
+  /** The config file's path when one was read. */
+  file?: string;
+  layout: Layout;
+  defaults: Partial<Settings>;
+  /** Ordered environments, when the config lists them. */
+  environments?: EnvironmentConfig[];
+  components: Record<string, ComponentConfig>;
+}
+
+export const DEFAULT_LAYOUT: Layout = {
+  componentsPath: '',
+  packagesDir: 'packages',
+  packageInstallFile: 'packageinstall.yaml',
+  valuesSecretFile: 'params.yaml',
+  valuesKey: 'values.yaml',
+};
+
+export const BUILT_IN_SETTINGS: Settings = {
+  constraint: '{version}',
+  prereleases: false,
+  serviceAccountName: 'default-ns-sa',
+  packageInstallName: '{component}',
+  valuesSecretName: '{component}-values',
+  secretFormat: 'plain',
+  fluxApiVersion: 'v1',
+  labels: [],
+  reviewers: [],
+  teamReviewers: [],
+  autoMerge: false,
+};
+
+export const DEFAULT_CONFIG: RepoConfig = { layout: DEFAULT_LAYOUT, defaults: {}, components: {} };
+
+let validator: ReturnType<Ajv['compile']> | undefined;
+function validateSchema(value: unknown) {
+  validator ??= new Ajv({ allErrors: true, strict: false }).compile(configSchema);
+  return { ok: validator(value), errors: validator.errors ?? [] };
+}
+
+export async function loadConfig(
+  snapshot: Snapshot,
+): Promise<{ config: RepoConfig; diagnostics: Diagnostic[] }> {
+  const text = await snapshot.read(CONFIG_FILE);
+  if (text === undefined) return { config: DEFAULT_CONFIG, diagnostics: [] };
+  return parseConfig(CONFIG_FILE, text);
+}
+
+export function parseConfig(file: string, text: string): { config: RepoConfig; diagnostics: Diagnostic[] } {
+  const parsed = parseYaml(file, text);
+  const diagnostics = [...parsed.diagnostics];
+  const first = parsed.documents[0];
+  if (diagnostics.length > 0 || !first) return { config: { ...DEFAULT_CONFIG, file }, diagnostics };
+  const { ok, errors } = validateSchema(first.value);
+  if (!ok) {
+    for (const e of errors) {
+      const path = e.instancePath.split('/').slice(1).map(decodePointer);
+      const at = e.keyword === 'additionalProperties' ? [...path, String(e.params.additionalProperty)] : path;
+      const what =
+        e.keyword === 'additionalProperties' ? `unknown setting "${e.params.additionalProperty}"` : e.message;
+      diagnostics.push(
+        error('config.invalid', `${what}`, file, positionAt(parsed, first.doc, at), formatPath(at)),
+      );
+    }
+    return { config: { ...DEFAULT_CONFIG, file }, diagnostics };
+  }
+  const raw = first.value as {
+    layout?: Partial<Layout>;
+    defaults?: Partial<Settings>;
+    environments?: EnvironmentConfig[];
+    components?: Record<string, ComponentConfig>;
+  };
+  const config: RepoConfig = {
+    file,
+    layout: { ...DEFAULT_LAYOUT, ...raw.layout },
+    defaults: raw.defaults ?? {},
+    environments: raw.environments,
+    components: raw.components ?? {},
+  };
+  const names = new Set<string>();
+  raw.environments?.forEach((env, i) => {
+    const at = ['environments', i, 'name'];
+    if (names.has(env.name)) {
+      diagnostics.push(
+        error(
+          'config.duplicate-environment',
+          `environment "${env.name}" is listed twice`,
+          file,
+          positionAt(parsed, first.doc, at),
+          formatPath(at),
+        ),
+      );
+    }
+    names.add(env.name);
+  });
+  raw.environments?.forEach((env, i) => {
+    if (env.promoteFrom !== undefined && !names.has(env.promoteFrom)) {
+      const at = ['environments', i, 'promoteFrom'];
+      diagnostics.push(
+        error(
+          'config.unknown-environment',
+          `promoteFrom names "${env.promoteFrom}", which is not a listed environment`,
+          file,
+          positionAt(parsed, first.doc, at),
+          formatPath(at),
+        ),
+      );
+    }
+  });
+  return { config, diagnostics };
+}
+
+function decodePointer(segment: string): string | number {
+  const s = segment.replace(/~1/g, '/').replace(/~0/g, '~');
+  return /^\d+$/.test(s) ? Number(s) : s;
+}
+
+/** The resolved settings for one component in one environment. */
+export function settingsFor(
+  config: RepoConfig,
+  component: string,
+  environment: string,
+  overrides: Partial<Settings> = {},
+): Settings {
+  const env = config.environments?.find((e) => e.name === environment);
+  const { environments: _, ...componentSettings } = config.components[component] ?? {};
+  const { name: __, promoteFrom: ___, ...envSettings } = env ?? { name: environment };
+  const merged = {
+    ...BUILT_IN_SETTINGS,
+    ...config.defaults,
+    ...envSettings,
+    ...componentSettings,
+    ...definedOnly(overrides),
+  };
+  return {
+    ...merged,
+    packageInstallName: merged.packageInstallName.replaceAll('{component}', component),
+    valuesSecretName: merged.valuesSecretName.replaceAll('{component}', component),
+  };
+}
+
+function definedOnly<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+/** Does this environment take new Package versions directly (rather than by promotion)? */
+export function takesNewVersions(config: RepoConfig, environment: string): boolean {
+  const env = config.environments?.find((e) => e.name === environment);
+  return env ? env.promoteFrom === undefined : config.environments === undefined;
+}

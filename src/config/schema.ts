@@ -1,0 +1,204 @@
+/**
+ * The JSON Schema of flux-pkg.yaml. `npm run bundle` publishes it as schema/flux-pkg.schema.json so editors
+ * (yaml-language-server) can complete and check the file; this module is the source of truth.
+ */
+export const configSchema = {
+  $schema: 'http://json-schema.org/draft-07/schema#',
+  $id: 'https://github.com/flux-pkg-action/flux-pkg-action/schema/flux-pkg.schema.json',
+  title: 'flux-pkg.yaml',
+  description:
+    'Repository configuration for flux-pkg-action: the ordered environments of the gitops repo, how each receives Package versions, and the defaults for what the action generates.',
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    layout: {
+      description:
+        "Where things live in the gitops repo. Defaults follow Tanzu Application Platform's layout.",
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        componentsPath: {
+          description: "Folder holding the components, relative to the repo root ('' = the root).",
+          type: 'string',
+          default: '',
+        },
+        packagesDir: {
+          description: 'Folder under a component holding its Package files.',
+          type: 'string',
+          default: 'packages',
+        },
+        packageInstallFile: {
+          type: 'string',
+          default: 'packageinstall.yaml',
+        },
+        valuesSecretFile: {
+          type: 'string',
+          default: 'params.yaml',
+        },
+        valuesKey: {
+          description:
+            'The stringData key of the values Secret that holds the values YAML (TAP: values.yaml).',
+          type: 'string',
+          default: 'values.yaml',
+        },
+      },
+    },
+    defaults: {
+      $ref: '#/definitions/settings',
+    },
+    environments: {
+      description:
+        'The environments, in promotion order. Without this list, environments are the existing folders under each component and all take new versions directly.',
+      type: 'array',
+      items: {
+        allOf: [
+          {
+            $ref: '#/definitions/settings',
+          },
+          {
+            type: 'object',
+            required: ['name'],
+            properties: {
+              name: {
+                $ref: '#/definitions/dnsLabel',
+              },
+              promoteFrom: {
+                description:
+                  'Take versions only when they are merged into this other environment (promotion). Absent: take new Package versions directly.',
+                $ref: '#/definitions/dnsLabel',
+              },
+            },
+          },
+        ],
+      },
+    },
+    components: {
+      description: 'Per-component settings, keyed by component folder name.',
+      type: 'object',
+      propertyNames: {
+        $ref: '#/definitions/dnsSubdomain',
+      },
+      additionalProperties: {
+        allOf: [
+          {
+            $ref: '#/definitions/settings',
+          },
+          {
+            type: 'object',
+            properties: {
+              environments: {
+                description: 'Deliver this component only to these environments.',
+                type: 'array',
+                items: {
+                  $ref: '#/definitions/dnsLabel',
+                },
+              },
+            },
+          },
+        ],
+      },
+    },
+  },
+  definitions: {
+    dnsLabel: {
+      type: 'string',
+      pattern: '^[a-z0-9]([-a-z0-9]*[a-z0-9])?$',
+      maxLength: 63,
+    },
+    dnsSubdomain: {
+      type: 'string',
+      pattern: '^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$',
+      maxLength: 253,
+    },
+    settings: {
+      type: 'object',
+      properties: {
+        name: true,
+        promoteFrom: true,
+        environments: true,
+        constraint: {
+          description:
+            'The PackageInstall\'s versionSelection.constraints, with {version} replaced by the Package version. "{version}" pins the exact version (default); ">={version}" follows every newer version (continuous delivery).',
+          type: 'string',
+          minLength: 1,
+          default: '{version}',
+        },
+        prereleases: {
+          description:
+            'versionSelection.prereleases: false (default) hides prereleases, true allows all, a list allows those identifiers.',
+          oneOf: [
+            {
+              type: 'boolean',
+            },
+            {
+              type: 'array',
+              items: {
+                type: 'string',
+                minLength: 1,
+              },
+            },
+          ],
+        },
+        serviceAccountName: {
+          description: 'The ServiceAccount kapp-controller uses to install the package in the run cluster.',
+          $ref: '#/definitions/dnsSubdomain',
+        },
+        namespace: {
+          description:
+            "metadata.namespace of the generated PackageInstall and Secret. Absent: left to Flux's targetNamespace.",
+          $ref: '#/definitions/dnsLabel',
+        },
+        packageInstallName: {
+          description: 'Name of the PackageInstall, with {component} replaced (default: the component).',
+          type: 'string',
+        },
+        valuesSecretName: {
+          description: 'Name of the values Secret, with {component} replaced (default: {component}-values).',
+          type: 'string',
+        },
+        kubeconfigSecret: {
+          description: "The Secret on the Brain cluster holding this environment's kubeconfig (bootstrap).",
+          $ref: '#/definitions/dnsSubdomain',
+        },
+        targetNamespace: {
+          description: 'Flux Kustomization targetNamespace (bootstrap).',
+          $ref: '#/definitions/dnsLabel',
+        },
+        secretFormat: {
+          description: 'How the values Secret is stored: plain stringData, or encrypted with SOPS.',
+          enum: ['plain', 'sops'],
+        },
+        fluxApiVersion: {
+          description: 'Flux API version for bootstrap.',
+          enum: ['v1', 'v1beta2'],
+        },
+        labels: {
+          type: 'array',
+          items: {
+            type: 'string',
+            minLength: 1,
+          },
+        },
+        reviewers: {
+          type: 'array',
+          items: {
+            type: 'string',
+            minLength: 1,
+          },
+        },
+        teamReviewers: {
+          type: 'array',
+          items: {
+            type: 'string',
+            minLength: 1,
+          },
+        },
+        autoMerge: {
+          description: 'Enable auto-merge on the pull request with this merge method.',
+          enum: [false, 'merge', 'squash', 'rebase'],
+        },
+      },
+      additionalProperties: false,
+    },
+  },
+} as const;

@@ -1,0 +1,349 @@
+/**
+ * The gitops repo as the planner sees it: which components and environments exist, their Packages,
+ * PackageInstalls and values Secrets. Files are read lazily through the snapshot and at most once.
+ */
+import type { Document } from 'yaml';
+import { dns1123LabelProblem, dns1123SubdomainProblem } from '../carvel/names.js';
+import { type CarvelPackage, looksLikePackage, validatePackage } from '../carvel/package.js';
+import { compare, parseRelaxed, type VersionSelection } from '../carvel/semver.js';
+import { readValuesSecret, type ValuesSecret } from '../carvel/values-secret.js';
+import type { Layout } from '../config/config.js';
+import { type Diagnostic, error, warning } from '../diagnostics.js';
+import type { Snapshot } from '../repo/snapshot.js';
+import { DEFAULT_LIMITS, type ParsedYaml, parseYaml, positionAt, tooLargeYaml } from '../yaml/parse.js';
+
+export const KUSTOMIZATION_FILE = 'kustomization.yaml';
+
+type Obj = Record<string, unknown>;
+const isObject = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isYamlFile = (p: string) => p.endsWith('.yaml') || p.endsWith('.yml');
+
+export interface ComponentLayout {
+  name: string;
+  /** Folder of the component, repo-relative, no trailing slash. */
+  dir: string;
+  packageFiles: string[];
+  /** Environment folders that exist (hold any of the environment's files). */
+  environments: string[];
+}
+
+/** Components and environments, from the file list alone (nothing is read). */
+export function discover(paths: readonly string[], layout: Layout): ComponentLayout[] {
+  const prefix = layout.componentsPath ? `${layout.componentsPath.replace(/\/+$/, '')}/` : '';
+  const envFiles = new Set([layout.packageInstallFile, layout.valuesSecretFile]);
+  const components = new Map<string, ComponentLayout>();
+  const get = (name: string) => {
+    let c = components.get(name);
+    if (!c) {
+      c = { name, dir: `${prefix}${name}`, packageFiles: [], environments: [] };
+      components.set(name, c);
+    }
+    return c;
+  };
+  for (const path of paths) {
+    if (!path.startsWith(prefix)) continue;
+    const parts = path.slice(prefix.length).split('/');
+    if (parts.length !== 3 || parts[0]!.startsWith('.')) continue;
+    const [component, folder, file] = parts as [string, string, string];
+    if (folder === layout.packagesDir && isYamlFile(file)) get(component).packageFiles.push(path);
+    else if (envFiles.has(file)) {
+      const c = get(component);
+      if (!c.environments.includes(folder)) c.environments.push(folder);
+    }
+  }
+  for (const c of components.values()) {
+    c.packageFiles.sort();
+    c.environments.sort();
+  }
+  return [...components.values()].sort((a, b) => (a.name < b.name ? -1 : 1));
+}
+
+/** Component names are refNames in TAP's layout (DNS-1123 subdomains); environments are DNS-1123 labels. */
+export function nameProblem(kind: 'component' | 'environment', name: string): string | undefined {
+  if (name.includes('/') || name.includes('..') || name === '.') return `must not contain "/" or ".."`;
+  return kind === 'component' ? dns1123SubdomainProblem(name) : dns1123LabelProblem(name);
+}
+
+/** Reads and parses files through the snapshot, each at most once, refusing oversized ones unread. */
+export class RepoReader {
+  readonly #cache = new Map<string, Promise<{ parsed?: ParsedYaml; text?: string }>>();
+  #sizes?: Promise<Map<string, number | undefined>>;
+
+  constructor(readonly snapshot: Snapshot) {}
+
+  async exists(path: string): Promise<boolean> {
+    return (await this.#sizeMap()).has(path);
+  }
+
+  yaml(path: string): Promise<{ parsed?: ParsedYaml; text?: string }> {
+    let cached = this.#cache.get(path);
+    if (!cached) {
+      cached = this.#load(path);
+      this.#cache.set(path, cached);
+    }
+    return cached;
+  }
+
+  async #sizeMap() {
+    this.#sizes ??= this.snapshot.list().then((entries) => new Map(entries.map((e) => [e.path, e.size])));
+    return this.#sizes;
+  }
+
+  async #load(path: string): Promise<{ parsed?: ParsedYaml; text?: string }> {
+    const sizes = await this.#sizeMap();
+    if (!sizes.has(path)) return {};
+    const size = sizes.get(path) ?? (await this.snapshot.size?.(path));
+    if (size !== undefined && size > DEFAULT_LIMITS.maxBytes) {
+      return { parsed: tooLargeYaml(path, size, DEFAULT_LIMITS.maxBytes) };
+    }
+    const text = await this.snapshot.read(path);
+    if (text === undefined) return {};
+    return { parsed: parseYaml(path, text), text };
+  }
+}
+
+export interface ComponentPackages {
+  packages: CarvelPackage[];
+  /** The one refName all Packages of the component share (undefined when there are none or they disagree). */
+  refName?: string;
+  diagnostics: Diagnostic[];
+}
+
+export async function loadPackages(
+  reader: RepoReader,
+  component: ComponentLayout,
+): Promise<ComponentPackages> {
+  const diagnostics: Diagnostic[] = [];
+  const packages: CarvelPackage[] = [];
+  for (const file of component.packageFiles) {
+    const { parsed } = await reader.yaml(file);
+    if (!parsed) continue;
+    diagnostics.push(...parsed.diagnostics);
+    for (const { doc, value } of parsed.documents) {
+      if (!looksLikePackage(value)) {
+        if (!isObject(value) || typeof value.kind !== 'string') {
+          diagnostics.push(
+            error(
+              'package.kind',
+              'expected a Carvel Package (kind: Package) in a packages folder',
+              file,
+              positionAt(parsed, doc, ['kind']),
+              '.kind',
+            ),
+          );
+        }
+        continue; // PackageMetadata and friends are welcome here
+      }
+      const result = validatePackage(parsed, doc, value);
+      diagnostics.push(...result.diagnostics);
+      if (result.pkg) packages.push(result.pkg);
+    }
+  }
+  const refNames = [...new Set(packages.map((p) => p.refName))];
+  if (refNames.length > 1) {
+    for (const pkg of packages.filter((p) => p.refName !== packages[0]!.refName)) {
+      diagnostics.push(
+        error(
+          'package.ref-name-conflict',
+          `component "${component.name}" has Packages of several refNames (${refNames.join(', ')}); one component holds one package`,
+          pkg.file,
+          { line: pkg.line, column: 1 },
+          '.spec.refName',
+        ),
+      );
+    }
+  }
+  const seen = new Map<string, CarvelPackage>();
+  for (const pkg of packages) {
+    const twin = seen.get(pkg.version);
+    if (twin) {
+      diagnostics.push(
+        error(
+          'package.duplicate-version',
+          `version ${pkg.version} is also defined in ${twin.file}`,
+          pkg.file,
+          { line: pkg.line, column: 1 },
+          '.spec.version',
+        ),
+      );
+    }
+    seen.set(pkg.version, pkg);
+  }
+  packages.sort((a, b) => compare(parseRelaxed(a.version)!, parseRelaxed(b.version)!));
+  return { packages, refName: refNames.length === 1 ? refNames[0] : undefined, diagnostics };
+}
+
+export interface PackageInstallFile {
+  file: string;
+  parsed: ParsedYaml;
+  text: string;
+  doc: Document.Parsed;
+  name?: string;
+  refName?: string;
+  selection?: VersionSelection;
+  secretNames: string[];
+}
+
+export interface EnvironmentFiles {
+  packageInstall?: PackageInstallFile;
+  valuesSecret?: ValuesSecret;
+  valuesSecretText?: string;
+  kustomizationText?: string;
+  diagnostics: Diagnostic[];
+}
+
+export async function loadEnvironment(
+  reader: RepoReader,
+  dir: string,
+  layout: Layout,
+): Promise<EnvironmentFiles> {
+  const diagnostics: Diagnostic[] = [];
+  const result: EnvironmentFiles = { diagnostics };
+  const piPath = `${dir}/${layout.packageInstallFile}`;
+  const pi = await reader.yaml(piPath);
+  if (pi.parsed && pi.text !== undefined) {
+    diagnostics.push(...pi.parsed.diagnostics);
+    const found = pi.parsed.documents.filter((d) => isObject(d.value) && d.value.kind === 'PackageInstall');
+    if (found.length === 1)
+      result.packageInstall = readPackageInstall(
+        pi.parsed,
+        pi.text,
+        found[0]!.doc,
+        found[0]!.value as Obj,
+        diagnostics,
+      );
+    else if (pi.parsed.diagnostics.length === 0) {
+      diagnostics.push(
+        error(
+          'packageinstall.missing',
+          found.length === 0
+            ? 'expected a PackageInstall in this file'
+            : `expected one PackageInstall, found ${found.length}`,
+          piPath,
+          pi.parsed.position(0),
+        ),
+      );
+    }
+  } else if (pi.parsed) {
+    diagnostics.push(...pi.parsed.diagnostics);
+  }
+  const secretPath = `${dir}/${layout.valuesSecretFile}`;
+  const secret = await reader.yaml(secretPath);
+  if (secret.parsed) {
+    diagnostics.push(...secret.parsed.diagnostics);
+    if (secret.text !== undefined && secret.parsed.diagnostics.length === 0) {
+      const read = readValuesSecret(secret.parsed, secret.text, layout.valuesKey);
+      diagnostics.push(...read.diagnostics);
+      result.valuesSecret = read.secret;
+      result.valuesSecretText = secret.text;
+    }
+  }
+  const kustomization = await reader.yaml(`${dir}/${KUSTOMIZATION_FILE}`);
+  if (kustomization.parsed) diagnostics.push(...kustomization.parsed.diagnostics);
+  result.kustomizationText = kustomization.text;
+  return result;
+}
+
+function readPackageInstall(
+  parsed: ParsedYaml,
+  text: string,
+  doc: Document.Parsed,
+  value: Obj,
+  diagnostics: Diagnostic[],
+): PackageInstallFile {
+  const file = parsed.file;
+  const at = (path: (string | number)[]) => positionAt(parsed, doc, path);
+  const spec = isObject(value.spec) ? value.spec : {};
+  const metadata = isObject(value.metadata) ? value.metadata : {};
+  const ref = isObject(spec.packageRef) ? spec.packageRef : undefined;
+  const vs = ref && isObject(ref.versionSelection) ? ref.versionSelection : undefined;
+  if (value.apiVersion !== 'packaging.carvel.dev/v1alpha1') {
+    diagnostics.push(
+      error(
+        'packageinstall.api-version',
+        `apiVersion must be "packaging.carvel.dev/v1alpha1" for kind PackageInstall`,
+        file,
+        at(['apiVersion']),
+        '.apiVersion',
+      ),
+    );
+  }
+  if (!ref || typeof ref.refName !== 'string') {
+    diagnostics.push(
+      error(
+        'packageinstall.package-ref',
+        'spec.packageRef.refName is required (kapp-controller fails at reconcile time without it)',
+        file,
+        at(['spec', 'packageRef']),
+        '.spec.packageRef',
+      ),
+    );
+  } else if (!vs) {
+    diagnostics.push(
+      error(
+        'packageinstall.version-selection',
+        'spec.packageRef.versionSelection is required (kapp-controller fails at reconcile time without it)',
+        file,
+        at(['spec', 'packageRef']),
+        '.spec.packageRef.versionSelection',
+      ),
+    );
+  }
+  if (typeof spec.serviceAccountName !== 'string' && !isObject(spec.cluster)) {
+    diagnostics.push(
+      error(
+        'packageinstall.service-account',
+        'spec.serviceAccountName (or spec.cluster) is required',
+        file,
+        at(['spec']),
+        '.spec.serviceAccountName',
+      ),
+    );
+  }
+  const secretNames: string[] = [];
+  if (Array.isArray(spec.values)) {
+    spec.values.forEach((v, i) => {
+      const name = isObject(v) && isObject(v.secretRef) ? v.secretRef.name : undefined;
+      if (typeof name === 'string') secretNames.push(name);
+      else
+        diagnostics.push(
+          error(
+            'packageinstall.values',
+            'every spec.values entry needs secretRef.name',
+            file,
+            at(['spec', 'values', i]),
+            `.spec.values[${i}]`,
+          ),
+        );
+    });
+  }
+  let selection: VersionSelection | undefined;
+  if (vs) {
+    selection = {};
+    if (vs.constraints !== undefined) selection.constraints = String(vs.constraints);
+    if (isObject(vs.prereleases)) {
+      const ids = vs.prereleases.identifiers;
+      selection.prereleases = Array.isArray(ids) ? { identifiers: ids.map(String) } : {};
+    }
+  }
+  if (isObject(value.metadata) && value.metadata.annotations && !isObject(value.metadata.annotations)) {
+    diagnostics.push(
+      warning(
+        'packageinstall.annotations',
+        'metadata.annotations should be a mapping',
+        file,
+        at(['metadata', 'annotations']),
+      ),
+    );
+  }
+  return {
+    file,
+    parsed,
+    text,
+    doc,
+    name: typeof metadata.name === 'string' ? metadata.name : undefined,
+    refName: ref && typeof ref.refName === 'string' ? ref.refName : undefined,
+    selection,
+    secretNames,
+  };
+}

@@ -1,0 +1,67 @@
+/**
+ * Values checks: an environment's merged values against its Package's valuesSchema. Each schema is
+ * compiled once per run, and its quirks are reported once, on the Package file.
+ */
+import type { CarvelPackage } from '../carvel/package.js';
+import { type CompileResult, compileValuesSchema } from '../carvel/values-schema.js';
+import { locateValuesPath, type ValuesSecret } from '../carvel/values-secret.js';
+import { type Diagnostic, error, warning } from '../diagnostics.js';
+import { formatPath, positionAt } from '../yaml/parse.js';
+
+export class ValuesChecker {
+  readonly #compiled = new Map<string, CompileResult>();
+  readonly diagnostics: Diagnostic[] = [];
+
+  /** The compiled schema of a Package; compile problems are recorded against the Package once. */
+  schemaOf(pkg: CarvelPackage): CompileResult {
+    const key = `${pkg.file}#${pkg.name}`;
+    let result = this.#compiled.get(key);
+    if (!result) {
+      result = compileValuesSchema(pkg.valuesSchema);
+      const at = { line: pkg.line, column: 1 };
+      for (const note of result.notes) {
+        this.diagnostics.push(
+          warning(
+            'schema.assumed',
+            note.message,
+            pkg.file,
+            at,
+            `.spec.valuesSchema.openAPIv3${formatPath(note.path).replace(/^\.$/, '')}`,
+          ),
+        );
+      }
+      if (!result.ok) {
+        this.diagnostics.push(
+          error(
+            'schema.invalid',
+            `spec.valuesSchema.openAPIv3 does not compile: ${result.error}`,
+            pkg.file,
+            at,
+            '.spec.valuesSchema.openAPIv3',
+          ),
+        );
+      }
+      this.#compiled.set(key, result);
+    }
+    return result;
+  }
+
+  /** Validate what ytt would see (all keys merged) and point each problem at its line in params.yaml. */
+  check(pkg: CarvelPackage, secret: ValuesSecret): Diagnostic[] {
+    const schema = this.schemaOf(pkg);
+    if (!schema.ok) return [];
+    return schema.schema.validate(secret.merged).map((problem) => {
+      const located = locateValuesPath(secret, problem.path);
+      const pos = located?.doc
+        ? positionAt(located.parsed, located.doc, problem.path)
+        : { line: 0, column: 0 };
+      return error(
+        `values.${problem.keyword}`,
+        `${formatPath(problem.path)} ${problem.message} (Package ${pkg.refName} ${pkg.version})`,
+        secret.file,
+        pos,
+        formatPath(problem.path),
+      );
+    });
+  }
+}
