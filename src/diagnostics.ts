@@ -61,6 +61,6 @@ export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[
 /** `path:line:col: severity: message` — the format compilers and editors understand. */
 export function formatDiagnostic(d: Diagnostic): string {
   const where = d.file ? `${d.file}${d.line ? `:${d.line}:${d.column || 1}` : ''}: ` : '';
-  const at = d.path ? ` (at ${d.path})` : '';
+  const at = d.path && !d.message.startsWith(d.path) ? ` (at ${d.path})` : '';
   return `${where}${d.severity}: ${d.message}${at}`;
 }

@@ -23,7 +23,8 @@ function packageYaml(f: Fields = {}): string {
     'spec:',
     `  refName: ${refName}`,
     `  version: "${version}"`,
-    f.template ?? '  template:\n    spec:\n      fetch: [{imgpkgBundle: {image: "registry.example.com/app@sha256:abc"}}]',
+    f.template ??
+      '  template:\n    spec:\n      fetch: [{imgpkgBundle: {image: "registry.example.com/app@sha256:abc"}}]',
     f.extra ?? '',
   ].join('\n');
 }
@@ -39,37 +40,70 @@ describe('validatePackage: rules of kapp-controller API server', () => {
   it('accepts a valid Package and returns its fields', () => {
     const { pkg, diagnostics } = check(packageYaml());
     expect(diagnostics).toEqual([]);
-    expect(pkg).toMatchObject({ refName: 'app.default.tap', version: '1.2.3', name: 'app.default.tap.1.2.3' });
+    expect(pkg).toMatchObject({
+      refName: 'app.default.tap',
+      version: '1.2.3',
+      name: 'app.default.tap.1.2.3',
+    });
   });
 
   it('accepts build metadata in version and name (0.24.4+update.2)', () => {
-    const { pkg, diagnostics } = check(packageYaml({ refName: 'fluxcd-source-controller.community.tanzu.vmware.com', version: '0.24.4+update.2' }));
+    const { pkg, diagnostics } = check(
+      packageYaml({
+        refName: 'fluxcd-source-controller.community.tanzu.vmware.com',
+        version: '0.24.4+update.2',
+      }),
+    );
     expect(diagnostics).toEqual([]);
     expect(pkg?.name).toBe('fluxcd-source-controller.community.tanzu.vmware.com.0.24.4+update.2');
   });
 
   it.each([
-    ['the old packaging.carvel.dev group', { apiVersion: 'packaging.carvel.dev/v1alpha1' }, 'package.api-version', 1],
+    [
+      'the old packaging.carvel.dev group',
+      { apiVersion: 'packaging.carvel.dev/v1alpha1' },
+      'package.api-version',
+      1,
+    ],
     ['another kind', { kind: 'PackageVersion' }, 'package.kind', 2],
     ['a name that is not refName.version', { name: 'app.default.tap.1.2.4' }, 'package.name-mismatch', 4],
-    ['a version with a v prefix', { version: 'v1.2.3', name: 'app.default.tap.v1.2.3' }, 'package.version', 7],
+    [
+      'a version with a v prefix',
+      { version: 'v1.2.3', name: 'app.default.tap.v1.2.3' },
+      'package.version',
+      7,
+    ],
     ['a partial version', { version: '1.2', name: 'app.default.tap.1.2' }, 'package.version', 7],
-    ['a version with leading zeros', { version: '01.2.3', name: 'app.default.tap.01.2.3' }, 'package.version', 7],
+    [
+      'a version with leading zeros',
+      { version: '01.2.3', name: 'app.default.tap.01.2.3' },
+      'package.version',
+      7,
+    ],
     ['an uppercase refName', { refName: 'App.default.tap' }, 'package.ref-name', 6],
     ['a refName with two segments', { refName: 'myapp.corp' }, 'package.ref-name', 6],
     ['a refName with an underscore', { refName: 'my_app.corp.com' }, 'package.ref-name', 6],
     ['a missing template', { template: '  template: {}' }, 'package.template', 8],
-    ['a kubernetes constraint that does not parse', { extra: '  kubernetesVersionSelection:\n    constraints: "^1.20"' }, 'package.version-selection', 12],
+    [
+      'a kubernetes constraint that does not parse',
+      { extra: '  kubernetesVersionSelection:\n    constraints: "^1.20"' },
+      'package.version-selection',
+      12,
+    ],
   ] as const)('rejects %s', (_, fields, code, line) => {
     const { pkg, diagnostics } = check(packageYaml(fields));
     expect(pkg).toBeUndefined();
-    expect(diagnostics).toContainEqual(expect.objectContaining({ code, line, file: 'app.default.tap/packages/1.2.3.yaml', severity: 'error' }));
+    expect(diagnostics).toContainEqual(
+      expect.objectContaining({ code, line, file: 'app.default.tap/packages/1.2.3.yaml', severity: 'error' }),
+    );
   });
 
   it('rejects a refName longer than 253 characters', () => {
     const refName = `${'a'.repeat(120)}.${'b'.repeat(120)}.${'c'.repeat(20)}`;
     const { diagnostics } = check(packageYaml({ refName }));
-    expect(diagnostics).toContainEqual(expect.objectContaining({ code: 'package.ref-name', message: expect.stringContaining('253') }));
+    expect(diagnostics).toContainEqual(
+      expect.objectContaining({ code: 'package.ref-name', message: expect.stringContaining('253') }),
+    );
   });
 
   it('rejects a name over 158 characters, the limit of kapp-controller storage', () => {

@@ -13,7 +13,9 @@ describe('parseYaml', () => {
   it('reports duplicate keys with their line', () => {
     const parsed = parseYaml('dup.yaml', 'a: 1\nb: 2\na: 3\n');
     expect(parsed.documents).toEqual([]);
-    expect(parsed.diagnostics).toMatchObject([{ code: 'yaml.duplicate-key', file: 'dup.yaml', line: 3, severity: 'error' }]);
+    expect(parsed.diagnostics).toMatchObject([
+      { code: 'yaml.duplicate-key', file: 'dup.yaml', line: 3, severity: 'error' },
+    ]);
   });
 
   it('reports text that is not YAML with its position and without echoing the source', () => {

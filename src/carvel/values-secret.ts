@@ -79,6 +79,7 @@ export function readValuesSecret(
   }
 
   const entries: ValuesEntry[] = [];
+  const keys = new Set<string>();
   for (const [field, encoded] of [
     ['stringData', false],
     ['data', true],
@@ -98,13 +99,14 @@ export function readValuesSecret(
       continue;
     }
     for (const pair of map.items as Pair<Node, Node>[]) {
+      if (isScalar(pair.key)) keys.add(String(pair.key.value));
       const entry = readEntry(parsed, text, pair, encoded, diagnostics);
       if (entry) entries.push(entry);
     }
   }
   entries.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 
-  if (!entries.some((e) => e.key === valuesKey)) {
+  if (!keys.has(valuesKey)) {
     const where = doc.getIn(['stringData'], true) ? ['stringData'] : ['metadata'];
     diagnostics.push(
       error(

@@ -31,13 +31,7 @@ import {
   nameProblem,
   RepoReader,
 } from './repository.js';
-import type {
-  EnvironmentResult,
-  InstallRequest,
-  PlanResult,
-  Request,
-  ValidateRequest,
-} from './types.js';
+import type { EnvironmentResult, InstallRequest, PlanResult, Request, ValidateRequest } from './types.js';
 import { ValuesChecker } from './values.js';
 
 export type { EnvironmentResult, PlannedFile, PlanResult, Request } from './types.js';

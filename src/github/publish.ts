@@ -1,0 +1,243 @@
+/**
+ * One pull request per (component, environment), written atomically with the Git Data API: a tree
+ * on the base tree with inline contents, one commit whose parent is the base head (sent without
+ * author or committer, so GitHub signs it for App and GITHUB_TOKEN callers), then the branch ref
+ * created or force-updated in one call. A run that fails midway leaves no half-written branch.
+ */
+import { createHash } from 'node:crypto';
+import type { EnvironmentResult } from '../plan/types.js';
+import { type RepoRef, readTree, type TreeEntry } from '../repo/github.js';
+import type { GitHubClient } from './client.js';
+
+export const MARKER_PREFIX = '<!-- flux-pkg-action:';
+
+export interface Base {
+  branch: string;
+  sha: string;
+  treeSha: string;
+  tree: readonly TreeEntry[];
+}
+
+export interface PullRequestSpec {
+  branch: string;
+  title: string;
+  body: string;
+  commitMessage: string;
+  labels: string[];
+  reviewers: string[];
+  teamReviewers: string[];
+  draft: boolean;
+  autoMerge: false | 'merge' | 'squash' | 'rebase';
+}
+
+export type Operation = 'created' | 'updated' | 'unchanged' | 'closed';
+
+export interface Published {
+  component: string;
+  environment: string;
+  branch: string;
+  operation: Operation;
+  number?: number;
+  url?: string;
+  /** Set when the branch moved: the commit now at its head. */
+  commit?: string;
+}
+
+export class RaceLostError extends Error {}
+
+/** git's blob id for a text: lets an unchanged branch be recognised without writing anything. */
+export function blobSha(content: string): string {
+  const bytes = Buffer.from(content, 'utf8');
+  return createHash('sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex');
+}
+
+export function markerFor(component: string, environment: string): string {
+  return `${MARKER_PREFIX} ${component}/${environment} -->`;
+}
+
+export async function getBranchHead(
+  client: GitHubClient,
+  ref: RepoRef,
+  branch: string,
+): Promise<string | undefined> {
+  try {
+    const { data } = await client.rest.git.getRef({ ...ref, ref: `heads/${branch}` });
+    return data.object.sha;
+  } catch (e) {
+    if ((e as { status?: number }).status === 404) return undefined;
+    throw e;
+  }
+}
+
+export async function readBase(
+  client: GitHubClient,
+  ref: RepoRef,
+  branch: string,
+): Promise<Base | undefined> {
+  const sha = await getBranchHead(client, ref, branch);
+  if (!sha) return undefined;
+  const { data: commit } = await client.rest.git.getCommit({ ...ref, commit_sha: sha });
+  return { branch, sha, treeSha: commit.tree.sha, tree: await readTree(client, ref, commit.tree.sha) };
+}
+
+/** Does the branch already hold exactly base + these files, on top of this base? */
+async function branchIsCurrent(
+  client: GitHubClient,
+  ref: RepoRef,
+  head: string,
+  base: Base,
+  env: EnvironmentResult,
+): Promise<boolean> {
+  const { data: commit } = await client.rest.git.getCommit({ ...ref, commit_sha: head });
+  if (commit.parents.length !== 1 || commit.parents[0]!.sha !== base.sha) return false;
+  const expected = new Map(base.tree.map((e) => [e.path, e.sha]));
+  for (const f of env.files) expected.set(f.path, blobSha(f.content));
+  const actual = await readTree(client, ref, commit.tree.sha);
+  return actual.length === expected.size && actual.every((e) => expected.get(e.path) === e.sha);
+}
+
+async function findOpenPull(client: GitHubClient, ref: RepoRef, branch: string, baseBranch: string) {
+  const { data } = await client.rest.pulls.list({
+    ...ref,
+    state: 'open',
+    head: `${ref.owner}:${branch}`,
+    base: baseBranch,
+    per_page: 10,
+  });
+  return data[0];
+}
+
+export async function publishEnvironment(
+  client: GitHubClient,
+  ref: RepoRef,
+  base: Base,
+  env: EnvironmentResult,
+  spec: PullRequestSpec,
+): Promise<Published> {
+  const head = await getBranchHead(client, ref, spec.branch);
+  const result: Published = {
+    component: env.component,
+    environment: env.environment,
+    branch: spec.branch,
+    operation: 'unchanged',
+  };
+  let moved = false;
+  if (!head || !(await branchIsCurrent(client, ref, head, base, env))) {
+    const { data: tree } = await client.rest.git.createTree({
+      ...ref,
+      base_tree: base.treeSha,
+      tree: env.files.map((f) => ({
+        path: f.path,
+        mode: '100644' as const,
+        type: 'blob' as const,
+        content: f.content,
+      })),
+    });
+    const { data: commit } = await client.rest.git.createCommit({
+      ...ref,
+      message: spec.commitMessage,
+      tree: tree.sha,
+      parents: [base.sha],
+    });
+    try {
+      if (head)
+        await client.rest.git.updateRef({
+          ...ref,
+          ref: `heads/${spec.branch}`,
+          sha: commit.sha,
+          force: true,
+        });
+      else await client.rest.git.createRef({ ...ref, ref: `refs/heads/${spec.branch}`, sha: commit.sha });
+    } catch (e) {
+      if ((e as { status?: number }).status === 422)
+        throw new RaceLostError(`branch ${spec.branch} changed while it was being written`);
+      throw e;
+    }
+    result.commit = commit.sha;
+    moved = true;
+  }
+
+  const open = await findOpenPull(client, ref, spec.branch, base.branch);
+  if (open) {
+    result.number = open.number;
+    result.url = open.html_url;
+    if (open.title !== spec.title || (open.body ?? '') !== spec.body) {
+      await client.rest.pulls.update({
+        ...ref,
+        pull_number: open.number,
+        title: spec.title,
+        body: spec.body,
+      });
+      result.operation = 'updated';
+    } else if (moved) {
+      result.operation = 'updated';
+    }
+    return result;
+  }
+
+  let created: Awaited<ReturnType<GitHubClient['rest']['pulls']['create']>>['data'];
+  try {
+    ({ data: created } = await client.rest.pulls.create({
+      ...ref,
+      head: spec.branch,
+      base: base.branch,
+      title: spec.title,
+      body: spec.body,
+      draft: spec.draft,
+    }));
+  } catch (e) {
+    // Another run opened it between our list and create: update that one instead.
+    const message = (e as { response?: { data?: { errors?: { message?: string }[]; message?: string } } })
+      .response?.data;
+    if ((e as { status?: number }).status === 422 && /already exists/i.test(JSON.stringify(message ?? ''))) {
+      throw new RaceLostError(`a pull request for ${spec.branch} was opened concurrently`);
+    }
+    throw e;
+  }
+  result.number = created.number;
+  result.url = created.html_url;
+  result.operation = 'created';
+  if (spec.labels.length > 0)
+    await client.rest.issues.addLabels({ ...ref, issue_number: created.number, labels: spec.labels });
+  if (spec.reviewers.length > 0 || spec.teamReviewers.length > 0) {
+    await client.rest.pulls.requestReviewers({
+      ...ref,
+      pull_number: created.number,
+      reviewers: spec.reviewers,
+      team_reviewers: spec.teamReviewers,
+    });
+  }
+  if (spec.autoMerge) {
+    await client.graphql(
+      `mutation($id: ID!, $method: PullRequestMergeMethod!) { enablePullRequestAutoMerge(input: {pullRequestId: $id, mergeMethod: $method}) { clientMutationId } }`,
+      { id: created.node_id, method: spec.autoMerge.toUpperCase() },
+    );
+  }
+  return result;
+}
+
+/** An environment that needs nothing any more: close this action's open PR for it, saying why. */
+export async function closeIfOpen(
+  client: GitHubClient,
+  ref: RepoRef,
+  base: Base,
+  env: EnvironmentResult,
+  branch: string,
+): Promise<Published | undefined> {
+  const open = await findOpenPull(client, ref, branch, base.branch);
+  if (!open || !(open.body ?? '').includes(markerFor(env.component, env.environment))) return undefined;
+  await client.rest.issues.createComment({
+    ...ref,
+    issue_number: open.number,
+    body: `${base.branch} already has what this pull request proposed for ${env.component} in ${env.environment}${env.toVersion ? ` (${env.toVersion})` : ''}, so it is closed by flux-pkg-action.`,
+  });
+  await client.rest.pulls.update({ ...ref, pull_number: open.number, state: 'closed' });
+  return {
+    component: env.component,
+    environment: env.environment,
+    branch,
+    operation: 'closed',
+    number: open.number,
+    url: open.html_url,
+  };
+}

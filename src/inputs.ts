@@ -1,0 +1,98 @@
+/**
+ * Every action input, read and checked once into a typed Settings. The only place that calls
+ * core.getInput; an invalid input stops the run with a one-line reason before anything is read.
+ */
+import * as core from '@actions/core';
+
+export type Mode = 'auto' | 'install' | 'validate' | 'promote' | 'bootstrap';
+
+export interface Inputs {
+  mode: Mode;
+  token: string;
+  repository?: { owner: string; repo: string };
+  baseBranch?: string;
+  packages?: string[];
+  environments?: string[];
+  path?: string;
+  dryRun: boolean;
+  labels: string[];
+  reviewers: string[];
+  teamReviewers: string[];
+  draft: boolean;
+  autoMerge: false | 'merge' | 'squash' | 'rebase';
+  branchPrefix: string;
+  commitMessage: string;
+  prTitle: string;
+}
+
+export class InputError extends Error {}
+
+const list = (name: string) =>
+  core
+    .getInput(name)
+    .split(/[\n,]/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+
+function bool(name: string): boolean {
+  const value = core.getInput(name).trim().toLowerCase();
+  if (value === '' || value === 'false') return false;
+  if (value === 'true') return true;
+  throw new InputError(`input ${name} must be true or false, not "${value}"`);
+}
+
+/** A git ref name component check (git check-ref-format rules that matter for a prefix). */
+function branchPrefixProblem(prefix: string): string | undefined {
+  if (prefix === '') return 'must not be empty';
+  if (/(^|\/)\.|\.\.|[\s~^:?*[\\\x00-\x1f\x7f]|@\{|\/\/|\.lock(\/|$)|^\/|\/$|\.$/.test(prefix)) {
+    return 'is not a valid git branch name part (no spaces, "..", "~^:?*[\\", leading "/" or ".", trailing "/" or ".lock")';
+  }
+  return undefined;
+}
+
+export function readInputs(): Inputs {
+  const mode = (core.getInput('mode') || 'auto') as Mode;
+  if (!['auto', 'install', 'validate', 'promote', 'bootstrap'].includes(mode)) {
+    throw new InputError(`input mode must be auto, install, validate, promote or bootstrap, not "${mode}"`);
+  }
+  const token = core.getInput('github-token');
+  if (!token)
+    throw new InputError(
+      'input github-token is empty; pass ${{ github.token }} or a GitHub App / personal access token',
+    );
+  core.setSecret(token);
+  const repository = core.getInput('gitops-repository');
+  let parsedRepo: Inputs['repository'];
+  if (repository) {
+    const m = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/.exec(repository);
+    if (!m) throw new InputError(`input gitops-repository must be owner/name, not "${repository}"`);
+    parsedRepo = { owner: m[1]!, repo: m[2]! };
+  }
+  const autoMerge = core.getInput('auto-merge').trim().toLowerCase();
+  if (autoMerge && !['merge', 'squash', 'rebase', 'false'].includes(autoMerge)) {
+    throw new InputError(`input auto-merge must be merge, squash or rebase, not "${autoMerge}"`);
+  }
+  const branchPrefix = (core.getInput('branch-prefix') || 'flux-pkg').trim();
+  const prefixProblem = branchPrefixProblem(branchPrefix);
+  if (prefixProblem) throw new InputError(`input branch-prefix "${branchPrefix}" ${prefixProblem}`);
+  const packages = list('packages');
+  const environments = list('environments');
+  return {
+    mode,
+    token,
+    repository: parsedRepo,
+    baseBranch: core.getInput('base-branch').trim() || undefined,
+    packages: packages.length > 0 ? packages : undefined,
+    environments: environments.length > 0 ? environments : undefined,
+    path: core.getInput('path').trim() || undefined,
+    dryRun: bool('dry-run'),
+    labels: list('labels'),
+    reviewers: list('reviewers'),
+    teamReviewers: list('team-reviewers'),
+    draft: bool('draft'),
+    autoMerge: autoMerge && autoMerge !== 'false' ? (autoMerge as 'merge' | 'squash' | 'rebase') : false,
+    branchPrefix,
+    commitMessage: core.getInput('commit-message') || 'Deploy {component} {version} to {environment}',
+    prTitle: core.getInput('pr-title') || 'Deploy {component} {version} to {environment}',
+  };
+}

@@ -1,0 +1,54 @@
+/**
+ * The gitops repo read through the GitHub API at one commit: one recursive tree read, then only the
+ * blobs the plan asks for. Reads do not grow with the number of unrelated files in the repo.
+ */
+import type { GitHubClient } from '../github/client.js';
+import type { FileEntry, Snapshot } from './snapshot.js';
+
+export interface TreeEntry extends FileEntry {
+  sha: string;
+  mode: string;
+}
+
+export interface RepoRef {
+  owner: string;
+  repo: string;
+}
+
+export class TreeTruncatedError extends Error {}
+
+/** Every blob of a tree, recursively (one request). */
+export async function readTree(client: GitHubClient, ref: RepoRef, treeSha: string): Promise<TreeEntry[]> {
+  const { data } = await client.rest.git.getTree({ ...ref, tree_sha: treeSha, recursive: '1' });
+  if (data.truncated) {
+    throw new TreeTruncatedError(
+      'the repository tree is too large for one API read (over 100,000 entries); use the path input with a checkout instead',
+    );
+  }
+  return data.tree
+    .filter((e) => e.type === 'blob' && e.path && e.sha)
+    .map((e) => ({ path: e.path!, sha: e.sha!, mode: e.mode ?? '100644', size: e.size }));
+}
+
+export class GitHubSnapshot implements Snapshot {
+  readonly #byPath: Map<string, TreeEntry>;
+
+  constructor(
+    private readonly client: GitHubClient,
+    private readonly ref: RepoRef,
+    readonly entries: readonly TreeEntry[],
+  ) {
+    this.#byPath = new Map(entries.map((e) => [e.path, e]));
+  }
+
+  async list(): Promise<readonly FileEntry[]> {
+    return this.entries;
+  }
+
+  async read(path: string): Promise<string | undefined> {
+    const entry = this.#byPath.get(path);
+    if (!entry) return undefined;
+    const { data } = await this.client.rest.git.getBlob({ ...this.ref, file_sha: entry.sha });
+    return Buffer.from(data.content, data.encoding === 'base64' ? 'base64' : 'utf8').toString('utf8');
+  }
+}
