@@ -44,6 +44,7 @@ function bool(name: string): boolean {
 /** A git ref name component check (git check-ref-format rules that matter for a prefix). */
 function branchPrefixProblem(prefix: string): string | undefined {
   if (prefix === '') return 'must not be empty';
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: git refuses control characters in ref names
   if (/(^|\/)\.|\.\.|[\s~^:?*[\\\x00-\x1f\x7f]|@\{|\/\/|\.lock(\/|$)|^\/|\/$|\.$/.test(prefix)) {
     return 'is not a valid git branch name part (no spaces, "..", "~^:?*[\\", leading "/" or ".", trailing "/" or ".lock")';
   }
@@ -56,10 +57,11 @@ export function readInputs(): Inputs {
     throw new InputError(`input mode must be auto, install, validate, promote or bootstrap, not "${mode}"`);
   }
   const token = core.getInput('github-token');
-  if (!token)
+  if (!token) {
     throw new InputError(
-      'input github-token is empty; pass ${{ github.token }} or a GitHub App / personal access token',
+      'input github-token is empty; pass the workflow token, a GitHub App token or a personal access token',
     );
+  }
   core.setSecret(token);
   const repository = core.getInput('gitops-repository');
   let parsedRepo: Inputs['repository'];

@@ -667,7 +667,7 @@ describe('property: ytt-style schemas', () => {
         expect(r.notes).toEqual([]);
         expect(r.schema.validate(defaultValues(schema))).toEqual([]);
       }),
-      { numRuns: 20000 },
+      { numRuns: 300 },
     );
   });
 });

@@ -1,8 +1,8 @@
 /**
- * The version rules kapp-controller really runs, ported from the code it vendors:
+ * The version rules kapp-controller really runs, ported from the code it vendors (as of kapp-controller e4b4822, Oct 2024):
  * - github.com/carvel-dev/semver/v4 at 8090ce423695 (blang/semver v4 plus "build metadata takes part in
  *   ordering"). Later fork commits (wildcards expanding to `-0`, natural sort of identifiers) are NOT ported
- *   because kapp-controller (v0.53, Oct 2024) does not ship them.
+ *   because kapp-controller does not ship them.
  * - carvel.dev/vendir/pkg/vendir/versions (relaxed listing and HighestConstrainedVersion), plus
  *   kapp-controller's rule that an exact prerelease constraint enables prereleases.
  * Range parsing keeps blang's quirks on purpose (see parseRange): the goal is to predict what the
@@ -51,9 +51,9 @@ function uint64(label: string, text: string): bigint {
 }
 
 function coreNumber(label: string, text: string): bigint {
-  if (text.length > 1 && text[0] === '0' && DIGITS.test(text))
-    invalid(`${label} "${text}" has a leading zero`);
-  return uint64(label, text);
+  const value = uint64(label, text);
+  if (text.length > 1 && text[0] === '0') invalid(`${label} "${text}" has a leading zero`);
+  return value;
 }
 
 function identifier(kind: 'prerelease' | 'build metadata', text: string): string {
@@ -204,49 +204,35 @@ function increment(version: string, index: number): string {
 
 /**
  * blang's `expandWildcardVersion`, quirks included: it triggers on any 'x' in the token (so `1.0.0+linux`
- * fails to parse), `1.x.x` is treated as `1.0.x`, and an unknown operator in front of a wildcard is dropped
- * (`~1.2.x` means `=1.2.0`).
+ * fails to parse), `1.x.x` is treated as `1.0.x`, an unknown operator in front of a wildcard is dropped
+ * (`~1.2.x` means `=1.2.0`), and `!=1.2.x` becomes `<1.2.0 >=1.3.0` inside one AND, matching nothing.
  */
 function expandWildcard(token: string): [string, string][] {
   const [op, version] = splitOperator(token);
   if (!token.includes('x')) return [[op, version]];
   const parts = version.split('.');
-  const kind =
-    parts.at(-1) !== 'x' ? 'none' : parts.length === 2 ? 'minor' : parts.length === 3 ? 'patch' : 'none';
+  // 1.x bumps the major and 1.2.x the minor for the upper bound; other spots of 'x' have nothing to bump.
+  const bump = parts.at(-1) === 'x' && (parts.length === 2 || parts.length === 3) ? parts.length - 2 : -1;
   let flat = version.replace('.x.x', '.x').replace('.x', '.0');
   if (flat.split('.').length === 2) flat += '.0';
-  const next = () => {
-    const bumped = kind === 'patch' ? increment(flat, 1) : kind === 'minor' ? increment(flat, 0) : '';
-    return (
-      bumped ||
-      invalid(`cannot expand "${token}": any 'x' makes it a wildcard, and only 1.x and 1.2.x forms work`)
-    );
-  };
-  switch (op) {
-    case '>':
-      return [['>=', next()]];
-    case '>=':
-      return [['>=', flat]];
-    case '<':
-      return [['<', flat]];
-    case '<=':
-      return [['<', next()]];
-    case '':
-    case '=':
-    case '==':
-      return [
-        ['>=', flat],
-        ['<', next()],
-      ];
-    case '!':
-    case '!=':
-      return [
-        ['<', flat],
-        ['>=', next()],
-      ];
-    default:
-      return [['', flat]];
-  }
+  const next = () =>
+    (bump >= 0 ? increment(flat, bump) : '') ||
+    invalid(`cannot expand "${token}": any 'x' makes it a wildcard, and only 1.x and 1.2.x forms work`);
+  if (op === '>') return [['>=', next()]];
+  if (op === '>=') return [['>=', flat]];
+  if (op === '<') return [['<', flat]];
+  if (op === '<=') return [['<', next()]];
+  if (op === '' || op === '=' || op === '==')
+    return [
+      ['>=', flat],
+      ['<', next()],
+    ];
+  if (op === '!' || op === '!=')
+    return [
+      ['<', flat],
+      ['>=', next()],
+    ];
+  return [['', flat]];
 }
 
 function comparator(token: string, op: string, version: string): Range {

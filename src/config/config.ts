@@ -5,6 +5,7 @@
  * entry, then what the caller (action inputs, CLI flags) overrides.
  */
 import { Ajv } from 'ajv';
+import { toObjectName } from '../carvel/names.js';
 import { type Diagnostic, error } from '../diagnostics.js';
 import type { Snapshot } from '../repo/snapshot.js';
 import { formatPath, parseYaml, positionAt } from '../yaml/parse.js';
@@ -185,8 +186,9 @@ export function settingsFor(
   };
   return {
     ...merged,
-    packageInstallName: merged.packageInstallName.replaceAll('{component}', component),
-    valuesSecretName: merged.valuesSecretName.replaceAll('{component}', component),
+    // Object names never carry '+' or uppercase, whatever the template says.
+    packageInstallName: toObjectName(merged.packageInstallName.replaceAll('{component}', component)),
+    valuesSecretName: toObjectName(merged.valuesSecretName.replaceAll('{component}', component)),
   };
 }
 

@@ -28,7 +28,10 @@ export function fileDiff(
 export function summaryLines(result: PlanResult): string[] {
   const lines: string[] = [];
   for (const env of result.environments) {
-    const change = env.files.length === 0 ? 'up to date' : `${env.fromVersion ?? '(new)'} → ${env.toVersion}`;
+    const change =
+      env.files.length === 0
+        ? `at ${env.toVersion ?? '(no version)'}`
+        : `${env.fromVersion ?? '(new)'} → ${env.toVersion}`;
     const constraint = env.constraint ? ` [constraints: ${env.constraint}]` : '';
     lines.push(`${env.component}/${env.environment}: ${change}${constraint}${env.valid ? '' : ' — INVALID'}`);
   }
