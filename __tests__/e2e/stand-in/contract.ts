@@ -83,7 +83,15 @@ function describe(where: string, errors: ErrorObject[] | null | undefined): stri
   });
 }
 
+let shared: Contract | undefined;
+
 export class Contract {
+  /** One compiled contract per process: compiling takes a few hundred milliseconds. */
+  static shared(): Contract {
+    shared ??= new Contract();
+    return shared;
+  }
+
   readonly operations: Compiled[] = [];
   readonly source: string;
   readonly #subset: Subset;
@@ -100,6 +108,7 @@ export class Contract {
     this.#paramAjv = new Ajv({ ...options, coerceTypes: true });
     for (const ajv of [this.#ajv, this.#paramAjv]) {
       addFormats(ajv);
+      ajv.addFormat('repo.nwo', /^[^/]+\/[^/]+$/); // `owner/name`, used by pulls/create's head_repo
       ajv.addSchema({ $id: DOC_ID, components: this.#subset.components });
     }
     for (const [template, methods] of Object.entries(this.#subset.paths)) {

@@ -1,0 +1,105 @@
+/** The bundled CLI, run as a user runs it, on a copy of the bundled example. */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = new URL('../../', import.meta.url).pathname;
+const cli = join(root, 'dist/cli/index.js');
+const example = join(root, 'examples/gitops');
+
+function flux(args: string[], cwd = root) {
+  const r = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8' });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function copyExample(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'flux-pkg-cli-'));
+  cpSync(example, dir, { recursive: true });
+  return dir;
+}
+
+const NEW = 'app.default.tap/packages/20230502091145.0.0.yaml';
+
+describe('flux-pkg CLI on the bundled example', () => {
+  it('validate --json exits 0 with no errors', () => {
+    const r = flux(['validate', '--repo', example, '--json']);
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout);
+    expect(report.valid).toBe(true);
+    expect(report.diagnostics.filter((d: { severity: string }) => d.severity === 'error')).toEqual([]);
+    expect(report.environments.length).toBe(6);
+  });
+
+  it('validate --json exits 1 over a copy with one bad value, naming params.yaml and the line', () => {
+    const dir = copyExample();
+    const params = join(dir, 'app.default.tap/prod/params.yaml');
+    const lines = readFileSync(params, 'utf8').split('\n');
+    const index = lines.findIndex((l) => /^\s+replicas:/.test(l));
+    lines[index] = lines[index]!.replace(/replicas:.*/, 'replicas: "many"');
+    writeFileSync(params, lines.join('\n'));
+    const r = flux(['validate', '--repo', dir, '--json']);
+    expect(r.code).toBe(1);
+    const report = JSON.parse(r.stdout);
+    expect(report.valid).toBe(false);
+    expect(report.diagnostics).toContainEqual(
+      expect.objectContaining({ severity: 'error', file: 'app.default.tap/prod/params.yaml', line: index + 1, path: '.replicas' }),
+    );
+    expect(r.stdout).not.toContain('many');
+  });
+
+  it('plan prints the diff for the new Package and writes nothing without --write', () => {
+    const dir = copyExample();
+    const before = readFileSync(join(dir, 'app.default.tap/dev/packageinstall.yaml'), 'utf8');
+    const r = flux(['plan', '--repo', dir]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('+      constraints: 20230502091145.0.0');
+    expect(readFileSync(join(dir, 'app.default.tap/dev/packageinstall.yaml'), 'utf8')).toBe(before);
+  });
+
+  it('plan --write writes, and a second plan has nothing to change', () => {
+    const dir = copyExample();
+    expect(flux(['plan', '--repo', dir, '--write']).code).toBe(0);
+    expect(readFileSync(join(dir, 'app.default.tap/dev/packageinstall.yaml'), 'utf8')).toContain('constraints: 20230502091145.0.0');
+    const again = flux(['plan', '--repo', dir, '--json']);
+    expect(JSON.parse(again.stdout).files).toEqual([]);
+  });
+
+  it('plan --since delivers only the Packages git says changed', () => {
+    const dir = copyExample();
+    const git = (...args: string[]) => execFileSync('git', ['-C', dir, ...args], { encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.com' } });
+    git('init', '-q', '-b', 'main');
+    git('add', '-A');
+    git('commit', '-qm', 'all');
+    const none = JSON.parse(flux(['plan', '--repo', dir, '--since', 'HEAD', '--json']).stdout);
+    expect(none.files).toEqual([]);
+    git('rm', '-q', NEW);
+    git('commit', '-qm', 'drop new');
+    git('revert', '--no-edit', 'HEAD');
+    const one = JSON.parse(flux(['plan', '--repo', dir, '--since', 'HEAD~1', '--json']).stdout);
+    expect(one.files).toEqual([{ path: 'app.default.tap/dev/packageinstall.yaml', action: 'update' }]);
+  });
+
+  it('prints path:line:col errors and exits 1 on a bad Package', () => {
+    const dir = copyExample();
+    const file = join(dir, NEW);
+    writeFileSync(file, readFileSync(file, 'utf8').replace('apiVersion: data.packaging.carvel.dev/v1alpha1', 'apiVersion: packaging.carvel.dev/v1alpha1'));
+    const r = flux(['plan', '--repo', dir, '--write']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(new RegExp(`^${NEW.replaceAll('.', '\\.').replace('+', '\\+')}:\\d+:\\d+: error: apiVersion must be`, 'm'));
+    expect(readFileSync(join(dir, 'app.default.tap/dev/packageinstall.yaml'), 'utf8')).not.toContain('20230502091145');
+  });
+
+  it.each([[['frobnicate']], [['plan', '--nope']], [['validate', '--write']], [[]]])('exits 2 on usage error %j', (args) => {
+    const r = flux(args);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('Usage: flux-pkg');
+  });
+
+  it('exits 2 when --since names no git ref', () => {
+    const r = flux(['plan', '--repo', copyExample(), '--since', 'no-such-ref']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('flux-pkg: git');
+  });
+});
