@@ -150,7 +150,9 @@ const GROUPS: Record<string, () => Field> = {
       port: I(5432, 'Database port.', { minimum: 1, maximum: 65535 }),
       name: S('app', 'Database name.', { minLength: 1 }),
       credentials_secret: S('db-credentials', 'Secret with username and password keys.', { minLength: 1 }),
-      ssl_mode: S('verify-full', 'libpq sslmode.', { enum: ['disable', 'require', 'verify-ca', 'verify-full'] }),
+      ssl_mode: S('verify-full', 'libpq sslmode.', {
+        enum: ['disable', 'require', 'verify-ca', 'verify-full'],
+      }),
       pool_size: I(10, 'Connections per replica.', { minimum: 1, maximum: 100 }),
       migrations: O('Schema migrations run before the workload starts.', {
         enabled: B(true, 'Run migrations in an init container.'),
@@ -168,11 +170,9 @@ const GROUPS: Record<string, () => Field> = {
   messaging: () =>
     O('Message broker the workload consumes from and publishes to.', {
       broker: S('kafka', 'Broker kind.', { enum: ['kafka', 'rabbitmq', 'nats'] }),
-      bootstrap_servers: A(
-        'Broker addresses.',
-        S('', 'host:port of one broker.', { minLength: 1 }),
-        ['kafka.svc.cluster.local:9092'],
-      ),
+      bootstrap_servers: A('Broker addresses.', S('', 'host:port of one broker.', { minLength: 1 }), [
+        'kafka.svc.cluster.local:9092',
+      ]),
       topic_prefix: S('', 'Prefix of every topic name.'),
       consumer_group: S('app', 'Consumer group id.', { minLength: 1 }),
       max_in_flight: I(5, 'Unacknowledged messages per consumer.', { minimum: 1, maximum: 1000 }),
@@ -213,7 +213,10 @@ const GROUPS: Record<string, () => Field> = {
       read_only_root_filesystem: B(true, 'Mount the root filesystem read-only.'),
       network_policy: O('NetworkPolicy for the workload.', {
         enabled: B(true, 'Deny ingress except from allowed_namespaces.'),
-        allowed_namespaces: A('Namespaces allowed to call the workload.', S('', 'A namespace.', { minLength: 1 })),
+        allowed_namespaces: A(
+          'Namespaces allowed to call the workload.',
+          S('', 'A namespace.', { minLength: 1 }),
+        ),
       }),
     }),
   scheduling: () =>
@@ -234,7 +237,9 @@ const GROUPS: Record<string, () => Field> = {
       enabled: B(false, 'Mount a PersistentVolumeClaim.'),
       size: S('10Gi', 'Requested size.', { minLength: 1 }),
       storage_class: S('', 'StorageClass. Empty uses the default class.'),
-      access_mode: S('ReadWriteOnce', 'Access mode.', { enum: ['ReadWriteOnce', 'ReadOnlyMany', 'ReadWriteMany'] }),
+      access_mode: S('ReadWriteOnce', 'Access mode.', {
+        enum: ['ReadWriteOnce', 'ReadOnlyMany', 'ReadWriteMany'],
+      }),
       mount_path: S('/data', 'Where the volume is mounted.', { minLength: 1 }),
     }),
   oauth: () =>
@@ -331,7 +336,9 @@ function valueFor(rng: Rng, field: Field, key: string): unknown {
       return valuesFor(rng, field.properties, 0.6);
     case 'array':
       return Array.from({ length: int(rng, 1, 3) }, () =>
-        field.items.type === 'object' ? valuesFor(rng, field.items.properties, 1) : valueFor(rng, field.items, key),
+        field.items.type === 'object'
+          ? valuesFor(rng, field.items.properties, 1)
+          : valueFor(rng, field.items, key),
       );
     case 'any':
       return { [`example.com/${key.replaceAll('_', '-')}`]: `v${int(rng, 1, 9)}` };
@@ -386,7 +393,14 @@ function sortKeys(value: unknown): unknown {
 function versionsOf(rng: Rng, tapStyle: boolean, n: number): string[] {
   if (tapStyle) {
     // TAP's carvel-package-workflow: a build timestamp as the major version.
-    let t = Date.UTC(2023, int(rng, 0, 5), int(rng, 1, 28), int(rng, 0, 23), int(rng, 0, 59), int(rng, 0, 59));
+    let t = Date.UTC(
+      2023,
+      int(rng, 0, 5),
+      int(rng, 1, 28),
+      int(rng, 0, 23),
+      int(rng, 0, 59),
+      int(rng, 0, 59),
+    );
     return Array.from({ length: n }, () => {
       t += int(rng, 1, 20) * 86_400_000 + int(rng, 0, 86_399) * 1000;
       return `${new Date(t).toISOString().replace(/[-:T]/g, '').slice(0, 14)}.0.0`;
@@ -420,7 +434,9 @@ function packageYaml(rng: Rng, refName: string, version: string, schema: Record<
       licenses: ['Apache 2.0'],
       template: {
         spec: {
-          fetch: [{ imgpkgBundle: { image: `registry.example.com/apps/${refName}-bundle@sha256:${hex(rng, 64)}` } }],
+          fetch: [
+            { imgpkgBundle: { image: `registry.example.com/apps/${refName}-bundle@sha256:${hex(rng, 64)}` } },
+          ],
           template: [{ ytt: { paths: ['.'] } }, { kbld: { paths: ['.imgpkg/images.yml', '-'] } }],
           deploy: [{ kapp: { rawOptions: ['--wait-timeout=5m'] } }],
         },

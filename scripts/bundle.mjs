@@ -13,7 +13,10 @@ for (const [entry, out] of [
   ['src/index.ts', 'dist'],
   ['src/cli/index.ts', 'dist/cli'],
 ]) {
-  execFileSync(ncc, ['build', entry, '-o', out, '--target', 'es2022', '--quiet'], { cwd: root, stdio: 'inherit' });
+  execFileSync(ncc, ['build', entry, '-o', out, '--target', 'es2022', '--quiet'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
 }
 
 const { configSchema } = await import(join(root, 'src/config/schema.ts'));

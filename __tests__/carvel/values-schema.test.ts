@@ -313,6 +313,12 @@ describe('OpenAPI 3.0 normalisation', () => {
     ]);
   });
 
+  it('patterns are JavaScript regexps without the u flag, so Go-style escapes like \\_ compile', () => {
+    const s = compiled({ properties: { id: { type: 'string', pattern: '^[\\w\\-\\_.]+$' } } });
+    expect(s.validate({ id: 'a_b-c.d' })).toEqual([]);
+    expect(brief(s.validate({ id: 'a b' }))).toEqual(['id pattern']);
+  });
+
   it('OpenAPI 3.0 boolean exclusiveMinimum/Maximum become draft-07 numbers', () => {
     const s = compiled({
       properties: { r: { type: 'number', minimum: 0, exclusiveMinimum: true, maximum: 1 } },
@@ -403,6 +409,16 @@ describe('oneOf / anyOf', () => {
     expect(s.validate({ port: 0 })).toEqual([
       { path: ['port'], keyword: 'minimum', message: 'must be >= 1' },
     ]);
+  });
+
+  it('a oneOf with an unconstrained branch (ytt any=True, kctrl type "null") is read as anyOf', () => {
+    const s = compiled({
+      properties: { v: { oneOf: [{ type: 'null', default: 'null' }, { type: 'string' }] } },
+    });
+    expect(s.notes.map((n) => n.message)).toContain(
+      'oneOf branches overlap (a value can match several); read as anyOf',
+    );
+    for (const v of ['x', null, 3]) expect(s.validate({ v })).toEqual([]);
   });
 
   it('a oneOf of untyped branches is deliberate ("exactly one of") and stays strict', () => {

@@ -44,7 +44,12 @@ describe('flux-pkg CLI on the bundled example', () => {
     const report = JSON.parse(r.stdout);
     expect(report.valid).toBe(false);
     expect(report.diagnostics).toContainEqual(
-      expect.objectContaining({ severity: 'error', file: 'app.default.tap/prod/params.yaml', line: index + 1, path: '.replicas' }),
+      expect.objectContaining({
+        severity: 'error',
+        file: 'app.default.tap/prod/params.yaml',
+        line: index + 1,
+        path: '.replicas',
+      }),
     );
     expect(r.stdout).not.toContain('many');
   });
@@ -61,14 +66,26 @@ describe('flux-pkg CLI on the bundled example', () => {
   it('plan --write writes, and a second plan has nothing to change', () => {
     const dir = copyExample();
     expect(flux(['plan', '--repo', dir, '--write']).code).toBe(0);
-    expect(readFileSync(join(dir, 'app.default.tap/dev/packageinstall.yaml'), 'utf8')).toContain('constraints: 20230502091145.0.0');
+    expect(readFileSync(join(dir, 'app.default.tap/dev/packageinstall.yaml'), 'utf8')).toContain(
+      'constraints: 20230502091145.0.0',
+    );
     const again = flux(['plan', '--repo', dir, '--json']);
     expect(JSON.parse(again.stdout).files).toEqual([]);
   });
 
   it('plan --since delivers only the Packages git says changed', () => {
     const dir = copyExample();
-    const git = (...args: string[]) => execFileSync('git', ['-C', dir, ...args], { encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.com' } });
+    const git = (...args: string[]) =>
+      execFileSync('git', ['-C', dir, ...args], {
+        encoding: 'utf8',
+        env: {
+          ...process.env,
+          GIT_AUTHOR_NAME: 't',
+          GIT_AUTHOR_EMAIL: 't@example.com',
+          GIT_COMMITTER_NAME: 't',
+          GIT_COMMITTER_EMAIL: 't@example.com',
+        },
+      });
     git('init', '-q', '-b', 'main');
     git('add', '-A');
     git('commit', '-qm', 'all');
@@ -84,18 +101,34 @@ describe('flux-pkg CLI on the bundled example', () => {
   it('prints path:line:col errors and exits 1 on a bad Package', () => {
     const dir = copyExample();
     const file = join(dir, NEW);
-    writeFileSync(file, readFileSync(file, 'utf8').replace('apiVersion: data.packaging.carvel.dev/v1alpha1', 'apiVersion: packaging.carvel.dev/v1alpha1'));
+    writeFileSync(
+      file,
+      readFileSync(file, 'utf8').replace(
+        'apiVersion: data.packaging.carvel.dev/v1alpha1',
+        'apiVersion: packaging.carvel.dev/v1alpha1',
+      ),
+    );
     const r = flux(['plan', '--repo', dir, '--write']);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(new RegExp(`^${NEW.replaceAll('.', '\\.').replace('+', '\\+')}:\\d+:\\d+: error: apiVersion must be`, 'm'));
-    expect(readFileSync(join(dir, 'app.default.tap/dev/packageinstall.yaml'), 'utf8')).not.toContain('20230502091145');
+    expect(r.stderr).toMatch(
+      new RegExp(
+        `^${NEW.replaceAll('.', '\\.').replace('+', '\\+')}:\\d+:\\d+: error: apiVersion must be`,
+        'm',
+      ),
+    );
+    expect(readFileSync(join(dir, 'app.default.tap/dev/packageinstall.yaml'), 'utf8')).not.toContain(
+      '20230502091145',
+    );
   });
 
-  it.each([[['frobnicate']], [['plan', '--nope']], [['validate', '--write']], [[]]])('exits 2 on usage error %j', (args) => {
-    const r = flux(args);
-    expect(r.code).toBe(2);
-    expect(r.stderr).toContain('Usage: flux-pkg');
-  });
+  it.each([[['frobnicate']], [['plan', '--nope']], [['validate', '--write']], [[]]])(
+    'exits 2 on usage error %j',
+    (args) => {
+      const r = flux(args);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain('Usage: flux-pkg');
+    },
+  );
 
   it('exits 2 when --since names no git ref', () => {
     const r = flux(['plan', '--repo', copyExample(), '--since', 'no-such-ref']);

@@ -37,7 +37,8 @@ const addFormats = ((formatsModule as unknown as { default?: FormatsPlugin }).de
 
 // One instance for the module (each compiled function is standalone; see removeSchema below). `verbose` puts the
 // schema and data on each error: we read the data's *type* only. `unicodeRegExp: false` accepts patterns copied
-// from Go/Kubernetes that the `u` flag rejects (e.g. `\_`).
+// from Go/Kubernetes that the `u` flag rejects (e.g. `\_`). `ownProperties`: a values key named `constructor`
+// must not find Object.prototype's.
 const ajv = new Ajv({
   allErrors: true,
   strict: false,
@@ -158,10 +159,8 @@ function normalise(node: unknown, vp: PathSegment[], sp: PathSegment[], notes: S
     out.type = t.length === 1 ? t[0] : t;
   }
   // OpenAPI 3.0's exclusiveMinimum/Maximum are booleans qualifying minimum/maximum; draft-07 wants the number.
-  for (const [ex, lim] of [
-    ['exclusiveMinimum', 'minimum'],
-    ['exclusiveMaximum', 'maximum'],
-  ] as const) {
+  for (const ex of ['exclusiveMinimum', 'exclusiveMaximum'] as const) {
+    const lim = ex === 'exclusiveMinimum' ? 'minimum' : 'maximum';
     if (node[ex] === true && typeof node[lim] === 'number') {
       out[ex] = node[lim];
       delete out[lim];
@@ -176,7 +175,7 @@ function normalise(node: unknown, vp: PathSegment[], sp: PathSegment[], notes: S
     }
     out.pattern = node.pattern;
   }
-  // Formats ajv-formats doesn't know (OpenAPI's float, int32, password…) only document the value.
+  // ajv-formats knows OpenAPI's own (float, int32…); anything else (`cidr`, `int-or-string`) only documents.
   if (typeof node.format === 'string' && Object.hasOwn(ajv.formats, node.format)) out.format = node.format;
 
   if (isObj(props)) {
@@ -200,7 +199,7 @@ function normalise(node: unknown, vp: PathSegment[], sp: PathSegment[], notes: S
     if (!Array.isArray(list) || list.length === 0)
       fail([...sp, kw], `${kw} must be a non-empty list of schemas`);
     const branches = list.map((b, i) => normalise(b, vp, [...sp, kw, i], notes));
-    if (kw === 'oneOf' && typedBranchesOverlap(branches)) {
+    if (kw === 'oneOf' && branchesOverlap(branches)) {
       // kctrl's Helm-derived schemas (crossplane) offer nullable integer *and* number: a strict oneOf would
       // reject 3 (integer and number) and null (every branch).
       note('oneOf branches overlap (a value can match several); read as anyOf');
@@ -210,8 +209,12 @@ function normalise(node: unknown, vp: PathSegment[], sp: PathSegment[], notes: S
   return out;
 }
 
-/** Judged only when every branch declares a type: an untyped branch (`required: [a]`) is a deliberate oneOf. */
-function typedBranchesOverlap(branches: Obj[]): boolean {
+/**
+ * By type only. A branch without constraints (ytt any=True, kctrl `type: "null"`) overlaps everything; otherwise an
+ * untyped branch (`required: [a]`) means a deliberate "exactly one of" and the oneOf stays.
+ */
+function branchesOverlap(branches: Obj[]): boolean {
+  if (branches.length > 1 && branches.some((b) => Object.keys(b).every((k) => k === 'default'))) return true;
   const seen = new Set<string>();
   for (const b of branches) {
     const types = typesOf(b);

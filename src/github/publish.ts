@@ -186,12 +186,13 @@ export async function publishEnvironment(
       draft: spec.draft,
     }));
   } catch (e) {
-    // Another run opened it between our list and create: update that one instead.
-    const message = (e as { response?: { data?: { errors?: { message?: string }[]; message?: string } } })
-      .response?.data;
-    if ((e as { status?: number }).status === 422 && /already exists/i.test(JSON.stringify(message ?? ''))) {
+    const answer = (e as { response?: { data?: unknown } }).response?.data;
+    if ((e as { status?: number }).status === 422 && /already exists/i.test(JSON.stringify(answer ?? ''))) {
+      // Another run opened it between our list and create: plan again and update that one.
       throw new RaceLostError(`a pull request for ${spec.branch} was opened concurrently`);
     }
+    // A branch without its pull request is a half state: remove the branch this run created.
+    if (!head && result.commit) await deleteBranch(client, ref, spec.branch);
     throw e;
   }
   result.number = created.number;
@@ -214,6 +215,14 @@ export async function publishEnvironment(
     );
   }
   return result;
+}
+
+async function deleteBranch(client: GitHubClient, ref: RepoRef, branch: string): Promise<void> {
+  try {
+    await client.rest.git.deleteRef({ ...ref, ref: `heads/${branch}` });
+  } catch {
+    // Best effort: the original error is the one worth reporting.
+  }
 }
 
 /** An environment that needs nothing any more: close this action's open PR for it, saying why. */

@@ -1,0 +1,115 @@
+/**
+ * POST /git/trees semantics on a real repository: start from `base_tree` (or nothing), apply entries
+ * by full path (`app.default.tap/dev/params.yaml` lands in the nested trees), `content` writes a blob,
+ * `sha: null` deletes, and only the trees on changed paths are rewritten with `git mktree`.
+ */
+import { EMPTY_TREE, GitError, type GitStore } from './git-store.js';
+
+export interface TreeChange {
+  path?: unknown;
+  mode?: unknown;
+  type?: unknown;
+  sha?: unknown;
+  content?: unknown;
+}
+
+interface Node {
+  mode: string;
+  type: string;
+  sha: string;
+  /** Loaded on first descent (trees only). */
+  children?: Map<string, Node>;
+  dirty?: boolean;
+}
+
+const TYPE_OF_MODE: Record<string, string> = {
+  '100644': 'blob',
+  '100755': 'blob',
+  '120000': 'blob',
+  '040000': 'tree',
+  '160000': 'commit',
+};
+
+function childrenOf(git: GitStore, node: Node): Map<string, Node> {
+  if (!node.children) {
+    const entries = node.sha ? git.lsTree(node.sha, false) : [];
+    node.children = new Map(entries.map((e) => [e.path, { mode: e.mode, type: e.type, sha: e.sha }]));
+  }
+  return node.children;
+}
+
+/** The node for `path`'s parent directory, creating missing directories unless `create` is false. */
+function parentOf(git: GitStore, root: Node, segments: string[], create: boolean, path: string): Node | undefined {
+  let dir = root;
+  for (const name of segments.slice(0, -1)) {
+    const children = childrenOf(git, dir);
+    let next = children.get(name);
+    if (!next) {
+      if (!create) return undefined;
+      next = { mode: '040000', type: 'tree', sha: '', children: new Map() };
+      children.set(name, next);
+    } else if (next.type !== 'tree') {
+      throw new GitError(`tree.path ${path} goes through ${name}, which is not a directory`);
+    }
+    dir.dirty = true;
+    dir = next;
+  }
+  dir.dirty = true;
+  return dir;
+}
+
+function apply(git: GitStore, root: Node, change: TreeChange): void {
+  const { path, mode, type, sha, content } = change;
+  if (typeof path !== 'string' || path === '') throw new GitError('tree.path is missing');
+  const segments = path.split('/');
+  if (segments.some((s) => s === '' || s === '.' || s === '..' || s === '.git')) {
+    throw new GitError(`tree.path ${path} contains a malformed path component`);
+  }
+  if (sha !== undefined && content !== undefined) {
+    throw new GitError('Must supply either tree.sha or tree.content. Request will be rejected if both are present.');
+  }
+  const name = segments.at(-1)!;
+  if (sha === null) {
+    const dir = parentOf(git, root, segments, false, path);
+    if (!dir || !childrenOf(git, dir).delete(name)) throw new GitError('GitRPC::BadObjectState');
+    return;
+  }
+  if (sha === undefined && content === undefined) {
+    throw new GitError('Must supply either tree.sha or tree.content. Request will be rejected if both are present.');
+  }
+  if (typeof mode !== 'string' || !TYPE_OF_MODE[mode]) throw new GitError(`tree.mode for ${path} is missing or invalid`);
+  const kind = TYPE_OF_MODE[mode]!;
+  if (type !== undefined && type !== kind) throw new GitError(`tree.type ${String(type)} does not match tree.mode ${mode}`);
+  let object: string;
+  if (typeof content === 'string') {
+    if (kind !== 'blob') throw new GitError(`tree.content is only allowed for blobs (${path})`);
+    object = git.hashBlob(content);
+  } else {
+    object = String(sha);
+    if (kind !== 'commit' && git.typeOf(object) !== kind) throw new GitError(`tree.sha ${object} is not a valid ${kind}`);
+  }
+  const entry: Node = { mode, type: kind, sha: object };
+  childrenOf(git, parentOf(git, root, segments, true, path)!).set(name, entry);
+}
+
+/** Write every dirty tree bottom-up; empty directories disappear, as in git. */
+function write(git: GitStore, node: Node): string {
+  if (!node.dirty) return node.sha;
+  let lines = '';
+  let gitlinks = false;
+  for (const [name, child] of [...childrenOf(git, node)]) {
+    if (child.type === 'tree') child.sha = write(git, child);
+    if (child.sha === EMPTY_TREE) continue;
+    gitlinks ||= child.type === 'commit';
+    lines += `${child.mode} ${child.type} ${child.sha}\t${name}\0`;
+  }
+  return git.git(['mktree', '-z', ...(gitlinks ? ['--missing'] : [])], lines).trim();
+}
+
+/** Build the tree for a POST /git/trees body; throws GitError for what GitHub answers with 422. */
+export function buildTree(git: GitStore, baseTree: string | undefined, changes: TreeChange[]): string {
+  if (baseTree !== undefined && git.typeOf(baseTree) !== 'tree') throw new GitError(`base_tree ${baseTree} is not a valid tree`);
+  const root: Node = { mode: '040000', type: 'tree', sha: baseTree ?? '', dirty: true };
+  for (const change of changes) apply(git, root, change);
+  return write(git, root);
+}
