@@ -21,12 +21,13 @@ export class ValuesChecker {
       const at = { line: pkg.line, column: 1 };
       for (const note of result.notes) {
         this.diagnostics.push(
+          // note.path is the values path the quirk applies to ('*' = any item or key).
           warning(
             'schema.assumed',
-            note.message,
+            `valuesSchema, for values at ${formatPath(note.path)}: ${note.message}`,
             pkg.file,
             at,
-            `.spec.valuesSchema.openAPIv3${formatPath(note.path).replace(/^\.$/, '')}`,
+            formatPath(note.path),
           ),
         );
       }
