@@ -51,7 +51,9 @@ function locateSpec() {
       return createRequire(from).resolve(id);
     } catch {}
   }
-  console.error('Cannot find @octokit/openapi. Install it outside the project (see the header of this script).');
+  console.error(
+    'Cannot find @octokit/openapi. Install it outside the project (see the header of this script).',
+  );
   process.exit(2);
 }
 
@@ -75,7 +77,8 @@ function strip(node, inMap = false) {
   const out = {};
   for (const [key, value] of Object.entries(node)) {
     if (!inMap && ANNOTATIONS.has(key)) continue;
-    const childIsMap = !inMap && ['properties', 'patternProperties', 'responses', 'content', 'headers'].includes(key);
+    const childIsMap =
+      !inMap && ['properties', 'patternProperties', 'responses', 'content', 'headers'].includes(key);
     out[key] = strip(value, childIsMap);
   }
   return out;
@@ -112,7 +115,9 @@ for (const [method, path] of OPERATIONS) {
   const op = spec.paths[path]?.[method];
   if (!op) throw new Error(`${method.toUpperCase()} ${path} is not in ${specPath}`);
   const kept = {};
-  for (const field of OPERATION_FIELDS) if (op[field] !== undefined) kept[field] = field === 'summary' || field === 'externalDocs' ? op[field] : strip(op[field]);
+  for (const field of OPERATION_FIELDS)
+    if (op[field] !== undefined)
+      kept[field] = field === 'summary' || field === 'externalDocs' ? op[field] : strip(op[field]);
   paths[path] ??= {};
   paths[path][method] = kept;
 }
@@ -130,7 +135,12 @@ const subset = {
   components: Object.fromEntries(Object.entries(components).sort(([a], [b]) => a.localeCompare(b))),
 };
 // One line per operation and per component: small, yet a regeneration diffs readably.
-const text = JSON.stringify(subset, null, 1).replace(/\n {4,}/g, '').replace(/\n {3}\}/g, '}').replace(/\n {3}\]/g, ']');
+const text = JSON.stringify(subset, null, 1)
+  .replace(/\n {4,}/g, '')
+  .replace(/\n {3}\}/g, '}')
+  .replace(/\n {3}\]/g, ']');
 if (text.includes('#/components/examples/')) throw new Error('an example $ref survived pruning');
 writeFileSync(outPath, `${text}\n`);
-console.log(`${relative(process.cwd(), outPath)}: ${OPERATIONS.length} operations, ${Buffer.byteLength(text) + 1} bytes`);
+console.log(
+  `${relative(process.cwd(), outPath)}: ${OPERATIONS.length} operations, ${Buffer.byteLength(text) + 1} bytes`,
+);

@@ -119,6 +119,7 @@ async function install(
       const result = await installInto(ctx, component, packages, environment, request, pinned);
       if (result) results.push(result);
     }
+    ctx.reader.forget(component.dir);
   }
   if (envFilter && targets.length > 0 && !matchedFilter) {
     ctx.diagnostics.push(
@@ -410,6 +411,7 @@ async function validate(
       if (request.environments && !request.environments.includes(environment)) continue;
       results.push(await validateEnvironment(ctx, component, packages, environment));
     }
+    ctx.reader.forget(component.dir);
   }
   return results;
 }

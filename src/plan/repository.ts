@@ -84,6 +84,12 @@ export class RepoReader {
     return cached;
   }
 
+  /** Drop what was read under a folder: a large repo is planned component by component in bounded memory. */
+  forget(dir: string): void {
+    const prefix = `${dir}/`;
+    for (const path of this.#cache.keys()) if (path.startsWith(prefix)) this.#cache.delete(path);
+  }
+
   async #sizeMap() {
     this.#sizes ??= this.snapshot.list().then((entries) => new Map(entries.map((e) => [e.path, e.size])));
     return this.#sizes;

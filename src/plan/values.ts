@@ -1,6 +1,7 @@
 /**
- * Values checks: an environment's merged values against its Package's valuesSchema. Each schema is
- * compiled once per run, and its quirks are reported once, on the Package file.
+ * Values checks: an environment's merged values against its Package's valuesSchema. Each distinct
+ * schema is compiled once per run (successive versions of a Package often share one, and ajv's
+ * compile is the expensive step), and its quirks are reported once per Package file.
  */
 import type { CarvelPackage } from '../carvel/package.js';
 import { type CompileResult, compileValuesSchema } from '../carvel/values-schema.js';
@@ -9,15 +10,21 @@ import { type Diagnostic, error, warning } from '../diagnostics.js';
 import { formatPath, positionAt } from '../yaml/parse.js';
 
 export class ValuesChecker {
+  /** By schema content. */
   readonly #compiled = new Map<string, CompileResult>();
+  /** By Package, so that each Package's notes are reported once. */
+  readonly #byPackage = new Map<string, CompileResult>();
   readonly diagnostics: Diagnostic[] = [];
 
   /** The compiled schema of a Package; compile problems are recorded against the Package once. */
   schemaOf(pkg: CarvelPackage): CompileResult {
     const key = `${pkg.file}#${pkg.name}`;
-    let result = this.#compiled.get(key);
+    let result = this.#byPackage.get(key);
     if (!result) {
-      result = compileValuesSchema(pkg.valuesSchema);
+      const content = JSON.stringify(pkg.valuesSchema ?? null);
+      result = this.#compiled.get(content) ?? compileValuesSchema(pkg.valuesSchema);
+      this.#compiled.set(content, result);
+      this.#byPackage.set(key, result);
       const at = { line: pkg.line, column: 1 };
       for (const note of result.notes) {
         this.diagnostics.push(
@@ -42,7 +49,6 @@ export class ValuesChecker {
           ),
         );
       }
-      this.#compiled.set(key, result);
     }
     return result;
   }

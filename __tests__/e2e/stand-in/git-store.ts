@@ -82,7 +82,10 @@ export class GitStore {
   }
 
   readBlob(sha: string): Buffer {
-    return execFileSync('git', ['cat-file', 'blob', sha], { env: { ...cleanEnv(), GIT_DIR: this.dir }, maxBuffer: 256 * 1024 * 1024 });
+    return execFileSync('git', ['cat-file', 'blob', sha], {
+      env: { ...cleanEnv(), GIT_DIR: this.dir },
+      maxBuffer: 256 * 1024 * 1024,
+    });
   }
 
   /** Entries of a tree; `recursive` lists subtrees and everything under them, like the API. */
@@ -94,7 +97,12 @@ export class GitStore {
       .map((line) => {
         const tab = line.indexOf('\t');
         const [mode, type, sha, size] = line.slice(0, tab).split(/\s+/);
-        const entry: TreeEntry = { path: line.slice(tab + 1), mode: mode!, type: type as TreeEntry['type'], sha: sha! };
+        const entry: TreeEntry = {
+          path: line.slice(tab + 1),
+          mode: mode!,
+          type: type as TreeEntry['type'],
+          sha: sha!,
+        };
         if (type === 'blob') entry.size = Number(size);
         return entry;
       });
@@ -104,10 +112,15 @@ export class GitStore {
     const raw = this.git(['cat-file', 'commit', sha]);
     const split = raw.indexOf('\n\n');
     const headers = raw.slice(0, split).split('\n');
-    const field = (name: string) => headers.filter((h) => h.startsWith(`${name} `)).map((h) => h.slice(name.length + 1));
+    const field = (name: string) =>
+      headers.filter((h) => h.startsWith(`${name} `)).map((h) => h.slice(name.length + 1));
     const person = (line: string): Required<Person> => {
       const m = /^(.*) <(.*)> (\d+) ([+-]\d{4})$/.exec(line)!;
-      return { name: m[1]!, email: m[2]!, date: new Date(Number(m[3]) * 1000).toISOString().replace('.000Z', 'Z') };
+      return {
+        name: m[1]!,
+        email: m[2]!,
+        date: new Date(Number(m[3]) * 1000).toISOString().replace('.000Z', 'Z'),
+      };
     };
     return {
       sha,
@@ -153,7 +166,13 @@ export class GitStore {
     return new Date(EPOCH + this.#clock * 60_000).toISOString().replace('.000Z', 'Z');
   }
 
-  commitTree(tree: string, parents: string[], message: string, author: Person, committer: Person = author): string {
+  commitTree(
+    tree: string,
+    parents: string[],
+    message: string,
+    author: Person,
+    committer: Person = author,
+  ): string {
     const date = this.now();
     return this.git(['commit-tree', tree, ...parents.flatMap((p) => ['-p', p])], message, {
       GIT_AUTHOR_NAME: author.name,
@@ -168,7 +187,8 @@ export class GitStore {
   /** Every file at a ref, commit or tree, as text. */
   readFiles(rev: string): Record<string, string> {
     const files: Record<string, string> = {};
-    for (const e of this.lsTree(rev, true)) if (e.type === 'blob') files[e.path] = this.readBlob(e.sha).toString('utf8');
+    for (const e of this.lsTree(rev, true))
+      if (e.type === 'blob') files[e.path] = this.readBlob(e.sha).toString('utf8');
     return files;
   }
 
@@ -179,6 +199,11 @@ export class GitStore {
 
 /** git without the user's or system's configuration, hooks or templates leaking in. */
 function cleanEnv(): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null', LC_ALL: 'C' };
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    GIT_CONFIG_NOSYSTEM: '1',
+    GIT_CONFIG_GLOBAL: '/dev/null',
+    LC_ALL: 'C',
+  };
   return env;
 }

@@ -21,11 +21,15 @@ export interface Account {
 
 /** The identity a GITHUB_TOKEN acts as: authors PRs and comments, signs commits. */
 export const BOT: Account = { login: 'github-actions[bot]', id: 41898282, type: 'Bot' };
-export const BOT_COMMITTER = { name: 'github-actions[bot]', email: '41898282+github-actions[bot]@users.noreply.github.com' };
+export const BOT_COMMITTER = {
+  name: 'github-actions[bot]',
+  email: '41898282+github-actions[bot]@users.noreply.github.com',
+};
 /** Who GitHub records as committer of the commits it signs (web-flow). */
 export const WEB_FLOW = { name: 'GitHub', email: 'noreply@github.com' };
 
-export const nodeId = (kind: string, key: string | number) => `${kind}_${Buffer.from(`stand-in:${key}`).toString('base64url')}`;
+export const nodeId = (kind: string, key: string | number) =>
+  `${kind}_${Buffer.from(`stand-in:${key}`).toString('base64url')}`;
 const enc = encodeURIComponent;
 
 export function repoApi(site: Site): string {
@@ -222,7 +226,9 @@ export function label(site: Site, name: string) {
     node_id: nodeId('LA', name),
     url: `${repoApi(site)}/labels/${enc(name)}`,
     name,
-    description: null,
+    // GitHub sends null for labels made by add-labels, but `pull-request-simple` declares the
+    // description a non-null string (`label` and `pull-request` allow null): '' satisfies all three.
+    description: '',
     color: 'ededed',
     default: false,
   };

@@ -3,7 +3,7 @@
  * by full path (`app.default.tap/dev/params.yaml` lands in the nested trees), `content` writes a blob,
  * `sha: null` deletes, and only the trees on changed paths are rewritten with `git mktree`.
  */
-import { EMPTY_TREE, GitError, type GitStore } from './git-store.js';
+import { EMPTY_TREE, GitError, type GitStore, type Person } from './git-store.js';
 
 export interface TreeChange {
   path?: unknown;
@@ -39,7 +39,13 @@ function childrenOf(git: GitStore, node: Node): Map<string, Node> {
 }
 
 /** The node for `path`'s parent directory, creating missing directories unless `create` is false. */
-function parentOf(git: GitStore, root: Node, segments: string[], create: boolean, path: string): Node | undefined {
+function parentOf(
+  git: GitStore,
+  root: Node,
+  segments: string[],
+  create: boolean,
+  path: string,
+): Node | undefined {
   let dir = root;
   for (const name of segments.slice(0, -1)) {
     const children = childrenOf(git, dir);
@@ -66,7 +72,9 @@ function apply(git: GitStore, root: Node, change: TreeChange): void {
     throw new GitError(`tree.path ${path} contains a malformed path component`);
   }
   if (sha !== undefined && content !== undefined) {
-    throw new GitError('Must supply either tree.sha or tree.content. Request will be rejected if both are present.');
+    throw new GitError(
+      'Must supply either tree.sha or tree.content. Request will be rejected if both are present.',
+    );
   }
   const name = segments.at(-1)!;
   if (sha === null) {
@@ -75,18 +83,23 @@ function apply(git: GitStore, root: Node, change: TreeChange): void {
     return;
   }
   if (sha === undefined && content === undefined) {
-    throw new GitError('Must supply either tree.sha or tree.content. Request will be rejected if both are present.');
+    throw new GitError(
+      'Must supply either tree.sha or tree.content. Request will be rejected if both are present.',
+    );
   }
-  if (typeof mode !== 'string' || !TYPE_OF_MODE[mode]) throw new GitError(`tree.mode for ${path} is missing or invalid`);
+  if (typeof mode !== 'string' || !TYPE_OF_MODE[mode])
+    throw new GitError(`tree.mode for ${path} is missing or invalid`);
   const kind = TYPE_OF_MODE[mode]!;
-  if (type !== undefined && type !== kind) throw new GitError(`tree.type ${String(type)} does not match tree.mode ${mode}`);
+  if (type !== undefined && type !== kind)
+    throw new GitError(`tree.type ${String(type)} does not match tree.mode ${mode}`);
   let object: string;
   if (typeof content === 'string') {
     if (kind !== 'blob') throw new GitError(`tree.content is only allowed for blobs (${path})`);
     object = git.hashBlob(content);
   } else {
     object = String(sha);
-    if (kind !== 'commit' && git.typeOf(object) !== kind) throw new GitError(`tree.sha ${object} is not a valid ${kind}`);
+    if (kind !== 'commit' && git.typeOf(object) !== kind)
+      throw new GitError(`tree.sha ${object} is not a valid ${kind}`);
   }
   const entry: Node = { mode, type: kind, sha: object };
   childrenOf(git, parentOf(git, root, segments, true, path)!).set(name, entry);
@@ -108,8 +121,33 @@ function write(git: GitStore, node: Node): string {
 
 /** Build the tree for a POST /git/trees body; throws GitError for what GitHub answers with 422. */
 export function buildTree(git: GitStore, baseTree: string | undefined, changes: TreeChange[]): string {
-  if (baseTree !== undefined && git.typeOf(baseTree) !== 'tree') throw new GitError(`base_tree ${baseTree} is not a valid tree`);
+  if (baseTree !== undefined && git.typeOf(baseTree) !== 'tree')
+    throw new GitError(`base_tree ${baseTree} is not a valid tree`);
   const root: Node = { mode: '040000', type: 'tree', sha: baseTree ?? '', dirty: true };
   for (const change of changes) apply(git, root, change);
   return write(git, root);
+}
+
+/**
+ * Commit `files` (null deletes) on top of `ref` as `author`, the way a person pushing would, and move
+ * the ref with compare-and-swap. A missing ref starts from `fromRef`'s head (or no parent at all).
+ */
+export function commitFiles(
+  git: GitStore,
+  ref: string,
+  files: Record<string, string | null>,
+  message: string,
+  author: Person,
+  fromRef?: string,
+): string {
+  const current = git.resolveRef(ref);
+  const parent = current ?? (fromRef ? git.resolveRef(fromRef) : undefined);
+  const baseTree = parent ? git.readCommit(parent).tree : undefined;
+  const changes = Object.entries(files).map(([path, content]) =>
+    content === null ? { path, sha: null } : { path, mode: '100644', type: 'blob', content },
+  );
+  const tree = buildTree(git, baseTree, changes);
+  const sha = git.commitTree(tree, parent ? [parent] : [], message, author);
+  if (!git.updateRef(ref, sha, current ?? null)) throw new GitError(`${ref} moved while committing`);
+  return sha;
 }
