@@ -49645,6 +49645,60 @@ function getIDToken(aud) {
 //# sourceMappingURL=core.js.map
 // EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
 var ajv = __nccwpck_require__(2463);
+;// CONCATENATED MODULE: ./src/carvel/names.ts
+/** Kubernetes and Carvel naming rules (k8s.io/apimachinery validation, kapp-controller's extra checks). */
+const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+/** A DNS-1123 label (namespaces, component and environment folder names): ≤63, lowercase alphanumerics and '-'. */
+function dns1123LabelProblem(value) {
+    if (value.length === 0)
+        return 'must not be empty';
+    if (value.length > 63)
+        return `must be at most 63 characters (it has ${value.length})`;
+    if (!DNS1123_LABEL.test(value)) {
+        return "must be a DNS-1123 label: lowercase letters, digits and '-', starting and ending with a letter or digit";
+    }
+    return undefined;
+}
+/** A DNS-1123 subdomain (most object names): ≤253, lowercase label(s) separated by dots. */
+function dns1123SubdomainProblem(value) {
+    if (value.length === 0)
+        return 'must not be empty';
+    if (value.length > 253)
+        return `must be at most 253 characters (it has ${value.length})`;
+    if (!DNS1123_SUBDOMAIN.test(value)) {
+        return "must be a lowercase DNS-1123 subdomain: lowercase letters, digits, '-' and '.', starting and ending with a letter or digit";
+    }
+    return undefined;
+}
+/**
+ * kapp-controller's `IsFullyQualifiedName`, used for Package refName and PackageMetadata name:
+ * a DNS-1123 subdomain with at least three dot-separated segments.
+ */
+function fullyQualifiedNameProblem(value) {
+    const subdomain = dns1123SubdomainProblem(value);
+    if (subdomain)
+        return subdomain;
+    if (value.split('.').length < 3)
+        return 'should be a domain with at least three segments separated by dots';
+    return undefined;
+}
+/**
+ * A Kubernetes object name derived from free text (a refName, a version): lowercase, every character
+ * outside [a-z0-9.-] becomes '-', trimmed to ≤253 and to start/end alphanumeric. `1.0.0+vmware.1` → `1.0.0-vmware.1`.
+ */
+function toObjectName(value) {
+    let name = value
+        .toLowerCase()
+        .replace(/[^a-z0-9.-]+/g, '-')
+        .replace(/\.{2,}/g, '.');
+    name = name
+        .slice(0, 253)
+        .replace(/^[^a-z0-9]+/, '')
+        .replace(/[^a-z0-9]+$/, '');
+    return name;
+}
+
 ;// CONCATENATED MODULE: ./src/diagnostics.ts
 const NO_POSITION = { line: 0, column: 0 };
 function diagnostics_error(code, message, file, pos = NO_POSITION, path = '') {
@@ -49993,6 +50047,7 @@ const configSchema = {
 
 
 
+
 const CONFIG_FILE = 'flux-pkg.yaml';
 const DEFAULT_LAYOUT = {
     componentsPath: '',
@@ -50084,8 +50139,9 @@ function settingsFor(config, component, environment, overrides = {}) {
     };
     return {
         ...merged,
-        packageInstallName: merged.packageInstallName.replaceAll('{component}', component),
-        valuesSecretName: merged.valuesSecretName.replaceAll('{component}', component),
+        // Object names never carry '+' or uppercase, whatever the template says.
+        packageInstallName: toObjectName(merged.packageInstallName.replaceAll('{component}', component)),
+        valuesSecretName: toObjectName(merged.valuesSecretName.replaceAll('{component}', component)),
     };
 }
 function definedOnly(value) {
@@ -55316,10 +55372,11 @@ const dist_src_Octokit = Octokit.plugin(requestLog, legacyRestEndpointMethods, p
 
 
 const GitHubClient = dist_src_Octokit.plugin(retry, throttling);
-function createClient({ token, baseUrl, log = () => { }, retries = 3 }) {
+function createClient({ token, baseUrl, log = () => { }, debug = () => { }, retries = 3 }) {
     return new GitHubClient({
         auth: token,
         baseUrl,
+        log: { debug, info: debug, warn: debug, error: debug },
         userAgent: 'flux-pkg-action',
         retry: { retries },
         throttle: {
@@ -55441,23 +55498,49 @@ async function branchIsCurrent(client, ref, head, base, env) {
     return actual.length === expected.size && actual.every((e) => expected.get(e.path) === e.sha);
 }
 async function findOpenPull(client, ref, branch, baseBranch) {
-    const { data } = await client.rest.pulls.list({ ...ref, state: 'open', head: `${ref.owner}:${branch}`, base: baseBranch, per_page: 10 });
+    const { data } = await client.rest.pulls.list({
+        ...ref,
+        state: 'open',
+        head: `${ref.owner}:${branch}`,
+        base: baseBranch,
+        per_page: 10,
+    });
     return data[0];
 }
 async function publishEnvironment(client, ref, base, env, spec) {
     const head = await getBranchHead(client, ref, spec.branch);
-    const result = { component: env.component, environment: env.environment, branch: spec.branch, operation: 'unchanged' };
+    const result = {
+        component: env.component,
+        environment: env.environment,
+        branch: spec.branch,
+        operation: 'unchanged',
+    };
     let moved = false;
     if (!head || !(await branchIsCurrent(client, ref, head, base, env))) {
         const { data: tree } = await client.rest.git.createTree({
             ...ref,
             base_tree: base.treeSha,
-            tree: env.files.map((f) => ({ path: f.path, mode: '100644', type: 'blob', content: f.content })),
+            tree: env.files.map((f) => ({
+                path: f.path,
+                mode: '100644',
+                type: 'blob',
+                content: f.content,
+            })),
         });
-        const { data: commit } = await client.rest.git.createCommit({ ...ref, message: spec.commitMessage, tree: tree.sha, parents: [base.sha] });
+        const { data: commit } = await client.rest.git.createCommit({
+            ...ref,
+            message: spec.commitMessage,
+            tree: tree.sha,
+            parents: [base.sha],
+        });
         try {
             if (head)
-                await client.rest.git.updateRef({ ...ref, ref: `heads/${spec.branch}`, sha: commit.sha, force: true });
+                await client.rest.git.updateRef({
+                    ...ref,
+                    ref: `heads/${spec.branch}`,
+                    sha: commit.sha,
+                    force: true,
+                });
             else
                 await client.rest.git.createRef({ ...ref, ref: `refs/heads/${spec.branch}`, sha: commit.sha });
         }
@@ -55474,7 +55557,12 @@ async function publishEnvironment(client, ref, base, env, spec) {
         result.number = open.number;
         result.url = open.html_url;
         if (open.title !== spec.title || (open.body ?? '') !== spec.body) {
-            await client.rest.pulls.update({ ...ref, pull_number: open.number, title: spec.title, body: spec.body });
+            await client.rest.pulls.update({
+                ...ref,
+                pull_number: open.number,
+                title: spec.title,
+                body: spec.body,
+            });
             result.operation = 'updated';
         }
         else if (moved) {
@@ -55484,14 +55572,24 @@ async function publishEnvironment(client, ref, base, env, spec) {
     }
     let created;
     try {
-        ({ data: created } = await client.rest.pulls.create({ ...ref, head: spec.branch, base: base.branch, title: spec.title, body: spec.body, draft: spec.draft }));
+        ({ data: created } = await client.rest.pulls.create({
+            ...ref,
+            head: spec.branch,
+            base: base.branch,
+            title: spec.title,
+            body: spec.body,
+            draft: spec.draft,
+        }));
     }
     catch (e) {
-        // Another run opened it between our list and create: update that one instead.
-        const message = e.response?.data;
-        if (e.status === 422 && /already exists/i.test(JSON.stringify(message ?? ''))) {
+        const answer = e.response?.data;
+        if (e.status === 422 && /already exists/i.test(JSON.stringify(answer ?? ''))) {
+            // Another run opened it between our list and create: plan again and update that one.
             throw new RaceLostError(`a pull request for ${spec.branch} was opened concurrently`);
         }
+        // A branch without its pull request is a half state: remove the branch this run created.
+        if (!head && result.commit)
+            await deleteBranch(client, ref, spec.branch);
         throw e;
     }
     result.number = created.number;
@@ -55500,12 +55598,25 @@ async function publishEnvironment(client, ref, base, env, spec) {
     if (spec.labels.length > 0)
         await client.rest.issues.addLabels({ ...ref, issue_number: created.number, labels: spec.labels });
     if (spec.reviewers.length > 0 || spec.teamReviewers.length > 0) {
-        await client.rest.pulls.requestReviewers({ ...ref, pull_number: created.number, reviewers: spec.reviewers, team_reviewers: spec.teamReviewers });
+        await client.rest.pulls.requestReviewers({
+            ...ref,
+            pull_number: created.number,
+            reviewers: spec.reviewers,
+            team_reviewers: spec.teamReviewers,
+        });
     }
     if (spec.autoMerge) {
         await client.graphql(`mutation($id: ID!, $method: PullRequestMergeMethod!) { enablePullRequestAutoMerge(input: {pullRequestId: $id, mergeMethod: $method}) { clientMutationId } }`, { id: created.node_id, method: spec.autoMerge.toUpperCase() });
     }
     return result;
+}
+async function deleteBranch(client, ref, branch) {
+    try {
+        await client.rest.git.deleteRef({ ...ref, ref: `heads/${branch}` });
+    }
+    catch {
+        // Best effort: the original error is the one worth reporting.
+    }
 }
 /** An environment that needs nothing any more: close this action's open PR for it, saying why. */
 async function closeIfOpen(client, ref, base, env, branch) {
@@ -55518,7 +55629,14 @@ async function closeIfOpen(client, ref, base, env, branch) {
         body: `${base.branch} already has what this pull request proposed for ${env.component} in ${env.environment}${env.toVersion ? ` (${env.toVersion})` : ''}, so it is closed by flux-pkg-action.`,
     });
     await client.rest.pulls.update({ ...ref, pull_number: open.number, state: 'closed' });
-    return { component: env.component, environment: env.environment, branch, operation: 'closed', number: open.number, url: open.html_url };
+    return {
+        component: env.component,
+        environment: env.environment,
+        branch,
+        operation: 'closed',
+        number: open.number,
+        url: open.html_url,
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/inputs.ts
@@ -55545,6 +55663,7 @@ function bool(name) {
 function branchPrefixProblem(prefix) {
     if (prefix === '')
         return 'must not be empty';
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: git refuses control characters in ref names
     if (/(^|\/)\.|\.\.|[\s~^:?*[\\\x00-\x1f\x7f]|@\{|\/\/|\.lock(\/|$)|^\/|\/$|\.$/.test(prefix)) {
         return 'is not a valid git branch name part (no spaces, "..", "~^:?*[\\", leading "/" or ".", trailing "/" or ".lock")';
     }
@@ -55556,8 +55675,9 @@ function readInputs() {
         throw new InputError(`input mode must be auto, install, validate, promote or bootstrap, not "${mode}"`);
     }
     const token = getInput('github-token');
-    if (!token)
-        throw new InputError('input github-token is empty; pass ${{ github.token }} or a GitHub App / personal access token');
+    if (!token) {
+        throw new InputError('input github-token is empty; pass the workflow token, a GitHub App token or a personal access token');
+    }
     core_setSecret(token);
     const repository = getInput('gitops-repository');
     let parsedRepo;
@@ -55597,66 +55717,124 @@ function readInputs() {
     };
 }
 
-;// CONCATENATED MODULE: ./src/carvel/names.ts
-/** Kubernetes and Carvel naming rules (k8s.io/apimachinery validation, kapp-controller's extra checks). */
-const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
-/** A DNS-1123 label (namespaces, component and environment folder names): ≤63, lowercase alphanumerics and '-'. */
-function dns1123LabelProblem(value) {
-    if (value.length === 0)
-        return 'must not be empty';
-    if (value.length > 63)
-        return `must be at most 63 characters (it has ${value.length})`;
-    if (!DNS1123_LABEL.test(value)) {
-        return "must be a DNS-1123 label: lowercase letters, digits and '-', starting and ending with a letter or digit";
-    }
-    return undefined;
+;// CONCATENATED MODULE: ./src/carvel/render.ts
+/**
+ * Rendering the files of one environment: the PackageInstall, its values Secret and the
+ * kustomization.yaml that lists them. New files are rendered whole; existing files are edited in
+ * place, touching only the scalar that must change, so comments, key order and fields a person
+ * added survive, and the pull request's diff is exactly the version bump.
+ */
+
+const PACKAGE_INSTALL_API_VERSION = 'packaging.carvel.dev/v1alpha1';
+const STRINGIFY = { lineWidth: 0, indentSeq: false };
+/** `{version}` in the configured template becomes the Package version: "{version}" pins, ">={version}" follows. */
+function constraintFor(template, version) {
+    return template.replaceAll('{version}', version);
 }
-/** A DNS-1123 subdomain (most object names): ≤253, lowercase label(s) separated by dots. */
-function dns1123SubdomainProblem(value) {
-    if (value.length === 0)
-        return 'must not be empty';
-    if (value.length > 253)
-        return `must be at most 253 characters (it has ${value.length})`;
-    if (!DNS1123_SUBDOMAIN.test(value)) {
-        return "must be a lowercase DNS-1123 subdomain: lowercase letters, digits, '-' and '.', starting and ending with a letter or digit";
-    }
-    return undefined;
+function versionSelectionFor(settings, version) {
+    const selection = { constraints: constraintFor(settings.constraint, version) };
+    if (settings.prereleases === true)
+        selection.prereleases = {};
+    else if (Array.isArray(settings.prereleases))
+        selection.prereleases = { identifiers: settings.prereleases };
+    return selection;
+}
+function renderPackageInstall(input) {
+    const metadata = { name: input.name };
+    if (input.namespace)
+        metadata.namespace = input.namespace;
+    const doc = new dist/* Document */.yo({
+        apiVersion: PACKAGE_INSTALL_API_VERSION,
+        kind: 'PackageInstall',
+        metadata,
+        spec: {
+            serviceAccountName: input.serviceAccountName,
+            packageRef: { refName: input.refName, versionSelection: input.selection },
+            values: [{ secretRef: { name: input.valuesSecretName } }],
+        },
+    });
+    return doc.toString(STRINGIFY);
+}
+function renderValuesSecret(input) {
+    const metadata = { name: input.name };
+    if (input.namespace)
+        metadata.namespace = input.namespace;
+    const doc = new dist/* Document */.yo({
+        apiVersion: 'v1',
+        kind: 'Secret',
+        metadata,
+        stringData: {},
+    });
+    doc.setIn(['stringData', input.valuesKey], blockScalar(input.values));
+    return doc.toString(STRINGIFY);
+}
+/** Values YAML for an environment that has none yet: schema defaults apply in the cluster. */
+function emptyValues(component, environment) {
+    return `# Values for ${component} in ${environment}; the Package's valuesSchema lists what can be set.\n{}\n`;
+}
+function renderKustomization(resources) {
+    return new dist/* Document */.yo({
+        apiVersion: 'kustomize.config.k8s.io/v1beta1',
+        kind: 'Kustomization',
+        resources: [...resources],
+    }).toString(STRINGIFY);
+}
+/** Add missing entries to an existing kustomization.yaml's resources, keeping everything else. */
+function ensureKustomizationResources(text, resources) {
+    const doc = (0,dist/* parseDocument */.Tp)(text);
+    const list = doc.get('resources', true);
+    const present = new Set((0,dist/* isSeq */.oP)(list) ? list.items.map((i) => ((0,dist/* isScalar */.jn)(i) ? String(i.value) : '')) : []);
+    const missing = resources.filter((r) => !present.has(r));
+    if (missing.length === 0)
+        return text;
+    if ((0,dist/* isSeq */.oP)(list))
+        for (const r of missing)
+            list.add(r);
+    else
+        doc.set('resources', [...resources]);
+    return doc.toString(STRINGIFY);
 }
 /**
- * kapp-controller's `IsFullyQualifiedName`, used for Package refName and PackageMetadata name:
- * a DNS-1123 subdomain with at least three dot-separated segments.
+ * Set the scalar at `path` to `value`, editing only that scalar's characters in the text when it
+ * exists; otherwise fall back to a structural edit (which may re-indent the file).
  */
-function fullyQualifiedNameProblem(value) {
-    const subdomain = dns1123SubdomainProblem(value);
-    if (subdomain)
-        return subdomain;
-    if (value.split('.').length < 3)
-        return 'should be a domain with at least three segments separated by dots';
-    return undefined;
+function setScalar(text, path, value) {
+    const doc = (0,dist/* parseDocument */.Tp)(text, { keepSourceTokens: false });
+    const node = doc.getIn(path, true);
+    if ((0,dist/* isScalar */.jn)(node) && node.range) {
+        if (node.value === value)
+            return text;
+        const [start, end] = node.range;
+        return text.slice(0, start) + scalarText(value, node.type) + text.slice(end);
+    }
+    doc.setIn(path, value);
+    return doc.toString(STRINGIFY);
 }
-/**
- * A Kubernetes object name derived from free text (a refName, a version): lowercase, every character
- * outside [a-z0-9.-] becomes '-', trimmed to ≤253 and to start/end alphanumeric. `1.0.0+vmware.1` → `1.0.0-vmware.1`.
- */
-function toObjectName(value) {
-    let name = value
-        .toLowerCase()
-        .replace(/[^a-z0-9.-]+/g, '-')
-        .replace(/\.{2,}/g, '.');
-    name = name
-        .slice(0, 253)
-        .replace(/^[^a-z0-9]+/, '')
-        .replace(/[^a-z0-9]+$/, '');
-    return name;
+/** Replace the YAML under a Secret's stringData key (values updates, only when asked). */
+function setValues(text, valuesKey, values) {
+    const doc = (0,dist/* parseDocument */.Tp)(text);
+    doc.setIn(['stringData', valuesKey], blockScalar(values));
+    return doc.toString(STRINGIFY);
+}
+function blockScalar(value) {
+    const scalar = new dist/* Scalar */.X5(value.endsWith('\n') ? value : `${value}\n`);
+    scalar.type = dist/* Scalar */.X5.BLOCK_LITERAL;
+    return scalar;
+}
+function scalarText(value, type) {
+    if (type === dist/* Scalar */.X5.QUOTE_DOUBLE)
+        return JSON.stringify(value);
+    if (type === dist/* Scalar */.X5.QUOTE_SINGLE)
+        return `'${value.replaceAll("'", "''")}'`;
+    return (0,dist/* stringify */.As)(value, STRINGIFY).trimEnd();
 }
 
 ;// CONCATENATED MODULE: ./src/carvel/semver.ts
 /**
- * The version rules kapp-controller really runs, ported from the code it vendors:
+ * The version rules kapp-controller really runs, ported from the code it vendors (as of kapp-controller e4b4822, Oct 2024):
  * - github.com/carvel-dev/semver/v4 at 8090ce423695 (blang/semver v4 plus "build metadata takes part in
  *   ordering"). Later fork commits (wildcards expanding to `-0`, natural sort of identifiers) are NOT ported
- *   because kapp-controller (v0.53, Oct 2024) does not ship them.
+ *   because kapp-controller does not ship them.
  * - carvel.dev/vendir/pkg/vendir/versions (relaxed listing and HighestConstrainedVersion), plus
  *   kapp-controller's rule that an exact prerelease constraint enables prereleases.
  * Range parsing keeps blang's quirks on purpose (see parseRange): the goal is to predict what the
@@ -55683,9 +55861,10 @@ function uint64(label, text) {
     return value;
 }
 function coreNumber(label, text) {
-    if (text.length > 1 && text[0] === '0' && DIGITS.test(text))
+    const value = uint64(label, text);
+    if (text.length > 1 && text[0] === '0')
         invalid(`${label} "${text}" has a leading zero`);
-    return uint64(label, text);
+    return value;
 }
 function identifier(kind, text) {
     if (text === '')
@@ -55838,47 +56017,40 @@ function increment(version, index) {
 }
 /**
  * blang's `expandWildcardVersion`, quirks included: it triggers on any 'x' in the token (so `1.0.0+linux`
- * fails to parse), `1.x.x` is treated as `1.0.x`, and an unknown operator in front of a wildcard is dropped
- * (`~1.2.x` means `=1.2.0`).
+ * fails to parse), `1.x.x` is treated as `1.0.x`, an unknown operator in front of a wildcard is dropped
+ * (`~1.2.x` means `=1.2.0`), and `!=1.2.x` becomes `<1.2.0 >=1.3.0` inside one AND, matching nothing.
  */
 function expandWildcard(token) {
     const [op, version] = splitOperator(token);
     if (!token.includes('x'))
         return [[op, version]];
     const parts = version.split('.');
-    const kind = parts.at(-1) !== 'x' ? 'none' : parts.length === 2 ? 'minor' : parts.length === 3 ? 'patch' : 'none';
+    // 1.x bumps the major and 1.2.x the minor for the upper bound; other spots of 'x' have nothing to bump.
+    const bump = parts.at(-1) === 'x' && (parts.length === 2 || parts.length === 3) ? parts.length - 2 : -1;
     let flat = version.replace('.x.x', '.x').replace('.x', '.0');
     if (flat.split('.').length === 2)
         flat += '.0';
-    const next = () => {
-        const bumped = kind === 'patch' ? increment(flat, 1) : kind === 'minor' ? increment(flat, 0) : '';
-        return bumped || invalid(`cannot expand "${token}": any 'x' makes it a wildcard, and only 1.x and 1.2.x forms work`);
-    };
-    switch (op) {
-        case '>':
-            return [['>=', next()]];
-        case '>=':
-            return [['>=', flat]];
-        case '<':
-            return [['<', flat]];
-        case '<=':
-            return [['<', next()]];
-        case '':
-        case '=':
-        case '==':
-            return [
-                ['>=', flat],
-                ['<', next()],
-            ];
-        case '!':
-        case '!=':
-            return [
-                ['<', flat],
-                ['>=', next()],
-            ];
-        default:
-            return [['', flat]];
-    }
+    const next = () => (bump >= 0 ? increment(flat, bump) : '') ||
+        invalid(`cannot expand "${token}": any 'x' makes it a wildcard, and only 1.x and 1.2.x forms work`);
+    if (op === '>')
+        return [['>=', next()]];
+    if (op === '>=')
+        return [['>=', flat]];
+    if (op === '<')
+        return [['<', flat]];
+    if (op === '<=')
+        return [['<', next()]];
+    if (op === '' || op === '=' || op === '==')
+        return [
+            ['>=', flat],
+            ['<', next()],
+        ];
+    if (op === '!' || op === '!=')
+        return [
+            ['<', flat],
+            ['>=', next()],
+        ];
+    return [['', flat]];
 }
 function comparator(token, op, version) {
     const test = OPERATORS.get(op);
@@ -55975,100 +56147,6 @@ function selectHighest(versions, selection) {
     return { version: best.raw };
 }
 
-;// CONCATENATED MODULE: ./src/carvel/package.ts
-
-
-
-
-const PACKAGE_API_VERSION = 'data.packaging.carvel.dev/v1alpha1';
-/** ceil(8 * 158 / 5) = 253: the longest name whose base32hex encoding is still a valid object name. */
-const MAX_PACKAGE_NAME_LENGTH = 158;
-const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
-/** Is this YAML document meant to be a Package (so its errors are Package errors)? */
-function looksLikePackage(value) {
-    return isObject(value) && value.kind === 'Package';
-}
-/** Validate one parsed document; returns the Package when it is valid. */
-function validatePackage(parsed, doc, value) {
-    const diagnostics = [];
-    const file = parsed.file;
-    const fail = (code, message, path) => diagnostics.push(diagnostics_error(code, message, file, positionAt(parsed, doc, path), formatPath(path)));
-    if (!isObject(value)) {
-        fail('package.not-an-object', 'a Package document must be a mapping', []);
-        return { diagnostics };
-    }
-    if (value.apiVersion !== PACKAGE_API_VERSION) {
-        fail('package.api-version', `apiVersion must be "${PACKAGE_API_VERSION}" for kind Package (found ${JSON.stringify(value.apiVersion ?? null)})`, ['apiVersion']);
-    }
-    if (value.kind !== 'Package') {
-        fail('package.kind', `kind must be "Package" (found ${JSON.stringify(value.kind ?? null)})`, ['kind']);
-    }
-    const metadata = isObject(value.metadata) ? value.metadata : {};
-    const spec = isObject(value.spec) ? value.spec : undefined;
-    if (!spec) {
-        fail('package.spec', 'spec is required', ['spec']);
-        return { diagnostics };
-    }
-    const refName = typeof spec.refName === 'string' ? spec.refName : '';
-    const refNameProblem = refName ? fullyQualifiedNameProblem(refName) : 'is required';
-    if (refNameProblem)
-        fail('package.ref-name', `spec.refName ${refNameProblem}`, ['spec', 'refName']);
-    const version = typeof spec.version === 'string' ? spec.version : '';
-    if (!version) {
-        fail('package.version', `spec.version is required and must be a string (quote numbers like "1.0.0")`, [
-            'spec',
-            'version',
-        ]);
-    }
-    else {
-        const parsedVersion = parseStrict(version);
-        if ('error' in parsedVersion) {
-            fail('package.version', `spec.version "${version}" is not strict semver: ${parsedVersion.error}`, [
-                'spec',
-                'version',
-            ]);
-        }
-    }
-    const name = typeof metadata.name === 'string' ? metadata.name : '';
-    if (!name) {
-        fail('package.name', 'metadata.name is required', ['metadata', 'name']);
-    }
-    else if (refName && version && name !== `${refName}.${version}`) {
-        fail('package.name-mismatch', `metadata.name must be <spec.refName> + '.' + <spec.version>: expected "${refName}.${version}", found "${name}"`, ['metadata', 'name']);
-    }
-    else if (name.length > MAX_PACKAGE_NAME_LENGTH) {
-        fail('package.name-too-long', `metadata.name is ${name.length} characters; kapp-controller stores Packages under an encoded name, which limits it to ${MAX_PACKAGE_NAME_LENGTH}`, ['metadata', 'name']);
-    }
-    const template = isObject(spec.template) ? spec.template : undefined;
-    if (!template || !isObject(template.spec)) {
-        fail('package.template', 'spec.template.spec is required (the App template kapp-controller runs)', [
-            'spec',
-            'template',
-        ]);
-    }
-    for (const key of ['kubernetesVersionSelection', 'kappControllerVersionSelection']) {
-        const selection = spec[key];
-        if (selection === undefined || selection === null)
-            continue;
-        const constraints = isObject(selection) ? selection.constraints : undefined;
-        if (constraints === undefined)
-            continue;
-        const range = typeof constraints === 'string' ? parseRange(constraints) : { error: 'must be a string' };
-        if ('error' in range) {
-            fail('package.version-selection', `spec.${key}.constraints does not parse: ${range.error}`, [
-                'spec',
-                key,
-                'constraints',
-            ]);
-        }
-    }
-    if (diagnostics.length > 0)
-        return { diagnostics };
-    const valuesSchema = isObject(spec.valuesSchema) ? spec.valuesSchema.openAPIv3 : undefined;
-    const line = parsed.position(doc.range[0]).line;
-    return { pkg: { file, name, refName, version, valuesSchema, line }, diagnostics };
-}
-
 ;// CONCATENATED MODULE: ./src/carvel/values-secret.ts
 /**
  * The values Secret (params.yaml): a v1 Secret whose keys kapp-controller feeds to ytt as data-values
@@ -56078,12 +56156,12 @@ function validatePackage(parsed, doc, value) {
 
 
 
-const values_secret_isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
 /** Find the Secret document in params.yaml and read its values keys. */
 function readValuesSecret(parsed, text, valuesKey) {
     const file = parsed.file;
     const diagnostics = [];
-    const secrets = parsed.documents.filter((d) => values_secret_isObject(d.value) && d.value.kind === 'Secret');
+    const secrets = parsed.documents.filter((d) => isObject(d.value) && d.value.kind === 'Secret');
     if (secrets.length !== 1) {
         diagnostics.push(diagnostics_error('values.secret-missing', secrets.length === 0
             ? 'expected a values Secret (apiVersion v1, kind Secret) in this file'
@@ -56092,7 +56170,7 @@ function readValuesSecret(parsed, text, valuesKey) {
     }
     const { doc, value } = secrets[0];
     const secret = value;
-    const metadata = values_secret_isObject(secret.metadata) ? secret.metadata : {};
+    const metadata = isObject(secret.metadata) ? secret.metadata : {};
     if (secret.apiVersion !== 'v1') {
         diagnostics.push(diagnostics_error('values.secret-api-version', 'a Secret must have apiVersion "v1"', file, positionAt(parsed, doc, ['apiVersion']), '.apiVersion'));
     }
@@ -56127,14 +56205,14 @@ function readValuesSecret(parsed, text, valuesKey) {
         diagnostics.push(diagnostics_error('values.key-missing', `the values Secret has no stringData key "${valuesKey}" holding the values YAML`, file, positionAt(parsed, doc, where), `.stringData`));
     }
     for (const entry of entries) {
-        if (entry.key !== valuesKey && (entry.value === undefined || values_secret_isObject(entry.value))) {
+        if (entry.key !== valuesKey && (entry.value === undefined || isObject(entry.value))) {
             const pos = entry.parsed.position(0);
             diagnostics.push(diagnostics_warning('values.extra-key', `key "${entry.key}" is also fed to ytt as a data-values file (kapp-controller passes every key of the Secret); keep only "${valuesKey}" in it`, file, pos));
         }
     }
     const merged = {};
     for (const entry of entries)
-        if (values_secret_isObject(entry.value))
+        if (isObject(entry.value))
             mergeDataValues(merged, entry.value);
     return {
         secret: {
@@ -56176,8 +56254,8 @@ function readEntry(outer, text, pair, encoded, diagnostics) {
         return undefined;
     }
     const docs = parsed.documents.map((d) => d.value);
-    const value = docs.reduce((acc, v) => (values_secret_isObject(acc) && values_secret_isObject(v) ? mergeDataValues(acc, v) : (v ?? acc)), undefined);
-    if (value !== undefined && !values_secret_isObject(value)) {
+    const value = docs.reduce((acc, v) => (isObject(acc) && isObject(v) ? mergeDataValues(acc, v) : (v ?? acc)), undefined);
+    if (value !== undefined && !isObject(value)) {
         diagnostics.push(diagnostics_error('values.not-a-map', `values key "${key}" must hold a YAML mapping of values`, file, parsed.position(0)));
         return undefined;
     }
@@ -56223,7 +56301,7 @@ function lineIndent(text, offset) {
 function mergeDataValues(target, source) {
     for (const [key, value] of Object.entries(source)) {
         const current = target[key];
-        target[key] = values_secret_isObject(current) && values_secret_isObject(value) ? mergeDataValues({ ...current }, value) : value;
+        target[key] = isObject(current) && isObject(value) ? mergeDataValues({ ...current }, value) : value;
     }
     return target;
 }
@@ -56239,6 +56317,100 @@ function locateValuesPath(secret, path) {
     }
     const last = secret.entries[secret.entries.length - 1];
     return last ? { parsed: last.parsed, doc: last.parsed.documents[0]?.doc } : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/carvel/package.ts
+
+
+
+
+const PACKAGE_API_VERSION = 'data.packaging.carvel.dev/v1alpha1';
+/** ceil(8 * 158 / 5) = 253: the longest name whose base32hex encoding is still a valid object name. */
+const MAX_PACKAGE_NAME_LENGTH = 158;
+const package_isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+/** Is this YAML document meant to be a Package (so its errors are Package errors)? */
+function looksLikePackage(value) {
+    return package_isObject(value) && value.kind === 'Package';
+}
+/** Validate one parsed document; returns the Package when it is valid. */
+function validatePackage(parsed, doc, value) {
+    const diagnostics = [];
+    const file = parsed.file;
+    const fail = (code, message, path) => diagnostics.push(diagnostics_error(code, message, file, positionAt(parsed, doc, path), formatPath(path)));
+    if (!package_isObject(value)) {
+        fail('package.not-an-object', 'a Package document must be a mapping', []);
+        return { diagnostics };
+    }
+    if (value.apiVersion !== PACKAGE_API_VERSION) {
+        fail('package.api-version', `apiVersion must be "${PACKAGE_API_VERSION}" for kind Package (found ${JSON.stringify(value.apiVersion ?? null)})`, ['apiVersion']);
+    }
+    if (value.kind !== 'Package') {
+        fail('package.kind', `kind must be "Package" (found ${JSON.stringify(value.kind ?? null)})`, ['kind']);
+    }
+    const metadata = package_isObject(value.metadata) ? value.metadata : {};
+    const spec = package_isObject(value.spec) ? value.spec : undefined;
+    if (!spec) {
+        fail('package.spec', 'spec is required', ['spec']);
+        return { diagnostics };
+    }
+    const refName = typeof spec.refName === 'string' ? spec.refName : '';
+    const refNameProblem = refName ? fullyQualifiedNameProblem(refName) : 'is required';
+    if (refNameProblem)
+        fail('package.ref-name', `spec.refName ${refNameProblem}`, ['spec', 'refName']);
+    const version = typeof spec.version === 'string' ? spec.version : '';
+    if (!version) {
+        fail('package.version', `spec.version is required and must be a string (quote numbers like "1.0.0")`, [
+            'spec',
+            'version',
+        ]);
+    }
+    else {
+        const parsedVersion = parseStrict(version);
+        if ('error' in parsedVersion) {
+            fail('package.version', `spec.version "${version}" is not strict semver: ${parsedVersion.error}`, [
+                'spec',
+                'version',
+            ]);
+        }
+    }
+    const name = typeof metadata.name === 'string' ? metadata.name : '';
+    if (!name) {
+        fail('package.name', 'metadata.name is required', ['metadata', 'name']);
+    }
+    else if (refName && version && name !== `${refName}.${version}`) {
+        fail('package.name-mismatch', `metadata.name must be <spec.refName> + '.' + <spec.version>: expected "${refName}.${version}", found "${name}"`, ['metadata', 'name']);
+    }
+    else if (name.length > MAX_PACKAGE_NAME_LENGTH) {
+        fail('package.name-too-long', `metadata.name is ${name.length} characters; kapp-controller stores Packages under an encoded name, which limits it to ${MAX_PACKAGE_NAME_LENGTH}`, ['metadata', 'name']);
+    }
+    const template = package_isObject(spec.template) ? spec.template : undefined;
+    if (!template || !package_isObject(template.spec)) {
+        fail('package.template', 'spec.template.spec is required (the App template kapp-controller runs)', [
+            'spec',
+            'template',
+        ]);
+    }
+    for (const key of ['kubernetesVersionSelection', 'kappControllerVersionSelection']) {
+        const selection = spec[key];
+        if (selection === undefined || selection === null)
+            continue;
+        const constraints = package_isObject(selection) ? selection.constraints : undefined;
+        if (constraints === undefined)
+            continue;
+        const range = typeof constraints === 'string' ? parseRange(constraints) : { error: 'must be a string' };
+        if ('error' in range) {
+            fail('package.version-selection', `spec.${key}.constraints does not parse: ${range.error}`, [
+                'spec',
+                key,
+                'constraints',
+            ]);
+        }
+    }
+    if (diagnostics.length > 0)
+        return { diagnostics };
+    const valuesSchema = package_isObject(spec.valuesSchema) ? spec.valuesSchema.openAPIv3 : undefined;
+    const line = parsed.position(doc.range[0]).line;
+    return { pkg: { file, name, refName, version, valuesSchema, line }, diagnostics };
 }
 
 ;// CONCATENATED MODULE: ./src/plan/repository.ts
@@ -56309,6 +56481,13 @@ class RepoReader {
             this.#cache.set(path, cached);
         }
         return cached;
+    }
+    /** Drop what was read under a folder: a large repo is planned component by component in bounded memory. */
+    forget(dir) {
+        const prefix = `${dir}/`;
+        for (const path of this.#cache.keys())
+            if (path.startsWith(prefix))
+                this.#cache.delete(path);
     }
     async #sizeMap() {
         this.#sizes ??= this.snapshot.list().then((entries) => new Map(entries.map((e) => [e.path, e.size])));
@@ -56456,118 +56635,6 @@ function readPackageInstall(parsed, text, doc, value, diagnostics) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/carvel/render.ts
-/**
- * Rendering the files of one environment: the PackageInstall, its values Secret and the
- * kustomization.yaml that lists them. New files are rendered whole; existing files are edited in
- * place, touching only the scalar that must change, so comments, key order and fields a person
- * added survive, and the pull request's diff is exactly the version bump.
- */
-
-const PACKAGE_INSTALL_API_VERSION = 'packaging.carvel.dev/v1alpha1';
-const STRINGIFY = { lineWidth: 0, indentSeq: false };
-/** `{version}` in the configured template becomes the Package version: "{version}" pins, ">={version}" follows. */
-function constraintFor(template, version) {
-    return template.replaceAll('{version}', version);
-}
-function versionSelectionFor(settings, version) {
-    const selection = { constraints: constraintFor(settings.constraint, version) };
-    if (settings.prereleases === true)
-        selection.prereleases = {};
-    else if (Array.isArray(settings.prereleases))
-        selection.prereleases = { identifiers: settings.prereleases };
-    return selection;
-}
-function renderPackageInstall(input) {
-    const metadata = { name: input.name };
-    if (input.namespace)
-        metadata.namespace = input.namespace;
-    const doc = new dist/* Document */.yo({
-        apiVersion: PACKAGE_INSTALL_API_VERSION,
-        kind: 'PackageInstall',
-        metadata,
-        spec: {
-            serviceAccountName: input.serviceAccountName,
-            packageRef: { refName: input.refName, versionSelection: input.selection },
-            values: [{ secretRef: { name: input.valuesSecretName } }],
-        },
-    });
-    return doc.toString(STRINGIFY);
-}
-function renderValuesSecret(input) {
-    const metadata = { name: input.name };
-    if (input.namespace)
-        metadata.namespace = input.namespace;
-    const doc = new dist/* Document */.yo({
-        apiVersion: 'v1',
-        kind: 'Secret',
-        metadata,
-        stringData: {},
-    });
-    doc.setIn(['stringData', input.valuesKey], blockScalar(input.values));
-    return doc.toString(STRINGIFY);
-}
-/** Values YAML for an environment that has none yet: schema defaults apply in the cluster. */
-function emptyValues(component, environment) {
-    return `# Values for ${component} in ${environment}; the Package's valuesSchema lists what can be set.\n{}\n`;
-}
-function renderKustomization(resources) {
-    return new dist/* Document */.yo({
-        apiVersion: 'kustomize.config.k8s.io/v1beta1',
-        kind: 'Kustomization',
-        resources: [...resources],
-    }).toString(STRINGIFY);
-}
-/** Add missing entries to an existing kustomization.yaml's resources, keeping everything else. */
-function ensureKustomizationResources(text, resources) {
-    const doc = (0,dist/* parseDocument */.Tp)(text);
-    const list = doc.get('resources', true);
-    const present = new Set((0,dist/* isSeq */.oP)(list) ? list.items.map((i) => ((0,dist/* isScalar */.jn)(i) ? String(i.value) : '')) : []);
-    const missing = resources.filter((r) => !present.has(r));
-    if (missing.length === 0)
-        return text;
-    if ((0,dist/* isSeq */.oP)(list))
-        for (const r of missing)
-            list.add(r);
-    else
-        doc.set('resources', [...resources]);
-    return doc.toString(STRINGIFY);
-}
-/**
- * Set the scalar at `path` to `value`, editing only that scalar's characters in the text when it
- * exists; otherwise fall back to a structural edit (which may re-indent the file).
- */
-function setScalar(text, path, value) {
-    const doc = (0,dist/* parseDocument */.Tp)(text, { keepSourceTokens: false });
-    const node = doc.getIn(path, true);
-    if ((0,dist/* isScalar */.jn)(node) && node.range) {
-        if (node.value === value)
-            return text;
-        const [start, end] = node.range;
-        return text.slice(0, start) + scalarText(value, node.type) + text.slice(end);
-    }
-    doc.setIn(path, value);
-    return doc.toString(STRINGIFY);
-}
-/** Replace the YAML under a Secret's stringData key (values updates, only when asked). */
-function setValues(text, valuesKey, values) {
-    const doc = (0,dist/* parseDocument */.Tp)(text);
-    doc.setIn(['stringData', valuesKey], blockScalar(values));
-    return doc.toString(STRINGIFY);
-}
-function blockScalar(value) {
-    const scalar = new dist/* Scalar */.X5(value.endsWith('\n') ? value : `${value}\n`);
-    scalar.type = dist/* Scalar */.X5.BLOCK_LITERAL;
-    return scalar;
-}
-function scalarText(value, type) {
-    if (type === dist/* Scalar */.X5.QUOTE_DOUBLE)
-        return JSON.stringify(value);
-    if (type === dist/* Scalar */.X5.QUOTE_SINGLE)
-        return `'${value.replaceAll("'", "''")}'`;
-    return (0,dist/* stringify */.As)(value, STRINGIFY).trimEnd();
-}
-
 // EXTERNAL MODULE: ./node_modules/ajv-formats/dist/index.js
 var ajv_formats_dist = __nccwpck_require__(2815);
 var dist_default = /*#__PURE__*/__nccwpck_require__.n(ajv_formats_dist);
@@ -56587,7 +56654,8 @@ const addFormats = ((dist_default()) ??
     ajv_formats_dist);
 // One instance for the module (each compiled function is standalone; see removeSchema below). `verbose` puts the
 // schema and data on each error: we read the data's *type* only. `unicodeRegExp: false` accepts patterns copied
-// from Go/Kubernetes that the `u` flag rejects (e.g. `\_`).
+// from Go/Kubernetes that the `u` flag rejects (e.g. `\_`). `ownProperties`: a values key named `constructor`
+// must not find Object.prototype's.
 const values_schema_ajv = new ajv.Ajv({
     allErrors: true,
     strict: false,
@@ -56710,10 +56778,8 @@ function normalise(node, vp, sp, notes) {
         out.type = t.length === 1 ? t[0] : t;
     }
     // OpenAPI 3.0's exclusiveMinimum/Maximum are booleans qualifying minimum/maximum; draft-07 wants the number.
-    for (const [ex, lim] of [
-        ['exclusiveMinimum', 'minimum'],
-        ['exclusiveMaximum', 'maximum'],
-    ]) {
+    for (const ex of ['exclusiveMinimum', 'exclusiveMaximum']) {
+        const lim = ex === 'exclusiveMinimum' ? 'minimum' : 'maximum';
         if (node[ex] === true && typeof node[lim] === 'number') {
             out[ex] = node[lim];
             delete out[lim];
@@ -56732,7 +56798,7 @@ function normalise(node, vp, sp, notes) {
         }
         out.pattern = node.pattern;
     }
-    // Formats ajv-formats doesn't know (OpenAPI's float, int32, password…) only document the value.
+    // ajv-formats knows OpenAPI's own (float, int32…); anything else (`cidr`, `int-or-string`) only documents.
     if (typeof node.format === 'string' && Object.hasOwn(values_schema_ajv.formats, node.format))
         out.format = node.format;
     if (isObj(props)) {
@@ -56760,7 +56826,7 @@ function normalise(node, vp, sp, notes) {
         if (!Array.isArray(list) || list.length === 0)
             fail([...sp, kw], `${kw} must be a non-empty list of schemas`);
         const branches = list.map((b, i) => normalise(b, vp, [...sp, kw, i], notes));
-        if (kw === 'oneOf' && typedBranchesOverlap(branches)) {
+        if (kw === 'oneOf' && branchesOverlap(branches)) {
             // kctrl's Helm-derived schemas (crossplane) offer nullable integer *and* number: a strict oneOf would
             // reject 3 (integer and number) and null (every branch).
             note('oneOf branches overlap (a value can match several); read as anyOf');
@@ -56771,8 +56837,13 @@ function normalise(node, vp, sp, notes) {
     }
     return out;
 }
-/** Judged only when every branch declares a type: an untyped branch (`required: [a]`) is a deliberate oneOf. */
-function typedBranchesOverlap(branches) {
+/**
+ * By type only. A branch without constraints (ytt any=True, kctrl `type: "null"`) overlaps everything; otherwise an
+ * untyped branch (`required: [a]`) means a deliberate "exactly one of" and the oneOf stays.
+ */
+function branchesOverlap(branches) {
+    if (branches.length > 1 && branches.some((b) => Object.keys(b).every((k) => k === 'default')))
+        return true;
     const seen = new Set();
     for (const b of branches) {
         const types = typesOf(b);
@@ -56982,22 +57053,29 @@ function defaultValues(openAPIv3) {
 
 
 class ValuesChecker {
+    /** By schema content. */
     #compiled = new Map();
+    /** By Package, so that each Package's notes are reported once. */
+    #byPackage = new Map();
     diagnostics = [];
     /** The compiled schema of a Package; compile problems are recorded against the Package once. */
     schemaOf(pkg) {
         const key = `${pkg.file}#${pkg.name}`;
-        let result = this.#compiled.get(key);
+        let result = this.#byPackage.get(key);
         if (!result) {
-            result = compileValuesSchema(pkg.valuesSchema);
+            const content = JSON.stringify(pkg.valuesSchema ?? null);
+            result = this.#compiled.get(content) ?? compileValuesSchema(pkg.valuesSchema);
+            this.#compiled.set(content, result);
+            this.#byPackage.set(key, result);
             const at = { line: pkg.line, column: 1 };
             for (const note of result.notes) {
-                this.diagnostics.push(diagnostics_warning('schema.assumed', note.message, pkg.file, at, `.spec.valuesSchema.openAPIv3${formatPath(note.path).replace(/^\.$/, '')}`));
+                this.diagnostics.push(
+                // note.path is the values path the quirk applies to ('*' = any item or key).
+                diagnostics_warning('schema.assumed', `valuesSchema, for values at ${formatPath(note.path)}: ${note.message}`, pkg.file, at, formatPath(note.path)));
             }
             if (!result.ok) {
                 this.diagnostics.push(diagnostics_error('schema.invalid', `spec.valuesSchema.openAPIv3 does not compile: ${result.error}`, pkg.file, at, '.spec.valuesSchema.openAPIv3'));
             }
-            this.#compiled.set(key, result);
         }
         return result;
     }
@@ -57097,6 +57175,7 @@ async function install(ctx, components, request) {
             if (result)
                 results.push(result);
         }
+        ctx.reader.forget(component.dir);
     }
     if (envFilter && targets.length > 0 && !matchedFilter) {
         ctx.diagnostics.push(diagnostics_error('request.environment', `the environment filter (${envFilter.join(', ')}) names no environment that takes new versions directly`, ''));
@@ -57301,6 +57380,7 @@ async function validate(ctx, components, request) {
                 continue;
             results.push(await validateEnvironment(ctx, component, packages, environment));
         }
+        ctx.reader.forget(component.dir);
     }
     return results;
 }
@@ -57423,7 +57503,9 @@ class LocalSnapshot {
 const cell = (text) => text.replaceAll('|', '\\|').replaceAll('\n', ' ');
 const code = (text) => (text ? `\`${cell(text)}\`` : '—');
 function pullRequestBody(env, result, links) {
-    const fileLink = env.packageFile ? `[${env.packageFile}](${links.serverUrl}/${links.repository}/blob/${links.baseSha}/${env.packageFile})` : '—';
+    const fileLink = env.packageFile
+        ? `[${env.packageFile}](${links.serverUrl}/${links.repository}/blob/${links.baseSha}/${env.packageFile})`
+        : '—';
     const warnings = result.diagnostics.filter((d) => d.severity === 'warning' && relevant(d, env));
     const lines = [
         `Deploys **${env.component}** ${code(env.toVersion)} to **${env.environment}**.`,
@@ -57458,8 +57540,16 @@ function jobSummary(result, published, mode, dryRun) {
         lines.push('| component | environment | version | constraint | pull request | validation |', '|---|---|---|---|---|---|');
         for (const env of result.environments) {
             const pr = published.find((p) => p.component === env.component && p.environment === env.environment);
-            const prCell = pr?.url ? `[#${pr.number}](${pr.url}) ${pr.operation}` : env.files.length === 0 ? 'up to date' : dryRun ? 'would open' : '—';
-            const version = env.fromVersion && env.fromVersion !== env.toVersion ? `${code(env.fromVersion)} → ${code(env.toVersion)}` : code(env.toVersion);
+            const prCell = pr?.url
+                ? `[#${pr.number}](${pr.url}) ${pr.operation}`
+                : env.files.length === 0
+                    ? 'up to date'
+                    : dryRun
+                        ? 'would open'
+                        : '—';
+            const version = env.fromVersion && env.fromVersion !== env.toVersion
+                ? `${code(env.fromVersion)} → ${code(env.toVersion)}`
+                : code(env.toVersion);
             lines.push(`| ${cell(env.component)} | ${cell(env.environment)} | ${version} | ${code(env.constraint)} | ${prCell} | ${env.valid ? 'valid' : '**invalid**'} |`);
         }
     }
@@ -57555,14 +57645,24 @@ async function runMode(mode, inputs, event) {
         throw new ActionError(`mode ${mode} is not available in this version; use install or validate`);
     }
     const ref = repositoryOf(inputs);
-    const client = createClient({ token: inputs.token, baseUrl: process.env.GITHUB_API_URL || 'https://api.github.com', log: (m) => info(m) });
-    const baseBranch = inputs.baseBranch ?? (await api(`reading repository ${ref.owner}/${ref.repo}`, () => client.rest.repos.get({ ...ref }))).data.default_branch;
+    const client = createClient({
+        token: inputs.token,
+        baseUrl: process.env.GITHUB_API_URL || 'https://api.github.com',
+        log: (m) => info(m),
+    });
+    const baseBranch = inputs.baseBranch ??
+        (await api(`reading repository ${ref.owner}/${ref.repo}`, () => client.rest.repos.get({ ...ref }))).data
+            .default_branch;
     for (let attempt = 1;; attempt++) {
         const base = await api(`reading branch ${baseBranch}`, () => readBase(client, ref, baseBranch));
         if (!base)
             throw new ActionError(`base branch "${baseBranch}" does not exist in ${ref.owner}/${ref.repo}`);
-        const snapshot = inputs.path ? new LocalSnapshot(inputs.path) : new GitHubSnapshot(client, ref, base.tree);
-        const request = mode === 'validate' ? { kind: 'validate', environments: inputs.environments } : await installRequest(client, ref, inputs, event, snapshot);
+        const snapshot = inputs.path
+            ? new LocalSnapshot(inputs.path)
+            : new GitHubSnapshot(client, ref, base.tree);
+        const request = mode === 'validate'
+            ? { kind: 'validate', environments: inputs.environments }
+            : await installRequest(client, ref, inputs, event, snapshot);
         const result = await api('reading the gitops repository', () => plan(snapshot, request));
         report(result);
         if (!result.valid) {
@@ -57589,7 +57689,9 @@ async function runMode(mode, inputs, event) {
                 info(`${e.message}; planning again (attempt ${attempt + 1} of ${MAX_ATTEMPTS})`);
                 continue;
             }
-            throw e instanceof RaceLostError ? new ActionError(`${e.message}, ${MAX_ATTEMPTS} times; giving up`) : e;
+            throw e instanceof RaceLostError
+                ? new ActionError(`${e.message}, ${MAX_ATTEMPTS} times; giving up`)
+                : e;
         }
     }
 }
@@ -57605,7 +57707,11 @@ async function installRequest(client, ref, inputs, event, snapshot) {
         return request;
     const { before, after, forced } = event.payload;
     if (!before || !after || ZERO_SHA.test(before) || forced) {
-        const why = forced ? 'a force push' : !before || !after ? 'a push event without before/after' : 'the first push of a branch';
+        const why = forced
+            ? 'a force push'
+            : !before || !after
+                ? 'a push event without before/after'
+                : 'the first push of a branch';
         throw new ActionError(`cannot tell which Packages changed in ${why}; set the packages input to the Package files to deliver`);
     }
     const [beforeTree, afterTree] = await api('comparing the pushed commits', async () => {
@@ -57619,7 +57725,9 @@ async function installRequest(client, ref, inputs, event, snapshot) {
     const previous = new Map(beforeTree.map((e) => [e.path, e.sha]));
     const { config } = await loadConfig(snapshot);
     const packageFiles = new Set(discover(afterTree.map((e) => e.path), config.layout).flatMap((c) => c.packageFiles));
-    request.packages = afterTree.filter((e) => packageFiles.has(e.path) && previous.get(e.path) !== e.sha).map((e) => e.path);
+    request.packages = afterTree
+        .filter((e) => packageFiles.has(e.path) && previous.get(e.path) !== e.sha)
+        .map((e) => e.path);
     if (request.packages.length === 0)
         info('this push changed no Package file; nothing to deliver');
     return request;
@@ -57633,7 +57741,12 @@ function fill(template, env) {
 }
 async function publishAll(client, ref, base, result, inputs, event) {
     const published = [];
-    const links = { serverUrl: process.env.GITHUB_SERVER_URL || 'https://github.com', repository: `${ref.owner}/${ref.repo}`, baseSha: base.sha, triggerSha: event.payload.after };
+    const links = {
+        serverUrl: process.env.GITHUB_SERVER_URL || 'https://github.com',
+        repository: `${ref.owner}/${ref.repo}`,
+        baseSha: base.sha,
+        triggerSha: event.payload.after,
+    };
     for (const env of result.environments) {
         const branch = `${inputs.branchPrefix}/${env.component}/${env.environment}`;
         if (env.files.some((f) => f.path.startsWith('.github/')))
@@ -57665,7 +57778,12 @@ function report(result) {
         annotate(d);
 }
 function annotate(d) {
-    const props = { file: d.file || undefined, startLine: d.line || undefined, startColumn: d.column || undefined, title: d.code };
+    const props = {
+        file: d.file || undefined,
+        startLine: d.line || undefined,
+        startColumn: d.column || undefined,
+        title: d.code,
+    };
     const message = d.path ? `${d.message} (at ${d.path})` : d.message;
     if (d.severity === 'error')
         error(message, props);
@@ -57674,7 +57792,14 @@ function annotate(d) {
 }
 async function finish(result, published, mode, dryRun) {
     const prs = published.filter((p) => p.number !== undefined);
-    setOutput('pull-requests', JSON.stringify(published.map((p) => ({ component: p.component, environment: p.environment, number: p.number, url: p.url, branch: p.branch, operation: p.operation }))));
+    setOutput('pull-requests', JSON.stringify(published.map((p) => ({
+        component: p.component,
+        environment: p.environment,
+        number: p.number,
+        url: p.url,
+        branch: p.branch,
+        operation: p.operation,
+    }))));
     setOutput('pull-request-number', prs[0]?.number?.toString() ?? '');
     setOutput('pull-request-url', prs[0]?.url ?? '');
     setOutput('changed-files', JSON.stringify(result.files.map((f) => f.path)));

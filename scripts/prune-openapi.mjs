@@ -2,10 +2,11 @@
 // official OpenAPI description with every component they reference (transitively). The e2e stand-in
 // checks each request and response against it.
 //
-// @octokit/openapi is 385 MB unpacked, so it is never a dependency of this project. To regenerate:
+// @octokit/openapi is 385 MB unpacked, so it is never a dependency of this project. To regenerate
+// (the second line from the project root):
 //
 //   mkdir -p /tmp/openapi && cd /tmp/openapi && npm init -y >/dev/null && npm install @octokit/openapi@23
-//   cd /work/main && node scripts/prune-openapi.mjs /tmp/openapi/node_modules/@octokit/openapi/generated/api.github.com.json
+//   node scripts/prune-openapi.mjs /tmp/openapi/node_modules/@octokit/openapi/generated/api.github.com.json
 //
 // The spec path can also come from OPENAPI_SPEC; without either, `@octokit/openapi` is resolved from the
 // current directory. A second argument overrides the output path. Output is deterministic: the same
@@ -28,6 +29,7 @@ export const OPERATIONS = [
   ['post', '/repos/{owner}/{repo}/git/commits'],
   ['post', '/repos/{owner}/{repo}/git/refs'],
   ['patch', '/repos/{owner}/{repo}/git/refs/{ref}'],
+  ['delete', '/repos/{owner}/{repo}/git/refs/{ref}'],
   ['get', '/repos/{owner}/{repo}/pulls'],
   ['post', '/repos/{owner}/{repo}/pulls'],
   ['patch', '/repos/{owner}/{repo}/pulls/{pull_number}'],

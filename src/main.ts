@@ -114,7 +114,7 @@ async function runMode(mode: Mode, inputs: Inputs, event: Event): Promise<void> 
     const request =
       mode === 'validate'
         ? ({ kind: 'validate', environments: inputs.environments } as const)
-        : await installRequest(client, ref, inputs, event, snapshot);
+        : await installRequest(client, ref, inputs, event, snapshot, base);
     const result = await api('reading the gitops repository', () => plan(snapshot, request));
     report(result);
     if (!result.valid) {
@@ -149,6 +149,11 @@ async function runMode(mode: Mode, inputs: Inputs, event: Event): Promise<void> 
   }
 }
 
+async function treeOfCommit(client: GitHubClient, ref: RepoRef, sha: string) {
+  const { data } = await client.rest.git.getCommit({ ...ref, commit_sha: sha });
+  return readTree(client, ref, data.tree.sha);
+}
+
 async function readBaseHead(client: GitHubClient, ref: RepoRef, branch: string): Promise<string | undefined> {
   const { data } = await client.rest.git.getRef({ ...ref, ref: `heads/${branch}` });
   return data.object.sha;
@@ -163,6 +168,7 @@ async function installRequest(
   inputs: Inputs,
   event: Event,
   snapshot: Snapshot,
+  base: Base,
 ): Promise<Request> {
   const request: Request = { kind: 'install', environments: inputs.environments, packages: inputs.packages };
   if (inputs.packages || event.name !== 'push') return request;
@@ -177,14 +183,11 @@ async function installRequest(
       `cannot tell which Packages changed in ${why}; set the packages input to the Package files to deliver`,
     );
   }
-  const [beforeTree, afterTree] = await api('comparing the pushed commits', async () => {
-    const trees = [];
-    for (const sha of [before, after]) {
-      const { data } = await client.rest.git.getCommit({ ...ref, commit_sha: sha });
-      trees.push(await readTree(client, ref, data.tree.sha));
-    }
-    return trees as [Awaited<ReturnType<typeof readTree>>, Awaited<ReturnType<typeof readTree>>];
-  });
+  const [beforeTree, afterTree] = await api('comparing the pushed commits', () =>
+    Promise.all(
+      [before, after].map((sha) => (sha === base.sha ? base.tree : treeOfCommit(client, ref, sha))),
+    ),
+  );
   const previous = new Map(beforeTree.map((e) => [e.path, e.sha]));
   const { config } = await loadConfig(snapshot);
   const packageFiles = new Set(

@@ -37,8 +37,9 @@ beforeEach(async () => {
 });
 
 afterEach(async () => {
-  expect(standIn.violations.length, JSON.stringify(standIn.violations, null, 2)).toBe(expectedViolations);
-  await standIn.close();
+  const { violations } = standIn;
+  await standIn.close(); // first, so a failing assertion leaves no temp repository behind
+  expect(violations.length, JSON.stringify(violations, null, 2)).toBe(expectedViolations);
 });
 
 /** The status of a failed call, and its response body. */
@@ -317,6 +318,8 @@ describe('trees', () => {
     const res = await failure(client.rest.git.createTree({ ...ref, base_tree: await baseTree(), tree }));
     expect(res.status).toBe(422);
     expect(String(res.data.message)).toContain(message);
+    // "Use either tree.sha or content" is documented, so breaking it is also a contract violation.
+    expectedViolations = message === 'Must supply either' ? 1 : 0;
   });
 });
 
@@ -338,6 +341,12 @@ describe('the contract', () => {
   it('reports missing required fields, undocumented query parameters and unknown routes', async () => {
     await failure(client.rest.git.createCommit({ ...ref, tree: 'abc' } as CommitParams));
     await failure(client.request('GET /repos/{owner}/{repo}/pulls', { ...ref, sort_by: 'x' }));
+    const notJson = await fetch(`${standIn.url}/repos/${OWNER}/${REPO}/git/trees`, {
+      method: 'POST',
+      headers: { authorization: `token ${TOKEN}`, 'content-type': 'application/json' },
+      body: '{"tree": [',
+    });
+    expect(notJson.status).toBe(400);
     const unknown = await failure(
       client.request('GET /repos/{owner}/{repo}/contents/{path}', { ...ref, path: 'README.md' }),
     );
@@ -345,9 +354,10 @@ describe('the contract', () => {
     expect(standIn.violations.map((v) => `${v.where}: ${v.message}`)).toEqual([
       "request: body must have required property 'message'",
       'request: query must NOT have additional properties (sort_by)',
+      'request: the body is not JSON',
       'route: unknown operation GET /repos/acme/gitops/contents/README.md',
     ]);
-    expectedViolations = 3;
+    expectedViolations = 4;
   });
 
   it('answers 401 for a wrong token and 404 for another repository', async () => {

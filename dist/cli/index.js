@@ -16612,6 +16612,60 @@ const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(impo
 const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
 // EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
 var ajv = __nccwpck_require__(2463);
+;// CONCATENATED MODULE: ./src/carvel/names.ts
+/** Kubernetes and Carvel naming rules (k8s.io/apimachinery validation, kapp-controller's extra checks). */
+const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+/** A DNS-1123 label (namespaces, component and environment folder names): ≤63, lowercase alphanumerics and '-'. */
+function dns1123LabelProblem(value) {
+    if (value.length === 0)
+        return 'must not be empty';
+    if (value.length > 63)
+        return `must be at most 63 characters (it has ${value.length})`;
+    if (!DNS1123_LABEL.test(value)) {
+        return "must be a DNS-1123 label: lowercase letters, digits and '-', starting and ending with a letter or digit";
+    }
+    return undefined;
+}
+/** A DNS-1123 subdomain (most object names): ≤253, lowercase label(s) separated by dots. */
+function dns1123SubdomainProblem(value) {
+    if (value.length === 0)
+        return 'must not be empty';
+    if (value.length > 253)
+        return `must be at most 253 characters (it has ${value.length})`;
+    if (!DNS1123_SUBDOMAIN.test(value)) {
+        return "must be a lowercase DNS-1123 subdomain: lowercase letters, digits, '-' and '.', starting and ending with a letter or digit";
+    }
+    return undefined;
+}
+/**
+ * kapp-controller's `IsFullyQualifiedName`, used for Package refName and PackageMetadata name:
+ * a DNS-1123 subdomain with at least three dot-separated segments.
+ */
+function fullyQualifiedNameProblem(value) {
+    const subdomain = dns1123SubdomainProblem(value);
+    if (subdomain)
+        return subdomain;
+    if (value.split('.').length < 3)
+        return 'should be a domain with at least three segments separated by dots';
+    return undefined;
+}
+/**
+ * A Kubernetes object name derived from free text (a refName, a version): lowercase, every character
+ * outside [a-z0-9.-] becomes '-', trimmed to ≤253 and to start/end alphanumeric. `1.0.0+vmware.1` → `1.0.0-vmware.1`.
+ */
+function toObjectName(value) {
+    let name = value
+        .toLowerCase()
+        .replace(/[^a-z0-9.-]+/g, '-')
+        .replace(/\.{2,}/g, '.');
+    name = name
+        .slice(0, 253)
+        .replace(/^[^a-z0-9]+/, '')
+        .replace(/[^a-z0-9]+$/, '');
+    return name;
+}
+
 ;// CONCATENATED MODULE: ./src/diagnostics.ts
 const NO_POSITION = { line: 0, column: 0 };
 function error(code, message, file, pos = NO_POSITION, path = '') {
@@ -16960,6 +17014,7 @@ const configSchema = {
 
 
 
+
 const CONFIG_FILE = 'flux-pkg.yaml';
 const DEFAULT_LAYOUT = {
     componentsPath: '',
@@ -17051,8 +17106,9 @@ function settingsFor(config, component, environment, overrides = {}) {
     };
     return {
         ...merged,
-        packageInstallName: merged.packageInstallName.replaceAll('{component}', component),
-        valuesSecretName: merged.valuesSecretName.replaceAll('{component}', component),
+        // Object names never carry '+' or uppercase, whatever the template says.
+        packageInstallName: toObjectName(merged.packageInstallName.replaceAll('{component}', component)),
+        valuesSecretName: toObjectName(merged.valuesSecretName.replaceAll('{component}', component)),
     };
 }
 function definedOnly(value) {
@@ -17178,10 +17234,10 @@ function scalarText(value, type) {
 
 ;// CONCATENATED MODULE: ./src/carvel/semver.ts
 /**
- * The version rules kapp-controller really runs, ported from the code it vendors:
+ * The version rules kapp-controller really runs, ported from the code it vendors (as of kapp-controller e4b4822, Oct 2024):
  * - github.com/carvel-dev/semver/v4 at 8090ce423695 (blang/semver v4 plus "build metadata takes part in
  *   ordering"). Later fork commits (wildcards expanding to `-0`, natural sort of identifiers) are NOT ported
- *   because kapp-controller (v0.53, Oct 2024) does not ship them.
+ *   because kapp-controller does not ship them.
  * - carvel.dev/vendir/pkg/vendir/versions (relaxed listing and HighestConstrainedVersion), plus
  *   kapp-controller's rule that an exact prerelease constraint enables prereleases.
  * Range parsing keeps blang's quirks on purpose (see parseRange): the goal is to predict what the
@@ -17208,9 +17264,10 @@ function uint64(label, text) {
     return value;
 }
 function coreNumber(label, text) {
-    if (text.length > 1 && text[0] === '0' && DIGITS.test(text))
+    const value = uint64(label, text);
+    if (text.length > 1 && text[0] === '0')
         invalid(`${label} "${text}" has a leading zero`);
-    return uint64(label, text);
+    return value;
 }
 function identifier(kind, text) {
     if (text === '')
@@ -17363,47 +17420,40 @@ function increment(version, index) {
 }
 /**
  * blang's `expandWildcardVersion`, quirks included: it triggers on any 'x' in the token (so `1.0.0+linux`
- * fails to parse), `1.x.x` is treated as `1.0.x`, and an unknown operator in front of a wildcard is dropped
- * (`~1.2.x` means `=1.2.0`).
+ * fails to parse), `1.x.x` is treated as `1.0.x`, an unknown operator in front of a wildcard is dropped
+ * (`~1.2.x` means `=1.2.0`), and `!=1.2.x` becomes `<1.2.0 >=1.3.0` inside one AND, matching nothing.
  */
 function expandWildcard(token) {
     const [op, version] = splitOperator(token);
     if (!token.includes('x'))
         return [[op, version]];
     const parts = version.split('.');
-    const kind = parts.at(-1) !== 'x' ? 'none' : parts.length === 2 ? 'minor' : parts.length === 3 ? 'patch' : 'none';
+    // 1.x bumps the major and 1.2.x the minor for the upper bound; other spots of 'x' have nothing to bump.
+    const bump = parts.at(-1) === 'x' && (parts.length === 2 || parts.length === 3) ? parts.length - 2 : -1;
     let flat = version.replace('.x.x', '.x').replace('.x', '.0');
     if (flat.split('.').length === 2)
         flat += '.0';
-    const next = () => {
-        const bumped = kind === 'patch' ? increment(flat, 1) : kind === 'minor' ? increment(flat, 0) : '';
-        return bumped || invalid(`cannot expand "${token}": any 'x' makes it a wildcard, and only 1.x and 1.2.x forms work`);
-    };
-    switch (op) {
-        case '>':
-            return [['>=', next()]];
-        case '>=':
-            return [['>=', flat]];
-        case '<':
-            return [['<', flat]];
-        case '<=':
-            return [['<', next()]];
-        case '':
-        case '=':
-        case '==':
-            return [
-                ['>=', flat],
-                ['<', next()],
-            ];
-        case '!':
-        case '!=':
-            return [
-                ['<', flat],
-                ['>=', next()],
-            ];
-        default:
-            return [['', flat]];
-    }
+    const next = () => (bump >= 0 ? increment(flat, bump) : '') ||
+        invalid(`cannot expand "${token}": any 'x' makes it a wildcard, and only 1.x and 1.2.x forms work`);
+    if (op === '>')
+        return [['>=', next()]];
+    if (op === '>=')
+        return [['>=', flat]];
+    if (op === '<')
+        return [['<', flat]];
+    if (op === '<=')
+        return [['<', next()]];
+    if (op === '' || op === '=' || op === '==')
+        return [
+            ['>=', flat],
+            ['<', next()],
+        ];
+    if (op === '!' || op === '!=')
+        return [
+            ['<', flat],
+            ['>=', next()],
+        ];
+    return [['', flat]];
 }
 function comparator(token, op, version) {
     const test = OPERATORS.get(op);
@@ -17672,60 +17722,6 @@ function locateValuesPath(secret, path) {
     return last ? { parsed: last.parsed, doc: last.parsed.documents[0]?.doc } : undefined;
 }
 
-;// CONCATENATED MODULE: ./src/carvel/names.ts
-/** Kubernetes and Carvel naming rules (k8s.io/apimachinery validation, kapp-controller's extra checks). */
-const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
-/** A DNS-1123 label (namespaces, component and environment folder names): ≤63, lowercase alphanumerics and '-'. */
-function dns1123LabelProblem(value) {
-    if (value.length === 0)
-        return 'must not be empty';
-    if (value.length > 63)
-        return `must be at most 63 characters (it has ${value.length})`;
-    if (!DNS1123_LABEL.test(value)) {
-        return "must be a DNS-1123 label: lowercase letters, digits and '-', starting and ending with a letter or digit";
-    }
-    return undefined;
-}
-/** A DNS-1123 subdomain (most object names): ≤253, lowercase label(s) separated by dots. */
-function dns1123SubdomainProblem(value) {
-    if (value.length === 0)
-        return 'must not be empty';
-    if (value.length > 253)
-        return `must be at most 253 characters (it has ${value.length})`;
-    if (!DNS1123_SUBDOMAIN.test(value)) {
-        return "must be a lowercase DNS-1123 subdomain: lowercase letters, digits, '-' and '.', starting and ending with a letter or digit";
-    }
-    return undefined;
-}
-/**
- * kapp-controller's `IsFullyQualifiedName`, used for Package refName and PackageMetadata name:
- * a DNS-1123 subdomain with at least three dot-separated segments.
- */
-function fullyQualifiedNameProblem(value) {
-    const subdomain = dns1123SubdomainProblem(value);
-    if (subdomain)
-        return subdomain;
-    if (value.split('.').length < 3)
-        return 'should be a domain with at least three segments separated by dots';
-    return undefined;
-}
-/**
- * A Kubernetes object name derived from free text (a refName, a version): lowercase, every character
- * outside [a-z0-9.-] becomes '-', trimmed to ≤253 and to start/end alphanumeric. `1.0.0+vmware.1` → `1.0.0-vmware.1`.
- */
-function toObjectName(value) {
-    let name = value
-        .toLowerCase()
-        .replace(/[^a-z0-9.-]+/g, '-')
-        .replace(/\.{2,}/g, '.');
-    name = name
-        .slice(0, 253)
-        .replace(/^[^a-z0-9]+/, '')
-        .replace(/[^a-z0-9]+$/, '');
-    return name;
-}
-
 ;// CONCATENATED MODULE: ./src/carvel/package.ts
 
 
@@ -17888,6 +17884,13 @@ class RepoReader {
             this.#cache.set(path, cached);
         }
         return cached;
+    }
+    /** Drop what was read under a folder: a large repo is planned component by component in bounded memory. */
+    forget(dir) {
+        const prefix = `${dir}/`;
+        for (const path of this.#cache.keys())
+            if (path.startsWith(prefix))
+                this.#cache.delete(path);
     }
     async #sizeMap() {
         this.#sizes ??= this.snapshot.list().then((entries) => new Map(entries.map((e) => [e.path, e.size])));
@@ -18054,7 +18057,8 @@ const addFormats = ((dist_default()) ??
     ajv_formats_dist);
 // One instance for the module (each compiled function is standalone; see removeSchema below). `verbose` puts the
 // schema and data on each error: we read the data's *type* only. `unicodeRegExp: false` accepts patterns copied
-// from Go/Kubernetes that the `u` flag rejects (e.g. `\_`).
+// from Go/Kubernetes that the `u` flag rejects (e.g. `\_`). `ownProperties`: a values key named `constructor`
+// must not find Object.prototype's.
 const values_schema_ajv = new ajv.Ajv({
     allErrors: true,
     strict: false,
@@ -18177,10 +18181,8 @@ function normalise(node, vp, sp, notes) {
         out.type = t.length === 1 ? t[0] : t;
     }
     // OpenAPI 3.0's exclusiveMinimum/Maximum are booleans qualifying minimum/maximum; draft-07 wants the number.
-    for (const [ex, lim] of [
-        ['exclusiveMinimum', 'minimum'],
-        ['exclusiveMaximum', 'maximum'],
-    ]) {
+    for (const ex of ['exclusiveMinimum', 'exclusiveMaximum']) {
+        const lim = ex === 'exclusiveMinimum' ? 'minimum' : 'maximum';
         if (node[ex] === true && typeof node[lim] === 'number') {
             out[ex] = node[lim];
             delete out[lim];
@@ -18199,7 +18201,7 @@ function normalise(node, vp, sp, notes) {
         }
         out.pattern = node.pattern;
     }
-    // Formats ajv-formats doesn't know (OpenAPI's float, int32, password…) only document the value.
+    // ajv-formats knows OpenAPI's own (float, int32…); anything else (`cidr`, `int-or-string`) only documents.
     if (typeof node.format === 'string' && Object.hasOwn(values_schema_ajv.formats, node.format))
         out.format = node.format;
     if (isObj(props)) {
@@ -18227,7 +18229,7 @@ function normalise(node, vp, sp, notes) {
         if (!Array.isArray(list) || list.length === 0)
             fail([...sp, kw], `${kw} must be a non-empty list of schemas`);
         const branches = list.map((b, i) => normalise(b, vp, [...sp, kw, i], notes));
-        if (kw === 'oneOf' && typedBranchesOverlap(branches)) {
+        if (kw === 'oneOf' && branchesOverlap(branches)) {
             // kctrl's Helm-derived schemas (crossplane) offer nullable integer *and* number: a strict oneOf would
             // reject 3 (integer and number) and null (every branch).
             note('oneOf branches overlap (a value can match several); read as anyOf');
@@ -18238,8 +18240,13 @@ function normalise(node, vp, sp, notes) {
     }
     return out;
 }
-/** Judged only when every branch declares a type: an untyped branch (`required: [a]`) is a deliberate oneOf. */
-function typedBranchesOverlap(branches) {
+/**
+ * By type only. A branch without constraints (ytt any=True, kctrl `type: "null"`) overlaps everything; otherwise an
+ * untyped branch (`required: [a]`) means a deliberate "exactly one of" and the oneOf stays.
+ */
+function branchesOverlap(branches) {
+    if (branches.length > 1 && branches.some((b) => Object.keys(b).every((k) => k === 'default')))
+        return true;
     const seen = new Set();
     for (const b of branches) {
         const types = typesOf(b);
@@ -18449,22 +18456,29 @@ function defaultValues(openAPIv3) {
 
 
 class ValuesChecker {
+    /** By schema content. */
     #compiled = new Map();
+    /** By Package, so that each Package's notes are reported once. */
+    #byPackage = new Map();
     diagnostics = [];
     /** The compiled schema of a Package; compile problems are recorded against the Package once. */
     schemaOf(pkg) {
         const key = `${pkg.file}#${pkg.name}`;
-        let result = this.#compiled.get(key);
+        let result = this.#byPackage.get(key);
         if (!result) {
-            result = compileValuesSchema(pkg.valuesSchema);
+            const content = JSON.stringify(pkg.valuesSchema ?? null);
+            result = this.#compiled.get(content) ?? compileValuesSchema(pkg.valuesSchema);
+            this.#compiled.set(content, result);
+            this.#byPackage.set(key, result);
             const at = { line: pkg.line, column: 1 };
             for (const note of result.notes) {
-                this.diagnostics.push(warning('schema.assumed', note.message, pkg.file, at, `.spec.valuesSchema.openAPIv3${formatPath(note.path).replace(/^\.$/, '')}`));
+                this.diagnostics.push(
+                // note.path is the values path the quirk applies to ('*' = any item or key).
+                warning('schema.assumed', `valuesSchema, for values at ${formatPath(note.path)}: ${note.message}`, pkg.file, at, formatPath(note.path)));
             }
             if (!result.ok) {
                 this.diagnostics.push(error('schema.invalid', `spec.valuesSchema.openAPIv3 does not compile: ${result.error}`, pkg.file, at, '.spec.valuesSchema.openAPIv3'));
             }
-            this.#compiled.set(key, result);
         }
         return result;
     }
@@ -18564,6 +18578,7 @@ async function install(ctx, components, request) {
             if (result)
                 results.push(result);
         }
+        ctx.reader.forget(component.dir);
     }
     if (envFilter && targets.length > 0 && !matchedFilter) {
         ctx.diagnostics.push(error('request.environment', `the environment filter (${envFilter.join(', ')}) names no environment that takes new versions directly`, ''));
@@ -18768,6 +18783,7 @@ async function validate(ctx, components, request) {
                 continue;
             results.push(await validateEnvironment(ctx, component, packages, environment));
         }
+        ctx.reader.forget(component.dir);
     }
     return results;
 }
@@ -19587,7 +19603,9 @@ function fileDiff(file, before, valuesKeysChanged) {
 function summaryLines(result) {
     const lines = [];
     for (const env of result.environments) {
-        const change = env.files.length === 0 ? 'up to date' : `${env.fromVersion ?? '(new)'} → ${env.toVersion}`;
+        const change = env.files.length === 0
+            ? `at ${env.toVersion ?? '(no version)'}`
+            : `${env.fromVersion ?? '(new)'} → ${env.toVersion}`;
         const constraint = env.constraint ? ` [constraints: ${env.constraint}]` : '';
         lines.push(`${env.component}/${env.environment}: ${change}${constraint}${env.valid ? '' : ' — INVALID'}`);
     }

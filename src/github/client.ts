@@ -14,14 +14,23 @@ export interface ClientOptions {
   baseUrl: string;
   /** Called with a one-line note when a request is retried after a rate limit. */
   log?: (message: string) => void;
+  /** Octokit's own request log (expected 404s included): debug output only. */
+  debug?: (message: string) => void;
   /** Retries for 5xx and connection errors (the retry plugin's). */
   retries?: number;
 }
 
-export function createClient({ token, baseUrl, log = () => {}, retries = 3 }: ClientOptions): GitHubClient {
+export function createClient({
+  token,
+  baseUrl,
+  log = () => {},
+  debug = () => {},
+  retries = 3,
+}: ClientOptions): GitHubClient {
   return new GitHubClient({
     auth: token,
     baseUrl,
+    log: { debug, info: debug, warn: debug, error: debug },
     userAgent: 'flux-pkg-action',
     retry: { retries },
     throttle: {

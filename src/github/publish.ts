@@ -210,8 +210,8 @@ export async function publishEnvironment(
   }
   if (spec.autoMerge) {
     await client.graphql(
-      `mutation($id: ID!, $method: PullRequestMergeMethod!) { enablePullRequestAutoMerge(input: {pullRequestId: $id, mergeMethod: $method}) { clientMutationId } }`,
-      { id: created.node_id, method: spec.autoMerge.toUpperCase() },
+      `mutation($id: ID!, $mergeMethod: PullRequestMergeMethod!) { enablePullRequestAutoMerge(input: {pullRequestId: $id, mergeMethod: $mergeMethod}) { clientMutationId } }`,
+      { id: created.node_id, mergeMethod: spec.autoMerge.toUpperCase() },
     );
   }
   return result;

@@ -91,7 +91,7 @@ export class GitApi {
           const sha = buildTree(git, body.base_tree, body.tree);
           return { status: 201, body: gitTree(site, sha, git.lsTree(sha, false)) };
         } catch (e) {
-          if (e instanceof GitError) throw new ApiError(422, e.message);
+          if (e instanceof GitError) throw new ApiError(422, e.message, undefined, e.documented);
           throw e;
         }
       },
@@ -139,6 +139,12 @@ export class GitApi {
           throw new ApiError(422, 'Update is not a fast forward');
         if (!git.updateRef(ref, body.sha, current)) throw new ApiError(422, 'Reference cannot be updated');
         return { status: 200, body: gitRef(site, ref, body.sha) };
+      },
+
+      'git/delete-ref': ({ params }) => {
+        const ref = `refs/${params.ref}`;
+        if (!git.resolveRef(ref) || !git.deleteRef(ref)) throw new ApiError(422, 'Reference does not exist');
+        return { status: 204 };
       },
     };
   }

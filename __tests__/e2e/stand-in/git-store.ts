@@ -40,7 +40,15 @@ export interface TreeEntry {
 }
 
 /** A bad request that git itself refuses; the API layer turns it into a 422. */
-export class GitError extends Error {}
+export class GitError extends Error {
+  /** `documented`: the request breaks a rule the API description states in prose (a contract violation). */
+  constructor(
+    message: string,
+    readonly documented = false,
+  ) {
+    super(message);
+  }
+}
 
 export class GitStore {
   readonly dir: string;
@@ -145,6 +153,16 @@ export class GitStore {
   updateRef(ref: string, sha: string, expected: string | null): boolean {
     try {
       this.git(['update-ref', ref, sha, expected ?? ZERO]);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /** Delete a ref; false when it does not exist. */
+  deleteRef(ref: string): boolean {
+    try {
+      this.git(['update-ref', '-d', ref]);
       return true;
     } catch {
       return false;

@@ -6,6 +6,9 @@
  *
  *   const standIn = await startStandIn({ owner: 'acme', repo: 'gitops', token: 't', files: {...} });
  *   // run the action with GITHUB_API_URL=standIn.url, then inspect standIn.calls / readTree / pulls
+ *
+ * git runs synchronously inside the request handler, so run the action under test with an async
+ * `spawn`/`execFile`: a `spawnSync` from the test process would block the server and deadlock.
  */
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -82,6 +85,7 @@ const fullRef = (ref: string) =>
       ? `refs/${ref}`
       : `refs/heads/${ref}`;
 
+const REST_DOCS = 'https://docs.github.com/rest';
 const GRAPHQL: Operation = {
   operationId: 'graphql',
   method: 'POST',
@@ -178,6 +182,7 @@ export async function startStandIn(options: StandInOptions): Promise<StandIn> {
         violate(op, 'handler', [`stand-in bug: ${(e as Error).stack ?? e}`]);
         return { status: 500, body: errorBody(500, `stand-in bug: ${(e as Error).message}`, op.docsUrl) };
       }
+      if (e.violation) violate(op, 'request', [e.message]);
       reply = { status: e.status, body: e.body(op.docsUrl) };
     }
     const problems = contract.checkResponse(compiled, reply.status, reply.body);
@@ -218,7 +223,7 @@ export async function startStandIn(options: StandInOptions): Promise<StandIn> {
       ...GRAPHQL,
       operationId: 'unknown',
       route: log.route,
-      docsUrl: 'https://docs.github.com/rest',
+      docsUrl: REST_DOCS,
     };
     log.route = op.route;
     log.operationId = op.operationId;
@@ -228,6 +233,7 @@ export async function startStandIn(options: StandInOptions): Promise<StandIn> {
         log.body = body;
       } catch {
         log.body = text;
+        violate(op, 'request', ['the body is not JSON']);
         return answer(op, { status: 400, body: errorBody(400, 'Problems parsing JSON', op.docsUrl) });
       }
     }
@@ -239,7 +245,7 @@ export async function startStandIn(options: StandInOptions): Promise<StandIn> {
     if (options.token !== undefined && auth !== options.token) {
       return answer(op, {
         status: 401,
-        body: errorBody(401, 'Bad credentials', 'https://docs.github.com/rest'),
+        body: errorBody(401, 'Bad credentials', REST_DOCS),
       });
     }
     const params: Record<string, string> = routed.params;

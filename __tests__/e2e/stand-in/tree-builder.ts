@@ -22,6 +22,9 @@ interface Node {
   dirty?: boolean;
 }
 
+const SHA_OR_CONTENT =
+  'Must supply either tree.sha or tree.content. Request will be rejected if both are present.';
+
 const TYPE_OF_MODE: Record<string, string> = {
   '100644': 'blob',
   '100755': 'blob',
@@ -72,9 +75,7 @@ function apply(git: GitStore, root: Node, change: TreeChange): void {
     throw new GitError(`tree.path ${path} contains a malformed path component`);
   }
   if (sha !== undefined && content !== undefined) {
-    throw new GitError(
-      'Must supply either tree.sha or tree.content. Request will be rejected if both are present.',
-    );
+    throw new GitError(SHA_OR_CONTENT, true);
   }
   const name = segments.at(-1)!;
   if (sha === null) {
@@ -83,9 +84,7 @@ function apply(git: GitStore, root: Node, change: TreeChange): void {
     return;
   }
   if (sha === undefined && content === undefined) {
-    throw new GitError(
-      'Must supply either tree.sha or tree.content. Request will be rejected if both are present.',
-    );
+    throw new GitError(SHA_OR_CONTENT, true);
   }
   if (typeof mode !== 'string' || !TYPE_OF_MODE[mode])
     throw new GitError(`tree.mode for ${path} is missing or invalid`);

@@ -31,6 +31,8 @@ export class ApiError extends Error {
     readonly status: number,
     message: string,
     readonly errors?: ValidationErrorItem[],
+    /** The request broke a documented rule the schema cannot express: also record a violation. */
+    readonly violation = false,
   ) {
     super(message);
   }
