@@ -55372,7 +55372,7 @@ const dist_src_Octokit = Octokit.plugin(requestLog, legacyRestEndpointMethods, p
 
 
 const GitHubClient = dist_src_Octokit.plugin(retry, throttling);
-function createClient({ token, baseUrl, log = () => { }, debug = () => { }, retries = 3 }) {
+function createClient({ token, baseUrl, log = () => { }, debug = () => { }, retries = 3, }) {
     return new GitHubClient({
         auth: token,
         baseUrl,
@@ -55606,7 +55606,7 @@ async function publishEnvironment(client, ref, base, env, spec) {
         });
     }
     if (spec.autoMerge) {
-        await client.graphql(`mutation($id: ID!, $method: PullRequestMergeMethod!) { enablePullRequestAutoMerge(input: {pullRequestId: $id, mergeMethod: $method}) { clientMutationId } }`, { id: created.node_id, method: spec.autoMerge.toUpperCase() });
+        await client.graphql(`mutation($id: ID!, $mergeMethod: PullRequestMergeMethod!) { enablePullRequestAutoMerge(input: {pullRequestId: $id, mergeMethod: $mergeMethod}) { clientMutationId } }`, { id: created.node_id, mergeMethod: spec.autoMerge.toUpperCase() });
     }
     return result;
 }
@@ -57662,7 +57662,7 @@ async function runMode(mode, inputs, event) {
             : new GitHubSnapshot(client, ref, base.tree);
         const request = mode === 'validate'
             ? { kind: 'validate', environments: inputs.environments }
-            : await installRequest(client, ref, inputs, event, snapshot);
+            : await installRequest(client, ref, inputs, event, snapshot, base);
         const result = await api('reading the gitops repository', () => plan(snapshot, request));
         report(result);
         if (!result.valid) {
@@ -57695,13 +57695,17 @@ async function runMode(mode, inputs, event) {
         }
     }
 }
+async function treeOfCommit(client, ref, sha) {
+    const { data } = await client.rest.git.getCommit({ ...ref, commit_sha: sha });
+    return readTree(client, ref, data.tree.sha);
+}
 async function readBaseHead(client, ref, branch) {
     const { data } = await client.rest.git.getRef({ ...ref, ref: `heads/${branch}` });
     return data.object.sha;
 }
 const ZERO_SHA = /^0+$/;
 /** The Package files this push added or changed: the push's two trees compared, blob by blob. */
-async function installRequest(client, ref, inputs, event, snapshot) {
+async function installRequest(client, ref, inputs, event, snapshot, base) {
     const request = { kind: 'install', environments: inputs.environments, packages: inputs.packages };
     if (inputs.packages || event.name !== 'push')
         return request;
@@ -57714,14 +57718,7 @@ async function installRequest(client, ref, inputs, event, snapshot) {
                 : 'the first push of a branch';
         throw new ActionError(`cannot tell which Packages changed in ${why}; set the packages input to the Package files to deliver`);
     }
-    const [beforeTree, afterTree] = await api('comparing the pushed commits', async () => {
-        const trees = [];
-        for (const sha of [before, after]) {
-            const { data } = await client.rest.git.getCommit({ ...ref, commit_sha: sha });
-            trees.push(await readTree(client, ref, data.tree.sha));
-        }
-        return trees;
-    });
+    const [beforeTree, afterTree] = await api('comparing the pushed commits', () => Promise.all([before, after].map((sha) => (sha === base.sha ? base.tree : treeOfCommit(client, ref, sha)))));
     const previous = new Map(beforeTree.map((e) => [e.path, e.sha]));
     const { config } = await loadConfig(snapshot);
     const packageFiles = new Set(discover(afterTree.map((e) => e.path), config.layout).flatMap((c) => c.packageFiles));

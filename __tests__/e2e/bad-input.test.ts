@@ -1,0 +1,101 @@
+/** Bad input: a one-line reason, a non-zero exit, and not a single write. */
+import { describe, expect, it } from 'vitest';
+import { COMPONENT, pushEvent } from './fixtures.js';
+import {
+  act,
+  closeStandInsAfterAll,
+  expectFailedWith,
+  expectNothingWritten,
+  OWNER,
+  REPO,
+  repoWithNewPackage,
+} from './scenario.js';
+
+closeStandInsAfterAll();
+
+describe.concurrent('bad input', () => {
+  it.each([
+    ['a missing token', { 'github-token': '' }, /input github-token is empty/],
+    ['a token GitHub refuses', { 'github-token': 'ghs_wrong' }, /the token was refused \(Bad credentials\)/],
+    [
+      'a repository that does not exist',
+      { 'gitops-repository': `${OWNER}/nope` },
+      /reading repository acme\/nope: not found/,
+    ],
+    [
+      'an invalid repository name',
+      { 'gitops-repository': 'not a repo' },
+      /gitops-repository must be owner\/name/,
+    ],
+    [
+      'a base branch that does not exist',
+      { 'base-branch': 'release' },
+      /base branch "release" does not exist/,
+    ],
+    [
+      'a Package path that does not exist',
+      { packages: `${COMPONENT}/packages/9.9.9.yaml` },
+      /does not exist in the repository/,
+    ],
+    [
+      'a path that is not a Package',
+      { packages: `${COMPONENT}/dev/params.yaml` },
+      /is not in a component's packages\/ folder/,
+    ],
+    ['an environment filter naming no environment', { environments: 'qa' }, /names no environment/],
+    [
+      'a branch prefix that is no valid ref name',
+      { 'branch-prefix': 'bad..prefix' },
+      /branch-prefix "bad\.\.prefix" is not a valid git branch name/,
+    ],
+    ['an unknown mode', { mode: 'deploy' }, /input mode must be/],
+  ])('refuses %s', async (_, inputs, reason) => {
+    const { standIn, event } = await repoWithNewPackage();
+    const run = await act(standIn, event, inputs);
+    expectFailedWith(run, reason);
+    expect(standIn.writes()).toEqual([]);
+    expectNothingWritten(standIn);
+  });
+
+  it.each([
+    ['without before/after', { before: undefined, after: undefined }],
+    ['that created the branch (before is all zeros)', { before: '0'.repeat(40) }],
+    ['that was forced', { forced: true }],
+  ])('refuses a push event %s unless packages are named', async (_, override) => {
+    const { standIn, event } = await repoWithNewPackage();
+    const run = await act(standIn, { ...event, ...override });
+    expectFailedWith(run, /cannot tell which Packages changed .*; set the packages input/);
+    expectNothingWritten(standIn);
+  });
+
+  it('writes nothing in a dry run, but reports what it would change', async () => {
+    const { standIn, event } = await repoWithNewPackage();
+    const run = await act(standIn, event, { 'dry-run': 'true' });
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.outputs['changed-files']!)).toEqual([
+      `${COMPONENT}/dev/packageinstall.yaml`,
+      `${COMPONENT}/staging/packageinstall.yaml`,
+    ]);
+    expect(run.summary).toContain('would open');
+    expect(standIn.writes()).toEqual([]);
+    expectNothingWritten(standIn);
+  });
+
+  it('validates a pull request (mode auto on pull_request) without writing', async () => {
+    const { standIn } = await repoWithNewPackage();
+    const run = await act(
+      standIn,
+      {
+        action: 'opened',
+        number: 7,
+        pull_request: { number: 7 },
+        repository: pushEvent(OWNER, REPO, 'a', 'b'),
+      },
+      {},
+      'pull_request',
+    );
+    expect(run.code).toBe(0);
+    expect(run.outputs.valid).toBe('true');
+    expect(standIn.writes()).toEqual([]);
+  });
+});

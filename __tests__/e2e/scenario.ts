@@ -1,0 +1,133 @@
+/** What the e2e scenarios share: a gitops repo behind the stand-in, a supply chain push, a run of the action. */
+import { afterAll, expect } from 'vitest';
+import { parse } from 'yaml';
+import { COMPONENT, initialFiles, NEW_VERSION, newPackage, pushEvent } from './fixtures.js';
+import { type ActionRun, runAction } from './run-action.js';
+import { type StandIn, startStandIn } from './stand-in/server.js';
+
+export const OWNER = 'acme';
+export const REPO = 'gitops';
+export const TOKEN = 'ghs_e2eTestToken';
+
+const open: StandIn[] = [];
+
+/**
+ * Close the file's stand-ins when its tests are done, checking that no request or response broke
+ * GitHub's contract. (Per file, not per test: the scenarios run concurrently.)
+ */
+export function closeStandInsAfterAll(): void {
+  afterAll(async () => {
+    const standIns = open.splice(0);
+    for (const s of standIns) await s.close();
+    expect(standIns.flatMap((s) => s.violations)).toEqual([]);
+  });
+}
+
+export async function gitopsRepo(files = initialFiles()): Promise<StandIn> {
+  const standIn = await startStandIn({ owner: OWNER, repo: REPO, token: TOKEN, files });
+  open.push(standIn);
+  return standIn;
+}
+
+/** The supply chain pushes files to main; returns the push event. */
+export function supplyChainPush(standIn: StandIn, files: Record<string, string | null>): object {
+  const before = standIn.head('main')!;
+  const after = standIn.commit('main', files, 'supply chain: write Package');
+  return pushEvent(OWNER, REPO, before, after);
+}
+
+/** A repo and the push of the new Package: the start of most scenarios. */
+export async function repoWithNewPackage(): Promise<{ standIn: StandIn; event: object }> {
+  const standIn = await gitopsRepo();
+  const pkg = newPackage();
+  return { standIn, event: supplyChainPush(standIn, { [pkg.path]: pkg.content }) };
+}
+
+export function act(
+  standIn: StandIn,
+  event: object,
+  inputs: Record<string, string> = {},
+  eventName = 'push',
+): Promise<ActionRun> {
+  return runAction({
+    apiUrl: standIn.url,
+    repository: `${OWNER}/${REPO}`,
+    eventName,
+    event,
+    inputs: { 'github-token': TOKEN, ...inputs },
+  });
+}
+
+export interface PrOutput {
+  component: string;
+  environment: string;
+  number: number;
+  url: string;
+  branch: string;
+  operation: string;
+}
+
+export const prsOf = (run: ActionRun): PrOutput[] => JSON.parse(run.outputs['pull-requests'] ?? '[]');
+
+export const constraintOf = (text: string): string =>
+  parse(text).spec.packageRef.versionSelection.constraints;
+
+export const branches = (standIn: StandIn): string[] =>
+  standIn
+    .git(['for-each-ref', '--format=%(refname:short)', 'refs/heads'])
+    .trim()
+    .split('\n')
+    .filter(Boolean)
+    .sort();
+
+/** The branch holds exactly main's files (its parent is main's head) but for the checked ones. */
+export function expectBranchIsMainPlus(
+  standIn: StandIn,
+  branch: string,
+  changed: Record<string, (text: string) => void>,
+): void {
+  const main = standIn.readTree('main');
+  const tree = standIn.readTree(branch);
+  expect(Object.keys(tree).sort()).toEqual(Object.keys(main).sort());
+  for (const path of Object.keys(main)) {
+    if (changed[path]) changed[path](tree[path]!);
+    else expect(tree[path], path).toBe(main[path]);
+  }
+  const parents = standIn
+    .git(['rev-list', '--parents', '-n', '1', standIn.head(branch)!])
+    .trim()
+    .split(' ')
+    .slice(1);
+  expect(parents).toEqual([standIn.head('main')]);
+}
+
+/** The state after a successful delivery of NEW_VERSION: one open PR per direct environment, each exact. */
+export function expectDelivered(standIn: StandIn, version = NEW_VERSION): void {
+  expect(
+    standIn.pulls
+      .filter((p) => p.state === 'open')
+      .map((p) => p.head)
+      .sort(),
+  ).toEqual([`flux-pkg/${COMPONENT}/dev`, `flux-pkg/${COMPONENT}/staging`]);
+  expect(branches(standIn)).toEqual([`flux-pkg/${COMPONENT}/dev`, `flux-pkg/${COMPONENT}/staging`, 'main']);
+  for (const env of ['dev', 'staging']) {
+    expectBranchIsMainPlus(standIn, `flux-pkg/${COMPONENT}/${env}`, {
+      [`${COMPONENT}/${env}/packageinstall.yaml`]: (text) => expect(constraintOf(text)).toBe(version),
+    });
+  }
+}
+
+/** Nothing written: no branch but main, no pull request. */
+export function expectNothingWritten(standIn: StandIn): void {
+  expect(branches(standIn)).toEqual(['main']);
+  expect(standIn.pulls).toEqual([]);
+}
+
+/** The step failed with one line (the runner's ::error:: command) that contains `text`. */
+export function expectFailedWith(run: ActionRun, text: string | RegExp): void {
+  expect(run.code).not.toBe(0);
+  const failures = run.stdout.split('\n').filter((l) => l.startsWith('::error::'));
+  expect(failures).toHaveLength(1);
+  expect(failures[0]).not.toContain('%0A'); // one line
+  expect(failures[0]).toMatch(text);
+}
