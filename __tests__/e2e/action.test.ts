@@ -96,6 +96,52 @@ describe.concurrent('a new Package pushed to the gitops repo', () => {
     });
   });
 
+  it('closes its pull request, with a comment, once the base branch already has the version', async () => {
+    const standIn = await gitopsRepo();
+    const pkg = newPackage();
+    const event = supplyChainPush(standIn, { [pkg.path]: pkg.content });
+    expect((await act(standIn, event, { 'auto-merge': 'squash', draft: 'true' })).code).toBe(0);
+    expect(standIn.pulls.map((p) => [p.draft, p.autoMerge?.mergeMethod])).toEqual([
+      [true, 'squash'],
+      [true, 'squash'],
+    ]);
+    // Someone delivers dev by hand on main: dev's pull request has nothing left to propose.
+    const devPi = `${COMPONENT}/dev/packageinstall.yaml`;
+    const merged = standIn.readTree(`flux-pkg/${COMPONENT}/dev`)[devPi]!;
+    standIn.commit('main', { [devPi]: merged }, 'deliver dev by hand');
+    const run = await act(standIn, event, { packages: pkg.path });
+    expect(run.code).toBe(0);
+    const dev = prsOf(run).find((p) => p.environment === 'dev')!;
+    expect(dev.operation).toBe('closed');
+    expect(standIn.pulls[0]!.state).toBe('closed');
+    expect(standIn.pulls[0]!.comments.map((c) => c.body)).toEqual([
+      expect.stringContaining('main already has what this pull request proposed'),
+    ]);
+    // staging's pull request is rebuilt on the new main.
+    expect(prsOf(run).find((p) => p.environment === 'staging')!.operation).toBe('updated');
+    expect(standIn.pulls[1]!.state).toBe('open');
+  });
+
+  it('never shows values in logs, the summary or the pull request', async () => {
+    const standIn = await gitopsRepo();
+    const params = standIn.readTree('main')[`${COMPONENT}/dev/params.yaml`]!;
+    const secretLine = '    api_token_hint: "s3cr3t-value-do-not-log"';
+    expect(params).toContain('stringData:');
+    const pkg = newPackage();
+    // An unknown key carrying a secret-looking value: the error names the key and line, never the value.
+    const withSecret = params.replace(/(values\.yaml: \|\n)/, `$1${secretLine}\n`);
+    const event = supplyChainPush(standIn, {
+      [pkg.path]: pkg.content,
+      [`${COMPONENT}/dev/params.yaml`]: withSecret,
+    });
+    const run = await act(standIn, event);
+    expect(run.code).toBe(1);
+    expect(run.annotations.join('\n')).toContain('api_token_hint');
+    for (const text of [run.stdout, run.stderr, run.summary, JSON.stringify(run.outputs)]) {
+      expect(text).not.toContain('s3cr3t-value-do-not-log');
+    }
+  });
+
   it('fails on invalid values with an annotation naming the file and line, and writes nothing', async () => {
     const standIn = await gitopsRepo();
     const paramsPath = `${COMPONENT}/staging/params.yaml`;
