@@ -1,0 +1,146 @@
+/**
+ * API economy: REST calls per scenario, counted from the GitHub stand-in's log while the bundled
+ * action (dist/index.js) runs exactly as in the e2e tests. `npm run bench` runs it after the
+ * throughput suites; `npx tsx bench/rest-calls.ts` runs it alone.
+ *
+ * Targets: ≤ 5 write calls per pull request, no write call on a no-op rerun, and reads that do not
+ * grow with the number of unrelated files in the repository.
+ */
+import { COMPONENT, initialFiles, NEW_PACKAGE, newPackage, pushEvent } from '../__tests__/e2e/fixtures.js';
+import { runAction } from '../__tests__/e2e/run-action.js';
+import { type StandIn, startStandIn } from '../__tests__/e2e/stand-in/server.js';
+
+const OWNER = 'acme';
+const REPO = 'gitops';
+const TOKEN = 'ghs_benchToken';
+
+interface Count {
+  scenario: string;
+  prs: number;
+  reads: number;
+  writes: number;
+  writesPerPr: string;
+  seconds: number;
+  byRoute: Record<string, number>;
+}
+
+async function measure(
+  scenario: string,
+  standIn: StandIn,
+  event: object,
+  inputs: Record<string, string> = {},
+): Promise<Count> {
+  const from = standIn.calls.length;
+  const start = performance.now();
+  const run = await runAction({
+    apiUrl: standIn.url,
+    repository: `${OWNER}/${REPO}`,
+    eventName: 'push',
+    event,
+    inputs: { 'github-token': TOKEN, ...inputs },
+  });
+  const seconds = (performance.now() - start) / 1000;
+  if (run.code !== 0) throw new Error(`${scenario}: the action failed:\n${run.stdout}\n${run.stderr}`);
+  const calls = standIn.calls.slice(from);
+  const prs = (JSON.parse(run.outputs['pull-requests'] ?? '[]') as { operation: string }[]).filter(
+    (p) => p.operation !== 'unchanged',
+  ).length;
+  const writes = calls.filter((c) => c.method !== 'GET').length;
+  const byRoute: Record<string, number> = {};
+  for (const c of calls) byRoute[c.route] = (byRoute[c.route] ?? 0) + 1;
+  return {
+    scenario,
+    prs,
+    reads: calls.length - writes,
+    writes,
+    writesPerPr: prs ? (writes / prs).toFixed(1) : '—',
+    seconds: Math.round(seconds * 10) / 10,
+    byRoute,
+  };
+}
+
+function push(standIn: StandIn, files: Record<string, string | null>): object {
+  const before = standIn.head('main')!;
+  return pushEvent(OWNER, REPO, before, standIn.commit('main', files, 'supply chain'));
+}
+
+async function repo(files: Record<string, string>): Promise<StandIn> {
+  return startStandIn({ owner: OWNER, repo: REPO, token: TOKEN, files });
+}
+
+/** One component per index, each with five environments that all take new versions (no config file). */
+function manyComponents(count: number): { files: Record<string, string>; pushed: Record<string, string> } {
+  const base = initialFiles();
+  const files: Record<string, string> = {};
+  const pushed: Record<string, string> = {};
+  const oldPackage = base[`${COMPONENT}/packages/20230412153322.0.0.yaml`]!;
+  const newer = newPackage().content;
+  for (let i = 0; i < count; i++) {
+    const name = `svc-${i}.apps.example.com`;
+    const rename = (text: string) => text.replaceAll(COMPONENT, name);
+    files[`${name}/packages/20230412153322.0.0.yaml`] = rename(oldPackage);
+    pushed[`${name}/packages/20230502091145.0.0.yaml`] = rename(newer);
+    for (const env of ['dev', 'qa', 'staging', 'prod-us', 'prod-eu']) {
+      for (const file of ['packageinstall.yaml', 'params.yaml', 'kustomization.yaml']) {
+        files[`${name}/${env}/${file}`] = rename(base[`${COMPONENT}/dev/${file}`]!);
+      }
+    }
+  }
+  return { files, pushed };
+}
+
+function unrelated(count: number): Record<string, string> {
+  return Object.fromEntries(
+    Array.from({ length: count }, (_, i) => [`docs/notes/${i % 50}/note-${i}.md`, `# note ${i}\n`]),
+  );
+}
+
+async function main(): Promise<void> {
+  const results: Count[] = [];
+  const pkg = newPackage();
+
+  const one = await repo(initialFiles());
+  const firstPush = push(one, { [pkg.path]: pkg.content });
+  results.push(await measure('new PR, one environment', one, firstPush, { environments: 'dev' }));
+  results.push(await measure('no-op rerun', one, firstPush, { environments: 'dev' }));
+  const newer = newPackage('20230601120000.0.0');
+  results.push(
+    await measure('update of the existing PR', one, push(one, { [newer.path]: newer.content }), {
+      environments: 'dev',
+    }),
+  );
+  await one.close();
+
+  for (const extra of [0, 2_000, 20_000]) {
+    const big = await repo({ ...initialFiles(), ...unrelated(extra) });
+    results.push(
+      await measure(
+        `new PR, one environment, +${extra} unrelated files`,
+        big,
+        push(big, { [NEW_PACKAGE]: pkg.content }),
+        { environments: 'dev' },
+      ),
+    );
+    await big.close();
+  }
+
+  const { files, pushed } = manyComponents(10);
+  const many = await repo(files);
+  results.push(await measure('push of 10 Packages × 5 environments', many, push(many, pushed)));
+  await many.close();
+
+  console.log('\nREST calls per scenario (GitHub stand-in, bundled action):\n');
+  console.log('| scenario | PRs written | reads | writes | writes/PR | wall s |');
+  console.log('|---|---|---|---|---|---|');
+  for (const r of results)
+    console.log(`| ${r.scenario} | ${r.prs} | ${r.reads} | ${r.writes} | ${r.writesPerPr} | ${r.seconds} |`);
+  console.log('\nby route:');
+  for (const r of results)
+    console.log(
+      `- ${r.scenario}: ${Object.entries(r.byRoute)
+        .map(([k, v]) => `${k.replace('/repos/{owner}/{repo}', '')} ×${v}`)
+        .join(', ')}`,
+    );
+}
+
+await main();
