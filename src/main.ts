@@ -10,6 +10,7 @@ import { createClient, explainApiError, type GitHubClient } from './github/clien
 import {
   type Base,
   closeIfOpen,
+  OpenPulls,
   type Published,
   publishEnvironment,
   RaceLostError,
@@ -220,6 +221,7 @@ async function publishAll(
   event: Event,
 ): Promise<Published[]> {
   const published: Published[] = [];
+  const pulls = new OpenPulls(client, ref, base.branch);
   const links = {
     serverUrl: process.env.GITHUB_SERVER_URL || 'https://github.com',
     repository: `${ref.owner}/${ref.repo}`,
@@ -232,7 +234,7 @@ async function publishAll(
       throw new ActionError(`refusing to write under .github/ (${env.component}/${env.environment})`);
     if (env.files.length === 0) {
       const closed = await api(`closing the pull request of ${branch}`, () =>
-        closeIfOpen(client, ref, base, env, branch),
+        closeIfOpen(client, ref, base, env, branch, pulls),
       );
       if (closed) published.push(closed);
       continue;
@@ -251,7 +253,7 @@ async function publishAll(
     };
     published.push(
       await api(`writing the pull request for ${env.component}/${env.environment}`, () =>
-        publishEnvironment(client, ref, base, env, spec),
+        publishEnvironment(client, ref, base, env, spec, pulls),
       ),
     );
   }

@@ -96,15 +96,42 @@ async function branchIsCurrent(
   return actual.length === expected.size && actual.every((e) => expected.get(e.path) === e.sha);
 }
 
-async function findOpenPull(client: GitHubClient, ref: RepoRef, branch: string, baseBranch: string) {
-  const { data } = await client.rest.pulls.list({
-    ...ref,
-    state: 'open',
-    head: `${ref.owner}:${branch}`,
-    base: baseBranch,
-    per_page: 10,
-  });
-  return data[0];
+export interface OpenPull {
+  number: number;
+  html_url: string;
+  title: string;
+  body: string | null;
+}
+
+/**
+ * The open pull requests into the base branch, read once per attempt (paginated) rather than once
+ * per environment: a push of 10 Packages × 5 environments costs one read, not fifty.
+ */
+export class OpenPulls {
+  #byBranch?: Promise<Map<string, OpenPull>>;
+
+  constructor(
+    private readonly client: GitHubClient,
+    private readonly ref: RepoRef,
+    private readonly baseBranch: string,
+  ) {}
+
+  async get(branch: string): Promise<OpenPull | undefined> {
+    this.#byBranch ??= this.#load();
+    return (await this.#byBranch).get(branch);
+  }
+
+  async #load(): Promise<Map<string, OpenPull>> {
+    const pulls = await this.client.paginate(this.client.rest.pulls.list, {
+      ...this.ref,
+      state: 'open',
+      base: this.baseBranch,
+      per_page: 100,
+    });
+    const own = `${this.ref.owner}/${this.ref.repo}`;
+    // Only branches of this repository: a fork's PR may use the same branch name.
+    return new Map(pulls.filter((p) => p.head.repo?.full_name === own).map((p) => [p.head.ref, p]));
+  }
 }
 
 export async function publishEnvironment(
@@ -113,6 +140,7 @@ export async function publishEnvironment(
   base: Base,
   env: EnvironmentResult,
   spec: PullRequestSpec,
+  pulls: OpenPulls,
 ): Promise<Published> {
   const head = await getBranchHead(client, ref, spec.branch);
   const result: Published = {
@@ -157,7 +185,7 @@ export async function publishEnvironment(
     moved = true;
   }
 
-  const open = await findOpenPull(client, ref, spec.branch, base.branch);
+  const open = await pulls.get(spec.branch);
   if (open) {
     result.number = open.number;
     result.url = open.html_url;
@@ -232,8 +260,9 @@ export async function closeIfOpen(
   base: Base,
   env: EnvironmentResult,
   branch: string,
+  pulls: OpenPulls,
 ): Promise<Published | undefined> {
-  const open = await findOpenPull(client, ref, branch, base.branch);
+  const open = await pulls.get(branch);
   if (!open || !(open.body ?? '').includes(markerFor(env.component, env.environment))) return undefined;
   await client.rest.issues.createComment({
     ...ref,
