@@ -55497,17 +55497,37 @@ async function branchIsCurrent(client, ref, head, base, env) {
     const actual = await readTree(client, ref, commit.tree.sha);
     return actual.length === expected.size && actual.every((e) => expected.get(e.path) === e.sha);
 }
-async function findOpenPull(client, ref, branch, baseBranch) {
-    const { data } = await client.rest.pulls.list({
-        ...ref,
-        state: 'open',
-        head: `${ref.owner}:${branch}`,
-        base: baseBranch,
-        per_page: 10,
-    });
-    return data[0];
+/**
+ * The open pull requests into the base branch, read once per attempt (paginated) rather than once
+ * per environment: a push of 10 Packages × 5 environments costs one read, not fifty.
+ */
+class OpenPulls {
+    client;
+    ref;
+    baseBranch;
+    #byBranch;
+    constructor(client, ref, baseBranch) {
+        this.client = client;
+        this.ref = ref;
+        this.baseBranch = baseBranch;
+    }
+    async get(branch) {
+        this.#byBranch ??= this.#load();
+        return (await this.#byBranch).get(branch);
+    }
+    async #load() {
+        const pulls = await this.client.paginate(this.client.rest.pulls.list, {
+            ...this.ref,
+            state: 'open',
+            base: this.baseBranch,
+            per_page: 100,
+        });
+        const own = `${this.ref.owner}/${this.ref.repo}`;
+        // Only branches of this repository: a fork's PR may use the same branch name.
+        return new Map(pulls.filter((p) => p.head.repo?.full_name === own).map((p) => [p.head.ref, p]));
+    }
 }
-async function publishEnvironment(client, ref, base, env, spec) {
+async function publishEnvironment(client, ref, base, env, spec, pulls) {
     const head = await getBranchHead(client, ref, spec.branch);
     const result = {
         component: env.component,
@@ -55552,7 +55572,7 @@ async function publishEnvironment(client, ref, base, env, spec) {
         result.commit = commit.sha;
         moved = true;
     }
-    const open = await findOpenPull(client, ref, spec.branch, base.branch);
+    const open = await pulls.get(spec.branch);
     if (open) {
         result.number = open.number;
         result.url = open.html_url;
@@ -55619,8 +55639,8 @@ async function deleteBranch(client, ref, branch) {
     }
 }
 /** An environment that needs nothing any more: close this action's open PR for it, saying why. */
-async function closeIfOpen(client, ref, base, env, branch) {
-    const open = await findOpenPull(client, ref, branch, base.branch);
+async function closeIfOpen(client, ref, base, env, branch, pulls) {
+    const open = await pulls.get(branch);
     if (!open || !(open.body ?? '').includes(markerFor(env.component, env.environment)))
         return undefined;
     await client.rest.issues.createComment({
@@ -57738,6 +57758,7 @@ function fill(template, env) {
 }
 async function publishAll(client, ref, base, result, inputs, event) {
     const published = [];
+    const pulls = new OpenPulls(client, ref, base.branch);
     const links = {
         serverUrl: process.env.GITHUB_SERVER_URL || 'https://github.com',
         repository: `${ref.owner}/${ref.repo}`,
@@ -57749,7 +57770,7 @@ async function publishAll(client, ref, base, result, inputs, event) {
         if (env.files.some((f) => f.path.startsWith('.github/')))
             throw new ActionError(`refusing to write under .github/ (${env.component}/${env.environment})`);
         if (env.files.length === 0) {
-            const closed = await api(`closing the pull request of ${branch}`, () => closeIfOpen(client, ref, base, env, branch));
+            const closed = await api(`closing the pull request of ${branch}`, () => closeIfOpen(client, ref, base, env, branch, pulls));
             if (closed)
                 published.push(closed);
             continue;
@@ -57766,7 +57787,7 @@ async function publishAll(client, ref, base, result, inputs, event) {
             draft: inputs.draft,
             autoMerge: inputs.autoMerge || (settings?.autoMerge ?? false),
         };
-        published.push(await api(`writing the pull request for ${env.component}/${env.environment}`, () => publishEnvironment(client, ref, base, env, spec)));
+        published.push(await api(`writing the pull request for ${env.component}/${env.environment}`, () => publishEnvironment(client, ref, base, env, spec, pulls)));
     }
     return published;
 }
