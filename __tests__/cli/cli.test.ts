@@ -4,6 +4,7 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parseAllDocuments } from 'yaml';
 
 const root = new URL('../../', import.meta.url).pathname;
 const cli = join(root, 'dist/cli/index.js');
@@ -71,6 +72,22 @@ describe('flux-pkg CLI on the bundled example', () => {
     );
     const again = flux(['plan', '--repo', dir, '--json']);
     expect(JSON.parse(again.stdout).files).toEqual([]);
+  });
+
+  it('writes environment folders that kubectl kustomize builds, as Flux will', () => {
+    const dir = copyExample();
+    expect(flux(['plan', '--repo', dir, '--write']).code).toBe(0);
+    if (spawnSync('kubectl', ['version', '--client']).status !== 0) {
+      console.warn('SKIPPED kubectl kustomize of the example: kubectl is not installed on this machine');
+      return;
+    }
+    for (const component of ['app.default.tap', 'payments-api.apps.example.com']) {
+      for (const env of ['dev', 'staging', 'prod']) {
+        const built = execFileSync('kubectl', ['kustomize', join(dir, component, env)], { encoding: 'utf8' });
+        const kinds = parseAllDocuments(built).map((d) => (d.toJS() as { kind: string }).kind);
+        expect(kinds.sort(), `${component}/${env}`).toEqual(['PackageInstall', 'Secret']);
+      }
+    }
   });
 
   it('plan --since delivers only the Packages git says changed', () => {
