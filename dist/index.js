@@ -49525,7 +49525,7 @@ function isDebug() {
  * @param message debug message
  */
 function core_debug(message) {
-    issueCommand('debug', {}, message);
+    command_issueCommand('debug', {}, message);
 }
 /**
  * Adds an error issue
@@ -57669,29 +57669,22 @@ async function runMode(mode, inputs, event) {
         token: inputs.token,
         baseUrl: process.env.GITHUB_API_URL || 'https://api.github.com',
         log: (m) => info(m),
+        debug: (m) => core_debug(m),
     });
     const baseBranch = inputs.baseBranch ??
         (await api(`reading repository ${ref.owner}/${ref.repo}`, () => client.rest.repos.get({ ...ref }))).data
             .default_branch;
+    if (mode === 'validate')
+        return main_validate(client, ref, baseBranch, inputs, event);
     for (let attempt = 1;; attempt++) {
-        const base = await api(`reading branch ${baseBranch}`, () => readBase(client, ref, baseBranch));
-        if (!base)
-            throw new ActionError(`base branch "${baseBranch}" does not exist in ${ref.owner}/${ref.repo}`);
+        const base = await readBaseOrFail(client, ref, baseBranch);
         const snapshot = inputs.path
             ? new LocalSnapshot(inputs.path)
             : new GitHubSnapshot(client, ref, base.tree);
-        const request = mode === 'validate'
-            ? { kind: 'validate', environments: inputs.environments }
-            : await installRequest(client, ref, inputs, event, snapshot, base);
-        const result = await api('reading the gitops repository', () => plan(snapshot, request));
-        report(result);
-        if (!result.valid) {
-            await finish(result, [], mode, inputs.dryRun);
-            const count = result.diagnostics.filter((d) => d.severity === 'error').length;
-            throw new ActionError(`${count} validation error(s); nothing was written. First: ${formatDiagnostic(result.diagnostics.find((d) => d.severity === 'error'))}`);
-        }
-        if (mode === 'validate' || inputs.dryRun) {
-            await finish(result, [], mode, inputs.dryRun);
+        const request = await installRequest(client, ref, inputs, event, snapshot, base);
+        const result = await planOrFail(snapshot, request, mode, inputs.dryRun);
+        if (inputs.dryRun) {
+            await finish(result, [], mode, true);
             return;
         }
         try {
@@ -57714,6 +57707,36 @@ async function runMode(mode, inputs, event) {
                 : e;
         }
     }
+}
+async function readBaseOrFail(client, ref, branch) {
+    const base = await api(`reading branch ${branch}`, () => readBase(client, ref, branch));
+    if (!base)
+        throw new ActionError(`base branch "${branch}" does not exist in ${ref.owner}/${ref.repo}`);
+    return base;
+}
+/** Plan, annotate every diagnostic, and stop with a one-line reason when anything is invalid. */
+async function planOrFail(snapshot, request, mode, dryRun) {
+    const result = await api('reading the gitops repository', () => plan(snapshot, request));
+    report(result);
+    if (!result.valid) {
+        await finish(result, [], mode, dryRun);
+        const errors = result.diagnostics.filter((d) => d.severity === 'error');
+        throw new ActionError(`${errors.length} validation error(s); nothing was written. First: ${formatDiagnostic(errors[0])}`);
+    }
+    return result;
+}
+/** validate: the pull request's head when there is one (what review would merge), else the base branch. */
+async function main_validate(client, ref, baseBranch, inputs, event) {
+    const head = event.payload.pull_request?.head?.sha;
+    let snapshot;
+    if (inputs.path)
+        snapshot = new LocalSnapshot(inputs.path);
+    else if (head)
+        snapshot = new GitHubSnapshot(client, ref, await api(`reading commit ${head}`, () => treeOfCommit(client, ref, head)));
+    else
+        snapshot = new GitHubSnapshot(client, ref, (await readBaseOrFail(client, ref, baseBranch)).tree);
+    const result = await planOrFail(snapshot, { kind: 'validate', environments: inputs.environments }, 'validate', inputs.dryRun);
+    await finish(result, [], 'validate', inputs.dryRun);
 }
 async function treeOfCommit(client, ref, sha) {
     const { data } = await client.rest.git.getCommit({ ...ref, commit_sha: sha });

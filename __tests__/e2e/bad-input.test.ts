@@ -1,13 +1,12 @@
 /** Bad input: a one-line reason, a non-zero exit, and not a single write. */
 import { describe, expect, it } from 'vitest';
-import { COMPONENT, pushEvent } from './fixtures.js';
+import { COMPONENT } from './fixtures.js';
 import {
   act,
   closeStandInsAfterAll,
   expectFailedWith,
   expectNothingWritten,
   OWNER,
-  REPO,
   repoWithNewPackage,
 } from './scenario.js';
 
@@ -81,21 +80,25 @@ describe.concurrent('bad input', () => {
     expectNothingWritten(standIn);
   });
 
-  it('validates a pull request (mode auto on pull_request) without writing', async () => {
+  it('validates the head of a pull request (mode auto on pull_request) and writes nothing', async () => {
     const { standIn } = await repoWithNewPackage();
-    const run = await act(
-      standIn,
-      {
-        action: 'opened',
-        number: 7,
-        pull_request: { number: 7 },
-        repository: pushEvent(OWNER, REPO, 'a', 'b'),
-      },
-      {},
-      'pull_request',
-    );
-    expect(run.code).toBe(0);
-    expect(run.outputs.valid).toBe('true');
+    const paramsPath = `${COMPONENT}/prod/params.yaml`;
+    const good = standIn.commit('review', { 'README.md': 'docs only\n' }, 'a harmless change');
+    const prEvent = (sha: string) => ({
+      action: 'synchronize',
+      number: 7,
+      pull_request: { number: 7, head: { sha, ref: 'review' }, base: { ref: 'main' } },
+    });
+    const ok = await act(standIn, prEvent(good), {}, 'pull_request');
+    expect(ok.code).toBe(0);
+    expect(ok.outputs.valid).toBe('true');
+
+    const params = standIn.readTree('main')[paramsPath]!.replace(/replicas: \d+/, 'replicas: -1');
+    const bad = standIn.commit('review', { [paramsPath]: params }, 'scale prod to nothing');
+    const run = await act(standIn, prEvent(bad), {}, 'pull_request');
+    expectFailedWith(run, /1 validation error\(s\); nothing was written/);
+    expect(run.annotations).toContainEqual(expect.stringContaining(`file=${paramsPath},line=`));
+    expect(run.outputs.valid).toBe('false');
     expect(standIn.writes()).toEqual([]);
   });
 });
