@@ -137,6 +137,17 @@ describe('plan: new Package version → environments', () => {
     ]);
   });
 
+  it('points a new PackageInstall at the values Secret the environment already has', async () => {
+    const params = paramsFile(REF, 'replicas: 2\n').replace(`name: ${REF}-values`, 'name: handmade-values');
+    const repo = sampleRepo({ [`${REF}/dev/packageinstall.yaml`]: undefined, [`${REF}/dev/params.yaml`]: params });
+    const result = await plan(new MemorySnapshot(repo), { kind: 'install', environments: ['dev'] });
+    expect(result.valid).toBe(true);
+    const pi = result.files.find((f) => f.path === `${REF}/dev/packageinstall.yaml`)!;
+    expect(pi.action).toBe('create');
+    expect(parse(pi.content).spec.values).toEqual([{ secretRef: { name: 'handmade-values' } }]);
+    expect(result.files.map((f) => f.path)).not.toContain(`${REF}/dev/params.yaml`);
+  });
+
   it('replaces values only when asked, and names the changed keys', async () => {
     const result = await plan(new MemorySnapshot(sampleRepo()), {
       kind: 'install',

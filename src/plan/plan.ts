@@ -300,7 +300,7 @@ async function installInto(
 
   const piPath = `${dir}/${layout.packageInstallFile}`;
   const secretPath = `${dir}/${layout.valuesSecretFile}`;
-  const secretName = current?.secretNames[0] ?? settings.valuesSecretName;
+  const secretName = current?.secretNames[0] ?? env.valuesSecret?.name ?? settings.valuesSecretName;
   const piText = current
     ? setScalar(current.text, ['spec', 'packageRef', 'versionSelection', 'constraints'], written.constraints!)
     : renderPackageInstall({
