@@ -55412,443 +55412,6 @@ function explainApiError(e, doing) {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./src/repo/github.ts
-class TreeTruncatedError extends Error {
-}
-/** Every blob of a tree, recursively (one request). */
-async function readTree(client, ref, treeSha) {
-    const { data } = await client.rest.git.getTree({ ...ref, tree_sha: treeSha, recursive: '1' });
-    if (data.truncated) {
-        throw new TreeTruncatedError('the repository tree is too large for one API read (over 100,000 entries); use the path input with a checkout instead');
-    }
-    return data.tree
-        .filter((e) => e.type === 'blob' && e.path && e.sha)
-        .map((e) => ({ path: e.path, sha: e.sha, mode: e.mode ?? '100644', size: e.size }));
-}
-class GitHubSnapshot {
-    client;
-    ref;
-    entries;
-    #byPath;
-    constructor(client, ref, entries) {
-        this.client = client;
-        this.ref = ref;
-        this.entries = entries;
-        this.#byPath = new Map(entries.map((e) => [e.path, e]));
-    }
-    async list() {
-        return this.entries;
-    }
-    async read(path) {
-        const entry = this.#byPath.get(path);
-        if (!entry)
-            return undefined;
-        const { data } = await this.client.rest.git.getBlob({ ...this.ref, file_sha: entry.sha });
-        return Buffer.from(data.content, data.encoding === 'base64' ? 'base64' : 'utf8').toString('utf8');
-    }
-}
-
-;// CONCATENATED MODULE: ./src/github/publish.ts
-/**
- * One pull request per (component, environment), written atomically with the Git Data API: a tree
- * on the base tree with inline contents, one commit whose parent is the base head (sent without
- * author or committer, so GitHub signs it for App and GITHUB_TOKEN callers), then the branch ref
- * created or force-updated in one call. A run that fails midway leaves no half-written branch.
- */
-
-
-const MARKER_PREFIX = '<!-- flux-pkg-action:';
-class RaceLostError extends Error {
-}
-/** git's blob id for a text: lets an unchanged branch be recognised without writing anything. */
-function blobSha(content) {
-    const bytes = Buffer.from(content, 'utf8');
-    return (0,external_node_crypto_.createHash)('sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex');
-}
-function markerFor(component, environment) {
-    return `${MARKER_PREFIX} ${component}/${environment} -->`;
-}
-async function getBranchHead(client, ref, branch) {
-    try {
-        const { data } = await client.rest.git.getRef({ ...ref, ref: `heads/${branch}` });
-        return data.object.sha;
-    }
-    catch (e) {
-        if (e.status === 404)
-            return undefined;
-        throw e;
-    }
-}
-async function readBase(client, ref, branch) {
-    const sha = await getBranchHead(client, ref, branch);
-    if (!sha)
-        return undefined;
-    const { data: commit } = await client.rest.git.getCommit({ ...ref, commit_sha: sha });
-    return { branch, sha, treeSha: commit.tree.sha, tree: await readTree(client, ref, commit.tree.sha) };
-}
-/** Does the branch already hold exactly base + these files, on top of this base? */
-async function branchIsCurrent(client, ref, head, base, env) {
-    const { data: commit } = await client.rest.git.getCommit({ ...ref, commit_sha: head });
-    if (commit.parents.length !== 1 || commit.parents[0].sha !== base.sha)
-        return false;
-    const expected = new Map(base.tree.map((e) => [e.path, e.sha]));
-    for (const f of env.files)
-        expected.set(f.path, blobSha(f.content));
-    const actual = await readTree(client, ref, commit.tree.sha);
-    return actual.length === expected.size && actual.every((e) => expected.get(e.path) === e.sha);
-}
-/**
- * The open pull requests into the base branch, read once per attempt (paginated) rather than once
- * per environment: a push of 10 Packages × 5 environments costs one read, not fifty.
- */
-class OpenPulls {
-    client;
-    ref;
-    baseBranch;
-    #byBranch;
-    constructor(client, ref, baseBranch) {
-        this.client = client;
-        this.ref = ref;
-        this.baseBranch = baseBranch;
-    }
-    async get(branch) {
-        this.#byBranch ??= this.#load();
-        return (await this.#byBranch).get(branch);
-    }
-    async #load() {
-        const pulls = await this.client.paginate(this.client.rest.pulls.list, {
-            ...this.ref,
-            state: 'open',
-            base: this.baseBranch,
-            per_page: 100,
-        });
-        const own = `${this.ref.owner}/${this.ref.repo}`;
-        // Only branches of this repository: a fork's PR may use the same branch name.
-        return new Map(pulls.filter((p) => p.head.repo?.full_name === own).map((p) => [p.head.ref, p]));
-    }
-}
-async function publishEnvironment(client, ref, base, env, spec, pulls) {
-    const head = await getBranchHead(client, ref, spec.branch);
-    const result = {
-        component: env.component,
-        environment: env.environment,
-        branch: spec.branch,
-        operation: 'unchanged',
-    };
-    let moved = false;
-    if (!head || !(await branchIsCurrent(client, ref, head, base, env))) {
-        const { data: tree } = await client.rest.git.createTree({
-            ...ref,
-            base_tree: base.treeSha,
-            tree: env.files.map((f) => ({
-                path: f.path,
-                mode: '100644',
-                type: 'blob',
-                content: f.content,
-            })),
-        });
-        const { data: commit } = await client.rest.git.createCommit({
-            ...ref,
-            message: spec.commitMessage,
-            tree: tree.sha,
-            parents: [base.sha],
-        });
-        try {
-            if (head)
-                await client.rest.git.updateRef({
-                    ...ref,
-                    ref: `heads/${spec.branch}`,
-                    sha: commit.sha,
-                    force: true,
-                });
-            else
-                await client.rest.git.createRef({ ...ref, ref: `refs/heads/${spec.branch}`, sha: commit.sha });
-        }
-        catch (e) {
-            if (e.status === 422)
-                throw new RaceLostError(`branch ${spec.branch} changed while it was being written`);
-            throw e;
-        }
-        result.commit = commit.sha;
-        moved = true;
-    }
-    const open = await pulls.get(spec.branch);
-    if (open) {
-        result.number = open.number;
-        result.url = open.html_url;
-        if (open.title !== spec.title || (open.body ?? '') !== spec.body) {
-            await client.rest.pulls.update({
-                ...ref,
-                pull_number: open.number,
-                title: spec.title,
-                body: spec.body,
-            });
-            result.operation = 'updated';
-        }
-        else if (moved) {
-            result.operation = 'updated';
-        }
-        return result;
-    }
-    let created;
-    try {
-        ({ data: created } = await client.rest.pulls.create({
-            ...ref,
-            head: spec.branch,
-            base: base.branch,
-            title: spec.title,
-            body: spec.body,
-            draft: spec.draft,
-        }));
-    }
-    catch (e) {
-        const answer = e.response?.data;
-        if (e.status === 422 && /already exists/i.test(JSON.stringify(answer ?? ''))) {
-            // Another run opened it between our list and create: plan again and update that one.
-            throw new RaceLostError(`a pull request for ${spec.branch} was opened concurrently`);
-        }
-        // A branch without its pull request is a half state: remove the branch this run created.
-        if (!head && result.commit)
-            await deleteBranch(client, ref, spec.branch);
-        throw e;
-    }
-    result.number = created.number;
-    result.url = created.html_url;
-    result.operation = 'created';
-    if (spec.labels.length > 0)
-        await client.rest.issues.addLabels({ ...ref, issue_number: created.number, labels: spec.labels });
-    if (spec.reviewers.length > 0 || spec.teamReviewers.length > 0) {
-        await client.rest.pulls.requestReviewers({
-            ...ref,
-            pull_number: created.number,
-            reviewers: spec.reviewers,
-            team_reviewers: spec.teamReviewers,
-        });
-    }
-    if (spec.autoMerge) {
-        await client.graphql(`mutation($id: ID!, $mergeMethod: PullRequestMergeMethod!) { enablePullRequestAutoMerge(input: {pullRequestId: $id, mergeMethod: $mergeMethod}) { clientMutationId } }`, { id: created.node_id, mergeMethod: spec.autoMerge.toUpperCase() });
-    }
-    return result;
-}
-async function deleteBranch(client, ref, branch) {
-    try {
-        await client.rest.git.deleteRef({ ...ref, ref: `heads/${branch}` });
-    }
-    catch {
-        // Best effort: the original error is the one worth reporting.
-    }
-}
-/** An environment that needs nothing any more: close this action's open PR for it, saying why. */
-async function closeIfOpen(client, ref, base, env, branch, pulls) {
-    const open = await pulls.get(branch);
-    if (!open || !(open.body ?? '').includes(markerFor(env.component, env.environment)))
-        return undefined;
-    await client.rest.issues.createComment({
-        ...ref,
-        issue_number: open.number,
-        body: `${base.branch} already has what this pull request proposed for ${env.component} in ${env.environment}${env.toVersion ? ` (${env.toVersion})` : ''}, so it is closed by flux-pkg-action.`,
-    });
-    await client.rest.pulls.update({ ...ref, pull_number: open.number, state: 'closed' });
-    return {
-        component: env.component,
-        environment: env.environment,
-        branch,
-        operation: 'closed',
-        number: open.number,
-        url: open.html_url,
-    };
-}
-
-;// CONCATENATED MODULE: ./src/inputs.ts
-/**
- * Every action input, read and checked once into a typed Settings. The only place that calls
- * core.getInput; an invalid input stops the run with a one-line reason before anything is read.
- */
-
-class InputError extends Error {
-}
-const list = (name) => getInput(name)
-    .split(/[\n,]/)
-    .map((s) => s.trim())
-    .filter(Boolean);
-function bool(name) {
-    const value = getInput(name).trim().toLowerCase();
-    if (value === '' || value === 'false')
-        return false;
-    if (value === 'true')
-        return true;
-    throw new InputError(`input ${name} must be true or false, not "${value}"`);
-}
-/** A git ref name component check (git check-ref-format rules that matter for a prefix). */
-function branchPrefixProblem(prefix) {
-    if (prefix === '')
-        return 'must not be empty';
-    // biome-ignore lint/suspicious/noControlCharactersInRegex: git refuses control characters in ref names
-    if (/(^|\/)\.|\.\.|[\s~^:?*[\\\x00-\x1f\x7f]|@\{|\/\/|\.lock(\/|$)|^\/|\/$|\.$/.test(prefix)) {
-        return 'is not a valid git branch name part (no spaces, "..", "~^:?*[\\", leading "/" or ".", trailing "/" or ".lock")';
-    }
-    return undefined;
-}
-function readInputs() {
-    const mode = (getInput('mode') || 'auto');
-    if (!['auto', 'install', 'validate', 'promote', 'bootstrap'].includes(mode)) {
-        throw new InputError(`input mode must be auto, install, validate, promote or bootstrap, not "${mode}"`);
-    }
-    const token = getInput('github-token');
-    if (!token) {
-        throw new InputError('input github-token is empty; pass the workflow token, a GitHub App token or a personal access token');
-    }
-    core_setSecret(token);
-    const repository = getInput('gitops-repository');
-    let parsedRepo;
-    if (repository) {
-        const m = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/.exec(repository);
-        if (!m)
-            throw new InputError(`input gitops-repository must be owner/name, not "${repository}"`);
-        parsedRepo = { owner: m[1], repo: m[2] };
-    }
-    const autoMerge = getInput('auto-merge').trim().toLowerCase();
-    if (autoMerge && !['merge', 'squash', 'rebase', 'false'].includes(autoMerge)) {
-        throw new InputError(`input auto-merge must be merge, squash or rebase, not "${autoMerge}"`);
-    }
-    const branchPrefix = (getInput('branch-prefix') || 'flux-pkg').trim();
-    const prefixProblem = branchPrefixProblem(branchPrefix);
-    if (prefixProblem)
-        throw new InputError(`input branch-prefix "${branchPrefix}" ${prefixProblem}`);
-    const packages = list('packages');
-    const environments = list('environments');
-    return {
-        mode,
-        token,
-        repository: parsedRepo,
-        baseBranch: getInput('base-branch').trim() || undefined,
-        packages: packages.length > 0 ? packages : undefined,
-        environments: environments.length > 0 ? environments : undefined,
-        path: getInput('path').trim() || undefined,
-        dryRun: bool('dry-run'),
-        labels: list('labels'),
-        reviewers: list('reviewers'),
-        teamReviewers: list('team-reviewers'),
-        draft: bool('draft'),
-        autoMerge: autoMerge && autoMerge !== 'false' ? autoMerge : false,
-        branchPrefix,
-        commitMessage: getInput('commit-message') || 'Deploy {component} {version} to {environment}',
-        prTitle: getInput('pr-title') || 'Deploy {component} {version} to {environment}',
-    };
-}
-
-;// CONCATENATED MODULE: ./src/carvel/render.ts
-/**
- * Rendering the files of one environment: the PackageInstall, its values Secret and the
- * kustomization.yaml that lists them. New files are rendered whole; existing files are edited in
- * place, touching only the scalar that must change, so comments, key order and fields a person
- * added survive, and the pull request's diff is exactly the version bump.
- */
-
-const PACKAGE_INSTALL_API_VERSION = 'packaging.carvel.dev/v1alpha1';
-const STRINGIFY = { lineWidth: 0, indentSeq: false };
-/** `{version}` in the configured template becomes the Package version: "{version}" pins, ">={version}" follows. */
-function constraintFor(template, version) {
-    return template.replaceAll('{version}', version);
-}
-function versionSelectionFor(settings, version) {
-    const selection = { constraints: constraintFor(settings.constraint, version) };
-    if (settings.prereleases === true)
-        selection.prereleases = {};
-    else if (Array.isArray(settings.prereleases))
-        selection.prereleases = { identifiers: settings.prereleases };
-    return selection;
-}
-function renderPackageInstall(input) {
-    const metadata = { name: input.name };
-    if (input.namespace)
-        metadata.namespace = input.namespace;
-    const doc = new dist/* Document */.yo({
-        apiVersion: PACKAGE_INSTALL_API_VERSION,
-        kind: 'PackageInstall',
-        metadata,
-        spec: {
-            serviceAccountName: input.serviceAccountName,
-            packageRef: { refName: input.refName, versionSelection: input.selection },
-            values: [{ secretRef: { name: input.valuesSecretName } }],
-        },
-    });
-    return doc.toString(STRINGIFY);
-}
-function renderValuesSecret(input) {
-    const metadata = { name: input.name };
-    if (input.namespace)
-        metadata.namespace = input.namespace;
-    const doc = new dist/* Document */.yo({
-        apiVersion: 'v1',
-        kind: 'Secret',
-        metadata,
-        stringData: {},
-    });
-    doc.setIn(['stringData', input.valuesKey], blockScalar(input.values));
-    return doc.toString(STRINGIFY);
-}
-/** Values YAML for an environment that has none yet: schema defaults apply in the cluster. */
-function emptyValues(component, environment) {
-    return `# Values for ${component} in ${environment}; the Package's valuesSchema lists what can be set.\n{}\n`;
-}
-function renderKustomization(resources) {
-    return new dist/* Document */.yo({
-        apiVersion: 'kustomize.config.k8s.io/v1beta1',
-        kind: 'Kustomization',
-        resources: [...resources],
-    }).toString(STRINGIFY);
-}
-/** Add missing entries to an existing kustomization.yaml's resources, keeping everything else. */
-function ensureKustomizationResources(text, resources) {
-    const doc = (0,dist/* parseDocument */.Tp)(text);
-    const list = doc.get('resources', true);
-    const present = new Set((0,dist/* isSeq */.oP)(list) ? list.items.map((i) => ((0,dist/* isScalar */.jn)(i) ? String(i.value) : '')) : []);
-    const missing = resources.filter((r) => !present.has(r));
-    if (missing.length === 0)
-        return text;
-    if ((0,dist/* isSeq */.oP)(list))
-        for (const r of missing)
-            list.add(r);
-    else
-        doc.set('resources', [...resources]);
-    return doc.toString(STRINGIFY);
-}
-/**
- * Set the scalar at `path` to `value`, editing only that scalar's characters in the text when it
- * exists; otherwise fall back to a structural edit (which may re-indent the file).
- */
-function setScalar(text, path, value) {
-    const doc = (0,dist/* parseDocument */.Tp)(text, { keepSourceTokens: false });
-    const node = doc.getIn(path, true);
-    if ((0,dist/* isScalar */.jn)(node) && node.range) {
-        if (node.value === value)
-            return text;
-        const [start, end] = node.range;
-        return text.slice(0, start) + scalarText(value, node.type) + text.slice(end);
-    }
-    doc.setIn(path, value);
-    return doc.toString(STRINGIFY);
-}
-/** Replace the YAML under a Secret's stringData key (values updates, only when asked). */
-function setValues(text, valuesKey, values) {
-    const doc = (0,dist/* parseDocument */.Tp)(text);
-    doc.setIn(['stringData', valuesKey], blockScalar(values));
-    return doc.toString(STRINGIFY);
-}
-function blockScalar(value) {
-    const scalar = new dist/* Scalar */.X5(value.endsWith('\n') ? value : `${value}\n`);
-    scalar.type = dist/* Scalar */.X5.BLOCK_LITERAL;
-    return scalar;
-}
-function scalarText(value, type) {
-    if (type === dist/* Scalar */.X5.QUOTE_DOUBLE)
-        return JSON.stringify(value);
-    if (type === dist/* Scalar */.X5.QUOTE_SINGLE)
-        return `'${value.replaceAll("'", "''")}'`;
-    return (0,dist/* stringify */.As)(value, STRINGIFY).trimEnd();
-}
-
 ;// CONCATENATED MODULE: ./src/carvel/semver.ts
 /**
  * The version rules kapp-controller really runs, ported from the code it vendors (as of kapp-controller e4b4822, Oct 2024):
@@ -56165,6 +55728,469 @@ function selectHighest(versions, selection) {
         return { error: `Expected to find at least one version, but did not (details: ${details.join(' -> ')})` };
     }
     return { version: best.raw };
+}
+
+;// CONCATENATED MODULE: ./src/repo/github.ts
+class TreeTruncatedError extends Error {
+}
+/** Every blob of a tree, recursively (one request). */
+async function readTree(client, ref, treeSha) {
+    const { data } = await client.rest.git.getTree({ ...ref, tree_sha: treeSha, recursive: '1' });
+    if (data.truncated) {
+        throw new TreeTruncatedError('the repository tree is too large for one API read (over 100,000 entries); use the path input with a checkout instead');
+    }
+    return data.tree
+        .filter((e) => e.type === 'blob' && e.path && e.sha)
+        .map((e) => ({ path: e.path, sha: e.sha, mode: e.mode ?? '100644', size: e.size }));
+}
+class GitHubSnapshot {
+    client;
+    ref;
+    entries;
+    #byPath;
+    constructor(client, ref, entries) {
+        this.client = client;
+        this.ref = ref;
+        this.entries = entries;
+        this.#byPath = new Map(entries.map((e) => [e.path, e]));
+    }
+    async list() {
+        return this.entries;
+    }
+    async read(path) {
+        const entry = this.#byPath.get(path);
+        if (!entry)
+            return undefined;
+        const { data } = await this.client.rest.git.getBlob({ ...this.ref, file_sha: entry.sha });
+        return Buffer.from(data.content, data.encoding === 'base64' ? 'base64' : 'utf8').toString('utf8');
+    }
+}
+
+;// CONCATENATED MODULE: ./src/report/marker.ts
+/**
+ * The hidden marker in a pull request body: it identifies the PR as this action's, for which
+ * component and environment, and which version it proposes (so an older run never overwrites a
+ * newer proposal).
+ */
+const PREFIX = '<!-- flux-pkg-action:';
+function markerFor(component, environment, version) {
+    return `${PREFIX} ${component}/${environment}${version ? ` version=${version}` : ''} -->`;
+}
+/** Is this body this action's PR for that component and environment? */
+function isMarkedFor(body, component, environment) {
+    return parseMarker(body)?.target === `${component}/${environment}`;
+}
+function parseMarker(body) {
+    const m = /<!-- flux-pkg-action: (\S+)(?: version=(\S+))? -->/.exec(body ?? '');
+    return m ? { target: m[1], version: m[2] } : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/github/publish.ts
+/**
+ * One pull request per (component, environment), written atomically with the Git Data API: a tree
+ * on the base tree with inline contents, one commit whose parent is the base head (sent without
+ * author or committer, so GitHub signs it for App and GITHUB_TOKEN callers), then the branch ref
+ * created or force-updated in one call. A run that fails midway leaves no half-written branch.
+ */
+
+
+
+
+function isNewer(a, b) {
+    const [va, vb] = [parseRelaxed(a), parseRelaxed(b)];
+    return va !== undefined && vb !== undefined && compare(va, vb) > 0;
+}
+class RaceLostError extends Error {
+}
+/** git's blob id for a text: lets an unchanged branch be recognised without writing anything. */
+function blobSha(content) {
+    const bytes = Buffer.from(content, 'utf8');
+    return (0,external_node_crypto_.createHash)('sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex');
+}
+async function getBranchHead(client, ref, branch) {
+    try {
+        const { data } = await client.rest.git.getRef({ ...ref, ref: `heads/${branch}` });
+        return data.object.sha;
+    }
+    catch (e) {
+        if (e.status === 404)
+            return undefined;
+        throw e;
+    }
+}
+async function readBase(client, ref, branch) {
+    const sha = await getBranchHead(client, ref, branch);
+    if (!sha)
+        return undefined;
+    const { data: commit } = await client.rest.git.getCommit({ ...ref, commit_sha: sha });
+    return { branch, sha, treeSha: commit.tree.sha, tree: await readTree(client, ref, commit.tree.sha) };
+}
+/** Does the branch already hold exactly base + these files, on top of this base? */
+async function branchIsCurrent(client, ref, head, base, env) {
+    const { data: commit } = await client.rest.git.getCommit({ ...ref, commit_sha: head });
+    if (commit.parents.length !== 1 || commit.parents[0].sha !== base.sha)
+        return false;
+    const expected = new Map(base.tree.map((e) => [e.path, e.sha]));
+    for (const f of env.files)
+        expected.set(f.path, blobSha(f.content));
+    const actual = await readTree(client, ref, commit.tree.sha);
+    return actual.length === expected.size && actual.every((e) => expected.get(e.path) === e.sha);
+}
+/**
+ * The open pull requests into the base branch, read once per attempt (paginated) rather than once
+ * per environment: a push of 10 Packages × 5 environments costs one read, not fifty.
+ */
+class OpenPulls {
+    client;
+    ref;
+    baseBranch;
+    #byBranch;
+    constructor(client, ref, baseBranch) {
+        this.client = client;
+        this.ref = ref;
+        this.baseBranch = baseBranch;
+    }
+    async get(branch) {
+        this.#byBranch ??= this.#load();
+        return (await this.#byBranch).get(branch);
+    }
+    async #load() {
+        const pulls = await this.client.paginate(this.client.rest.pulls.list, {
+            ...this.ref,
+            state: 'open',
+            base: this.baseBranch,
+            per_page: 100,
+        });
+        const own = `${this.ref.owner}/${this.ref.repo}`;
+        // Only branches of this repository: a fork's PR may use the same branch name.
+        return new Map(pulls.filter((p) => p.head.repo?.full_name === own).map((p) => [p.head.ref, p]));
+    }
+}
+async function publishEnvironment(client, ref, base, env, spec, pulls) {
+    const head = await getBranchHead(client, ref, spec.branch);
+    const result = {
+        component: env.component,
+        environment: env.environment,
+        branch: spec.branch,
+        operation: 'unchanged',
+    };
+    const open = await pulls.get(spec.branch);
+    const proposed = parseMarker(open?.body)?.version;
+    if (open && proposed && env.toVersion && isNewer(proposed, env.toVersion)) {
+        // A run for a newer Package finished first: its proposal stands.
+        return { ...result, number: open.number, url: open.html_url, superseded: proposed };
+    }
+    let moved = false;
+    if (!head || !(await branchIsCurrent(client, ref, head, base, env))) {
+        const { data: tree } = await client.rest.git.createTree({
+            ...ref,
+            base_tree: base.treeSha,
+            tree: env.files.map((f) => ({
+                path: f.path,
+                mode: '100644',
+                type: 'blob',
+                content: f.content,
+            })),
+        });
+        const { data: commit } = await client.rest.git.createCommit({
+            ...ref,
+            message: spec.commitMessage,
+            tree: tree.sha,
+            parents: [base.sha],
+        });
+        try {
+            if (head)
+                await client.rest.git.updateRef({
+                    ...ref,
+                    ref: `heads/${spec.branch}`,
+                    sha: commit.sha,
+                    force: true,
+                });
+            else
+                await client.rest.git.createRef({ ...ref, ref: `refs/heads/${spec.branch}`, sha: commit.sha });
+        }
+        catch (e) {
+            if (e.status === 422)
+                throw new RaceLostError(`branch ${spec.branch} changed while it was being written`);
+            throw e;
+        }
+        result.commit = commit.sha;
+        moved = true;
+    }
+    if (open) {
+        result.number = open.number;
+        result.url = open.html_url;
+        if (open.title !== spec.title || (open.body ?? '') !== spec.body) {
+            await client.rest.pulls.update({
+                ...ref,
+                pull_number: open.number,
+                title: spec.title,
+                body: spec.body,
+            });
+            result.operation = 'updated';
+        }
+        else if (moved) {
+            result.operation = 'updated';
+        }
+        return result;
+    }
+    let created;
+    try {
+        ({ data: created } = await client.rest.pulls.create({
+            ...ref,
+            head: spec.branch,
+            base: base.branch,
+            title: spec.title,
+            body: spec.body,
+            draft: spec.draft,
+        }));
+    }
+    catch (e) {
+        const answer = e.response?.data;
+        if (e.status === 422 && /already exists/i.test(JSON.stringify(answer ?? ''))) {
+            // Another run opened it between our list and create: plan again and update that one.
+            throw new RaceLostError(`a pull request for ${spec.branch} was opened concurrently`);
+        }
+        // A branch without its pull request is a half state: remove the branch this run created.
+        if (!head && result.commit)
+            await deleteBranch(client, ref, spec.branch);
+        throw e;
+    }
+    result.number = created.number;
+    result.url = created.html_url;
+    result.operation = 'created';
+    if (spec.labels.length > 0)
+        await client.rest.issues.addLabels({ ...ref, issue_number: created.number, labels: spec.labels });
+    if (spec.reviewers.length > 0 || spec.teamReviewers.length > 0) {
+        await client.rest.pulls.requestReviewers({
+            ...ref,
+            pull_number: created.number,
+            reviewers: spec.reviewers,
+            team_reviewers: spec.teamReviewers,
+        });
+    }
+    if (spec.autoMerge) {
+        await client.graphql(`mutation($id: ID!, $mergeMethod: PullRequestMergeMethod!) { enablePullRequestAutoMerge(input: {pullRequestId: $id, mergeMethod: $mergeMethod}) { clientMutationId } }`, { id: created.node_id, mergeMethod: spec.autoMerge.toUpperCase() });
+    }
+    return result;
+}
+async function deleteBranch(client, ref, branch) {
+    try {
+        await client.rest.git.deleteRef({ ...ref, ref: `heads/${branch}` });
+    }
+    catch {
+        // Best effort: the original error is the one worth reporting.
+    }
+}
+/** An environment that needs nothing any more: close this action's open PR for it, saying why. */
+async function closeIfOpen(client, ref, base, env, branch, pulls) {
+    const open = await pulls.get(branch);
+    if (!open || !isMarkedFor(open.body, env.component, env.environment))
+        return undefined;
+    await client.rest.issues.createComment({
+        ...ref,
+        issue_number: open.number,
+        body: `${base.branch} already has what this pull request proposed for ${env.component} in ${env.environment}${env.toVersion ? ` (${env.toVersion})` : ''}, so it is closed by flux-pkg-action.`,
+    });
+    await client.rest.pulls.update({ ...ref, pull_number: open.number, state: 'closed' });
+    return {
+        component: env.component,
+        environment: env.environment,
+        branch,
+        operation: 'closed',
+        number: open.number,
+        url: open.html_url,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/inputs.ts
+/**
+ * Every action input, read and checked once into a typed Settings. The only place that calls
+ * core.getInput; an invalid input stops the run with a one-line reason before anything is read.
+ */
+
+class InputError extends Error {
+}
+const list = (name) => getInput(name)
+    .split(/[\n,]/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+function bool(name) {
+    const value = getInput(name).trim().toLowerCase();
+    if (value === '' || value === 'false')
+        return false;
+    if (value === 'true')
+        return true;
+    throw new InputError(`input ${name} must be true or false, not "${value}"`);
+}
+/** A git ref name component check (git check-ref-format rules that matter for a prefix). */
+function branchPrefixProblem(prefix) {
+    if (prefix === '')
+        return 'must not be empty';
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: git refuses control characters in ref names
+    if (/(^|\/)\.|\.\.|[\s~^:?*[\\\x00-\x1f\x7f]|@\{|\/\/|\.lock(\/|$)|^\/|\/$|\.$/.test(prefix)) {
+        return 'is not a valid git branch name part (no spaces, "..", "~^:?*[\\", leading "/" or ".", trailing "/" or ".lock")';
+    }
+    return undefined;
+}
+function readInputs() {
+    const mode = (getInput('mode') || 'auto');
+    if (!['auto', 'install', 'validate', 'promote', 'bootstrap'].includes(mode)) {
+        throw new InputError(`input mode must be auto, install, validate, promote or bootstrap, not "${mode}"`);
+    }
+    const token = getInput('github-token');
+    if (!token) {
+        throw new InputError('input github-token is empty; pass the workflow token, a GitHub App token or a personal access token');
+    }
+    core_setSecret(token);
+    const repository = getInput('gitops-repository');
+    let parsedRepo;
+    if (repository) {
+        const m = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/.exec(repository);
+        if (!m)
+            throw new InputError(`input gitops-repository must be owner/name, not "${repository}"`);
+        parsedRepo = { owner: m[1], repo: m[2] };
+    }
+    const autoMerge = getInput('auto-merge').trim().toLowerCase();
+    if (autoMerge && !['merge', 'squash', 'rebase', 'false'].includes(autoMerge)) {
+        throw new InputError(`input auto-merge must be merge, squash or rebase, not "${autoMerge}"`);
+    }
+    const branchPrefix = (getInput('branch-prefix') || 'flux-pkg').trim();
+    const prefixProblem = branchPrefixProblem(branchPrefix);
+    if (prefixProblem)
+        throw new InputError(`input branch-prefix "${branchPrefix}" ${prefixProblem}`);
+    const packages = list('packages');
+    const environments = list('environments');
+    return {
+        mode,
+        token,
+        repository: parsedRepo,
+        baseBranch: getInput('base-branch').trim() || undefined,
+        packages: packages.length > 0 ? packages : undefined,
+        environments: environments.length > 0 ? environments : undefined,
+        path: getInput('path').trim() || undefined,
+        dryRun: bool('dry-run'),
+        labels: list('labels'),
+        reviewers: list('reviewers'),
+        teamReviewers: list('team-reviewers'),
+        draft: bool('draft'),
+        autoMerge: autoMerge && autoMerge !== 'false' ? autoMerge : false,
+        branchPrefix,
+        commitMessage: getInput('commit-message') || 'Deploy {component} {version} to {environment}',
+        prTitle: getInput('pr-title') || 'Deploy {component} {version} to {environment}',
+    };
+}
+
+;// CONCATENATED MODULE: ./src/carvel/render.ts
+/**
+ * Rendering the files of one environment: the PackageInstall, its values Secret and the
+ * kustomization.yaml that lists them. New files are rendered whole; existing files are edited in
+ * place, touching only the scalar that must change, so comments, key order and fields a person
+ * added survive, and the pull request's diff is exactly the version bump.
+ */
+
+const PACKAGE_INSTALL_API_VERSION = 'packaging.carvel.dev/v1alpha1';
+const STRINGIFY = { lineWidth: 0, indentSeq: false };
+/** `{version}` in the configured template becomes the Package version: "{version}" pins, ">={version}" follows. */
+function constraintFor(template, version) {
+    return template.replaceAll('{version}', version);
+}
+function versionSelectionFor(settings, version) {
+    const selection = { constraints: constraintFor(settings.constraint, version) };
+    if (settings.prereleases === true)
+        selection.prereleases = {};
+    else if (Array.isArray(settings.prereleases))
+        selection.prereleases = { identifiers: settings.prereleases };
+    return selection;
+}
+function renderPackageInstall(input) {
+    const metadata = { name: input.name };
+    if (input.namespace)
+        metadata.namespace = input.namespace;
+    const doc = new dist/* Document */.yo({
+        apiVersion: PACKAGE_INSTALL_API_VERSION,
+        kind: 'PackageInstall',
+        metadata,
+        spec: {
+            serviceAccountName: input.serviceAccountName,
+            packageRef: { refName: input.refName, versionSelection: input.selection },
+            values: [{ secretRef: { name: input.valuesSecretName } }],
+        },
+    });
+    return doc.toString(STRINGIFY);
+}
+function renderValuesSecret(input) {
+    const metadata = { name: input.name };
+    if (input.namespace)
+        metadata.namespace = input.namespace;
+    const doc = new dist/* Document */.yo({
+        apiVersion: 'v1',
+        kind: 'Secret',
+        metadata,
+        stringData: {},
+    });
+    doc.setIn(['stringData', input.valuesKey], blockScalar(input.values));
+    return doc.toString(STRINGIFY);
+}
+/** Values YAML for an environment that has none yet: schema defaults apply in the cluster. */
+function emptyValues(component, environment) {
+    return `# Values for ${component} in ${environment}; the Package's valuesSchema lists what can be set.\n{}\n`;
+}
+function renderKustomization(resources) {
+    return new dist/* Document */.yo({
+        apiVersion: 'kustomize.config.k8s.io/v1beta1',
+        kind: 'Kustomization',
+        resources: [...resources],
+    }).toString(STRINGIFY);
+}
+/** Add missing entries to an existing kustomization.yaml's resources, keeping everything else. */
+function ensureKustomizationResources(text, resources) {
+    const doc = (0,dist/* parseDocument */.Tp)(text);
+    const list = doc.get('resources', true);
+    const present = new Set((0,dist/* isSeq */.oP)(list) ? list.items.map((i) => ((0,dist/* isScalar */.jn)(i) ? String(i.value) : '')) : []);
+    const missing = resources.filter((r) => !present.has(r));
+    if (missing.length === 0)
+        return text;
+    if ((0,dist/* isSeq */.oP)(list))
+        for (const r of missing)
+            list.add(r);
+    else
+        doc.set('resources', [...resources]);
+    return doc.toString(STRINGIFY);
+}
+/**
+ * Set the scalar at `path` to `value`, editing only that scalar's characters in the text when it
+ * exists; otherwise fall back to a structural edit (which may re-indent the file).
+ */
+function setScalar(text, path, value) {
+    const doc = (0,dist/* parseDocument */.Tp)(text, { keepSourceTokens: false });
+    const node = doc.getIn(path, true);
+    if ((0,dist/* isScalar */.jn)(node) && node.range) {
+        if (node.value === value)
+            return text;
+        const [start, end] = node.range;
+        return text.slice(0, start) + scalarText(value, node.type) + text.slice(end);
+    }
+    doc.setIn(path, value);
+    return doc.toString(STRINGIFY);
+}
+/** Replace the YAML under a Secret's stringData key (values updates, only when asked). */
+function setValues(text, valuesKey, values) {
+    const doc = (0,dist/* parseDocument */.Tp)(text);
+    doc.setIn(['stringData', valuesKey], blockScalar(values));
+    return doc.toString(STRINGIFY);
+}
+function blockScalar(value) {
+    const scalar = new dist/* Scalar */.X5(value.endsWith('\n') ? value : `${value}\n`);
+    scalar.type = dist/* Scalar */.X5.BLOCK_LITERAL;
+    return scalar;
+}
+function scalarText(value, type) {
+    if (type === dist/* Scalar */.X5.QUOTE_DOUBLE)
+        return JSON.stringify(value);
+    if (type === dist/* Scalar */.X5.QUOTE_SINGLE)
+        return `'${value.replaceAll("'", "''")}'`;
+    return (0,dist/* stringify */.As)(value, STRINGIFY).trimEnd();
 }
 
 ;// CONCATENATED MODULE: ./src/carvel/values-secret.ts
@@ -57307,7 +57333,7 @@ async function installInto(ctx, component, packages, environment, request, pinne
     result.constraint = written.constraints;
     const piPath = `${dir}/${layout.packageInstallFile}`;
     const secretPath = `${dir}/${layout.valuesSecretFile}`;
-    const secretName = current?.secretNames[0] ?? settings.valuesSecretName;
+    const secretName = current?.secretNames[0] ?? env.valuesSecret?.name ?? settings.valuesSecretName;
     const piText = current
         ? setScalar(current.text, ['spec', 'packageRef', 'versionSelection', 'constraints'], written.constraints)
         : renderPackageInstall({
@@ -57548,7 +57574,7 @@ function pullRequestBody(env, result, links) {
             lines.push(`- ${code(`${w.file}${w.line ? `:${w.line}` : ''}`)} ${cell(w.message)}`);
         lines.push('', '</details>');
     }
-    lines.push('', 'Merging this pull request is the promotion gate: Flux applies the environment folder once it is on the base branch.', '', markerFor(env.component, env.environment));
+    lines.push('', 'Merging this pull request is the promotion gate: Flux applies the environment folder once it is on the base branch.', '', markerFor(env.component, env.environment, env.toVersion));
     return `${lines.join('\n')}\n`;
 }
 function relevant(d, env) {
@@ -57848,8 +57874,10 @@ async function finish(result, published, mode, dryRun) {
     if (process.env.GITHUB_STEP_SUMMARY) {
         await summary.addRaw(jobSummary(result, published, mode, dryRun)).write();
     }
-    for (const p of published)
-        info(`${p.component}/${p.environment}: ${p.operation}${p.url ? ` ${p.url}` : ''}`);
+    for (const p of published) {
+        const note = p.superseded ? ` (it already proposes the newer ${p.superseded})` : '';
+        info(`${p.component}/${p.environment}: ${p.operation}${p.url ? ` ${p.url}` : ''}${note}`);
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/index.ts

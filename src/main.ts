@@ -343,6 +343,8 @@ async function finish(
   if (process.env.GITHUB_STEP_SUMMARY) {
     await core.summary.addRaw(jobSummary(result, published, mode, dryRun)).write();
   }
-  for (const p of published)
-    core.info(`${p.component}/${p.environment}: ${p.operation}${p.url ? ` ${p.url}` : ''}`);
+  for (const p of published) {
+    const note = p.superseded ? ` (it already proposes the newer ${p.superseded})` : '';
+    core.info(`${p.component}/${p.environment}: ${p.operation}${p.url ? ` ${p.url}` : ''}${note}`);
+  }
 }

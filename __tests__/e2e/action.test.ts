@@ -59,7 +59,7 @@ describe.concurrent('a new Package pushed to the gitops repo', () => {
       `| ${COMPONENT} | dev | \`${PREVIOUS}\` → \`${NEW_VERSION}\` | \`${NEW_VERSION}\` |`,
     );
     expect(dev!.body).toContain(NEW_PACKAGE);
-    expect(dev!.body).toContain('<!-- flux-pkg-action: app.default.tap/dev -->');
+    expect(dev!.body).toContain(`<!-- flux-pkg-action: app.default.tap/dev version=${NEW_VERSION} -->`);
     expect(run.summary).toContain(`| ${COMPONENT} | dev | \`${PREVIOUS}\` → \`${NEW_VERSION}\``);
     // Values keys are named, never values.
     expect(dev!.body).toContain('Values keys changed: none');
@@ -94,6 +94,14 @@ describe.concurrent('a new Package pushed to the gitops repo', () => {
       [`${COMPONENT}/dev/packageinstall.yaml`]: (text) =>
         expect(constraintOf(text)).toBe('20230601120000.0.0'),
     });
+
+    // A late run for the older Package (runs finish out of order) leaves the newer proposal alone.
+    const writesBeforeLate = standIn.writes().length;
+    const late = await act(standIn, event, { packages: pkg.path });
+    expect(late.code).toBe(0);
+    expect(prsOf(late).map((p) => p.operation)).toEqual(['unchanged', 'unchanged']);
+    expect(late.stdout).toContain('it already proposes the newer 20230601120000.0.0');
+    expect(standIn.writes().length).toBe(writesBeforeLate);
   });
 
   it('closes its pull request, with a comment, once the base branch already has the version', async () => {

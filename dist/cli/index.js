@@ -18690,7 +18690,7 @@ async function installInto(ctx, component, packages, environment, request, pinne
     result.constraint = written.constraints;
     const piPath = `${dir}/${layout.packageInstallFile}`;
     const secretPath = `${dir}/${layout.valuesSecretFile}`;
-    const secretName = current?.secretNames[0] ?? settings.valuesSecretName;
+    const secretName = current?.secretNames[0] ?? env.valuesSecret?.name ?? settings.valuesSecretName;
     const piText = current
         ? setScalar(current.text, ['spec', 'packageRef', 'versionSelection', 'constraints'], written.constraints)
         : renderPackageInstall({

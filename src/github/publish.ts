@@ -5,11 +5,11 @@
  * created or force-updated in one call. A run that fails midway leaves no half-written branch.
  */
 import { createHash } from 'node:crypto';
+import { compare, parseRelaxed } from '../carvel/semver.js';
 import type { EnvironmentResult } from '../plan/types.js';
 import { type RepoRef, readTree, type TreeEntry } from '../repo/github.js';
+import { isMarkedFor, parseMarker } from '../report/marker.js';
 import type { GitHubClient } from './client.js';
-
-export const MARKER_PREFIX = '<!-- flux-pkg-action:';
 
 export interface Base {
   branch: string;
@@ -41,6 +41,13 @@ export interface Published {
   url?: string;
   /** Set when the branch moved: the commit now at its head. */
   commit?: string;
+  /** Set when the open PR already proposes this newer version, so it was left alone. */
+  superseded?: string;
+}
+
+function isNewer(a: string, b: string): boolean {
+  const [va, vb] = [parseRelaxed(a), parseRelaxed(b)];
+  return va !== undefined && vb !== undefined && compare(va, vb) > 0;
 }
 
 export class RaceLostError extends Error {}
@@ -49,10 +56,6 @@ export class RaceLostError extends Error {}
 export function blobSha(content: string): string {
   const bytes = Buffer.from(content, 'utf8');
   return createHash('sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex');
-}
-
-export function markerFor(component: string, environment: string): string {
-  return `${MARKER_PREFIX} ${component}/${environment} -->`;
 }
 
 export async function getBranchHead(
@@ -149,6 +152,12 @@ export async function publishEnvironment(
     branch: spec.branch,
     operation: 'unchanged',
   };
+  const open = await pulls.get(spec.branch);
+  const proposed = parseMarker(open?.body)?.version;
+  if (open && proposed && env.toVersion && isNewer(proposed, env.toVersion)) {
+    // A run for a newer Package finished first: its proposal stands.
+    return { ...result, number: open.number, url: open.html_url, superseded: proposed };
+  }
   let moved = false;
   if (!head || !(await branchIsCurrent(client, ref, head, base, env))) {
     const { data: tree } = await client.rest.git.createTree({
@@ -185,7 +194,6 @@ export async function publishEnvironment(
     moved = true;
   }
 
-  const open = await pulls.get(spec.branch);
   if (open) {
     result.number = open.number;
     result.url = open.html_url;
@@ -263,7 +271,7 @@ export async function closeIfOpen(
   pulls: OpenPulls,
 ): Promise<Published | undefined> {
   const open = await pulls.get(branch);
-  if (!open || !(open.body ?? '').includes(markerFor(env.component, env.environment))) return undefined;
+  if (!open || !isMarkedFor(open.body, env.component, env.environment)) return undefined;
   await client.rest.issues.createComment({
     ...ref,
     issue_number: open.number,

@@ -4,8 +4,8 @@
  */
 import type { Diagnostic } from '../diagnostics.js';
 import type { Published } from '../github/publish.js';
-import { markerFor } from '../github/publish.js';
 import type { EnvironmentResult, PlanResult } from '../plan/types.js';
+import { markerFor } from './marker.js';
 
 export interface Links {
   /** e.g. https://github.com */
@@ -52,7 +52,7 @@ export function pullRequestBody(env: EnvironmentResult, result: PlanResult, link
     '',
     'Merging this pull request is the promotion gate: Flux applies the environment folder once it is on the base branch.',
     '',
-    markerFor(env.component, env.environment),
+    markerFor(env.component, env.environment, env.toVersion),
   );
   return `${lines.join('\n')}\n`;
 }
