@@ -57160,8 +57160,14 @@ async function plan(snapshot, request, config) {
         diagnostics.push(...loaded.diagnostics);
         config = loaded.config;
     }
-    const ctx = { reader: new RepoReader(snapshot), config, values: new ValuesChecker(), diagnostics };
     const paths = (await snapshot.list()).map((e) => e.path);
+    const ctx = {
+        reader: new RepoReader(snapshot),
+        paths,
+        config,
+        values: new ValuesChecker(),
+        diagnostics,
+    };
     const components = discover(paths, config.layout);
     checkNames(ctx, components, request);
     const environments = hasErrors(diagnostics)
@@ -57375,7 +57381,13 @@ async function installInto(ctx, component, packages, environment, request, pinne
             fail(d);
         result.valuesKeysChanged = changedKeys(env.valuesSecret?.merged ?? {}, checked.secret.merged);
     }
-    const resources = [layout.packageInstallFile, layout.valuesSecretFile];
+    // Without a kustomization.yaml, Flux applies every manifest in the folder; a new one must keep
+    // listing them, or Flux would prune what a person put beside our files.
+    const resources = [
+        ...new Set([...yamlFilesIn(ctx.paths, dir), layout.packageInstallFile, layout.valuesSecretFile]),
+    ]
+        .filter((f) => f !== KUSTOMIZATION_FILE)
+        .sort();
     const kustomizationPath = `${dir}/${KUSTOMIZATION_FILE}`;
     const kustomization = env.kustomizationText === undefined
         ? renderKustomization(resources)
@@ -57388,6 +57400,12 @@ async function installInto(ctx, component, packages, environment, request, pinne
             secret: false,
         });
     return result;
+}
+function yamlFilesIn(paths, dir) {
+    const prefix = `${dir}/`;
+    return paths
+        .filter((p) => p.startsWith(prefix) && !p.slice(prefix.length).includes('/') && /\.ya?ml$/.test(p))
+        .map((p) => p.slice(prefix.length));
 }
 function newestSelectable(packages, prereleases) {
     const selection = prereleases === true

@@ -139,13 +139,31 @@ describe('plan: new Package version → environments', () => {
 
   it('points a new PackageInstall at the values Secret the environment already has', async () => {
     const params = paramsFile(REF, 'replicas: 2\n').replace(`name: ${REF}-values`, 'name: handmade-values');
-    const repo = sampleRepo({ [`${REF}/dev/packageinstall.yaml`]: undefined, [`${REF}/dev/params.yaml`]: params });
+    const repo = sampleRepo({
+      [`${REF}/dev/packageinstall.yaml`]: undefined,
+      [`${REF}/dev/params.yaml`]: params,
+    });
     const result = await plan(new MemorySnapshot(repo), { kind: 'install', environments: ['dev'] });
     expect(result.valid).toBe(true);
     const pi = result.files.find((f) => f.path === `${REF}/dev/packageinstall.yaml`)!;
     expect(pi.action).toBe('create');
     expect(parse(pi.content).spec.values).toEqual([{ secretRef: { name: 'handmade-values' } }]);
     expect(result.files.map((f) => f.path)).not.toContain(`${REF}/dev/params.yaml`);
+  });
+
+  it('lists what Flux applied before when it adds a kustomization.yaml to an existing folder', async () => {
+    const repo = sampleRepo({
+      [`${REF}/dev/kustomization.yaml`]: undefined,
+      [`${REF}/dev/extra-configmap.yaml`]: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: extra\n',
+    });
+    const result = await plan(new MemorySnapshot(repo), { kind: 'install', environments: ['dev'] });
+    const kustomization = result.files.find((f) => f.path === `${REF}/dev/kustomization.yaml`)!;
+    expect(kustomization.action).toBe('create');
+    expect(parse(kustomization.content).resources).toEqual([
+      'extra-configmap.yaml',
+      'packageinstall.yaml',
+      'params.yaml',
+    ]);
   });
 
   it('replaces values only when asked, and names the changed keys', async () => {

@@ -43,8 +43,14 @@ export async function plan(snapshot: Snapshot, request: Request, config?: RepoCo
     diagnostics.push(...loaded.diagnostics);
     config = loaded.config;
   }
-  const ctx: Context = { reader: new RepoReader(snapshot), config, values: new ValuesChecker(), diagnostics };
   const paths = (await snapshot.list()).map((e) => e.path);
+  const ctx: Context = {
+    reader: new RepoReader(snapshot),
+    paths,
+    config,
+    values: new ValuesChecker(),
+    diagnostics,
+  };
   const components = discover(paths, config.layout);
   checkNames(ctx, components, request);
   const environments = hasErrors(diagnostics)
@@ -60,6 +66,8 @@ export async function plan(snapshot: Snapshot, request: Request, config?: RepoCo
 
 interface Context {
   reader: RepoReader;
+  /** Every file path in the repository. */
+  paths: readonly string[];
   config: RepoConfig;
   values: ValuesChecker;
   diagnostics: Diagnostic[];
@@ -342,7 +350,13 @@ async function installInto(
     result.valuesKeysChanged = changedKeys(env.valuesSecret?.merged ?? {}, checked.secret.merged);
   }
 
-  const resources = [layout.packageInstallFile, layout.valuesSecretFile];
+  // Without a kustomization.yaml, Flux applies every manifest in the folder; a new one must keep
+  // listing them, or Flux would prune what a person put beside our files.
+  const resources = [
+    ...new Set([...yamlFilesIn(ctx.paths, dir), layout.packageInstallFile, layout.valuesSecretFile]),
+  ]
+    .filter((f) => f !== KUSTOMIZATION_FILE)
+    .sort();
   const kustomizationPath = `${dir}/${KUSTOMIZATION_FILE}`;
   const kustomization =
     env.kustomizationText === undefined
@@ -356,6 +370,13 @@ async function installInto(
       secret: false,
     });
   return result;
+}
+
+function yamlFilesIn(paths: readonly string[], dir: string): string[] {
+  const prefix = `${dir}/`;
+  return paths
+    .filter((p) => p.startsWith(prefix) && !p.slice(prefix.length).includes('/') && /\.ya?ml$/.test(p))
+    .map((p) => p.slice(prefix.length));
 }
 
 function newestSelectable(
