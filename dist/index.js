@@ -56469,6 +56469,12 @@ function validatePackage(parsed, doc, value) {
 const KUSTOMIZATION_FILE = 'kustomization.yaml';
 const repository_isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isYamlFile = (p) => p.endsWith('.yaml') || p.endsWith('.yml');
+/**
+ * The same string, not sharing the file's text. V8 keeps a substring as a slice of its parent: a
+ * version or constraint that outlives its file (in the plan's results) would keep the whole file
+ * text alive, and a large repo's results would hold every Package file.
+ */
+const own = (s) => JSON.parse(JSON.stringify(s));
 /** Components and environments, from the file list alone (nothing is read). */
 function discover(paths, layout) {
     const prefix = layout.componentsPath ? `${layout.componentsPath.replace(/\/+$/, '')}/` : '';
@@ -56513,6 +56519,8 @@ function nameProblem(kind, name) {
 class RepoReader {
     snapshot;
     #cache = new Map();
+    /** Reads started by prefetch() that yaml() has not asked for yet. */
+    #reads = new Map();
     #sizes;
     constructor(snapshot) {
         this.snapshot = snapshot;
@@ -56523,35 +56531,57 @@ class RepoReader {
     yaml(path) {
         let cached = this.#cache.get(path);
         if (!cached) {
-            cached = this.#load(path);
+            const read = this.#reads.get(path) ?? this.#read(path);
+            this.#reads.delete(path);
+            cached = read.then((r) => repository_parse(path, r));
             this.#cache.set(path, cached);
         }
         return cached;
     }
+    /**
+     * Start reading files the planner is about to ask for, all at once: files read one after another
+     * wait on the disk (or the network) once each. Only files that will be asked for belong here.
+     * They are parsed when yaml() asks for them, so what it returns is the same either way, and
+     * parsed documents live no longer than without prefetching (which keeps the heap small).
+     */
+    prefetch(paths) {
+        for (const path of paths) {
+            if (this.#cache.has(path) || this.#reads.has(path))
+                continue;
+            const read = this.#read(path);
+            // A failed read surfaces when yaml() is awaited, as without prefetching; never as an unhandled rejection.
+            read.catch(() => { });
+            this.#reads.set(path, read);
+        }
+    }
     /** Drop what was read under a folder: a large repo is planned component by component in bounded memory. */
     forget(dir) {
         const prefix = `${dir}/`;
-        for (const path of this.#cache.keys())
-            if (path.startsWith(prefix))
-                this.#cache.delete(path);
+        for (const cache of [this.#cache, this.#reads])
+            for (const path of cache.keys())
+                if (path.startsWith(prefix))
+                    cache.delete(path);
     }
     async #sizeMap() {
         this.#sizes ??= this.snapshot.list().then((entries) => new Map(entries.map((e) => [e.path, e.size])));
         return this.#sizes;
     }
-    async #load(path) {
+    async #read(path) {
         const sizes = await this.#sizeMap();
         if (!sizes.has(path))
             return {};
         const size = sizes.get(path) ?? (await this.snapshot.size?.(path));
-        if (size !== undefined && size > DEFAULT_LIMITS.maxBytes) {
-            return { parsed: tooLargeYaml(path, size, DEFAULT_LIMITS.maxBytes) };
-        }
-        const text = await this.snapshot.read(path);
-        if (text === undefined)
-            return {};
-        return { parsed: parseYaml(path, text), text };
+        if (size !== undefined && size > DEFAULT_LIMITS.maxBytes)
+            return { tooLarge: size };
+        return { text: await this.snapshot.read(path) };
     }
+}
+function repository_parse(path, read) {
+    if (read.tooLarge !== undefined)
+        return { parsed: tooLargeYaml(path, read.tooLarge, DEFAULT_LIMITS.maxBytes) };
+    if (read.text === undefined)
+        return {};
+    return { parsed: parseYaml(path, read.text), text: read.text };
 }
 async function loadPackages(reader, component) {
     const diagnostics = [];
@@ -56570,8 +56600,10 @@ async function loadPackages(reader, component) {
             }
             const result = validatePackage(parsed, doc, value);
             diagnostics.push(...result.diagnostics);
-            if (result.pkg)
-                packages.push(result.pkg);
+            if (result.pkg) {
+                const { name, refName, version } = result.pkg;
+                packages.push({ ...result.pkg, name: own(name), refName: own(refName), version: own(version) });
+            }
         }
     }
     const refNames = [...new Set(packages.map((p) => p.refName))];
@@ -56590,6 +56622,14 @@ async function loadPackages(reader, component) {
     }
     packages.sort((a, b) => compare(parseRelaxed(a.version), parseRelaxed(b.version)));
     return { packages, refName: refNames.length === 1 ? refNames[0] : undefined, diagnostics };
+}
+/** The files loadEnvironment() reads for an environment folder, in the order it reads them. */
+function environmentPaths(dir, layout) {
+    return [
+        `${dir}/${layout.packageInstallFile}`,
+        `${dir}/${layout.valuesSecretFile}`,
+        `${dir}/${KUSTOMIZATION_FILE}`,
+    ];
 }
 async function loadEnvironment(reader, dir, layout) {
     const diagnostics = [];
@@ -56619,6 +56659,7 @@ async function loadEnvironment(reader, dir, layout) {
             diagnostics.push(...read.diagnostics);
             result.valuesSecret = read.secret;
             result.valuesSecretText = secret.text;
+            result.valuesSecretDiagnostics = read.diagnostics;
         }
     }
     const kustomization = await reader.yaml(`${dir}/${KUSTOMIZATION_FILE}`);
@@ -56660,7 +56701,7 @@ function readPackageInstall(parsed, text, doc, value, diagnostics) {
     if (vs) {
         selection = {};
         if (vs.constraints !== undefined)
-            selection.constraints = String(vs.constraints);
+            selection.constraints = own(String(vs.constraints));
         if (repository_isObject(vs.prereleases)) {
             const ids = vs.prereleases.identifiers;
             selection.prereleases = Array.isArray(ids) ? { identifiers: ids.map(String) } : {};
@@ -56674,8 +56715,8 @@ function readPackageInstall(parsed, text, doc, value, diagnostics) {
         parsed,
         text,
         doc,
-        name: typeof metadata.name === 'string' ? metadata.name : undefined,
-        refName: ref && typeof ref.refName === 'string' ? ref.refName : undefined,
+        name: typeof metadata.name === 'string' ? own(metadata.name) : undefined,
+        refName: ref && typeof ref.refName === 'string' ? own(ref.refName) : undefined,
         selection,
         secretNames,
     };
@@ -56698,22 +56739,56 @@ var dist_default = /*#__PURE__*/__nccwpck_require__.n(ajv_formats_dist);
 // ajv-formats is CommonJS: Node's ESM import exposes module.exports as the namespace's default, bundlers may not.
 const addFormats = ((dist_default()) ??
     ajv_formats_dist);
-// One instance for the module (each compiled function is standalone; see removeSchema below). `verbose` puts the
-// schema and data on each error: we read the data's *type* only. `unicodeRegExp: false` accepts patterns copied
-// from Go/Kubernetes that the `u` flag rejects (e.g. `\_`). `ownProperties`: a values key named `constructor`
-// must not find Object.prototype's.
-const values_schema_ajv = new ajv.Ajv({
+// Options shared by every instance. `unicodeRegExp: false` accepts patterns copied from Go/Kubernetes that the `u`
+// flag rejects (e.g. `\_`). `ownProperties`: a values key named `constructor` must not find Object.prototype's.
+const OPTIONS = {
     allErrors: true,
     strict: false,
-    verbose: true,
     logger: false,
     unicodeRegExp: false,
     ownProperties: true,
-});
+};
+// One long-lived instance checks normalised schemas against JSON Schema's meta-schema and knows the formats. It never
+// compiles a values schema, so it holds nothing per Package.
+const values_schema_ajv = new ajv.Ajv({ ...OPTIONS, verbose: true });
 addFormats(values_schema_ajv);
+/**
+ * Each values schema is compiled by an instance of its own: an Ajv instance keeps every function it compiled (and the
+ * schema values they use) in its scope for as long as it lives, and each compiled function keeps its instance alive,
+ * so a shared instance would grow with every Package of the run. A fresh instance costs well under a millisecond, and
+ * lives as long as something compiled by it is in use (a cached part: see compileByParts). What makes compiling cheap:
+ * - `code.optimize: false`: ajv's optimisation passes over the generated code cost more than they save when every
+ *   function runs a handful of times (one per environment);
+ * - `verbose: false`: errors carry neither the schema nor the data; toProblems() finds both from the error's paths;
+ * - `validateSchema: false`, `meta: false`: compileValuesSchema() has already checked the schema against the
+ *   meta-schema (with the instance above), so ajv's own check in compile() would be the same check twice;
+ * - `code.process`: see compileEagerly().
+ */
+function compiler() {
+    const instance = new ajv.Ajv({
+        ...OPTIONS,
+        verbose: false,
+        validateSchema: false,
+        meta: false,
+        addUsedSchema: false,
+        code: { optimize: false, process: compileEagerly },
+    });
+    addFormats(instance);
+    return instance;
+}
+/**
+ * ajv's code is `<constants>return function validateN(…){…}`. V8 pre-parses a function body and compiles it fully on
+ * the first call, so every body is parsed twice; written in parentheses, V8 compiles it at once, parsing it once.
+ * The same function either way (left as it is if ajv ever writes it differently).
+ */
+function compileEagerly(source) {
+    const start = 'return function ';
+    const at = source.indexOf(start);
+    return at === -1 ? source : `${source.slice(0, at)}return (function ${source.slice(at + start.length)})`;
+}
 const JSON_TYPES = new Set(['string', 'number', 'integer', 'boolean', 'object', 'array', 'null']);
 // Copied as written. Everything not handled in normalise() (title, description, example(s), x-*, deprecated,
-// $id, discriminator…) is documentation and dropped; dropping $id also keeps the shared ajv instance clean.
+// $id, discriminator…) is documentation and dropped; dropping $id also keeps ajv from registering schemas by id.
 const PLAIN_KEYWORDS = ['multipleOf', 'maximum', 'minimum', 'maxLength', 'minLength', 'maxItems', 'minItems'];
 PLAIN_KEYWORDS.push('uniqueItems', 'maxProperties', 'minProperties', 'required', 'const');
 class SchemaError extends Error {
@@ -56905,6 +56980,61 @@ function branchesOverlap(branches) {
     }
     return false;
 }
+const SIMPLE_TYPES = new Set(['array', 'boolean', 'integer', 'null', 'number', 'object', 'string']);
+const isCount = (v) => Number.isInteger(v) && v >= 0;
+const isPlainMap = (v) => isObj(v) && Object.getPrototypeOf(v) === Object.prototype;
+/** Distinct by ===, with nothing that deep equality could see otherwise (objects, NaN, ±0 are left to ajv). */
+function plainlyDistinct(items, scalar) {
+    if (!items.every((v) => scalar(v) && v !== 0 && !Number.isNaN(v)))
+        return false;
+    return new Set(items).size === items.length;
+}
+const isScalarValue = (v) => v === null || ['string', 'number', 'boolean'].includes(typeof v);
+const isNumber = (v) => Number.isFinite(v);
+/** Per keyword a normalised schema can hold: when its value is plainly what draft-07's meta-schema accepts. */
+const PLAIN = {
+    default: () => true,
+    const: () => true,
+    multipleOf: (v) => isNumber(v) && v > 0,
+    maximum: isNumber,
+    minimum: isNumber,
+    exclusiveMaximum: isNumber,
+    exclusiveMinimum: isNumber,
+    maxLength: isCount,
+    minLength: isCount,
+    maxItems: isCount,
+    minItems: isCount,
+    maxProperties: isCount,
+    minProperties: isCount,
+    uniqueItems: (v) => typeof v === 'boolean',
+    format: (v) => typeof v === 'string',
+    required: (v) => Array.isArray(v) && plainlyDistinct(v, (s) => typeof s === 'string'),
+    enum: (v) => Array.isArray(v) && v.length > 0 && plainlyDistinct(v, isScalarValue),
+    type: (v) => typeof v === 'string'
+        ? SIMPLE_TYPES.has(v)
+        : Array.isArray(v) && v.length > 0 && plainlyDistinct(v, (t) => SIMPLE_TYPES.has(t)),
+    properties: (v) => isPlainMap(v) && Object.values(v).every(plainlyValid),
+    additionalProperties: (v) => typeof v === 'boolean' || plainlyValid(v),
+    items: (v) => (Array.isArray(v) ? v.length > 0 && v.every(plainlyValid) : plainlyValid(v)),
+    not: (v) => plainlyValid(v),
+    allOf: (v) => Array.isArray(v) && v.length > 0 && v.every(plainlyValid),
+    anyOf: (v) => Array.isArray(v) && v.length > 0 && v.every(plainlyValid),
+    oneOf: (v) => Array.isArray(v) && v.length > 0 && v.every(plainlyValid),
+};
+/**
+ * True only when ajv's meta-schema check would surely pass: every keyword is one normalise() writes, with a plainly
+ * valid value. False means "ask ajv" (a pattern, for one, is always left to ajv's regex check).
+ */
+function plainlyValid(schema) {
+    if (!isPlainMap(schema))
+        return false;
+    for (const key in schema) {
+        const check = Object.hasOwn(PLAIN, key) ? PLAIN[key] : undefined;
+        if (!check?.(schema[key]))
+            return false;
+    }
+    return true;
+}
 const unescapeToken = (s) => s.replace(/~1/g, '/').replace(/~0/g, '~');
 function compileValuesSchema(openAPIv3) {
     const notes = [];
@@ -56923,8 +57053,9 @@ function compileValuesSchema(openAPIv3) {
         return { ok: false, error: `invalid valuesSchema at ${schemaPathText(err.at)}: ${err.message}`, notes };
     }
     // Backstop for what normalise() copies unchecked (`minimum: "1"`, `required: "x"`). The normalised schema
-    // keeps the original's shape, so ajv's path into it names the same place in the original.
-    if (!values_schema_ajv.validateSchema(normalized)) {
+    // keeps the original's shape, so ajv's path into it names the same place in the original. Most schemas are
+    // plainly valid, and saying so is much cheaper than asking ajv; anything less plain gets ajv's verdict.
+    if (!plainlyValid(normalized) && !values_schema_ajv.validateSchema(normalized)) {
         const e = values_schema_ajv.errors?.[0];
         const at = e ? e.instancePath.split('/').slice(1).map(unescapeToken) : [];
         return {
@@ -56933,23 +57064,141 @@ function compileValuesSchema(openAPIv3) {
             notes,
         };
     }
-    let fn;
+    let check;
     try {
-        fn = values_schema_ajv.compile(normalized);
+        check = compileByParts(normalized);
     }
-    catch (err) {
-        return { ok: false, error: `valuesSchema cannot be compiled: ${err.message}`, notes };
-    }
-    finally {
-        values_schema_ajv.removeSchema(normalized); // keep the shared instance from holding every schema ever compiled
+    catch {
+        // Whatever compiling in parts tripped on, compiling the schema whole says it as ajv would.
+        try {
+            check = errorsOf(compiler().compile(normalized));
+        }
+        catch (err) {
+            return { ok: false, error: `valuesSchema cannot be compiled: ${err.message}`, notes };
+        }
     }
     const validate = (values) => {
         const v = values ?? {}; // an empty values file means no values, as for ytt
-        return fn(v) ? [] : toProblems(fn.errors ?? [], v);
+        const errors = check(v);
+        return errors.length === 0 ? [] : toProblems(errors, v, normalized);
     };
     return { ok: true, schema: { validate }, notes, normalized };
 }
+const errorsOf = (fn) => (data) => fn(data) ? [] : (fn.errors ?? []);
+/**
+ * Compiled top-level properties by content, least recently used first. Successive versions of a Package mostly add
+ * or change a few keys and keep the rest as it was: each distinct part is compiled once while it is in use.
+ */
+const COMPILED_PARTS_KEPT = 256;
+const compiledParts = new Map();
+/** Holds no rule: valid whatever the value (ytt's any=True normalises to `{default: …}`). */
+const alwaysValid = (schema) => Object.keys(schema).every((k) => k === 'default');
+const isAjvObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+const escapePointer = (s) => s.replace(/~/g, '~0').replace(/\//g, '~1');
+/**
+ * The schema compiled as two kinds of function, giving ajv's errors in ajv's order: one for the root with every
+ * property's schema replaced by `{}` (which ajv compiles to nothing), and one per property, shared by content.
+ * ajv checks a property's schema only when the value is an object holding the key (own, not undefined), after
+ * every keyword of the root itself (a normalised schema has no patternProperties or dependencies, which would come
+ * later); its errors are the property function's, with the property's place put in front of their paths.
+ */
+function compileByParts(schema) {
+    let instance;
+    const compile = (s) => {
+        instance ??= compiler();
+        return errorsOf(instance.compile(s));
+    };
+    const props = schema.properties;
+    if (!isPlainMap(props))
+        return compile(schema);
+    const keys = Object.keys(props).filter((k) => k !== '__proto__');
+    const split = keys.filter((k) => !alwaysValid(props[k]));
+    if (split.length === 0)
+        return compile(schema);
+    const root = compile({ ...schema, properties: Object.fromEntries(keys.map((k) => [k, {}])) });
+    const parts = split.map((key) => {
+        const part = props[key];
+        const content = contentKey(part);
+        let check = content === undefined ? undefined : compiledParts.get(content);
+        if (check)
+            compiledParts.delete(content); // re-inserted below as the most recently used
+        else
+            check = compile(part);
+        if (content !== undefined) {
+            compiledParts.set(content, check);
+            if (compiledParts.size > COMPILED_PARTS_KEPT)
+                compiledParts.delete(compiledParts.keys().next().value);
+        }
+        const at = escapePointer(key);
+        return { key, check, instancePath: `/${at}`, schemaPath: `#/properties/${encodeURIComponent(at)}` };
+    });
+    return (data) => {
+        const errors = root(data);
+        if (!isAjvObject(data))
+            return errors;
+        let all = errors;
+        for (const part of parts) {
+            const value = data[part.key];
+            if (value === undefined || !Object.hasOwn(data, part.key))
+                continue;
+            const found = part.check(value);
+            if (found.length === 0)
+                continue;
+            if (all === errors)
+                all = [...errors];
+            for (const e of found) {
+                e.instancePath = part.instancePath + e.instancePath;
+                e.schemaPath = part.schemaPath + e.schemaPath.slice(1);
+                all.push(e);
+            }
+        }
+        return all;
+    };
+}
+/**
+ * A key for a part that identical parts share and no different one does: JSON, with the numbers JSON cannot write
+ * (NaN, ±Infinity, -0) told apart. Undefined (no sharing) when an object has another prototype than Object's,
+ * which JSON cannot show (a `__proto__` key in a schema's properties).
+ */
+function contentKey(schema) {
+    let plain = true;
+    const json = JSON.stringify(schema, (_, v) => {
+        if (typeof v === 'number')
+            return Number.isFinite(v) && !Object.is(v, -0) ? v : `\u0000${Object.is(v, -0) ? '-0' : v}`;
+        if (typeof v === 'string')
+            return v.startsWith('\u0000') ? `\u0000${v}` : v;
+        if (isAjvObject(v) && Object.getPrototypeOf(v) !== Object.prototype)
+            plain = false;
+        return v;
+    });
+    return plain ? json : undefined;
+}
 // ---- problems ----
+/**
+ * What ajv's `verbose` option would have put on an error (the data it is about, the keyword's schema and the schema
+ * holding the keyword), found by following its paths: compiling verbose code for every schema costs more than
+ * looking these up for the few errors of invalid values.
+ */
+function addVerbose(e, root, schema) {
+    let data = root;
+    if (e.instancePath !== '')
+        for (const raw of e.instancePath.slice(1).split('/')) {
+            const seg = Array.isArray(data) ? Number(raw) : unescapeToken(raw);
+            data =
+                data !== null && typeof data === 'object' ? data[seg] : undefined;
+        }
+    // schemaPath is a URI fragment (`#/properties/a%20b/type`): each segment is URI-encoded after JSON-pointer escaping.
+    let parent;
+    let node = schema;
+    for (const raw of e.schemaPath.split('/').slice(1)) {
+        parent = node;
+        node =
+            isObj(node) || Array.isArray(node) ? node[unescapeToken(decodeURIComponent(raw))] : undefined;
+    }
+    e.data = data;
+    e.schema = node;
+    e.parentSchema = isObj(parent) ? parent : undefined;
+}
 /** JSON pointer → segments; a segment is a number only where the data there is a list. */
 function valuesPath(pointer, root) {
     const out = [];
@@ -57031,7 +57280,9 @@ MESSAGES.oneOf = MESSAGES.anyOf;
  * ajv reports every failing anyOf/oneOf branch, then the compound. Keep one message per compound, except when
  * exactly one branch takes the value's type: that branch's own errors say more ("must be >= 1").
  */
-function toProblems(errors, root) {
+function toProblems(errors, root, schema) {
+    for (const e of errors)
+        addVerbose(e, root, schema);
     const rules = [];
     const quiet = new Set();
     for (const e of errors) {
@@ -57098,20 +57349,46 @@ function defaultValues(openAPIv3) {
 
 
 
+/**
+ * How many compiled schemas are kept by content. A compiled schema is ~100 KB of generated code;
+ * schemas shared across components (one chart, many services) stay compiled while they are used.
+ */
+const COMPILED_SCHEMAS_KEPT = 64;
 class ValuesChecker {
-    /** By schema content. */
+    /** By schema content, least recently used first. */
     #compiled = new Map();
     /** By Package, so that each Package's notes are reported once. */
     #byPackage = new Map();
     diagnostics = [];
+    /**
+     * The planner is done with the Packages of these files (a component is planned once): drop what
+     * is kept for them. Compiled schemas stay, by content, for the components still to come.
+     */
+    forget(files) {
+        if (this.#byPackage.size === 0)
+            return;
+        const prefixes = files.map((f) => `${f}#`);
+        for (const key of this.#byPackage.keys())
+            if (prefixes.some((p) => key.startsWith(p)))
+                this.#byPackage.delete(key);
+    }
+    #compile(content, schema) {
+        let result = this.#compiled.get(content);
+        if (result)
+            this.#compiled.delete(content); // re-inserted below as the most recently used
+        else
+            result = compileValuesSchema(schema);
+        this.#compiled.set(content, result);
+        if (this.#compiled.size > COMPILED_SCHEMAS_KEPT)
+            this.#compiled.delete(this.#compiled.keys().next().value);
+        return result;
+    }
     /** The compiled schema of a Package; compile problems are recorded against the Package once. */
     schemaOf(pkg) {
         const key = `${pkg.file}#${pkg.name}`;
         let result = this.#byPackage.get(key);
         if (!result) {
-            const content = JSON.stringify(pkg.valuesSchema ?? null);
-            result = this.#compiled.get(content) ?? compileValuesSchema(pkg.valuesSchema);
-            this.#compiled.set(content, result);
+            result = this.#compile(JSON.stringify(pkg.valuesSchema ?? null), pkg.valuesSchema);
             this.#byPackage.set(key, result);
             const at = { line: pkg.line, column: 1 };
             for (const note of result.notes) {
@@ -57217,9 +57494,21 @@ async function install(ctx, components, request) {
     const results = [];
     const envFilter = request.environments;
     let matchedFilter = false;
-    for (const { component, packages, pinned } of targets) {
+    const chosenOf = ({ component }) => {
         const direct = environmentsOf(ctx, component).filter((env) => takesNewVersions(ctx.config, env));
-        const chosen = envFilter ? direct.filter((env) => envFilter.includes(env)) : direct;
+        return envFilter ? direct.filter((env) => envFilter.includes(env)) : direct;
+    };
+    // installInto() reads an environment's files only when the component has one refName.
+    const prefetch = (target) => {
+        if (target?.packages.refName)
+            for (const env of chosenOf(target))
+                ctx.reader.prefetch(environmentPaths(`${target.component.dir}/${env}`, ctx.config.layout));
+    };
+    prefetch(targets[0]);
+    for (const [i, target] of targets.entries()) {
+        const { component, packages, pinned } = target;
+        prefetch(targets[i + 1]);
+        const chosen = chosenOf(target);
         if (chosen.length > 0)
             matchedFilter = true;
         for (const environment of chosen) {
@@ -57227,7 +57516,7 @@ async function install(ctx, components, request) {
             if (result)
                 results.push(result);
         }
-        ctx.reader.forget(component.dir);
+        done(ctx, component);
     }
     if (envFilter && targets.length > 0 && !matchedFilter) {
         ctx.diagnostics.push(diagnostics_error('request.environment', `the environment filter (${envFilter.join(', ')}) names no environment that takes new versions directly`, ''));
@@ -57263,11 +57552,10 @@ async function installTargets(ctx, components, request) {
             targets.set(component.name, { component, packages, pinned: newest });
     }
     if (!request.packages) {
-        for (const component of components) {
-            if (wanted && !wanted.includes(component.name))
-                continue;
-            if (component.packageFiles.length === 0)
-                continue;
+        const chosen = components.filter((c) => (!wanted || wanted.includes(c.name)) && c.packageFiles.length > 0);
+        ctx.reader.prefetch(chosen[0]?.packageFiles ?? []);
+        for (const [i, component] of chosen.entries()) {
+            ctx.reader.prefetch(chosen[i + 1]?.packageFiles ?? []);
             targets.set(component.name, { component, packages: await componentPackages(ctx, component) });
         }
     }
@@ -57279,11 +57567,19 @@ async function componentPackages(ctx, component) {
     if (!loaded) {
         loaded = loadPackages(ctx.reader, component).then((p) => {
             ctx.diagnostics.push(...p.diagnostics);
+            // Nothing reads the Package files again: their parsed documents need not wait for the component's turn.
+            ctx.reader.forget(`${component.dir}/${ctx.config.layout.packagesDir}`);
             return p;
         });
         loadedPackages.set(component, loaded);
     }
     return loaded;
+}
+/** The planner is done with a component (each is planned once): release what was kept for it. */
+function done(ctx, component) {
+    ctx.reader.forget(component.dir);
+    ctx.values.forget(component.packageFiles);
+    loadedPackages.delete(component);
 }
 async function installInto(ctx, component, packages, environment, request, pinned) {
     const { layout } = ctx.config;
@@ -57372,7 +57668,10 @@ async function installInto(ctx, component, packages, environment, request, pinne
             secret: true,
         });
     }
-    const checked = readValuesSecret(parseYaml(secretPath, secretText), secretText, layout.valuesKey);
+    // Unchanged text: what loadEnvironment() read from it is what reading it again would give.
+    const checked = secretText === env.valuesSecretText && env.valuesSecret
+        ? { secret: env.valuesSecret, diagnostics: env.valuesSecretDiagnostics ?? [] }
+        : readValuesSecret(parseYaml(secretPath, secretText), secretText, layout.valuesKey);
     for (const d of checked.diagnostics)
         fail(d);
     if (checked.secret) {
@@ -57401,11 +57700,26 @@ async function installInto(ctx, component, packages, environment, request, pinne
         });
     return result;
 }
+/** YAML files directly in a folder, in list order. The index is built once: one scan per environment would make install quadratic. */
+const yamlFilesByDir = new WeakMap();
 function yamlFilesIn(paths, dir) {
-    const prefix = `${dir}/`;
-    return paths
-        .filter((p) => p.startsWith(prefix) && !p.slice(prefix.length).includes('/') && /\.ya?ml$/.test(p))
-        .map((p) => p.slice(prefix.length));
+    let index = yamlFilesByDir.get(paths);
+    if (!index) {
+        index = new Map();
+        for (const p of paths) {
+            const slash = p.lastIndexOf('/');
+            if (slash === -1 || !/\.ya?ml$/.test(p))
+                continue;
+            const folder = p.slice(0, slash);
+            const files = index.get(folder);
+            if (files)
+                files.push(p.slice(slash + 1));
+            else
+                index.set(folder, [p.slice(slash + 1)]);
+        }
+        yamlFilesByDir.set(paths, index);
+    }
+    return index.get(dir) ?? [];
 }
 function newestSelectable(packages, prereleases) {
     const selection = prereleases === true
@@ -57435,16 +57749,23 @@ function changedKeys(before, after) {
 }
 async function validate(ctx, components, request) {
     const results = [];
-    for (const component of components) {
-        if (request.components && !request.components.includes(component.name))
-            continue;
+    const chosen = components.filter((c) => !request.components || request.components.includes(c.name));
+    const environmentsWanted = (c) => c.environments.filter((env) => !request.environments || request.environments.includes(env));
+    // Exactly the files the loop below reads: the component's Packages and each environment's files.
+    const prefetch = (c) => {
+        if (!c)
+            return;
+        ctx.reader.prefetch(c.packageFiles);
+        for (const env of environmentsWanted(c))
+            ctx.reader.prefetch(environmentPaths(`${c.dir}/${env}`, ctx.config.layout));
+    };
+    prefetch(chosen[0]);
+    for (const [i, component] of chosen.entries()) {
+        prefetch(chosen[i + 1]);
         const packages = await componentPackages(ctx, component);
-        for (const environment of component.environments) {
-            if (request.environments && !request.environments.includes(environment))
-                continue;
+        for (const environment of environmentsWanted(component))
             results.push(await validateEnvironment(ctx, component, packages, environment));
-        }
-        ctx.reader.forget(component.dir);
+        done(ctx, component);
     }
     return results;
 }

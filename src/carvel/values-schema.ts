@@ -35,23 +35,60 @@ type Obj = Record<string, unknown>;
 const addFormats = ((formatsModule as unknown as { default?: FormatsPlugin }).default ??
   formatsModule) as FormatsPlugin;
 
-// One instance for the module (each compiled function is standalone; see removeSchema below). `verbose` puts the
-// schema and data on each error: we read the data's *type* only. `unicodeRegExp: false` accepts patterns copied
-// from Go/Kubernetes that the `u` flag rejects (e.g. `\_`). `ownProperties`: a values key named `constructor`
-// must not find Object.prototype's.
-const ajv = new Ajv({
+// Options shared by every instance. `unicodeRegExp: false` accepts patterns copied from Go/Kubernetes that the `u`
+// flag rejects (e.g. `\_`). `ownProperties`: a values key named `constructor` must not find Object.prototype's.
+const OPTIONS = {
   allErrors: true,
   strict: false,
-  verbose: true,
   logger: false,
   unicodeRegExp: false,
   ownProperties: true,
-});
+} as const;
+
+// One long-lived instance checks normalised schemas against JSON Schema's meta-schema and knows the formats. It never
+// compiles a values schema, so it holds nothing per Package.
+const ajv = new Ajv({ ...OPTIONS, verbose: true });
 addFormats(ajv);
+
+/**
+ * Each values schema is compiled by an instance of its own: an Ajv instance keeps every function it compiled (and the
+ * schema values they use) in its scope for as long as it lives, and each compiled function keeps its instance alive,
+ * so a shared instance would grow with every Package of the run. A fresh instance costs well under a millisecond, and
+ * lives as long as something compiled by it is in use (a cached part: see compileByParts). What makes compiling cheap:
+ * - `code.optimize: false`: ajv's optimisation passes over the generated code cost more than they save when every
+ *   function runs a handful of times (one per environment);
+ * - `verbose: false`: errors carry neither the schema nor the data; toProblems() finds both from the error's paths;
+ * - `validateSchema: false`, `meta: false`: compileValuesSchema() has already checked the schema against the
+ *   meta-schema (with the instance above), so ajv's own check in compile() would be the same check twice;
+ * - `code.process`: see compileEagerly().
+ */
+function compiler(): Ajv {
+  const instance = new Ajv({
+    ...OPTIONS,
+    verbose: false,
+    validateSchema: false,
+    meta: false,
+    addUsedSchema: false,
+    code: { optimize: false, process: compileEagerly },
+  });
+  addFormats(instance);
+  return instance;
+}
+
+/**
+ * ajv's code is `<constants>return function validateN(…){…}`. V8 pre-parses a function body and compiles it fully on
+ * the first call, so every body is parsed twice; written in parentheses, V8 compiles it at once, parsing it once.
+ * The same function either way (left as it is if ajv ever writes it differently).
+ */
+function compileEagerly(source: string): string {
+  const start = 'return function ';
+  const at = source.indexOf(start);
+  return at === -1 ? source : `${source.slice(0, at)}return (function ${source.slice(at + start.length)})`;
+}
 
 const JSON_TYPES = new Set(['string', 'number', 'integer', 'boolean', 'object', 'array', 'null']);
 // Copied as written. Everything not handled in normalise() (title, description, example(s), x-*, deprecated,
-// $id, discriminator…) is documentation and dropped; dropping $id also keeps the shared ajv instance clean.
+// $id, discriminator…) is documentation and dropped; dropping $id also keeps ajv from registering schemas by id.
 const PLAIN_KEYWORDS = ['multipleOf', 'maximum', 'minimum', 'maxLength', 'minLength', 'maxItems', 'minItems'];
 PLAIN_KEYWORDS.push('uniqueItems', 'maxProperties', 'minProperties', 'required', 'const');
 
@@ -228,6 +265,61 @@ function branchesOverlap(branches: Obj[]): boolean {
   return false;
 }
 
+const SIMPLE_TYPES = new Set(['array', 'boolean', 'integer', 'null', 'number', 'object', 'string']);
+const isCount = (v: unknown) => Number.isInteger(v) && (v as number) >= 0;
+const isPlainMap = (v: unknown): v is Obj => isObj(v) && Object.getPrototypeOf(v) === Object.prototype;
+/** Distinct by ===, with nothing that deep equality could see otherwise (objects, NaN, ±0 are left to ajv). */
+function plainlyDistinct(items: readonly unknown[], scalar: (v: unknown) => boolean): boolean {
+  if (!items.every((v) => scalar(v) && v !== 0 && !Number.isNaN(v))) return false;
+  return new Set(items).size === items.length;
+}
+const isScalarValue = (v: unknown) => v === null || ['string', 'number', 'boolean'].includes(typeof v);
+const isNumber = (v: unknown) => Number.isFinite(v);
+/** Per keyword a normalised schema can hold: when its value is plainly what draft-07's meta-schema accepts. */
+const PLAIN: Record<string, (v: unknown) => boolean> = {
+  default: () => true,
+  const: () => true,
+  multipleOf: (v) => isNumber(v) && (v as number) > 0,
+  maximum: isNumber,
+  minimum: isNumber,
+  exclusiveMaximum: isNumber,
+  exclusiveMinimum: isNumber,
+  maxLength: isCount,
+  minLength: isCount,
+  maxItems: isCount,
+  minItems: isCount,
+  maxProperties: isCount,
+  minProperties: isCount,
+  uniqueItems: (v) => typeof v === 'boolean',
+  format: (v) => typeof v === 'string',
+  required: (v) => Array.isArray(v) && plainlyDistinct(v, (s) => typeof s === 'string'),
+  enum: (v) => Array.isArray(v) && v.length > 0 && plainlyDistinct(v, isScalarValue),
+  type: (v) =>
+    typeof v === 'string'
+      ? SIMPLE_TYPES.has(v)
+      : Array.isArray(v) && v.length > 0 && plainlyDistinct(v, (t) => SIMPLE_TYPES.has(t as string)),
+  properties: (v) => isPlainMap(v) && Object.values(v).every(plainlyValid),
+  additionalProperties: (v) => typeof v === 'boolean' || plainlyValid(v),
+  items: (v) => (Array.isArray(v) ? v.length > 0 && v.every(plainlyValid) : plainlyValid(v)),
+  not: (v) => plainlyValid(v),
+  allOf: (v) => Array.isArray(v) && v.length > 0 && v.every(plainlyValid),
+  anyOf: (v) => Array.isArray(v) && v.length > 0 && v.every(plainlyValid),
+  oneOf: (v) => Array.isArray(v) && v.length > 0 && v.every(plainlyValid),
+};
+
+/**
+ * True only when ajv's meta-schema check would surely pass: every keyword is one normalise() writes, with a plainly
+ * valid value. False means "ask ajv" (a pattern, for one, is always left to ajv's regex check).
+ */
+function plainlyValid(schema: unknown): boolean {
+  if (!isPlainMap(schema)) return false;
+  for (const key in schema) {
+    const check = Object.hasOwn(PLAIN, key) ? PLAIN[key] : undefined;
+    if (!check?.(schema[key])) return false;
+  }
+  return true;
+}
+
 const unescapeToken = (s: string) => s.replace(/~1/g, '/').replace(/~0/g, '~');
 
 export function compileValuesSchema(openAPIv3: unknown): CompileResult {
@@ -243,8 +335,9 @@ export function compileValuesSchema(openAPIv3: unknown): CompileResult {
     return { ok: false, error: `invalid valuesSchema at ${schemaPathText(err.at)}: ${err.message}`, notes };
   }
   // Backstop for what normalise() copies unchecked (`minimum: "1"`, `required: "x"`). The normalised schema
-  // keeps the original's shape, so ajv's path into it names the same place in the original.
-  if (!ajv.validateSchema(normalized)) {
+  // keeps the original's shape, so ajv's path into it names the same place in the original. Most schemas are
+  // plainly valid, and saying so is much cheaper than asking ajv; anything less plain gets ajv's verdict.
+  if (!plainlyValid(normalized) && !ajv.validateSchema(normalized)) {
     const e = ajv.errors?.[0];
     const at = e ? e.instancePath.split('/').slice(1).map(unescapeToken) : [];
     return {
@@ -253,22 +346,144 @@ export function compileValuesSchema(openAPIv3: unknown): CompileResult {
       notes,
     };
   }
-  let fn: ValidateFunction;
+  let check: Check;
   try {
-    fn = ajv.compile(normalized);
-  } catch (err) {
-    return { ok: false, error: `valuesSchema cannot be compiled: ${(err as Error).message}`, notes };
-  } finally {
-    ajv.removeSchema(normalized); // keep the shared instance from holding every schema ever compiled
+    check = compileByParts(normalized);
+  } catch {
+    // Whatever compiling in parts tripped on, compiling the schema whole says it as ajv would.
+    try {
+      check = errorsOf(compiler().compile(normalized));
+    } catch (err) {
+      return { ok: false, error: `valuesSchema cannot be compiled: ${(err as Error).message}`, notes };
+    }
   }
   const validate = (values: unknown): ValuesProblem[] => {
     const v = values ?? {}; // an empty values file means no values, as for ytt
-    return fn(v) ? [] : toProblems(fn.errors ?? [], v);
+    const errors = check(v);
+    return errors.length === 0 ? [] : toProblems(errors, v, normalized);
   };
   return { ok: true, schema: { validate }, notes, normalized };
 }
 
+// ---- compiling in parts ----
+
+/** ajv's errors for a value; none when it is valid. */
+type Check = (data: unknown) => ErrorObject[];
+const errorsOf =
+  (fn: ValidateFunction): Check =>
+  (data) =>
+    fn(data) ? [] : (fn.errors ?? []);
+
+/**
+ * Compiled top-level properties by content, least recently used first. Successive versions of a Package mostly add
+ * or change a few keys and keep the rest as it was: each distinct part is compiled once while it is in use.
+ */
+export const COMPILED_PARTS_KEPT = 256;
+const compiledParts = new Map<string, Check>();
+
+/** Holds no rule: valid whatever the value (ytt's any=True normalises to `{default: …}`). */
+const alwaysValid = (schema: Obj) => Object.keys(schema).every((k) => k === 'default');
+const isAjvObject = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+const escapePointer = (s: string) => s.replace(/~/g, '~0').replace(/\//g, '~1');
+
+/**
+ * The schema compiled as two kinds of function, giving ajv's errors in ajv's order: one for the root with every
+ * property's schema replaced by `{}` (which ajv compiles to nothing), and one per property, shared by content.
+ * ajv checks a property's schema only when the value is an object holding the key (own, not undefined), after
+ * every keyword of the root itself (a normalised schema has no patternProperties or dependencies, which would come
+ * later); its errors are the property function's, with the property's place put in front of their paths.
+ */
+function compileByParts(schema: Obj): Check {
+  let instance: Ajv | undefined;
+  const compile = (s: Obj) => {
+    instance ??= compiler();
+    return errorsOf(instance.compile(s));
+  };
+  const props = schema.properties;
+  if (!isPlainMap(props)) return compile(schema);
+  const keys = Object.keys(props).filter((k) => k !== '__proto__');
+  const split = keys.filter((k) => !alwaysValid(props[k] as Obj));
+  if (split.length === 0) return compile(schema);
+  const root = compile({ ...schema, properties: Object.fromEntries(keys.map((k) => [k, {}])) });
+  const parts = split.map((key) => {
+    const part = props[key] as Obj;
+    const content = contentKey(part);
+    let check = content === undefined ? undefined : compiledParts.get(content);
+    if (check)
+      compiledParts.delete(content!); // re-inserted below as the most recently used
+    else check = compile(part);
+    if (content !== undefined) {
+      compiledParts.set(content, check);
+      if (compiledParts.size > COMPILED_PARTS_KEPT)
+        compiledParts.delete(compiledParts.keys().next().value as string);
+    }
+    const at = escapePointer(key);
+    return { key, check, instancePath: `/${at}`, schemaPath: `#/properties/${encodeURIComponent(at)}` };
+  });
+  return (data) => {
+    const errors = root(data);
+    if (!isAjvObject(data)) return errors;
+    let all = errors;
+    for (const part of parts) {
+      const value = data[part.key];
+      if (value === undefined || !Object.hasOwn(data, part.key)) continue;
+      const found = part.check(value);
+      if (found.length === 0) continue;
+      if (all === errors) all = [...errors];
+      for (const e of found) {
+        e.instancePath = part.instancePath + e.instancePath;
+        e.schemaPath = part.schemaPath + e.schemaPath.slice(1);
+        all.push(e);
+      }
+    }
+    return all;
+  };
+}
+
+/**
+ * A key for a part that identical parts share and no different one does: JSON, with the numbers JSON cannot write
+ * (NaN, ±Infinity, -0) told apart. Undefined (no sharing) when an object has another prototype than Object's,
+ * which JSON cannot show (a `__proto__` key in a schema's properties).
+ */
+function contentKey(schema: Obj): string | undefined {
+  let plain = true;
+  const json = JSON.stringify(schema, (_, v: unknown) => {
+    if (typeof v === 'number')
+      return Number.isFinite(v) && !Object.is(v, -0) ? v : `\u0000${Object.is(v, -0) ? '-0' : v}`;
+    if (typeof v === 'string') return v.startsWith('\u0000') ? `\u0000${v}` : v;
+    if (isAjvObject(v) && Object.getPrototypeOf(v) !== Object.prototype) plain = false;
+    return v;
+  });
+  return plain ? json : undefined;
+}
+
 // ---- problems ----
+
+/**
+ * What ajv's `verbose` option would have put on an error (the data it is about, the keyword's schema and the schema
+ * holding the keyword), found by following its paths: compiling verbose code for every schema costs more than
+ * looking these up for the few errors of invalid values.
+ */
+function addVerbose(e: ErrorObject, root: unknown, schema: Obj): void {
+  let data = root;
+  if (e.instancePath !== '')
+    for (const raw of e.instancePath.slice(1).split('/')) {
+      const seg = Array.isArray(data) ? Number(raw) : unescapeToken(raw);
+      data =
+        data !== null && typeof data === 'object' ? (data as Record<PathSegment, unknown>)[seg] : undefined;
+    }
+  // schemaPath is a URI fragment (`#/properties/a%20b/type`): each segment is URI-encoded after JSON-pointer escaping.
+  let parent: unknown;
+  let node: unknown = schema;
+  for (const raw of e.schemaPath.split('/').slice(1)) {
+    parent = node;
+    node =
+      isObj(node) || Array.isArray(node) ? (node as Obj)[unescapeToken(decodeURIComponent(raw))] : undefined;
+  }
+  e.data = data;
+  e.schema = node;
+  e.parentSchema = isObj(parent) ? parent : undefined;
+}
 
 /** JSON pointer → segments; a segment is a number only where the data there is a list. */
 function valuesPath(pointer: string, root: unknown): PathSegment[] {
@@ -356,7 +571,8 @@ MESSAGES.oneOf = MESSAGES.anyOf!;
  * ajv reports every failing anyOf/oneOf branch, then the compound. Keep one message per compound, except when
  * exactly one branch takes the value's type: that branch's own errors say more ("must be >= 1").
  */
-function toProblems(errors: ErrorObject[], root: unknown): ValuesProblem[] {
+function toProblems(errors: ErrorObject[], root: unknown, schema: Obj): ValuesProblem[] {
+  for (const e of errors) addVerbose(e, root, schema);
   const rules: { drop: string; keep?: string }[] = [];
   const quiet = new Set<ErrorObject>();
   for (const e of errors) {

@@ -25,6 +25,7 @@ import {
   type ComponentPackages,
   discover,
   type EnvironmentFiles,
+  environmentPaths,
   KUSTOMIZATION_FILE,
   loadEnvironment,
   loadPackages,
@@ -119,15 +120,27 @@ async function install(
   const results: EnvironmentResult[] = [];
   const envFilter = request.environments;
   let matchedFilter = false;
-  for (const { component, packages, pinned } of targets) {
+  const chosenOf = ({ component }: Target) => {
     const direct = environmentsOf(ctx, component).filter((env) => takesNewVersions(ctx.config, env));
-    const chosen = envFilter ? direct.filter((env) => envFilter.includes(env)) : direct;
+    return envFilter ? direct.filter((env) => envFilter.includes(env)) : direct;
+  };
+  // installInto() reads an environment's files only when the component has one refName.
+  const prefetch = (target: Target | undefined) => {
+    if (target?.packages.refName)
+      for (const env of chosenOf(target))
+        ctx.reader.prefetch(environmentPaths(`${target.component.dir}/${env}`, ctx.config.layout));
+  };
+  prefetch(targets[0]);
+  for (const [i, target] of targets.entries()) {
+    const { component, packages, pinned } = target;
+    prefetch(targets[i + 1]);
+    const chosen = chosenOf(target);
     if (chosen.length > 0) matchedFilter = true;
     for (const environment of chosen) {
       const result = await installInto(ctx, component, packages, environment, request, pinned);
       if (result) results.push(result);
     }
-    ctx.reader.forget(component.dir);
+    done(ctx, component);
   }
   if (envFilter && targets.length > 0 && !matchedFilter) {
     ctx.diagnostics.push(
@@ -186,9 +199,12 @@ async function installTargets(
       targets.set(component.name, { component, packages, pinned: newest });
   }
   if (!request.packages) {
-    for (const component of components) {
-      if (wanted && !wanted.includes(component.name)) continue;
-      if (component.packageFiles.length === 0) continue;
+    const chosen = components.filter(
+      (c) => (!wanted || wanted.includes(c.name)) && c.packageFiles.length > 0,
+    );
+    ctx.reader.prefetch(chosen[0]?.packageFiles ?? []);
+    for (const [i, component] of chosen.entries()) {
+      ctx.reader.prefetch(chosen[i + 1]?.packageFiles ?? []);
       targets.set(component.name, { component, packages: await componentPackages(ctx, component) });
     }
   }
@@ -201,11 +217,20 @@ async function componentPackages(ctx: Context, component: ComponentLayout): Prom
   if (!loaded) {
     loaded = loadPackages(ctx.reader, component).then((p) => {
       ctx.diagnostics.push(...p.diagnostics);
+      // Nothing reads the Package files again: their parsed documents need not wait for the component's turn.
+      ctx.reader.forget(`${component.dir}/${ctx.config.layout.packagesDir}`);
       return p;
     });
     loadedPackages.set(component, loaded);
   }
   return loaded;
+}
+
+/** The planner is done with a component (each is planned once): release what was kept for it. */
+function done(ctx: Context, component: ComponentLayout): void {
+  ctx.reader.forget(component.dir);
+  ctx.values.forget(component.packageFiles);
+  loadedPackages.delete(component);
 }
 
 async function installInto(
@@ -342,7 +367,11 @@ async function installInto(
       secret: true,
     });
   }
-  const checked = readValuesSecret(parseYaml(secretPath, secretText), secretText, layout.valuesKey);
+  // Unchanged text: what loadEnvironment() read from it is what reading it again would give.
+  const checked =
+    secretText === env.valuesSecretText && env.valuesSecret
+      ? { secret: env.valuesSecret, diagnostics: env.valuesSecretDiagnostics ?? [] }
+      : readValuesSecret(parseYaml(secretPath, secretText), secretText, layout.valuesKey);
   for (const d of checked.diagnostics) fail(d);
   if (checked.secret) {
     const problems = ctx.values.check(target, checked.secret);
@@ -372,11 +401,23 @@ async function installInto(
   return result;
 }
 
+/** YAML files directly in a folder, in list order. The index is built once: one scan per environment would make install quadratic. */
+const yamlFilesByDir = new WeakMap<readonly string[], Map<string, string[]>>();
 function yamlFilesIn(paths: readonly string[], dir: string): string[] {
-  const prefix = `${dir}/`;
-  return paths
-    .filter((p) => p.startsWith(prefix) && !p.slice(prefix.length).includes('/') && /\.ya?ml$/.test(p))
-    .map((p) => p.slice(prefix.length));
+  let index = yamlFilesByDir.get(paths);
+  if (!index) {
+    index = new Map();
+    for (const p of paths) {
+      const slash = p.lastIndexOf('/');
+      if (slash === -1 || !/\.ya?ml$/.test(p)) continue;
+      const folder = p.slice(0, slash);
+      const files = index.get(folder);
+      if (files) files.push(p.slice(slash + 1));
+      else index.set(folder, [p.slice(slash + 1)]);
+    }
+    yamlFilesByDir.set(paths, index);
+  }
+  return index.get(dir) ?? [];
 }
 
 function newestSelectable(
@@ -425,14 +466,23 @@ async function validate(
   request: ValidateRequest,
 ): Promise<EnvironmentResult[]> {
   const results: EnvironmentResult[] = [];
-  for (const component of components) {
-    if (request.components && !request.components.includes(component.name)) continue;
+  const chosen = components.filter((c) => !request.components || request.components.includes(c.name));
+  const environmentsWanted = (c: ComponentLayout) =>
+    c.environments.filter((env) => !request.environments || request.environments.includes(env));
+  // Exactly the files the loop below reads: the component's Packages and each environment's files.
+  const prefetch = (c: ComponentLayout | undefined) => {
+    if (!c) return;
+    ctx.reader.prefetch(c.packageFiles);
+    for (const env of environmentsWanted(c))
+      ctx.reader.prefetch(environmentPaths(`${c.dir}/${env}`, ctx.config.layout));
+  };
+  prefetch(chosen[0]);
+  for (const [i, component] of chosen.entries()) {
+    prefetch(chosen[i + 1]);
     const packages = await componentPackages(ctx, component);
-    for (const environment of component.environments) {
-      if (request.environments && !request.environments.includes(environment)) continue;
+    for (const environment of environmentsWanted(component))
       results.push(await validateEnvironment(ctx, component, packages, environment));
-    }
-    ctx.reader.forget(component.dir);
+    done(ctx, component);
   }
   return results;
 }

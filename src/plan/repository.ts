@@ -17,6 +17,12 @@ export const KUSTOMIZATION_FILE = 'kustomization.yaml';
 type Obj = Record<string, unknown>;
 const isObject = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isYamlFile = (p: string) => p.endsWith('.yaml') || p.endsWith('.yml');
+/**
+ * The same string, not sharing the file's text. V8 keeps a substring as a slice of its parent: a
+ * version or constraint that outlives its file (in the plan's results) would keep the whole file
+ * text alive, and a large repo's results would hold every Package file.
+ */
+const own = (s: string): string => JSON.parse(JSON.stringify(s)) as string;
 
 export interface ComponentLayout {
   name: string;
@@ -67,6 +73,8 @@ export function nameProblem(kind: 'component' | 'environment', name: string): st
 /** Reads and parses files through the snapshot, each at most once, refusing oversized ones unread. */
 export class RepoReader {
   readonly #cache = new Map<string, Promise<{ parsed?: ParsedYaml; text?: string }>>();
+  /** Reads started by prefetch() that yaml() has not asked for yet. */
+  readonly #reads = new Map<string, Promise<Read>>();
   #sizes?: Promise<Map<string, number | undefined>>;
 
   constructor(readonly snapshot: Snapshot) {}
@@ -78,16 +86,35 @@ export class RepoReader {
   yaml(path: string): Promise<{ parsed?: ParsedYaml; text?: string }> {
     let cached = this.#cache.get(path);
     if (!cached) {
-      cached = this.#load(path);
+      const read = this.#reads.get(path) ?? this.#read(path);
+      this.#reads.delete(path);
+      cached = read.then((r) => parse(path, r));
       this.#cache.set(path, cached);
     }
     return cached;
   }
 
+  /**
+   * Start reading files the planner is about to ask for, all at once: files read one after another
+   * wait on the disk (or the network) once each. Only files that will be asked for belong here.
+   * They are parsed when yaml() asks for them, so what it returns is the same either way, and
+   * parsed documents live no longer than without prefetching (which keeps the heap small).
+   */
+  prefetch(paths: Iterable<string>): void {
+    for (const path of paths) {
+      if (this.#cache.has(path) || this.#reads.has(path)) continue;
+      const read = this.#read(path);
+      // A failed read surfaces when yaml() is awaited, as without prefetching; never as an unhandled rejection.
+      read.catch(() => {});
+      this.#reads.set(path, read);
+    }
+  }
+
   /** Drop what was read under a folder: a large repo is planned component by component in bounded memory. */
   forget(dir: string): void {
     const prefix = `${dir}/`;
-    for (const path of this.#cache.keys()) if (path.startsWith(prefix)) this.#cache.delete(path);
+    for (const cache of [this.#cache, this.#reads])
+      for (const path of cache.keys()) if (path.startsWith(prefix)) cache.delete(path);
   }
 
   async #sizeMap() {
@@ -95,17 +122,26 @@ export class RepoReader {
     return this.#sizes;
   }
 
-  async #load(path: string): Promise<{ parsed?: ParsedYaml; text?: string }> {
+  async #read(path: string): Promise<Read> {
     const sizes = await this.#sizeMap();
     if (!sizes.has(path)) return {};
     const size = sizes.get(path) ?? (await this.snapshot.size?.(path));
-    if (size !== undefined && size > DEFAULT_LIMITS.maxBytes) {
-      return { parsed: tooLargeYaml(path, size, DEFAULT_LIMITS.maxBytes) };
-    }
-    const text = await this.snapshot.read(path);
-    if (text === undefined) return {};
-    return { parsed: parseYaml(path, text), text };
+    if (size !== undefined && size > DEFAULT_LIMITS.maxBytes) return { tooLarge: size };
+    return { text: await this.snapshot.read(path) };
   }
+}
+
+/** A file as read: its text, or its size when it was refused unread; neither when it does not exist. */
+interface Read {
+  text?: string;
+  tooLarge?: number;
+}
+
+function parse(path: string, read: Read): { parsed?: ParsedYaml; text?: string } {
+  if (read.tooLarge !== undefined)
+    return { parsed: tooLargeYaml(path, read.tooLarge, DEFAULT_LIMITS.maxBytes) };
+  if (read.text === undefined) return {};
+  return { parsed: parseYaml(path, read.text), text: read.text };
 }
 
 export interface ComponentPackages {
@@ -142,7 +178,10 @@ export async function loadPackages(
       }
       const result = validatePackage(parsed, doc, value);
       diagnostics.push(...result.diagnostics);
-      if (result.pkg) packages.push(result.pkg);
+      if (result.pkg) {
+        const { name, refName, version } = result.pkg;
+        packages.push({ ...result.pkg, name: own(name), refName: own(refName), version: own(version) });
+      }
     }
   }
   const refNames = [...new Set(packages.map((p) => p.refName))];
@@ -190,10 +229,21 @@ export interface PackageInstallFile {
   secretNames: string[];
 }
 
+/** The files loadEnvironment() reads for an environment folder, in the order it reads them. */
+export function environmentPaths(dir: string, layout: Layout): string[] {
+  return [
+    `${dir}/${layout.packageInstallFile}`,
+    `${dir}/${layout.valuesSecretFile}`,
+    `${dir}/${KUSTOMIZATION_FILE}`,
+  ];
+}
+
 export interface EnvironmentFiles {
   packageInstall?: PackageInstallFile;
   valuesSecret?: ValuesSecret;
   valuesSecretText?: string;
+  /** What reading valuesSecret from valuesSecretText reported (also in `diagnostics`). */
+  valuesSecretDiagnostics?: Diagnostic[];
   kustomizationText?: string;
   diagnostics: Diagnostic[];
 }
@@ -242,6 +292,7 @@ export async function loadEnvironment(
       diagnostics.push(...read.diagnostics);
       result.valuesSecret = read.secret;
       result.valuesSecretText = secret.text;
+      result.valuesSecretDiagnostics = read.diagnostics;
     }
   }
   const kustomization = await reader.yaml(`${dir}/${KUSTOMIZATION_FILE}`);
@@ -326,7 +377,7 @@ function readPackageInstall(
   let selection: VersionSelection | undefined;
   if (vs) {
     selection = {};
-    if (vs.constraints !== undefined) selection.constraints = String(vs.constraints);
+    if (vs.constraints !== undefined) selection.constraints = own(String(vs.constraints));
     if (isObject(vs.prereleases)) {
       const ids = vs.prereleases.identifiers;
       selection.prereleases = Array.isArray(ids) ? { identifiers: ids.map(String) } : {};
@@ -347,8 +398,8 @@ function readPackageInstall(
     parsed,
     text,
     doc,
-    name: typeof metadata.name === 'string' ? metadata.name : undefined,
-    refName: ref && typeof ref.refName === 'string' ? ref.refName : undefined,
+    name: typeof metadata.name === 'string' ? own(metadata.name) : undefined,
+    refName: ref && typeof ref.refName === 'string' ? own(ref.refName) : undefined,
     selection,
     secretNames,
   };
