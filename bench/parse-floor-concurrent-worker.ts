@@ -9,10 +9,7 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
-import { parseAllDocuments } from 'yaml';
-import { type WorkerResult, workerDir } from './worker.js';
-
-const VALUES_KEY = 'values.yaml';
+import { parseForFloor, printResult, workerDir } from './worker.js';
 
 const dir = workerDir();
 const start = performance.now();
@@ -40,24 +37,8 @@ for (let i = 0; i < folders.length; i++) {
   const current = next;
   next = read(folders[i + 1]);
   for (const { p, text } of current) {
-    const docs = parseAllDocuments(await text);
     files++;
-    if (!Array.isArray(docs)) continue;
-    documents += docs.length;
-    if (!p.endsWith(`${sep}params.yaml`)) continue;
-    for (const doc of docs) {
-      const values = doc.getIn(['stringData', VALUES_KEY]);
-      if (typeof values === 'string') documents += [parseAllDocuments(values)].flat().length;
-    }
+    documents += parseForFloor(p, await text);
   }
 }
-const ms = performance.now() - start;
-const line: WorkerResult = {
-  worker: 'parse-floor-concurrent',
-  ms,
-  files,
-  maxRssMB: process.resourceUsage().maxRSS / 1024,
-  processMs: performance.now(),
-  documents,
-};
-console.log(JSON.stringify(line));
+printResult('parse-floor-concurrent', start, files, { documents });

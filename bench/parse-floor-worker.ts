@@ -7,10 +7,7 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parseAllDocuments } from 'yaml';
-import { type WorkerResult, workerDir } from './worker.js';
-
-const VALUES_KEY = 'values.yaml';
+import { parseForFloor, printResult, workerDir } from './worker.js';
 
 const dir = workerDir();
 const start = performance.now();
@@ -19,24 +16,8 @@ let files = 0;
 let documents = 0;
 for (const entry of entries) {
   if (!entry.isFile() || !entry.name.endsWith('.yaml')) continue;
-  const text = await readFile(join(entry.parentPath, entry.name), 'utf8');
+  const path = join(entry.parentPath, entry.name);
   files++;
-  const docs = parseAllDocuments(text);
-  if (!Array.isArray(docs)) continue;
-  documents += docs.length;
-  if (entry.name !== 'params.yaml') continue;
-  for (const doc of docs) {
-    const values = doc.getIn(['stringData', VALUES_KEY]);
-    if (typeof values === 'string') documents += [parseAllDocuments(values)].flat().length;
-  }
+  documents += parseForFloor(path, await readFile(path, 'utf8'));
 }
-const ms = performance.now() - start;
-const line: WorkerResult = {
-  worker: 'parse-floor',
-  ms,
-  files,
-  maxRssMB: process.resourceUsage().maxRSS / 1024,
-  processMs: performance.now(),
-  documents,
-};
-console.log(JSON.stringify(line));
+printResult('parse-floor', start, files, { documents });

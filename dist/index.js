@@ -56747,6 +56747,23 @@ function done(ctx, component) {
     ctx.values.forget(component.packageFiles);
     loadedPackages.delete(component);
 }
+/** A fresh result for one environment, and `fail`, which records an error and marks the result invalid. */
+function environmentResult(ctx, component, environment, packages) {
+    const result = {
+        component: component.name,
+        environment,
+        files: [],
+        valuesKeysChanged: [],
+        valid: true,
+        refName: packages.refName,
+    };
+    const fail = (d) => {
+        ctx.diagnostics.push(d);
+        result.valid = false;
+        return result;
+    };
+    return { result, fail };
+}
 
 ;// CONCATENATED MODULE: ./src/plan/install.ts
 
@@ -56841,20 +56858,8 @@ async function installInto(ctx, component, packages, environment, request, pinne
     const settings = settingsFor(ctx.config, component.name, environment, request.overrides);
     const dir = `${component.dir}/${environment}`;
     const versions = packages.packages.map((p) => p.version);
-    const result = {
-        component: component.name,
-        environment,
-        files: [],
-        valuesKeysChanged: [],
-        valid: true,
-        settings,
-        refName: packages.refName,
-    };
-    const fail = (d) => {
-        ctx.diagnostics.push(d);
-        result.valid = false;
-        return result;
-    };
+    const { result, fail } = environmentResult(ctx, component, environment, packages);
+    result.settings = settings;
     if (!packages.refName)
         return packages.packages.length === 0
             ? undefined
@@ -57033,18 +57038,7 @@ async function validate(ctx, components, request) {
 }
 async function validateEnvironment(ctx, component, packages, environment) {
     const dir = `${component.dir}/${environment}`;
-    const result = {
-        component: component.name,
-        environment,
-        files: [],
-        valuesKeysChanged: [],
-        valid: true,
-        refName: packages.refName,
-    };
-    const fail = (d) => {
-        ctx.diagnostics.push(d);
-        result.valid = false;
-    };
+    const { result, fail } = environmentResult(ctx, component, environment, packages);
     const env = await loadEnvironment(ctx.reader, dir, ctx.config.layout);
     for (const d of env.diagnostics)
         d.severity === 'error' ? fail(d) : ctx.diagnostics.push(d);
@@ -57785,13 +57779,10 @@ class ValuesChecker {
 
 
 
-async function plan(snapshot, request, config) {
-    const diagnostics = [];
-    if (!config) {
-        const loaded = await loadConfig(snapshot);
-        diagnostics.push(...loaded.diagnostics);
-        config = loaded.config;
-    }
+/** `loaded`: flux-pkg.yaml as the caller already read it (its diagnostics are reported); default: read it here. */
+async function plan(snapshot, request, loaded) {
+    const { config, diagnostics: configDiagnostics } = loaded ?? (await loadConfig(snapshot));
+    const diagnostics = [...configDiagnostics];
     const paths = (await snapshot.list()).map((e) => e.path);
     const ctx = {
         reader: new RepoReader(snapshot),
@@ -58062,8 +58053,9 @@ async function runMode(mode, inputs, event) {
         const snapshot = inputs.path
             ? new LocalSnapshot(inputs.path)
             : new GitHubSnapshot(client, ref, base.tree);
-        const request = await installRequest(client, ref, inputs, event, snapshot, base);
-        const result = await planOrFail(snapshot, request, mode, inputs.dryRun);
+        const config = await loadConfig(snapshot);
+        const request = await installRequest(client, ref, inputs, event, config.config, base);
+        const result = await planOrFail(snapshot, request, mode, inputs.dryRun, config);
         if (inputs.dryRun) {
             await finish(result, [], mode, true);
             return;
@@ -58096,8 +58088,8 @@ async function readBaseOrFail(client, ref, branch) {
     return base;
 }
 /** Plan, annotate every diagnostic, and stop with a one-line reason when anything is invalid. */
-async function planOrFail(snapshot, request, mode, dryRun) {
-    const result = await api('reading the gitops repository', () => plan(snapshot, request));
+async function planOrFail(snapshot, request, mode, dryRun, config) {
+    const result = await api('reading the gitops repository', () => plan(snapshot, request, config));
     report(result);
     if (!result.valid) {
         await finish(result, [], mode, dryRun);
@@ -58129,7 +58121,7 @@ async function readBaseHead(client, ref, branch) {
 }
 const ZERO_SHA = /^0+$/;
 /** The Package files this push added or changed: the push's two trees compared, blob by blob. */
-async function installRequest(client, ref, inputs, event, snapshot, base) {
+async function installRequest(client, ref, inputs, event, config, base) {
     const request = { kind: 'install', environments: inputs.environments, packages: inputs.packages };
     if (inputs.packages || event.name !== 'push')
         return request;
@@ -58144,7 +58136,6 @@ async function installRequest(client, ref, inputs, event, snapshot, base) {
     }
     const [beforeTree, afterTree] = await api('comparing the pushed commits', () => Promise.all([before, after].map((sha) => (sha === base.sha ? base.tree : treeOfCommit(client, ref, sha)))));
     const previous = new Map(beforeTree.map((e) => [e.path, e.sha]));
-    const { config } = await loadConfig(snapshot);
     const packageFiles = new Set(discover(afterTree.map((e) => e.path), config.layout).flatMap((c) => c.packageFiles));
     request.packages = afterTree
         .filter((e) => packageFiles.has(e.path) && previous.get(e.path) !== e.sha)

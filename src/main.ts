@@ -4,7 +4,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import * as core from '@actions/core';
-import { loadConfig } from './config/config.js';
+import { type LoadedConfig, loadConfig, type RepoConfig } from './config/config.js';
 import { type Diagnostic, formatDiagnostic } from './diagnostics.js';
 import { createClient, explainApiError, type GitHubClient } from './github/client.js';
 import {
@@ -111,8 +111,9 @@ async function runMode(mode: Mode, inputs: Inputs, event: Event): Promise<void> 
     const snapshot: Snapshot = inputs.path
       ? new LocalSnapshot(inputs.path)
       : new GitHubSnapshot(client, ref, base.tree);
-    const request = await installRequest(client, ref, inputs, event, snapshot, base);
-    const result = await planOrFail(snapshot, request, mode, inputs.dryRun);
+    const config = await loadConfig(snapshot);
+    const request = await installRequest(client, ref, inputs, event, config.config, base);
+    const result = await planOrFail(snapshot, request, mode, inputs.dryRun, config);
     if (inputs.dryRun) {
       await finish(result, [], mode, true);
       return;
@@ -150,8 +151,9 @@ async function planOrFail(
   request: Request,
   mode: Mode,
   dryRun: boolean,
+  config?: LoadedConfig,
 ): Promise<PlanResult> {
-  const result = await api('reading the gitops repository', () => plan(snapshot, request));
+  const result = await api('reading the gitops repository', () => plan(snapshot, request, config));
   report(result);
   if (!result.valid) {
     await finish(result, [], mode, dryRun);
@@ -208,7 +210,7 @@ async function installRequest(
   ref: RepoRef,
   inputs: Inputs,
   event: Event,
-  snapshot: Snapshot,
+  config: RepoConfig,
   base: Base,
 ): Promise<Request> {
   const request: Request = { kind: 'install', environments: inputs.environments, packages: inputs.packages };
@@ -230,7 +232,6 @@ async function installRequest(
     ),
   );
   const previous = new Map(beforeTree.map((e) => [e.path, e.sha]));
-  const { config } = await loadConfig(snapshot);
   const packageFiles = new Set(
     discover(
       afterTree.map((e) => e.path),

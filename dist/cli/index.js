@@ -18104,6 +18104,23 @@ function done(ctx, component) {
     ctx.values.forget(component.packageFiles);
     loadedPackages.delete(component);
 }
+/** A fresh result for one environment, and `fail`, which records an error and marks the result invalid. */
+function environmentResult(ctx, component, environment, packages) {
+    const result = {
+        component: component.name,
+        environment,
+        files: [],
+        valuesKeysChanged: [],
+        valid: true,
+        refName: packages.refName,
+    };
+    const fail = (d) => {
+        ctx.diagnostics.push(d);
+        result.valid = false;
+        return result;
+    };
+    return { result, fail };
+}
 
 ;// CONCATENATED MODULE: ./src/plan/install.ts
 
@@ -18198,20 +18215,8 @@ async function installInto(ctx, component, packages, environment, request, pinne
     const settings = settingsFor(ctx.config, component.name, environment, request.overrides);
     const dir = `${component.dir}/${environment}`;
     const versions = packages.packages.map((p) => p.version);
-    const result = {
-        component: component.name,
-        environment,
-        files: [],
-        valuesKeysChanged: [],
-        valid: true,
-        settings,
-        refName: packages.refName,
-    };
-    const fail = (d) => {
-        ctx.diagnostics.push(d);
-        result.valid = false;
-        return result;
-    };
+    const { result, fail } = environmentResult(ctx, component, environment, packages);
+    result.settings = settings;
     if (!packages.refName)
         return packages.packages.length === 0
             ? undefined
@@ -18390,18 +18395,7 @@ async function validate(ctx, components, request) {
 }
 async function validateEnvironment(ctx, component, packages, environment) {
     const dir = `${component.dir}/${environment}`;
-    const result = {
-        component: component.name,
-        environment,
-        files: [],
-        valuesKeysChanged: [],
-        valid: true,
-        refName: packages.refName,
-    };
-    const fail = (d) => {
-        ctx.diagnostics.push(d);
-        result.valid = false;
-    };
+    const { result, fail } = environmentResult(ctx, component, environment, packages);
     const env = await loadEnvironment(ctx.reader, dir, ctx.config.layout);
     for (const d of env.diagnostics)
         d.severity === 'error' ? fail(d) : ctx.diagnostics.push(d);
@@ -19142,13 +19136,10 @@ class ValuesChecker {
 
 
 
-async function plan(snapshot, request, config) {
-    const diagnostics = [];
-    if (!config) {
-        const loaded = await loadConfig(snapshot);
-        diagnostics.push(...loaded.diagnostics);
-        config = loaded.config;
-    }
+/** `loaded`: flux-pkg.yaml as the caller already read it (its diagnostics are reported); default: read it here. */
+async function plan(snapshot, request, loaded) {
+    const { config, diagnostics: configDiagnostics } = loaded ?? (await loadConfig(snapshot));
+    const diagnostics = [...configDiagnostics];
     const paths = (await snapshot.list()).map((e) => e.path);
     const ctx = {
         reader: new RepoReader(snapshot),
@@ -19972,15 +19963,7 @@ function diagnosticLines(result) {
 function jsonReport(result) {
     return {
         valid: result.valid,
-        diagnostics: result.diagnostics.map(({ severity, file, line, column, path, code, message }) => ({
-            severity,
-            file,
-            line,
-            column,
-            path,
-            code,
-            message,
-        })),
+        diagnostics: result.diagnostics,
         files: result.files.map((f) => ({ path: f.path, action: f.action })),
         environments: result.environments.map((e) => ({
             component: e.component,
@@ -20087,17 +20070,18 @@ async function run(args, io) {
     if ((await snapshot.list()).length === 0)
         throw new UsageError(`${values.repo} is not a directory with files in it`);
     const command = args.positionals[0];
+    const config = await loadConfig(snapshot);
     const request = command === 'validate'
         ? { kind: 'validate', components: values.component, environments: values.environment }
         : {
             kind: 'install',
             packages: values.package?.map((p) => p.replace(/^\.\//, '')) ??
-                (values.since ? await changedPackages(snapshot, root, values.since) : undefined),
+                (values.since ? await changedPackages(snapshot, root, values.since, config.config) : undefined),
             components: values.component,
             environments: values.environment,
             values: values.values === undefined ? undefined : await readValuesFile(values.values),
         };
-    const result = await plan(snapshot, request);
+    const result = await plan(snapshot, request, config);
     if (values.json)
         io.out(`${JSON.stringify(jsonReport(result), null, 2)}\n`);
     else {
@@ -20142,7 +20126,7 @@ async function readValuesFile(path) {
     }
 }
 /** Package files added or modified since a git ref (committed, staged, unstaged or untracked). */
-async function changedPackages(snapshot, root, since) {
+async function changedPackages(snapshot, root, since, config) {
     const git = (...gitArgs) => {
         try {
             return (0,external_node_child_process_namespaceObject.execFileSync)('git', ['-C', root, ...gitArgs], {
@@ -20158,7 +20142,6 @@ async function changedPackages(snapshot, root, since) {
         ...git('diff', '--name-only', '--diff-filter=AMR', '--relative', since, '--').split('\n'),
         ...git('ls-files', '--others', '--exclude-standard').split('\n'),
     ].filter(Boolean);
-    const { config } = await loadConfig(snapshot);
     const packageFiles = new Set(discover((await snapshot.list()).map((e) => e.path), config.layout).flatMap((c) => c.packageFiles));
     return [...new Set(changed)].filter((p) => packageFiles.has(p)).sort();
 }

@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadConfig } from '../config/config.js';
+import { loadConfig, type RepoConfig } from '../config/config.js';
 import { plan } from '../plan/plan.js';
 import { discover } from '../plan/repository.js';
 import type { Request } from '../plan/types.js';
@@ -100,6 +100,7 @@ async function run(args: ReturnType<typeof parse>, io: Io): Promise<number> {
   if ((await snapshot.list()).length === 0)
     throw new UsageError(`${values.repo} is not a directory with files in it`);
   const command = args.positionals[0] as 'plan' | 'validate';
+  const config = await loadConfig(snapshot);
   const request: Request =
     command === 'validate'
       ? { kind: 'validate', components: values.component, environments: values.environment }
@@ -107,12 +108,12 @@ async function run(args: ReturnType<typeof parse>, io: Io): Promise<number> {
           kind: 'install',
           packages:
             values.package?.map((p) => p.replace(/^\.\//, '')) ??
-            (values.since ? await changedPackages(snapshot, root, values.since) : undefined),
+            (values.since ? await changedPackages(snapshot, root, values.since, config.config) : undefined),
           components: values.component,
           environments: values.environment,
           values: values.values === undefined ? undefined : await readValuesFile(values.values),
         };
-  const result = await plan(snapshot, request);
+  const result = await plan(snapshot, request, config);
 
   if (values.json) io.out(`${JSON.stringify(jsonReport(result), null, 2)}\n`);
   else {
@@ -155,7 +156,12 @@ async function readValuesFile(path: string): Promise<string> {
 }
 
 /** Package files added or modified since a git ref (committed, staged, unstaged or untracked). */
-async function changedPackages(snapshot: LocalSnapshot, root: string, since: string): Promise<string[]> {
+async function changedPackages(
+  snapshot: LocalSnapshot,
+  root: string,
+  since: string,
+  config: RepoConfig,
+): Promise<string[]> {
   const git = (...gitArgs: string[]) => {
     try {
       return execFileSync('git', ['-C', root, ...gitArgs], {
@@ -172,7 +178,6 @@ async function changedPackages(snapshot: LocalSnapshot, root: string, since: str
     ...git('diff', '--name-only', '--diff-filter=AMR', '--relative', since, '--').split('\n'),
     ...git('ls-files', '--others', '--exclude-standard').split('\n'),
   ].filter(Boolean);
-  const { config } = await loadConfig(snapshot);
   const packageFiles = new Set(
     discover(
       (await snapshot.list()).map((e) => e.path),

@@ -90,15 +90,19 @@ function validateSchema(value: unknown) {
   return { ok: validator(value), errors: validator.errors ?? [] };
 }
 
-export async function loadConfig(
-  snapshot: Snapshot,
-): Promise<{ config: RepoConfig; diagnostics: Diagnostic[] }> {
+/** flux-pkg.yaml as read: the configuration (defaults where absent or invalid) and what was wrong with it. */
+export interface LoadedConfig {
+  config: RepoConfig;
+  diagnostics: Diagnostic[];
+}
+
+export async function loadConfig(snapshot: Snapshot): Promise<LoadedConfig> {
   const text = await snapshot.read(CONFIG_FILE);
   if (text === undefined) return { config: DEFAULT_CONFIG, diagnostics: [] };
   return parseConfig(CONFIG_FILE, text);
 }
 
-export function parseConfig(file: string, text: string): { config: RepoConfig; diagnostics: Diagnostic[] } {
+export function parseConfig(file: string, text: string): LoadedConfig {
   const parsed = parseYaml(file, text);
   const diagnostics = [...parsed.diagnostics];
   const first = parsed.documents[0];

@@ -3,6 +3,7 @@ import { compare, parseRelaxed } from '../carvel/semver.js';
 import type { RepoConfig } from '../config/config.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { type ComponentLayout, type ComponentPackages, loadPackages, type RepoReader } from './repository.js';
+import type { EnvironmentResult } from './types.js';
 import type { ValuesChecker } from './values.js';
 
 export interface Context {
@@ -39,4 +40,27 @@ export function done(ctx: Context, component: ComponentLayout): void {
   ctx.reader.forget(component.dir);
   ctx.values.forget(component.packageFiles);
   loadedPackages.delete(component);
+}
+
+/** A fresh result for one environment, and `fail`, which records an error and marks the result invalid. */
+export function environmentResult(
+  ctx: Context,
+  component: ComponentLayout,
+  environment: string,
+  packages: ComponentPackages,
+): { result: EnvironmentResult; fail: (d: Diagnostic) => EnvironmentResult } {
+  const result: EnvironmentResult = {
+    component: component.name,
+    environment,
+    files: [],
+    valuesKeysChanged: [],
+    valid: true,
+    refName: packages.refName,
+  };
+  const fail = (d: Diagnostic) => {
+    ctx.diagnostics.push(d);
+    result.valid = false;
+    return result;
+  };
+  return { result, fail };
 }

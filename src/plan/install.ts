@@ -13,9 +13,9 @@ import {
 import { selectHighest, type VersionSelection } from '../carvel/semver.js';
 import { readValuesSecret } from '../carvel/values-secret.js';
 import { settingsFor, takesNewVersions } from '../config/config.js';
-import { type Diagnostic, error, hasErrors, warning } from '../diagnostics.js';
+import { error, hasErrors, warning } from '../diagnostics.js';
 import { parseYaml } from '../yaml/parse.js';
-import { type Context, componentPackages, done, versionOrder } from './context.js';
+import { type Context, componentPackages, done, environmentResult, versionOrder } from './context.js';
 import {
   type ComponentLayout,
   type ComponentPackages,
@@ -146,20 +146,8 @@ async function installInto(
   const settings = settingsFor(ctx.config, component.name, environment, request.overrides);
   const dir = `${component.dir}/${environment}`;
   const versions = packages.packages.map((p) => p.version);
-  const result: EnvironmentResult = {
-    component: component.name,
-    environment,
-    files: [],
-    valuesKeysChanged: [],
-    valid: true,
-    settings,
-    refName: packages.refName,
-  };
-  const fail = (d: Diagnostic) => {
-    ctx.diagnostics.push(d);
-    result.valid = false;
-    return result;
-  };
+  const { result, fail } = environmentResult(ctx, component, environment, packages);
+  result.settings = settings;
   if (!packages.refName)
     return packages.packages.length === 0
       ? undefined

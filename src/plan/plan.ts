@@ -1,4 +1,4 @@
-import { loadConfig, type RepoConfig } from '../config/config.js';
+import { type LoadedConfig, loadConfig } from '../config/config.js';
 import { type Diagnostic, error, hasErrors, sortDiagnostics } from '../diagnostics.js';
 import type { Snapshot } from '../repo/snapshot.js';
 import type { Context } from './context.js';
@@ -10,13 +10,10 @@ import { ValuesChecker } from './values.js';
 
 export type { EnvironmentResult, PlannedFile, PlanResult, Request } from './types.js';
 
-export async function plan(snapshot: Snapshot, request: Request, config?: RepoConfig): Promise<PlanResult> {
-  const diagnostics: Diagnostic[] = [];
-  if (!config) {
-    const loaded = await loadConfig(snapshot);
-    diagnostics.push(...loaded.diagnostics);
-    config = loaded.config;
-  }
+/** `loaded`: flux-pkg.yaml as the caller already read it (its diagnostics are reported); default: read it here. */
+export async function plan(snapshot: Snapshot, request: Request, loaded?: LoadedConfig): Promise<PlanResult> {
+  const { config, diagnostics: configDiagnostics } = loaded ?? (await loadConfig(snapshot));
+  const diagnostics: Diagnostic[] = [...configDiagnostics];
   const paths = (await snapshot.list()).map((e) => e.path);
   const ctx: Context = {
     reader: new RepoReader(snapshot),

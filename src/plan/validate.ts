@@ -1,7 +1,7 @@
 /** validate: every PackageInstall resolves to a Package that satisfies it, and its values validate. */
 import { selectHighest } from '../carvel/semver.js';
-import { type Diagnostic, error, hasErrors, warning } from '../diagnostics.js';
-import { type Context, componentPackages, done } from './context.js';
+import { error, hasErrors, warning } from '../diagnostics.js';
+import { type Context, componentPackages, done, environmentResult } from './context.js';
 import {
   type ComponentLayout,
   type ComponentPackages,
@@ -44,18 +44,7 @@ async function validateEnvironment(
   environment: string,
 ): Promise<EnvironmentResult> {
   const dir = `${component.dir}/${environment}`;
-  const result: EnvironmentResult = {
-    component: component.name,
-    environment,
-    files: [],
-    valuesKeysChanged: [],
-    valid: true,
-    refName: packages.refName,
-  };
-  const fail = (d: Diagnostic) => {
-    ctx.diagnostics.push(d);
-    result.valid = false;
-  };
+  const { result, fail } = environmentResult(ctx, component, environment, packages);
   const env = await loadEnvironment(ctx.reader, dir, ctx.config.layout);
   for (const d of env.diagnostics) d.severity === 'error' ? fail(d) : ctx.diagnostics.push(d);
   const pi = env.packageInstall;

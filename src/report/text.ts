@@ -1,6 +1,6 @@
 /** Plain-text and JSON renderings of a plan, for the CLI and logs. Values Secrets are never shown. */
 import { createTwoFilesPatch } from 'diff';
-import { formatDiagnostic } from '../diagnostics.js';
+import { type Diagnostic, formatDiagnostic } from '../diagnostics.js';
 import type { PlannedFile, PlanResult } from '../plan/types.js';
 
 /** A unified diff of one planned file against what the repo has; a values Secret shows key names only. */
@@ -44,15 +44,7 @@ export function diagnosticLines(result: PlanResult): string[] {
 
 export interface JsonReport {
   valid: boolean;
-  diagnostics: {
-    severity: string;
-    file: string;
-    line: number;
-    column: number;
-    path: string;
-    code: string;
-    message: string;
-  }[];
+  diagnostics: Diagnostic[];
   files: { path: string; action: string }[];
   environments: {
     component: string;
@@ -67,15 +59,7 @@ export interface JsonReport {
 export function jsonReport(result: PlanResult): JsonReport {
   return {
     valid: result.valid,
-    diagnostics: result.diagnostics.map(({ severity, file, line, column, path, code, message }) => ({
-      severity,
-      file,
-      line,
-      column,
-      path,
-      code,
-      message,
-    })),
+    diagnostics: result.diagnostics,
     files: result.files.map((f) => ({ path: f.path, action: f.action })),
     environments: result.environments.map((e) => ({
       component: e.component,
