@@ -1,6 +1,849 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
+/***/ 9659:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+var __awaiter = (this && this.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.HttpClient = exports.HttpClientResponse = exports.HttpClientError = exports.MediaTypes = exports.Headers = exports.HttpCodes = void 0;
+exports.getProxyUrl = getProxyUrl;
+exports.isHttps = isHttps;
+const http = __importStar(__nccwpck_require__(8611));
+const https = __importStar(__nccwpck_require__(5692));
+const pm = __importStar(__nccwpck_require__(3335));
+const tunnel = __importStar(__nccwpck_require__(770));
+const undici_1 = __nccwpck_require__(6752);
+var HttpCodes;
+(function (HttpCodes) {
+    HttpCodes[HttpCodes["OK"] = 200] = "OK";
+    HttpCodes[HttpCodes["MultipleChoices"] = 300] = "MultipleChoices";
+    HttpCodes[HttpCodes["MovedPermanently"] = 301] = "MovedPermanently";
+    HttpCodes[HttpCodes["ResourceMoved"] = 302] = "ResourceMoved";
+    HttpCodes[HttpCodes["SeeOther"] = 303] = "SeeOther";
+    HttpCodes[HttpCodes["NotModified"] = 304] = "NotModified";
+    HttpCodes[HttpCodes["UseProxy"] = 305] = "UseProxy";
+    HttpCodes[HttpCodes["SwitchProxy"] = 306] = "SwitchProxy";
+    HttpCodes[HttpCodes["TemporaryRedirect"] = 307] = "TemporaryRedirect";
+    HttpCodes[HttpCodes["PermanentRedirect"] = 308] = "PermanentRedirect";
+    HttpCodes[HttpCodes["BadRequest"] = 400] = "BadRequest";
+    HttpCodes[HttpCodes["Unauthorized"] = 401] = "Unauthorized";
+    HttpCodes[HttpCodes["PaymentRequired"] = 402] = "PaymentRequired";
+    HttpCodes[HttpCodes["Forbidden"] = 403] = "Forbidden";
+    HttpCodes[HttpCodes["NotFound"] = 404] = "NotFound";
+    HttpCodes[HttpCodes["MethodNotAllowed"] = 405] = "MethodNotAllowed";
+    HttpCodes[HttpCodes["NotAcceptable"] = 406] = "NotAcceptable";
+    HttpCodes[HttpCodes["ProxyAuthenticationRequired"] = 407] = "ProxyAuthenticationRequired";
+    HttpCodes[HttpCodes["RequestTimeout"] = 408] = "RequestTimeout";
+    HttpCodes[HttpCodes["Conflict"] = 409] = "Conflict";
+    HttpCodes[HttpCodes["Gone"] = 410] = "Gone";
+    HttpCodes[HttpCodes["TooManyRequests"] = 429] = "TooManyRequests";
+    HttpCodes[HttpCodes["InternalServerError"] = 500] = "InternalServerError";
+    HttpCodes[HttpCodes["NotImplemented"] = 501] = "NotImplemented";
+    HttpCodes[HttpCodes["BadGateway"] = 502] = "BadGateway";
+    HttpCodes[HttpCodes["ServiceUnavailable"] = 503] = "ServiceUnavailable";
+    HttpCodes[HttpCodes["GatewayTimeout"] = 504] = "GatewayTimeout";
+})(HttpCodes || (exports.HttpCodes = HttpCodes = {}));
+var Headers;
+(function (Headers) {
+    Headers["Accept"] = "accept";
+    Headers["ContentType"] = "content-type";
+})(Headers || (exports.Headers = Headers = {}));
+var MediaTypes;
+(function (MediaTypes) {
+    MediaTypes["ApplicationJson"] = "application/json";
+})(MediaTypes || (exports.MediaTypes = MediaTypes = {}));
+/**
+ * Returns the proxy URL, depending upon the supplied url and proxy environment variables.
+ * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
+ */
+function getProxyUrl(serverUrl) {
+    const proxyUrl = pm.getProxyUrl(new URL(serverUrl));
+    return proxyUrl ? proxyUrl.href : '';
+}
+const HttpRedirectCodes = [
+    HttpCodes.MovedPermanently,
+    HttpCodes.ResourceMoved,
+    HttpCodes.SeeOther,
+    HttpCodes.TemporaryRedirect,
+    HttpCodes.PermanentRedirect
+];
+const HttpResponseRetryCodes = [
+    HttpCodes.BadGateway,
+    HttpCodes.ServiceUnavailable,
+    HttpCodes.GatewayTimeout
+];
+const RetryableHttpVerbs = ['OPTIONS', 'GET', 'DELETE', 'HEAD'];
+const ExponentialBackoffCeiling = 10;
+const ExponentialBackoffTimeSlice = 5;
+class HttpClientError extends Error {
+    constructor(message, statusCode) {
+        super(message);
+        this.name = 'HttpClientError';
+        this.statusCode = statusCode;
+        Object.setPrototypeOf(this, HttpClientError.prototype);
+    }
+}
+exports.HttpClientError = HttpClientError;
+class HttpClientResponse {
+    constructor(message) {
+        this.message = message;
+    }
+    readBody() {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
+                let output = Buffer.alloc(0);
+                this.message.on('data', (chunk) => {
+                    output = Buffer.concat([output, chunk]);
+                });
+                this.message.on('end', () => {
+                    resolve(output.toString());
+                });
+            }));
+        });
+    }
+    readBodyBuffer() {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
+                const chunks = [];
+                this.message.on('data', (chunk) => {
+                    chunks.push(chunk);
+                });
+                this.message.on('end', () => {
+                    resolve(Buffer.concat(chunks));
+                });
+            }));
+        });
+    }
+}
+exports.HttpClientResponse = HttpClientResponse;
+function isHttps(requestUrl) {
+    const parsedUrl = new URL(requestUrl);
+    return parsedUrl.protocol === 'https:';
+}
+class HttpClient {
+    constructor(userAgent, handlers, requestOptions) {
+        this._ignoreSslError = false;
+        this._allowRedirects = true;
+        this._allowRedirectDowngrade = false;
+        this._maxRedirects = 50;
+        this._allowRetries = false;
+        this._maxRetries = 1;
+        this._keepAlive = false;
+        this._disposed = false;
+        this.userAgent = this._getUserAgentWithOrchestrationId(userAgent);
+        this.handlers = handlers || [];
+        this.requestOptions = requestOptions;
+        if (requestOptions) {
+            if (requestOptions.ignoreSslError != null) {
+                this._ignoreSslError = requestOptions.ignoreSslError;
+            }
+            this._socketTimeout = requestOptions.socketTimeout;
+            if (requestOptions.allowRedirects != null) {
+                this._allowRedirects = requestOptions.allowRedirects;
+            }
+            if (requestOptions.allowRedirectDowngrade != null) {
+                this._allowRedirectDowngrade = requestOptions.allowRedirectDowngrade;
+            }
+            if (requestOptions.maxRedirects != null) {
+                this._maxRedirects = Math.max(requestOptions.maxRedirects, 0);
+            }
+            if (requestOptions.keepAlive != null) {
+                this._keepAlive = requestOptions.keepAlive;
+            }
+            if (requestOptions.allowRetries != null) {
+                this._allowRetries = requestOptions.allowRetries;
+            }
+            if (requestOptions.maxRetries != null) {
+                this._maxRetries = requestOptions.maxRetries;
+            }
+        }
+    }
+    options(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('OPTIONS', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    get(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('GET', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    del(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('DELETE', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    post(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('POST', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    patch(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('PATCH', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    put(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('PUT', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    head(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('HEAD', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    sendStream(verb, requestUrl, stream, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request(verb, requestUrl, stream, additionalHeaders);
+        });
+    }
+    /**
+     * Gets a typed object from an endpoint
+     * Be aware that not found returns a null.  Other errors (4xx, 5xx) reject the promise
+     */
+    getJson(requestUrl_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            const res = yield this.get(requestUrl, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    postJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.post(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    putJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.put(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    patchJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.patch(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    /**
+     * Makes a raw http request.
+     * All other methods such as get, post, patch, and request ultimately call this.
+     * Prefer get, del, post and patch
+     */
+    request(verb, requestUrl, data, headers) {
+        return __awaiter(this, void 0, void 0, function* () {
+            if (this._disposed) {
+                throw new Error('Client has already been disposed.');
+            }
+            const parsedUrl = new URL(requestUrl);
+            let info = this._prepareRequest(verb, parsedUrl, headers);
+            // Only perform retries on reads since writes may not be idempotent.
+            const maxTries = this._allowRetries && RetryableHttpVerbs.includes(verb)
+                ? this._maxRetries + 1
+                : 1;
+            let numTries = 0;
+            let response;
+            do {
+                response = yield this.requestRaw(info, data);
+                // Check if it's an authentication challenge
+                if (response &&
+                    response.message &&
+                    response.message.statusCode === HttpCodes.Unauthorized) {
+                    let authenticationHandler;
+                    for (const handler of this.handlers) {
+                        if (handler.canHandleAuthentication(response)) {
+                            authenticationHandler = handler;
+                            break;
+                        }
+                    }
+                    if (authenticationHandler) {
+                        return authenticationHandler.handleAuthentication(this, info, data);
+                    }
+                    else {
+                        // We have received an unauthorized response but have no handlers to handle it.
+                        // Let the response return to the caller.
+                        return response;
+                    }
+                }
+                let redirectsRemaining = this._maxRedirects;
+                while (response.message.statusCode &&
+                    HttpRedirectCodes.includes(response.message.statusCode) &&
+                    this._allowRedirects &&
+                    redirectsRemaining > 0) {
+                    const redirectUrl = response.message.headers['location'];
+                    if (!redirectUrl) {
+                        // if there's no location to redirect to, we won't
+                        break;
+                    }
+                    const parsedRedirectUrl = new URL(redirectUrl);
+                    if (parsedUrl.protocol === 'https:' &&
+                        parsedUrl.protocol !== parsedRedirectUrl.protocol &&
+                        !this._allowRedirectDowngrade) {
+                        throw new Error('Redirect from HTTPS to HTTP protocol. This downgrade is not allowed for security reasons. If you want to allow this behavior, set the allowRedirectDowngrade option to true.');
+                    }
+                    // we need to finish reading the response before reassigning response
+                    // which will leak the open socket.
+                    yield response.readBody();
+                    // strip authorization header if redirected to a different hostname
+                    if (parsedRedirectUrl.hostname !== parsedUrl.hostname) {
+                        for (const header in headers) {
+                            // header names are case insensitive
+                            if (header.toLowerCase() === 'authorization') {
+                                delete headers[header];
+                            }
+                        }
+                    }
+                    // let's make the request with the new redirectUrl
+                    info = this._prepareRequest(verb, parsedRedirectUrl, headers);
+                    response = yield this.requestRaw(info, data);
+                    redirectsRemaining--;
+                }
+                if (!response.message.statusCode ||
+                    !HttpResponseRetryCodes.includes(response.message.statusCode)) {
+                    // If not a retry code, return immediately instead of retrying
+                    return response;
+                }
+                numTries += 1;
+                if (numTries < maxTries) {
+                    yield response.readBody();
+                    yield this._performExponentialBackoff(numTries);
+                }
+            } while (numTries < maxTries);
+            return response;
+        });
+    }
+    /**
+     * Needs to be called if keepAlive is set to true in request options.
+     */
+    dispose() {
+        if (this._agent) {
+            this._agent.destroy();
+        }
+        this._disposed = true;
+    }
+    /**
+     * Raw request.
+     * @param info
+     * @param data
+     */
+    requestRaw(info, data) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve, reject) => {
+                function callbackForResult(err, res) {
+                    if (err) {
+                        reject(err);
+                    }
+                    else if (!res) {
+                        // If `err` is not passed, then `res` must be passed.
+                        reject(new Error('Unknown error'));
+                    }
+                    else {
+                        resolve(res);
+                    }
+                }
+                this.requestRawWithCallback(info, data, callbackForResult);
+            });
+        });
+    }
+    /**
+     * Raw request with callback.
+     * @param info
+     * @param data
+     * @param onResult
+     */
+    requestRawWithCallback(info, data, onResult) {
+        if (typeof data === 'string') {
+            if (!info.options.headers) {
+                info.options.headers = {};
+            }
+            info.options.headers['Content-Length'] = Buffer.byteLength(data, 'utf8');
+        }
+        let callbackCalled = false;
+        function handleResult(err, res) {
+            if (!callbackCalled) {
+                callbackCalled = true;
+                onResult(err, res);
+            }
+        }
+        const req = info.httpModule.request(info.options, (msg) => {
+            const res = new HttpClientResponse(msg);
+            handleResult(undefined, res);
+        });
+        let socket;
+        req.on('socket', sock => {
+            socket = sock;
+        });
+        // If we ever get disconnected, we want the socket to timeout eventually
+        req.setTimeout(this._socketTimeout || 3 * 60000, () => {
+            if (socket) {
+                socket.end();
+            }
+            handleResult(new Error(`Request timeout: ${info.options.path}`));
+        });
+        req.on('error', function (err) {
+            // err has statusCode property
+            // res should have headers
+            handleResult(err);
+        });
+        if (data && typeof data === 'string') {
+            req.write(data, 'utf8');
+        }
+        if (data && typeof data !== 'string') {
+            data.on('close', function () {
+                req.end();
+            });
+            data.pipe(req);
+        }
+        else {
+            req.end();
+        }
+    }
+    /**
+     * Gets an http agent. This function is useful when you need an http agent that handles
+     * routing through a proxy server - depending upon the url and proxy environment variables.
+     * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
+     */
+    getAgent(serverUrl) {
+        const parsedUrl = new URL(serverUrl);
+        return this._getAgent(parsedUrl);
+    }
+    getAgentDispatcher(serverUrl) {
+        const parsedUrl = new URL(serverUrl);
+        const proxyUrl = pm.getProxyUrl(parsedUrl);
+        const useProxy = proxyUrl && proxyUrl.hostname;
+        if (!useProxy) {
+            return;
+        }
+        return this._getProxyAgentDispatcher(parsedUrl, proxyUrl);
+    }
+    _prepareRequest(method, requestUrl, headers) {
+        const info = {};
+        info.parsedUrl = requestUrl;
+        const usingSsl = info.parsedUrl.protocol === 'https:';
+        info.httpModule = usingSsl ? https : http;
+        const defaultPort = usingSsl ? 443 : 80;
+        info.options = {};
+        info.options.host = info.parsedUrl.hostname;
+        info.options.port = info.parsedUrl.port
+            ? parseInt(info.parsedUrl.port)
+            : defaultPort;
+        info.options.path =
+            (info.parsedUrl.pathname || '') + (info.parsedUrl.search || '');
+        info.options.method = method;
+        info.options.headers = this._mergeHeaders(headers);
+        if (this.userAgent != null) {
+            info.options.headers['user-agent'] = this.userAgent;
+        }
+        info.options.agent = this._getAgent(info.parsedUrl);
+        // gives handlers an opportunity to participate
+        if (this.handlers) {
+            for (const handler of this.handlers) {
+                handler.prepareRequest(info.options);
+            }
+        }
+        return info;
+    }
+    _mergeHeaders(headers) {
+        if (this.requestOptions && this.requestOptions.headers) {
+            return Object.assign({}, lowercaseKeys(this.requestOptions.headers), lowercaseKeys(headers || {}));
+        }
+        return lowercaseKeys(headers || {});
+    }
+    /**
+     * Gets an existing header value or returns a default.
+     * Handles converting number header values to strings since HTTP headers must be strings.
+     * Note: This returns string | string[] since some headers can have multiple values.
+     * For headers that must always be a single string (like Content-Type), use the
+     * specialized _getExistingOrDefaultContentTypeHeader method instead.
+     */
+    _getExistingOrDefaultHeader(additionalHeaders, header, _default) {
+        let clientHeader;
+        if (this.requestOptions && this.requestOptions.headers) {
+            const headerValue = lowercaseKeys(this.requestOptions.headers)[header];
+            if (headerValue) {
+                clientHeader =
+                    typeof headerValue === 'number' ? headerValue.toString() : headerValue;
+            }
+        }
+        const additionalValue = additionalHeaders[header];
+        if (additionalValue !== undefined) {
+            return typeof additionalValue === 'number'
+                ? additionalValue.toString()
+                : additionalValue;
+        }
+        if (clientHeader !== undefined) {
+            return clientHeader;
+        }
+        return _default;
+    }
+    /**
+     * Specialized version of _getExistingOrDefaultHeader for Content-Type header.
+     * Always returns a single string (not an array) since Content-Type should be a single value.
+     * Converts arrays to comma-separated strings and numbers to strings to ensure type safety.
+     * This was split from _getExistingOrDefaultHeader to provide stricter typing for callers
+     * that assign the result to places expecting a string (e.g., additionalHeaders[Headers.ContentType]).
+     */
+    _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default) {
+        let clientHeader;
+        if (this.requestOptions && this.requestOptions.headers) {
+            const headerValue = lowercaseKeys(this.requestOptions.headers)[Headers.ContentType];
+            if (headerValue) {
+                if (typeof headerValue === 'number') {
+                    clientHeader = String(headerValue);
+                }
+                else if (Array.isArray(headerValue)) {
+                    clientHeader = headerValue.join(', ');
+                }
+                else {
+                    clientHeader = headerValue;
+                }
+            }
+        }
+        const additionalValue = additionalHeaders[Headers.ContentType];
+        // Return the first non-undefined value, converting numbers or arrays to strings if necessary
+        if (additionalValue !== undefined) {
+            if (typeof additionalValue === 'number') {
+                return String(additionalValue);
+            }
+            else if (Array.isArray(additionalValue)) {
+                return additionalValue.join(', ');
+            }
+            else {
+                return additionalValue;
+            }
+        }
+        if (clientHeader !== undefined) {
+            return clientHeader;
+        }
+        return _default;
+    }
+    _getAgent(parsedUrl) {
+        let agent;
+        const proxyUrl = pm.getProxyUrl(parsedUrl);
+        const useProxy = proxyUrl && proxyUrl.hostname;
+        if (this._keepAlive && useProxy) {
+            agent = this._proxyAgent;
+        }
+        if (!useProxy) {
+            agent = this._agent;
+        }
+        // if agent is already assigned use that agent.
+        if (agent) {
+            return agent;
+        }
+        const usingSsl = parsedUrl.protocol === 'https:';
+        let maxSockets = 100;
+        if (this.requestOptions) {
+            maxSockets = this.requestOptions.maxSockets || http.globalAgent.maxSockets;
+        }
+        // This is `useProxy` again, but we need to check `proxyURl` directly for TypeScripts's flow analysis.
+        if (proxyUrl && proxyUrl.hostname) {
+            const agentOptions = {
+                maxSockets,
+                keepAlive: this._keepAlive,
+                proxy: Object.assign(Object.assign({}, ((proxyUrl.username || proxyUrl.password) && {
+                    proxyAuth: `${proxyUrl.username}:${proxyUrl.password}`
+                })), { host: proxyUrl.hostname, port: proxyUrl.port })
+            };
+            let tunnelAgent;
+            const overHttps = proxyUrl.protocol === 'https:';
+            if (usingSsl) {
+                tunnelAgent = overHttps ? tunnel.httpsOverHttps : tunnel.httpsOverHttp;
+            }
+            else {
+                tunnelAgent = overHttps ? tunnel.httpOverHttps : tunnel.httpOverHttp;
+            }
+            agent = tunnelAgent(agentOptions);
+            this._proxyAgent = agent;
+        }
+        // if tunneling agent isn't assigned create a new agent
+        if (!agent) {
+            const options = { keepAlive: this._keepAlive, maxSockets };
+            agent = usingSsl ? new https.Agent(options) : new http.Agent(options);
+            this._agent = agent;
+        }
+        if (usingSsl && this._ignoreSslError) {
+            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
+            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
+            // we have to cast it to any and change it directly
+            agent.options = Object.assign(agent.options || {}, {
+                rejectUnauthorized: false
+            });
+        }
+        return agent;
+    }
+    _getProxyAgentDispatcher(parsedUrl, proxyUrl) {
+        let proxyAgent;
+        if (this._keepAlive) {
+            proxyAgent = this._proxyAgentDispatcher;
+        }
+        // if agent is already assigned use that agent.
+        if (proxyAgent) {
+            return proxyAgent;
+        }
+        const usingSsl = parsedUrl.protocol === 'https:';
+        proxyAgent = new undici_1.ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
+            token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString('base64')}`
+        })));
+        this._proxyAgentDispatcher = proxyAgent;
+        if (usingSsl && this._ignoreSslError) {
+            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
+            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
+            // we have to cast it to any and change it directly
+            proxyAgent.options = Object.assign(proxyAgent.options.requestTls || {}, {
+                rejectUnauthorized: false
+            });
+        }
+        return proxyAgent;
+    }
+    _getUserAgentWithOrchestrationId(userAgent) {
+        const baseUserAgent = userAgent || 'actions/http-client';
+        const orchId = process.env['ACTIONS_ORCHESTRATION_ID'];
+        if (orchId) {
+            // Sanitize the orchestration ID to ensure it contains only valid characters
+            // Valid characters: 0-9, a-z, _, -, .
+            const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, '_');
+            return `${baseUserAgent} actions_orchestration_id/${sanitizedId}`;
+        }
+        return baseUserAgent;
+    }
+    _performExponentialBackoff(retryNumber) {
+        return __awaiter(this, void 0, void 0, function* () {
+            retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
+            const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
+            return new Promise(resolve => setTimeout(() => resolve(), ms));
+        });
+    }
+    _processResponse(res, options) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve, reject) => __awaiter(this, void 0, void 0, function* () {
+                const statusCode = res.message.statusCode || 0;
+                const response = {
+                    statusCode,
+                    result: null,
+                    headers: {}
+                };
+                // not found leads to null obj returned
+                if (statusCode === HttpCodes.NotFound) {
+                    resolve(response);
+                }
+                // get the result from the body
+                function dateTimeDeserializer(key, value) {
+                    if (typeof value === 'string') {
+                        const a = new Date(value);
+                        if (!isNaN(a.valueOf())) {
+                            return a;
+                        }
+                    }
+                    return value;
+                }
+                let obj;
+                let contents;
+                try {
+                    contents = yield res.readBody();
+                    if (contents && contents.length > 0) {
+                        if (options && options.deserializeDates) {
+                            obj = JSON.parse(contents, dateTimeDeserializer);
+                        }
+                        else {
+                            obj = JSON.parse(contents);
+                        }
+                        response.result = obj;
+                    }
+                    response.headers = res.message.headers;
+                }
+                catch (err) {
+                    // Invalid resource (contents not json);  leaving result obj null
+                }
+                // note that 3xx redirects are handled by the http layer.
+                if (statusCode > 299) {
+                    let msg;
+                    // if exception/error in body, attempt to get better error
+                    if (obj && obj.message) {
+                        msg = obj.message;
+                    }
+                    else if (contents && contents.length > 0) {
+                        // it may be the case that the exception is in the body message as string
+                        msg = contents;
+                    }
+                    else {
+                        msg = `Failed request: (${statusCode})`;
+                    }
+                    const err = new HttpClientError(msg, statusCode);
+                    err.result = response.result;
+                    reject(err);
+                }
+                else {
+                    resolve(response);
+                }
+            }));
+        });
+    }
+}
+exports.HttpClient = HttpClient;
+const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
+//# sourceMappingURL=index.js.map
+
+/***/ }),
+
+/***/ 3335:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.getProxyUrl = getProxyUrl;
+exports.checkBypass = checkBypass;
+function getProxyUrl(reqUrl) {
+    const usingSsl = reqUrl.protocol === 'https:';
+    if (checkBypass(reqUrl)) {
+        return undefined;
+    }
+    const proxyVar = (() => {
+        if (usingSsl) {
+            return process.env['https_proxy'] || process.env['HTTPS_PROXY'];
+        }
+        else {
+            return process.env['http_proxy'] || process.env['HTTP_PROXY'];
+        }
+    })();
+    if (proxyVar) {
+        try {
+            return new DecodedURL(proxyVar);
+        }
+        catch (_a) {
+            if (!proxyVar.startsWith('http://') && !proxyVar.startsWith('https://'))
+                return new DecodedURL(`http://${proxyVar}`);
+        }
+    }
+    else {
+        return undefined;
+    }
+}
+function checkBypass(reqUrl) {
+    if (!reqUrl.hostname) {
+        return false;
+    }
+    const reqHost = reqUrl.hostname;
+    if (isLoopbackAddress(reqHost)) {
+        return true;
+    }
+    const noProxy = process.env['no_proxy'] || process.env['NO_PROXY'] || '';
+    if (!noProxy) {
+        return false;
+    }
+    // Determine the request port
+    let reqPort;
+    if (reqUrl.port) {
+        reqPort = Number(reqUrl.port);
+    }
+    else if (reqUrl.protocol === 'http:') {
+        reqPort = 80;
+    }
+    else if (reqUrl.protocol === 'https:') {
+        reqPort = 443;
+    }
+    // Format the request hostname and hostname with port
+    const upperReqHosts = [reqUrl.hostname.toUpperCase()];
+    if (typeof reqPort === 'number') {
+        upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
+    }
+    // Compare request host against noproxy
+    for (const upperNoProxyItem of noProxy
+        .split(',')
+        .map(x => x.trim().toUpperCase())
+        .filter(x => x)) {
+        if (upperNoProxyItem === '*' ||
+            upperReqHosts.some(x => x === upperNoProxyItem ||
+                x.endsWith(`.${upperNoProxyItem}`) ||
+                (upperNoProxyItem.startsWith('.') &&
+                    x.endsWith(`${upperNoProxyItem}`)))) {
+            return true;
+        }
+    }
+    return false;
+}
+function isLoopbackAddress(host) {
+    const hostLower = host.toLowerCase();
+    return (hostLower === 'localhost' ||
+        hostLower.startsWith('127.') ||
+        hostLower.startsWith('[::1]') ||
+        hostLower.startsWith('[0:0:0:0:0:0:0:1]'));
+}
+class DecodedURL extends URL {
+    constructor(url, base) {
+        super(url, base);
+        this._decodedUsername = decodeURIComponent(super.username);
+        this._decodedPassword = decodeURIComponent(super.password);
+    }
+    get username() {
+        return this._decodedUsername;
+    }
+    get password() {
+        return this._decodedPassword;
+    }
+}
+//# sourceMappingURL=proxy.js.map
+
+/***/ }),
+
 /***/ 779:
 /***/ ((__unused_webpack_module, exports) => {
 
@@ -7668,7 +8511,7 @@ function escapeJsonPtr(str) {
 /***/ 770:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-/* unused reexport */ __nccwpck_require__(218);
+module.exports = __nccwpck_require__(218);
 
 
 /***/ }),
@@ -7676,7 +8519,6 @@ function escapeJsonPtr(str) {
 /***/ 218:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-var __webpack_unused_export__;
 
 
 var net = __nccwpck_require__(9278);
@@ -7688,10 +8530,10 @@ var assert = __nccwpck_require__(2613);
 var util = __nccwpck_require__(9023);
 
 
-__webpack_unused_export__ = httpOverHttp;
-__webpack_unused_export__ = httpsOverHttp;
-__webpack_unused_export__ = httpOverHttps;
-__webpack_unused_export__ = httpsOverHttps;
+exports.httpOverHttp = httpOverHttp;
+exports.httpsOverHttp = httpsOverHttp;
+exports.httpOverHttps = httpOverHttps;
+exports.httpsOverHttps = httpsOverHttps;
 
 
 function httpOverHttp(options) {
@@ -7940,7 +8782,7 @@ if (process.env.NODE_DEBUG && /\btunnel\b/.test(process.env.NODE_DEBUG)) {
 } else {
   debug = function() {};
 }
-__webpack_unused_export__ = debug; // for test
+exports.debug = debug; // for test
 
 
 /***/ }),
@@ -7948,7 +8790,6 @@ __webpack_unused_export__ = debug; // for test
 /***/ 6752:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-var __webpack_unused_export__;
 
 
 const Client = __nccwpck_require__(3701)
@@ -7976,29 +8817,29 @@ const createRedirectInterceptor = __nccwpck_require__(5092)
 
 Object.assign(Dispatcher.prototype, api)
 
-__webpack_unused_export__ = Dispatcher
-__webpack_unused_export__ = Client
-__webpack_unused_export__ = Pool
-__webpack_unused_export__ = BalancedPool
-__webpack_unused_export__ = Agent
-__webpack_unused_export__ = ProxyAgent
-__webpack_unused_export__ = EnvHttpProxyAgent
-__webpack_unused_export__ = RetryAgent
-__webpack_unused_export__ = RetryHandler
+module.exports.Dispatcher = Dispatcher
+module.exports.Client = Client
+module.exports.Pool = Pool
+module.exports.BalancedPool = BalancedPool
+module.exports.Agent = Agent
+module.exports.ProxyAgent = ProxyAgent
+module.exports.EnvHttpProxyAgent = EnvHttpProxyAgent
+module.exports.RetryAgent = RetryAgent
+module.exports.RetryHandler = RetryHandler
 
-__webpack_unused_export__ = DecoratorHandler
-__webpack_unused_export__ = RedirectHandler
-__webpack_unused_export__ = createRedirectInterceptor
-__webpack_unused_export__ = {
+module.exports.DecoratorHandler = DecoratorHandler
+module.exports.RedirectHandler = RedirectHandler
+module.exports.createRedirectInterceptor = createRedirectInterceptor
+module.exports.interceptors = {
   redirect: __nccwpck_require__(1514),
   retry: __nccwpck_require__(2026),
   dump: __nccwpck_require__(8060),
   dns: __nccwpck_require__(379)
 }
 
-__webpack_unused_export__ = buildConnector
-__webpack_unused_export__ = errors
-__webpack_unused_export__ = {
+module.exports.buildConnector = buildConnector
+module.exports.errors = errors
+module.exports.util = {
   parseHeaders: util.parseHeaders,
   headerNameToString: util.headerNameToString
 }
@@ -8052,11 +8893,11 @@ function makeDispatcher (fn) {
   }
 }
 
-__webpack_unused_export__ = setGlobalDispatcher
-__webpack_unused_export__ = getGlobalDispatcher
+module.exports.setGlobalDispatcher = setGlobalDispatcher
+module.exports.getGlobalDispatcher = getGlobalDispatcher
 
 const fetchImpl = (__nccwpck_require__(4398).fetch)
-__webpack_unused_export__ = async function fetch (init, options = undefined) {
+module.exports.fetch = async function fetch (init, options = undefined) {
   try {
     return await fetchImpl(init, options)
   } catch (err) {
@@ -8067,57 +8908,57 @@ __webpack_unused_export__ = async function fetch (init, options = undefined) {
     throw err
   }
 }
-/* unused reexport */ __nccwpck_require__(660).Headers
-/* unused reexport */ __nccwpck_require__(9051).Response
-/* unused reexport */ __nccwpck_require__(9967).Request
-/* unused reexport */ __nccwpck_require__(5910).FormData
-__webpack_unused_export__ = globalThis.File ?? (__nccwpck_require__(4573).File)
-/* unused reexport */ __nccwpck_require__(8355).FileReader
+module.exports.Headers = __nccwpck_require__(660).Headers
+module.exports.Response = __nccwpck_require__(9051).Response
+module.exports.Request = __nccwpck_require__(9967).Request
+module.exports.FormData = __nccwpck_require__(5910).FormData
+module.exports.File = globalThis.File ?? (__nccwpck_require__(4573).File)
+module.exports.FileReader = __nccwpck_require__(8355).FileReader
 
 const { setGlobalOrigin, getGlobalOrigin } = __nccwpck_require__(1059)
 
-__webpack_unused_export__ = setGlobalOrigin
-__webpack_unused_export__ = getGlobalOrigin
+module.exports.setGlobalOrigin = setGlobalOrigin
+module.exports.getGlobalOrigin = getGlobalOrigin
 
 const { CacheStorage } = __nccwpck_require__(3245)
 const { kConstruct } = __nccwpck_require__(109)
 
 // Cache & CacheStorage are tightly coupled with fetch. Even if it may run
 // in an older version of Node, it doesn't have any use without fetch.
-__webpack_unused_export__ = new CacheStorage(kConstruct)
+module.exports.caches = new CacheStorage(kConstruct)
 
 const { deleteCookie, getCookies, getSetCookies, setCookie } = __nccwpck_require__(9061)
 
-__webpack_unused_export__ = deleteCookie
-__webpack_unused_export__ = getCookies
-__webpack_unused_export__ = getSetCookies
-__webpack_unused_export__ = setCookie
+module.exports.deleteCookie = deleteCookie
+module.exports.getCookies = getCookies
+module.exports.getSetCookies = getSetCookies
+module.exports.setCookie = setCookie
 
 const { parseMIMEType, serializeAMimeType } = __nccwpck_require__(1900)
 
-__webpack_unused_export__ = parseMIMEType
-__webpack_unused_export__ = serializeAMimeType
+module.exports.parseMIMEType = parseMIMEType
+module.exports.serializeAMimeType = serializeAMimeType
 
 const { CloseEvent, ErrorEvent, MessageEvent } = __nccwpck_require__(5188)
-/* unused reexport */ __nccwpck_require__(3726).WebSocket
-__webpack_unused_export__ = CloseEvent
-__webpack_unused_export__ = ErrorEvent
-__webpack_unused_export__ = MessageEvent
+module.exports.WebSocket = __nccwpck_require__(3726).WebSocket
+module.exports.CloseEvent = CloseEvent
+module.exports.ErrorEvent = ErrorEvent
+module.exports.MessageEvent = MessageEvent
 
-__webpack_unused_export__ = makeDispatcher(api.request)
-__webpack_unused_export__ = makeDispatcher(api.stream)
-__webpack_unused_export__ = makeDispatcher(api.pipeline)
-__webpack_unused_export__ = makeDispatcher(api.connect)
-__webpack_unused_export__ = makeDispatcher(api.upgrade)
+module.exports.request = makeDispatcher(api.request)
+module.exports.stream = makeDispatcher(api.stream)
+module.exports.pipeline = makeDispatcher(api.pipeline)
+module.exports.connect = makeDispatcher(api.connect)
+module.exports.upgrade = makeDispatcher(api.upgrade)
 
-__webpack_unused_export__ = MockClient
-__webpack_unused_export__ = MockPool
-__webpack_unused_export__ = MockAgent
-__webpack_unused_export__ = mockErrors
+module.exports.MockClient = MockClient
+module.exports.MockPool = MockPool
+module.exports.MockAgent = MockAgent
+module.exports.mockErrors = mockErrors
 
 const { EventSource } = __nccwpck_require__(1238)
 
-__webpack_unused_export__ = EventSource
+module.exports.EventSource = EventSource
 
 
 /***/ }),
@@ -46696,8 +47537,6 @@ module.exports = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/dra
 /************************************************************************/
 var __webpack_exports__ = {};
 
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: external "os"
 const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
@@ -49643,884 +50482,114 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-// EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
-var ajv = __nccwpck_require__(2463);
-;// CONCATENATED MODULE: ./src/carvel/names.ts
-/** Kubernetes and Carvel naming rules (k8s.io/apimachinery validation, kapp-controller's extra checks). */
-const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
-/** A DNS-1123 label (namespaces, component and environment folder names): ≤63, lowercase alphanumerics and '-'. */
-function dns1123LabelProblem(value) {
-    if (value.length === 0)
-        return 'must not be empty';
-    if (value.length > 63)
-        return `must be at most 63 characters (it has ${value.length})`;
-    if (!DNS1123_LABEL.test(value)) {
-        return "must be a DNS-1123 label: lowercase letters, digits and '-', starting and ending with a letter or digit";
-    }
-    return undefined;
-}
-/** A DNS-1123 subdomain (most object names): ≤253, lowercase label(s) separated by dots. */
-function dns1123SubdomainProblem(value) {
-    if (value.length === 0)
-        return 'must not be empty';
-    if (value.length > 253)
-        return `must be at most 253 characters (it has ${value.length})`;
-    if (!DNS1123_SUBDOMAIN.test(value)) {
-        return "must be a lowercase DNS-1123 subdomain: lowercase letters, digits, '-' and '.', starting and ending with a letter or digit";
-    }
-    return undefined;
-}
-/**
- * kapp-controller's `IsFullyQualifiedName`, used for Package refName and PackageMetadata name:
- * a DNS-1123 subdomain with at least three dot-separated segments.
- */
-function fullyQualifiedNameProblem(value) {
-    const subdomain = dns1123SubdomainProblem(value);
-    if (subdomain)
-        return subdomain;
-    if (value.split('.').length < 3)
-        return 'should be a domain with at least three segments separated by dots';
-    return undefined;
-}
-/**
- * A Kubernetes object name derived from free text (a refName, a version): lowercase, every character
- * outside [a-z0-9.-] becomes '-', trimmed to ≤253 and to start/end alphanumeric. `1.0.0+vmware.1` → `1.0.0-vmware.1`.
- */
-function toObjectName(value) {
-    let name = value
-        .toLowerCase()
-        .replace(/[^a-z0-9.-]+/g, '-')
-        .replace(/\.{2,}/g, '.');
-    name = name
-        .slice(0, 253)
-        .replace(/^[^a-z0-9]+/, '')
-        .replace(/[^a-z0-9]+$/, '');
-    return name;
-}
-
-;// CONCATENATED MODULE: ./src/diagnostics.ts
-const NO_POSITION = { line: 0, column: 0 };
-function diagnostics_error(code, message, file, pos = NO_POSITION, path = '') {
-    return { severity: 'error', file, line: pos.line, column: pos.column, path, code, message };
-}
-function diagnostics_warning(code, message, file, pos = NO_POSITION, path = '') {
-    return { severity: 'warning', file, line: pos.line, column: pos.column, path, code, message };
-}
-function hasErrors(diagnostics) {
-    return diagnostics.some((d) => d.severity === 'error');
-}
-/** Stable order for output: by file, line, column, then code. */
-function sortDiagnostics(diagnostics) {
-    return [...diagnostics].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.code.localeCompare(b.code));
-}
-/** `path:line:col: severity: message` — the format compilers and editors understand. */
-function formatDiagnostic(d) {
-    const where = d.file ? `${d.file}${d.line ? `:${d.line}:${d.column || 1}` : ''}: ` : '';
-    const at = d.path && !d.message.startsWith(d.path) ? ` (at ${d.path})` : '';
-    return `${where}${d.severity}: ${d.message}${at}`;
-}
-
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
-;// CONCATENATED MODULE: ./src/yaml/parse.ts
-/**
- * YAML with positions and limits. Every document keeps its source ranges so that any diagnostic can
- * name file, line and column; duplicate keys are errors; aliases and sizes are bounded so a hostile
- * file is refused quickly instead of exhausting memory.
- */
+;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/context.js
 
 
-const DEFAULT_LIMITS = {
-    maxBytes: 4 * 1024 * 1024,
-    maxAliasCount: 200,
-    maxDocuments: 1000,
-};
-function parseYaml(file, text, limits = DEFAULT_LIMITS, origin = { lineOffset: 0, columnOffset: 0 }) {
-    const lineCounter = new dist/* LineCounter */.HN();
-    const position = (offset) => {
-        const { line, col } = lineCounter.linePos(offset);
-        return { line: line + origin.lineOffset, column: col + origin.columnOffset };
-    };
-    const result = { file, documents: [], diagnostics: [], position };
-    const size = text.length > limits.maxBytes / 4 ? Buffer.byteLength(text) : text.length;
-    if (size > limits.maxBytes)
-        return tooLargeYaml(file, size, limits.maxBytes);
-    const docs = (0,dist/* parseAllDocuments */.hR)(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
-    if (!Array.isArray(docs)) {
-        // parseAllDocuments returns an EmptyStream for a file with no documents at all.
-        return result;
-    }
-    if (docs.length > limits.maxDocuments) {
-        result.diagnostics.push(diagnostics_error('yaml.too-many-documents', `file has ${docs.length} documents, more than ${limits.maxDocuments}`, file));
-        return result;
-    }
-    docs.forEach((doc, index) => {
-        const problems = [...doc.errors];
-        if (problems.length > 0) {
-            for (const problem of problems) {
-                result.diagnostics.push(diagnostics_error(yamlCode(problem.code), yamlMessage(problem.code, problem.message), file, position(problem.pos[0])));
+class Context {
+    /**
+     * Hydrate the context from the environment
+     */
+    constructor() {
+        var _a, _b, _c;
+        this.payload = {};
+        if (process.env.GITHUB_EVENT_PATH) {
+            if ((0,external_fs_namespaceObject.existsSync)(process.env.GITHUB_EVENT_PATH)) {
+                this.payload = JSON.parse((0,external_fs_namespaceObject.readFileSync)(process.env.GITHUB_EVENT_PATH, { encoding: 'utf8' }));
             }
-            return;
+            else {
+                const path = process.env.GITHUB_EVENT_PATH;
+                process.stdout.write(`GITHUB_EVENT_PATH ${path} does not exist${external_os_namespaceObject.EOL}`);
+            }
         }
-        if (doc.contents === null)
-            return; // `---` with nothing after it
-        try {
-            result.documents.push({ doc, value: doc.toJS({ maxAliasCount: limits.maxAliasCount }), index });
+        this.eventName = process.env.GITHUB_EVENT_NAME;
+        this.sha = process.env.GITHUB_SHA;
+        this.ref = process.env.GITHUB_REF;
+        this.workflow = process.env.GITHUB_WORKFLOW;
+        this.action = process.env.GITHUB_ACTION;
+        this.actor = process.env.GITHUB_ACTOR;
+        this.job = process.env.GITHUB_JOB;
+        this.runAttempt = parseInt(process.env.GITHUB_RUN_ATTEMPT, 10);
+        this.runNumber = parseInt(process.env.GITHUB_RUN_NUMBER, 10);
+        this.runId = parseInt(process.env.GITHUB_RUN_ID, 10);
+        this.apiUrl = (_a = process.env.GITHUB_API_URL) !== null && _a !== void 0 ? _a : `https://api.github.com`;
+        this.serverUrl = (_b = process.env.GITHUB_SERVER_URL) !== null && _b !== void 0 ? _b : `https://github.com`;
+        this.graphqlUrl =
+            (_c = process.env.GITHUB_GRAPHQL_URL) !== null && _c !== void 0 ? _c : `https://api.github.com/graphql`;
+    }
+    get issue() {
+        const payload = this.payload;
+        return Object.assign(Object.assign({}, this.repo), { number: (payload.issue || payload.pull_request || payload).number });
+    }
+    get repo() {
+        if (process.env.GITHUB_REPOSITORY) {
+            const [owner, repo] = process.env.GITHUB_REPOSITORY.split('/');
+            return { owner, repo };
         }
-        catch (e) {
-            result.diagnostics.push(diagnostics_error('yaml.alias-limit', `document ${index + 1} expands too many aliases (over ${limits.maxAliasCount}); refusing a possible YAML bomb`, file, position(doc.range[0])));
-            void e;
+        if (this.payload.repository) {
+            return {
+                owner: this.payload.repository.owner.login,
+                repo: this.payload.repository.name
+            };
         }
+        throw new Error("context.repo requires a GITHUB_REPOSITORY environment variable like 'owner/repo'");
+    }
+}
+//# sourceMappingURL=context.js.map
+// EXTERNAL MODULE: ./node_modules/@actions/github/node_modules/@actions/http-client/lib/index.js
+var lib = __nccwpck_require__(9659);
+;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/internal/utils.js
+var utils_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
     });
-    return result;
-}
-/** A file refused for its size, unread or unparsed. */
-function tooLargeYaml(file, size, maxBytes) {
-    const diagnostic = diagnostics_error('yaml.too-large', `file is ${size} bytes, over the ${maxBytes}-byte limit; not parsed`, file);
-    return { file, documents: [], diagnostics: [diagnostic], position: () => ({ line: 0, column: 0 }) };
-}
-function yamlCode(code) {
-    return code === 'DUPLICATE_KEY' ? 'yaml.duplicate-key' : 'yaml.syntax';
-}
-/** The parser's messages without any source excerpt: values Secrets must never leak into a log. */
-function yamlMessage(code, message) {
-    if (code === 'DUPLICATE_KEY')
-        return 'duplicate key: map keys must be unique';
-    const firstLine = message.split('\n')[0] ?? message;
-    return `not valid YAML: ${firstLine.replace(/ at line \d+, column \d+.*$/, '')}`;
-}
-/** The node at a path in a document, or the deepest existing ancestor when the path does not exist. */
-function nodeAt(doc, path) {
-    let node = doc.contents;
-    for (const segment of path) {
-        if ((0,dist/* isMap */.jh)(node)) {
-            const pair = node.items.find((p) => (0,dist/* isScalar */.jn)(p.key) && String(p.key.value) === String(segment));
-            if (!pair)
-                return { node, found: false };
-            node = pair.value ?? pair.key;
-        }
-        else if ((0,dist/* isSeq */.oP)(node) && typeof segment === 'number') {
-            const item = node.items[segment];
-            if (!item)
-                return { node, found: false };
-            node = item;
-        }
-        else {
-            return { node, found: false };
-        }
-    }
-    return { node, found: true };
-}
-/** The key node of the last segment (better for "this key is wrong" messages), else the value node. */
-function keyNodeAt(doc, path) {
-    if (path.length === 0)
-        return doc.contents;
-    const parent = nodeAt(doc, path.slice(0, -1));
-    const last = path[path.length - 1];
-    if (parent.found && (0,dist/* isMap */.jh)(parent.node)) {
-        const pair = parent.node.items.find((p) => (0,dist/* isScalar */.jn)(p.key) && String(p.key.value) === String(last));
-        if (pair && (0,dist/* isScalar */.jn)(pair.key))
-            return pair.key;
-    }
-    return nodeAt(doc, path).node;
-}
-/** Position of the node at a path (its key when it is a map entry) or of its deepest existing ancestor. */
-function positionAt(parsed, doc, path) {
-    const node = keyNodeAt(doc, path);
-    const offset = node?.range?.[0] ?? doc.range[0];
-    return parsed.position(offset);
-}
-/** `.spec.refName`, `.items[2].name` — the JSON-path-like form used in every message. */
-function formatPath(path) {
-    return (path
-        .map((s) => typeof s === 'number' ? `[${s}]` : /^[A-Za-z_][\w-]*$/.test(s) ? `.${s}` : `[${JSON.stringify(s)}]`)
-        .join('') || '.');
-}
-
-;// CONCATENATED MODULE: ./src/config/schema.ts
-/**
- * The JSON Schema of flux-pkg.yaml. `npm run bundle` publishes it as schema/flux-pkg.schema.json so editors
- * (yaml-language-server) can complete and check the file; this module is the source of truth.
- */
-const configSchema = {
-    $schema: 'http://json-schema.org/draft-07/schema#',
-    $id: 'https://github.com/flux-pkg-action/flux-pkg-action/schema/flux-pkg.schema.json',
-    title: 'flux-pkg.yaml',
-    description: 'Repository configuration for flux-pkg-action: the ordered environments of the gitops repo, how each receives Package versions, and the defaults for what the action generates.',
-    type: 'object',
-    additionalProperties: false,
-    properties: {
-        layout: {
-            description: "Where things live in the gitops repo. Defaults follow Tanzu Application Platform's layout.",
-            type: 'object',
-            additionalProperties: false,
-            properties: {
-                componentsPath: {
-                    description: "Folder holding the components, relative to the repo root ('' = the root).",
-                    type: 'string',
-                    default: '',
-                },
-                packagesDir: {
-                    description: 'Folder under a component holding its Package files.',
-                    type: 'string',
-                    default: 'packages',
-                },
-                packageInstallFile: {
-                    type: 'string',
-                    default: 'packageinstall.yaml',
-                },
-                valuesSecretFile: {
-                    type: 'string',
-                    default: 'params.yaml',
-                },
-                valuesKey: {
-                    description: 'The stringData key of the values Secret that holds the values YAML (TAP: values.yaml).',
-                    type: 'string',
-                    default: 'values.yaml',
-                },
-            },
-        },
-        defaults: {
-            $ref: '#/definitions/settings',
-        },
-        environments: {
-            description: 'The environments, in promotion order. Without this list, environments are the existing folders under each component and all take new versions directly.',
-            type: 'array',
-            items: {
-                allOf: [
-                    {
-                        $ref: '#/definitions/settings',
-                    },
-                    {
-                        type: 'object',
-                        required: ['name'],
-                        properties: {
-                            name: {
-                                $ref: '#/definitions/dnsLabel',
-                            },
-                            promoteFrom: {
-                                description: 'Take versions only when they are merged into this other environment (promotion). Absent: take new Package versions directly.',
-                                $ref: '#/definitions/dnsLabel',
-                            },
-                        },
-                    },
-                ],
-            },
-        },
-        components: {
-            description: 'Per-component settings, keyed by component folder name.',
-            type: 'object',
-            propertyNames: {
-                $ref: '#/definitions/dnsSubdomain',
-            },
-            additionalProperties: {
-                allOf: [
-                    {
-                        $ref: '#/definitions/settings',
-                    },
-                    {
-                        type: 'object',
-                        properties: {
-                            environments: {
-                                description: 'Deliver this component only to these environments.',
-                                type: 'array',
-                                items: {
-                                    $ref: '#/definitions/dnsLabel',
-                                },
-                            },
-                        },
-                    },
-                ],
-            },
-        },
-    },
-    definitions: {
-        dnsLabel: {
-            type: 'string',
-            pattern: '^[a-z0-9]([-a-z0-9]*[a-z0-9])?$',
-            maxLength: 63,
-        },
-        dnsSubdomain: {
-            type: 'string',
-            pattern: '^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$',
-            maxLength: 253,
-        },
-        settings: {
-            type: 'object',
-            properties: {
-                name: true,
-                promoteFrom: true,
-                environments: true,
-                constraint: {
-                    description: 'The PackageInstall\'s versionSelection.constraints, with {version} replaced by the Package version. "{version}" pins the exact version (default); ">={version}" follows every newer version (continuous delivery).',
-                    type: 'string',
-                    minLength: 1,
-                    default: '{version}',
-                },
-                prereleases: {
-                    description: 'versionSelection.prereleases: false (default) hides prereleases, true allows all, a list allows those identifiers.',
-                    oneOf: [
-                        {
-                            type: 'boolean',
-                        },
-                        {
-                            type: 'array',
-                            items: {
-                                type: 'string',
-                                minLength: 1,
-                            },
-                        },
-                    ],
-                },
-                serviceAccountName: {
-                    description: 'The ServiceAccount kapp-controller uses to install the package in the run cluster.',
-                    $ref: '#/definitions/dnsSubdomain',
-                },
-                namespace: {
-                    description: "metadata.namespace of the generated PackageInstall and Secret. Absent: left to Flux's targetNamespace.",
-                    $ref: '#/definitions/dnsLabel',
-                },
-                packageInstallName: {
-                    description: 'Name of the PackageInstall, with {component} replaced (default: the component).',
-                    type: 'string',
-                },
-                valuesSecretName: {
-                    description: 'Name of the values Secret, with {component} replaced (default: {component}-values).',
-                    type: 'string',
-                },
-                kubeconfigSecret: {
-                    description: "The Secret on the Brain cluster holding this environment's kubeconfig (bootstrap).",
-                    $ref: '#/definitions/dnsSubdomain',
-                },
-                targetNamespace: {
-                    description: 'Flux Kustomization targetNamespace (bootstrap).',
-                    $ref: '#/definitions/dnsLabel',
-                },
-                secretFormat: {
-                    description: 'How the values Secret is stored: plain stringData, or encrypted with SOPS.',
-                    enum: ['plain', 'sops'],
-                },
-                fluxApiVersion: {
-                    description: 'Flux API version for bootstrap.',
-                    enum: ['v1', 'v1beta2'],
-                },
-                labels: {
-                    type: 'array',
-                    items: {
-                        type: 'string',
-                        minLength: 1,
-                    },
-                },
-                reviewers: {
-                    type: 'array',
-                    items: {
-                        type: 'string',
-                        minLength: 1,
-                    },
-                },
-                teamReviewers: {
-                    type: 'array',
-                    items: {
-                        type: 'string',
-                        minLength: 1,
-                    },
-                },
-                autoMerge: {
-                    description: 'Enable auto-merge on the pull request with this merge method.',
-                    enum: [false, 'merge', 'squash', 'rebase'],
-                },
-            },
-            additionalProperties: false,
-        },
-    },
 };
 
-;// CONCATENATED MODULE: ./src/config/config.ts
-/**
- * flux-pkg.yaml: the repository's own configuration. Optional; when absent the environments are the
- * folders that exist under each component, and every one takes new Package versions directly.
- * Precedence, lowest first: built-in defaults, `defaults:`, the environment's entry, the component's
- * entry, then what the caller (action inputs, CLI flags) overrides.
- */
 
-
-
-
-
-const CONFIG_FILE = 'flux-pkg.yaml';
-const DEFAULT_LAYOUT = {
-    componentsPath: '',
-    packagesDir: 'packages',
-    packageInstallFile: 'packageinstall.yaml',
-    valuesSecretFile: 'params.yaml',
-    valuesKey: 'values.yaml',
-};
-const BUILT_IN_SETTINGS = {
-    constraint: '{version}',
-    prereleases: false,
-    serviceAccountName: 'default-ns-sa',
-    packageInstallName: '{component}',
-    valuesSecretName: '{component}-values',
-    secretFormat: 'plain',
-    fluxApiVersion: 'v1',
-    labels: [],
-    reviewers: [],
-    teamReviewers: [],
-    autoMerge: false,
-};
-const DEFAULT_CONFIG = { layout: DEFAULT_LAYOUT, defaults: {}, components: {} };
-let validator;
-function validateSchema(value) {
-    validator ??= new ajv.Ajv({ allErrors: true, strict: false }).compile(configSchema);
-    return { ok: validator(value), errors: validator.errors ?? [] };
-}
-async function loadConfig(snapshot) {
-    const text = await snapshot.read(CONFIG_FILE);
-    if (text === undefined)
-        return { config: DEFAULT_CONFIG, diagnostics: [] };
-    return parseConfig(CONFIG_FILE, text);
-}
-function parseConfig(file, text) {
-    const parsed = parseYaml(file, text);
-    const diagnostics = [...parsed.diagnostics];
-    const first = parsed.documents[0];
-    if (diagnostics.length > 0 || !first)
-        return { config: { ...DEFAULT_CONFIG, file }, diagnostics };
-    const { ok, errors } = validateSchema(first.value);
-    if (!ok) {
-        for (const e of errors) {
-            const path = e.instancePath.split('/').slice(1).map(decodePointer);
-            const at = e.keyword === 'additionalProperties' ? [...path, String(e.params.additionalProperty)] : path;
-            const what = e.keyword === 'additionalProperties' ? `unknown setting "${e.params.additionalProperty}"` : e.message;
-            diagnostics.push(diagnostics_error('config.invalid', `${what}`, file, positionAt(parsed, first.doc, at), formatPath(at)));
-        }
-        return { config: { ...DEFAULT_CONFIG, file }, diagnostics };
+function getAuthString(token, options) {
+    if (!token && !options.auth) {
+        throw new Error('Parameter token or opts.auth is required');
     }
-    const raw = first.value;
-    const config = {
-        file,
-        layout: { ...DEFAULT_LAYOUT, ...raw.layout },
-        defaults: raw.defaults ?? {},
-        environments: raw.environments,
-        components: raw.components ?? {},
-    };
-    const names = new Set();
-    raw.environments?.forEach((env, i) => {
-        const at = ['environments', i, 'name'];
-        if (names.has(env.name)) {
-            diagnostics.push(diagnostics_error('config.duplicate-environment', `environment "${env.name}" is listed twice`, file, positionAt(parsed, first.doc, at), formatPath(at)));
-        }
-        names.add(env.name);
+    else if (token && options.auth) {
+        throw new Error('Parameters token and opts.auth may not both be specified');
+    }
+    return typeof options.auth === 'string' ? options.auth : `token ${token}`;
+}
+function getProxyAgent(destinationUrl) {
+    const hc = new lib.HttpClient();
+    return hc.getAgent(destinationUrl);
+}
+function getProxyAgentDispatcher(destinationUrl) {
+    const hc = new lib.HttpClient();
+    return hc.getAgentDispatcher(destinationUrl);
+}
+function getProxyFetch(destinationUrl) {
+    const httpDispatcher = getProxyAgentDispatcher(destinationUrl);
+    const proxyFetch = (url, opts) => utils_awaiter(this, void 0, void 0, function* () {
+        return (0,undici.fetch)(url, Object.assign(Object.assign({}, opts), { dispatcher: httpDispatcher }));
     });
-    raw.environments?.forEach((env, i) => {
-        if (env.promoteFrom !== undefined && !names.has(env.promoteFrom)) {
-            const at = ['environments', i, 'promoteFrom'];
-            diagnostics.push(diagnostics_error('config.unknown-environment', `promoteFrom names "${env.promoteFrom}", which is not a listed environment`, file, positionAt(parsed, first.doc, at), formatPath(at)));
-        }
-    });
-    return { config, diagnostics };
+    return proxyFetch;
 }
-function decodePointer(segment) {
-    const s = segment.replace(/~1/g, '/').replace(/~0/g, '~');
-    return /^\d+$/.test(s) ? Number(s) : s;
+function getApiBaseUrl() {
+    return process.env['GITHUB_API_URL'] || 'https://api.github.com';
 }
-/** The resolved settings for one component in one environment. */
-function settingsFor(config, component, environment, overrides = {}) {
-    const env = config.environments?.find((e) => e.name === environment);
-    const { environments: _, ...componentSettings } = config.components[component] ?? {};
-    const { name: __, promoteFrom: ___, ...envSettings } = env ?? { name: environment };
-    const merged = {
-        ...BUILT_IN_SETTINGS,
-        ...config.defaults,
-        ...envSettings,
-        ...componentSettings,
-        ...definedOnly(overrides),
-    };
-    return {
-        ...merged,
-        // Object names never carry '+' or uppercase, whatever the template says.
-        packageInstallName: toObjectName(merged.packageInstallName.replaceAll('{component}', component)),
-        valuesSecretName: toObjectName(merged.valuesSecretName.replaceAll('{component}', component)),
-    };
-}
-function definedOnly(value) {
-    return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined));
-}
-/** Does this environment take new Package versions directly (rather than by promotion)? */
-function takesNewVersions(config, environment) {
-    const env = config.environments?.find((e) => e.name === environment);
-    return env ? env.promoteFrom === undefined : config.environments === undefined;
-}
-
-// EXTERNAL MODULE: ./node_modules/bottleneck/light.js
-var light = __nccwpck_require__(3251);
-;// CONCATENATED MODULE: ./node_modules/@octokit/request-error/dist-src/index.js
-class RequestError extends Error {
-  name;
-  /**
-   * http status code
-   */
-  status;
-  /**
-   * Request options that lead to the error.
-   */
-  request;
-  /**
-   * Response object if a response was received
-   */
-  response;
-  constructor(message, statusCode, options) {
-    super(message, { cause: options.cause });
-    this.name = "HttpError";
-    this.status = Number.parseInt(statusCode);
-    if (Number.isNaN(this.status)) {
-      this.status = 0;
+function getUserAgentWithOrchestrationId(baseUserAgent) {
+    var _a;
+    const orchId = (_a = process.env['ACTIONS_ORCHESTRATION_ID']) === null || _a === void 0 ? void 0 : _a.trim();
+    if (orchId) {
+        const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, '_');
+        const tag = `actions_orchestration_id/${sanitizedId}`;
+        if (baseUserAgent === null || baseUserAgent === void 0 ? void 0 : baseUserAgent.includes(tag))
+            return baseUserAgent;
+        const ua = baseUserAgent ? `${baseUserAgent} ` : '';
+        return `${ua}${tag}`;
     }
-    /* v8 ignore else -- @preserve -- Bug with vitest coverage where it sees an else branch that doesn't exist */
-    if ("response" in options) {
-      this.response = options.response;
-    }
-    const requestCopy = Object.assign({}, options.request);
-    if (options.request.headers.authorization) {
-      requestCopy.headers = Object.assign({}, options.request.headers, {
-        authorization: options.request.headers.authorization.replace(
-          /(?<! ) .*$/,
-          " [REDACTED]"
-        )
-      });
-    }
-    requestCopy.url = requestCopy.url.replace(/\bclient_secret=\w+/g, "client_secret=[REDACTED]").replace(/\baccess_token=\w+/g, "access_token=[REDACTED]");
-    this.request = requestCopy;
-  }
+    return baseUserAgent;
 }
-
-
-;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-retry/dist-bundle/index.js
-// pkg/dist-src/version.js
-var VERSION = "0.0.0-development";
-
-// pkg/dist-src/error-request.js
-function isRequestError(error) {
-  return error.request !== void 0;
-}
-async function errorRequest(state, octokit, error, options) {
-  if (!isRequestError(error) || !error?.request.request) {
-    throw error;
-  }
-  if (error.status >= 400 && !state.doNotRetry.includes(error.status)) {
-    const retries = options.request.retries != null ? options.request.retries : state.retries;
-    const retryAfter = Math.pow((options.request.retryCount || 0) + 1, 2);
-    throw octokit.retry.retryRequest(error, retries, retryAfter);
-  }
-  throw error;
-}
-
-// pkg/dist-src/wrap-request.js
-
-
-async function wrapRequest(state, octokit, request, options) {
-  const limiter = new light();
-  limiter.on("failed", function(error, info) {
-    const maxRetries = ~~error.request.request?.retries;
-    const after = ~~error.request.request?.retryAfter;
-    options.request.retryCount = info.retryCount + 1;
-    if (maxRetries > info.retryCount) {
-      return after * state.retryAfterBaseValue;
-    }
-  });
-  return limiter.schedule(
-    requestWithGraphqlErrorHandling.bind(null, state, octokit, request),
-    options
-  );
-}
-async function requestWithGraphqlErrorHandling(state, octokit, request, options) {
-  const response = await request(options);
-  if (response.data && response.data.errors && response.data.errors.length > 0 && /Something went wrong while executing your query/.test(
-    response.data.errors[0].message
-  )) {
-    const error = new RequestError(response.data.errors[0].message, 500, {
-      request: options,
-      response
-    });
-    return errorRequest(state, octokit, error, options);
-  }
-  return response;
-}
-
-// pkg/dist-src/index.js
-function retry(octokit, octokitOptions) {
-  const state = Object.assign(
-    {
-      enabled: true,
-      retryAfterBaseValue: 1e3,
-      doNotRetry: [400, 401, 403, 404, 410, 422, 451],
-      retries: 3
-    },
-    octokitOptions.retry
-  );
-  const retryPlugin = {
-    retry: {
-      retryRequest: (error, retries, retryAfter) => {
-        error.request.request = Object.assign({}, error.request.request, {
-          retries,
-          retryAfter
-        });
-        return error;
-      }
-    }
-  };
-  if (state.enabled) {
-    octokit.hook.error("request", errorRequest.bind(null, state, retryPlugin));
-    octokit.hook.wrap("request", wrapRequest.bind(null, state, retryPlugin));
-  }
-  return retryPlugin;
-}
-retry.VERSION = VERSION;
-
-
-;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-throttling/dist-bundle/index.js
-// pkg/dist-src/index.js
-
-
-// pkg/dist-src/version.js
-var dist_bundle_VERSION = "0.0.0-development";
-
-// pkg/dist-src/wrap-request.js
-var noop = () => Promise.resolve();
-function dist_bundle_wrapRequest(state, request, options) {
-  return state.retryLimiter.schedule(doRequest, state, request, options);
-}
-async function doRequest(state, request, options) {
-  const { pathname } = new URL(options.url, "http://github.test");
-  const isAuth = isAuthRequest(options.method, pathname);
-  const isWrite = !isAuth && options.method !== "GET" && options.method !== "HEAD";
-  const isSearch = options.method === "GET" && pathname.startsWith("/search/");
-  const isGraphQL = pathname.startsWith("/graphql");
-  const retryCount = ~~request.retryCount;
-  const jobOptions = retryCount > 0 ? { priority: 0, weight: 0 } : {};
-  if (state.clustering) {
-    jobOptions.expiration = 1e3 * 60;
-  }
-  if (isWrite || isGraphQL) {
-    await state.write.key(state.id).schedule(jobOptions, noop);
-  }
-  if (isWrite && state.triggersNotification(pathname)) {
-    await state.notifications.key(state.id).schedule(jobOptions, noop);
-  }
-  if (isSearch) {
-    await state.search.key(state.id).schedule(jobOptions, noop);
-  }
-  const req = (isAuth ? state.auth : state.global).key(state.id).schedule(jobOptions, request, options);
-  if (isGraphQL) {
-    const res = await req;
-    if (res.data.errors != null && res.data.errors.some((error) => error.type === "RATE_LIMITED")) {
-      const error = Object.assign(new Error("GraphQL Rate Limit Exceeded"), {
-        response: res,
-        data: res.data
-      });
-      throw error;
-    }
-  }
-  return req;
-}
-function isAuthRequest(method, pathname) {
-  return method === "PATCH" && // https://docs.github.com/en/rest/apps/apps?apiVersion=2022-11-28#create-a-scoped-access-token
-  /^\/applications\/[^/]+\/token\/scoped$/.test(pathname) || method === "POST" && // https://docs.github.com/en/rest/apps/oauth-applications?apiVersion=2022-11-28#reset-a-token
-  (/^\/applications\/[^/]+\/token$/.test(pathname) || // https://docs.github.com/en/rest/apps/apps?apiVersion=2022-11-28#create-an-installation-access-token-for-an-app
-  /^\/app\/installations\/[^/]+\/access_tokens$/.test(pathname) || // https://docs.github.com/en/apps/oauth-apps/building-oauth-apps/authorizing-oauth-apps
-  pathname === "/login/oauth/access_token");
-}
-
-// pkg/dist-src/generated/triggers-notification-paths.js
-var triggers_notification_paths_default = [
-  "/orgs/{org}/invitations",
-  "/orgs/{org}/invitations/{invitation_id}",
-  "/orgs/{org}/teams/{team_slug}/discussions",
-  "/orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments",
-  "/repos/{owner}/{repo}/collaborators/{username}",
-  "/repos/{owner}/{repo}/commits/{commit_sha}/comments",
-  "/repos/{owner}/{repo}/issues",
-  "/repos/{owner}/{repo}/issues/{issue_number}/comments",
-  "/repos/{owner}/{repo}/issues/{issue_number}/sub_issue",
-  "/repos/{owner}/{repo}/issues/{issue_number}/sub_issues/priority",
-  "/repos/{owner}/{repo}/pulls",
-  "/repos/{owner}/{repo}/pulls/{pull_number}/comments",
-  "/repos/{owner}/{repo}/pulls/{pull_number}/comments/{comment_id}/replies",
-  "/repos/{owner}/{repo}/pulls/{pull_number}/merge",
-  "/repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers",
-  "/repos/{owner}/{repo}/pulls/{pull_number}/reviews",
-  "/repos/{owner}/{repo}/releases",
-  "/teams/{team_id}/discussions",
-  "/teams/{team_id}/discussions/{discussion_number}/comments"
-];
-
-// pkg/dist-src/route-matcher.js
-function routeMatcher(paths) {
-  const regexes = paths.map(
-    (path) => path.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
-  );
-  const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
-  return new RegExp(regex2, "i");
-}
-
-// pkg/dist-src/index.js
-var regex = routeMatcher(triggers_notification_paths_default);
-var triggersNotification = regex.test.bind(regex);
-var groups = {};
-var createGroups = function(Bottleneck, common) {
-  groups.global = new Bottleneck.Group({
-    id: "octokit-global",
-    maxConcurrent: 10,
-    ...common
-  });
-  groups.auth = new Bottleneck.Group({
-    id: "octokit-auth",
-    maxConcurrent: 1,
-    ...common
-  });
-  groups.search = new Bottleneck.Group({
-    id: "octokit-search",
-    maxConcurrent: 1,
-    minTime: 2e3,
-    ...common
-  });
-  groups.write = new Bottleneck.Group({
-    id: "octokit-write",
-    maxConcurrent: 1,
-    minTime: 1e3,
-    ...common
-  });
-  groups.notifications = new Bottleneck.Group({
-    id: "octokit-notifications",
-    maxConcurrent: 1,
-    minTime: 3e3,
-    ...common
-  });
-};
-function throttling(octokit, octokitOptions) {
-  const {
-    enabled = true,
-    Bottleneck = light,
-    id = "no-id",
-    timeout = 1e3 * 60 * 2,
-    // Redis TTL: 2 minutes
-    connection
-  } = octokitOptions.throttle || {};
-  if (!enabled) {
-    return {};
-  }
-  const common = { timeout };
-  if (typeof connection !== "undefined") {
-    common.connection = connection;
-  }
-  const state = Object.assign(
-    {
-      clustering: connection != null,
-      triggersNotification,
-      fallbackSecondaryRateRetryAfter: 60,
-      retryAfterBaseValue: 1e3,
-      id
-    },
-    octokitOptions.throttle
-  );
-  if (typeof state.onSecondaryRateLimit !== "function" || typeof state.onRateLimit !== "function") {
-    throw new Error(`octokit/plugin-throttling error:
-        You must pass the onSecondaryRateLimit and onRateLimit error handlers.
-        See https://octokit.github.io/rest.js/#throttling
-
-        const octokit = new Octokit({
-          throttle: {
-            onSecondaryRateLimit: (retryAfter, options) => {/* ... */},
-            onRateLimit: (retryAfter, options) => {/* ... */}
-          }
-        })
-    `);
-  }
-  let initialized = false;
-  const initializeBottleneck = () => {
-    if (initialized) {
-      return;
-    }
-    initialized = true;
-    if (groups.global == null) {
-      createGroups(Bottleneck, common);
-    }
-    state.global = state.global ?? groups.global;
-    state.auth = state.auth ?? groups.auth;
-    state.search = state.search ?? groups.search;
-    state.write = state.write ?? groups.write;
-    state.notifications = state.notifications ?? groups.notifications;
-    state.retryLimiter = state.retryLimiter ?? new Bottleneck();
-    const events = {};
-    const emitter = new Bottleneck.Events(events);
-    events.on("secondary-limit", state.onSecondaryRateLimit);
-    events.on("rate-limit", state.onRateLimit);
-    events.on(
-      "error",
-      (e) => octokit.log.warn("Error in throttling-plugin limit handler", e)
-    );
-    state.retryLimiter.on("failed", async function(error, info) {
-      const [state2, request, options] = info.args;
-      const { pathname } = new URL(options.url, "http://github.test");
-      const shouldRetryGraphQL = pathname.startsWith("/graphql") && error.status !== 401;
-      if (!(shouldRetryGraphQL || error.status === 403 || error.status === 429)) {
-        return;
-      }
-      const retryCount = ~~request.retryCount;
-      request.retryCount = retryCount;
-      options.request.retryCount = retryCount;
-      const { wantRetry, retryAfter = 0 } = await (async function() {
-        if (/\bsecondary rate\b/i.test(error.message)) {
-          const retryAfter2 = Number(error.response.headers["retry-after"]) || state2.fallbackSecondaryRateRetryAfter;
-          const wantRetry2 = await emitter.trigger(
-            "secondary-limit",
-            retryAfter2,
-            options,
-            octokit,
-            retryCount
-          );
-          return { wantRetry: wantRetry2, retryAfter: retryAfter2 };
-        }
-        if (error.response.headers != null && error.response.headers["x-ratelimit-remaining"] === "0" || (error.response.data?.errors ?? []).some(
-          (error2) => error2.type === "RATE_LIMITED"
-        )) {
-          const rateLimitReset = new Date(
-            ~~error.response.headers["x-ratelimit-reset"] * 1e3
-          ).getTime();
-          const retryAfter2 = Math.max(
-            // Add one second so we retry _after_ the reset time
-            // https://docs.github.com/en/rest/overview/resources-in-the-rest-api?apiVersion=2022-11-28#exceeding-the-rate-limit
-            Math.ceil((rateLimitReset - Date.now()) / 1e3) + 1,
-            0
-          );
-          const wantRetry2 = await emitter.trigger(
-            "rate-limit",
-            retryAfter2,
-            options,
-            octokit,
-            retryCount
-          );
-          return { wantRetry: wantRetry2, retryAfter: retryAfter2 };
-        }
-        return {};
-      })();
-      if (wantRetry) {
-        request.retryCount++;
-        return retryAfter * state2.retryAfterBaseValue;
-      }
-    });
-  };
-  octokit.hook.wrap("request", (request, options) => {
-    initializeBottleneck();
-    return dist_bundle_wrapRequest(state, request, options);
-  });
-  return {};
-}
-throttling.VERSION = dist_bundle_VERSION;
-throttling.triggersNotification = triggersNotification;
-
-
+//# sourceMappingURL=utils.js.map
 ;// CONCATENATED MODULE: ./node_modules/universal-user-agent/index.js
 function getUserAgent() {
   if (typeof navigator === "object" && "userAgent" in navigator) {
@@ -50686,10 +50755,10 @@ function Collection() {
 
 
 // pkg/dist-src/version.js
-var endpoint_dist_bundle_VERSION = "0.0.0-development";
+var VERSION = "0.0.0-development";
 
 // pkg/dist-src/defaults.js
-var userAgent = `octokit-endpoint.js/${endpoint_dist_bundle_VERSION} ${getUserAgent()}`;
+var userAgent = `octokit-endpoint.js/${VERSION} ${getUserAgent()}`;
 var DEFAULTS = {
   method: "GET",
   baseUrl: "https://api.github.com",
@@ -51920,6 +51989,47 @@ const JSONParse = (text, reviver) => {
 
 
 
+;// CONCATENATED MODULE: ./node_modules/@octokit/request-error/dist-src/index.js
+class RequestError extends Error {
+  name;
+  /**
+   * http status code
+   */
+  status;
+  /**
+   * Request options that lead to the error.
+   */
+  request;
+  /**
+   * Response object if a response was received
+   */
+  response;
+  constructor(message, statusCode, options) {
+    super(message, { cause: options.cause });
+    this.name = "HttpError";
+    this.status = Number.parseInt(statusCode);
+    if (Number.isNaN(this.status)) {
+      this.status = 0;
+    }
+    /* v8 ignore else -- @preserve -- Bug with vitest coverage where it sees an else branch that doesn't exist */
+    if ("response" in options) {
+      this.response = options.response;
+    }
+    const requestCopy = Object.assign({}, options.request);
+    if (options.request.headers.authorization) {
+      requestCopy.headers = Object.assign({}, options.request.headers, {
+        authorization: options.request.headers.authorization.replace(
+          /(?<! ) .*$/,
+          " [REDACTED]"
+        )
+      });
+    }
+    requestCopy.url = requestCopy.url.replace(/\bclient_secret=\w+/g, "client_secret=[REDACTED]").replace(/\baccess_token=\w+/g, "access_token=[REDACTED]");
+    this.request = requestCopy;
+  }
+}
+
+
 ;// CONCATENATED MODULE: ./node_modules/@octokit/request/dist-bundle/index.js
 // pkg/dist-src/index.js
 
@@ -51928,12 +52038,12 @@ const JSONParse = (text, reviver) => {
 
 
 // pkg/dist-src/version.js
-var request_dist_bundle_VERSION = "10.0.16";
+var dist_bundle_VERSION = "10.0.16";
 
 // pkg/dist-src/defaults.js
 var defaults_default = {
   headers: {
-    "user-agent": `octokit-request.js/${request_dist_bundle_VERSION} ${getUserAgent()}`
+    "user-agent": `octokit-request.js/${dist_bundle_VERSION} ${getUserAgent()}`
   }
 };
 
@@ -51953,7 +52063,7 @@ function dist_bundle_isPlainObject(value) {
 
 // pkg/dist-src/fetch-wrapper.js
 
-var dist_bundle_noop = () => "";
+var noop = () => "";
 async function fetchWrapper(requestOptions) {
   const fetch = requestOptions.request?.fetch || globalThis.fetch;
   if (!fetch) {
@@ -52055,7 +52165,7 @@ async function fetchWrapper(requestOptions) {
 async function getResponseData(response) {
   const contentType = response.headers.get("content-type");
   if (!contentType) {
-    return response.text().catch(dist_bundle_noop);
+    return response.text().catch(noop);
   }
   const mimetype = dist_parse(contentType);
   if (isJSONResponse(mimetype)) {
@@ -52070,7 +52180,7 @@ async function getResponseData(response) {
   // (RFC 2046) and must never be decoded as text, even when the response
   // carries a (misleading) `charset=utf-8` parameter — see #751.
   mimetype.parameters.charset?.toLowerCase() === "utf-8" && mimetype.type !== "application/octet-stream") {
-    return response.text().catch(dist_bundle_noop);
+    return response.text().catch(noop);
   } else {
     return response.arrayBuffer().catch(
       /* v8 ignore next -- @preserve */
@@ -52458,450 +52568,8 @@ class Octokit {
 }
 
 
-;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-request-log/dist-src/version.js
-const dist_src_version_VERSION = "6.0.0";
-
-
-;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-request-log/dist-src/index.js
-
-function requestLog(octokit) {
-  octokit.hook.wrap("request", (request, options) => {
-    octokit.log.debug("request", options);
-    const start = Date.now();
-    const requestOptions = octokit.request.endpoint.parse(options);
-    const path = requestOptions.url.replace(options.baseUrl, "");
-    return request(options).then((response) => {
-      const requestId = response.headers["x-github-request-id"];
-      octokit.log.info(
-        `${requestOptions.method} ${path} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
-      );
-      return response;
-    }).catch((error) => {
-      const requestId = error.response?.headers["x-github-request-id"] || "UNKNOWN";
-      octokit.log.error(
-        `${requestOptions.method} ${path} - ${error.status} with id ${requestId} in ${Date.now() - start}ms`
-      );
-      throw error;
-    });
-  });
-}
-requestLog.VERSION = dist_src_version_VERSION;
-
-
-;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-paginate-rest/dist-bundle/index.js
-// pkg/dist-src/version.js
-var plugin_paginate_rest_dist_bundle_VERSION = "0.0.0-development";
-
-// pkg/dist-src/normalize-paginated-list-response.js
-function normalizePaginatedListResponse(response) {
-  if (!response.data) {
-    return {
-      ...response,
-      data: []
-    };
-  }
-  const responseNeedsNormalization = ("total_count" in response.data || "total_commits" in response.data) && !("url" in response.data);
-  if (!responseNeedsNormalization) return response;
-  const incompleteResults = response.data.incomplete_results;
-  const repositorySelection = response.data.repository_selection;
-  const totalCount = response.data.total_count;
-  const totalCommits = response.data.total_commits;
-  delete response.data.incomplete_results;
-  delete response.data.repository_selection;
-  delete response.data.total_count;
-  delete response.data.total_commits;
-  const namespaceKey = Object.keys(response.data)[0];
-  const data = response.data[namespaceKey];
-  response.data = data;
-  if (typeof incompleteResults !== "undefined") {
-    response.data.incomplete_results = incompleteResults;
-  }
-  if (typeof repositorySelection !== "undefined") {
-    response.data.repository_selection = repositorySelection;
-  }
-  response.data.total_count = totalCount;
-  response.data.total_commits = totalCommits;
-  return response;
-}
-
-// pkg/dist-src/iterator.js
-function iterator(octokit, route, parameters) {
-  const options = typeof route === "function" ? route.endpoint(parameters) : octokit.request.endpoint(route, parameters);
-  const requestMethod = typeof route === "function" ? route : octokit.request;
-  const method = options.method;
-  const headers = options.headers;
-  let url = options.url;
-  return {
-    [Symbol.asyncIterator]: () => ({
-      async next() {
-        if (!url) return { done: true };
-        try {
-          const response = await requestMethod({ method, url, headers });
-          const normalizedResponse = normalizePaginatedListResponse(response);
-          url = ((normalizedResponse.headers.link || "").match(
-            /<([^<>]+)>;\s*rel="next"/
-          ) || [])[1];
-          if (!url && "total_commits" in normalizedResponse.data) {
-            const parsedUrl = new URL(normalizedResponse.url);
-            const params = parsedUrl.searchParams;
-            const page = parseInt(params.get("page") || "1", 10);
-            const per_page = parseInt(params.get("per_page") || "250", 10);
-            if (page * per_page < normalizedResponse.data.total_commits) {
-              params.set("page", String(page + 1));
-              url = parsedUrl.toString();
-            }
-          }
-          return { value: normalizedResponse };
-        } catch (error) {
-          if (error.status !== 409) throw error;
-          url = "";
-          return {
-            value: {
-              status: 200,
-              headers: {},
-              data: []
-            }
-          };
-        }
-      }
-    })
-  };
-}
-
-// pkg/dist-src/paginate.js
-function paginate(octokit, route, parameters, mapFn) {
-  if (typeof parameters === "function") {
-    mapFn = parameters;
-    parameters = void 0;
-  }
-  return gather(
-    octokit,
-    [],
-    iterator(octokit, route, parameters)[Symbol.asyncIterator](),
-    mapFn
-  );
-}
-function gather(octokit, results, iterator2, mapFn) {
-  return iterator2.next().then((result) => {
-    if (result.done) {
-      return results;
-    }
-    let earlyExit = false;
-    function done() {
-      earlyExit = true;
-    }
-    results = results.concat(
-      mapFn ? mapFn(result.value, done) : result.value.data
-    );
-    if (earlyExit) {
-      return results;
-    }
-    return gather(octokit, results, iterator2, mapFn);
-  });
-}
-
-// pkg/dist-src/compose-paginate.js
-var composePaginateRest = Object.assign(paginate, {
-  iterator
-});
-
-// pkg/dist-src/generated/paginating-endpoints.js
-var paginatingEndpoints = (/* unused pure expression or super */ null && ([
-  "GET /advisories",
-  "GET /app/hook/deliveries",
-  "GET /app/installation-requests",
-  "GET /app/installations",
-  "GET /assignments/{assignment_id}/accepted_assignments",
-  "GET /classrooms",
-  "GET /classrooms/{classroom_id}/assignments",
-  "GET /enterprises/{enterprise}/code-security/configurations",
-  "GET /enterprises/{enterprise}/code-security/configurations/{configuration_id}/repositories",
-  "GET /enterprises/{enterprise}/dependabot/alerts",
-  "GET /enterprises/{enterprise}/teams",
-  "GET /enterprises/{enterprise}/teams/{enterprise-team}/memberships",
-  "GET /enterprises/{enterprise}/teams/{enterprise-team}/organizations",
-  "GET /events",
-  "GET /gists",
-  "GET /gists/public",
-  "GET /gists/starred",
-  "GET /gists/{gist_id}/comments",
-  "GET /gists/{gist_id}/commits",
-  "GET /gists/{gist_id}/forks",
-  "GET /installation/repositories",
-  "GET /issues",
-  "GET /licenses",
-  "GET /marketplace_listing/plans",
-  "GET /marketplace_listing/plans/{plan_id}/accounts",
-  "GET /marketplace_listing/stubbed/plans",
-  "GET /marketplace_listing/stubbed/plans/{plan_id}/accounts",
-  "GET /networks/{owner}/{repo}/events",
-  "GET /notifications",
-  "GET /organizations",
-  "GET /organizations/{org}/dependabot/repository-access",
-  "GET /orgs/{org}/actions/cache/usage-by-repository",
-  "GET /orgs/{org}/actions/hosted-runners",
-  "GET /orgs/{org}/actions/permissions/repositories",
-  "GET /orgs/{org}/actions/permissions/self-hosted-runners/repositories",
-  "GET /orgs/{org}/actions/runner-groups",
-  "GET /orgs/{org}/actions/runner-groups/{runner_group_id}/hosted-runners",
-  "GET /orgs/{org}/actions/runner-groups/{runner_group_id}/repositories",
-  "GET /orgs/{org}/actions/runner-groups/{runner_group_id}/runners",
-  "GET /orgs/{org}/actions/runners",
-  "GET /orgs/{org}/actions/secrets",
-  "GET /orgs/{org}/actions/secrets/{secret_name}/repositories",
-  "GET /orgs/{org}/actions/variables",
-  "GET /orgs/{org}/actions/variables/{name}/repositories",
-  "GET /orgs/{org}/attestations/repositories",
-  "GET /orgs/{org}/attestations/{subject_digest}",
-  "GET /orgs/{org}/blocks",
-  "GET /orgs/{org}/campaigns",
-  "GET /orgs/{org}/code-scanning/alerts",
-  "GET /orgs/{org}/code-security/configurations",
-  "GET /orgs/{org}/code-security/configurations/{configuration_id}/repositories",
-  "GET /orgs/{org}/codespaces",
-  "GET /orgs/{org}/codespaces/secrets",
-  "GET /orgs/{org}/codespaces/secrets/{secret_name}/repositories",
-  "GET /orgs/{org}/copilot/billing/seats",
-  "GET /orgs/{org}/copilot/metrics",
-  "GET /orgs/{org}/dependabot/alerts",
-  "GET /orgs/{org}/dependabot/secrets",
-  "GET /orgs/{org}/dependabot/secrets/{secret_name}/repositories",
-  "GET /orgs/{org}/events",
-  "GET /orgs/{org}/failed_invitations",
-  "GET /orgs/{org}/hooks",
-  "GET /orgs/{org}/hooks/{hook_id}/deliveries",
-  "GET /orgs/{org}/insights/api/route-stats/{actor_type}/{actor_id}",
-  "GET /orgs/{org}/insights/api/subject-stats",
-  "GET /orgs/{org}/insights/api/user-stats/{user_id}",
-  "GET /orgs/{org}/installations",
-  "GET /orgs/{org}/invitations",
-  "GET /orgs/{org}/invitations/{invitation_id}/teams",
-  "GET /orgs/{org}/issues",
-  "GET /orgs/{org}/members",
-  "GET /orgs/{org}/members/{username}/codespaces",
-  "GET /orgs/{org}/migrations",
-  "GET /orgs/{org}/migrations/{migration_id}/repositories",
-  "GET /orgs/{org}/organization-roles/{role_id}/teams",
-  "GET /orgs/{org}/organization-roles/{role_id}/users",
-  "GET /orgs/{org}/outside_collaborators",
-  "GET /orgs/{org}/packages",
-  "GET /orgs/{org}/packages/{package_type}/{package_name}/versions",
-  "GET /orgs/{org}/personal-access-token-requests",
-  "GET /orgs/{org}/personal-access-token-requests/{pat_request_id}/repositories",
-  "GET /orgs/{org}/personal-access-tokens",
-  "GET /orgs/{org}/personal-access-tokens/{pat_id}/repositories",
-  "GET /orgs/{org}/private-registries",
-  "GET /orgs/{org}/projects",
-  "GET /orgs/{org}/projectsV2",
-  "GET /orgs/{org}/projectsV2/{project_number}/fields",
-  "GET /orgs/{org}/projectsV2/{project_number}/items",
-  "GET /orgs/{org}/properties/values",
-  "GET /orgs/{org}/public_members",
-  "GET /orgs/{org}/repos",
-  "GET /orgs/{org}/rulesets",
-  "GET /orgs/{org}/rulesets/rule-suites",
-  "GET /orgs/{org}/rulesets/{ruleset_id}/history",
-  "GET /orgs/{org}/secret-scanning/alerts",
-  "GET /orgs/{org}/security-advisories",
-  "GET /orgs/{org}/settings/immutable-releases/repositories",
-  "GET /orgs/{org}/settings/network-configurations",
-  "GET /orgs/{org}/team/{team_slug}/copilot/metrics",
-  "GET /orgs/{org}/teams",
-  "GET /orgs/{org}/teams/{team_slug}/discussions",
-  "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments",
-  "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions",
-  "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions",
-  "GET /orgs/{org}/teams/{team_slug}/invitations",
-  "GET /orgs/{org}/teams/{team_slug}/members",
-  "GET /orgs/{org}/teams/{team_slug}/projects",
-  "GET /orgs/{org}/teams/{team_slug}/repos",
-  "GET /orgs/{org}/teams/{team_slug}/teams",
-  "GET /projects/{project_id}/collaborators",
-  "GET /repos/{owner}/{repo}/actions/artifacts",
-  "GET /repos/{owner}/{repo}/actions/caches",
-  "GET /repos/{owner}/{repo}/actions/organization-secrets",
-  "GET /repos/{owner}/{repo}/actions/organization-variables",
-  "GET /repos/{owner}/{repo}/actions/runners",
-  "GET /repos/{owner}/{repo}/actions/runs",
-  "GET /repos/{owner}/{repo}/actions/runs/{run_id}/artifacts",
-  "GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}/jobs",
-  "GET /repos/{owner}/{repo}/actions/runs/{run_id}/jobs",
-  "GET /repos/{owner}/{repo}/actions/secrets",
-  "GET /repos/{owner}/{repo}/actions/variables",
-  "GET /repos/{owner}/{repo}/actions/workflows",
-  "GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs",
-  "GET /repos/{owner}/{repo}/activity",
-  "GET /repos/{owner}/{repo}/assignees",
-  "GET /repos/{owner}/{repo}/attestations/{subject_digest}",
-  "GET /repos/{owner}/{repo}/branches",
-  "GET /repos/{owner}/{repo}/check-runs/{check_run_id}/annotations",
-  "GET /repos/{owner}/{repo}/check-suites/{check_suite_id}/check-runs",
-  "GET /repos/{owner}/{repo}/code-scanning/alerts",
-  "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/instances",
-  "GET /repos/{owner}/{repo}/code-scanning/analyses",
-  "GET /repos/{owner}/{repo}/codespaces",
-  "GET /repos/{owner}/{repo}/codespaces/devcontainers",
-  "GET /repos/{owner}/{repo}/codespaces/secrets",
-  "GET /repos/{owner}/{repo}/collaborators",
-  "GET /repos/{owner}/{repo}/comments",
-  "GET /repos/{owner}/{repo}/comments/{comment_id}/reactions",
-  "GET /repos/{owner}/{repo}/commits",
-  "GET /repos/{owner}/{repo}/commits/{commit_sha}/comments",
-  "GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls",
-  "GET /repos/{owner}/{repo}/commits/{ref}/check-runs",
-  "GET /repos/{owner}/{repo}/commits/{ref}/check-suites",
-  "GET /repos/{owner}/{repo}/commits/{ref}/status",
-  "GET /repos/{owner}/{repo}/commits/{ref}/statuses",
-  "GET /repos/{owner}/{repo}/compare/{basehead}",
-  "GET /repos/{owner}/{repo}/compare/{base}...{head}",
-  "GET /repos/{owner}/{repo}/contributors",
-  "GET /repos/{owner}/{repo}/dependabot/alerts",
-  "GET /repos/{owner}/{repo}/dependabot/secrets",
-  "GET /repos/{owner}/{repo}/deployments",
-  "GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses",
-  "GET /repos/{owner}/{repo}/environments",
-  "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies",
-  "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules/apps",
-  "GET /repos/{owner}/{repo}/environments/{environment_name}/secrets",
-  "GET /repos/{owner}/{repo}/environments/{environment_name}/variables",
-  "GET /repos/{owner}/{repo}/events",
-  "GET /repos/{owner}/{repo}/forks",
-  "GET /repos/{owner}/{repo}/hooks",
-  "GET /repos/{owner}/{repo}/hooks/{hook_id}/deliveries",
-  "GET /repos/{owner}/{repo}/invitations",
-  "GET /repos/{owner}/{repo}/issues",
-  "GET /repos/{owner}/{repo}/issues/comments",
-  "GET /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions",
-  "GET /repos/{owner}/{repo}/issues/events",
-  "GET /repos/{owner}/{repo}/issues/{issue_number}/comments",
-  "GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by",
-  "GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocking",
-  "GET /repos/{owner}/{repo}/issues/{issue_number}/events",
-  "GET /repos/{owner}/{repo}/issues/{issue_number}/labels",
-  "GET /repos/{owner}/{repo}/issues/{issue_number}/reactions",
-  "GET /repos/{owner}/{repo}/issues/{issue_number}/sub_issues",
-  "GET /repos/{owner}/{repo}/issues/{issue_number}/timeline",
-  "GET /repos/{owner}/{repo}/keys",
-  "GET /repos/{owner}/{repo}/labels",
-  "GET /repos/{owner}/{repo}/milestones",
-  "GET /repos/{owner}/{repo}/milestones/{milestone_number}/labels",
-  "GET /repos/{owner}/{repo}/notifications",
-  "GET /repos/{owner}/{repo}/pages/builds",
-  "GET /repos/{owner}/{repo}/projects",
-  "GET /repos/{owner}/{repo}/pulls",
-  "GET /repos/{owner}/{repo}/pulls/comments",
-  "GET /repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions",
-  "GET /repos/{owner}/{repo}/pulls/{pull_number}/comments",
-  "GET /repos/{owner}/{repo}/pulls/{pull_number}/commits",
-  "GET /repos/{owner}/{repo}/pulls/{pull_number}/files",
-  "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews",
-  "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/comments",
-  "GET /repos/{owner}/{repo}/releases",
-  "GET /repos/{owner}/{repo}/releases/{release_id}/assets",
-  "GET /repos/{owner}/{repo}/releases/{release_id}/reactions",
-  "GET /repos/{owner}/{repo}/rules/branches/{branch}",
-  "GET /repos/{owner}/{repo}/rulesets",
-  "GET /repos/{owner}/{repo}/rulesets/rule-suites",
-  "GET /repos/{owner}/{repo}/rulesets/{ruleset_id}/history",
-  "GET /repos/{owner}/{repo}/secret-scanning/alerts",
-  "GET /repos/{owner}/{repo}/secret-scanning/alerts/{alert_number}/locations",
-  "GET /repos/{owner}/{repo}/security-advisories",
-  "GET /repos/{owner}/{repo}/stargazers",
-  "GET /repos/{owner}/{repo}/subscribers",
-  "GET /repos/{owner}/{repo}/tags",
-  "GET /repos/{owner}/{repo}/teams",
-  "GET /repos/{owner}/{repo}/topics",
-  "GET /repositories",
-  "GET /search/code",
-  "GET /search/commits",
-  "GET /search/issues",
-  "GET /search/labels",
-  "GET /search/repositories",
-  "GET /search/topics",
-  "GET /search/users",
-  "GET /teams/{team_id}/discussions",
-  "GET /teams/{team_id}/discussions/{discussion_number}/comments",
-  "GET /teams/{team_id}/discussions/{discussion_number}/comments/{comment_number}/reactions",
-  "GET /teams/{team_id}/discussions/{discussion_number}/reactions",
-  "GET /teams/{team_id}/invitations",
-  "GET /teams/{team_id}/members",
-  "GET /teams/{team_id}/projects",
-  "GET /teams/{team_id}/repos",
-  "GET /teams/{team_id}/teams",
-  "GET /user/blocks",
-  "GET /user/codespaces",
-  "GET /user/codespaces/secrets",
-  "GET /user/emails",
-  "GET /user/followers",
-  "GET /user/following",
-  "GET /user/gpg_keys",
-  "GET /user/installations",
-  "GET /user/installations/{installation_id}/repositories",
-  "GET /user/issues",
-  "GET /user/keys",
-  "GET /user/marketplace_purchases",
-  "GET /user/marketplace_purchases/stubbed",
-  "GET /user/memberships/orgs",
-  "GET /user/migrations",
-  "GET /user/migrations/{migration_id}/repositories",
-  "GET /user/orgs",
-  "GET /user/packages",
-  "GET /user/packages/{package_type}/{package_name}/versions",
-  "GET /user/public_emails",
-  "GET /user/repos",
-  "GET /user/repository_invitations",
-  "GET /user/social_accounts",
-  "GET /user/ssh_signing_keys",
-  "GET /user/starred",
-  "GET /user/subscriptions",
-  "GET /user/teams",
-  "GET /users",
-  "GET /users/{username}/attestations/{subject_digest}",
-  "GET /users/{username}/events",
-  "GET /users/{username}/events/orgs/{org}",
-  "GET /users/{username}/events/public",
-  "GET /users/{username}/followers",
-  "GET /users/{username}/following",
-  "GET /users/{username}/gists",
-  "GET /users/{username}/gpg_keys",
-  "GET /users/{username}/keys",
-  "GET /users/{username}/orgs",
-  "GET /users/{username}/packages",
-  "GET /users/{username}/projects",
-  "GET /users/{username}/projectsV2",
-  "GET /users/{username}/projectsV2/{project_number}/fields",
-  "GET /users/{username}/projectsV2/{project_number}/items",
-  "GET /users/{username}/received_events",
-  "GET /users/{username}/received_events/public",
-  "GET /users/{username}/repos",
-  "GET /users/{username}/social_accounts",
-  "GET /users/{username}/ssh_signing_keys",
-  "GET /users/{username}/starred",
-  "GET /users/{username}/subscriptions"
-]));
-
-// pkg/dist-src/paginating-endpoints.js
-function isPaginatingEndpoint(arg) {
-  if (typeof arg === "string") {
-    return paginatingEndpoints.includes(arg);
-  } else {
-    return false;
-  }
-}
-
-// pkg/dist-src/index.js
-function paginateRest(octokit) {
-  return {
-    paginate: Object.assign(paginate.bind(null, octokit), {
-      iterator: iterator.bind(null, octokit)
-    })
-  };
-}
-paginateRest.VERSION = plugin_paginate_rest_dist_bundle_VERSION;
-
-
 ;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/version.js
-const plugin_rest_endpoint_methods_dist_src_version_VERSION = "17.0.0";
+const dist_src_version_VERSION = "17.0.0";
 
 //# sourceMappingURL=version.js.map
 
@@ -55334,7 +55002,7 @@ function restEndpointMethods(octokit) {
     rest: api
   };
 }
-restEndpointMethods.VERSION = plugin_rest_endpoint_methods_dist_src_version_VERSION;
+restEndpointMethods.VERSION = dist_src_version_VERSION;
 function legacyRestEndpointMethods(octokit) {
   const api = endpointsToMethods(octokit);
   return {
@@ -55342,9 +55010,1542 @@ function legacyRestEndpointMethods(octokit) {
     rest: api
   };
 }
-legacyRestEndpointMethods.VERSION = plugin_rest_endpoint_methods_dist_src_version_VERSION;
+legacyRestEndpointMethods.VERSION = dist_src_version_VERSION;
 
 //# sourceMappingURL=index.js.map
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-paginate-rest/dist-bundle/index.js
+// pkg/dist-src/version.js
+var plugin_paginate_rest_dist_bundle_VERSION = "0.0.0-development";
+
+// pkg/dist-src/normalize-paginated-list-response.js
+function normalizePaginatedListResponse(response) {
+  if (!response.data) {
+    return {
+      ...response,
+      data: []
+    };
+  }
+  const responseNeedsNormalization = ("total_count" in response.data || "total_commits" in response.data) && !("url" in response.data);
+  if (!responseNeedsNormalization) return response;
+  const incompleteResults = response.data.incomplete_results;
+  const repositorySelection = response.data.repository_selection;
+  const totalCount = response.data.total_count;
+  const totalCommits = response.data.total_commits;
+  delete response.data.incomplete_results;
+  delete response.data.repository_selection;
+  delete response.data.total_count;
+  delete response.data.total_commits;
+  const namespaceKey = Object.keys(response.data)[0];
+  const data = response.data[namespaceKey];
+  response.data = data;
+  if (typeof incompleteResults !== "undefined") {
+    response.data.incomplete_results = incompleteResults;
+  }
+  if (typeof repositorySelection !== "undefined") {
+    response.data.repository_selection = repositorySelection;
+  }
+  response.data.total_count = totalCount;
+  response.data.total_commits = totalCommits;
+  return response;
+}
+
+// pkg/dist-src/iterator.js
+function iterator(octokit, route, parameters) {
+  const options = typeof route === "function" ? route.endpoint(parameters) : octokit.request.endpoint(route, parameters);
+  const requestMethod = typeof route === "function" ? route : octokit.request;
+  const method = options.method;
+  const headers = options.headers;
+  let url = options.url;
+  return {
+    [Symbol.asyncIterator]: () => ({
+      async next() {
+        if (!url) return { done: true };
+        try {
+          const response = await requestMethod({ method, url, headers });
+          const normalizedResponse = normalizePaginatedListResponse(response);
+          url = ((normalizedResponse.headers.link || "").match(
+            /<([^<>]+)>;\s*rel="next"/
+          ) || [])[1];
+          if (!url && "total_commits" in normalizedResponse.data) {
+            const parsedUrl = new URL(normalizedResponse.url);
+            const params = parsedUrl.searchParams;
+            const page = parseInt(params.get("page") || "1", 10);
+            const per_page = parseInt(params.get("per_page") || "250", 10);
+            if (page * per_page < normalizedResponse.data.total_commits) {
+              params.set("page", String(page + 1));
+              url = parsedUrl.toString();
+            }
+          }
+          return { value: normalizedResponse };
+        } catch (error) {
+          if (error.status !== 409) throw error;
+          url = "";
+          return {
+            value: {
+              status: 200,
+              headers: {},
+              data: []
+            }
+          };
+        }
+      }
+    })
+  };
+}
+
+// pkg/dist-src/paginate.js
+function paginate(octokit, route, parameters, mapFn) {
+  if (typeof parameters === "function") {
+    mapFn = parameters;
+    parameters = void 0;
+  }
+  return gather(
+    octokit,
+    [],
+    iterator(octokit, route, parameters)[Symbol.asyncIterator](),
+    mapFn
+  );
+}
+function gather(octokit, results, iterator2, mapFn) {
+  return iterator2.next().then((result) => {
+    if (result.done) {
+      return results;
+    }
+    let earlyExit = false;
+    function done() {
+      earlyExit = true;
+    }
+    results = results.concat(
+      mapFn ? mapFn(result.value, done) : result.value.data
+    );
+    if (earlyExit) {
+      return results;
+    }
+    return gather(octokit, results, iterator2, mapFn);
+  });
+}
+
+// pkg/dist-src/compose-paginate.js
+var composePaginateRest = Object.assign(paginate, {
+  iterator
+});
+
+// pkg/dist-src/generated/paginating-endpoints.js
+var paginatingEndpoints = (/* unused pure expression or super */ null && ([
+  "GET /advisories",
+  "GET /app/hook/deliveries",
+  "GET /app/installation-requests",
+  "GET /app/installations",
+  "GET /assignments/{assignment_id}/accepted_assignments",
+  "GET /classrooms",
+  "GET /classrooms/{classroom_id}/assignments",
+  "GET /enterprises/{enterprise}/code-security/configurations",
+  "GET /enterprises/{enterprise}/code-security/configurations/{configuration_id}/repositories",
+  "GET /enterprises/{enterprise}/dependabot/alerts",
+  "GET /enterprises/{enterprise}/teams",
+  "GET /enterprises/{enterprise}/teams/{enterprise-team}/memberships",
+  "GET /enterprises/{enterprise}/teams/{enterprise-team}/organizations",
+  "GET /events",
+  "GET /gists",
+  "GET /gists/public",
+  "GET /gists/starred",
+  "GET /gists/{gist_id}/comments",
+  "GET /gists/{gist_id}/commits",
+  "GET /gists/{gist_id}/forks",
+  "GET /installation/repositories",
+  "GET /issues",
+  "GET /licenses",
+  "GET /marketplace_listing/plans",
+  "GET /marketplace_listing/plans/{plan_id}/accounts",
+  "GET /marketplace_listing/stubbed/plans",
+  "GET /marketplace_listing/stubbed/plans/{plan_id}/accounts",
+  "GET /networks/{owner}/{repo}/events",
+  "GET /notifications",
+  "GET /organizations",
+  "GET /organizations/{org}/dependabot/repository-access",
+  "GET /orgs/{org}/actions/cache/usage-by-repository",
+  "GET /orgs/{org}/actions/hosted-runners",
+  "GET /orgs/{org}/actions/permissions/repositories",
+  "GET /orgs/{org}/actions/permissions/self-hosted-runners/repositories",
+  "GET /orgs/{org}/actions/runner-groups",
+  "GET /orgs/{org}/actions/runner-groups/{runner_group_id}/hosted-runners",
+  "GET /orgs/{org}/actions/runner-groups/{runner_group_id}/repositories",
+  "GET /orgs/{org}/actions/runner-groups/{runner_group_id}/runners",
+  "GET /orgs/{org}/actions/runners",
+  "GET /orgs/{org}/actions/secrets",
+  "GET /orgs/{org}/actions/secrets/{secret_name}/repositories",
+  "GET /orgs/{org}/actions/variables",
+  "GET /orgs/{org}/actions/variables/{name}/repositories",
+  "GET /orgs/{org}/attestations/repositories",
+  "GET /orgs/{org}/attestations/{subject_digest}",
+  "GET /orgs/{org}/blocks",
+  "GET /orgs/{org}/campaigns",
+  "GET /orgs/{org}/code-scanning/alerts",
+  "GET /orgs/{org}/code-security/configurations",
+  "GET /orgs/{org}/code-security/configurations/{configuration_id}/repositories",
+  "GET /orgs/{org}/codespaces",
+  "GET /orgs/{org}/codespaces/secrets",
+  "GET /orgs/{org}/codespaces/secrets/{secret_name}/repositories",
+  "GET /orgs/{org}/copilot/billing/seats",
+  "GET /orgs/{org}/copilot/metrics",
+  "GET /orgs/{org}/dependabot/alerts",
+  "GET /orgs/{org}/dependabot/secrets",
+  "GET /orgs/{org}/dependabot/secrets/{secret_name}/repositories",
+  "GET /orgs/{org}/events",
+  "GET /orgs/{org}/failed_invitations",
+  "GET /orgs/{org}/hooks",
+  "GET /orgs/{org}/hooks/{hook_id}/deliveries",
+  "GET /orgs/{org}/insights/api/route-stats/{actor_type}/{actor_id}",
+  "GET /orgs/{org}/insights/api/subject-stats",
+  "GET /orgs/{org}/insights/api/user-stats/{user_id}",
+  "GET /orgs/{org}/installations",
+  "GET /orgs/{org}/invitations",
+  "GET /orgs/{org}/invitations/{invitation_id}/teams",
+  "GET /orgs/{org}/issues",
+  "GET /orgs/{org}/members",
+  "GET /orgs/{org}/members/{username}/codespaces",
+  "GET /orgs/{org}/migrations",
+  "GET /orgs/{org}/migrations/{migration_id}/repositories",
+  "GET /orgs/{org}/organization-roles/{role_id}/teams",
+  "GET /orgs/{org}/organization-roles/{role_id}/users",
+  "GET /orgs/{org}/outside_collaborators",
+  "GET /orgs/{org}/packages",
+  "GET /orgs/{org}/packages/{package_type}/{package_name}/versions",
+  "GET /orgs/{org}/personal-access-token-requests",
+  "GET /orgs/{org}/personal-access-token-requests/{pat_request_id}/repositories",
+  "GET /orgs/{org}/personal-access-tokens",
+  "GET /orgs/{org}/personal-access-tokens/{pat_id}/repositories",
+  "GET /orgs/{org}/private-registries",
+  "GET /orgs/{org}/projects",
+  "GET /orgs/{org}/projectsV2",
+  "GET /orgs/{org}/projectsV2/{project_number}/fields",
+  "GET /orgs/{org}/projectsV2/{project_number}/items",
+  "GET /orgs/{org}/properties/values",
+  "GET /orgs/{org}/public_members",
+  "GET /orgs/{org}/repos",
+  "GET /orgs/{org}/rulesets",
+  "GET /orgs/{org}/rulesets/rule-suites",
+  "GET /orgs/{org}/rulesets/{ruleset_id}/history",
+  "GET /orgs/{org}/secret-scanning/alerts",
+  "GET /orgs/{org}/security-advisories",
+  "GET /orgs/{org}/settings/immutable-releases/repositories",
+  "GET /orgs/{org}/settings/network-configurations",
+  "GET /orgs/{org}/team/{team_slug}/copilot/metrics",
+  "GET /orgs/{org}/teams",
+  "GET /orgs/{org}/teams/{team_slug}/discussions",
+  "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments",
+  "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions",
+  "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions",
+  "GET /orgs/{org}/teams/{team_slug}/invitations",
+  "GET /orgs/{org}/teams/{team_slug}/members",
+  "GET /orgs/{org}/teams/{team_slug}/projects",
+  "GET /orgs/{org}/teams/{team_slug}/repos",
+  "GET /orgs/{org}/teams/{team_slug}/teams",
+  "GET /projects/{project_id}/collaborators",
+  "GET /repos/{owner}/{repo}/actions/artifacts",
+  "GET /repos/{owner}/{repo}/actions/caches",
+  "GET /repos/{owner}/{repo}/actions/organization-secrets",
+  "GET /repos/{owner}/{repo}/actions/organization-variables",
+  "GET /repos/{owner}/{repo}/actions/runners",
+  "GET /repos/{owner}/{repo}/actions/runs",
+  "GET /repos/{owner}/{repo}/actions/runs/{run_id}/artifacts",
+  "GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}/jobs",
+  "GET /repos/{owner}/{repo}/actions/runs/{run_id}/jobs",
+  "GET /repos/{owner}/{repo}/actions/secrets",
+  "GET /repos/{owner}/{repo}/actions/variables",
+  "GET /repos/{owner}/{repo}/actions/workflows",
+  "GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs",
+  "GET /repos/{owner}/{repo}/activity",
+  "GET /repos/{owner}/{repo}/assignees",
+  "GET /repos/{owner}/{repo}/attestations/{subject_digest}",
+  "GET /repos/{owner}/{repo}/branches",
+  "GET /repos/{owner}/{repo}/check-runs/{check_run_id}/annotations",
+  "GET /repos/{owner}/{repo}/check-suites/{check_suite_id}/check-runs",
+  "GET /repos/{owner}/{repo}/code-scanning/alerts",
+  "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/instances",
+  "GET /repos/{owner}/{repo}/code-scanning/analyses",
+  "GET /repos/{owner}/{repo}/codespaces",
+  "GET /repos/{owner}/{repo}/codespaces/devcontainers",
+  "GET /repos/{owner}/{repo}/codespaces/secrets",
+  "GET /repos/{owner}/{repo}/collaborators",
+  "GET /repos/{owner}/{repo}/comments",
+  "GET /repos/{owner}/{repo}/comments/{comment_id}/reactions",
+  "GET /repos/{owner}/{repo}/commits",
+  "GET /repos/{owner}/{repo}/commits/{commit_sha}/comments",
+  "GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls",
+  "GET /repos/{owner}/{repo}/commits/{ref}/check-runs",
+  "GET /repos/{owner}/{repo}/commits/{ref}/check-suites",
+  "GET /repos/{owner}/{repo}/commits/{ref}/status",
+  "GET /repos/{owner}/{repo}/commits/{ref}/statuses",
+  "GET /repos/{owner}/{repo}/compare/{basehead}",
+  "GET /repos/{owner}/{repo}/compare/{base}...{head}",
+  "GET /repos/{owner}/{repo}/contributors",
+  "GET /repos/{owner}/{repo}/dependabot/alerts",
+  "GET /repos/{owner}/{repo}/dependabot/secrets",
+  "GET /repos/{owner}/{repo}/deployments",
+  "GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses",
+  "GET /repos/{owner}/{repo}/environments",
+  "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies",
+  "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules/apps",
+  "GET /repos/{owner}/{repo}/environments/{environment_name}/secrets",
+  "GET /repos/{owner}/{repo}/environments/{environment_name}/variables",
+  "GET /repos/{owner}/{repo}/events",
+  "GET /repos/{owner}/{repo}/forks",
+  "GET /repos/{owner}/{repo}/hooks",
+  "GET /repos/{owner}/{repo}/hooks/{hook_id}/deliveries",
+  "GET /repos/{owner}/{repo}/invitations",
+  "GET /repos/{owner}/{repo}/issues",
+  "GET /repos/{owner}/{repo}/issues/comments",
+  "GET /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions",
+  "GET /repos/{owner}/{repo}/issues/events",
+  "GET /repos/{owner}/{repo}/issues/{issue_number}/comments",
+  "GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by",
+  "GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocking",
+  "GET /repos/{owner}/{repo}/issues/{issue_number}/events",
+  "GET /repos/{owner}/{repo}/issues/{issue_number}/labels",
+  "GET /repos/{owner}/{repo}/issues/{issue_number}/reactions",
+  "GET /repos/{owner}/{repo}/issues/{issue_number}/sub_issues",
+  "GET /repos/{owner}/{repo}/issues/{issue_number}/timeline",
+  "GET /repos/{owner}/{repo}/keys",
+  "GET /repos/{owner}/{repo}/labels",
+  "GET /repos/{owner}/{repo}/milestones",
+  "GET /repos/{owner}/{repo}/milestones/{milestone_number}/labels",
+  "GET /repos/{owner}/{repo}/notifications",
+  "GET /repos/{owner}/{repo}/pages/builds",
+  "GET /repos/{owner}/{repo}/projects",
+  "GET /repos/{owner}/{repo}/pulls",
+  "GET /repos/{owner}/{repo}/pulls/comments",
+  "GET /repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions",
+  "GET /repos/{owner}/{repo}/pulls/{pull_number}/comments",
+  "GET /repos/{owner}/{repo}/pulls/{pull_number}/commits",
+  "GET /repos/{owner}/{repo}/pulls/{pull_number}/files",
+  "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews",
+  "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/comments",
+  "GET /repos/{owner}/{repo}/releases",
+  "GET /repos/{owner}/{repo}/releases/{release_id}/assets",
+  "GET /repos/{owner}/{repo}/releases/{release_id}/reactions",
+  "GET /repos/{owner}/{repo}/rules/branches/{branch}",
+  "GET /repos/{owner}/{repo}/rulesets",
+  "GET /repos/{owner}/{repo}/rulesets/rule-suites",
+  "GET /repos/{owner}/{repo}/rulesets/{ruleset_id}/history",
+  "GET /repos/{owner}/{repo}/secret-scanning/alerts",
+  "GET /repos/{owner}/{repo}/secret-scanning/alerts/{alert_number}/locations",
+  "GET /repos/{owner}/{repo}/security-advisories",
+  "GET /repos/{owner}/{repo}/stargazers",
+  "GET /repos/{owner}/{repo}/subscribers",
+  "GET /repos/{owner}/{repo}/tags",
+  "GET /repos/{owner}/{repo}/teams",
+  "GET /repos/{owner}/{repo}/topics",
+  "GET /repositories",
+  "GET /search/code",
+  "GET /search/commits",
+  "GET /search/issues",
+  "GET /search/labels",
+  "GET /search/repositories",
+  "GET /search/topics",
+  "GET /search/users",
+  "GET /teams/{team_id}/discussions",
+  "GET /teams/{team_id}/discussions/{discussion_number}/comments",
+  "GET /teams/{team_id}/discussions/{discussion_number}/comments/{comment_number}/reactions",
+  "GET /teams/{team_id}/discussions/{discussion_number}/reactions",
+  "GET /teams/{team_id}/invitations",
+  "GET /teams/{team_id}/members",
+  "GET /teams/{team_id}/projects",
+  "GET /teams/{team_id}/repos",
+  "GET /teams/{team_id}/teams",
+  "GET /user/blocks",
+  "GET /user/codespaces",
+  "GET /user/codespaces/secrets",
+  "GET /user/emails",
+  "GET /user/followers",
+  "GET /user/following",
+  "GET /user/gpg_keys",
+  "GET /user/installations",
+  "GET /user/installations/{installation_id}/repositories",
+  "GET /user/issues",
+  "GET /user/keys",
+  "GET /user/marketplace_purchases",
+  "GET /user/marketplace_purchases/stubbed",
+  "GET /user/memberships/orgs",
+  "GET /user/migrations",
+  "GET /user/migrations/{migration_id}/repositories",
+  "GET /user/orgs",
+  "GET /user/packages",
+  "GET /user/packages/{package_type}/{package_name}/versions",
+  "GET /user/public_emails",
+  "GET /user/repos",
+  "GET /user/repository_invitations",
+  "GET /user/social_accounts",
+  "GET /user/ssh_signing_keys",
+  "GET /user/starred",
+  "GET /user/subscriptions",
+  "GET /user/teams",
+  "GET /users",
+  "GET /users/{username}/attestations/{subject_digest}",
+  "GET /users/{username}/events",
+  "GET /users/{username}/events/orgs/{org}",
+  "GET /users/{username}/events/public",
+  "GET /users/{username}/followers",
+  "GET /users/{username}/following",
+  "GET /users/{username}/gists",
+  "GET /users/{username}/gpg_keys",
+  "GET /users/{username}/keys",
+  "GET /users/{username}/orgs",
+  "GET /users/{username}/packages",
+  "GET /users/{username}/projects",
+  "GET /users/{username}/projectsV2",
+  "GET /users/{username}/projectsV2/{project_number}/fields",
+  "GET /users/{username}/projectsV2/{project_number}/items",
+  "GET /users/{username}/received_events",
+  "GET /users/{username}/received_events/public",
+  "GET /users/{username}/repos",
+  "GET /users/{username}/social_accounts",
+  "GET /users/{username}/ssh_signing_keys",
+  "GET /users/{username}/starred",
+  "GET /users/{username}/subscriptions"
+]));
+
+// pkg/dist-src/paginating-endpoints.js
+function isPaginatingEndpoint(arg) {
+  if (typeof arg === "string") {
+    return paginatingEndpoints.includes(arg);
+  } else {
+    return false;
+  }
+}
+
+// pkg/dist-src/index.js
+function paginateRest(octokit) {
+  return {
+    paginate: Object.assign(paginate.bind(null, octokit), {
+      iterator: iterator.bind(null, octokit)
+    })
+  };
+}
+paginateRest.VERSION = plugin_paginate_rest_dist_bundle_VERSION;
+
+
+;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/utils.js
+
+
+// octokit + plugins
+
+
+
+const context = new Context();
+const baseUrl = getApiBaseUrl();
+const defaults = {
+    baseUrl,
+    request: {
+        agent: getProxyAgent(baseUrl),
+        fetch: getProxyFetch(baseUrl)
+    }
+};
+const utils_GitHub = Octokit.plugin(restEndpointMethods, paginateRest).defaults(defaults);
+
+/**
+ * Convience function to correctly format Octokit Options to pass into the constructor.
+ *
+ * @param     token    the repo PAT or GITHUB_TOKEN
+ * @param     options  other options to set
+ */
+function utils_getOctokitOptions(token, options) {
+    const opts = Object.assign({}, options || {}); // Shallow clone - don't mutate the object provided by the caller
+    // Auth
+    const auth = Utils.getAuthString(token, opts);
+    if (auth) {
+        opts.auth = auth;
+    }
+    // Orchestration ID
+    const userAgent = Utils.getUserAgentWithOrchestrationId(opts.userAgent);
+    if (userAgent) {
+        opts.userAgent = userAgent;
+    }
+    return opts;
+}
+//# sourceMappingURL=utils.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/github.js
+
+
+const github_context = new Context();
+/**
+ * Returns a hydrated octokit ready to use for GitHub Actions
+ *
+ * @param     token    the repo PAT or GITHUB_TOKEN
+ * @param     options  other options to set
+ */
+function getOctokit(token, options, ...additionalPlugins) {
+    const GitHubWithPlugins = GitHub.plugin(...additionalPlugins);
+    return new GitHubWithPlugins(getOctokitOptions(token, options));
+}
+//# sourceMappingURL=github.js.map
+;// CONCATENATED MODULE: ./src/diagnostics.ts
+const NO_POSITION = { line: 0, column: 0 };
+function diagnostics_error(code, message, file, pos = NO_POSITION, path = '') {
+    return { severity: 'error', file, line: pos.line, column: pos.column, path, code, message };
+}
+function diagnostics_warning(code, message, file, pos = NO_POSITION, path = '') {
+    return { severity: 'warning', file, line: pos.line, column: pos.column, path, code, message };
+}
+function hasErrors(diagnostics) {
+    return diagnostics.some((d) => d.severity === 'error');
+}
+/** Stable order for output: by file, line, column, then code. */
+function sortDiagnostics(diagnostics) {
+    return [...diagnostics].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.code.localeCompare(b.code));
+}
+/** `path:line:col: severity: message` — the format compilers and editors understand. */
+function formatDiagnostic(d) {
+    const where = d.file ? `${d.file}${d.line ? `:${d.line}:${d.column || 1}` : ''}: ` : '';
+    const at = d.path && !d.message.startsWith(d.path) ? ` (at ${d.path})` : '';
+    return `${where}${d.severity}: ${d.message}${at}`;
+}
+
+;// CONCATENATED MODULE: ./src/report/marker.ts
+/**
+ * The hidden marker in a pull request body: it identifies the PR as this action's, for which
+ * component and environment, and which version it proposes (so an older run never overwrites a
+ * newer proposal).
+ */
+const PREFIX = '<!-- flux-pkg-action:';
+function markerFor(component, environment, version) {
+    return `${PREFIX} ${component}/${environment}${version ? ` version=${version}` : ''} -->`;
+}
+/** Is this body this action's PR for that key (e.g. `component/environment`)? */
+function isMarkedFor(body, key) {
+    return parseMarker(body)?.target === key;
+}
+function parseMarker(body) {
+    const m = /<!-- flux-pkg-action: (\S+)(?: version=(\S+))? -->/.exec(body ?? '');
+    return m ? { target: m[1], version: m[2] } : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/report/markdown.ts
+
+const cell = (text) => text.replaceAll('|', '\\|').replaceAll('\n', ' ');
+const code = (text) => (text ? `\`${cell(text)}\`` : '—');
+function pullRequestBody(env, result, links) {
+    const fileLink = env.packageFile
+        ? `[${env.packageFile}](${links.serverUrl}/${links.repository}/blob/${links.baseSha}/${env.packageFile})`
+        : '—';
+    const warnings = result.diagnostics.filter((d) => d.severity === 'warning' && relevant(d, env));
+    const lines = [
+        `Deploys **${env.component}** ${code(env.toVersion)} to **${env.environment}**.`,
+        '',
+        '| component | environment | version | constraint |',
+        '|---|---|---|---|',
+        `| ${cell(env.component)} | ${cell(env.environment)} | ${env.fromVersion ? `${code(env.fromVersion)} → ` : 'new → '}${code(env.toVersion)} | ${code(env.constraint)} |`,
+        '',
+        `**Validation:** ${env.valid ? 'passed' : 'failed'} — the Package is valid as kapp-controller checks it, and the environment's values validate against its \`valuesSchema\`.`,
+        '',
+        `- Package: ${fileLink}`,
+    ];
+    if (links.triggerSha)
+        lines.push(`- Triggered by: ${links.serverUrl}/${links.repository}/commit/${links.triggerSha}`);
+    lines.push(`- Values keys changed: ${env.valuesKeysChanged.length > 0 ? env.valuesKeysChanged.map(code).join(', ') : 'none (the environment keeps its values)'}`);
+    lines.push(`- Files: ${env.files.map((f) => code(f.path)).join(', ')}`);
+    if (warnings.length > 0) {
+        lines.push('', '<details><summary>Warnings</summary>', '');
+        for (const w of warnings)
+            lines.push(`- ${code(`${w.file}${w.line ? `:${w.line}` : ''}`)} ${cell(w.message)}`);
+        lines.push('', '</details>');
+    }
+    lines.push('', 'Merging this pull request is the promotion gate: Flux applies the environment folder once it is on the base branch.', '', markerFor(env.component, env.environment, env.toVersion));
+    return `${lines.join('\n')}\n`;
+}
+function relevant(d, env) {
+    return d.file === env.packageFile || env.files.some((f) => f.path === d.file);
+}
+function jobSummary(result, published, mode, dryRun) {
+    const lines = [`## flux-pkg-action: ${mode}${dryRun ? ' (dry run)' : ''}`, ''];
+    if (result.environments.length > 0) {
+        lines.push('| component | environment | version | constraint | pull request | validation |', '|---|---|---|---|---|---|');
+        for (const env of result.environments) {
+            const pr = published.find((p) => p.targets.some((t) => t.component === env.component && t.environment === env.environment));
+            const prCell = pr?.url
+                ? `[#${pr.number}](${pr.url}) ${pr.operation}`
+                : env.files.length === 0
+                    ? 'up to date'
+                    : dryRun
+                        ? 'would open'
+                        : '—';
+            const version = env.fromVersion && env.fromVersion !== env.toVersion
+                ? `${code(env.fromVersion)} → ${code(env.toVersion)}`
+                : code(env.toVersion);
+            lines.push(`| ${cell(env.component)} | ${cell(env.environment)} | ${version} | ${code(env.constraint)} | ${prCell} | ${env.valid ? 'valid' : '**invalid**'} |`);
+        }
+    }
+    else {
+        lines.push('No environment to change.');
+    }
+    const errors = result.diagnostics.filter((d) => d.severity === 'error');
+    if (errors.length > 0) {
+        lines.push('', `### ${errors.length} error(s) — nothing was written`, '');
+        for (const d of errors)
+            lines.push(`- ${code(`${d.file || '(input)'}${d.line ? `:${d.line}:${d.column}` : ''}`)} ${cell(d.message)}`);
+    }
+    return `${lines.join('\n')}\n`;
+}
+
+;// CONCATENATED MODULE: ./src/action/report.ts
+/**
+ * What a run shows: annotations for every diagnostic, the outputs action.yml declares, the job
+ * summary and one log line per pull request. Values never appear: diagnostics do not carry them.
+ */
+
+
+
+/** A failure the user can act on, reported in one line by setFailed. */
+class ActionError extends Error {
+}
+function annotate(diagnostics) {
+    for (const d of diagnostics) {
+        const props = {
+            file: d.file || undefined,
+            startLine: d.line || undefined,
+            startColumn: d.column || undefined,
+            title: d.code,
+        };
+        const message = d.path ? `${d.message} (at ${d.path})` : d.message;
+        if (d.severity === 'error')
+            error(message, props);
+        else
+            warning(message, props);
+    }
+}
+async function finish({ mode, dryRun, result, published }) {
+    const prs = published.filter((p) => p.number !== undefined);
+    setOutput('pull-requests', JSON.stringify(published.flatMap((p) => p.targets.map((t) => ({
+        component: t.component,
+        environment: t.environment,
+        number: p.number,
+        url: p.url,
+        branch: p.branch,
+        operation: p.operation,
+    })))));
+    setOutput('pull-request-number', prs[0]?.number?.toString() ?? '');
+    setOutput('pull-request-url', prs[0]?.url ?? '');
+    setOutput('changed-files', JSON.stringify(result.files.map((f) => f.path)));
+    setOutput('valid', String(result.valid));
+    if (process.env.GITHUB_STEP_SUMMARY) {
+        await summary.addRaw(jobSummary(result, published, mode, dryRun)).write();
+    }
+    for (const p of published) {
+        const note = p.superseded ? ` (it already proposes the newer ${p.superseded})` : '';
+        info(`${p.key}: ${p.operation}${p.url ? ` ${p.url}` : ''}${note}`);
+    }
+}
+/** Report an invalid plan and stop: annotations, outputs and summary first, then one failing line. */
+async function failInvalid(report) {
+    await finish(report);
+    const errors = report.result.diagnostics.filter((d) => d.severity === 'error');
+    throw new ActionError(`${errors.length} validation error(s); nothing was written. First: ${formatDiagnostic(errors[0])}`);
+}
+
+;// CONCATENATED MODULE: ./src/action/facts.ts
+/**
+ * The run's facts — event, repository, URLs — read once through @actions/github's context into one
+ * typed value. The payload is untrusted: only the fields the modes use are taken, each type-checked.
+ */
+
+
+const SHA = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
+const isRecord = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+const facts_text = (v) => (typeof v === 'string' ? v : undefined);
+const sha = (v) => (typeof v === 'string' && SHA.test(v) ? v : undefined);
+/** A fresh context each call: the toolkit's singleton is built once at import, tests run several events. */
+function freshContext() {
+    const Context = github_context.constructor;
+    try {
+        return new Context();
+    }
+    catch {
+        throw new ActionError(`cannot read the event payload at GITHUB_EVENT_PATH (${process.env.GITHUB_EVENT_PATH})`);
+    }
+}
+function readRunFacts() {
+    const context = freshContext();
+    const payload = isRecord(context.payload) ? context.payload : {};
+    const [owner, repo] = (process.env.GITHUB_REPOSITORY ?? '').split('/');
+    return {
+        eventName: context.eventName ?? '',
+        repository: owner && repo ? { owner, repo } : undefined,
+        serverUrl: context.serverUrl,
+        apiUrl: context.apiUrl,
+        graphqlUrl: context.graphqlUrl,
+        push: context.eventName === 'push' ? pushFacts(payload) : undefined,
+        pullRequest: isRecord(payload.pull_request) ? pullRequestFacts(payload.pull_request) : undefined,
+        status: context.eventName === 'status' ? statusFacts(payload) : undefined,
+    };
+}
+function pushFacts(payload) {
+    return { before: sha(payload.before), after: sha(payload.after), forced: payload.forced === true };
+}
+function pullRequestFacts(pr) {
+    const head = isRecord(pr.head) ? pr.head : {};
+    const labels = Array.isArray(pr.labels) ? pr.labels : [];
+    return {
+        number: typeof pr.number === 'number' && Number.isSafeInteger(pr.number) ? pr.number : undefined,
+        headSha: sha(head.sha),
+        labels: labels.flatMap((l) => (isRecord(l) && typeof l.name === 'string' ? [l.name] : [])),
+    };
+}
+function statusFacts(payload) {
+    const commit = sha(payload.sha);
+    const context = facts_text(payload.context);
+    const state = facts_text(payload.state);
+    if (!commit || context === undefined || state === undefined)
+        return undefined;
+    const branches = Array.isArray(payload.branches) ? payload.branches : [];
+    return {
+        sha: commit,
+        context,
+        state,
+        targetUrl: facts_text(payload.target_url),
+        branches: branches.flatMap((b) => (isRecord(b) && typeof b.name === 'string' ? [b.name] : [])),
+    };
+}
+
+// EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
+var ajv = __nccwpck_require__(2463);
+;// CONCATENATED MODULE: ./src/carvel/names.ts
+/** Kubernetes and Carvel naming rules (k8s.io/apimachinery validation, kapp-controller's extra checks). */
+const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+/** A DNS-1123 label (namespaces, component and environment folder names): ≤63, lowercase alphanumerics and '-'. */
+function dns1123LabelProblem(value) {
+    if (value.length === 0)
+        return 'must not be empty';
+    if (value.length > 63)
+        return `must be at most 63 characters (it has ${value.length})`;
+    if (!DNS1123_LABEL.test(value)) {
+        return "must be a DNS-1123 label: lowercase letters, digits and '-', starting and ending with a letter or digit";
+    }
+    return undefined;
+}
+/** A DNS-1123 subdomain (most object names): ≤253, lowercase label(s) separated by dots. */
+function dns1123SubdomainProblem(value) {
+    if (value.length === 0)
+        return 'must not be empty';
+    if (value.length > 253)
+        return `must be at most 253 characters (it has ${value.length})`;
+    if (!DNS1123_SUBDOMAIN.test(value)) {
+        return "must be a lowercase DNS-1123 subdomain: lowercase letters, digits, '-' and '.', starting and ending with a letter or digit";
+    }
+    return undefined;
+}
+/**
+ * kapp-controller's `IsFullyQualifiedName`, used for Package refName and PackageMetadata name:
+ * a DNS-1123 subdomain with at least three dot-separated segments.
+ */
+function fullyQualifiedNameProblem(value) {
+    const subdomain = dns1123SubdomainProblem(value);
+    if (subdomain)
+        return subdomain;
+    if (value.split('.').length < 3)
+        return 'should be a domain with at least three segments separated by dots';
+    return undefined;
+}
+/**
+ * A Kubernetes object name derived from free text (a refName, a version): lowercase, every character
+ * outside [a-z0-9.-] becomes '-', trimmed to ≤253 and to start/end alphanumeric. `1.0.0+vmware.1` → `1.0.0-vmware.1`.
+ */
+function toObjectName(value) {
+    let name = value
+        .toLowerCase()
+        .replace(/[^a-z0-9.-]+/g, '-')
+        .replace(/\.{2,}/g, '.');
+    name = name
+        .slice(0, 253)
+        .replace(/^[^a-z0-9]+/, '')
+        .replace(/[^a-z0-9]+$/, '');
+    return name;
+}
+
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8815);
+;// CONCATENATED MODULE: ./src/yaml/parse.ts
+/**
+ * YAML with positions and limits. Every document keeps its source ranges so that any diagnostic can
+ * name file, line and column; duplicate keys are errors; aliases and sizes are bounded so a hostile
+ * file is refused quickly instead of exhausting memory.
+ */
+
+
+const DEFAULT_LIMITS = {
+    maxBytes: 4 * 1024 * 1024,
+    maxAliasCount: 200,
+    maxDocuments: 1000,
+};
+function parseYaml(file, text, limits = DEFAULT_LIMITS, origin = { lineOffset: 0, columnOffset: 0 }) {
+    const lineCounter = new dist/* LineCounter */.HN();
+    const position = (offset) => {
+        const { line, col } = lineCounter.linePos(offset);
+        return { line: line + origin.lineOffset, column: col + origin.columnOffset };
+    };
+    const result = { file, documents: [], diagnostics: [], position };
+    const size = text.length > limits.maxBytes / 4 ? Buffer.byteLength(text) : text.length;
+    if (size > limits.maxBytes)
+        return tooLargeYaml(file, size, limits.maxBytes);
+    const docs = (0,dist/* parseAllDocuments */.hR)(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
+    if (!Array.isArray(docs)) {
+        // parseAllDocuments returns an EmptyStream for a file with no documents at all.
+        return result;
+    }
+    if (docs.length > limits.maxDocuments) {
+        result.diagnostics.push(diagnostics_error('yaml.too-many-documents', `file has ${docs.length} documents, more than ${limits.maxDocuments}`, file));
+        return result;
+    }
+    docs.forEach((doc, index) => {
+        const problems = [...doc.errors];
+        if (problems.length > 0) {
+            for (const problem of problems) {
+                result.diagnostics.push(diagnostics_error(yamlCode(problem.code), yamlMessage(problem.code, problem.message), file, position(problem.pos[0])));
+            }
+            return;
+        }
+        if (doc.contents === null)
+            return; // `---` with nothing after it
+        try {
+            result.documents.push({ doc, value: doc.toJS({ maxAliasCount: limits.maxAliasCount }), index });
+        }
+        catch (e) {
+            result.diagnostics.push(diagnostics_error('yaml.alias-limit', `document ${index + 1} expands too many aliases (over ${limits.maxAliasCount}); refusing a possible YAML bomb`, file, position(doc.range[0])));
+            void e;
+        }
+    });
+    return result;
+}
+/** A file refused for its size, unread or unparsed. */
+function tooLargeYaml(file, size, maxBytes) {
+    const diagnostic = diagnostics_error('yaml.too-large', `file is ${size} bytes, over the ${maxBytes}-byte limit; not parsed`, file);
+    return { file, documents: [], diagnostics: [diagnostic], position: () => ({ line: 0, column: 0 }) };
+}
+function yamlCode(code) {
+    return code === 'DUPLICATE_KEY' ? 'yaml.duplicate-key' : 'yaml.syntax';
+}
+/** The parser's messages without any source excerpt: values Secrets must never leak into a log. */
+function yamlMessage(code, message) {
+    if (code === 'DUPLICATE_KEY')
+        return 'duplicate key: map keys must be unique';
+    const firstLine = message.split('\n')[0] ?? message;
+    return `not valid YAML: ${firstLine.replace(/ at line \d+, column \d+.*$/, '')}`;
+}
+/** The node at a path in a document, or the deepest existing ancestor when the path does not exist. */
+function nodeAt(doc, path) {
+    let node = doc.contents;
+    for (const segment of path) {
+        if ((0,dist/* isMap */.jh)(node)) {
+            const pair = node.items.find((p) => (0,dist/* isScalar */.jn)(p.key) && String(p.key.value) === String(segment));
+            if (!pair)
+                return { node, found: false };
+            node = pair.value ?? pair.key;
+        }
+        else if ((0,dist/* isSeq */.oP)(node) && typeof segment === 'number') {
+            const item = node.items[segment];
+            if (!item)
+                return { node, found: false };
+            node = item;
+        }
+        else {
+            return { node, found: false };
+        }
+    }
+    return { node, found: true };
+}
+/** The key node of the last segment (better for "this key is wrong" messages), else the value node. */
+function keyNodeAt(doc, path) {
+    if (path.length === 0)
+        return doc.contents;
+    const parent = nodeAt(doc, path.slice(0, -1));
+    const last = path[path.length - 1];
+    if (parent.found && (0,dist/* isMap */.jh)(parent.node)) {
+        const pair = parent.node.items.find((p) => (0,dist/* isScalar */.jn)(p.key) && String(p.key.value) === String(last));
+        if (pair && (0,dist/* isScalar */.jn)(pair.key))
+            return pair.key;
+    }
+    return nodeAt(doc, path).node;
+}
+/** Position of the node at a path (its key when it is a map entry) or of its deepest existing ancestor. */
+function positionAt(parsed, doc, path) {
+    const node = keyNodeAt(doc, path);
+    const offset = node?.range?.[0] ?? doc.range[0];
+    return parsed.position(offset);
+}
+/** `.spec.refName`, `.items[2].name` — the JSON-path-like form used in every message. */
+function formatPath(path) {
+    return (path
+        .map((s) => typeof s === 'number' ? `[${s}]` : /^[A-Za-z_][\w-]*$/.test(s) ? `.${s}` : `[${JSON.stringify(s)}]`)
+        .join('') || '.');
+}
+
+;// CONCATENATED MODULE: ./src/config/schema.ts
+/**
+ * The JSON Schema of flux-pkg.yaml. `npm run bundle` publishes it as schema/flux-pkg.schema.json so editors
+ * (yaml-language-server) can complete and check the file; this module is the source of truth.
+ */
+const configSchema = {
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    $id: 'https://github.com/flux-pkg-action/flux-pkg-action/schema/flux-pkg.schema.json',
+    title: 'flux-pkg.yaml',
+    description: 'Repository configuration for flux-pkg-action: the ordered environments of the gitops repo, how each receives Package versions, and the defaults for what the action generates.',
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+        layout: {
+            description: "Where things live in the gitops repo. Defaults follow Tanzu Application Platform's layout.",
+            type: 'object',
+            additionalProperties: false,
+            properties: {
+                componentsPath: {
+                    description: "Folder holding the components, relative to the repo root ('' = the root).",
+                    type: 'string',
+                    default: '',
+                },
+                packagesDir: {
+                    description: 'Folder under a component holding its Package files.',
+                    type: 'string',
+                    default: 'packages',
+                },
+                packageInstallFile: {
+                    type: 'string',
+                    default: 'packageinstall.yaml',
+                },
+                valuesSecretFile: {
+                    type: 'string',
+                    default: 'params.yaml',
+                },
+                valuesKey: {
+                    description: 'The stringData key of the values Secret that holds the values YAML (TAP: values.yaml).',
+                    type: 'string',
+                    default: 'values.yaml',
+                },
+            },
+        },
+        defaults: {
+            $ref: '#/definitions/settings',
+        },
+        environments: {
+            description: 'The environments, in promotion order. Without this list, environments are the existing folders under each component and all take new versions directly.',
+            type: 'array',
+            items: {
+                allOf: [
+                    {
+                        $ref: '#/definitions/settings',
+                    },
+                    {
+                        type: 'object',
+                        required: ['name'],
+                        properties: {
+                            name: {
+                                $ref: '#/definitions/dnsLabel',
+                            },
+                            promoteFrom: {
+                                description: 'Take versions only when they are merged into this other environment (promotion). Absent: take new Package versions directly.',
+                                $ref: '#/definitions/dnsLabel',
+                            },
+                        },
+                    },
+                ],
+            },
+        },
+        components: {
+            description: 'Per-component settings, keyed by component folder name.',
+            type: 'object',
+            propertyNames: {
+                $ref: '#/definitions/dnsSubdomain',
+            },
+            additionalProperties: {
+                allOf: [
+                    {
+                        $ref: '#/definitions/settings',
+                    },
+                    {
+                        type: 'object',
+                        properties: {
+                            environments: {
+                                description: 'Deliver this component only to these environments.',
+                                type: 'array',
+                                items: {
+                                    $ref: '#/definitions/dnsLabel',
+                                },
+                            },
+                        },
+                    },
+                ],
+            },
+        },
+    },
+    definitions: {
+        dnsLabel: {
+            type: 'string',
+            pattern: '^[a-z0-9]([-a-z0-9]*[a-z0-9])?$',
+            maxLength: 63,
+        },
+        dnsSubdomain: {
+            type: 'string',
+            pattern: '^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$',
+            maxLength: 253,
+        },
+        settings: {
+            type: 'object',
+            properties: {
+                name: true,
+                promoteFrom: true,
+                environments: true,
+                constraint: {
+                    description: 'The PackageInstall\'s versionSelection.constraints, with {version} replaced by the Package version. "{version}" pins the exact version (default); ">={version}" follows every newer version (continuous delivery).',
+                    type: 'string',
+                    minLength: 1,
+                    default: '{version}',
+                },
+                prereleases: {
+                    description: 'versionSelection.prereleases: false (default) hides prereleases, true allows all, a list allows those identifiers.',
+                    oneOf: [
+                        {
+                            type: 'boolean',
+                        },
+                        {
+                            type: 'array',
+                            items: {
+                                type: 'string',
+                                minLength: 1,
+                            },
+                        },
+                    ],
+                },
+                serviceAccountName: {
+                    description: 'The ServiceAccount kapp-controller uses to install the package in the run cluster.',
+                    $ref: '#/definitions/dnsSubdomain',
+                },
+                namespace: {
+                    description: "metadata.namespace of the generated PackageInstall and Secret. Absent: left to Flux's targetNamespace.",
+                    $ref: '#/definitions/dnsLabel',
+                },
+                packageInstallName: {
+                    description: 'Name of the PackageInstall, with {component} replaced (default: the component).',
+                    type: 'string',
+                },
+                valuesSecretName: {
+                    description: 'Name of the values Secret, with {component} replaced (default: {component}-values).',
+                    type: 'string',
+                },
+                kubeconfigSecret: {
+                    description: "The Secret on the Brain cluster holding this environment's kubeconfig (bootstrap).",
+                    $ref: '#/definitions/dnsSubdomain',
+                },
+                targetNamespace: {
+                    description: 'Flux Kustomization targetNamespace (bootstrap).',
+                    $ref: '#/definitions/dnsLabel',
+                },
+                secretFormat: {
+                    description: 'How the values Secret is stored: plain stringData, or encrypted with SOPS.',
+                    enum: ['plain', 'sops'],
+                },
+                fluxApiVersion: {
+                    description: 'Flux API version for bootstrap.',
+                    enum: ['v1', 'v1beta2'],
+                },
+                labels: {
+                    type: 'array',
+                    items: {
+                        type: 'string',
+                        minLength: 1,
+                    },
+                },
+                reviewers: {
+                    type: 'array',
+                    items: {
+                        type: 'string',
+                        minLength: 1,
+                    },
+                },
+                teamReviewers: {
+                    type: 'array',
+                    items: {
+                        type: 'string',
+                        minLength: 1,
+                    },
+                },
+                autoMerge: {
+                    description: 'Enable auto-merge on the pull request with this merge method.',
+                    enum: [false, 'merge', 'squash', 'rebase'],
+                },
+            },
+            additionalProperties: false,
+        },
+    },
+};
+
+;// CONCATENATED MODULE: ./src/config/config.ts
+/**
+ * flux-pkg.yaml: the repository's own configuration. Optional; when absent the environments are the
+ * folders that exist under each component, and every one takes new Package versions directly.
+ * Precedence, lowest first: built-in defaults, `defaults:`, the environment's entry, the component's
+ * entry, then what the caller (action inputs, CLI flags) overrides.
+ */
+
+
+
+
+
+const CONFIG_FILE = 'flux-pkg.yaml';
+const DEFAULT_LAYOUT = {
+    componentsPath: '',
+    packagesDir: 'packages',
+    packageInstallFile: 'packageinstall.yaml',
+    valuesSecretFile: 'params.yaml',
+    valuesKey: 'values.yaml',
+};
+const BUILT_IN_SETTINGS = {
+    constraint: '{version}',
+    prereleases: false,
+    serviceAccountName: 'default-ns-sa',
+    packageInstallName: '{component}',
+    valuesSecretName: '{component}-values',
+    secretFormat: 'plain',
+    fluxApiVersion: 'v1',
+    labels: [],
+    reviewers: [],
+    teamReviewers: [],
+    autoMerge: false,
+};
+const DEFAULT_CONFIG = { layout: DEFAULT_LAYOUT, defaults: {}, components: {} };
+let validator;
+function validateSchema(value) {
+    validator ??= new ajv.Ajv({ allErrors: true, strict: false }).compile(configSchema);
+    return { ok: validator(value), errors: validator.errors ?? [] };
+}
+async function loadConfig(snapshot) {
+    const text = await snapshot.read(CONFIG_FILE);
+    if (text === undefined)
+        return { config: DEFAULT_CONFIG, diagnostics: [] };
+    return parseConfig(CONFIG_FILE, text);
+}
+function parseConfig(file, text) {
+    const parsed = parseYaml(file, text);
+    const diagnostics = [...parsed.diagnostics];
+    const first = parsed.documents[0];
+    if (diagnostics.length > 0 || !first)
+        return { config: { ...DEFAULT_CONFIG, file }, diagnostics };
+    const { ok, errors } = validateSchema(first.value);
+    if (!ok) {
+        for (const e of errors) {
+            const path = e.instancePath.split('/').slice(1).map(decodePointer);
+            const at = e.keyword === 'additionalProperties' ? [...path, String(e.params.additionalProperty)] : path;
+            const what = e.keyword === 'additionalProperties' ? `unknown setting "${e.params.additionalProperty}"` : e.message;
+            diagnostics.push(diagnostics_error('config.invalid', `${what}`, file, positionAt(parsed, first.doc, at), formatPath(at)));
+        }
+        return { config: { ...DEFAULT_CONFIG, file }, diagnostics };
+    }
+    const raw = first.value;
+    const config = {
+        file,
+        layout: { ...DEFAULT_LAYOUT, ...raw.layout },
+        defaults: raw.defaults ?? {},
+        environments: raw.environments,
+        components: raw.components ?? {},
+    };
+    const names = new Set();
+    raw.environments?.forEach((env, i) => {
+        const at = ['environments', i, 'name'];
+        if (names.has(env.name)) {
+            diagnostics.push(diagnostics_error('config.duplicate-environment', `environment "${env.name}" is listed twice`, file, positionAt(parsed, first.doc, at), formatPath(at)));
+        }
+        names.add(env.name);
+    });
+    raw.environments?.forEach((env, i) => {
+        if (env.promoteFrom !== undefined && !names.has(env.promoteFrom)) {
+            const at = ['environments', i, 'promoteFrom'];
+            diagnostics.push(diagnostics_error('config.unknown-environment', `promoteFrom names "${env.promoteFrom}", which is not a listed environment`, file, positionAt(parsed, first.doc, at), formatPath(at)));
+        }
+    });
+    return { config, diagnostics };
+}
+function decodePointer(segment) {
+    const s = segment.replace(/~1/g, '/').replace(/~0/g, '~');
+    return /^\d+$/.test(s) ? Number(s) : s;
+}
+/** The resolved settings for one component in one environment. */
+function settingsFor(config, component, environment, overrides = {}) {
+    const env = config.environments?.find((e) => e.name === environment);
+    const { environments: _, ...componentSettings } = config.components[component] ?? {};
+    const { name: __, promoteFrom: ___, ...envSettings } = env ?? { name: environment };
+    const merged = {
+        ...BUILT_IN_SETTINGS,
+        ...config.defaults,
+        ...envSettings,
+        ...componentSettings,
+        ...definedOnly(overrides),
+    };
+    return {
+        ...merged,
+        // Object names never carry '+' or uppercase, whatever the template says.
+        packageInstallName: toObjectName(merged.packageInstallName.replaceAll('{component}', component)),
+        valuesSecretName: toObjectName(merged.valuesSecretName.replaceAll('{component}', component)),
+    };
+}
+function definedOnly(value) {
+    return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined));
+}
+
+// EXTERNAL MODULE: ./node_modules/bottleneck/light.js
+var light = __nccwpck_require__(3251);
+;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-retry/dist-bundle/index.js
+// pkg/dist-src/version.js
+var plugin_retry_dist_bundle_VERSION = "0.0.0-development";
+
+// pkg/dist-src/error-request.js
+function isRequestError(error) {
+  return error.request !== void 0;
+}
+async function errorRequest(state, octokit, error, options) {
+  if (!isRequestError(error) || !error?.request.request) {
+    throw error;
+  }
+  if (error.status >= 400 && !state.doNotRetry.includes(error.status)) {
+    const retries = options.request.retries != null ? options.request.retries : state.retries;
+    const retryAfter = Math.pow((options.request.retryCount || 0) + 1, 2);
+    throw octokit.retry.retryRequest(error, retries, retryAfter);
+  }
+  throw error;
+}
+
+// pkg/dist-src/wrap-request.js
+
+
+async function wrapRequest(state, octokit, request, options) {
+  const limiter = new light();
+  limiter.on("failed", function(error, info) {
+    const maxRetries = ~~error.request.request?.retries;
+    const after = ~~error.request.request?.retryAfter;
+    options.request.retryCount = info.retryCount + 1;
+    if (maxRetries > info.retryCount) {
+      return after * state.retryAfterBaseValue;
+    }
+  });
+  return limiter.schedule(
+    requestWithGraphqlErrorHandling.bind(null, state, octokit, request),
+    options
+  );
+}
+async function requestWithGraphqlErrorHandling(state, octokit, request, options) {
+  const response = await request(options);
+  if (response.data && response.data.errors && response.data.errors.length > 0 && /Something went wrong while executing your query/.test(
+    response.data.errors[0].message
+  )) {
+    const error = new RequestError(response.data.errors[0].message, 500, {
+      request: options,
+      response
+    });
+    return errorRequest(state, octokit, error, options);
+  }
+  return response;
+}
+
+// pkg/dist-src/index.js
+function retry(octokit, octokitOptions) {
+  const state = Object.assign(
+    {
+      enabled: true,
+      retryAfterBaseValue: 1e3,
+      doNotRetry: [400, 401, 403, 404, 410, 422, 451],
+      retries: 3
+    },
+    octokitOptions.retry
+  );
+  const retryPlugin = {
+    retry: {
+      retryRequest: (error, retries, retryAfter) => {
+        error.request.request = Object.assign({}, error.request.request, {
+          retries,
+          retryAfter
+        });
+        return error;
+      }
+    }
+  };
+  if (state.enabled) {
+    octokit.hook.error("request", errorRequest.bind(null, state, retryPlugin));
+    octokit.hook.wrap("request", wrapRequest.bind(null, state, retryPlugin));
+  }
+  return retryPlugin;
+}
+retry.VERSION = plugin_retry_dist_bundle_VERSION;
+
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-throttling/dist-bundle/index.js
+// pkg/dist-src/index.js
+
+
+// pkg/dist-src/version.js
+var plugin_throttling_dist_bundle_VERSION = "0.0.0-development";
+
+// pkg/dist-src/wrap-request.js
+var dist_bundle_noop = () => Promise.resolve();
+function dist_bundle_wrapRequest(state, request, options) {
+  return state.retryLimiter.schedule(doRequest, state, request, options);
+}
+async function doRequest(state, request, options) {
+  const { pathname } = new URL(options.url, "http://github.test");
+  const isAuth = isAuthRequest(options.method, pathname);
+  const isWrite = !isAuth && options.method !== "GET" && options.method !== "HEAD";
+  const isSearch = options.method === "GET" && pathname.startsWith("/search/");
+  const isGraphQL = pathname.startsWith("/graphql");
+  const retryCount = ~~request.retryCount;
+  const jobOptions = retryCount > 0 ? { priority: 0, weight: 0 } : {};
+  if (state.clustering) {
+    jobOptions.expiration = 1e3 * 60;
+  }
+  if (isWrite || isGraphQL) {
+    await state.write.key(state.id).schedule(jobOptions, dist_bundle_noop);
+  }
+  if (isWrite && state.triggersNotification(pathname)) {
+    await state.notifications.key(state.id).schedule(jobOptions, dist_bundle_noop);
+  }
+  if (isSearch) {
+    await state.search.key(state.id).schedule(jobOptions, dist_bundle_noop);
+  }
+  const req = (isAuth ? state.auth : state.global).key(state.id).schedule(jobOptions, request, options);
+  if (isGraphQL) {
+    const res = await req;
+    if (res.data.errors != null && res.data.errors.some((error) => error.type === "RATE_LIMITED")) {
+      const error = Object.assign(new Error("GraphQL Rate Limit Exceeded"), {
+        response: res,
+        data: res.data
+      });
+      throw error;
+    }
+  }
+  return req;
+}
+function isAuthRequest(method, pathname) {
+  return method === "PATCH" && // https://docs.github.com/en/rest/apps/apps?apiVersion=2022-11-28#create-a-scoped-access-token
+  /^\/applications\/[^/]+\/token\/scoped$/.test(pathname) || method === "POST" && // https://docs.github.com/en/rest/apps/oauth-applications?apiVersion=2022-11-28#reset-a-token
+  (/^\/applications\/[^/]+\/token$/.test(pathname) || // https://docs.github.com/en/rest/apps/apps?apiVersion=2022-11-28#create-an-installation-access-token-for-an-app
+  /^\/app\/installations\/[^/]+\/access_tokens$/.test(pathname) || // https://docs.github.com/en/apps/oauth-apps/building-oauth-apps/authorizing-oauth-apps
+  pathname === "/login/oauth/access_token");
+}
+
+// pkg/dist-src/generated/triggers-notification-paths.js
+var triggers_notification_paths_default = [
+  "/orgs/{org}/invitations",
+  "/orgs/{org}/invitations/{invitation_id}",
+  "/orgs/{org}/teams/{team_slug}/discussions",
+  "/orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments",
+  "/repos/{owner}/{repo}/collaborators/{username}",
+  "/repos/{owner}/{repo}/commits/{commit_sha}/comments",
+  "/repos/{owner}/{repo}/issues",
+  "/repos/{owner}/{repo}/issues/{issue_number}/comments",
+  "/repos/{owner}/{repo}/issues/{issue_number}/sub_issue",
+  "/repos/{owner}/{repo}/issues/{issue_number}/sub_issues/priority",
+  "/repos/{owner}/{repo}/pulls",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/comments",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/comments/{comment_id}/replies",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/merge",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/reviews",
+  "/repos/{owner}/{repo}/releases",
+  "/teams/{team_id}/discussions",
+  "/teams/{team_id}/discussions/{discussion_number}/comments"
+];
+
+// pkg/dist-src/route-matcher.js
+function routeMatcher(paths) {
+  const regexes = paths.map(
+    (path) => path.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+  );
+  const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
+  return new RegExp(regex2, "i");
+}
+
+// pkg/dist-src/index.js
+var regex = routeMatcher(triggers_notification_paths_default);
+var triggersNotification = regex.test.bind(regex);
+var groups = {};
+var createGroups = function(Bottleneck, common) {
+  groups.global = new Bottleneck.Group({
+    id: "octokit-global",
+    maxConcurrent: 10,
+    ...common
+  });
+  groups.auth = new Bottleneck.Group({
+    id: "octokit-auth",
+    maxConcurrent: 1,
+    ...common
+  });
+  groups.search = new Bottleneck.Group({
+    id: "octokit-search",
+    maxConcurrent: 1,
+    minTime: 2e3,
+    ...common
+  });
+  groups.write = new Bottleneck.Group({
+    id: "octokit-write",
+    maxConcurrent: 1,
+    minTime: 1e3,
+    ...common
+  });
+  groups.notifications = new Bottleneck.Group({
+    id: "octokit-notifications",
+    maxConcurrent: 1,
+    minTime: 3e3,
+    ...common
+  });
+};
+function throttling(octokit, octokitOptions) {
+  const {
+    enabled = true,
+    Bottleneck = light,
+    id = "no-id",
+    timeout = 1e3 * 60 * 2,
+    // Redis TTL: 2 minutes
+    connection
+  } = octokitOptions.throttle || {};
+  if (!enabled) {
+    return {};
+  }
+  const common = { timeout };
+  if (typeof connection !== "undefined") {
+    common.connection = connection;
+  }
+  const state = Object.assign(
+    {
+      clustering: connection != null,
+      triggersNotification,
+      fallbackSecondaryRateRetryAfter: 60,
+      retryAfterBaseValue: 1e3,
+      id
+    },
+    octokitOptions.throttle
+  );
+  if (typeof state.onSecondaryRateLimit !== "function" || typeof state.onRateLimit !== "function") {
+    throw new Error(`octokit/plugin-throttling error:
+        You must pass the onSecondaryRateLimit and onRateLimit error handlers.
+        See https://octokit.github.io/rest.js/#throttling
+
+        const octokit = new Octokit({
+          throttle: {
+            onSecondaryRateLimit: (retryAfter, options) => {/* ... */},
+            onRateLimit: (retryAfter, options) => {/* ... */}
+          }
+        })
+    `);
+  }
+  let initialized = false;
+  const initializeBottleneck = () => {
+    if (initialized) {
+      return;
+    }
+    initialized = true;
+    if (groups.global == null) {
+      createGroups(Bottleneck, common);
+    }
+    state.global = state.global ?? groups.global;
+    state.auth = state.auth ?? groups.auth;
+    state.search = state.search ?? groups.search;
+    state.write = state.write ?? groups.write;
+    state.notifications = state.notifications ?? groups.notifications;
+    state.retryLimiter = state.retryLimiter ?? new Bottleneck();
+    const events = {};
+    const emitter = new Bottleneck.Events(events);
+    events.on("secondary-limit", state.onSecondaryRateLimit);
+    events.on("rate-limit", state.onRateLimit);
+    events.on(
+      "error",
+      (e) => octokit.log.warn("Error in throttling-plugin limit handler", e)
+    );
+    state.retryLimiter.on("failed", async function(error, info) {
+      const [state2, request, options] = info.args;
+      const { pathname } = new URL(options.url, "http://github.test");
+      const shouldRetryGraphQL = pathname.startsWith("/graphql") && error.status !== 401;
+      if (!(shouldRetryGraphQL || error.status === 403 || error.status === 429)) {
+        return;
+      }
+      const retryCount = ~~request.retryCount;
+      request.retryCount = retryCount;
+      options.request.retryCount = retryCount;
+      const { wantRetry, retryAfter = 0 } = await (async function() {
+        if (/\bsecondary rate\b/i.test(error.message)) {
+          const retryAfter2 = Number(error.response.headers["retry-after"]) || state2.fallbackSecondaryRateRetryAfter;
+          const wantRetry2 = await emitter.trigger(
+            "secondary-limit",
+            retryAfter2,
+            options,
+            octokit,
+            retryCount
+          );
+          return { wantRetry: wantRetry2, retryAfter: retryAfter2 };
+        }
+        if (error.response.headers != null && error.response.headers["x-ratelimit-remaining"] === "0" || (error.response.data?.errors ?? []).some(
+          (error2) => error2.type === "RATE_LIMITED"
+        )) {
+          const rateLimitReset = new Date(
+            ~~error.response.headers["x-ratelimit-reset"] * 1e3
+          ).getTime();
+          const retryAfter2 = Math.max(
+            // Add one second so we retry _after_ the reset time
+            // https://docs.github.com/en/rest/overview/resources-in-the-rest-api?apiVersion=2022-11-28#exceeding-the-rate-limit
+            Math.ceil((rateLimitReset - Date.now()) / 1e3) + 1,
+            0
+          );
+          const wantRetry2 = await emitter.trigger(
+            "rate-limit",
+            retryAfter2,
+            options,
+            octokit,
+            retryCount
+          );
+          return { wantRetry: wantRetry2, retryAfter: retryAfter2 };
+        }
+        return {};
+      })();
+      if (wantRetry) {
+        request.retryCount++;
+        return retryAfter * state2.retryAfterBaseValue;
+      }
+    });
+  };
+  octokit.hook.wrap("request", (request, options) => {
+    initializeBottleneck();
+    return dist_bundle_wrapRequest(state, request, options);
+  });
+  return {};
+}
+throttling.VERSION = plugin_throttling_dist_bundle_VERSION;
+throttling.triggersNotification = triggersNotification;
+
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-request-log/dist-src/version.js
+const plugin_request_log_dist_src_version_VERSION = "6.0.0";
+
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-request-log/dist-src/index.js
+
+function requestLog(octokit) {
+  octokit.hook.wrap("request", (request, options) => {
+    octokit.log.debug("request", options);
+    const start = Date.now();
+    const requestOptions = octokit.request.endpoint.parse(options);
+    const path = requestOptions.url.replace(options.baseUrl, "");
+    return request(options).then((response) => {
+      const requestId = response.headers["x-github-request-id"];
+      octokit.log.info(
+        `${requestOptions.method} ${path} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
+      );
+      return response;
+    }).catch((error) => {
+      const requestId = error.response?.headers["x-github-request-id"] || "UNKNOWN";
+      octokit.log.error(
+        `${requestOptions.method} ${path} - ${error.status} with id ${requestId} in ${Date.now() - start}ms`
+      );
+      throw error;
+    });
+  });
+}
+requestLog.VERSION = plugin_request_log_dist_src_version_VERSION;
+
 
 ;// CONCATENATED MODULE: ./node_modules/@octokit/rest/dist-src/version.js
 const rest_dist_src_version_VERSION = "22.0.1";
@@ -55730,7 +56931,11 @@ function selectHighest(versions, selection) {
     return { version: best.raw };
 }
 
-;// CONCATENATED MODULE: ./src/repo/github.ts
+;// CONCATENATED MODULE: ./src/github/snapshot.ts
+/**
+ * The gitops repo read through the GitHub API at one commit: one recursive tree read, then only the
+ * blobs the plan asks for. Reads do not grow with the number of unrelated files in the repo.
+ */
 class TreeTruncatedError extends Error {
 }
 /** Every blob of a tree, recursively (one request). */
@@ -55764,25 +56969,6 @@ class GitHubSnapshot {
         const { data } = await this.client.rest.git.getBlob({ ...this.ref, file_sha: entry.sha });
         return Buffer.from(data.content, data.encoding === 'base64' ? 'base64' : 'utf8').toString('utf8');
     }
-}
-
-;// CONCATENATED MODULE: ./src/report/marker.ts
-/**
- * The hidden marker in a pull request body: it identifies the PR as this action's, for which
- * component and environment, and which version it proposes (so an older run never overwrites a
- * newer proposal).
- */
-const PREFIX = '<!-- flux-pkg-action:';
-function markerFor(component, environment, version) {
-    return `${PREFIX} ${component}/${environment}${version ? ` version=${version}` : ''} -->`;
-}
-/** Is this body this action's PR for that component and environment? */
-function isMarkedFor(body, component, environment) {
-    return parseMarker(body)?.target === `${component}/${environment}`;
-}
-function parseMarker(body) {
-    const m = /<!-- flux-pkg-action: (\S+)(?: version=(\S+))? -->/.exec(body ?? '');
-    return m ? { target: m[1], version: m[2] } : undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/github/publish.ts
@@ -55826,12 +57012,12 @@ async function readBase(client, ref, branch) {
     return { branch, sha, treeSha: commit.tree.sha, tree: await readTree(client, ref, commit.tree.sha) };
 }
 /** Does the branch already hold exactly base + these files, on top of this base? */
-async function branchIsCurrent(client, ref, head, base, env) {
+async function branchIsCurrent(client, ref, head, base, files) {
     const { data: commit } = await client.rest.git.getCommit({ ...ref, commit_sha: head });
     if (commit.parents.length !== 1 || commit.parents[0].sha !== base.sha)
         return false;
     const expected = new Map(base.tree.map((e) => [e.path, e.sha]));
-    for (const f of env.files)
+    for (const f of files)
         expected.set(f.path, blobSha(f.content));
     const actual = await readTree(client, ref, commit.tree.sha);
     return actual.length === expected.size && actual.every((e) => expected.get(e.path) === e.sha);
@@ -55866,26 +57052,27 @@ class OpenPulls {
         return new Map(pulls.filter((p) => p.head.repo?.full_name === own).map((p) => [p.head.ref, p]));
     }
 }
-async function publishEnvironment(client, ref, base, env, spec, pulls) {
+/** Write one proposal: its branch (base + files, one commit) and its pull request, created or updated. */
+async function publishProposal(client, ref, base, spec, pulls) {
     const head = await getBranchHead(client, ref, spec.branch);
     const result = {
-        component: env.component,
-        environment: env.environment,
+        key: spec.key,
+        targets: spec.targets,
         branch: spec.branch,
         operation: 'unchanged',
     };
     const open = await pulls.get(spec.branch);
     const proposed = parseMarker(open?.body)?.version;
-    if (open && proposed && env.toVersion && isNewer(proposed, env.toVersion)) {
+    if (open && proposed && spec.version && isNewer(proposed, spec.version)) {
         // A run for a newer Package finished first: its proposal stands.
         return { ...result, number: open.number, url: open.html_url, superseded: proposed };
     }
     let moved = false;
-    if (!head || !(await branchIsCurrent(client, ref, head, base, env))) {
+    if (!head || !(await branchIsCurrent(client, ref, head, base, spec.files))) {
         const { data: tree } = await client.rest.git.createTree({
             ...ref,
             base_tree: base.treeSha,
-            tree: env.files.map((f) => ({
+            tree: spec.files.map((f) => ({
                 path: f.path,
                 mode: '100644',
                 type: 'blob',
@@ -55983,214 +57170,183 @@ async function deleteBranch(client, ref, branch) {
     }
 }
 /** An environment that needs nothing any more: close this action's open PR for it, saying why. */
-async function closeIfOpen(client, ref, base, env, branch, pulls) {
-    const open = await pulls.get(branch);
-    if (!open || !isMarkedFor(open.body, env.component, env.environment))
+async function closeIfOpen(client, ref, base, spec, pulls) {
+    const open = await pulls.get(spec.branch);
+    if (!open || !isMarkedFor(open.body, spec.key))
         return undefined;
     await client.rest.issues.createComment({
         ...ref,
         issue_number: open.number,
-        body: `${base.branch} already has what this pull request proposed for ${env.component} in ${env.environment}${env.toVersion ? ` (${env.toVersion})` : ''}, so it is closed by flux-pkg-action.`,
+        body: `${base.branch} already has what this pull request proposed (${spec.targets.map((t) => `${t.component} in ${t.environment}${t.toVersion ? ` at ${t.toVersion}` : ''}`).join(', ')}), so it is closed by flux-pkg-action.`,
     });
     await client.rest.pulls.update({ ...ref, pull_number: open.number, state: 'closed' });
     return {
-        component: env.component,
-        environment: env.environment,
-        branch,
+        key: spec.key,
+        targets: spec.targets,
+        branch: spec.branch,
         operation: 'closed',
         number: open.number,
         url: open.html_url,
     };
 }
 
-;// CONCATENATED MODULE: ./src/inputs.ts
-/**
- * Every action input, read and checked once into a typed Settings. The only place that calls
- * core.getInput; an invalid input stops the run with a one-line reason before anything is read.
- */
+;// CONCATENATED MODULE: ./src/github/deliver.ts
 
-class InputError extends Error {
+
+const MAX_ATTEMPTS = 3;
+/** A failure the user can act on, in one line (API errors translated by explainApiError). */
+class DeliveryError extends Error {
 }
-const list = (name) => getInput(name)
-    .split(/[\n,]/)
-    .map((s) => s.trim())
-    .filter(Boolean);
-function bool(name) {
-    const value = getInput(name).trim().toLowerCase();
-    if (value === '' || value === 'false')
-        return false;
-    if (value === 'true')
-        return true;
-    throw new InputError(`input ${name} must be true or false, not "${value}"`);
+async function api(doing, call) {
+    try {
+        return await call();
+    }
+    catch (e) {
+        if (e instanceof DeliveryError || e instanceof RaceLostError)
+            throw e;
+        throw new DeliveryError(explainApiError(e, doing));
+    }
 }
-/** A git ref name component check (git check-ref-format rules that matter for a prefix). */
-function branchPrefixProblem(prefix) {
-    if (prefix === '')
-        return 'must not be empty';
-    // biome-ignore lint/suspicious/noControlCharactersInRegex: git refuses control characters in ref names
-    if (/(^|\/)\.|\.\.|[\s~^:?*[\\\x00-\x1f\x7f]|@\{|\/\/|\.lock(\/|$)|^\/|\/$|\.$/.test(prefix)) {
-        return 'is not a valid git branch name part (no spaces, "..", "~^:?*[\\", leading "/" or ".", trailing "/" or ".lock")';
-    }
-    return undefined;
+async function readBaseOrFail(client, ref, branch) {
+    const base = await api(`reading branch ${branch}`, () => readBase(client, ref, branch));
+    if (!base)
+        throw new DeliveryError(`base branch "${branch}" does not exist in ${ref.owner}/${ref.repo}`);
+    return base;
 }
-function readInputs() {
-    const mode = (getInput('mode') || 'auto');
-    if (!['auto', 'install', 'validate', 'promote', 'bootstrap'].includes(mode)) {
-        throw new InputError(`input mode must be auto, install, validate, promote or bootstrap, not "${mode}"`);
+async function deliver(d) {
+    for (let attempt = 1;; attempt++) {
+        const base = await readBaseOrFail(d.client, d.ref, d.baseBranch);
+        const proposed = await d.propose(base);
+        if (d.dryRun || !proposed.result.valid)
+            return { ...proposed, base, published: [] };
+        try {
+            const published = await publishAll(d, base, proposed.proposals);
+            const moved = await api(`reading branch ${d.baseBranch}`, () => getBranchHead(d.client, d.ref, d.baseBranch));
+            if (moved !== base.sha && attempt < MAX_ATTEMPTS && published.some((p) => p.commit)) {
+                d.log(`${d.baseBranch} moved while the pull requests were written; planning again on ${moved}`);
+                continue;
+            }
+            return { ...proposed, base, published };
+        }
+        catch (e) {
+            if (!(e instanceof RaceLostError))
+                throw e;
+            if (attempt >= MAX_ATTEMPTS)
+                throw new DeliveryError(`${e.message}, ${MAX_ATTEMPTS} times; giving up`);
+            d.log(`${e.message}; planning again (attempt ${attempt + 1} of ${MAX_ATTEMPTS})`);
+        }
     }
-    const token = getInput('github-token');
-    if (!token) {
-        throw new InputError('input github-token is empty; pass the workflow token, a GitHub App token or a personal access token');
+}
+async function publishAll(d, base, proposals) {
+    const pulls = new OpenPulls(d.client, d.ref, base.branch);
+    const published = [];
+    for (const proposal of proposals) {
+        const spec = { ...proposal, branch: `${d.branchPrefix}/${proposal.key}` };
+        if (spec.files.some((f) => f.path.startsWith('.github/')))
+            throw new DeliveryError(`refusing to write under .github/ (${proposal.key})`);
+        if (spec.files.length === 0) {
+            const closed = await api(`closing the pull request of ${spec.branch}`, () => closeIfOpen(d.client, d.ref, base, spec, pulls));
+            if (closed)
+                published.push(closed);
+            continue;
+        }
+        published.push(await api(`writing the pull request for ${proposal.key}`, () => publishProposal(d.client, d.ref, base, spec, pulls)));
     }
-    core_setSecret(token);
-    const repository = getInput('gitops-repository');
-    let parsedRepo;
-    if (repository) {
-        const m = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/.exec(repository);
-        if (!m)
-            throw new InputError(`input gitops-repository must be owner/name, not "${repository}"`);
-        parsedRepo = { owner: m[1], repo: m[2] };
-    }
-    const autoMerge = getInput('auto-merge').trim().toLowerCase();
-    if (autoMerge && !['merge', 'squash', 'rebase', 'false'].includes(autoMerge)) {
-        throw new InputError(`input auto-merge must be merge, squash or rebase, not "${autoMerge}"`);
-    }
-    const branchPrefix = (getInput('branch-prefix') || 'flux-pkg').trim();
-    const prefixProblem = branchPrefixProblem(branchPrefix);
-    if (prefixProblem)
-        throw new InputError(`input branch-prefix "${branchPrefix}" ${prefixProblem}`);
-    const packages = list('packages');
-    const environments = list('environments');
-    return {
-        mode,
-        token,
-        repository: parsedRepo,
-        baseBranch: getInput('base-branch').trim() || undefined,
-        packages: packages.length > 0 ? packages : undefined,
-        environments: environments.length > 0 ? environments : undefined,
-        path: getInput('path').trim() || undefined,
-        dryRun: bool('dry-run'),
-        labels: list('labels'),
-        reviewers: list('reviewers'),
-        teamReviewers: list('team-reviewers'),
-        draft: bool('draft'),
-        autoMerge: autoMerge && autoMerge !== 'false' ? autoMerge : false,
-        branchPrefix,
-        commitMessage: getInput('commit-message') || 'Deploy {component} {version} to {environment}',
-        prTitle: getInput('pr-title') || 'Deploy {component} {version} to {environment}',
-    };
+    return published;
 }
 
-;// CONCATENATED MODULE: ./src/carvel/render.ts
-/**
- * Rendering the files of one environment: the PackageInstall, its values Secret and the
- * kustomization.yaml that lists them. New files are rendered whole; existing files are edited in
- * place, touching only the scalar that must change, so comments, key order and fields a person
- * added survive, and the pull request's diff is exactly the version bump.
- */
+;// CONCATENATED MODULE: ./src/carvel/package.ts
 
-const PACKAGE_INSTALL_API_VERSION = 'packaging.carvel.dev/v1alpha1';
-const STRINGIFY = { lineWidth: 0, indentSeq: false };
-/** `{version}` in the configured template becomes the Package version: "{version}" pins, ">={version}" follows. */
-function constraintFor(template, version) {
-    return template.replaceAll('{version}', version);
+
+
+
+const PACKAGE_API_VERSION = 'data.packaging.carvel.dev/v1alpha1';
+/** ceil(8 * 158 / 5) = 253: the longest name whose base32hex encoding is still a valid object name. */
+const MAX_PACKAGE_NAME_LENGTH = 158;
+const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+/** Is this YAML document meant to be a Package (so its errors are Package errors)? */
+function looksLikePackage(value) {
+    return isObject(value) && value.kind === 'Package';
 }
-function versionSelectionFor(settings, version) {
-    const selection = { constraints: constraintFor(settings.constraint, version) };
-    if (settings.prereleases === true)
-        selection.prereleases = {};
-    else if (Array.isArray(settings.prereleases))
-        selection.prereleases = { identifiers: settings.prereleases };
-    return selection;
-}
-function renderPackageInstall(input) {
-    const metadata = { name: input.name };
-    if (input.namespace)
-        metadata.namespace = input.namespace;
-    const doc = new dist/* Document */.yo({
-        apiVersion: PACKAGE_INSTALL_API_VERSION,
-        kind: 'PackageInstall',
-        metadata,
-        spec: {
-            serviceAccountName: input.serviceAccountName,
-            packageRef: { refName: input.refName, versionSelection: input.selection },
-            values: [{ secretRef: { name: input.valuesSecretName } }],
-        },
-    });
-    return doc.toString(STRINGIFY);
-}
-function renderValuesSecret(input) {
-    const metadata = { name: input.name };
-    if (input.namespace)
-        metadata.namespace = input.namespace;
-    const doc = new dist/* Document */.yo({
-        apiVersion: 'v1',
-        kind: 'Secret',
-        metadata,
-        stringData: {},
-    });
-    doc.setIn(['stringData', input.valuesKey], blockScalar(input.values));
-    return doc.toString(STRINGIFY);
-}
-/** Values YAML for an environment that has none yet: schema defaults apply in the cluster. */
-function emptyValues(component, environment) {
-    return `# Values for ${component} in ${environment}; the Package's valuesSchema lists what can be set.\n{}\n`;
-}
-function renderKustomization(resources) {
-    return new dist/* Document */.yo({
-        apiVersion: 'kustomize.config.k8s.io/v1beta1',
-        kind: 'Kustomization',
-        resources: [...resources],
-    }).toString(STRINGIFY);
-}
-/** Add missing entries to an existing kustomization.yaml's resources, keeping everything else. */
-function ensureKustomizationResources(text, resources) {
-    const doc = (0,dist/* parseDocument */.Tp)(text);
-    const list = doc.get('resources', true);
-    const present = new Set((0,dist/* isSeq */.oP)(list) ? list.items.map((i) => ((0,dist/* isScalar */.jn)(i) ? String(i.value) : '')) : []);
-    const missing = resources.filter((r) => !present.has(r));
-    if (missing.length === 0)
-        return text;
-    if ((0,dist/* isSeq */.oP)(list))
-        for (const r of missing)
-            list.add(r);
-    else
-        doc.set('resources', [...resources]);
-    return doc.toString(STRINGIFY);
-}
-/**
- * Set the scalar at `path` to `value`, editing only that scalar's characters in the text when it
- * exists; otherwise fall back to a structural edit (which may re-indent the file).
- */
-function setScalar(text, path, value) {
-    const doc = (0,dist/* parseDocument */.Tp)(text, { keepSourceTokens: false });
-    const node = doc.getIn(path, true);
-    if ((0,dist/* isScalar */.jn)(node) && node.range) {
-        if (node.value === value)
-            return text;
-        const [start, end] = node.range;
-        return text.slice(0, start) + scalarText(value, node.type) + text.slice(end);
+/** Validate one parsed document; returns the Package when it is valid. */
+function validatePackage(parsed, doc, value) {
+    const diagnostics = [];
+    const file = parsed.file;
+    const fail = (code, message, path) => diagnostics.push(diagnostics_error(code, message, file, positionAt(parsed, doc, path), formatPath(path)));
+    if (!isObject(value)) {
+        fail('package.not-an-object', 'a Package document must be a mapping', []);
+        return { diagnostics };
     }
-    doc.setIn(path, value);
-    return doc.toString(STRINGIFY);
-}
-/** Replace the YAML under a Secret's stringData key (values updates, only when asked). */
-function setValues(text, valuesKey, values) {
-    const doc = (0,dist/* parseDocument */.Tp)(text);
-    doc.setIn(['stringData', valuesKey], blockScalar(values));
-    return doc.toString(STRINGIFY);
-}
-function blockScalar(value) {
-    const scalar = new dist/* Scalar */.X5(value.endsWith('\n') ? value : `${value}\n`);
-    scalar.type = dist/* Scalar */.X5.BLOCK_LITERAL;
-    return scalar;
-}
-function scalarText(value, type) {
-    if (type === dist/* Scalar */.X5.QUOTE_DOUBLE)
-        return JSON.stringify(value);
-    if (type === dist/* Scalar */.X5.QUOTE_SINGLE)
-        return `'${value.replaceAll("'", "''")}'`;
-    return (0,dist/* stringify */.As)(value, STRINGIFY).trimEnd();
+    if (value.apiVersion !== PACKAGE_API_VERSION) {
+        fail('package.api-version', `apiVersion must be "${PACKAGE_API_VERSION}" for kind Package (found ${JSON.stringify(value.apiVersion ?? null)})`, ['apiVersion']);
+    }
+    if (value.kind !== 'Package') {
+        fail('package.kind', `kind must be "Package" (found ${JSON.stringify(value.kind ?? null)})`, ['kind']);
+    }
+    const metadata = isObject(value.metadata) ? value.metadata : {};
+    const spec = isObject(value.spec) ? value.spec : undefined;
+    if (!spec) {
+        fail('package.spec', 'spec is required', ['spec']);
+        return { diagnostics };
+    }
+    const refName = typeof spec.refName === 'string' ? spec.refName : '';
+    const refNameProblem = refName ? fullyQualifiedNameProblem(refName) : 'is required';
+    if (refNameProblem)
+        fail('package.ref-name', `spec.refName ${refNameProblem}`, ['spec', 'refName']);
+    const version = typeof spec.version === 'string' ? spec.version : '';
+    if (!version) {
+        fail('package.version', `spec.version is required and must be a string (quote numbers like "1.0.0")`, [
+            'spec',
+            'version',
+        ]);
+    }
+    else {
+        const parsedVersion = parseStrict(version);
+        if ('error' in parsedVersion) {
+            fail('package.version', `spec.version "${version}" is not strict semver: ${parsedVersion.error}`, [
+                'spec',
+                'version',
+            ]);
+        }
+    }
+    const name = typeof metadata.name === 'string' ? metadata.name : '';
+    if (!name) {
+        fail('package.name', 'metadata.name is required', ['metadata', 'name']);
+    }
+    else if (refName && version && name !== `${refName}.${version}`) {
+        fail('package.name-mismatch', `metadata.name must be <spec.refName> + '.' + <spec.version>: expected "${refName}.${version}", found "${name}"`, ['metadata', 'name']);
+    }
+    else if (name.length > MAX_PACKAGE_NAME_LENGTH) {
+        fail('package.name-too-long', `metadata.name is ${name.length} characters; kapp-controller stores Packages under an encoded name, which limits it to ${MAX_PACKAGE_NAME_LENGTH}`, ['metadata', 'name']);
+    }
+    const template = isObject(spec.template) ? spec.template : undefined;
+    if (!template || !isObject(template.spec)) {
+        fail('package.template', 'spec.template.spec is required (the App template kapp-controller runs)', [
+            'spec',
+            'template',
+        ]);
+    }
+    for (const key of ['kubernetesVersionSelection', 'kappControllerVersionSelection']) {
+        const selection = spec[key];
+        if (selection === undefined || selection === null)
+            continue;
+        const constraints = isObject(selection) ? selection.constraints : undefined;
+        if (constraints === undefined)
+            continue;
+        const range = typeof constraints === 'string' ? parseRange(constraints) : { error: 'must be a string' };
+        if ('error' in range) {
+            fail('package.version-selection', `spec.${key}.constraints does not parse: ${range.error}`, [
+                'spec',
+                key,
+                'constraints',
+            ]);
+        }
+    }
+    if (diagnostics.length > 0)
+        return { diagnostics };
+    const valuesSchema = isObject(spec.valuesSchema) ? spec.valuesSchema.openAPIv3 : undefined;
+    const line = parsed.position(doc.range[0]).line;
+    return { pkg: { file, name, refName, version, valuesSchema, line }, diagnostics };
 }
 
 ;// CONCATENATED MODULE: ./src/carvel/values-secret.ts
@@ -56202,12 +57358,12 @@ function scalarText(value, type) {
 
 
 
-const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+const values_secret_isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
 /** Find the Secret document in params.yaml and read its values keys. */
 function readValuesSecret(parsed, text, valuesKey) {
     const file = parsed.file;
     const diagnostics = [];
-    const secrets = parsed.documents.filter((d) => isObject(d.value) && d.value.kind === 'Secret');
+    const secrets = parsed.documents.filter((d) => values_secret_isObject(d.value) && d.value.kind === 'Secret');
     if (secrets.length !== 1) {
         diagnostics.push(diagnostics_error('values.secret-missing', secrets.length === 0
             ? 'expected a values Secret (apiVersion v1, kind Secret) in this file'
@@ -56216,7 +57372,7 @@ function readValuesSecret(parsed, text, valuesKey) {
     }
     const { doc, value } = secrets[0];
     const secret = value;
-    const metadata = isObject(secret.metadata) ? secret.metadata : {};
+    const metadata = values_secret_isObject(secret.metadata) ? secret.metadata : {};
     if (secret.apiVersion !== 'v1') {
         diagnostics.push(diagnostics_error('values.secret-api-version', 'a Secret must have apiVersion "v1"', file, positionAt(parsed, doc, ['apiVersion']), '.apiVersion'));
     }
@@ -56251,14 +57407,14 @@ function readValuesSecret(parsed, text, valuesKey) {
         diagnostics.push(diagnostics_error('values.key-missing', `the values Secret has no stringData key "${valuesKey}" holding the values YAML`, file, positionAt(parsed, doc, where), `.stringData`));
     }
     for (const entry of entries) {
-        if (entry.key !== valuesKey && (entry.value === undefined || isObject(entry.value))) {
+        if (entry.key !== valuesKey && (entry.value === undefined || values_secret_isObject(entry.value))) {
             const pos = entry.parsed.position(0);
             diagnostics.push(diagnostics_warning('values.extra-key', `key "${entry.key}" is also fed to ytt as a data-values file (kapp-controller passes every key of the Secret); keep only "${valuesKey}" in it`, file, pos));
         }
     }
     const merged = {};
     for (const entry of entries)
-        if (isObject(entry.value))
+        if (values_secret_isObject(entry.value))
             mergeDataValues(merged, entry.value);
     return {
         secret: {
@@ -56300,8 +57456,8 @@ function readEntry(outer, text, pair, encoded, diagnostics) {
         return undefined;
     }
     const docs = parsed.documents.map((d) => d.value);
-    const value = docs.reduce((acc, v) => (isObject(acc) && isObject(v) ? mergeDataValues(acc, v) : (v ?? acc)), undefined);
-    if (value !== undefined && !isObject(value)) {
+    const value = docs.reduce((acc, v) => (values_secret_isObject(acc) && values_secret_isObject(v) ? mergeDataValues(acc, v) : (v ?? acc)), undefined);
+    if (value !== undefined && !values_secret_isObject(value)) {
         diagnostics.push(diagnostics_error('values.not-a-map', `values key "${key}" must hold a YAML mapping of values`, file, parsed.position(0)));
         return undefined;
     }
@@ -56347,7 +57503,7 @@ function lineIndent(text, offset) {
 function mergeDataValues(target, source) {
     for (const [key, value] of Object.entries(source)) {
         const current = target[key];
-        target[key] = isObject(current) && isObject(value) ? mergeDataValues({ ...current }, value) : value;
+        target[key] = values_secret_isObject(current) && values_secret_isObject(value) ? mergeDataValues({ ...current }, value) : value;
     }
     return target;
 }
@@ -56363,100 +57519,6 @@ function locateValuesPath(secret, path) {
     }
     const last = secret.entries[secret.entries.length - 1];
     return last ? { parsed: last.parsed, doc: last.parsed.documents[0]?.doc } : undefined;
-}
-
-;// CONCATENATED MODULE: ./src/carvel/package.ts
-
-
-
-
-const PACKAGE_API_VERSION = 'data.packaging.carvel.dev/v1alpha1';
-/** ceil(8 * 158 / 5) = 253: the longest name whose base32hex encoding is still a valid object name. */
-const MAX_PACKAGE_NAME_LENGTH = 158;
-const package_isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
-/** Is this YAML document meant to be a Package (so its errors are Package errors)? */
-function looksLikePackage(value) {
-    return package_isObject(value) && value.kind === 'Package';
-}
-/** Validate one parsed document; returns the Package when it is valid. */
-function validatePackage(parsed, doc, value) {
-    const diagnostics = [];
-    const file = parsed.file;
-    const fail = (code, message, path) => diagnostics.push(diagnostics_error(code, message, file, positionAt(parsed, doc, path), formatPath(path)));
-    if (!package_isObject(value)) {
-        fail('package.not-an-object', 'a Package document must be a mapping', []);
-        return { diagnostics };
-    }
-    if (value.apiVersion !== PACKAGE_API_VERSION) {
-        fail('package.api-version', `apiVersion must be "${PACKAGE_API_VERSION}" for kind Package (found ${JSON.stringify(value.apiVersion ?? null)})`, ['apiVersion']);
-    }
-    if (value.kind !== 'Package') {
-        fail('package.kind', `kind must be "Package" (found ${JSON.stringify(value.kind ?? null)})`, ['kind']);
-    }
-    const metadata = package_isObject(value.metadata) ? value.metadata : {};
-    const spec = package_isObject(value.spec) ? value.spec : undefined;
-    if (!spec) {
-        fail('package.spec', 'spec is required', ['spec']);
-        return { diagnostics };
-    }
-    const refName = typeof spec.refName === 'string' ? spec.refName : '';
-    const refNameProblem = refName ? fullyQualifiedNameProblem(refName) : 'is required';
-    if (refNameProblem)
-        fail('package.ref-name', `spec.refName ${refNameProblem}`, ['spec', 'refName']);
-    const version = typeof spec.version === 'string' ? spec.version : '';
-    if (!version) {
-        fail('package.version', `spec.version is required and must be a string (quote numbers like "1.0.0")`, [
-            'spec',
-            'version',
-        ]);
-    }
-    else {
-        const parsedVersion = parseStrict(version);
-        if ('error' in parsedVersion) {
-            fail('package.version', `spec.version "${version}" is not strict semver: ${parsedVersion.error}`, [
-                'spec',
-                'version',
-            ]);
-        }
-    }
-    const name = typeof metadata.name === 'string' ? metadata.name : '';
-    if (!name) {
-        fail('package.name', 'metadata.name is required', ['metadata', 'name']);
-    }
-    else if (refName && version && name !== `${refName}.${version}`) {
-        fail('package.name-mismatch', `metadata.name must be <spec.refName> + '.' + <spec.version>: expected "${refName}.${version}", found "${name}"`, ['metadata', 'name']);
-    }
-    else if (name.length > MAX_PACKAGE_NAME_LENGTH) {
-        fail('package.name-too-long', `metadata.name is ${name.length} characters; kapp-controller stores Packages under an encoded name, which limits it to ${MAX_PACKAGE_NAME_LENGTH}`, ['metadata', 'name']);
-    }
-    const template = package_isObject(spec.template) ? spec.template : undefined;
-    if (!template || !package_isObject(template.spec)) {
-        fail('package.template', 'spec.template.spec is required (the App template kapp-controller runs)', [
-            'spec',
-            'template',
-        ]);
-    }
-    for (const key of ['kubernetesVersionSelection', 'kappControllerVersionSelection']) {
-        const selection = spec[key];
-        if (selection === undefined || selection === null)
-            continue;
-        const constraints = package_isObject(selection) ? selection.constraints : undefined;
-        if (constraints === undefined)
-            continue;
-        const range = typeof constraints === 'string' ? parseRange(constraints) : { error: 'must be a string' };
-        if ('error' in range) {
-            fail('package.version-selection', `spec.${key}.constraints does not parse: ${range.error}`, [
-                'spec',
-                key,
-                'constraints',
-            ]);
-        }
-    }
-    if (diagnostics.length > 0)
-        return { diagnostics };
-    const valuesSchema = package_isObject(spec.valuesSchema) ? spec.valuesSchema.openAPIv3 : undefined;
-    const line = parsed.position(doc.range[0]).line;
-    return { pkg: { file, name, refName, version, valuesSchema, line }, diagnostics };
 }
 
 ;// CONCATENATED MODULE: ./src/plan/repository.ts
@@ -56722,6 +57784,180 @@ function readPackageInstall(parsed, text, doc, value, diagnostics) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/plan/changes.ts
+/**
+ * What a change to the repository touched, classified by the layout: which Package files, which
+ * PackageInstalls, whether flux-pkg.yaml. One function for the action's push and the CLI's --since.
+ */
+
+
+/** `changed`: the paths added or modified; `paths`: every path of the repository after the change. */
+function classifyChanges(changed, paths, layout) {
+    const changedSet = new Set(changed);
+    const components = discover(paths, layout);
+    const packageFiles = components
+        .flatMap((c) => c.packageFiles)
+        .filter((p) => changedSet.has(p))
+        .sort();
+    const packageInstalls = components.flatMap((c) => c.environments
+        .map((environment) => ({
+        component: c.name,
+        environment,
+        path: `${c.dir}/${environment}/${layout.packageInstallFile}`,
+    }))
+        .filter((p) => changedSet.has(p.path)));
+    return { packageFiles, packageInstalls, configChanged: changedSet.has(CONFIG_FILE) };
+}
+/** Paths whose blob differs between two trees (added or modified; deletions are not changes to deliver). */
+function changedPaths(before, after) {
+    const previous = new Map(before.map((e) => [e.path, e.sha]));
+    return after.filter((e) => previous.get(e.path) !== e.sha).map((e) => e.path);
+}
+
+;// CONCATENATED MODULE: ./src/carvel/render.ts
+/**
+ * Rendering the files of one environment: the PackageInstall, its values Secret and the
+ * kustomization.yaml that lists them. New files are rendered whole; existing files are edited in
+ * place, touching only the scalar that must change, so comments, key order and fields a person
+ * added survive, and the pull request's diff is exactly the version bump.
+ */
+
+const PACKAGE_INSTALL_API_VERSION = 'packaging.carvel.dev/v1alpha1';
+const STRINGIFY = { lineWidth: 0, indentSeq: false };
+/** `{version}` in the configured template becomes the Package version: "{version}" pins, ">={version}" follows. */
+function constraintFor(template, version) {
+    return template.replaceAll('{version}', version);
+}
+function versionSelectionFor(settings, version) {
+    const selection = { constraints: constraintFor(settings.constraint, version) };
+    if (settings.prereleases === true)
+        selection.prereleases = {};
+    else if (Array.isArray(settings.prereleases))
+        selection.prereleases = { identifiers: settings.prereleases };
+    return selection;
+}
+function renderPackageInstall(input) {
+    const metadata = { name: input.name };
+    if (input.namespace)
+        metadata.namespace = input.namespace;
+    const doc = new dist/* Document */.yo({
+        apiVersion: PACKAGE_INSTALL_API_VERSION,
+        kind: 'PackageInstall',
+        metadata,
+        spec: {
+            serviceAccountName: input.serviceAccountName,
+            packageRef: { refName: input.refName, versionSelection: input.selection },
+            values: [{ secretRef: { name: input.valuesSecretName } }],
+        },
+    });
+    return doc.toString(STRINGIFY);
+}
+function renderValuesSecret(input) {
+    const metadata = { name: input.name };
+    if (input.namespace)
+        metadata.namespace = input.namespace;
+    const doc = new dist/* Document */.yo({
+        apiVersion: 'v1',
+        kind: 'Secret',
+        metadata,
+        stringData: {},
+    });
+    doc.setIn(['stringData', input.valuesKey], blockScalar(input.values));
+    return doc.toString(STRINGIFY);
+}
+/** Values YAML for an environment that has none yet: schema defaults apply in the cluster. */
+function emptyValues(component, environment) {
+    return `# Values for ${component} in ${environment}; the Package's valuesSchema lists what can be set.\n{}\n`;
+}
+function renderKustomization(resources) {
+    return new dist/* Document */.yo({
+        apiVersion: 'kustomize.config.k8s.io/v1beta1',
+        kind: 'Kustomization',
+        resources: [...resources],
+    }).toString(STRINGIFY);
+}
+/** Add missing entries to an existing kustomization.yaml's resources, keeping everything else. */
+function ensureKustomizationResources(text, resources) {
+    const doc = (0,dist/* parseDocument */.Tp)(text);
+    const list = doc.get('resources', true);
+    const present = new Set((0,dist/* isSeq */.oP)(list) ? list.items.map((i) => ((0,dist/* isScalar */.jn)(i) ? String(i.value) : '')) : []);
+    const missing = resources.filter((r) => !present.has(r));
+    if (missing.length === 0)
+        return text;
+    if ((0,dist/* isSeq */.oP)(list))
+        for (const r of missing)
+            list.add(r);
+    else
+        doc.set('resources', [...resources]);
+    return doc.toString(STRINGIFY);
+}
+/**
+ * Set the scalar at `path` to `value`, editing only that scalar's characters in the text when it
+ * exists; otherwise fall back to a structural edit (which may re-indent the file).
+ */
+function setScalar(text, path, value) {
+    const doc = (0,dist/* parseDocument */.Tp)(text, { keepSourceTokens: false });
+    const node = doc.getIn(path, true);
+    if ((0,dist/* isScalar */.jn)(node) && node.range) {
+        if (node.value === value)
+            return text;
+        const [start, end] = node.range;
+        return text.slice(0, start) + scalarText(value, node.type) + text.slice(end);
+    }
+    doc.setIn(path, value);
+    return doc.toString(STRINGIFY);
+}
+/** Replace the YAML under a Secret's stringData key (values updates, only when asked). */
+function setValues(text, valuesKey, values) {
+    const doc = (0,dist/* parseDocument */.Tp)(text);
+    doc.setIn(['stringData', valuesKey], blockScalar(values));
+    return doc.toString(STRINGIFY);
+}
+function blockScalar(value) {
+    const scalar = new dist/* Scalar */.X5(value.endsWith('\n') ? value : `${value}\n`);
+    scalar.type = dist/* Scalar */.X5.BLOCK_LITERAL;
+    return scalar;
+}
+function scalarText(value, type) {
+    if (type === dist/* Scalar */.X5.QUOTE_DOUBLE)
+        return JSON.stringify(value);
+    if (type === dist/* Scalar */.X5.QUOTE_SINGLE)
+        return `'${value.replaceAll("'", "''")}'`;
+    return (0,dist/* stringify */.As)(value, STRINGIFY).trimEnd();
+}
+
+;// CONCATENATED MODULE: ./src/config/graph.ts
+/** The environments of a component, in the config's order when it lists them, else its folders. */
+function environmentsOf(config, component, folders) {
+    const configured = config.environments?.map((e) => e.name);
+    const only = config.components[component]?.environments;
+    const all = configured ?? [...folders];
+    return only ? all.filter((e) => only.includes(e)) : all;
+}
+function entry(config, environment) {
+    return config.environments?.find((e) => e.name === environment);
+}
+/** Does this environment take new Package versions directly (rather than by promotion)? */
+function takesNewVersions(config, environment) {
+    const env = entry(config, environment);
+    return env ? env.promoteFrom === undefined : config.environments === undefined;
+}
+/** The environment this one promotes from, if any. */
+function upstreamOf(config, environment) {
+    return entry(config, environment)?.promoteFrom;
+}
+/** The environments that promote from this one, in the config's order. */
+function downstreamOf(config, environment) {
+    return (config.environments ?? []).filter((e) => e.promoteFrom === environment);
+}
+/** The chain an environment belongs to, upstream first (stops at a cycle, which the config check reports). */
+function chainOf(config, environment) {
+    const chain = [environment];
+    for (let up = upstreamOf(config, environment); up && !chain.includes(up); up = upstreamOf(config, up))
+        chain.unshift(up);
+    return chain;
+}
+
 ;// CONCATENATED MODULE: ./src/plan/context.ts
 /** What the planner's steps share for one run: the reader, the configuration, the values checker, diagnostics. */
 
@@ -56774,20 +58010,14 @@ function environmentResult(ctx, component, environment, packages) {
 
 
 
-/** Environments of a component: the config's ordered list when there is one, else the folders. */
-function environmentsOf(ctx, component) {
-    const configured = ctx.config.environments?.map((e) => e.name);
-    const only = ctx.config.components[component.name]?.environments;
-    const all = configured ?? component.environments;
-    return only ? all.filter((e) => only.includes(e)) : all;
-}
+
 async function install(ctx, components, request) {
     const targets = await installTargets(ctx, components, request);
     const results = [];
     const envFilter = request.environments;
     let matchedFilter = false;
     const chosenOf = ({ component }) => {
-        const direct = environmentsOf(ctx, component).filter((env) => takesNewVersions(ctx.config, env));
+        const direct = environmentsOf(ctx.config, component.name, component.environments).filter((env) => takesNewVersions(ctx.config, env));
         return envFilter ? direct.filter((env) => envFilter.includes(env)) : direct;
     };
     // installInto() reads an environment's files only when the component has one refName.
@@ -57838,6 +59068,49 @@ function dedupe(diagnostics) {
     });
 }
 
+;// CONCATENATED MODULE: ./src/plan/proposals.ts
+
+const targetOf = (env) => ({
+    component: env.component,
+    environment: env.environment,
+    fromVersion: env.fromVersion,
+    toVersion: env.toVersion,
+});
+function fill(template, target) {
+    return template
+        .replaceAll('{component}', target.component)
+        .replaceAll('{environment}', target.environment)
+        .replaceAll('{version}', target.toVersion ?? '')
+        .replaceAll('{from}', target.fromVersion ?? 'none');
+}
+const union = (...lists) => [
+    ...new Set(lists.flatMap((l) => l ?? [])),
+];
+/** One proposal per (component, environment) the plan covers: the `per-component` flow. */
+function proposalsFromPlan(result, style) {
+    return result.environments.map((env) => {
+        const target = targetOf(env);
+        const settings = env.settings;
+        const changes = env.files.map((f) => `${f.action === 'create' ? 'add' : 'update'} ${f.path}`);
+        return {
+            key: `${env.component}/${env.environment}`,
+            targets: [target],
+            files: env.files,
+            title: fill(style.title, target),
+            body: pullRequestBody(env, result, style.links),
+            commitMessage: `${fill(style.commitMessage, target)}\n\n${changes.join('\n')}\n`,
+            version: env.toVersion,
+            labels: union(settings?.labels, style.labels),
+            reviewers: union(settings?.reviewers, style.reviewers),
+            teamReviewers: union(settings?.teamReviewers, style.teamReviewers),
+            draft: style.draft,
+            autoMerge: style.autoMerge || (settings?.autoMerge ?? false),
+        };
+    });
+}
+
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 ;// CONCATENATED MODULE: ./src/repo/local.ts
@@ -57890,77 +59163,50 @@ class LocalSnapshot {
     }
 }
 
-;// CONCATENATED MODULE: ./src/report/markdown.ts
-
-const cell = (text) => text.replaceAll('|', '\\|').replaceAll('\n', ' ');
-const code = (text) => (text ? `\`${cell(text)}\`` : '—');
-function pullRequestBody(env, result, links) {
-    const fileLink = env.packageFile
-        ? `[${env.packageFile}](${links.serverUrl}/${links.repository}/blob/${links.baseSha}/${env.packageFile})`
-        : '—';
-    const warnings = result.diagnostics.filter((d) => d.severity === 'warning' && relevant(d, env));
-    const lines = [
-        `Deploys **${env.component}** ${code(env.toVersion)} to **${env.environment}**.`,
-        '',
-        '| component | environment | version | constraint |',
-        '|---|---|---|---|',
-        `| ${cell(env.component)} | ${cell(env.environment)} | ${env.fromVersion ? `${code(env.fromVersion)} → ` : 'new → '}${code(env.toVersion)} | ${code(env.constraint)} |`,
-        '',
-        `**Validation:** ${env.valid ? 'passed' : 'failed'} — the Package is valid as kapp-controller checks it, and the environment's values validate against its \`valuesSchema\`.`,
-        '',
-        `- Package: ${fileLink}`,
-    ];
-    if (links.triggerSha)
-        lines.push(`- Triggered by: ${links.serverUrl}/${links.repository}/commit/${links.triggerSha}`);
-    lines.push(`- Values keys changed: ${env.valuesKeysChanged.length > 0 ? env.valuesKeysChanged.map(code).join(', ') : 'none (the environment keeps its values)'}`);
-    lines.push(`- Files: ${env.files.map((f) => code(f.path)).join(', ')}`);
-    if (warnings.length > 0) {
-        lines.push('', '<details><summary>Warnings</summary>', '');
-        for (const w of warnings)
-            lines.push(`- ${code(`${w.file}${w.line ? `:${w.line}` : ''}`)} ${cell(w.message)}`);
-        lines.push('', '</details>');
-    }
-    lines.push('', 'Merging this pull request is the promotion gate: Flux applies the environment folder once it is on the base branch.', '', markerFor(env.component, env.environment, env.toVersion));
-    return `${lines.join('\n')}\n`;
-}
-function relevant(d, env) {
-    return d.file === env.packageFile || env.files.some((f) => f.path === d.file);
-}
-function jobSummary(result, published, mode, dryRun) {
-    const lines = [`## flux-pkg-action: ${mode}${dryRun ? ' (dry run)' : ''}`, ''];
-    if (result.environments.length > 0) {
-        lines.push('| component | environment | version | constraint | pull request | validation |', '|---|---|---|---|---|---|');
-        for (const env of result.environments) {
-            const pr = published.find((p) => p.component === env.component && p.environment === env.environment);
-            const prCell = pr?.url
-                ? `[#${pr.number}](${pr.url}) ${pr.operation}`
-                : env.files.length === 0
-                    ? 'up to date'
-                    : dryRun
-                        ? 'would open'
-                        : '—';
-            const version = env.fromVersion && env.fromVersion !== env.toVersion
-                ? `${code(env.fromVersion)} → ${code(env.toVersion)}`
-                : code(env.toVersion);
-            lines.push(`| ${cell(env.component)} | ${cell(env.environment)} | ${version} | ${code(env.constraint)} | ${prCell} | ${env.valid ? 'valid' : '**invalid**'} |`);
-        }
-    }
-    else {
-        lines.push('No environment to change.');
-    }
-    const errors = result.diagnostics.filter((d) => d.severity === 'error');
-    if (errors.length > 0) {
-        lines.push('', `### ${errors.length} error(s) — nothing was written`, '');
-        for (const d of errors)
-            lines.push(`- ${code(`${d.file || '(input)'}${d.line ? `:${d.line}:${d.column}` : ''}`)} ${cell(d.message)}`);
-    }
-    return `${lines.join('\n')}\n`;
-}
-
-;// CONCATENATED MODULE: ./src/main.ts
+;// CONCATENATED MODULE: ./src/action/session.ts
 /**
- * The action: event → request → snapshot → plan → commit → pull request → report.
- * Everything that can be wrong with the input is found before the first write.
+ * What every mode starts from: the inputs, the run's facts, the gitops repository, its client and
+ * base branch, and how to get a snapshot of a commit (the API, or a local checkout when `path` is set).
+ */
+
+
+
+
+
+
+async function openSession(inputs, facts, clientOverrides = {}) {
+    const ref = inputs.repository ?? facts.repository;
+    if (!ref)
+        throw new ActionError('GITHUB_REPOSITORY is not set; set the gitops-repository input');
+    const client = createClient({
+        token: inputs.token,
+        baseUrl: facts.apiUrl,
+        log: (m) => info(m),
+        debug: (m) => core_debug(m),
+        ...clientOverrides,
+    });
+    const baseBranch = inputs.baseBranch ??
+        (await api(`reading repository ${ref.owner}/${ref.repo}`, () => client.rest.repos.get({ ...ref }))).data
+            .default_branch;
+    return { inputs, facts, ref, client, baseBranch };
+}
+/** The repository at a tree: the local checkout when the path input is set, else the API. */
+function snapshotOf(session, tree) {
+    return session.inputs.path
+        ? new LocalSnapshot(session.inputs.path)
+        : new GitHubSnapshot(session.client, session.ref, tree);
+}
+async function treeOfCommit(session, sha) {
+    return api(`reading commit ${sha}`, async () => {
+        const { data } = await session.client.rest.git.getCommit({ ...session.ref, commit_sha: sha });
+        return readTree(session.client, session.ref, data.tree.sha);
+    });
+}
+
+;// CONCATENATED MODULE: ./src/action/install.ts
+/**
+ * Mode install: the Packages a push wrote (or the `packages` input names) → a PackageInstall and
+ * values Secret for each environment that takes new versions directly → one pull request each.
  */
 
 
@@ -57970,162 +59216,59 @@ function jobSummary(result, published, mode, dryRun) {
 
 
 
-
-
-
-
-const MAX_ATTEMPTS = 3;
-class ActionError extends Error {
-}
-async function run() {
-    try {
-        const inputs = readInputs();
-        const event = await readEvent();
-        const mode = resolveMode(inputs.mode, event.name);
-        await runMode(mode, inputs, event);
-    }
-    catch (e) {
-        if (e instanceof InputError || e instanceof ActionError)
-            setFailed(e.message);
-        else
-            setFailed(`internal error: ${e instanceof Error ? e.message : String(e)}`);
-    }
-}
-async function readEvent() {
-    const name = process.env.GITHUB_EVENT_NAME ?? '';
-    const path = process.env.GITHUB_EVENT_PATH;
-    if (!path)
-        return { name, payload: {} };
-    try {
-        return { name, payload: JSON.parse(await (0,promises_namespaceObject.readFile)(path, 'utf8')) };
-    }
-    catch {
-        throw new ActionError(`cannot read the event payload at GITHUB_EVENT_PATH (${path})`);
-    }
-}
-function resolveMode(mode, eventName) {
-    if (mode !== 'auto')
-        return mode;
-    if (eventName === 'push')
-        return 'install';
-    if (eventName === 'pull_request' || eventName === 'pull_request_target')
-        return 'validate';
-    if (eventName === 'workflow_dispatch')
-        return 'bootstrap';
-    throw new ActionError(`mode auto cannot choose a mode for the "${eventName || 'unknown'}" event; set the mode input`);
-}
-function repositoryOf(inputs) {
-    if (inputs.repository)
-        return inputs.repository;
-    const [owner, repo] = (process.env.GITHUB_REPOSITORY ?? '').split('/');
-    if (!owner || !repo)
-        throw new ActionError('GITHUB_REPOSITORY is not set; set the gitops-repository input');
-    return { owner, repo };
-}
-async function api(doing, call) {
-    try {
-        return await call();
-    }
-    catch (e) {
-        if (e instanceof ActionError || e instanceof RaceLostError)
-            throw e;
-        throw new ActionError(explainApiError(e, doing));
-    }
-}
-async function runMode(mode, inputs, event) {
-    if (mode === 'promote' || mode === 'bootstrap') {
-        throw new ActionError(`mode ${mode} is not available in this version; use install or validate`);
-    }
-    const ref = repositoryOf(inputs);
-    const client = createClient({
-        token: inputs.token,
-        baseUrl: process.env.GITHUB_API_URL || 'https://api.github.com',
+async function install_install(session) {
+    const { inputs } = session;
+    const delivered = await deliver({
+        client: session.client,
+        ref: session.ref,
+        baseBranch: session.baseBranch,
+        branchPrefix: inputs.branchPrefix,
+        dryRun: inputs.dryRun,
         log: (m) => info(m),
-        debug: (m) => core_debug(m),
+        propose: async (base) => {
+            const snapshot = snapshotOf(session, base.tree);
+            const loaded = await loadConfig(snapshot);
+            const request = await installRequest(session, loaded.config, base);
+            const result = await api('reading the gitops repository', () => plan(snapshot, request, loaded));
+            return { result, proposals: result.valid ? proposalsFromPlan(result, styleOf(session, base)) : [] };
+        },
     });
-    const baseBranch = inputs.baseBranch ??
-        (await api(`reading repository ${ref.owner}/${ref.repo}`, () => client.rest.repos.get({ ...ref }))).data
-            .default_branch;
-    if (mode === 'validate')
-        return main_validate(client, ref, baseBranch, inputs, event);
-    for (let attempt = 1;; attempt++) {
-        const base = await readBaseOrFail(client, ref, baseBranch);
-        const snapshot = inputs.path
-            ? new LocalSnapshot(inputs.path)
-            : new GitHubSnapshot(client, ref, base.tree);
-        const config = await loadConfig(snapshot);
-        const request = await installRequest(client, ref, inputs, event, config.config, base);
-        const result = await planOrFail(snapshot, request, mode, inputs.dryRun, config);
-        if (inputs.dryRun) {
-            await finish(result, [], mode, true);
-            return;
-        }
-        try {
-            const published = await publishAll(client, ref, base, result, inputs, event);
-            const moved = await api(`reading branch ${baseBranch}`, () => readBaseHead(client, ref, baseBranch));
-            if (moved !== base.sha && attempt < MAX_ATTEMPTS && published.some((p) => p.commit)) {
-                info(`${baseBranch} moved while the pull requests were written; planning again on ${moved}`);
-                continue;
-            }
-            await finish(result, published, mode, false);
-            return;
-        }
-        catch (e) {
-            if (e instanceof RaceLostError && attempt < MAX_ATTEMPTS) {
-                info(`${e.message}; planning again (attempt ${attempt + 1} of ${MAX_ATTEMPTS})`);
-                continue;
-            }
-            throw e instanceof RaceLostError
-                ? new ActionError(`${e.message}, ${MAX_ATTEMPTS} times; giving up`)
-                : e;
-        }
-    }
+    annotate(delivered.result.diagnostics);
+    const report = { mode: 'install', dryRun: inputs.dryRun, ...delivered };
+    if (!delivered.result.valid)
+        await failInvalid(report);
+    await finish(report);
 }
-async function readBaseOrFail(client, ref, branch) {
-    const base = await api(`reading branch ${branch}`, () => readBase(client, ref, branch));
-    if (!base)
-        throw new ActionError(`base branch "${branch}" does not exist in ${ref.owner}/${ref.repo}`);
-    return base;
-}
-/** Plan, annotate every diagnostic, and stop with a one-line reason when anything is invalid. */
-async function planOrFail(snapshot, request, mode, dryRun, config) {
-    const result = await api('reading the gitops repository', () => plan(snapshot, request, config));
-    report(result);
-    if (!result.valid) {
-        await finish(result, [], mode, dryRun);
-        const errors = result.diagnostics.filter((d) => d.severity === 'error');
-        throw new ActionError(`${errors.length} validation error(s); nothing was written. First: ${formatDiagnostic(errors[0])}`);
-    }
-    return result;
-}
-/** validate: the pull request's head when there is one (what review would merge), else the base branch. */
-async function main_validate(client, ref, baseBranch, inputs, event) {
-    const head = event.payload.pull_request?.head?.sha;
-    let snapshot;
-    if (inputs.path)
-        snapshot = new LocalSnapshot(inputs.path);
-    else if (head)
-        snapshot = new GitHubSnapshot(client, ref, await api(`reading commit ${head}`, () => treeOfCommit(client, ref, head)));
-    else
-        snapshot = new GitHubSnapshot(client, ref, (await readBaseOrFail(client, ref, baseBranch)).tree);
-    const result = await planOrFail(snapshot, { kind: 'validate', environments: inputs.environments }, 'validate', inputs.dryRun);
-    await finish(result, [], 'validate', inputs.dryRun);
-}
-async function treeOfCommit(client, ref, sha) {
-    const { data } = await client.rest.git.getCommit({ ...ref, commit_sha: sha });
-    return readTree(client, ref, data.tree.sha);
-}
-async function readBaseHead(client, ref, branch) {
-    const { data } = await client.rest.git.getRef({ ...ref, ref: `heads/${branch}` });
-    return data.object.sha;
+function styleOf(session, base) {
+    const { inputs, facts, ref } = session;
+    return {
+        title: inputs.prTitle,
+        commitMessage: inputs.commitMessage,
+        labels: inputs.labels,
+        reviewers: inputs.reviewers,
+        teamReviewers: inputs.teamReviewers,
+        draft: inputs.draft,
+        autoMerge: inputs.autoMerge,
+        links: {
+            serverUrl: facts.serverUrl,
+            repository: `${ref.owner}/${ref.repo}`,
+            baseSha: base.sha,
+            triggerSha: facts.push?.after,
+        },
+    };
 }
 const ZERO_SHA = /^0+$/;
 /** The Package files this push added or changed: the push's two trees compared, blob by blob. */
-async function installRequest(client, ref, inputs, event, config, base) {
-    const request = { kind: 'install', environments: inputs.environments, packages: inputs.packages };
-    if (inputs.packages || event.name !== 'push')
+async function installRequest(session, config, base) {
+    const { inputs, facts } = session;
+    const request = {
+        kind: 'install',
+        environments: inputs.environments,
+        packages: inputs.packages,
+    };
+    if (inputs.packages || facts.eventName !== 'push')
         return request;
-    const { before, after, forced } = event.payload;
+    const { before, after, forced } = facts.push ?? { forced: false };
     if (!before || !after || ZERO_SHA.test(before) || forced) {
         const why = forced
             ? 'a force push'
@@ -58134,95 +59277,169 @@ async function installRequest(client, ref, inputs, event, config, base) {
                 : 'the first push of a branch';
         throw new ActionError(`cannot tell which Packages changed in ${why}; set the packages input to the Package files to deliver`);
     }
-    const [beforeTree, afterTree] = await api('comparing the pushed commits', () => Promise.all([before, after].map((sha) => (sha === base.sha ? base.tree : treeOfCommit(client, ref, sha)))));
-    const previous = new Map(beforeTree.map((e) => [e.path, e.sha]));
-    const packageFiles = new Set(discover(afterTree.map((e) => e.path), config.layout).flatMap((c) => c.packageFiles));
-    request.packages = afterTree
-        .filter((e) => packageFiles.has(e.path) && previous.get(e.path) !== e.sha)
-        .map((e) => e.path);
+    const [beforeTree, afterTree] = await Promise.all([before, after].map((sha) => (sha === base.sha ? base.tree : treeOfCommit(session, sha))));
+    const changes = classifyChanges(changedPaths(beforeTree, afterTree), afterTree.map((e) => e.path), config.layout);
+    request.packages = changes.packageFiles;
     if (request.packages.length === 0)
         info('this push changed no Package file; nothing to deliver');
     return request;
 }
-function fill(template, env) {
-    return template
-        .replaceAll('{component}', env.component)
-        .replaceAll('{environment}', env.environment)
-        .replaceAll('{version}', env.toVersion ?? '')
-        .replaceAll('{from}', env.fromVersion ?? 'none');
+
+;// CONCATENATED MODULE: ./src/action/validate.ts
+/**
+ * Mode validate: the pull request's head when there is one (what review would merge), else the
+ * base branch — every Package, PackageInstall and values Secret checked; nothing is written.
+ */
+
+
+
+
+async function validate_validate(session) {
+    const { inputs, facts } = session;
+    const head = facts.pullRequest?.headSha;
+    const tree = head
+        ? await treeOfCommit(session, head)
+        : (await readBaseOrFail(session.client, session.ref, session.baseBranch)).tree;
+    const snapshot = snapshotOf(session, tree);
+    const result = await api('reading the gitops repository', () => plan(snapshot, { kind: 'validate', environments: inputs.environments }));
+    annotate(result.diagnostics);
+    const report = { mode: 'validate', dryRun: inputs.dryRun, result, published: [] };
+    if (!result.valid)
+        await failInvalid(report);
+    await finish(report);
 }
-async function publishAll(client, ref, base, result, inputs, event) {
-    const published = [];
-    const pulls = new OpenPulls(client, ref, base.branch);
-    const links = {
-        serverUrl: process.env.GITHUB_SERVER_URL || 'https://github.com',
-        repository: `${ref.owner}/${ref.repo}`,
-        baseSha: base.sha,
-        triggerSha: event.payload.after,
-    };
-    for (const env of result.environments) {
-        const branch = `${inputs.branchPrefix}/${env.component}/${env.environment}`;
-        if (env.files.some((f) => f.path.startsWith('.github/')))
-            throw new ActionError(`refusing to write under .github/ (${env.component}/${env.environment})`);
-        if (env.files.length === 0) {
-            const closed = await api(`closing the pull request of ${branch}`, () => closeIfOpen(client, ref, base, env, branch, pulls));
-            if (closed)
-                published.push(closed);
-            continue;
-        }
-        const settings = env.settings;
-        const spec = {
-            branch,
-            title: fill(inputs.prTitle, env),
-            body: pullRequestBody(env, result, links),
-            commitMessage: `${fill(inputs.commitMessage, env)}\n\n${env.files.map((f) => `${f.action === 'create' ? 'add' : 'update'} ${f.path}`).join('\n')}\n`,
-            labels: [...new Set([...(settings?.labels ?? []), ...inputs.labels])],
-            reviewers: [...new Set([...(settings?.reviewers ?? []), ...inputs.reviewers])],
-            teamReviewers: [...new Set([...(settings?.teamReviewers ?? []), ...inputs.teamReviewers])],
-            draft: inputs.draft,
-            autoMerge: inputs.autoMerge || (settings?.autoMerge ?? false),
-        };
-        published.push(await api(`writing the pull request for ${env.component}/${env.environment}`, () => publishEnvironment(client, ref, base, env, spec, pulls)));
+
+;// CONCATENATED MODULE: ./src/action/modes.ts
+
+
+
+const notYet = (mode) => async () => {
+    throw new ActionError(`mode ${mode} is not available in this version; use install or validate`);
+};
+const MODES = {
+    install: install_install,
+    validate: validate_validate,
+    bootstrap: notYet('bootstrap'),
+    promote: notYet('promote'),
+};
+const BY_EVENT = {
+    push: 'install',
+    pull_request: 'validate',
+    pull_request_target: 'validate',
+    workflow_dispatch: 'bootstrap',
+    status: 'promote',
+};
+function chooseMode(mode, eventName) {
+    if (mode !== 'auto')
+        return mode;
+    const chosen = BY_EVENT[eventName];
+    if (!chosen)
+        throw new ActionError(`mode auto cannot choose a mode for the "${eventName || 'unknown'}" event; set the mode input`);
+    return chosen;
+}
+
+;// CONCATENATED MODULE: ./src/inputs.ts
+/**
+ * Every action input, read and checked once into a typed Settings. The only place that calls
+ * core.getInput; an invalid input stops the run with a one-line reason before anything is read.
+ */
+
+class InputError extends Error {
+}
+const list = (name) => getInput(name)
+    .split(/[\n,]/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+function bool(name) {
+    const value = getInput(name).trim().toLowerCase();
+    if (value === '' || value === 'false')
+        return false;
+    if (value === 'true')
+        return true;
+    throw new InputError(`input ${name} must be true or false, not "${value}"`);
+}
+/** A git ref name component check (git check-ref-format rules that matter for a prefix). */
+function branchPrefixProblem(prefix) {
+    if (prefix === '')
+        return 'must not be empty';
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: git refuses control characters in ref names
+    if (/(^|\/)\.|\.\.|[\s~^:?*[\\\x00-\x1f\x7f]|@\{|\/\/|\.lock(\/|$)|^\/|\/$|\.$/.test(prefix)) {
+        return 'is not a valid git branch name part (no spaces, "..", "~^:?*[\\", leading "/" or ".", trailing "/" or ".lock")';
     }
-    return published;
+    return undefined;
 }
-function report(result) {
-    for (const d of result.diagnostics)
-        annotate(d);
-}
-function annotate(d) {
-    const props = {
-        file: d.file || undefined,
-        startLine: d.line || undefined,
-        startColumn: d.column || undefined,
-        title: d.code,
-    };
-    const message = d.path ? `${d.message} (at ${d.path})` : d.message;
-    if (d.severity === 'error')
-        error(message, props);
-    else
-        warning(message, props);
-}
-async function finish(result, published, mode, dryRun) {
-    const prs = published.filter((p) => p.number !== undefined);
-    setOutput('pull-requests', JSON.stringify(published.map((p) => ({
-        component: p.component,
-        environment: p.environment,
-        number: p.number,
-        url: p.url,
-        branch: p.branch,
-        operation: p.operation,
-    }))));
-    setOutput('pull-request-number', prs[0]?.number?.toString() ?? '');
-    setOutput('pull-request-url', prs[0]?.url ?? '');
-    setOutput('changed-files', JSON.stringify(result.files.map((f) => f.path)));
-    setOutput('valid', String(result.valid));
-    if (process.env.GITHUB_STEP_SUMMARY) {
-        await summary.addRaw(jobSummary(result, published, mode, dryRun)).write();
+function readInputs() {
+    const mode = (getInput('mode') || 'auto');
+    if (!['auto', 'install', 'validate', 'promote', 'bootstrap'].includes(mode)) {
+        throw new InputError(`input mode must be auto, install, validate, promote or bootstrap, not "${mode}"`);
     }
-    for (const p of published) {
-        const note = p.superseded ? ` (it already proposes the newer ${p.superseded})` : '';
-        info(`${p.component}/${p.environment}: ${p.operation}${p.url ? ` ${p.url}` : ''}${note}`);
+    const token = getInput('github-token');
+    if (!token) {
+        throw new InputError('input github-token is empty; pass the workflow token, a GitHub App token or a personal access token');
+    }
+    core_setSecret(token);
+    const repository = getInput('gitops-repository');
+    let parsedRepo;
+    if (repository) {
+        const m = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/.exec(repository);
+        if (!m)
+            throw new InputError(`input gitops-repository must be owner/name, not "${repository}"`);
+        parsedRepo = { owner: m[1], repo: m[2] };
+    }
+    const autoMerge = getInput('auto-merge').trim().toLowerCase();
+    if (autoMerge && !['merge', 'squash', 'rebase', 'false'].includes(autoMerge)) {
+        throw new InputError(`input auto-merge must be merge, squash or rebase, not "${autoMerge}"`);
+    }
+    const branchPrefix = (getInput('branch-prefix') || 'flux-pkg').trim();
+    const prefixProblem = branchPrefixProblem(branchPrefix);
+    if (prefixProblem)
+        throw new InputError(`input branch-prefix "${branchPrefix}" ${prefixProblem}`);
+    const packages = list('packages');
+    const environments = list('environments');
+    return {
+        mode,
+        token,
+        repository: parsedRepo,
+        baseBranch: getInput('base-branch').trim() || undefined,
+        packages: packages.length > 0 ? packages : undefined,
+        environments: environments.length > 0 ? environments : undefined,
+        path: getInput('path').trim() || undefined,
+        dryRun: bool('dry-run'),
+        labels: list('labels'),
+        reviewers: list('reviewers'),
+        teamReviewers: list('team-reviewers'),
+        draft: bool('draft'),
+        autoMerge: autoMerge && autoMerge !== 'false' ? autoMerge : false,
+        branchPrefix,
+        commitMessage: getInput('commit-message') || 'Deploy {component} {version} to {environment}',
+        prTitle: getInput('pr-title') || 'Deploy {component} {version} to {environment}',
+    };
+}
+
+;// CONCATENATED MODULE: ./src/main.ts
+/**
+ * The action: inputs and the run's facts → the mode's module → one failing line when it cannot
+ * finish. Everything that can be wrong with the input is found before the first write.
+ */
+
+
+
+
+
+
+
+async function run(options = {}) {
+    try {
+        const inputs = readInputs();
+        const facts = readRunFacts();
+        const mode = chooseMode(inputs.mode, facts.eventName);
+        await MODES[mode](await openSession(inputs, facts, options.client));
+    }
+    catch (e) {
+        if (e instanceof InputError || e instanceof ActionError || e instanceof DeliveryError)
+            setFailed(e.message);
+        else
+            setFailed(`internal error: ${e instanceof Error ? e.message : String(e)}`);
     }
 }
 

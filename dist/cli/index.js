@@ -17114,123 +17114,6 @@ function settingsFor(config, component, environment, overrides = {}) {
 function definedOnly(value) {
     return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined));
 }
-/** Does this environment take new Package versions directly (rather than by promotion)? */
-function takesNewVersions(config, environment) {
-    const env = config.environments?.find((e) => e.name === environment);
-    return env ? env.promoteFrom === undefined : config.environments === undefined;
-}
-
-;// CONCATENATED MODULE: ./src/carvel/render.ts
-/**
- * Rendering the files of one environment: the PackageInstall, its values Secret and the
- * kustomization.yaml that lists them. New files are rendered whole; existing files are edited in
- * place, touching only the scalar that must change, so comments, key order and fields a person
- * added survive, and the pull request's diff is exactly the version bump.
- */
-
-const PACKAGE_INSTALL_API_VERSION = 'packaging.carvel.dev/v1alpha1';
-const STRINGIFY = { lineWidth: 0, indentSeq: false };
-/** `{version}` in the configured template becomes the Package version: "{version}" pins, ">={version}" follows. */
-function constraintFor(template, version) {
-    return template.replaceAll('{version}', version);
-}
-function versionSelectionFor(settings, version) {
-    const selection = { constraints: constraintFor(settings.constraint, version) };
-    if (settings.prereleases === true)
-        selection.prereleases = {};
-    else if (Array.isArray(settings.prereleases))
-        selection.prereleases = { identifiers: settings.prereleases };
-    return selection;
-}
-function renderPackageInstall(input) {
-    const metadata = { name: input.name };
-    if (input.namespace)
-        metadata.namespace = input.namespace;
-    const doc = new dist/* Document */.yo({
-        apiVersion: PACKAGE_INSTALL_API_VERSION,
-        kind: 'PackageInstall',
-        metadata,
-        spec: {
-            serviceAccountName: input.serviceAccountName,
-            packageRef: { refName: input.refName, versionSelection: input.selection },
-            values: [{ secretRef: { name: input.valuesSecretName } }],
-        },
-    });
-    return doc.toString(STRINGIFY);
-}
-function renderValuesSecret(input) {
-    const metadata = { name: input.name };
-    if (input.namespace)
-        metadata.namespace = input.namespace;
-    const doc = new dist/* Document */.yo({
-        apiVersion: 'v1',
-        kind: 'Secret',
-        metadata,
-        stringData: {},
-    });
-    doc.setIn(['stringData', input.valuesKey], blockScalar(input.values));
-    return doc.toString(STRINGIFY);
-}
-/** Values YAML for an environment that has none yet: schema defaults apply in the cluster. */
-function emptyValues(component, environment) {
-    return `# Values for ${component} in ${environment}; the Package's valuesSchema lists what can be set.\n{}\n`;
-}
-function renderKustomization(resources) {
-    return new dist/* Document */.yo({
-        apiVersion: 'kustomize.config.k8s.io/v1beta1',
-        kind: 'Kustomization',
-        resources: [...resources],
-    }).toString(STRINGIFY);
-}
-/** Add missing entries to an existing kustomization.yaml's resources, keeping everything else. */
-function ensureKustomizationResources(text, resources) {
-    const doc = (0,dist/* parseDocument */.Tp)(text);
-    const list = doc.get('resources', true);
-    const present = new Set((0,dist/* isSeq */.oP)(list) ? list.items.map((i) => ((0,dist/* isScalar */.jn)(i) ? String(i.value) : '')) : []);
-    const missing = resources.filter((r) => !present.has(r));
-    if (missing.length === 0)
-        return text;
-    if ((0,dist/* isSeq */.oP)(list))
-        for (const r of missing)
-            list.add(r);
-    else
-        doc.set('resources', [...resources]);
-    return doc.toString(STRINGIFY);
-}
-/**
- * Set the scalar at `path` to `value`, editing only that scalar's characters in the text when it
- * exists; otherwise fall back to a structural edit (which may re-indent the file).
- */
-function setScalar(text, path, value) {
-    const doc = (0,dist/* parseDocument */.Tp)(text, { keepSourceTokens: false });
-    const node = doc.getIn(path, true);
-    if ((0,dist/* isScalar */.jn)(node) && node.range) {
-        if (node.value === value)
-            return text;
-        const [start, end] = node.range;
-        return text.slice(0, start) + scalarText(value, node.type) + text.slice(end);
-    }
-    doc.setIn(path, value);
-    return doc.toString(STRINGIFY);
-}
-/** Replace the YAML under a Secret's stringData key (values updates, only when asked). */
-function setValues(text, valuesKey, values) {
-    const doc = (0,dist/* parseDocument */.Tp)(text);
-    doc.setIn(['stringData', valuesKey], blockScalar(values));
-    return doc.toString(STRINGIFY);
-}
-function blockScalar(value) {
-    const scalar = new dist/* Scalar */.X5(value.endsWith('\n') ? value : `${value}\n`);
-    scalar.type = dist/* Scalar */.X5.BLOCK_LITERAL;
-    return scalar;
-}
-function scalarText(value, type) {
-    if (type === dist/* Scalar */.X5.QUOTE_DOUBLE)
-        return JSON.stringify(value);
-    if (type === dist/* Scalar */.X5.QUOTE_SINGLE)
-        return `'${value.replaceAll("'", "''")}'`;
-    return (0,dist/* stringify */.As)(value, STRINGIFY).trimEnd();
-}
 
 ;// CONCATENATED MODULE: ./src/carvel/semver.ts
 /**
@@ -17550,6 +17433,100 @@ function selectHighest(versions, selection) {
     return { version: best.raw };
 }
 
+;// CONCATENATED MODULE: ./src/carvel/package.ts
+
+
+
+
+const PACKAGE_API_VERSION = 'data.packaging.carvel.dev/v1alpha1';
+/** ceil(8 * 158 / 5) = 253: the longest name whose base32hex encoding is still a valid object name. */
+const MAX_PACKAGE_NAME_LENGTH = 158;
+const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+/** Is this YAML document meant to be a Package (so its errors are Package errors)? */
+function looksLikePackage(value) {
+    return isObject(value) && value.kind === 'Package';
+}
+/** Validate one parsed document; returns the Package when it is valid. */
+function validatePackage(parsed, doc, value) {
+    const diagnostics = [];
+    const file = parsed.file;
+    const fail = (code, message, path) => diagnostics.push(error(code, message, file, positionAt(parsed, doc, path), formatPath(path)));
+    if (!isObject(value)) {
+        fail('package.not-an-object', 'a Package document must be a mapping', []);
+        return { diagnostics };
+    }
+    if (value.apiVersion !== PACKAGE_API_VERSION) {
+        fail('package.api-version', `apiVersion must be "${PACKAGE_API_VERSION}" for kind Package (found ${JSON.stringify(value.apiVersion ?? null)})`, ['apiVersion']);
+    }
+    if (value.kind !== 'Package') {
+        fail('package.kind', `kind must be "Package" (found ${JSON.stringify(value.kind ?? null)})`, ['kind']);
+    }
+    const metadata = isObject(value.metadata) ? value.metadata : {};
+    const spec = isObject(value.spec) ? value.spec : undefined;
+    if (!spec) {
+        fail('package.spec', 'spec is required', ['spec']);
+        return { diagnostics };
+    }
+    const refName = typeof spec.refName === 'string' ? spec.refName : '';
+    const refNameProblem = refName ? fullyQualifiedNameProblem(refName) : 'is required';
+    if (refNameProblem)
+        fail('package.ref-name', `spec.refName ${refNameProblem}`, ['spec', 'refName']);
+    const version = typeof spec.version === 'string' ? spec.version : '';
+    if (!version) {
+        fail('package.version', `spec.version is required and must be a string (quote numbers like "1.0.0")`, [
+            'spec',
+            'version',
+        ]);
+    }
+    else {
+        const parsedVersion = parseStrict(version);
+        if ('error' in parsedVersion) {
+            fail('package.version', `spec.version "${version}" is not strict semver: ${parsedVersion.error}`, [
+                'spec',
+                'version',
+            ]);
+        }
+    }
+    const name = typeof metadata.name === 'string' ? metadata.name : '';
+    if (!name) {
+        fail('package.name', 'metadata.name is required', ['metadata', 'name']);
+    }
+    else if (refName && version && name !== `${refName}.${version}`) {
+        fail('package.name-mismatch', `metadata.name must be <spec.refName> + '.' + <spec.version>: expected "${refName}.${version}", found "${name}"`, ['metadata', 'name']);
+    }
+    else if (name.length > MAX_PACKAGE_NAME_LENGTH) {
+        fail('package.name-too-long', `metadata.name is ${name.length} characters; kapp-controller stores Packages under an encoded name, which limits it to ${MAX_PACKAGE_NAME_LENGTH}`, ['metadata', 'name']);
+    }
+    const template = isObject(spec.template) ? spec.template : undefined;
+    if (!template || !isObject(template.spec)) {
+        fail('package.template', 'spec.template.spec is required (the App template kapp-controller runs)', [
+            'spec',
+            'template',
+        ]);
+    }
+    for (const key of ['kubernetesVersionSelection', 'kappControllerVersionSelection']) {
+        const selection = spec[key];
+        if (selection === undefined || selection === null)
+            continue;
+        const constraints = isObject(selection) ? selection.constraints : undefined;
+        if (constraints === undefined)
+            continue;
+        const range = typeof constraints === 'string' ? parseRange(constraints) : { error: 'must be a string' };
+        if ('error' in range) {
+            fail('package.version-selection', `spec.${key}.constraints does not parse: ${range.error}`, [
+                'spec',
+                key,
+                'constraints',
+            ]);
+        }
+    }
+    if (diagnostics.length > 0)
+        return { diagnostics };
+    const valuesSchema = isObject(spec.valuesSchema) ? spec.valuesSchema.openAPIv3 : undefined;
+    const line = parsed.position(doc.range[0]).line;
+    return { pkg: { file, name, refName, version, valuesSchema, line }, diagnostics };
+}
+
 ;// CONCATENATED MODULE: ./src/carvel/values-secret.ts
 /**
  * The values Secret (params.yaml): a v1 Secret whose keys kapp-controller feeds to ytt as data-values
@@ -17559,12 +17536,12 @@ function selectHighest(versions, selection) {
 
 
 
-const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+const values_secret_isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
 /** Find the Secret document in params.yaml and read its values keys. */
 function readValuesSecret(parsed, text, valuesKey) {
     const file = parsed.file;
     const diagnostics = [];
-    const secrets = parsed.documents.filter((d) => isObject(d.value) && d.value.kind === 'Secret');
+    const secrets = parsed.documents.filter((d) => values_secret_isObject(d.value) && d.value.kind === 'Secret');
     if (secrets.length !== 1) {
         diagnostics.push(error('values.secret-missing', secrets.length === 0
             ? 'expected a values Secret (apiVersion v1, kind Secret) in this file'
@@ -17573,7 +17550,7 @@ function readValuesSecret(parsed, text, valuesKey) {
     }
     const { doc, value } = secrets[0];
     const secret = value;
-    const metadata = isObject(secret.metadata) ? secret.metadata : {};
+    const metadata = values_secret_isObject(secret.metadata) ? secret.metadata : {};
     if (secret.apiVersion !== 'v1') {
         diagnostics.push(error('values.secret-api-version', 'a Secret must have apiVersion "v1"', file, positionAt(parsed, doc, ['apiVersion']), '.apiVersion'));
     }
@@ -17608,14 +17585,14 @@ function readValuesSecret(parsed, text, valuesKey) {
         diagnostics.push(error('values.key-missing', `the values Secret has no stringData key "${valuesKey}" holding the values YAML`, file, positionAt(parsed, doc, where), `.stringData`));
     }
     for (const entry of entries) {
-        if (entry.key !== valuesKey && (entry.value === undefined || isObject(entry.value))) {
+        if (entry.key !== valuesKey && (entry.value === undefined || values_secret_isObject(entry.value))) {
             const pos = entry.parsed.position(0);
             diagnostics.push(warning('values.extra-key', `key "${entry.key}" is also fed to ytt as a data-values file (kapp-controller passes every key of the Secret); keep only "${valuesKey}" in it`, file, pos));
         }
     }
     const merged = {};
     for (const entry of entries)
-        if (isObject(entry.value))
+        if (values_secret_isObject(entry.value))
             mergeDataValues(merged, entry.value);
     return {
         secret: {
@@ -17657,8 +17634,8 @@ function readEntry(outer, text, pair, encoded, diagnostics) {
         return undefined;
     }
     const docs = parsed.documents.map((d) => d.value);
-    const value = docs.reduce((acc, v) => (isObject(acc) && isObject(v) ? mergeDataValues(acc, v) : (v ?? acc)), undefined);
-    if (value !== undefined && !isObject(value)) {
+    const value = docs.reduce((acc, v) => (values_secret_isObject(acc) && values_secret_isObject(v) ? mergeDataValues(acc, v) : (v ?? acc)), undefined);
+    if (value !== undefined && !values_secret_isObject(value)) {
         diagnostics.push(error('values.not-a-map', `values key "${key}" must hold a YAML mapping of values`, file, parsed.position(0)));
         return undefined;
     }
@@ -17704,7 +17681,7 @@ function lineIndent(text, offset) {
 function mergeDataValues(target, source) {
     for (const [key, value] of Object.entries(source)) {
         const current = target[key];
-        target[key] = isObject(current) && isObject(value) ? mergeDataValues({ ...current }, value) : value;
+        target[key] = values_secret_isObject(current) && values_secret_isObject(value) ? mergeDataValues({ ...current }, value) : value;
     }
     return target;
 }
@@ -17720,100 +17697,6 @@ function locateValuesPath(secret, path) {
     }
     const last = secret.entries[secret.entries.length - 1];
     return last ? { parsed: last.parsed, doc: last.parsed.documents[0]?.doc } : undefined;
-}
-
-;// CONCATENATED MODULE: ./src/carvel/package.ts
-
-
-
-
-const PACKAGE_API_VERSION = 'data.packaging.carvel.dev/v1alpha1';
-/** ceil(8 * 158 / 5) = 253: the longest name whose base32hex encoding is still a valid object name. */
-const MAX_PACKAGE_NAME_LENGTH = 158;
-const package_isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
-/** Is this YAML document meant to be a Package (so its errors are Package errors)? */
-function looksLikePackage(value) {
-    return package_isObject(value) && value.kind === 'Package';
-}
-/** Validate one parsed document; returns the Package when it is valid. */
-function validatePackage(parsed, doc, value) {
-    const diagnostics = [];
-    const file = parsed.file;
-    const fail = (code, message, path) => diagnostics.push(error(code, message, file, positionAt(parsed, doc, path), formatPath(path)));
-    if (!package_isObject(value)) {
-        fail('package.not-an-object', 'a Package document must be a mapping', []);
-        return { diagnostics };
-    }
-    if (value.apiVersion !== PACKAGE_API_VERSION) {
-        fail('package.api-version', `apiVersion must be "${PACKAGE_API_VERSION}" for kind Package (found ${JSON.stringify(value.apiVersion ?? null)})`, ['apiVersion']);
-    }
-    if (value.kind !== 'Package') {
-        fail('package.kind', `kind must be "Package" (found ${JSON.stringify(value.kind ?? null)})`, ['kind']);
-    }
-    const metadata = package_isObject(value.metadata) ? value.metadata : {};
-    const spec = package_isObject(value.spec) ? value.spec : undefined;
-    if (!spec) {
-        fail('package.spec', 'spec is required', ['spec']);
-        return { diagnostics };
-    }
-    const refName = typeof spec.refName === 'string' ? spec.refName : '';
-    const refNameProblem = refName ? fullyQualifiedNameProblem(refName) : 'is required';
-    if (refNameProblem)
-        fail('package.ref-name', `spec.refName ${refNameProblem}`, ['spec', 'refName']);
-    const version = typeof spec.version === 'string' ? spec.version : '';
-    if (!version) {
-        fail('package.version', `spec.version is required and must be a string (quote numbers like "1.0.0")`, [
-            'spec',
-            'version',
-        ]);
-    }
-    else {
-        const parsedVersion = parseStrict(version);
-        if ('error' in parsedVersion) {
-            fail('package.version', `spec.version "${version}" is not strict semver: ${parsedVersion.error}`, [
-                'spec',
-                'version',
-            ]);
-        }
-    }
-    const name = typeof metadata.name === 'string' ? metadata.name : '';
-    if (!name) {
-        fail('package.name', 'metadata.name is required', ['metadata', 'name']);
-    }
-    else if (refName && version && name !== `${refName}.${version}`) {
-        fail('package.name-mismatch', `metadata.name must be <spec.refName> + '.' + <spec.version>: expected "${refName}.${version}", found "${name}"`, ['metadata', 'name']);
-    }
-    else if (name.length > MAX_PACKAGE_NAME_LENGTH) {
-        fail('package.name-too-long', `metadata.name is ${name.length} characters; kapp-controller stores Packages under an encoded name, which limits it to ${MAX_PACKAGE_NAME_LENGTH}`, ['metadata', 'name']);
-    }
-    const template = package_isObject(spec.template) ? spec.template : undefined;
-    if (!template || !package_isObject(template.spec)) {
-        fail('package.template', 'spec.template.spec is required (the App template kapp-controller runs)', [
-            'spec',
-            'template',
-        ]);
-    }
-    for (const key of ['kubernetesVersionSelection', 'kappControllerVersionSelection']) {
-        const selection = spec[key];
-        if (selection === undefined || selection === null)
-            continue;
-        const constraints = package_isObject(selection) ? selection.constraints : undefined;
-        if (constraints === undefined)
-            continue;
-        const range = typeof constraints === 'string' ? parseRange(constraints) : { error: 'must be a string' };
-        if ('error' in range) {
-            fail('package.version-selection', `spec.${key}.constraints does not parse: ${range.error}`, [
-                'spec',
-                key,
-                'constraints',
-            ]);
-        }
-    }
-    if (diagnostics.length > 0)
-        return { diagnostics };
-    const valuesSchema = package_isObject(spec.valuesSchema) ? spec.valuesSchema.openAPIv3 : undefined;
-    const line = parsed.position(doc.range[0]).line;
-    return { pkg: { file, name, refName, version, valuesSchema, line }, diagnostics };
 }
 
 ;// CONCATENATED MODULE: ./src/plan/repository.ts
@@ -18079,6 +17962,180 @@ function readPackageInstall(parsed, text, doc, value, diagnostics) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/plan/changes.ts
+/**
+ * What a change to the repository touched, classified by the layout: which Package files, which
+ * PackageInstalls, whether flux-pkg.yaml. One function for the action's push and the CLI's --since.
+ */
+
+
+/** `changed`: the paths added or modified; `paths`: every path of the repository after the change. */
+function classifyChanges(changed, paths, layout) {
+    const changedSet = new Set(changed);
+    const components = discover(paths, layout);
+    const packageFiles = components
+        .flatMap((c) => c.packageFiles)
+        .filter((p) => changedSet.has(p))
+        .sort();
+    const packageInstalls = components.flatMap((c) => c.environments
+        .map((environment) => ({
+        component: c.name,
+        environment,
+        path: `${c.dir}/${environment}/${layout.packageInstallFile}`,
+    }))
+        .filter((p) => changedSet.has(p.path)));
+    return { packageFiles, packageInstalls, configChanged: changedSet.has(CONFIG_FILE) };
+}
+/** Paths whose blob differs between two trees (added or modified; deletions are not changes to deliver). */
+function changedPaths(before, after) {
+    const previous = new Map(before.map((e) => [e.path, e.sha]));
+    return after.filter((e) => previous.get(e.path) !== e.sha).map((e) => e.path);
+}
+
+;// CONCATENATED MODULE: ./src/carvel/render.ts
+/**
+ * Rendering the files of one environment: the PackageInstall, its values Secret and the
+ * kustomization.yaml that lists them. New files are rendered whole; existing files are edited in
+ * place, touching only the scalar that must change, so comments, key order and fields a person
+ * added survive, and the pull request's diff is exactly the version bump.
+ */
+
+const PACKAGE_INSTALL_API_VERSION = 'packaging.carvel.dev/v1alpha1';
+const STRINGIFY = { lineWidth: 0, indentSeq: false };
+/** `{version}` in the configured template becomes the Package version: "{version}" pins, ">={version}" follows. */
+function constraintFor(template, version) {
+    return template.replaceAll('{version}', version);
+}
+function versionSelectionFor(settings, version) {
+    const selection = { constraints: constraintFor(settings.constraint, version) };
+    if (settings.prereleases === true)
+        selection.prereleases = {};
+    else if (Array.isArray(settings.prereleases))
+        selection.prereleases = { identifiers: settings.prereleases };
+    return selection;
+}
+function renderPackageInstall(input) {
+    const metadata = { name: input.name };
+    if (input.namespace)
+        metadata.namespace = input.namespace;
+    const doc = new dist/* Document */.yo({
+        apiVersion: PACKAGE_INSTALL_API_VERSION,
+        kind: 'PackageInstall',
+        metadata,
+        spec: {
+            serviceAccountName: input.serviceAccountName,
+            packageRef: { refName: input.refName, versionSelection: input.selection },
+            values: [{ secretRef: { name: input.valuesSecretName } }],
+        },
+    });
+    return doc.toString(STRINGIFY);
+}
+function renderValuesSecret(input) {
+    const metadata = { name: input.name };
+    if (input.namespace)
+        metadata.namespace = input.namespace;
+    const doc = new dist/* Document */.yo({
+        apiVersion: 'v1',
+        kind: 'Secret',
+        metadata,
+        stringData: {},
+    });
+    doc.setIn(['stringData', input.valuesKey], blockScalar(input.values));
+    return doc.toString(STRINGIFY);
+}
+/** Values YAML for an environment that has none yet: schema defaults apply in the cluster. */
+function emptyValues(component, environment) {
+    return `# Values for ${component} in ${environment}; the Package's valuesSchema lists what can be set.\n{}\n`;
+}
+function renderKustomization(resources) {
+    return new dist/* Document */.yo({
+        apiVersion: 'kustomize.config.k8s.io/v1beta1',
+        kind: 'Kustomization',
+        resources: [...resources],
+    }).toString(STRINGIFY);
+}
+/** Add missing entries to an existing kustomization.yaml's resources, keeping everything else. */
+function ensureKustomizationResources(text, resources) {
+    const doc = (0,dist/* parseDocument */.Tp)(text);
+    const list = doc.get('resources', true);
+    const present = new Set((0,dist/* isSeq */.oP)(list) ? list.items.map((i) => ((0,dist/* isScalar */.jn)(i) ? String(i.value) : '')) : []);
+    const missing = resources.filter((r) => !present.has(r));
+    if (missing.length === 0)
+        return text;
+    if ((0,dist/* isSeq */.oP)(list))
+        for (const r of missing)
+            list.add(r);
+    else
+        doc.set('resources', [...resources]);
+    return doc.toString(STRINGIFY);
+}
+/**
+ * Set the scalar at `path` to `value`, editing only that scalar's characters in the text when it
+ * exists; otherwise fall back to a structural edit (which may re-indent the file).
+ */
+function setScalar(text, path, value) {
+    const doc = (0,dist/* parseDocument */.Tp)(text, { keepSourceTokens: false });
+    const node = doc.getIn(path, true);
+    if ((0,dist/* isScalar */.jn)(node) && node.range) {
+        if (node.value === value)
+            return text;
+        const [start, end] = node.range;
+        return text.slice(0, start) + scalarText(value, node.type) + text.slice(end);
+    }
+    doc.setIn(path, value);
+    return doc.toString(STRINGIFY);
+}
+/** Replace the YAML under a Secret's stringData key (values updates, only when asked). */
+function setValues(text, valuesKey, values) {
+    const doc = (0,dist/* parseDocument */.Tp)(text);
+    doc.setIn(['stringData', valuesKey], blockScalar(values));
+    return doc.toString(STRINGIFY);
+}
+function blockScalar(value) {
+    const scalar = new dist/* Scalar */.X5(value.endsWith('\n') ? value : `${value}\n`);
+    scalar.type = dist/* Scalar */.X5.BLOCK_LITERAL;
+    return scalar;
+}
+function scalarText(value, type) {
+    if (type === dist/* Scalar */.X5.QUOTE_DOUBLE)
+        return JSON.stringify(value);
+    if (type === dist/* Scalar */.X5.QUOTE_SINGLE)
+        return `'${value.replaceAll("'", "''")}'`;
+    return (0,dist/* stringify */.As)(value, STRINGIFY).trimEnd();
+}
+
+;// CONCATENATED MODULE: ./src/config/graph.ts
+/** The environments of a component, in the config's order when it lists them, else its folders. */
+function environmentsOf(config, component, folders) {
+    const configured = config.environments?.map((e) => e.name);
+    const only = config.components[component]?.environments;
+    const all = configured ?? [...folders];
+    return only ? all.filter((e) => only.includes(e)) : all;
+}
+function entry(config, environment) {
+    return config.environments?.find((e) => e.name === environment);
+}
+/** Does this environment take new Package versions directly (rather than by promotion)? */
+function takesNewVersions(config, environment) {
+    const env = entry(config, environment);
+    return env ? env.promoteFrom === undefined : config.environments === undefined;
+}
+/** The environment this one promotes from, if any. */
+function upstreamOf(config, environment) {
+    return entry(config, environment)?.promoteFrom;
+}
+/** The environments that promote from this one, in the config's order. */
+function downstreamOf(config, environment) {
+    return (config.environments ?? []).filter((e) => e.promoteFrom === environment);
+}
+/** The chain an environment belongs to, upstream first (stops at a cycle, which the config check reports). */
+function chainOf(config, environment) {
+    const chain = [environment];
+    for (let up = upstreamOf(config, environment); up && !chain.includes(up); up = upstreamOf(config, up))
+        chain.unshift(up);
+    return chain;
+}
+
 ;// CONCATENATED MODULE: ./src/plan/context.ts
 /** What the planner's steps share for one run: the reader, the configuration, the values checker, diagnostics. */
 
@@ -18131,20 +18188,14 @@ function environmentResult(ctx, component, environment, packages) {
 
 
 
-/** Environments of a component: the config's ordered list when there is one, else the folders. */
-function environmentsOf(ctx, component) {
-    const configured = ctx.config.environments?.map((e) => e.name);
-    const only = ctx.config.components[component.name]?.environments;
-    const all = configured ?? component.environments;
-    return only ? all.filter((e) => only.includes(e)) : all;
-}
+
 async function install(ctx, components, request) {
     const targets = await installTargets(ctx, components, request);
     const results = [];
     const envFilter = request.environments;
     let matchedFilter = false;
     const chosenOf = ({ component }) => {
-        const direct = environmentsOf(ctx, component).filter((env) => takesNewVersions(ctx.config, env));
+        const direct = environmentsOf(ctx.config, component.name, component.environments).filter((env) => takesNewVersions(ctx.config, env));
         return envFilter ? direct.filter((env) => envFilter.includes(env)) : direct;
     };
     // installInto() reads an environment's files only when the component has one refName.
@@ -20142,8 +20193,8 @@ async function changedPackages(snapshot, root, since, config) {
         ...git('diff', '--name-only', '--diff-filter=AMR', '--relative', since, '--').split('\n'),
         ...git('ls-files', '--others', '--exclude-standard').split('\n'),
     ].filter(Boolean);
-    const packageFiles = new Set(discover((await snapshot.list()).map((e) => e.path), config.layout).flatMap((c) => c.packageFiles));
-    return [...new Set(changed)].filter((p) => packageFiles.has(p)).sort();
+    const paths = (await snapshot.list()).map((e) => e.path);
+    return classifyChanges(changed, paths, config.layout).packageFiles;
 }
 
 ;// CONCATENATED MODULE: ./src/cli/index.ts

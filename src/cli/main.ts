@@ -7,8 +7,8 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig, type RepoConfig } from '../config/config.js';
+import { classifyChanges } from '../plan/changes.js';
 import { plan } from '../plan/plan.js';
-import { discover } from '../plan/repository.js';
 import type { Request } from '../plan/types.js';
 import { LocalSnapshot } from '../repo/local.js';
 import { diagnosticLines, fileDiff, jsonReport, summaryLines } from '../report/text.js';
@@ -178,11 +178,6 @@ async function changedPackages(
     ...git('diff', '--name-only', '--diff-filter=AMR', '--relative', since, '--').split('\n'),
     ...git('ls-files', '--others', '--exclude-standard').split('\n'),
   ].filter(Boolean);
-  const packageFiles = new Set(
-    discover(
-      (await snapshot.list()).map((e) => e.path),
-      config.layout,
-    ).flatMap((c) => c.packageFiles),
-  );
-  return [...new Set(changed)].filter((p) => packageFiles.has(p)).sort();
+  const paths = (await snapshot.list()).map((e) => e.path);
+  return classifyChanges(changed, paths, config.layout).packageFiles;
 }

@@ -199,9 +199,3 @@ export function settingsFor(
 function definedOnly<T extends object>(value: T): Partial<T> {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
-
-/** Does this environment take new Package versions directly (rather than by promotion)? */
-export function takesNewVersions(config: RepoConfig, environment: string): boolean {
-  const env = config.environments?.find((e) => e.name === environment);
-  return env ? env.promoteFrom === undefined : config.environments === undefined;
-}

@@ -6,43 +6,17 @@
  */
 import { createHash } from 'node:crypto';
 import { compare, parseRelaxed } from '../carvel/semver.js';
-import type { EnvironmentResult } from '../plan/types.js';
-import { type RepoRef, readTree, type TreeEntry } from '../repo/github.js';
+import type { Proposal, Published } from '../plan/proposals.js';
+import type { PlannedFile } from '../plan/types.js';
 import { isMarkedFor, parseMarker } from '../report/marker.js';
 import type { GitHubClient } from './client.js';
+import { type RepoRef, readTree, type TreeEntry } from './snapshot.js';
 
 export interface Base {
   branch: string;
   sha: string;
   treeSha: string;
   tree: readonly TreeEntry[];
-}
-
-export interface PullRequestSpec {
-  branch: string;
-  title: string;
-  body: string;
-  commitMessage: string;
-  labels: string[];
-  reviewers: string[];
-  teamReviewers: string[];
-  draft: boolean;
-  autoMerge: false | 'merge' | 'squash' | 'rebase';
-}
-
-export type Operation = 'created' | 'updated' | 'unchanged' | 'closed';
-
-export interface Published {
-  component: string;
-  environment: string;
-  branch: string;
-  operation: Operation;
-  number?: number;
-  url?: string;
-  /** Set when the branch moved: the commit now at its head. */
-  commit?: string;
-  /** Set when the open PR already proposes this newer version, so it was left alone. */
-  superseded?: string;
 }
 
 function isNewer(a: string, b: string): boolean {
@@ -89,12 +63,12 @@ async function branchIsCurrent(
   ref: RepoRef,
   head: string,
   base: Base,
-  env: EnvironmentResult,
+  files: readonly PlannedFile[],
 ): Promise<boolean> {
   const { data: commit } = await client.rest.git.getCommit({ ...ref, commit_sha: head });
   if (commit.parents.length !== 1 || commit.parents[0]!.sha !== base.sha) return false;
   const expected = new Map(base.tree.map((e) => [e.path, e.sha]));
-  for (const f of env.files) expected.set(f.path, blobSha(f.content));
+  for (const f of files) expected.set(f.path, blobSha(f.content));
   const actual = await readTree(client, ref, commit.tree.sha);
   return actual.length === expected.size && actual.every((e) => expected.get(e.path) === e.sha);
 }
@@ -137,33 +111,33 @@ export class OpenPulls {
   }
 }
 
-export async function publishEnvironment(
+/** Write one proposal: its branch (base + files, one commit) and its pull request, created or updated. */
+export async function publishProposal(
   client: GitHubClient,
   ref: RepoRef,
   base: Base,
-  env: EnvironmentResult,
-  spec: PullRequestSpec,
+  spec: Proposal & { branch: string },
   pulls: OpenPulls,
 ): Promise<Published> {
   const head = await getBranchHead(client, ref, spec.branch);
   const result: Published = {
-    component: env.component,
-    environment: env.environment,
+    key: spec.key,
+    targets: spec.targets,
     branch: spec.branch,
     operation: 'unchanged',
   };
   const open = await pulls.get(spec.branch);
   const proposed = parseMarker(open?.body)?.version;
-  if (open && proposed && env.toVersion && isNewer(proposed, env.toVersion)) {
+  if (open && proposed && spec.version && isNewer(proposed, spec.version)) {
     // A run for a newer Package finished first: its proposal stands.
     return { ...result, number: open.number, url: open.html_url, superseded: proposed };
   }
   let moved = false;
-  if (!head || !(await branchIsCurrent(client, ref, head, base, env))) {
+  if (!head || !(await branchIsCurrent(client, ref, head, base, spec.files))) {
     const { data: tree } = await client.rest.git.createTree({
       ...ref,
       base_tree: base.treeSha,
-      tree: env.files.map((f) => ({
+      tree: spec.files.map((f) => ({
         path: f.path,
         mode: '100644' as const,
         type: 'blob' as const,
@@ -266,22 +240,21 @@ export async function closeIfOpen(
   client: GitHubClient,
   ref: RepoRef,
   base: Base,
-  env: EnvironmentResult,
-  branch: string,
+  spec: Proposal & { branch: string },
   pulls: OpenPulls,
 ): Promise<Published | undefined> {
-  const open = await pulls.get(branch);
-  if (!open || !isMarkedFor(open.body, env.component, env.environment)) return undefined;
+  const open = await pulls.get(spec.branch);
+  if (!open || !isMarkedFor(open.body, spec.key)) return undefined;
   await client.rest.issues.createComment({
     ...ref,
     issue_number: open.number,
-    body: `${base.branch} already has what this pull request proposed for ${env.component} in ${env.environment}${env.toVersion ? ` (${env.toVersion})` : ''}, so it is closed by flux-pkg-action.`,
+    body: `${base.branch} already has what this pull request proposed (${spec.targets.map((t) => `${t.component} in ${t.environment}${t.toVersion ? ` at ${t.toVersion}` : ''}`).join(', ')}), so it is closed by flux-pkg-action.`,
   });
   await client.rest.pulls.update({ ...ref, pull_number: open.number, state: 'closed' });
   return {
-    component: env.component,
-    environment: env.environment,
-    branch,
+    key: spec.key,
+    targets: spec.targets,
+    branch: spec.branch,
     operation: 'closed',
     number: open.number,
     url: open.html_url,

@@ -12,7 +12,8 @@ import {
 } from '../carvel/render.js';
 import { selectHighest, type VersionSelection } from '../carvel/semver.js';
 import { readValuesSecret } from '../carvel/values-secret.js';
-import { settingsFor, takesNewVersions } from '../config/config.js';
+import { settingsFor } from '../config/config.js';
+import { environmentsOf, takesNewVersions } from '../config/graph.js';
 import { error, hasErrors, warning } from '../diagnostics.js';
 import { parseYaml } from '../yaml/parse.js';
 import { type Context, componentPackages, done, environmentResult, versionOrder } from './context.js';
@@ -26,14 +27,6 @@ import {
 } from './repository.js';
 import type { EnvironmentResult, InstallRequest } from './types.js';
 
-/** Environments of a component: the config's ordered list when there is one, else the folders. */
-function environmentsOf(ctx: Context, component: ComponentLayout): string[] {
-  const configured = ctx.config.environments?.map((e) => e.name);
-  const only = ctx.config.components[component.name]?.environments;
-  const all = configured ?? component.environments;
-  return only ? all.filter((e) => only.includes(e)) : all;
-}
-
 export async function install(
   ctx: Context,
   components: ComponentLayout[],
@@ -44,7 +37,9 @@ export async function install(
   const envFilter = request.environments;
   let matchedFilter = false;
   const chosenOf = ({ component }: Target) => {
-    const direct = environmentsOf(ctx, component).filter((env) => takesNewVersions(ctx.config, env));
+    const direct = environmentsOf(ctx.config, component.name, component.environments).filter((env) =>
+      takesNewVersions(ctx.config, env),
+    );
     return envFilter ? direct.filter((env) => envFilter.includes(env)) : direct;
   };
   // installInto() reads an environment's files only when the component has one refName.

@@ -3,7 +3,7 @@
  * validation results and the names of changed values keys — never a value.
  */
 import type { Diagnostic } from '../diagnostics.js';
-import type { Published } from '../github/publish.js';
+import type { Published } from '../plan/proposals.js';
 import type { EnvironmentResult, PlanResult } from '../plan/types.js';
 import { markerFor } from './marker.js';
 
@@ -74,7 +74,9 @@ export function jobSummary(
       '|---|---|---|---|---|---|',
     );
     for (const env of result.environments) {
-      const pr = published.find((p) => p.component === env.component && p.environment === env.environment);
+      const pr = published.find((p) =>
+        p.targets.some((t) => t.component === env.component && t.environment === env.environment),
+      );
       const prCell = pr?.url
         ? `[#${pr.number}](${pr.url}) ${pr.operation}`
         : env.files.length === 0

@@ -9,13 +9,9 @@ export function markerFor(component: string, environment: string, version?: stri
   return `${PREFIX} ${component}/${environment}${version ? ` version=${version}` : ''} -->`;
 }
 
-/** Is this body this action's PR for that component and environment? */
-export function isMarkedFor(
-  body: string | null | undefined,
-  component: string,
-  environment: string,
-): boolean {
-  return parseMarker(body)?.target === `${component}/${environment}`;
+/** Is this body this action's PR for that key (e.g. `component/environment`)? */
+export function isMarkedFor(body: string | null | undefined, key: string): boolean {
+  return parseMarker(body)?.target === key;
 }
 
 export function parseMarker(

@@ -2,8 +2,9 @@
  * The gitops repo read through the GitHub API at one commit: one recursive tree read, then only the
  * blobs the plan asks for. Reads do not grow with the number of unrelated files in the repo.
  */
-import type { GitHubClient } from '../github/client.js';
-import type { FileEntry, Snapshot } from './snapshot.js';
+
+import type { FileEntry, Snapshot } from '../repo/snapshot.js';
+import type { GitHubClient } from './client.js';
 
 export interface TreeEntry extends FileEntry {
   sha: string;

@@ -1,0 +1,72 @@
+/**
+ * What a run shows: annotations for every diagnostic, the outputs action.yml declares, the job
+ * summary and one log line per pull request. Values never appear: diagnostics do not carry them.
+ */
+import * as core from '@actions/core';
+import { type Diagnostic, formatDiagnostic } from '../diagnostics.js';
+import type { Published } from '../plan/proposals.js';
+import type { PlanResult } from '../plan/types.js';
+import { jobSummary } from '../report/markdown.js';
+
+/** A failure the user can act on, reported in one line by setFailed. */
+export class ActionError extends Error {}
+
+export function annotate(diagnostics: readonly Diagnostic[]): void {
+  for (const d of diagnostics) {
+    const props = {
+      file: d.file || undefined,
+      startLine: d.line || undefined,
+      startColumn: d.column || undefined,
+      title: d.code,
+    };
+    const message = d.path ? `${d.message} (at ${d.path})` : d.message;
+    if (d.severity === 'error') core.error(message, props);
+    else core.warning(message, props);
+  }
+}
+
+export interface RunReport {
+  mode: string;
+  dryRun: boolean;
+  result: PlanResult;
+  published: readonly Published[];
+}
+
+export async function finish({ mode, dryRun, result, published }: RunReport): Promise<void> {
+  const prs = published.filter((p) => p.number !== undefined);
+  core.setOutput(
+    'pull-requests',
+    JSON.stringify(
+      published.flatMap((p) =>
+        p.targets.map((t) => ({
+          component: t.component,
+          environment: t.environment,
+          number: p.number,
+          url: p.url,
+          branch: p.branch,
+          operation: p.operation,
+        })),
+      ),
+    ),
+  );
+  core.setOutput('pull-request-number', prs[0]?.number?.toString() ?? '');
+  core.setOutput('pull-request-url', prs[0]?.url ?? '');
+  core.setOutput('changed-files', JSON.stringify(result.files.map((f) => f.path)));
+  core.setOutput('valid', String(result.valid));
+  if (process.env.GITHUB_STEP_SUMMARY) {
+    await core.summary.addRaw(jobSummary(result, published, mode, dryRun)).write();
+  }
+  for (const p of published) {
+    const note = p.superseded ? ` (it already proposes the newer ${p.superseded})` : '';
+    core.info(`${p.key}: ${p.operation}${p.url ? ` ${p.url}` : ''}${note}`);
+  }
+}
+
+/** Report an invalid plan and stop: annotations, outputs and summary first, then one failing line. */
+export async function failInvalid(report: RunReport): Promise<never> {
+  await finish(report);
+  const errors = report.result.diagnostics.filter((d) => d.severity === 'error');
+  throw new ActionError(
+    `${errors.length} validation error(s); nothing was written. First: ${formatDiagnostic(errors[0]!)}`,
+  );
+}

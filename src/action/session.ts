@@ -1,0 +1,59 @@
+/**
+ * What every mode starts from: the inputs, the run's facts, the gitops repository, its client and
+ * base branch, and how to get a snapshot of a commit (the API, or a local checkout when `path` is set).
+ */
+import * as core from '@actions/core';
+import { type ClientOptions, createClient, type GitHubClient } from '../github/client.js';
+import { api } from '../github/deliver.js';
+import { GitHubSnapshot, type RepoRef, readTree, type TreeEntry } from '../github/snapshot.js';
+import type { Inputs } from '../inputs.js';
+import { LocalSnapshot } from '../repo/local.js';
+import type { Snapshot } from '../repo/snapshot.js';
+import type { RunFacts } from './facts.js';
+import { ActionError } from './report.js';
+
+export interface Session {
+  inputs: Inputs;
+  facts: RunFacts;
+  ref: RepoRef;
+  client: GitHubClient;
+  baseBranch: string;
+}
+
+/** Options a caller (the tests) sets on the client, e.g. pacing off. */
+export type ClientOverrides = Partial<Omit<ClientOptions, 'token' | 'baseUrl'>>;
+
+export async function openSession(
+  inputs: Inputs,
+  facts: RunFacts,
+  clientOverrides: ClientOverrides = {},
+): Promise<Session> {
+  const ref = inputs.repository ?? facts.repository;
+  if (!ref) throw new ActionError('GITHUB_REPOSITORY is not set; set the gitops-repository input');
+  const client = createClient({
+    token: inputs.token,
+    baseUrl: facts.apiUrl,
+    log: (m) => core.info(m),
+    debug: (m) => core.debug(m),
+    ...clientOverrides,
+  });
+  const baseBranch =
+    inputs.baseBranch ??
+    (await api(`reading repository ${ref.owner}/${ref.repo}`, () => client.rest.repos.get({ ...ref }))).data
+      .default_branch;
+  return { inputs, facts, ref, client, baseBranch };
+}
+
+/** The repository at a tree: the local checkout when the path input is set, else the API. */
+export function snapshotOf(session: Session, tree: readonly TreeEntry[]): Snapshot {
+  return session.inputs.path
+    ? new LocalSnapshot(session.inputs.path)
+    : new GitHubSnapshot(session.client, session.ref, tree);
+}
+
+export async function treeOfCommit(session: Session, sha: string): Promise<TreeEntry[]> {
+  return api(`reading commit ${sha}`, async () => {
+    const { data } = await session.client.rest.git.getCommit({ ...session.ref, commit_sha: sha });
+    return readTree(session.client, session.ref, data.tree.sha);
+  });
+}
