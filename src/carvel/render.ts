@@ -5,7 +5,6 @@
  * added survive, and the pull request's diff is exactly the version bump.
  */
 import { Document, isScalar, isSeq, parseDocument, Scalar, stringify } from 'yaml';
-import type { Settings } from '../config/config.js';
 import type { VersionSelection } from './semver.js';
 
 export const PACKAGE_INSTALL_API_VERSION = 'packaging.carvel.dev/v1alpha1';
@@ -16,7 +15,13 @@ export function constraintFor(template: string, version: string): string {
   return template.replaceAll('{version}', version);
 }
 
-export function versionSelectionFor(settings: Settings, version: string): VersionSelection {
+/** The settings a version selection depends on (a subset of flux-pkg.yaml's resolved Settings). */
+export interface SelectionSettings {
+  constraint: string;
+  prereleases: boolean | string[];
+}
+
+export function versionSelectionFor(settings: SelectionSettings, version: string): VersionSelection {
   const selection: VersionSelection = { constraints: constraintFor(settings.constraint, version) };
   if (settings.prereleases === true) selection.prereleases = {};
   else if (Array.isArray(settings.prereleases)) selection.prereleases = { identifiers: settings.prereleases };

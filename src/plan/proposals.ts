@@ -5,15 +5,9 @@
  */
 import type { AutoMerge } from '../config/config.js';
 import { type Links, pullRequestBody } from '../report/markdown.js';
-import type { EnvironmentResult, PlannedFile, PlanResult } from './types.js';
+import type { EnvironmentResult, PlannedFile, PlanResult, Target } from './types.js';
 
-/** A component in an environment that a proposal covers. */
-export interface Target {
-  component: string;
-  environment: string;
-  fromVersion?: string;
-  toVersion?: string;
-}
+export type { Operation, Published, Target } from './types.js';
 
 export interface Proposal {
   /** The branch is `<branch prefix>/<key>`; the key also identifies the PR in its marker. */
@@ -43,22 +37,6 @@ export interface ProposalStyle {
   draft: boolean;
   autoMerge: AutoMerge;
   links: Links;
-}
-
-/** How a proposal's effect was published; `operation` is what happened to its pull request. */
-export type Operation = 'created' | 'updated' | 'unchanged' | 'closed';
-
-export interface Published {
-  key: string;
-  targets: Target[];
-  branch: string;
-  operation: Operation;
-  number?: number;
-  url?: string;
-  /** Set when the branch moved: the commit now at its head. */
-  commit?: string;
-  /** Set when the open PR already proposes this newer version, so it was left alone. */
-  superseded?: string;
 }
 
 export const targetOf = (env: EnvironmentResult): Target => ({

@@ -58,3 +58,27 @@ export interface PlanResult {
   /** Every file to write. Empty whenever there is any error: bad input writes nothing. */
   files: PlannedFile[];
 }
+
+/** A component in an environment that a proposal covers. */
+export interface Target {
+  component: string;
+  environment: string;
+  fromVersion?: string;
+  toVersion?: string;
+}
+
+/** How a proposal's effect was published; `operation` is what happened to its pull request. */
+export type Operation = 'created' | 'updated' | 'unchanged' | 'closed';
+
+export interface Published {
+  key: string;
+  targets: Target[];
+  branch: string;
+  operation: Operation;
+  number?: number;
+  url?: string;
+  /** Set when the branch moved: the commit now at its head. */
+  commit?: string;
+  /** Set when the open PR already proposes this newer version, so it was left alone. */
+  superseded?: string;
+}

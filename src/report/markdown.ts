@@ -3,8 +3,7 @@
  * validation results and the names of changed values keys — never a value.
  */
 import type { Diagnostic } from '../diagnostics.js';
-import type { Published } from '../plan/proposals.js';
-import type { EnvironmentResult, PlanResult } from '../plan/types.js';
+import type { EnvironmentResult, PlanResult, Published } from '../plan/types.js';
 import { markerFor } from './marker.js';
 
 export interface Links {
