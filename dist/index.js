@@ -55510,7 +55510,11 @@ function formatDiagnostic(d) {
  */
 const PREFIX = '<!-- flux-pkg-action:';
 function markerFor(component, environment, version) {
-    return `${PREFIX} ${component}/${environment}${version ? ` version=${version}` : ''} -->`;
+    return markerForKey(`${component}/${environment}`, version);
+}
+/** The marker of a proposal's branch key (`component/environment`, `_environments/dev/<set>`). */
+function markerForKey(key, version) {
+    return `${PREFIX} ${key}${version ? ` version=${version}` : ''} -->`;
 }
 /** Is this body this action's PR for that key (e.g. `component/environment`)? */
 function isMarkedFor(body, key) {
@@ -55585,6 +55589,23 @@ function jobSummary(result, published, mode, dryRun) {
         for (const d of errors)
             lines.push(`- ${code(`${d.file || '(input)'}${d.line ? `:${d.line}:${d.column}` : ''}`)} ${cell(d.message)}`);
     }
+    return `${lines.join('\n')}\n`;
+}
+/** The body of a per-environment pull request: one row per component it deploys. */
+function environmentPullRequestBody(key, environment, targets, result, links) {
+    const envs = result.environments.filter((e) => e.environment === environment && targets.some((t) => t.component === e.component));
+    const lines = [
+        `Deploys ${targets.length} components to **${cell(environment)}**.`,
+        '',
+        '| component | version | constraint | values keys changed | files |',
+        '|---|---|---|---|---|',
+        ...envs.map((e) => `| ${cell(e.component)} | ${e.fromVersion ? `${code(e.fromVersion)} → ` : 'new → '}${code(e.toVersion)} | ${code(e.constraint)} | ${e.valuesKeysChanged.length > 0 ? e.valuesKeysChanged.map(code).join(', ') : 'none'} | ${e.files.map((f) => code(f.path)).join(', ')} |`),
+        '',
+        `**Validation:** ${envs.every((e) => e.valid) ? 'passed' : 'failed'} for every component: each Package is valid as kapp-controller checks it, and each environment's values validate against its \`valuesSchema\`.`,
+    ];
+    if (links.triggerSha)
+        lines.push('', `- Triggered by: ${links.serverUrl}/${links.repository}/commit/${links.triggerSha}`);
+    lines.push('', 'Merging this pull request is the promotion gate: Flux applies the environment folders once they are on the base branch.', '', markerForKey(key));
     return `${lines.join('\n')}\n`;
 }
 
@@ -55923,6 +55944,11 @@ const configSchema = {
                 },
             },
         },
+        prFlow: {
+            description: 'How pull requests are cut: per-component (one per component and environment) or per-environment (one per environment, holding every component a push changed). The pr-flow input wins.',
+            enum: ['per-component', 'per-environment'],
+            default: 'per-component',
+        },
         defaults: {
             $ref: '#/definitions/settings',
         },
@@ -56143,6 +56169,7 @@ function parseConfig(file, text) {
     const config = {
         file,
         layout: { ...DEFAULT_LAYOUT, ...raw.layout },
+        prFlow: raw.prFlow,
         defaults: raw.defaults ?? {},
         environments: raw.environments,
         components: raw.components ?? {},
@@ -56931,6 +56958,48 @@ function selectHighest(versions, selection) {
     return { version: best.raw };
 }
 
+;// CONCATENATED MODULE: ./src/github/refs.ts
+/**
+ * Branch names as git and GitHub accept them (git check-ref-format's rules, plus GitHub's 255-byte
+ * cap), checked before the first write so a bad name gets its real reason instead of a 422.
+ */
+const MAX_BYTES = 255;
+/** Why `name` cannot be a branch name, or undefined when it can. */
+function branchNameProblem(name) {
+    if (name === '')
+        return 'is empty';
+    if (Buffer.byteLength(name) > MAX_BYTES)
+        return `is longer than ${MAX_BYTES} bytes`;
+    if (name === '@')
+        return 'is "@"';
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: git refuses control characters in ref names
+    if (/[\x00-\x20\x7f~^:?*[\\]/.test(name))
+        return 'contains a space, a control character or one of ~^:?*[\\';
+    if (name.includes('..'))
+        return 'contains ".."';
+    if (name.includes('@{'))
+        return 'contains "@{"';
+    if (name.startsWith('/') || name.endsWith('/') || name.includes('//'))
+        return 'starts or ends with "/" or contains "//"';
+    if (name.endsWith('.'))
+        return 'ends with "."';
+    for (const part of name.split('/')) {
+        if (part.startsWith('.'))
+            return `has a part starting with "." ("${part}")`;
+        if (part.endsWith('.lock'))
+            return `has a part ending with ".lock" ("${part}")`;
+    }
+    return undefined;
+}
+/** Does this 422 from a ref write mean another writer got there first (so planning again helps)? */
+function isRefRace(e) {
+    const err = e;
+    if (err.status !== 422)
+        return false;
+    const message = err.response?.data?.message ?? err.message ?? '';
+    return /Reference already exists|Reference does not exist|not a fast forward/i.test(message);
+}
+
 ;// CONCATENATED MODULE: ./src/github/snapshot.ts
 /**
  * The gitops repo read through the GitHub API at one commit: one recursive tree read, then only the
@@ -56978,6 +57047,7 @@ class GitHubSnapshot {
  * author or committer, so GitHub signs it for App and GITHUB_TOKEN callers), then the branch ref
  * created or force-updated in one call. A run that fails midway leaves no half-written branch.
  */
+
 
 
 
@@ -57097,7 +57167,7 @@ async function publishProposal(client, ref, base, spec, pulls) {
                 await client.rest.git.createRef({ ...ref, ref: `refs/heads/${spec.branch}`, sha: commit.sha });
         }
         catch (e) {
-            if (e.status === 422)
+            if (isRefRace(e))
                 throw new RaceLostError(`branch ${spec.branch} changed while it was being written`);
             throw e;
         }
@@ -57193,6 +57263,7 @@ async function closeIfOpen(client, ref, base, spec, pulls) {
 ;// CONCATENATED MODULE: ./src/github/deliver.ts
 
 
+
 const MAX_ATTEMPTS = 3;
 /** A failure the user can act on, in one line (API errors translated by explainApiError). */
 class DeliveryError extends Error {
@@ -57237,13 +57308,23 @@ async function deliver(d) {
         }
     }
 }
+/** Every branch name and path is checked before the first write: a bad one stops the run with nothing written. */
+function checkBeforeWriting(d, proposals) {
+    for (const proposal of proposals) {
+        const branch = `${d.branchPrefix}/${proposal.key}`;
+        const problem = branchNameProblem(branch);
+        if (problem)
+            throw new DeliveryError(`the branch name "${branch}" ${problem}; git refuses it`);
+        if (proposal.files.some((f) => f.path.startsWith('.github/')))
+            throw new DeliveryError(`refusing to write under .github/ (${proposal.key})`);
+    }
+}
 async function publishAll(d, base, proposals) {
+    checkBeforeWriting(d, proposals);
     const pulls = new OpenPulls(d.client, d.ref, base.branch);
     const published = [];
     for (const proposal of proposals) {
         const spec = { ...proposal, branch: `${d.branchPrefix}/${proposal.key}` };
-        if (spec.files.some((f) => f.path.startsWith('.github/')))
-            throw new DeliveryError(`refusing to write under .github/ (${proposal.key})`);
         if (spec.files.length === 0) {
             const closed = await api(`closing the pull request of ${spec.branch}`, () => closeIfOpen(d.client, d.ref, base, spec, pulls));
             if (closed)
@@ -59069,6 +59150,12 @@ function dedupe(diagnostics) {
 }
 
 ;// CONCATENATED MODULE: ./src/plan/proposals.ts
+/**
+ * Proposals: one pull request's worth of change each — its branch key, files, title, body, marker
+ * fields and decoration. The planner's results become proposals here (pure); the delivery shell
+ * publishes any list of them.
+ */
+
 
 const targetOf = (env) => ({
     component: env.component,
@@ -59086,8 +59173,45 @@ function fill(template, target) {
 const union = (...lists) => [
     ...new Set(lists.flatMap((l) => l ?? [])),
 ];
-/** One proposal per (component, environment) the plan covers: the `per-component` flow. */
-function proposalsFromPlan(result, style) {
+/**
+ * The plan's environments as pull requests. `per-component`: one per (component, environment).
+ * `per-environment`: one per environment holding every component the plan changes there; its key
+ * names the set of components, so the same batch updates its PR and a different batch gets its own.
+ */
+function proposalsFromPlan(result, style, flow = 'per-component') {
+    const single = perComponent(result, style);
+    if (flow === 'per-component')
+        return single;
+    const byEnvironment = new Map();
+    for (const p of single) {
+        const env = p.targets[0].environment;
+        byEnvironment.set(env, [...(byEnvironment.get(env) ?? []), p]);
+    }
+    return [...byEnvironment.entries()].map(([environment, group]) => group.length === 1 ? group[0] : combined(environment, group, result, style));
+}
+function combined(environment, group, result, style) {
+    const targets = group.flatMap((p) => p.targets);
+    const components = targets.map((t) => t.component).sort();
+    const setId = (0,external_node_crypto_.createHash)('sha256').update(components.join('\n')).digest('hex').slice(0, 8);
+    const files = group.flatMap((p) => p.files);
+    const title = `Deploy ${targets.length} components to ${environment}`;
+    const key = `_environments/${environment}/${setId}`;
+    return {
+        key,
+        targets,
+        files,
+        title,
+        body: environmentPullRequestBody(key, environment, targets, result, style.links),
+        commitMessage: `${title}\n\n${targets.map((t) => `${t.component} ${t.fromVersion ?? 'new'} -> ${t.toVersion ?? ''}`).join('\n')}\n`,
+        version: undefined,
+        labels: union(...group.map((p) => p.labels)),
+        reviewers: union(...group.map((p) => p.reviewers)),
+        teamReviewers: union(...group.map((p) => p.teamReviewers)),
+        draft: style.draft,
+        autoMerge: group.every((p) => p.autoMerge === group[0].autoMerge) ? group[0].autoMerge : false,
+    };
+}
+function perComponent(result, style) {
     return result.environments.map((env) => {
         const target = targetOf(env);
         const settings = env.settings;
@@ -59218,6 +59342,7 @@ async function treeOfCommit(session, sha) {
 
 async function install_install(session) {
     const { inputs } = session;
+    let planned;
     const delivered = await deliver({
         client: session.client,
         ref: session.ref,
@@ -59230,8 +59355,16 @@ async function install_install(session) {
             const loaded = await loadConfig(snapshot);
             const request = await installRequest(session, loaded.config, base);
             const result = await api('reading the gitops repository', () => plan(snapshot, request, loaded));
-            return { result, proposals: result.valid ? proposalsFromPlan(result, styleOf(session, base)) : [] };
+            const flow = inputs.prFlow ?? loaded.config.prFlow;
+            const proposals = result.valid ? proposalsFromPlan(result, styleOf(session, base), flow) : [];
+            planned = { result, proposals };
+            return planned;
         },
+    }).catch(async (e) => {
+        // The plan is known even when GitHub failed: report it (valid, changed-files) before failing.
+        if (planned)
+            await finish({ mode: 'install', dryRun: inputs.dryRun, ...planned, published: [] });
+        throw e;
     });
     annotate(delivered.result.diagnostics);
     const report = { mode: 'install', dryRun: inputs.dryRun, ...delivered };
@@ -59344,6 +59477,7 @@ function chooseMode(mode, eventName) {
  * core.getInput; an invalid input stops the run with a one-line reason before anything is read.
  */
 
+
 class InputError extends Error {
 }
 const list = (name) => getInput(name)
@@ -59357,16 +59491,6 @@ function bool(name) {
     if (value === 'true')
         return true;
     throw new InputError(`input ${name} must be true or false, not "${value}"`);
-}
-/** A git ref name component check (git check-ref-format rules that matter for a prefix). */
-function branchPrefixProblem(prefix) {
-    if (prefix === '')
-        return 'must not be empty';
-    // biome-ignore lint/suspicious/noControlCharactersInRegex: git refuses control characters in ref names
-    if (/(^|\/)\.|\.\.|[\s~^:?*[\\\x00-\x1f\x7f]|@\{|\/\/|\.lock(\/|$)|^\/|\/$|\.$/.test(prefix)) {
-        return 'is not a valid git branch name part (no spaces, "..", "~^:?*[\\", leading "/" or ".", trailing "/" or ".lock")';
-    }
-    return undefined;
 }
 function readInputs() {
     const mode = (getInput('mode') || 'auto');
@@ -59391,9 +59515,12 @@ function readInputs() {
         throw new InputError(`input auto-merge must be merge, squash or rebase, not "${autoMerge}"`);
     }
     const branchPrefix = (getInput('branch-prefix') || 'flux-pkg').trim();
-    const prefixProblem = branchPrefixProblem(branchPrefix);
+    const prefixProblem = branchNameProblem(branchPrefix);
     if (prefixProblem)
-        throw new InputError(`input branch-prefix "${branchPrefix}" ${prefixProblem}`);
+        throw new InputError(`input branch-prefix "${branchPrefix}" is not a valid git branch name: it ${prefixProblem}`);
+    const prFlow = getInput('pr-flow').trim();
+    if (prFlow && prFlow !== 'per-component' && prFlow !== 'per-environment')
+        throw new InputError(`input pr-flow must be per-component or per-environment, not "${prFlow}"`);
     const packages = list('packages');
     const environments = list('environments');
     return {
@@ -59413,6 +59540,7 @@ function readInputs() {
         branchPrefix,
         commitMessage: getInput('commit-message') || 'Deploy {component} {version} to {environment}',
         prTitle: getInput('pr-title') || 'Deploy {component} {version} to {environment}',
+        prFlow: prFlow ? prFlow : undefined,
     };
 }
 

@@ -3,6 +3,7 @@
  * core.getInput; an invalid input stops the run with a one-line reason before anything is read.
  */
 import * as core from '@actions/core';
+import { branchNameProblem } from './github/refs.js';
 
 export type Mode = 'auto' | 'install' | 'validate' | 'promote' | 'bootstrap';
 
@@ -23,6 +24,8 @@ export interface Inputs {
   branchPrefix: string;
   commitMessage: string;
   prTitle: string;
+  /** Unset: flux-pkg.yaml's prFlow, else per-component. */
+  prFlow?: 'per-component' | 'per-environment';
 }
 
 export class InputError extends Error {}
@@ -39,16 +42,6 @@ function bool(name: string): boolean {
   if (value === '' || value === 'false') return false;
   if (value === 'true') return true;
   throw new InputError(`input ${name} must be true or false, not "${value}"`);
-}
-
-/** A git ref name component check (git check-ref-format rules that matter for a prefix). */
-function branchPrefixProblem(prefix: string): string | undefined {
-  if (prefix === '') return 'must not be empty';
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: git refuses control characters in ref names
-  if (/(^|\/)\.|\.\.|[\s~^:?*[\\\x00-\x1f\x7f]|@\{|\/\/|\.lock(\/|$)|^\/|\/$|\.$/.test(prefix)) {
-    return 'is not a valid git branch name part (no spaces, "..", "~^:?*[\\", leading "/" or ".", trailing "/" or ".lock")';
-  }
-  return undefined;
 }
 
 export function readInputs(): Inputs {
@@ -75,8 +68,14 @@ export function readInputs(): Inputs {
     throw new InputError(`input auto-merge must be merge, squash or rebase, not "${autoMerge}"`);
   }
   const branchPrefix = (core.getInput('branch-prefix') || 'flux-pkg').trim();
-  const prefixProblem = branchPrefixProblem(branchPrefix);
-  if (prefixProblem) throw new InputError(`input branch-prefix "${branchPrefix}" ${prefixProblem}`);
+  const prefixProblem = branchNameProblem(branchPrefix);
+  if (prefixProblem)
+    throw new InputError(
+      `input branch-prefix "${branchPrefix}" is not a valid git branch name: it ${prefixProblem}`,
+    );
+  const prFlow = core.getInput('pr-flow').trim();
+  if (prFlow && prFlow !== 'per-component' && prFlow !== 'per-environment')
+    throw new InputError(`input pr-flow must be per-component or per-environment, not "${prFlow}"`);
   const packages = list('packages');
   const environments = list('environments');
   return {
@@ -96,5 +95,6 @@ export function readInputs(): Inputs {
     branchPrefix,
     commitMessage: core.getInput('commit-message') || 'Deploy {component} {version} to {environment}',
     prTitle: core.getInput('pr-title') || 'Deploy {component} {version} to {environment}',
+    prFlow: prFlow ? (prFlow as Inputs['prFlow']) : undefined,
   };
 }

@@ -16848,6 +16848,11 @@ const configSchema = {
                 },
             },
         },
+        prFlow: {
+            description: 'How pull requests are cut: per-component (one per component and environment) or per-environment (one per environment, holding every component a push changed). The pr-flow input wins.',
+            enum: ['per-component', 'per-environment'],
+            default: 'per-component',
+        },
         defaults: {
             $ref: '#/definitions/settings',
         },
@@ -17068,6 +17073,7 @@ function parseConfig(file, text) {
     const config = {
         file,
         layout: { ...DEFAULT_LAYOUT, ...raw.layout },
+        prFlow: raw.prFlow,
         defaults: raw.defaults ?? {},
         environments: raw.environments,
         components: raw.components ?? {},

@@ -4,7 +4,7 @@
  */
 import * as core from '@actions/core';
 import { loadConfig, type RepoConfig } from '../config/config.js';
-import { api, deliver } from '../github/deliver.js';
+import { api, deliver, type Proposed } from '../github/deliver.js';
 import type { Base } from '../github/publish.js';
 import { changedPaths, classifyChanges } from '../plan/changes.js';
 import { plan } from '../plan/plan.js';
@@ -15,6 +15,7 @@ import { type Session, snapshotOf, treeOfCommit } from './session.js';
 
 export async function install(session: Session): Promise<void> {
   const { inputs } = session;
+  let planned: Proposed | undefined;
   const delivered = await deliver({
     client: session.client,
     ref: session.ref,
@@ -27,8 +28,15 @@ export async function install(session: Session): Promise<void> {
       const loaded = await loadConfig(snapshot);
       const request = await installRequest(session, loaded.config, base);
       const result = await api('reading the gitops repository', () => plan(snapshot, request, loaded));
-      return { result, proposals: result.valid ? proposalsFromPlan(result, styleOf(session, base)) : [] };
+      const flow = inputs.prFlow ?? loaded.config.prFlow;
+      const proposals = result.valid ? proposalsFromPlan(result, styleOf(session, base), flow) : [];
+      planned = { result, proposals };
+      return planned;
     },
+  }).catch(async (e: unknown) => {
+    // The plan is known even when GitHub failed: report it (valid, changed-files) before failing.
+    if (planned) await finish({ mode: 'install', dryRun: inputs.dryRun, ...planned, published: [] });
+    throw e;
   });
   annotate(delivered.result.diagnostics);
   const report = { mode: 'install', dryRun: inputs.dryRun, ...delivered };

@@ -50,10 +50,13 @@ export interface ComponentConfig extends Partial<Settings> {
   environments?: string[];
 }
 
+export type PrFlow = 'per-component' | 'per-environment';
+
 export interface RepoConfig {
   /** The config file's path when one was read. */
   file?: string;
   layout: Layout;
+  prFlow?: PrFlow;
   defaults: Partial<Settings>;
   /** Ordered environments, when the config lists them. */
   environments?: EnvironmentConfig[];
@@ -122,6 +125,7 @@ export function parseConfig(file: string, text: string): LoadedConfig {
   }
   const raw = first.value as {
     layout?: Partial<Layout>;
+    prFlow?: PrFlow;
     defaults?: Partial<Settings>;
     environments?: EnvironmentConfig[];
     components?: Record<string, ComponentConfig>;
@@ -129,6 +133,7 @@ export function parseConfig(file: string, text: string): LoadedConfig {
   const config: RepoConfig = {
     file,
     layout: { ...DEFAULT_LAYOUT, ...raw.layout },
+    prFlow: raw.prFlow,
     defaults: raw.defaults ?? {},
     environments: raw.environments,
     components: raw.components ?? {},

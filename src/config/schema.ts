@@ -43,6 +43,12 @@ export const configSchema = {
         },
       },
     },
+    prFlow: {
+      description:
+        'How pull requests are cut: per-component (one per component and environment) or per-environment (one per environment, holding every component a push changed). The pr-flow input wins.',
+      enum: ['per-component', 'per-environment'],
+      default: 'per-component',
+    },
     defaults: {
       $ref: '#/definitions/settings',
     },

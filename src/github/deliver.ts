@@ -15,6 +15,7 @@ import {
   RaceLostError,
   readBase,
 } from './publish.js';
+import { branchNameProblem } from './refs.js';
 import type { RepoRef } from './snapshot.js';
 
 const MAX_ATTEMPTS = 3;
@@ -84,13 +85,23 @@ export async function deliver(d: Delivery): Promise<Delivered> {
   }
 }
 
+/** Every branch name and path is checked before the first write: a bad one stops the run with nothing written. */
+function checkBeforeWriting(d: Delivery, proposals: readonly Proposal[]): void {
+  for (const proposal of proposals) {
+    const branch = `${d.branchPrefix}/${proposal.key}`;
+    const problem = branchNameProblem(branch);
+    if (problem) throw new DeliveryError(`the branch name "${branch}" ${problem}; git refuses it`);
+    if (proposal.files.some((f) => f.path.startsWith('.github/')))
+      throw new DeliveryError(`refusing to write under .github/ (${proposal.key})`);
+  }
+}
+
 async function publishAll(d: Delivery, base: Base, proposals: readonly Proposal[]): Promise<Published[]> {
+  checkBeforeWriting(d, proposals);
   const pulls = new OpenPulls(d.client, d.ref, base.branch);
   const published: Published[] = [];
   for (const proposal of proposals) {
     const spec = { ...proposal, branch: `${d.branchPrefix}/${proposal.key}` };
-    if (spec.files.some((f) => f.path.startsWith('.github/')))
-      throw new DeliveryError(`refusing to write under .github/ (${proposal.key})`);
     if (spec.files.length === 0) {
       const closed = await api(`closing the pull request of ${spec.branch}`, () =>
         closeIfOpen(d.client, d.ref, base, spec, pulls),

@@ -10,6 +10,7 @@ import type { Proposal, Published } from '../plan/proposals.js';
 import type { PlannedFile } from '../plan/types.js';
 import { isMarkedFor, parseMarker } from '../report/marker.js';
 import type { GitHubClient } from './client.js';
+import { isRefRace } from './refs.js';
 import { type RepoRef, readTree, type TreeEntry } from './snapshot.js';
 
 export interface Base {
@@ -160,8 +161,7 @@ export async function publishProposal(
         });
       else await client.rest.git.createRef({ ...ref, ref: `refs/heads/${spec.branch}`, sha: commit.sha });
     } catch (e) {
-      if ((e as { status?: number }).status === 422)
-        throw new RaceLostError(`branch ${spec.branch} changed while it was being written`);
+      if (isRefRace(e)) throw new RaceLostError(`branch ${spec.branch} changed while it was being written`);
       throw e;
     }
     result.commit = commit.sha;

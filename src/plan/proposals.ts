@@ -3,8 +3,9 @@
  * fields and decoration. The planner's results become proposals here (pure); the delivery shell
  * publishes any list of them.
  */
-import type { AutoMerge } from '../config/config.js';
-import { type Links, pullRequestBody } from '../report/markdown.js';
+import { createHash } from 'node:crypto';
+import type { AutoMerge, PrFlow } from '../config/config.js';
+import { environmentPullRequestBody, type Links, pullRequestBody } from '../report/markdown.js';
 import type { EnvironmentResult, PlannedFile, PlanResult, Target } from './types.js';
 
 export type { Operation, Published, Target } from './types.js';
@@ -58,8 +59,57 @@ const union = (...lists: readonly (readonly string[] | undefined)[]) => [
   ...new Set(lists.flatMap((l) => l ?? [])),
 ];
 
-/** One proposal per (component, environment) the plan covers: the `per-component` flow. */
-export function proposalsFromPlan(result: PlanResult, style: ProposalStyle): Proposal[] {
+/**
+ * The plan's environments as pull requests. `per-component`: one per (component, environment).
+ * `per-environment`: one per environment holding every component the plan changes there; its key
+ * names the set of components, so the same batch updates its PR and a different batch gets its own.
+ */
+export function proposalsFromPlan(
+  result: PlanResult,
+  style: ProposalStyle,
+  flow: PrFlow = 'per-component',
+): Proposal[] {
+  const single = perComponent(result, style);
+  if (flow === 'per-component') return single;
+  const byEnvironment = new Map<string, Proposal[]>();
+  for (const p of single) {
+    const env = p.targets[0]!.environment;
+    byEnvironment.set(env, [...(byEnvironment.get(env) ?? []), p]);
+  }
+  return [...byEnvironment.entries()].map(([environment, group]) =>
+    group.length === 1 ? group[0]! : combined(environment, group, result, style),
+  );
+}
+
+function combined(
+  environment: string,
+  group: Proposal[],
+  result: PlanResult,
+  style: ProposalStyle,
+): Proposal {
+  const targets = group.flatMap((p) => p.targets);
+  const components = targets.map((t) => t.component).sort();
+  const setId = createHash('sha256').update(components.join('\n')).digest('hex').slice(0, 8);
+  const files = group.flatMap((p) => p.files);
+  const title = `Deploy ${targets.length} components to ${environment}`;
+  const key = `_environments/${environment}/${setId}`;
+  return {
+    key,
+    targets,
+    files,
+    title,
+    body: environmentPullRequestBody(key, environment, targets, result, style.links),
+    commitMessage: `${title}\n\n${targets.map((t) => `${t.component} ${t.fromVersion ?? 'new'} -> ${t.toVersion ?? ''}`).join('\n')}\n`,
+    version: undefined,
+    labels: union(...group.map((p) => p.labels)),
+    reviewers: union(...group.map((p) => p.reviewers)),
+    teamReviewers: union(...group.map((p) => p.teamReviewers)),
+    draft: style.draft,
+    autoMerge: group.every((p) => p.autoMerge === group[0]!.autoMerge) ? group[0]!.autoMerge : false,
+  };
+}
+
+function perComponent(result: PlanResult, style: ProposalStyle): Proposal[] {
   return result.environments.map((env) => {
     const target = targetOf(env);
     const settings = env.settings;

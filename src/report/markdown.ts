@@ -3,8 +3,8 @@
  * validation results and the names of changed values keys — never a value.
  */
 import type { Diagnostic } from '../diagnostics.js';
-import type { EnvironmentResult, PlanResult, Published } from '../plan/types.js';
-import { markerFor } from './marker.js';
+import type { EnvironmentResult, PlanResult, Published, Target } from '../plan/types.js';
+import { markerFor, markerForKey } from './marker.js';
 
 export interface Links {
   /** e.g. https://github.com */
@@ -102,5 +102,39 @@ export function jobSummary(
         `- ${code(`${d.file || '(input)'}${d.line ? `:${d.line}:${d.column}` : ''}`)} ${cell(d.message)}`,
       );
   }
+  return `${lines.join('\n')}\n`;
+}
+
+/** The body of a per-environment pull request: one row per component it deploys. */
+export function environmentPullRequestBody(
+  key: string,
+  environment: string,
+  targets: readonly Target[],
+  result: PlanResult,
+  links: Links,
+): string {
+  const envs = result.environments.filter(
+    (e) => e.environment === environment && targets.some((t) => t.component === e.component),
+  );
+  const lines = [
+    `Deploys ${targets.length} components to **${cell(environment)}**.`,
+    '',
+    '| component | version | constraint | values keys changed | files |',
+    '|---|---|---|---|---|',
+    ...envs.map(
+      (e) =>
+        `| ${cell(e.component)} | ${e.fromVersion ? `${code(e.fromVersion)} → ` : 'new → '}${code(e.toVersion)} | ${code(e.constraint)} | ${e.valuesKeysChanged.length > 0 ? e.valuesKeysChanged.map(code).join(', ') : 'none'} | ${e.files.map((f) => code(f.path)).join(', ')} |`,
+    ),
+    '',
+    `**Validation:** ${envs.every((e) => e.valid) ? 'passed' : 'failed'} for every component: each Package is valid as kapp-controller checks it, and each environment's values validate against its \`valuesSchema\`.`,
+  ];
+  if (links.triggerSha)
+    lines.push('', `- Triggered by: ${links.serverUrl}/${links.repository}/commit/${links.triggerSha}`);
+  lines.push(
+    '',
+    'Merging this pull request is the promotion gate: Flux applies the environment folders once they are on the base branch.',
+    '',
+    markerForKey(key),
+  );
   return `${lines.join('\n')}\n`;
 }

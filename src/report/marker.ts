@@ -6,7 +6,12 @@
 const PREFIX = '<!-- flux-pkg-action:';
 
 export function markerFor(component: string, environment: string, version?: string): string {
-  return `${PREFIX} ${component}/${environment}${version ? ` version=${version}` : ''} -->`;
+  return markerForKey(`${component}/${environment}`, version);
+}
+
+/** The marker of a proposal's branch key (`component/environment`, `_environments/dev/<set>`). */
+export function markerForKey(key: string, version?: string): string {
+  return `${PREFIX} ${key}${version ? ` version=${version}` : ''} -->`;
 }
 
 /** Is this body this action's PR for that key (e.g. `component/environment`)? */
