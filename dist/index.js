@@ -55695,10 +55695,17 @@ function readRunFacts() {
         serverUrl: context.serverUrl,
         apiUrl: context.apiUrl,
         graphqlUrl: context.graphqlUrl,
+        eventRepository: eventRepository(payload),
         push: context.eventName === 'push' ? pushFacts(payload) : undefined,
         pullRequest: isRecord(payload.pull_request) ? pullRequestFacts(payload.pull_request) : undefined,
         status: context.eventName === 'status' ? statusFacts(payload) : undefined,
     };
+}
+function eventRepository(payload) {
+    const repo = isRecord(payload.repository) ? payload.repository : {};
+    const fullName = facts_text(repo.full_name);
+    const defaultBranch = facts_text(repo.default_branch);
+    return fullName && defaultBranch ? { fullName, defaultBranch } : undefined;
 }
 function pushFacts(payload) {
     return { before: sha(payload.before), after: sha(payload.after), forced: payload.forced === true };
@@ -57107,8 +57114,15 @@ class OpenPulls {
         this.baseBranch = baseBranch;
     }
     async get(branch) {
-        this.#byBranch ??= this.#load();
-        return (await this.#byBranch).get(branch);
+        return (await this.prefetch()).get(branch);
+    }
+    /** Start the read now (it overlaps with planning); a failure surfaces at the first get(). */
+    prefetch() {
+        if (!this.#byBranch) {
+            this.#byBranch = this.#load();
+            this.#byBranch.catch(() => { });
+        }
+        return this.#byBranch;
     }
     async #load() {
         const pulls = await this.client.paginate(this.client.rest.pulls.list, {
@@ -57287,11 +57301,14 @@ async function readBaseOrFail(client, ref, branch) {
 async function deliver(d) {
     for (let attempt = 1;; attempt++) {
         const base = await readBaseOrFail(d.client, d.ref, d.baseBranch);
+        const pulls = new OpenPulls(d.client, d.ref, base.branch);
+        if (!d.dryRun)
+            void pulls.prefetch();
         const proposed = await d.propose(base);
         if (d.dryRun || !proposed.result.valid)
             return { ...proposed, base, published: [] };
         try {
-            const published = await publishAll(d, base, proposed.proposals);
+            const published = await publishAll(d, base, proposed.proposals, pulls);
             const moved = await api(`reading branch ${d.baseBranch}`, () => getBranchHead(d.client, d.ref, d.baseBranch));
             if (moved !== base.sha && attempt < MAX_ATTEMPTS && published.some((p) => p.commit)) {
                 d.log(`${d.baseBranch} moved while the pull requests were written; planning again on ${moved}`);
@@ -57319,9 +57336,8 @@ function checkBeforeWriting(d, proposals) {
             throw new DeliveryError(`refusing to write under .github/ (${proposal.key})`);
     }
 }
-async function publishAll(d, base, proposals) {
+async function publishAll(d, base, proposals, pulls) {
     checkBeforeWriting(d, proposals);
-    const pulls = new OpenPulls(d.client, d.ref, base.branch);
     const published = [];
     for (const proposal of proposals) {
         const spec = { ...proposal, branch: `${d.branchPrefix}/${proposal.key}` };
@@ -59309,10 +59325,13 @@ async function openSession(inputs, facts, clientOverrides = {}) {
         debug: (m) => core_debug(m),
         ...clientOverrides,
     });
+    const fromEvent = facts.eventRepository;
     const baseBranch = inputs.baseBranch ??
-        (await api(`reading repository ${ref.owner}/${ref.repo}`, () => client.rest.repos.get({ ...ref }))).data
-            .default_branch;
-    return { inputs, facts, ref, client, baseBranch };
+        (fromEvent?.fullName.toLowerCase() === `${ref.owner}/${ref.repo}`.toLowerCase()
+            ? fromEvent.defaultBranch
+            : (await api(`reading repository ${ref.owner}/${ref.repo}`, () => client.rest.repos.get({ ...ref })))
+                .data.default_branch);
+    return { inputs, facts, ref, client, baseBranch, trees: new Map() };
 }
 /** The repository at a tree: the local checkout when the path input is set, else the API. */
 function snapshotOf(session, tree) {
@@ -59320,11 +59339,18 @@ function snapshotOf(session, tree) {
         ? new LocalSnapshot(session.inputs.path)
         : new GitHubSnapshot(session.client, session.ref, tree);
 }
-async function treeOfCommit(session, sha) {
-    return api(`reading commit ${sha}`, async () => {
-        const { data } = await session.client.rest.git.getCommit({ ...session.ref, commit_sha: sha });
-        return readTree(session.client, session.ref, data.tree.sha);
-    });
+function treeOfCommit(session, sha) {
+    let tree = session.trees.get(sha);
+    if (!tree) {
+        tree = api(`reading commit ${sha}`, async () => {
+            const { data } = await session.client.rest.git.getCommit({ ...session.ref, commit_sha: sha });
+            return readTree(session.client, session.ref, data.tree.sha);
+        });
+        // Read ahead by callers that may not await it: a failure is reported where it is awaited.
+        tree.catch(() => { });
+        session.trees.set(sha, tree);
+    }
+    return tree;
 }
 
 ;// CONCATENATED MODULE: ./src/action/install.ts
@@ -59341,7 +59367,10 @@ async function treeOfCommit(session, sha) {
 
 
 async function install_install(session) {
-    const { inputs } = session;
+    const { inputs, facts } = session;
+    // The push's first commit is read while the base is: the two reads overlap.
+    if (facts.push?.before && !inputs.packages && !ZERO_SHA.test(facts.push.before))
+        void treeOfCommit(session, facts.push.before);
     let planned;
     const delivered = await deliver({
         client: session.client,

@@ -33,6 +33,8 @@ export interface RunFacts {
   serverUrl: string;
   apiUrl: string;
   graphqlUrl: string;
+  /** The event's repository and its default branch, as the payload gives them (saves a read). */
+  eventRepository?: { fullName: string; defaultBranch: string };
   push?: PushFacts;
   pullRequest?: PullRequestFacts;
   status?: StatusFacts;
@@ -66,10 +68,18 @@ export function readRunFacts(): RunFacts {
     serverUrl: context.serverUrl,
     apiUrl: context.apiUrl,
     graphqlUrl: context.graphqlUrl,
+    eventRepository: eventRepository(payload),
     push: context.eventName === 'push' ? pushFacts(payload) : undefined,
     pullRequest: isRecord(payload.pull_request) ? pullRequestFacts(payload.pull_request) : undefined,
     status: context.eventName === 'status' ? statusFacts(payload) : undefined,
   };
+}
+
+function eventRepository(payload: Payload): RunFacts['eventRepository'] {
+  const repo = isRecord(payload.repository) ? payload.repository : {};
+  const fullName = text(repo.full_name);
+  const defaultBranch = text(repo.default_branch);
+  return fullName && defaultBranch ? { fullName, defaultBranch } : undefined;
 }
 
 function pushFacts(payload: Payload): PushFacts {

@@ -14,7 +14,10 @@ import { ActionError, annotate, failInvalid, finish } from './report.js';
 import { type Session, snapshotOf, treeOfCommit } from './session.js';
 
 export async function install(session: Session): Promise<void> {
-  const { inputs } = session;
+  const { inputs, facts } = session;
+  // The push's first commit is read while the base is: the two reads overlap.
+  if (facts.push?.before && !inputs.packages && !ZERO_SHA.test(facts.push.before))
+    void treeOfCommit(session, facts.push.before);
   let planned: Proposed | undefined;
   const delivered = await deliver({
     client: session.client,

@@ -18,6 +18,8 @@ export interface Session {
   ref: RepoRef;
   client: GitHubClient;
   baseBranch: string;
+  /** Trees of commits read so far, by commit sha: a commit's tree never changes. */
+  trees: Map<string, Promise<TreeEntry[]>>;
 }
 
 /** Options a caller (the tests) sets on the client, e.g. pacing off. */
@@ -37,11 +39,14 @@ export async function openSession(
     debug: (m) => core.debug(m),
     ...clientOverrides,
   });
+  const fromEvent = facts.eventRepository;
   const baseBranch =
     inputs.baseBranch ??
-    (await api(`reading repository ${ref.owner}/${ref.repo}`, () => client.rest.repos.get({ ...ref }))).data
-      .default_branch;
-  return { inputs, facts, ref, client, baseBranch };
+    (fromEvent?.fullName.toLowerCase() === `${ref.owner}/${ref.repo}`.toLowerCase()
+      ? fromEvent.defaultBranch
+      : (await api(`reading repository ${ref.owner}/${ref.repo}`, () => client.rest.repos.get({ ...ref })))
+          .data.default_branch);
+  return { inputs, facts, ref, client, baseBranch, trees: new Map() };
 }
 
 /** The repository at a tree: the local checkout when the path input is set, else the API. */
@@ -51,9 +56,16 @@ export function snapshotOf(session: Session, tree: readonly TreeEntry[]): Snapsh
     : new GitHubSnapshot(session.client, session.ref, tree);
 }
 
-export async function treeOfCommit(session: Session, sha: string): Promise<TreeEntry[]> {
-  return api(`reading commit ${sha}`, async () => {
-    const { data } = await session.client.rest.git.getCommit({ ...session.ref, commit_sha: sha });
-    return readTree(session.client, session.ref, data.tree.sha);
-  });
+export function treeOfCommit(session: Session, sha: string): Promise<TreeEntry[]> {
+  let tree = session.trees.get(sha);
+  if (!tree) {
+    tree = api(`reading commit ${sha}`, async () => {
+      const { data } = await session.client.rest.git.getCommit({ ...session.ref, commit_sha: sha });
+      return readTree(session.client, session.ref, data.tree.sha);
+    });
+    // Read ahead by callers that may not await it: a failure is reported where it is awaited.
+    tree.catch(() => {});
+    session.trees.set(sha, tree);
+  }
+  return tree;
 }

@@ -65,10 +65,12 @@ export async function readBaseOrFail(client: GitHubClient, ref: RepoRef, branch:
 export async function deliver(d: Delivery): Promise<Delivered> {
   for (let attempt = 1; ; attempt++) {
     const base = await readBaseOrFail(d.client, d.ref, d.baseBranch);
+    const pulls = new OpenPulls(d.client, d.ref, base.branch);
+    if (!d.dryRun) void pulls.prefetch();
     const proposed = await d.propose(base);
     if (d.dryRun || !proposed.result.valid) return { ...proposed, base, published: [] };
     try {
-      const published = await publishAll(d, base, proposed.proposals);
+      const published = await publishAll(d, base, proposed.proposals, pulls);
       const moved = await api(`reading branch ${d.baseBranch}`, () =>
         getBranchHead(d.client, d.ref, d.baseBranch),
       );
@@ -96,9 +98,13 @@ function checkBeforeWriting(d: Delivery, proposals: readonly Proposal[]): void {
   }
 }
 
-async function publishAll(d: Delivery, base: Base, proposals: readonly Proposal[]): Promise<Published[]> {
+async function publishAll(
+  d: Delivery,
+  base: Base,
+  proposals: readonly Proposal[],
+  pulls: OpenPulls,
+): Promise<Published[]> {
   checkBeforeWriting(d, proposals);
-  const pulls = new OpenPulls(d.client, d.ref, base.branch);
   const published: Published[] = [];
   for (const proposal of proposals) {
     const spec = { ...proposal, branch: `${d.branchPrefix}/${proposal.key}` };

@@ -95,8 +95,16 @@ export class OpenPulls {
   ) {}
 
   async get(branch: string): Promise<OpenPull | undefined> {
-    this.#byBranch ??= this.#load();
-    return (await this.#byBranch).get(branch);
+    return (await this.prefetch()).get(branch);
+  }
+
+  /** Start the read now (it overlaps with planning); a failure surfaces at the first get(). */
+  prefetch(): Promise<Map<string, OpenPull>> {
+    if (!this.#byBranch) {
+      this.#byBranch = this.#load();
+      this.#byBranch.catch(() => {});
+    }
+    return this.#byBranch;
   }
 
   async #load(): Promise<Map<string, OpenPull>> {
