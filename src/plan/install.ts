@@ -1,4 +1,6 @@
 /** install: new Package version(s) → the environments that take new versions directly. */
+
+import { dns1123SubdomainProblem } from '../carvel/names.js';
 import type { CarvelPackage } from '../carvel/package.js';
 import {
   emptyValues,
@@ -11,7 +13,6 @@ import {
   versionSelectionFor,
 } from '../carvel/render.js';
 import { selectHighest, type VersionSelection } from '../carvel/semver.js';
-import { dns1123SubdomainProblem } from '../carvel/names.js';
 import { hasValuesKey, readValuesSecret, type ValuesSecret } from '../carvel/values-secret.js';
 import { type Settings, settingsFor } from '../config/config.js';
 import { environmentsOf, takesNewVersions } from '../config/graph.js';
