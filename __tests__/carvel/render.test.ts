@@ -167,7 +167,7 @@ describe('rendering: properties', () => {
         const input = { name: 'app-values', valuesKey: 'values.yaml', values: `${yamlText}\n` };
         const text = renderValuesSecret(input);
         expect(renderValuesSecret(input)).toBe(text);
-        const read = readValuesSecret(parseYaml('params.yaml', text), text, 'values.yaml');
+        const read = readValuesSecret(parseYaml('params.yaml', text), text);
         expect(read.diagnostics).toEqual([]);
         expect(read.secret!.merged).toEqual(values);
         expect(schema.schema.validate(read.secret!.merged)).toEqual([]);

@@ -220,16 +220,31 @@ describe('plan: bad input writes nothing and names the file and line', () => {
     );
   });
 
-  it('reports a params.yaml without the values key', async () => {
-    const repo = sampleRepo({
-      [`${REF}/dev/params.yaml`]:
-        'apiVersion: v1\nkind: Secret\nmetadata:\n  name: x\nstringData:\n  other.yaml: |\n    a: 1\n',
-    });
-    const result = await plan(new MemorySnapshot(repo), { kind: 'install' });
-    expect(result.files).toEqual([]);
-    expect(errorsOf(result)).toContainEqual(
-      expect.objectContaining({ code: 'values.key-missing', file: `${REF}/dev/params.yaml`, line: 5 }),
+  it('judges a params.yaml without the configured values key by the keys it has', async () => {
+    const secret = (values: string) =>
+      `apiVersion: v1\nkind: Secret\nmetadata:\n  name: x\nstringData:\n  other.yaml: |\n    ${values}\n`;
+    const good = await plan(
+      new MemorySnapshot(sampleRepo({ [`${REF}/dev/params.yaml`]: secret('replicas: 2') })),
+      {
+        kind: 'validate',
+      },
     );
+    expect(errorsOf(good)).toEqual([]);
+    const bad = await plan(
+      new MemorySnapshot(sampleRepo({ [`${REF}/dev/params.yaml`]: secret('replicas: 0') })),
+      {
+        kind: 'install',
+      },
+    );
+    expect(bad.files).toEqual([]);
+    expect(errorsOf(bad)).toEqual([
+      expect.objectContaining({
+        code: 'values.minimum',
+        file: `${REF}/dev/params.yaml`,
+        line: 7,
+        path: '.replicas',
+      }),
+    ]);
   });
 
   it('reports values that are not YAML, on their line', async () => {
@@ -361,14 +376,11 @@ describe('plan: validate everything', () => {
     );
   });
 
-  it('validates what ytt sees: every key of the Secret merged in key order, warning about extra keys', async () => {
+  it('validates what ytt sees: every key of the Secret merged in key order', async () => {
     const params = `${paramsFile(REF, 'replicas: 2\n')}  zz-override.yaml: |\n    replicas: 0\n`;
     const result = await plan(new MemorySnapshot(sampleRepo({ [`${REF}/dev/params.yaml`]: params })), {
       kind: 'validate',
     });
-    expect(result.diagnostics).toContainEqual(
-      expect.objectContaining({ code: 'values.extra-key', severity: 'warning' }),
-    );
     expect(errorsOf(result)).toEqual([expect.objectContaining({ path: '.replicas', line: 9 })]);
   });
 

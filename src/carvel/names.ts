@@ -1,4 +1,5 @@
 /** Kubernetes and Carvel naming rules (k8s.io/apimachinery validation, kapp-controller's extra checks). */
+import { createHash } from 'node:crypto';
 
 const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
@@ -48,4 +49,43 @@ export function toObjectName(value: string): string {
     .replace(/^[^a-z0-9]+/, '')
     .replace(/[^a-z0-9]+$/, '');
   return name;
+}
+
+/** The placeholder a name template may hold (flux-pkg.yaml packageInstallName, valuesSecretName). */
+export const COMPONENT_PLACEHOLDER = '{component}';
+const MAX_SUBDOMAIN = 253;
+const HASH_LENGTH = 8;
+
+/**
+ * What is wrong with a name template, whatever component it is expanded for: only `{component}` may
+ * be a placeholder, and the text around it must make a DNS-1123 subdomain for any component (a
+ * component is one itself). `{component}-.x` makes `app-.x`; `""` makes no name at all.
+ */
+export function nameTemplateProblem(template: string): string | undefined {
+  const unknown = /\{[^}]*\}/.exec(template.replaceAll(COMPONENT_PLACEHOLDER, ''));
+  if (unknown) return `holds ${JSON.stringify(unknown[0])}; the only placeholder is ${COMPONENT_PLACEHOLDER}`;
+  for (const sample of ['a', 'a.b', '0']) {
+    const problem = dns1123SubdomainProblem(template.replaceAll(COMPONENT_PLACEHOLDER, sample));
+    if (problem)
+      return `does not make a valid object name (for a component "${sample}", the name ${problem})`;
+  }
+  return undefined;
+}
+
+/**
+ * A name template expanded for a component. When the name would pass 253 characters, each
+ * `{component}` is cut and ends in a hash of the whole component, so the name stays unique and
+ * stable across runs, and the template's own text (the meaningful `-values` suffix) stays whole.
+ */
+export function expandNameTemplate(template: string, component: string): string {
+  const name = template.replaceAll(COMPONENT_PLACEHOLDER, component);
+  if (name.length <= MAX_SUBDOMAIN) return name;
+  const count = template.split(COMPONENT_PLACEHOLDER).length - 1;
+  if (count === 0) return name;
+  const fixed = template.length - count * COMPONENT_PLACEHOLDER.length;
+  const keep = Math.floor((MAX_SUBDOMAIN - fixed) / count) - HASH_LENGTH - 1;
+  if (keep < 1) return name;
+  const hash = createHash('sha256').update(component).digest('hex').slice(0, HASH_LENGTH);
+  const cut = `${component.slice(0, keep).replace(/[^a-z0-9]+$/, '')}-${hash}`;
+  return template.replaceAll(COMPONENT_PLACEHOLDER, cut);
 }

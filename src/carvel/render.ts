@@ -4,7 +4,7 @@
  * place, touching only the scalar that must change, so comments, key order and fields a person
  * added survive, and the pull request's diff is exactly the version bump.
  */
-import { Document, isScalar, isSeq, parseDocument, Scalar, stringify } from 'yaml';
+import { Document, isScalar, isSeq, parseAllDocuments, parseDocument, Scalar, stringify } from 'yaml';
 import type { VersionSelection } from './semver.js';
 
 export const PACKAGE_INSTALL_API_VERSION = 'packaging.carvel.dev/v1alpha1';
@@ -87,39 +87,100 @@ export function renderKustomization(resources: readonly string[]): string {
   }).toString(STRINGIFY);
 }
 
-/** Add missing entries to an existing kustomization.yaml's resources, keeping everything else. */
+/** Which document of a multi-document file to edit: the first whose plain value this accepts. */
+export type DocumentPick = (value: unknown) => boolean;
+const anyDocument: DocumentPick = () => true;
+
+/**
+ * Edit one document of a file and keep every other byte as it was: the edited document's text is
+ * spliced back between its neighbours, so a ServiceAccount before a PackageInstall, or the comments
+ * and `---` around it, are untouched. The file is assumed to parse (the planner read it first).
+ */
+function editDocument(
+  text: string,
+  pick: DocumentPick,
+  edit: (doc: Document.Parsed) => string | undefined,
+): string {
+  const docs = parseAllDocuments(text);
+  const list: Document.Parsed[] = Array.isArray(docs) ? docs : [];
+  const doc = list.find((d) => d.errors.length === 0 && pick(d.toJS()));
+  if (!doc) throw new Error('editDocument: no document to edit'); // a planner bug: it read this file first
+  const edited = edit(doc);
+  if (edited === undefined) return text;
+  if (list.length === 1) return edited;
+  // A document's text runs from the end of the one before it (comments before it are its own, and
+  // toString() writes them) to the end of its node, a `...` marker included.
+  const index = list.indexOf(doc);
+  const start = index === 0 ? 0 : list[index - 1]!.range[2];
+  const end = doc.range[2];
+  return text.slice(0, start) + edited + text.slice(end);
+}
+
+/** Add missing entries to an existing kustomization file's resources, keeping everything else. */
 export function ensureKustomizationResources(text: string, resources: readonly string[]): string {
   const doc = parseDocument(text);
   const list = doc.get('resources', true);
-  const present = new Set(isSeq(list) ? list.items.map((i) => (isScalar(i) ? String(i.value) : '')) : []);
-  const missing = resources.filter((r) => !present.has(r));
+  const present = new Set(
+    isSeq(list) ? list.items.map((i) => (isScalar(i) ? normaliseResource(String(i.value)) : '')) : [],
+  );
+  const missing = resources.filter((r) => !present.has(normaliseResource(r)));
   if (missing.length === 0) return text;
   if (isSeq(list)) for (const r of missing) list.add(r);
   else doc.set('resources', [...resources]);
   return doc.toString(STRINGIFY);
 }
 
+/** `./a/../b.yaml` and `b.yaml` name the same resource; kustomize refuses one listed twice. */
+export function normaliseResource(entry: string): string {
+  const out: string[] = [];
+  for (const part of entry.split('/')) {
+    if (part === '' || part === '.') continue;
+    if (part === '..' && out.length > 0 && out[out.length - 1] !== '..') out.pop();
+    else out.push(part);
+  }
+  return out.join('/') || '.';
+}
+
 /**
- * Set the scalar at `path` to `value`, editing only that scalar's characters in the text when it
- * exists; otherwise fall back to a structural edit (which may re-indent the file).
+ * Set the scalar at `path` to `value` in the picked document, editing only that scalar's characters
+ * in the text when it exists; otherwise fall back to a structural edit of that document (which may
+ * re-indent it).
  */
-export function setScalar(text: string, path: readonly (string | number)[], value: string): string {
-  const doc = parseDocument(text, { keepSourceTokens: false });
-  const node = doc.getIn(path, true);
+export function setScalar(
+  text: string,
+  path: readonly (string | number)[],
+  value: string,
+  pick: DocumentPick = anyDocument,
+): string {
+  const docs = parseAllDocuments(text);
+  const doc = (Array.isArray(docs) ? docs : []).find((d) => d.errors.length === 0 && pick(d.toJS()));
+  const node = doc?.getIn(path, true);
   if (isScalar(node) && node.range) {
     if (node.value === value) return text;
     const [start, end] = node.range;
     return text.slice(0, start) + scalarText(value, node.type) + text.slice(end);
   }
-  doc.setIn(path, value);
-  return doc.toString(STRINGIFY);
+  return editDocument(text, pick, (d) => {
+    d.setIn(path, value);
+    return d.toString(STRINGIFY);
+  });
 }
 
-/** Replace the YAML under a Secret's stringData key (values updates, only when asked). */
-export function setValues(text: string, valuesKey: string, values: string): string {
-  const doc = parseDocument(text);
-  doc.setIn(['stringData', valuesKey], blockScalar(values));
-  return doc.toString(STRINGIFY);
+/**
+ * Replace the YAML under the picked Secret's stringData key (values updates, only when asked). A
+ * base64 `data` entry of the same key is removed: stringData would win over it anyway.
+ */
+export function setValues(
+  text: string,
+  valuesKey: string,
+  values: string,
+  pick: DocumentPick = anyDocument,
+): string {
+  return editDocument(text, pick, (doc) => {
+    if (doc.hasIn(['data', valuesKey])) doc.deleteIn(['data', valuesKey]);
+    doc.setIn(['stringData', valuesKey], blockScalar(values));
+    return doc.toString(STRINGIFY);
+  });
 }
 
 function blockScalar(value: string): Scalar {

@@ -100,6 +100,9 @@ function fail(at: PathSegment[], message: string): never {
 }
 
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+/** Define, never assign: `o["__proto__"] = v` would set o's prototype, and the key would be gone. */
+const put = (o: Obj, key: string, value: unknown) =>
+  Object.defineProperty(o, key, { value, enumerable: true, writable: true, configurable: true });
 
 /** The JSON type of a value as ajv names it ('integer' for whole numbers). Never the value itself. */
 function typeOf(v: unknown): string {
@@ -218,7 +221,7 @@ function normalise(node: unknown, vp: PathSegment[], sp: PathSegment[], notes: S
   if (isObj(props)) {
     const p: Obj = {};
     for (const [k, child] of Object.entries(props))
-      p[k] = normalise(child, [...vp, k], [...sp, 'properties', k], notes);
+      put(p, k, normalise(child, [...vp, k], [...sp, 'properties', k], notes));
     out.properties = p;
   }
   if (typeof ap === 'boolean') out.additionalProperties = ap;
@@ -401,7 +404,7 @@ function compileByParts(schema: Obj): Check {
   };
   const props = schema.properties;
   if (!isPlainMap(props)) return compile(schema);
-  const keys = Object.keys(props).filter((k) => k !== '__proto__');
+  const keys = Object.keys(props);
   const split = keys.filter((k) => !alwaysValid(props[k] as Obj));
   if (split.length === 0) return compile(schema);
   const root = compile({ ...schema, properties: Object.fromEntries(keys.map((k) => [k, {}])) });
@@ -555,7 +558,8 @@ const MESSAGES: Record<string, (p: Obj, e: ErrorObject) => string> = {
       String(p.additionalProperty),
       Object.keys((e.parentSchema?.properties as Obj) ?? {}),
     );
-    return `unknown key "${p.additionalProperty}" (not in the Package's valuesSchema${hint ? `; did you mean "${hint}"?` : ''})`;
+    // The path already names the key: say what is wrong with it, once.
+    return `is not a key of the Package's valuesSchema${hint ? ` (did you mean "${hint}"?)` : ''}`;
   },
   anyOf: (p, e) => {
     const shapes = [...new Set((e.schema as Obj[]).flatMap(describeBranch))].join(' | ');
@@ -617,7 +621,7 @@ function defaultsOf(node: unknown): unknown {
   const out: Obj = own ?? {};
   for (const [k, child] of Object.entries(node.properties)) {
     const d = Object.hasOwn(out, k) ? undefined : defaultsOf(child);
-    if (d !== undefined) out[k] = d;
+    if (d !== undefined) put(out, k, d);
   }
   return own !== undefined || Object.keys(out).length > 0 ? out : undefined;
 }

@@ -25,15 +25,20 @@ export interface ValuesSecret {
   namespace?: string;
   /** Entries in the order ytt applies them (sorted by key). */
   entries: ValuesEntry[];
+  /** Every key of the Secret (after stringData over data), sorted; also those that did not parse. */
+  keys: string[];
   /** What ytt sees: every entry merged in order. */
   merged: Obj;
 }
 
-/** Find the Secret document in params.yaml and read its values keys. */
+/**
+ * Find the Secret document in params.yaml and read its keys as kapp-controller does: every key is a
+ * data-values file, whatever it is called. (The configured values key only says where install
+ * writes; see `hasValuesKey`.)
+ */
 export function readValuesSecret(
   parsed: ParsedYaml,
   text: string,
-  valuesKey: string,
 ): { secret?: ValuesSecret; diagnostics: Diagnostic[] } {
   const file = parsed.file;
   const diagnostics: Diagnostic[] = [];
@@ -79,58 +84,12 @@ export function readValuesSecret(
   }
 
   const entries: ValuesEntry[] = [];
-  const keys = new Set<string>();
-  for (const [field, encoded] of [
-    ['stringData', false],
-    ['data', true],
-  ] as const) {
-    const map = doc.getIn([field], true) as Node | undefined;
-    if (map === undefined || map === null) continue;
-    if (!isMap(map)) {
-      diagnostics.push(
-        error(
-          'values.secret-data',
-          `${field} must be a mapping of keys to values files`,
-          file,
-          positionAt(parsed, doc, [field]),
-          `.${field}`,
-        ),
-      );
-      continue;
-    }
-    for (const pair of map.items as Pair<Node, Node>[]) {
-      if (isScalar(pair.key)) keys.add(String(pair.key.value));
-      const entry = readEntry(parsed, text, pair, encoded, diagnostics);
-      if (entry) entries.push(entry);
-    }
+  const pairs = secretKeys(parsed, doc, diagnostics);
+  for (const pair of pairs) {
+    const entry = readEntry(parsed, text, pair.pair, pair.encoded, diagnostics);
+    if (entry) entries.push(entry);
   }
   entries.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-
-  if (!keys.has(valuesKey)) {
-    const where = doc.getIn(['stringData'], true) ? ['stringData'] : ['metadata'];
-    diagnostics.push(
-      error(
-        'values.key-missing',
-        `the values Secret has no stringData key "${valuesKey}" holding the values YAML`,
-        file,
-        positionAt(parsed, doc, where),
-        `.stringData`,
-      ),
-    );
-  }
-  for (const entry of entries) {
-    if (entry.key !== valuesKey && (entry.value === undefined || isObject(entry.value))) {
-      const pos = entry.parsed.position(0);
-      diagnostics.push(
-        warning(
-          'values.extra-key',
-          `key "${entry.key}" is also fed to ytt as a data-values file (kapp-controller passes every key of the Secret); keep only "${valuesKey}" in it`,
-          file,
-          pos,
-        ),
-      );
-    }
-  }
   const merged: Obj = {};
   for (const entry of entries) if (isObject(entry.value)) mergeDataValues(merged, entry.value);
   return {
@@ -139,10 +98,64 @@ export function readValuesSecret(
       name,
       namespace: typeof metadata.namespace === 'string' ? metadata.namespace : undefined,
       entries,
+      keys: pairs.map((k) => String((k.pair.key as Scalar).value)).sort(),
       merged,
     },
     diagnostics,
   };
+}
+
+/**
+ * The Secret's keys as the API server stores them: `stringData` is merged over `data`, so a key in
+ * both is the stringData one (the data value is dropped unread).
+ */
+function secretKeys(
+  parsed: ParsedYaml,
+  doc: Document.Parsed,
+  diagnostics: Diagnostic[],
+): { pair: Pair<Node, Node>; encoded: boolean }[] {
+  const byKey = new Map<string, { pair: Pair<Node, Node>; encoded: boolean }>();
+  for (const [field, encoded] of [
+    ['data', true],
+    ['stringData', false],
+  ] as const) {
+    const map = doc.getIn([field], true) as Node | undefined;
+    if (map === undefined || map === null) continue;
+    if (!isMap(map)) {
+      diagnostics.push(
+        error(
+          'values.secret-data',
+          `${field} must be a mapping of keys to values files`,
+          parsed.file,
+          positionAt(parsed, doc, [field]),
+          `.${field}`,
+        ),
+      );
+      continue;
+    }
+    for (const pair of map.items as Pair<Node, Node>[]) {
+      if (!isScalar(pair.key)) continue;
+      const key = String(pair.key.value);
+      if (!encoded && byKey.has(key)) {
+        diagnostics.push(
+          warning(
+            'values.data-overridden',
+            `key "${key}" is in both data and stringData; the API server keeps the stringData one, so the data one is ignored`,
+            parsed.file,
+            parsed.position(byKey.get(key)!.pair.key.range?.[0] ?? 0),
+            `.data[${JSON.stringify(key)}]`,
+          ),
+        );
+      }
+      byKey.set(key, { pair, encoded });
+    }
+  }
+  return [...byKey.values()];
+}
+
+/** Does the Secret hold the configured values key (the one install writes)? */
+export function hasValuesKey(secret: ValuesSecret, valuesKey: string): boolean {
+  return secret.keys.includes(valuesKey);
 }
 
 function readEntry(
@@ -177,12 +190,9 @@ function readEntry(
     ...d,
     message: `${d.message} (in values key "${key}")`,
   }));
-  const isValues = key.endsWith('.yaml') || key.endsWith('.yml');
   if (problems.length > 0) {
-    // Non-YAML under a non-values key is merely odd; the values key itself must parse.
-    diagnostics.push(
-      ...(isValues ? problems : problems.map((d) => ({ ...d, severity: 'warning' as const }))),
-    );
+    // kapp-controller hands every key to ytt as a data-values file: each one must parse.
+    diagnostics.push(...problems);
     return undefined;
   }
   const docs = parsed.documents.map((d) => d.value);
@@ -244,13 +254,28 @@ function lineIndent(text: string, offset: number): number {
   return line.length - line.trimStart().length;
 }
 
-/** ytt data-values merge: maps merge key by key, everything else (arrays included) is replaced. */
+/**
+ * ytt data-values merge: maps merge key by key, everything else (arrays included) is replaced. Keys
+ * are defined, never assigned: a key named `__proto__` stays a key (assigning it would set the
+ * object's prototype, and the key would vanish from what the schema check sees).
+ */
 export function mergeDataValues(target: Obj, source: Obj): Obj {
-  for (const [key, value] of Object.entries(source)) {
-    const current = target[key];
-    target[key] = isObject(current) && isObject(value) ? mergeDataValues({ ...current }, value) : value;
+  for (const key of Object.keys(source)) {
+    const value = source[key];
+    const current = Object.hasOwn(target, key) ? target[key] : undefined;
+    const merged = isObject(current) && isObject(value) ? mergeDataValues(copyMap(current), value) : value;
+    Object.defineProperty(target, key, {
+      value: merged,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
   }
   return target;
+}
+
+function copyMap(map: Obj): Obj {
+  return mergeDataValues({}, map);
 }
 
 /** Where a values path points in params.yaml: the entry whose key last set it, else the values key itself. */

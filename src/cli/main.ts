@@ -123,7 +123,7 @@ async function run(args: ReturnType<typeof parse>, io: Io): Promise<number> {
   if (!result.valid) {
     if (!values.json)
       io.err(
-        `${result.diagnostics.filter((d) => d.severity === 'error').length} error(s); nothing written\n`,
+        `${result.diagnostics.filter((d) => d.severity === 'error').length} error(s)${command === 'plan' ? '; nothing written' : ''}\n`,
       );
     return 1;
   }

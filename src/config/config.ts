@@ -5,10 +5,10 @@
  * entry, then what the caller (action inputs, CLI flags) overrides.
  */
 import { Ajv } from 'ajv';
-import { toObjectName } from '../carvel/names.js';
+import { expandNameTemplate, nameTemplateProblem } from '../carvel/names.js';
 import { type Diagnostic, error } from '../diagnostics.js';
 import type { Snapshot } from '../repo/snapshot.js';
-import { formatPath, parseYaml, positionAt } from '../yaml/parse.js';
+import { formatPath, type ParsedYaml, type PathSegment, parseYaml, positionAt } from '../yaml/parse.js';
 import { configSchema } from './schema.js';
 
 export const CONFIG_FILE = 'flux-pkg.yaml';
@@ -168,7 +168,47 @@ export function parseConfig(file: string, text: string): LoadedConfig {
       );
     }
   });
+  checkSettings(parsed, first.doc, raw, diagnostics);
   return { config, diagnostics };
+}
+
+/** Every place flux-pkg.yaml sets per-environment settings, with its path in the file. */
+function settingsBlocks(raw: {
+  defaults?: Partial<Settings>;
+  environments?: EnvironmentConfig[];
+  components?: Record<string, ComponentConfig>;
+}): [PathSegment[], Partial<Settings>][] {
+  return [
+    ...(raw.defaults ? [[['defaults'], raw.defaults] as [PathSegment[], Partial<Settings>]] : []),
+    ...(raw.environments ?? []).map((e, i) => [['environments', i], e] as [PathSegment[], Partial<Settings>]),
+    ...Object.entries(raw.components ?? {}).map(
+      ([name, c]) => [['components', name], c] as [PathSegment[], Partial<Settings>],
+    ),
+  ];
+}
+
+/** Settings the schema cannot judge: name templates that make invalid names, a secret format not supported yet. */
+function checkSettings(
+  parsed: ParsedYaml,
+  doc: ParsedYaml['documents'][number]['doc'],
+  raw: Parameters<typeof settingsBlocks>[0],
+  diagnostics: Diagnostic[],
+): void {
+  const report = (at: PathSegment[], code: string, message: string) =>
+    diagnostics.push(error(code, message, parsed.file, positionAt(parsed, doc, at), formatPath(at)));
+  for (const [where, settings] of settingsBlocks(raw)) {
+    for (const key of ['packageInstallName', 'valuesSecretName'] as const) {
+      const template = settings[key];
+      const problem = typeof template === 'string' ? nameTemplateProblem(template) : undefined;
+      if (problem) report([...where, key], 'config.name-template', `${key} ${problem}`);
+    }
+    if (settings.secretFormat === 'sops')
+      report(
+        [...where, 'secretFormat'],
+        'config.secret-format',
+        'secretFormat "sops" is not supported yet: the values Secret would be written in plain text; use "plain" (or leave it out) until SOPS support lands',
+      );
+  }
 }
 
 function decodePointer(segment: string): string | number {
@@ -195,9 +235,9 @@ export function settingsFor(
   };
   return {
     ...merged,
-    // Object names never carry '+' or uppercase, whatever the template says.
-    packageInstallName: toObjectName(merged.packageInstallName.replaceAll('{component}', component)),
-    valuesSecretName: toObjectName(merged.valuesSecretName.replaceAll('{component}', component)),
+    // Templates were checked at load (checkSettings); the planner checks the names it writes.
+    packageInstallName: expandNameTemplate(merged.packageInstallName, component),
+    valuesSecretName: expandNameTemplate(merged.valuesSecretName, component),
   };
 }
 

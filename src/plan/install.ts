@@ -1,4 +1,6 @@
 /** install: new Package version(s) → the environments that take new versions directly. */
+
+import { dns1123SubdomainProblem } from '../carvel/names.js';
 import type { CarvelPackage } from '../carvel/package.js';
 import {
   emptyValues,
@@ -11,10 +13,11 @@ import {
   versionSelectionFor,
 } from '../carvel/render.js';
 import { selectHighest, type VersionSelection } from '../carvel/semver.js';
-import { readValuesSecret } from '../carvel/values-secret.js';
-import { settingsFor } from '../config/config.js';
+import { hasValuesKey, readValuesSecret, type ValuesSecret } from '../carvel/values-secret.js';
+import { type Settings, settingsFor } from '../config/config.js';
 import { environmentsOf, takesNewVersions } from '../config/graph.js';
-import { error, hasErrors, warning } from '../diagnostics.js';
+import { type Diagnostic, error, hasErrors, warning } from '../diagnostics.js';
+import { generatedResources, KUSTOMIZATION_FILES } from '../flux/kustomize.js';
 import { parseYaml } from '../yaml/parse.js';
 import { type Context, componentPackages, done, environmentResult, versionOrder } from './context.js';
 import {
@@ -22,10 +25,9 @@ import {
   type ComponentPackages,
   type EnvironmentFiles,
   environmentPaths,
-  KUSTOMIZATION_FILE,
   loadEnvironment,
 } from './repository.js';
-import type { EnvironmentResult, InstallRequest } from './types.js';
+import type { EnvironmentResult, InstallRequest, PlannedFile } from './types.js';
 
 export async function install(
   ctx: Context,
@@ -143,6 +145,8 @@ async function installInto(
   const versions = packages.packages.map((p) => p.version);
   const { result, fail } = environmentResult(ctx, component, environment, packages);
   result.settings = settings;
+  const refused = settingsProblem(ctx, settings);
+  if (refused) return fail(refused);
   if (!packages.refName)
     return packages.packages.length === 0
       ? undefined
@@ -182,8 +186,11 @@ async function installInto(
       ),
     );
   }
-  const from = current?.selection ? selectHighest(versions, current.selection).version : undefined;
+  const running = current?.selection ? selectHighest(versions, current.selection) : undefined;
+  const from = running?.version;
   result.fromVersion = from;
+  // A constraint that selects nothing (`^1.0.0` does not parse) is still what the plan replaces.
+  if (current?.selection && !from) result.fromConstraint = current.selection.constraints ?? '';
   if (from && versionOrder(from, target.version) > 0) {
     ctx.diagnostics.push(
       warning(
@@ -219,7 +226,12 @@ async function installInto(
   const secretPath = `${dir}/${layout.valuesSecretFile}`;
   const secretName = current?.secretNames[0] ?? env.valuesSecret?.name ?? settings.valuesSecretName;
   const piText = current
-    ? setScalar(current.text, ['spec', 'packageRef', 'versionSelection', 'constraints'], written.constraints!)
+    ? setScalar(
+        current.text,
+        ['spec', 'packageRef', 'versionSelection', 'constraints'],
+        written.constraints!,
+        isKind('PackageInstall'),
+      )
     : renderPackageInstall({
         name: settings.packageInstallName,
         namespace: settings.namespace,
@@ -255,7 +267,7 @@ async function installInto(
   const checked =
     secretText === env.valuesSecretText && env.valuesSecret
       ? { secret: env.valuesSecret, diagnostics: env.valuesSecretDiagnostics ?? [] }
-      : readValuesSecret(parseYaml(secretPath, secretText), secretText, layout.valuesKey);
+      : readValuesSecret(parseYaml(secretPath, secretText), secretText);
   for (const d of checked.diagnostics) fail(d);
   if (checked.secret) {
     const problems = ctx.values.check(target, checked.secret);
@@ -263,46 +275,80 @@ async function installInto(
     result.valuesKeysChanged = changedKeys(env.valuesSecret?.merged ?? {}, checked.secret.merged);
   }
 
-  // Without a kustomization.yaml, Flux applies every manifest in the folder; a new one must keep
-  // listing them, or Flux would prune what a person put beside our files.
-  const resources = [
-    ...new Set([...yamlFilesIn(ctx.paths, dir), layout.packageInstallFile, layout.valuesSecretFile]),
-  ]
-    .filter((f) => f !== KUSTOMIZATION_FILE)
-    .sort();
-  const kustomizationPath = `${dir}/${KUSTOMIZATION_FILE}`;
-  const kustomization =
-    env.kustomizationText === undefined
-      ? renderKustomization(resources)
-      : ensureKustomizationResources(env.kustomizationText, resources);
-  if (kustomization !== env.kustomizationText)
-    result.files.push({
-      path: kustomizationPath,
-      content: kustomization,
-      action: env.kustomizationText === undefined ? 'create' : 'update',
-      secret: false,
-    });
+  if (request.values !== undefined && env.valuesSecret)
+    valuesKeyNote(ctx, env.valuesSecret, layout.valuesKey, secretPath);
+  const kustomization = kustomizationFile(ctx, dir, env, [piPath, secretPath]);
+  if (kustomization) result.files.push(kustomization);
   return result;
 }
 
-/** YAML files directly in a folder, in list order. The index is built once: one scan per environment would make install quadratic. */
-const yamlFilesByDir = new WeakMap<readonly string[], Map<string, string[]>>();
-function yamlFilesIn(paths: readonly string[], dir: string): string[] {
-  let index = yamlFilesByDir.get(paths);
-  if (!index) {
-    index = new Map();
-    for (const p of paths) {
-      const slash = p.lastIndexOf('/');
-      if (slash === -1 || !/\.ya?ml$/.test(p)) continue;
-      const folder = p.slice(0, slash);
-      const files = index.get(folder);
-      if (files) files.push(p.slice(slash + 1));
-      else index.set(folder, [p.slice(slash + 1)]);
-    }
-    yamlFilesByDir.set(paths, index);
+/** Object names this environment's files get, and the secret format: refused before anything is rendered. */
+function settingsProblem(ctx: Context, settings: Settings): Diagnostic | undefined {
+  const configFile = ctx.config.file ?? '';
+  if (settings.secretFormat === 'sops')
+    return error(
+      'config.secret-format',
+      'secretFormat "sops" is not supported yet: the values Secret would be written in plain text',
+      configFile,
+    );
+  for (const key of ['packageInstallName', 'valuesSecretName'] as const) {
+    const problem = dns1123SubdomainProblem(settings[key]);
+    if (problem)
+      return error(
+        'config.name-template',
+        `${key} gives the name "${settings[key]}", which ${problem}`,
+        configFile,
+      );
   }
-  return index.get(dir) ?? [];
+  return undefined;
 }
+
+/** --values edits the configured key; kapp-controller reads every key, so say which one changes. */
+function valuesKeyNote(ctx: Context, secret: ValuesSecret, valuesKey: string, file: string): void {
+  const others = secret.keys.filter((k) => k !== valuesKey);
+  if (others.length === 0) return;
+  const list = others.map((k) => `"${k}"`).join(', ');
+  ctx.diagnostics.push(
+    warning(
+      'values.key-edited',
+      hasValuesKey(secret, valuesKey)
+        ? `--values replaces key "${valuesKey}"; kapp-controller also applies ${list} (in sorted key order, later keys win)`
+        : `--values adds key "${valuesKey}" beside ${list}; kapp-controller applies every key in sorted key order, later keys win`,
+      file,
+    ),
+  );
+}
+
+/**
+ * The folder's kustomization file after our files are added. An existing one (kustomization.yaml,
+ * .yml or Kustomization) is edited; without one, Flux generated one over every manifest of the
+ * folder, subfolders included, so the new kustomization.yaml lists exactly those plus ours: Flux
+ * keeps applying what it applied, and prunes nothing.
+ */
+function kustomizationFile(
+  ctx: Context,
+  dir: string,
+  env: EnvironmentFiles,
+  ours: string[],
+): PlannedFile | undefined {
+  const relative = ours.map((p) => p.slice(dir.length + 1));
+  if (env.kustomizationPath !== undefined && env.kustomizationText !== undefined) {
+    const content = ensureKustomizationResources(env.kustomizationText, relative);
+    return content === env.kustomizationText
+      ? undefined
+      : { path: env.kustomizationPath, content, action: 'update', secret: false };
+  }
+  const resources = generatedResources([...ctx.paths, ...ours], dir);
+  return {
+    path: `${dir}/${KUSTOMIZATION_FILES[0]}`,
+    content: renderKustomization(resources),
+    action: 'create',
+    secret: false,
+  };
+}
+
+const isKind = (kind: string) => (value: unknown) =>
+  typeof value === 'object' && value !== null && (value as { kind?: unknown }).kind === kind;
 
 function newestSelectable(
   packages: ComponentPackages,
@@ -329,7 +375,7 @@ function valuesSecretText(
   if (env.valuesSecretText !== undefined)
     return values === undefined
       ? env.valuesSecretText
-      : setValues(env.valuesSecretText, target.valuesKey, values);
+      : setValues(env.valuesSecretText, target.valuesKey, values, isKind('Secret'));
   return renderValuesSecret({
     name: target.name,
     namespace: target.namespace,

@@ -9,10 +9,9 @@ import { compare, parseRelaxed, type VersionSelection } from '../carvel/semver.j
 import { readValuesSecret, type ValuesSecret } from '../carvel/values-secret.js';
 import type { Layout } from '../config/config.js';
 import { type Diagnostic, error, warning } from '../diagnostics.js';
+import { KUSTOMIZATION_FILES } from '../flux/kustomize.js';
 import type { Snapshot } from '../repo/snapshot.js';
 import { DEFAULT_LIMITS, type ParsedYaml, parseYaml, positionAt, tooLargeYaml } from '../yaml/parse.js';
-
-export const KUSTOMIZATION_FILE = 'kustomization.yaml';
 
 type Obj = Record<string, unknown>;
 const isObject = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -161,20 +160,25 @@ export async function loadPackages(
     const { parsed } = await reader.yaml(file);
     if (!parsed) continue;
     diagnostics.push(...parsed.diagnostics);
+    if (parsed.diagnostics.length === 0 && parsed.documents.length === 0) {
+      diagnostics.push(
+        error('package.empty', 'the file holds no document; a packages folder holds Package files', file),
+      );
+    }
     for (const { doc, value } of parsed.documents) {
       if (!looksLikePackage(value)) {
-        if (!isObject(value) || typeof value.kind !== 'string') {
+        if (!isPackageCompanion(value)) {
           diagnostics.push(
             error(
               'package.kind',
-              'expected a Carvel Package (kind: Package) in a packages folder',
+              'expected a Carvel Package (kind: Package) or PackageMetadata in a packages folder',
               file,
               positionAt(parsed, doc, ['kind']),
               '.kind',
             ),
           );
         }
-        continue; // PackageMetadata and friends are welcome here
+        continue;
       }
       const result = validatePackage(parsed, doc, value);
       diagnostics.push(...result.diagnostics);
@@ -218,6 +222,15 @@ export async function loadPackages(
   return { packages, refName: refNames.length === 1 ? refNames[0] : undefined, diagnostics };
 }
 
+/** What else a Carvel packages folder holds beside Packages: a component's PackageMetadata. */
+function isPackageCompanion(value: unknown): boolean {
+  return (
+    isObject(value) &&
+    value.kind === 'PackageMetadata' &&
+    value.apiVersion === 'data.packaging.carvel.dev/v1alpha1'
+  );
+}
+
 export interface PackageInstallFile {
   file: string;
   parsed: ParsedYaml;
@@ -234,7 +247,7 @@ export function environmentPaths(dir: string, layout: Layout): string[] {
   return [
     `${dir}/${layout.packageInstallFile}`,
     `${dir}/${layout.valuesSecretFile}`,
-    `${dir}/${KUSTOMIZATION_FILE}`,
+    ...KUSTOMIZATION_FILES.map((name) => `${dir}/${name}`),
   ];
 }
 
@@ -244,6 +257,8 @@ export interface EnvironmentFiles {
   valuesSecretText?: string;
   /** What reading valuesSecret from valuesSecretText reported (also in `diagnostics`). */
   valuesSecretDiagnostics?: Diagnostic[];
+  /** The folder's kustomization file (kustomization.yaml, .yml or Kustomization), when it has one. */
+  kustomizationPath?: string;
   kustomizationText?: string;
   diagnostics: Diagnostic[];
 }
@@ -288,17 +303,37 @@ export async function loadEnvironment(
   if (secret.parsed) {
     diagnostics.push(...secret.parsed.diagnostics);
     if (secret.text !== undefined && secret.parsed.diagnostics.length === 0) {
-      const read = readValuesSecret(secret.parsed, secret.text, layout.valuesKey);
+      const read = readValuesSecret(secret.parsed, secret.text);
       diagnostics.push(...read.diagnostics);
       result.valuesSecret = read.secret;
       result.valuesSecretText = secret.text;
       result.valuesSecretDiagnostics = read.diagnostics;
     }
   }
-  const kustomization = await reader.yaml(`${dir}/${KUSTOMIZATION_FILE}`);
-  if (kustomization.parsed) diagnostics.push(...kustomization.parsed.diagnostics);
-  result.kustomizationText = kustomization.text;
+  await loadKustomization(reader, dir, result);
   return result;
+}
+
+/** The folder's one kustomization file; kustomize refuses a folder with several. */
+async function loadKustomization(reader: RepoReader, dir: string, result: EnvironmentFiles): Promise<void> {
+  const found: string[] = [];
+  for (const name of KUSTOMIZATION_FILES)
+    if (await reader.exists(`${dir}/${name}`)) found.push(`${dir}/${name}`);
+  if (found.length === 0) return;
+  if (found.length > 1) {
+    result.diagnostics.push(
+      error(
+        'kustomization.multiple',
+        `the folder has several kustomization files (${found.map((f) => f.slice(dir.length + 1)).join(', ')}); kustomize refuses it: keep one`,
+        found[1]!,
+      ),
+    );
+    return;
+  }
+  const kustomization = await reader.yaml(found[0]!);
+  if (kustomization.parsed) result.diagnostics.push(...kustomization.parsed.diagnostics);
+  result.kustomizationPath = found[0];
+  result.kustomizationText = kustomization.text;
 }
 
 function readPackageInstall(

@@ -40,6 +40,11 @@ export interface EnvironmentResult {
   /** The Package file of the version the environment gets (or has, for validate). */
   packageFile?: string;
   fromVersion?: string;
+  /**
+   * The constraint the PackageInstall had when it selected no version (it does not parse, or no
+   * Package satisfies it): what the plan replaces, for a report that would otherwise say "new".
+   */
+  fromConstraint?: string;
   toVersion?: string;
   constraint?: string;
   /** Files of this environment that change (empty when it is already up to date). */

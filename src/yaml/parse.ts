@@ -3,7 +3,17 @@
  * name file, line and column; duplicate keys are errors; aliases and sizes are bounded so a hostile
  * file is refused quickly instead of exhausting memory.
  */
-import { type Document, isMap, isScalar, isSeq, LineCounter, type Node, parseAllDocuments } from 'yaml';
+import {
+  type Document,
+  isAlias,
+  isMap,
+  isScalar,
+  isSeq,
+  LineCounter,
+  type Node,
+  parseAllDocuments,
+  visit,
+} from 'yaml';
 import { type Diagnostic, error, type Position } from '../diagnostics.js';
 
 export interface YamlLimits {
@@ -59,7 +69,15 @@ export function parseYaml(
   const result: ParsedYaml = { file, documents: [], diagnostics: [], position };
   const size = text.length > limits.maxBytes / 4 ? Buffer.byteLength(text) : text.length;
   if (size > limits.maxBytes) return tooLargeYaml(file, size, limits.maxBytes);
-  const docs = parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
+  // logLevel 'error': the parser's warnings (an unknown tag, a collection used as a key) quote the source and
+  // would reach the process's stderr through process.emitWarning.
+  const docs = parseAllDocuments(text, {
+    lineCounter,
+    prettyErrors: false,
+    uniqueKeys: true,
+    strict: true,
+    logLevel: 'error',
+  });
   if (!Array.isArray(docs)) {
     // parseAllDocuments returns an EmptyStream for a file with no documents at all.
     return result;
@@ -79,20 +97,27 @@ export function parseYaml(
     if (problems.length > 0) {
       for (const problem of problems) {
         result.diagnostics.push(
-          error(
-            yamlCode(problem.code),
-            yamlMessage(problem.code, problem.message),
-            file,
-            position(problem.pos[0]),
-          ),
+          error(yamlCode(problem.code), yamlMessage(problem.code), file, position(problem.pos[0])),
         );
       }
       return;
     }
     if (doc.contents === null) return; // `---` with nothing after it
+    const unresolved = unresolvedAlias(doc);
+    if (unresolved !== undefined) {
+      result.diagnostics.push(
+        error(
+          'yaml.unknown-alias',
+          'unknown alias: an alias (*name) refers to no anchor (&name) defined before it in this document',
+          file,
+          position(unresolved),
+        ),
+      );
+      return;
+    }
     try {
       result.documents.push({ doc, value: doc.toJS({ maxAliasCount: limits.maxAliasCount }), index });
-    } catch (e) {
+    } catch {
       result.diagnostics.push(
         error(
           'yaml.alias-limit',
@@ -101,7 +126,6 @@ export function parseYaml(
           position(doc.range[0]),
         ),
       );
-      void e;
     }
   });
   return result;
@@ -117,15 +141,62 @@ export function tooLargeYaml(file: string, size: number, maxBytes: number): Pars
   return { file, documents: [], diagnostics: [diagnostic], position: () => ({ line: 0, column: 0 }) };
 }
 
+/** The offset of the first alias with no anchor before it, if any (toJS would throw, naming it). */
+function unresolvedAlias(doc: Document.Parsed): number | undefined {
+  let found: number | undefined;
+  visit(doc, {
+    Alias(_, node) {
+      if (isAlias(node) && node.resolve(doc) === undefined) {
+        found = node.range?.[0] ?? doc.range[0];
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return found;
+}
+
 function yamlCode(code: string): string {
   return code === 'DUPLICATE_KEY' ? 'yaml.duplicate-key' : 'yaml.syntax';
 }
 
-/** The parser's messages without any source excerpt: values Secrets must never leak into a log. */
-function yamlMessage(code: string, message: string): string {
-  if (code === 'DUPLICATE_KEY') return 'duplicate key: map keys must be unique';
-  const firstLine = message.split('\n')[0] ?? message;
-  return `not valid YAML: ${firstLine.replace(/ at line \d+, column \d+.*$/, '')}`;
+/**
+ * What each of the parser's error codes means, in words of our own. The parser's messages quote the
+ * source ("Block scalar header includes extra characters: >hunter2"), and the file may be a values
+ * Secret: only these fixed texts and the position ever leave this module.
+ */
+const YAML_MESSAGES: Record<string, string> = {
+  ALIAS_PROPS: 'an alias cannot carry a tag or an anchor',
+  BAD_ALIAS: 'an alias is malformed',
+  BAD_COLLECTION_TYPE: 'a collection has the wrong type for its tag',
+  BAD_DIRECTIVE: 'a directive (%…) is malformed',
+  BAD_DQ_ESCAPE: 'a double-quoted string holds an invalid escape sequence',
+  BAD_INDENT: 'bad indentation',
+  BAD_PROP_ORDER: 'an anchor or tag is in the wrong place',
+  BAD_SCALAR_START: 'a plain value starts with a reserved character',
+  BLOCK_AS_IMPLICIT_KEY: 'a nested mapping is not allowed here (a compact mapping, or a missing line break)',
+  BLOCK_IN_FLOW: 'a block collection is not allowed inside a flow collection',
+  DUPLICATE_KEY: 'duplicate key: map keys must be unique',
+  IMPOSSIBLE: 'the parser reached an impossible state',
+  KEY_OVER_1024_CHARS: 'an implicit key is longer than 1024 characters',
+  MISSING_CHAR:
+    'a closing character or a value is missing (an unclosed quote or bracket, or a key without a value)',
+  MULTILINE_IMPLICIT_KEY: 'an implicit key must be on a single line',
+  MULTIPLE_ANCHORS: 'a node has more than one anchor',
+  MULTIPLE_DOCS: 'more than one document where one is expected',
+  MULTIPLE_TAGS: 'a node has more than one tag',
+  NON_STRING_KEY: 'a map key must be a string',
+  TAB_AS_INDENT: 'tabs are not allowed as indentation',
+  TAG_RESOLVE_FAILED: 'a tag cannot be resolved',
+  UNEXPECTED_TOKEN:
+    'unexpected characters (e.g. text after a block scalar header "|" or ">", or after a closing quote)',
+};
+
+/** A fixed message per error code; never the parser's own text, which quotes the source. */
+export function yamlMessage(code: string): string {
+  if (code === 'DUPLICATE_KEY') return YAML_MESSAGES.DUPLICATE_KEY!;
+  const known = Object.hasOwn(YAML_MESSAGES, code) ? YAML_MESSAGES[code] : undefined;
+  return `not valid YAML: ${known ?? 'a syntax error'}`;
 }
 
 export type PathSegment = string | number;
