@@ -16,7 +16,7 @@ export function renderManifests(manifests: readonly Manifest[]): string {
     .map((m, i) => {
       const doc = new Document(m.object);
       if (i === 0) doc.commentBefore = GENERATED_HEADER;
-      else doc.directives.docStart = true;
+      else if (doc.directives) doc.directives.docStart = true;
       if (m.comment && doc.contents) doc.contents.commentBefore = ` ${m.comment}`;
       return doc.toString(STRINGIFY);
     })
