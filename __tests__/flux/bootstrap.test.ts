@@ -77,7 +77,7 @@ describe('a bootstrap renders objects every API accepts', () => {
       repo.spec.gitImplementation = 'go-git';
       const ks = structuredClone(find(objects, 'Kustomization', 'app.default.tap-dev-packages')!);
       ks.spec.kubeConfig.secretRef.namespace = 'flux-system';
-      const beta = { ...structuredClone(repo), apiVersion: 'source.toolkit.fluxcd.io/v1beta2' };
+      const beta: Obj = { ...structuredClone(repo), apiVersion: 'source.toolkit.fluxcd.io/v1beta2' };
       beta.spec.secretRef.namespace = 'flux-system';
       delete beta.spec.gitImplementation;
       for (const bad of [repo, ks, beta]) {
