@@ -1,0 +1,68 @@
+/**
+ * Checks what bootstrap generates against the schema the project ships: the CRD schemas derived
+ * into crd-schemas.json (scripts/derive-crd-schemas.ts) and the core kinds in core-schemas.ts.
+ * An object of a kind with no schema is an error: a check that checked nothing must not pass.
+ */
+import { Ajv, type ValidateFunction } from 'ajv';
+import { parseAllDocuments } from 'yaml';
+import { type Diagnostic, error } from '../diagnostics.js';
+import { CORE_SCHEMAS, METADATA_SCHEMA } from './core-schemas.js';
+import crd from './crd-schemas.json' with { type: 'json' };
+
+const compiled = new Map<string, ValidateFunction>();
+let ajv: Ajv | undefined;
+
+/** `group/version/Kind` of an object, the core group as ''. */
+export function schemaKey(object: { apiVersion?: unknown; kind?: unknown }): string {
+  const apiVersion = String(object.apiVersion ?? '');
+  const [group, version] = apiVersion.includes('/') ? apiVersion.split('/', 2) : ['', apiVersion];
+  return `${group}/${version}/${String(object.kind ?? '')}`;
+}
+
+export function knownKinds(): string[] {
+  return [...Object.keys(crd.schemas), ...Object.keys(CORE_SCHEMAS)].sort();
+}
+
+function validatorFor(key: string): ValidateFunction | undefined {
+  const cached = compiled.get(key);
+  if (cached) return cached;
+  const fromCrd = (crd.schemas as Record<string, Record<string, unknown>>)[key];
+  const schema = fromCrd
+    ? {
+        ...fromCrd,
+        required: ['apiVersion', 'kind', 'metadata', ...((fromCrd.required as string[]) ?? [])],
+        properties: { ...(fromCrd.properties as object), metadata: METADATA_SCHEMA },
+      }
+    : CORE_SCHEMAS[key];
+  if (!schema) return undefined;
+  ajv ??= new Ajv({ allErrors: true, strict: false });
+  const validate = ajv.compile(schema);
+  compiled.set(key, validate);
+  return validate;
+}
+
+/** What is wrong with one object, as `path: message` lines; empty when it is valid. */
+export function checkObject(object: unknown): string[] {
+  if (typeof object !== 'object' || object === null) return ['the document is not an object'];
+  const key = schemaKey(object as Record<string, unknown>);
+  const validate = validatorFor(key);
+  if (!validate) return [`no schema for ${key}: bootstrap does not know this kind`];
+  if (validate(object)) return [];
+  return (validate.errors ?? []).map((e) => {
+    const extra = e.keyword === 'additionalProperties' ? ` "${e.params.additionalProperty}"` : '';
+    return `${e.instancePath || '/'}: ${e.message}${extra}`;
+  });
+}
+
+/** Every document of a rendered file, checked; diagnostics name the file and the document. */
+export function checkRenderedFile(file: string, text: string): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const docs = parseAllDocuments(text);
+  if (!Array.isArray(docs) || docs.length === 0) return [error('bootstrap.empty', 'no document', file)];
+  docs.forEach((doc, index) => {
+    for (const problem of checkObject(doc.toJS())) {
+      diagnostics.push(error('bootstrap.schema', `document ${index + 1}: ${problem}`, file));
+    }
+  });
+  return diagnostics;
+}
