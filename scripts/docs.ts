@@ -19,7 +19,11 @@ type Schema = Record<string, any>;
 const NOTE = (source: string) =>
   `<!-- generated from ${source} by \`npm run docs\`: edit ${source}, not this table -->`;
 
-const cell = (text: string): string => text.replace(/\s*\n\s*/g, ' ').replace(/\|/g, '\\|').trim();
+const cell = (text: string): string =>
+  text
+    .replace(/\s*\n\s*/g, ' ')
+    .replace(/\|/g, '\\|')
+    .trim();
 const code = (text: string): string => (text === '' ? '`""`' : `\`${text}\``);
 
 export function inputsTable(action: ActionMetadata): string {

@@ -29,6 +29,8 @@ export interface ActionCall {
   inputs: Record<string, string>;
   /** What `${{ github.token }}` evaluates to (the default of github-token). */
   token?: string;
+  /** The runner's working directory (GITHUB_WORKSPACE); default: a scratch directory. */
+  workspace?: string;
 }
 
 /**
@@ -81,11 +83,12 @@ export async function runAction(call: ActionCall): Promise<ActionRun> {
     GITHUB_GRAPHQL_URL: `${call.apiUrl}/graphql`,
     GITHUB_OUTPUT: outputPath,
     GITHUB_STEP_SUMMARY: summaryPath,
-    GITHUB_WORKSPACE: dir,
+    GITHUB_WORKSPACE: call.workspace ?? dir,
     RUNNER_TEMP: dir,
     ...inputEnvironment(call, action),
   };
-  const child = spawn(process.execPath, [ACTION], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const cwd = call.workspace ?? dir;
+  const child = spawn(process.execPath, [ACTION], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d) => (stdout += d));

@@ -71,13 +71,13 @@ describe('the e2e harness sets INPUT_* from action.yml as the runner does', () =
   });
 
   it('a step that sets an empty value gets the empty value, not the default', () => {
-    expect(inputEnvironment({ inputs: { 'github-token': '' }, token: 'ghs_x' }, action)['INPUT_GITHUB-TOKEN']).toBe(
-      '',
-    );
+    expect(
+      inputEnvironment({ inputs: { 'github-token': '' }, token: 'ghs_x' }, action)['INPUT_GITHUB-TOKEN'],
+    ).toBe('');
   });
 
   it('refuses an input action.yml does not declare', () => {
-    expect(() => inputEnvironment({ inputs: { 'github_token': 'x' }, token: 't' }, action)).toThrow(
+    expect(() => inputEnvironment({ inputs: { github_token: 'x' }, token: 't' }, action)).toThrow(
       /input github_token is not declared in action.yml/,
     );
   });
