@@ -91,7 +91,7 @@ export function configReference(schema: Schema = configSchema): string {
     ...childRows(prop, key),
   ]);
   const settings = Object.entries<Schema>(schema.definitions.settings.properties)
-    .filter(([, prop]) => prop !== true)
+    .filter(([, prop]) => typeof prop === 'object')
     .map(([key, prop]) => row(key, prop));
   return [
     NOTE('src/config/schema.ts'),

@@ -22,7 +22,7 @@ const firstColumn = (text: string): string[] => [...text.matchAll(/^\| `([^`]+)`
 
 // biome-ignore lint/suspicious/noExplicitAny: the schema walked as plain data
 function schemaPropertyNames(node: any, names = new Set<string>()): Set<string> {
-  if (Array.isArray(node)) node.forEach((n) => schemaPropertyNames(n, names));
+  if (Array.isArray(node)) for (const n of node) schemaPropertyNames(n, names);
   else if (node && typeof node === 'object') {
     for (const [key, value] of Object.entries(node)) {
       if (key === 'properties') {
