@@ -1,6 +1,7 @@
 /** README cannot drift: its tables are what `npm run docs` writes from action.yml and the config schema. */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { parseAllDocuments } from 'yaml';
 import { readActionMetadata } from '../../scripts/action-metadata.js';
 import {
   configReference,
@@ -66,5 +67,40 @@ describe('README', () => {
 
   it('a README without the markers is refused, not silently left alone', () => {
     expect(() => renderReadme('# no markers\n')).toThrow(/<!-- inputs:start -->/);
+  });
+
+  it('its workflow examples pass this action only declared inputs', () => {
+    const declared = Object.keys(readActionMetadata().inputs);
+    const blocks = [...readme.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1]!);
+    const steps = blocks
+      .flatMap((text) => parseAllDocuments(text).map((doc) => doc.toJS()))
+      .flatMap((doc) => Object.values<{ steps?: { uses?: string; with?: object }[] }>(doc?.jobs ?? {}))
+      .flatMap((job) => job.steps ?? [])
+      .filter((step) => /flux-pkg-action@/.test(step.uses ?? ''));
+    expect(steps.length).toBeGreaterThanOrEqual(2);
+    for (const step of steps)
+      for (const name of Object.keys(step.with ?? {})) expect(declared).toContain(name);
+  });
+});
+
+describe('the files a team looks for before adopting the action', () => {
+  const file = (name: string) => readFileSync(new URL(`../../${name}`, import.meta.url), 'utf8');
+
+  it('LICENSE is the Apache License 2.0 that package.json names', () => {
+    expect(JSON.parse(file('package.json')).license).toBe('Apache-2.0');
+    expect(file('LICENSE')).toMatch(/^\s*Apache License\s+Version 2\.0, January 2004/);
+    expect(file('LICENSE')).toContain('END OF TERMS AND CONDITIONS');
+  });
+
+  it('SECURITY.md says how to report and what the action promises', () => {
+    expect(file('SECURITY.md')).toMatch(/Report a\s+vulnerability/);
+    expect(file('SECURITY.md')).toMatch(/never under `\.github\/`/);
+  });
+
+  it('CHANGELOG.md has an Unreleased section; README says how versions and the v1 tag work', () => {
+    expect(file('CHANGELOG.md')).toContain('## [Unreleased]');
+    const versions = readme.slice(readme.indexOf('## Versions'), readme.indexOf('## Development'));
+    expect(versions).toContain('- uses: org/flux-pkg-action@v1\n');
+    expect(versions).toMatch(/uses: org\/flux-pkg-action@[0-9a-f]{40} # v\d+\.\d+\.\d+/);
   });
 });

@@ -53,8 +53,8 @@ const thisAction = (step: Step) => step.uses === './' || /(^|\/)flux-pkg-action@
 
 describe('actionlint itself', () => {
   it('finds the mistakes it is there for (so a clean result means something)', async () => {
-    // biome-ignore lint/suspicious/noTemplateCurlyInString: a workflow expression, on purpose
     const bad =
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: a workflow expression, on purpose
       'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    needs: nope\n    steps:\n      - run: echo ${{ github.nope }}\n';
     const kinds = (await runLint(bad, 'bad.yml')).map((r) => r.kind);
     expect(kinds).toEqual(expect.arrayContaining(['job-needs', 'expression']));
