@@ -1,12 +1,21 @@
-/** The gitops repo as a folder on disk (a checkout, or the bundled example). */
-import { readdir, readFile, stat } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
-import type { FileEntry, Snapshot } from './snapshot.js';
+/**
+ * The gitops repo as a folder on disk (a checkout, or the bundled example). Never reads through a
+ * symbolic link: the walk lists links as links (lstat, not stat), and a read refuses a path with a
+ * link anywhere in it, a file that is not regular (a FIFO, /dev/zero), or one over the size cap —
+ * reading at most one byte more than the cap.
+ */
+import { constants } from 'node:fs';
+import { lstat, open, readdir, realpath } from 'node:fs/promises';
+import { join, sep } from 'node:path';
+import { DEFAULT_LIMITS } from '../yaml/parse.js';
+import { relativePathProblem } from './paths.js';
+import { type FileEntry, type ReadOptions, RefusedReadError, type Snapshot } from './snapshot.js';
 
 const SKIPPED_DIRS = new Set(['.git', 'node_modules']);
 
 export class LocalSnapshot implements Snapshot {
   #entries?: Promise<FileEntry[]>;
+  #realRoot?: string;
 
   constructor(readonly root: string) {}
 
@@ -15,25 +24,85 @@ export class LocalSnapshot implements Snapshot {
     return this.#entries;
   }
 
-  async read(path: string): Promise<string | undefined> {
+  async read(
+    path: string,
+    { maxBytes = DEFAULT_LIMITS.maxBytes }: ReadOptions = {},
+  ): Promise<string | undefined> {
+    const target = await this.#resolve(path);
+    if (!target) return undefined;
+    // O_NOFOLLOW: a link swapped in after the checks above is refused by the kernel, not followed.
+    const flags = constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK;
+    let handle: Awaited<ReturnType<typeof open>>;
     try {
-      return await readFile(join(this.root, ...path.split('/')), 'utf8');
+      handle = await open(target, flags);
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === 'ENOENT' || (e as NodeJS.ErrnoException).code === 'EISDIR')
-        return undefined;
+      if ((e as NodeJS.ErrnoException).code === 'ELOOP') throw new RefusedReadError(path, 'symlink');
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
       throw e;
+    }
+    try {
+      const info = await handle.stat();
+      if (!info.isFile()) throw new RefusedReadError(path, 'special');
+      if (info.size > maxBytes) throw new RefusedReadError(path, 'too-large', info.size);
+      // The size can grow between stat and read: never read more than one byte past the cap.
+      const buffer = Buffer.alloc(Math.min(info.size, maxBytes) + 1);
+      let length = 0;
+      while (length < buffer.length) {
+        const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
+        if (bytesRead === 0) break;
+        length += bytesRead;
+      }
+      if (length > maxBytes) throw new RefusedReadError(path, 'too-large', length);
+      return buffer.subarray(0, length).toString('utf8');
+    } finally {
+      await handle.close();
     }
   }
 
-  async #walk(): Promise<FileEntry[]> {
-    const entries = await readdir(this.root, { recursive: true, withFileTypes: true });
-    const files: FileEntry[] = [];
-    for (const entry of entries) {
-      if (!entry.isFile()) continue;
-      const path = relative(this.root, join(entry.parentPath, entry.name)).split(sep).join('/');
-      if (path.split('/').some((part) => SKIPPED_DIRS.has(part))) continue;
-      files.push({ path });
+  /**
+   * The absolute path of a repo file, checked: a clean relative path, no link on the way, and the
+   * real path inside the real root. Undefined when the file (or a folder on the way) does not exist.
+   */
+  async #resolve(path: string): Promise<string | undefined> {
+    if (relativePathProblem(path) !== undefined) throw new RefusedReadError(path, 'outside');
+    const parts = path.split('/');
+    let current = this.root;
+    for (const [i, part] of parts.entries()) {
+      current = join(current, part);
+      const shown = parts.slice(0, i + 1).join('/');
+      const info = await lstat(current).catch((e: NodeJS.ErrnoException) => {
+        if (e.code === 'ENOENT' || e.code === 'ENOTDIR') return undefined;
+        throw e;
+      });
+      if (!info) return undefined;
+      if (info.isSymbolicLink()) throw new RefusedReadError(shown, 'symlink');
+      if (i < parts.length - 1 && !info.isDirectory()) return undefined;
+      if (i === parts.length - 1 && info.isDirectory()) return undefined;
+      if (i === parts.length - 1 && !info.isFile()) throw new RefusedReadError(path, 'special');
     }
+    this.#realRoot ??= await realpath(this.root);
+    const real = await realpath(current);
+    if (!real.startsWith(this.#realRoot + sep)) throw new RefusedReadError(path, 'outside');
+    return current;
+  }
+
+  async #walk(): Promise<FileEntry[]> {
+    const files: FileEntry[] = [];
+    const visit = async (dir: string, prefix: string): Promise<void> => {
+      const entries = await readdir(dir, { withFileTypes: true });
+      const subdirs: Promise<void>[] = [];
+      for (const entry of entries) {
+        const path = `${prefix}${entry.name}`;
+        // Dirent types come from lstat: a link to a folder is a link, never descended into.
+        if (entry.isDirectory()) {
+          if (!SKIPPED_DIRS.has(entry.name)) subdirs.push(visit(join(dir, entry.name), `${path}/`));
+        } else if (entry.isFile()) files.push({ path });
+        else if (entry.isSymbolicLink()) files.push({ path, kind: 'symlink' });
+        else files.push({ path, kind: 'special' });
+      }
+      await Promise.all(subdirs);
+    };
+    await visit(this.root, '');
     // Sizes are read lazily by `size()`: most files are never looked at.
     files.sort((a, b) => (a.path < b.path ? -1 : 1));
     return files;
@@ -41,7 +110,8 @@ export class LocalSnapshot implements Snapshot {
 
   async size(path: string): Promise<number | undefined> {
     try {
-      return (await stat(join(this.root, ...path.split('/')))).size;
+      const info = await lstat(join(this.root, ...path.split('/')));
+      return info.isFile() ? info.size : undefined;
     } catch {
       return undefined;
     }
