@@ -239,7 +239,11 @@ function checkEnvironments(config: RepoConfig, report: Report): void {
       );
     else {
       const chain = [env.name];
-      for (let next: string | undefined = env.promoteFrom; next !== undefined; next = promotedFrom.get(next)) {
+      for (
+        let next: string | undefined = env.promoteFrom;
+        next !== undefined;
+        next = promotedFrom.get(next)
+      ) {
         if (next === env.name) {
           report(
             'config.promote-cycle',

@@ -16,6 +16,7 @@ import { settingsFor } from '../config/config.js';
 import { environmentsOf, takesNewVersions } from '../config/graph.js';
 import { error, hasErrors, warning } from '../diagnostics.js';
 import { parseYaml } from '../yaml/parse.js';
+import { NO_MATCH } from './boundaries.js';
 import { type Context, componentPackages, done, environmentResult, versionOrder } from './context.js';
 import {
   type ComponentLayout,
@@ -63,7 +64,7 @@ export async function install(
   if (envFilter && targets.length > 0 && !matchedFilter) {
     ctx.diagnostics.push(
       error(
-        'request.environment',
+        NO_MATCH,
         `the environment filter (${envFilter.join(', ')}) names no environment that takes new versions directly`,
         '',
       ),

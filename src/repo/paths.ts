@@ -10,7 +10,7 @@
  */
 export function relativePathProblem(path: string): string | undefined {
   if (path === '') return 'is empty';
-  if (/[\u0000-\u001f\u007f]/.test(path)) return 'contains a control character (NUL, newline, …)';
+  if (hasControlCharacter(path)) return 'contains a control character (NUL, newline, …)';
   if (path.includes('\\')) return 'contains a backslash; use "/" between folders';
   if (path.startsWith('/')) return 'is an absolute path; paths are relative to the repository root';
   const segments = path.split('/');
@@ -55,4 +55,12 @@ export function assertWritablePaths(paths: Iterable<string>): void {
     if (problem) problems.push({ path, problem });
   }
   if (problems.length > 0) throw new UnsafeWritePathError(problems);
+}
+
+function hasControlCharacter(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x20 || code === 0x7f) return true;
+  }
+  return false;
 }
