@@ -75,7 +75,8 @@ describe('flux-pkg CLI on the bundled example', () => {
   });
 
   const hasKubectl = spawnSync('kubectl', ['version', '--client']).status === 0;
-  if (!hasKubectl) console.warn('SKIPPED kubectl kustomize of the example: kubectl is not installed on this machine');
+  if (!hasKubectl)
+    console.warn('SKIPPED kubectl kustomize of the example: kubectl is not installed on this machine');
   it.skipIf(!hasKubectl)('writes environment folders that kubectl kustomize builds, as Flux will', () => {
     const dir = copyExample();
     expect(flux(['plan', '--repo', dir, '--write']).code).toBe(0);
