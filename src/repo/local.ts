@@ -4,7 +4,7 @@
  * link anywhere in it, a file that is not regular (a FIFO, /dev/zero), or one over the size cap —
  * reading at most one byte more than the cap.
  */
-import { constants } from 'node:fs';
+import { constants, type Stats } from 'node:fs';
 import { lstat, open, readdir, realpath } from 'node:fs/promises';
 import { join, sep } from 'node:path';
 import { DEFAULT_LIMITS } from '../yaml/parse.js';
@@ -15,7 +15,9 @@ const SKIPPED_DIRS = new Set(['.git', 'node_modules']);
 
 export class LocalSnapshot implements Snapshot {
   #entries?: Promise<FileEntry[]>;
-  #realRoot?: string;
+  #realRoot?: Promise<string>;
+  /** Folders already checked (no link on the way, inside the root), by repo-relative path. */
+  readonly #dirs = new Map<string, Promise<boolean>>();
 
   constructor(readonly root: string) {}
 
@@ -65,25 +67,40 @@ export class LocalSnapshot implements Snapshot {
    */
   async #resolve(path: string): Promise<string | undefined> {
     if (relativePathProblem(path) !== undefined) throw new RefusedReadError(path, 'outside');
-    const parts = path.split('/');
-    let current = this.root;
-    for (const [i, part] of parts.entries()) {
-      current = join(current, part);
-      const shown = parts.slice(0, i + 1).join('/');
-      const info = await lstat(current).catch((e: NodeJS.ErrnoException) => {
-        if (e.code === 'ENOENT' || e.code === 'ENOTDIR') return undefined;
-        throw e;
-      });
-      if (!info) return undefined;
-      if (info.isSymbolicLink()) throw new RefusedReadError(shown, 'symlink');
-      if (i < parts.length - 1 && !info.isDirectory()) return undefined;
-      if (i === parts.length - 1 && info.isDirectory()) return undefined;
-      if (i === parts.length - 1 && !info.isFile()) throw new RefusedReadError(path, 'special');
+    const slash = path.lastIndexOf('/');
+    const dir = slash === -1 ? '' : path.slice(0, slash);
+    if (!(await this.#checkedDir(dir))) return undefined;
+    const target = join(this.root, ...path.split('/'));
+    const info = await lstatOrUndefined(target);
+    if (!info || info.isDirectory()) return undefined;
+    if (info.isSymbolicLink()) throw new RefusedReadError(path, 'symlink');
+    if (!info.isFile()) throw new RefusedReadError(path, 'special');
+    return target;
+  }
+
+  /** Is this repo folder a real folder inside the real root, with no link on the way? Checked once per folder. */
+  #checkedDir(dir: string): Promise<boolean> {
+    let checked = this.#dirs.get(dir);
+    if (!checked) {
+      checked = this.#checkDir(dir);
+      this.#dirs.set(dir, checked);
     }
-    this.#realRoot ??= await realpath(this.root);
-    const real = await realpath(current);
-    if (!real.startsWith(this.#realRoot + sep)) throw new RefusedReadError(path, 'outside');
-    return current;
+    return checked;
+  }
+
+  async #checkDir(dir: string): Promise<boolean> {
+    this.#realRoot ??= realpath(this.root);
+    if (dir === '') return true;
+    const slash = dir.lastIndexOf('/');
+    if (!(await this.#checkedDir(slash === -1 ? '' : dir.slice(0, slash)))) return false;
+    const absolute = join(this.root, ...dir.split('/'));
+    const info = await lstatOrUndefined(absolute);
+    if (!info) return false;
+    if (info.isSymbolicLink()) throw new RefusedReadError(dir, 'symlink');
+    if (!info.isDirectory()) return false;
+    const [real, realRoot] = [await realpath(absolute), await this.#realRoot];
+    if (!real.startsWith(realRoot + sep)) throw new RefusedReadError(dir, 'outside');
+    return true;
   }
 
   async #walk(): Promise<FileEntry[]> {
@@ -115,5 +132,15 @@ export class LocalSnapshot implements Snapshot {
     } catch {
       return undefined;
     }
+  }
+}
+
+async function lstatOrUndefined(path: string): Promise<Stats | undefined> {
+  try {
+    return await lstat(path);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
+    throw e;
   }
 }
