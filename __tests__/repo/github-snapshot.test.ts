@@ -1,7 +1,7 @@
 /** The GitHub snapshot reports a link (git mode 120000) as the local one does, and never reads it. */
 import { describe, expect, it } from 'vitest';
 import type { GitHubClient } from '../../src/github/client.js';
-import { GitHubSnapshot, readTree } from '../../src/repo/github.js';
+import { GitHubSnapshot, readTree } from '../../src/github/snapshot.js';
 
 function client(blobReads: string[]): GitHubClient {
   const tree = [
