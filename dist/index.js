@@ -41521,7 +41521,7 @@ __webpack_unused_export__ = errors.YAMLError;
 __webpack_unused_export__ = errors.YAMLParseError;
 __webpack_unused_export__ = errors.YAMLWarning;
 __webpack_unused_export__ = Alias.Alias;
-__webpack_unused_export__ = identity.isAlias;
+exports.Vj = identity.isAlias;
 __webpack_unused_export__ = identity.isCollection;
 __webpack_unused_export__ = identity.isDocument;
 exports.jh = identity.isMap;
@@ -41541,7 +41541,7 @@ __webpack_unused_export__ = publicApi.parse;
 exports.hR = publicApi.parseAllDocuments;
 exports.Tp = publicApi.parseDocument;
 exports.As = publicApi.stringify;
-__webpack_unused_export__ = visit.visit;
+exports.YR = visit.visit;
 __webpack_unused_export__ = visit.visitAsync;
 
 
@@ -55737,8 +55737,11 @@ function statusFacts(payload) {
 
 // EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
 var ajv = __nccwpck_require__(2463);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/carvel/names.ts
 /** Kubernetes and Carvel naming rules (k8s.io/apimachinery validation, kapp-controller's extra checks). */
+
 const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 /** A DNS-1123 label (namespaces, component and environment folder names): ≤63, lowercase alphanumerics and '-'. */
@@ -55790,6 +55793,181 @@ function toObjectName(value) {
         .replace(/[^a-z0-9]+$/, '');
     return name;
 }
+/** The placeholder a name template may hold (flux-pkg.yaml packageInstallName, valuesSecretName). */
+const COMPONENT_PLACEHOLDER = '{component}';
+const MAX_SUBDOMAIN = 253;
+const HASH_LENGTH = 8;
+/**
+ * What is wrong with a name template, whatever component it is expanded for: only `{component}` may
+ * be a placeholder, and the text around it must make a DNS-1123 subdomain for any component (a
+ * component is one itself). `{component}-.x` makes `app-.x`; `""` makes no name at all.
+ */
+function nameTemplateProblem(template) {
+    const unknown = /\{[^}]*\}/.exec(template.replaceAll(COMPONENT_PLACEHOLDER, ''));
+    if (unknown)
+        return `holds ${JSON.stringify(unknown[0])}; the only placeholder is ${COMPONENT_PLACEHOLDER}`;
+    for (const sample of ['a', 'a.b', '0']) {
+        const problem = dns1123SubdomainProblem(template.replaceAll(COMPONENT_PLACEHOLDER, sample));
+        if (problem)
+            return `does not make a valid object name (for a component "${sample}", the name ${problem})`;
+    }
+    return undefined;
+}
+/**
+ * A name template expanded for a component. When the name would pass 253 characters, each
+ * `{component}` is cut and ends in a hash of the whole component, so the name stays unique and
+ * stable across runs, and the template's own text (the meaningful `-values` suffix) stays whole.
+ */
+function expandNameTemplate(template, component) {
+    const name = template.replaceAll(COMPONENT_PLACEHOLDER, component);
+    if (name.length <= MAX_SUBDOMAIN)
+        return name;
+    const count = template.split(COMPONENT_PLACEHOLDER).length - 1;
+    if (count === 0)
+        return name;
+    const fixed = template.length - count * COMPONENT_PLACEHOLDER.length;
+    const keep = Math.floor((MAX_SUBDOMAIN - fixed) / count) - HASH_LENGTH - 1;
+    if (keep < 1)
+        return name;
+    const hash = (0,external_node_crypto_.createHash)('sha256').update(component).digest('hex').slice(0, HASH_LENGTH);
+    const cut = `${component.slice(0, keep).replace(/[^a-z0-9]+$/, '')}-${hash}`;
+    return template.replaceAll(COMPONENT_PLACEHOLDER, cut);
+}
+
+;// CONCATENATED MODULE: ./src/repo/paths.ts
+/**
+ * The rules every repository path obeys before it is read or written: relative, POSIX, clean. The
+ * same rules check configured paths (flux-pkg.yaml) and, as the final guard, every path a plan is
+ * about to write — locally and through the GitHub API.
+ */
+/**
+ * What is wrong with a repo-relative path, or undefined: no absolute path, no backslash, no NUL or
+ * other control character, no empty, `.` or `..` segment (so nothing normalises elsewhere).
+ */
+function relativePathProblem(path) {
+    if (path === '')
+        return 'is empty';
+    if (hasControlCharacter(path))
+        return 'contains a control character (NUL, newline, …)';
+    if (path.includes('\\'))
+        return 'contains a backslash; use "/" between folders';
+    if (path.startsWith('/'))
+        return 'is an absolute path; paths are relative to the repository root';
+    const segments = path.split('/');
+    if (segments.includes('..'))
+        return 'contains ".."; paths stay inside the repository';
+    if (segments.includes('.'))
+        return 'contains a "." segment';
+    if (segments.includes(''))
+        return 'contains an empty segment ("//" or a leading or trailing "/")';
+    return undefined;
+}
+/** The folders at the repository root that are never written: workflows (`.github/`) and git's own (`.git/`). */
+const PROTECTED_ROOTS = new Set(['.github', '.git']);
+/** Is this path (already relative and clean) in `.github/` or `.git/`? Case-insensitive, as on macOS and Windows. */
+function isProtectedPath(path) {
+    return PROTECTED_ROOTS.has((path.split('/')[0] ?? '').toLowerCase());
+}
+/** What is wrong with writing this path, or undefined: it must be a clean relative path, not under `.github/` or `.git/`. */
+function writePathProblem(path) {
+    const problem = relativePathProblem(path);
+    if (problem)
+        return problem;
+    if (isProtectedPath(path))
+        return `is under ${path.split('/')[0]}/, which flux-pkg-action never writes`;
+    return undefined;
+}
+/** A planned write refused by the final guard. `problems` lists each path with its reason. */
+class UnsafeWritePathError extends Error {
+    problems;
+    constructor(problems) {
+        super(`refusing to write outside the repository or into a protected folder: ${problems
+            .map((p) => `${JSON.stringify(p.path)} ${p.problem}`)
+            .join('; ')}`);
+        this.problems = problems;
+    }
+}
+/** The final guard before any write: throws UnsafeWritePathError naming every refused path; writes nothing itself. */
+function assertWritablePaths(paths) {
+    const problems = [];
+    for (const path of paths) {
+        const problem = writePathProblem(path);
+        if (problem)
+            problems.push({ path, problem });
+    }
+    if (problems.length > 0)
+        throw new UnsafeWritePathError(problems);
+}
+function hasControlCharacter(text) {
+    for (let i = 0; i < text.length; i++) {
+        const code = text.charCodeAt(i);
+        if (code < 0x20 || code === 0x7f)
+            return true;
+    }
+    return false;
+}
+
+;// CONCATENATED MODULE: ./src/repo/snapshot.ts
+/** A file the snapshot will not read. `path` is the offending path (a link may be a folder above the file asked for). */
+class RefusedReadError extends Error {
+    path;
+    reason;
+    size;
+    constructor(path, reason, 
+    /** For 'too-large': the size in bytes (at least maxBytes + 1). */
+    size) {
+        super(refusalMessage(path, reason, size));
+        this.path = path;
+        this.reason = reason;
+        this.size = size;
+    }
+}
+function refusalMessage(path, reason, size) {
+    switch (reason) {
+        case 'symlink':
+            return `${path} is a symbolic link; flux-pkg-action does not follow links`;
+        case 'special':
+            return `${path} is not a regular file (a FIFO, device or socket); flux-pkg-action reads only regular files`;
+        case 'outside':
+            return `${path} resolves outside the repository; flux-pkg-action reads only inside it`;
+        case 'too-large':
+            return `${path} is ${size ?? 'over the limit of'} bytes; refused unread`;
+    }
+}
+/**
+ * The one way the core reads a file: `entry` (from list(), when known) lets links and oversized
+ * files be refused without asking the source; the source refuses the rest itself.
+ */
+async function readBounded(snapshot, path, maxBytes, entry) {
+    if (entry?.kind === 'symlink' || entry?.kind === 'special')
+        return { refused: new RefusedReadError(path, entry.kind) };
+    if (entry?.size !== undefined && entry.size > maxBytes)
+        return { refused: new RefusedReadError(path, 'too-large', entry.size) };
+    try {
+        const text = await snapshot.read(path, { maxBytes });
+        if (text !== undefined && text.length > maxBytes / 4 && Buffer.byteLength(text) > maxBytes)
+            return { refused: new RefusedReadError(path, 'too-large', Buffer.byteLength(text)) };
+        return text === undefined ? {} : { text };
+    }
+    catch (e) {
+        if (e instanceof RefusedReadError)
+            return { refused: e };
+        throw e;
+    }
+}
+/** A snapshot over an in-memory map: the tests' fixture format, and the planner's view of its own output. */
+class MemorySnapshot {
+    #files;
+    constructor(files) {
+        this.#files = files instanceof Map ? new Map(files) : new Map(Object.entries(files));
+    }
+    async list() {
+        return [...this.#files.entries()].map(([path, text]) => ({ path, size: Buffer.byteLength(text) }));
+    }
+    async read(path) {
+        return this.#files.get(path);
+    }
+}
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
@@ -55816,7 +55994,15 @@ function parseYaml(file, text, limits = DEFAULT_LIMITS, origin = { lineOffset: 0
     const size = text.length > limits.maxBytes / 4 ? Buffer.byteLength(text) : text.length;
     if (size > limits.maxBytes)
         return tooLargeYaml(file, size, limits.maxBytes);
-    const docs = (0,dist/* parseAllDocuments */.hR)(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
+    // logLevel 'error': the parser's warnings (an unknown tag, a collection used as a key) quote the source and
+    // would reach the process's stderr through process.emitWarning.
+    const docs = (0,dist/* parseAllDocuments */.hR)(text, {
+        lineCounter,
+        prettyErrors: false,
+        uniqueKeys: true,
+        strict: true,
+        logLevel: 'error',
+    });
     if (!Array.isArray(docs)) {
         // parseAllDocuments returns an EmptyStream for a file with no documents at all.
         return result;
@@ -55829,18 +56015,22 @@ function parseYaml(file, text, limits = DEFAULT_LIMITS, origin = { lineOffset: 0
         const problems = [...doc.errors];
         if (problems.length > 0) {
             for (const problem of problems) {
-                result.diagnostics.push(diagnostics_error(yamlCode(problem.code), yamlMessage(problem.code, problem.message), file, position(problem.pos[0])));
+                result.diagnostics.push(diagnostics_error(yamlCode(problem.code), yamlMessage(problem.code), file, position(problem.pos[0])));
             }
             return;
         }
         if (doc.contents === null)
             return; // `---` with nothing after it
+        const unresolved = unresolvedAlias(doc);
+        if (unresolved !== undefined) {
+            result.diagnostics.push(diagnostics_error('yaml.unknown-alias', 'unknown alias: an alias (*name) refers to no anchor (&name) defined before it in this document', file, position(unresolved)));
+            return;
+        }
         try {
             result.documents.push({ doc, value: doc.toJS({ maxAliasCount: limits.maxAliasCount }), index });
         }
-        catch (e) {
+        catch {
             result.diagnostics.push(diagnostics_error('yaml.alias-limit', `document ${index + 1} expands too many aliases (over ${limits.maxAliasCount}); refusing a possible YAML bomb`, file, position(doc.range[0])));
-            void e;
         }
     });
     return result;
@@ -55850,15 +56040,58 @@ function tooLargeYaml(file, size, maxBytes) {
     const diagnostic = diagnostics_error('yaml.too-large', `file is ${size} bytes, over the ${maxBytes}-byte limit; not parsed`, file);
     return { file, documents: [], diagnostics: [diagnostic], position: () => ({ line: 0, column: 0 }) };
 }
+/** The offset of the first alias with no anchor before it, if any (toJS would throw, naming it). */
+function unresolvedAlias(doc) {
+    let found;
+    (0,dist/* visit */.YR)(doc, {
+        Alias(_, node) {
+            if ((0,dist/* isAlias */.Vj)(node) && node.resolve(doc) === undefined) {
+                found = node.range?.[0] ?? doc.range[0];
+                return dist/* visit */.YR.BREAK;
+            }
+            return undefined;
+        },
+    });
+    return found;
+}
 function yamlCode(code) {
     return code === 'DUPLICATE_KEY' ? 'yaml.duplicate-key' : 'yaml.syntax';
 }
-/** The parser's messages without any source excerpt: values Secrets must never leak into a log. */
-function yamlMessage(code, message) {
+/**
+ * What each of the parser's error codes means, in words of our own. The parser's messages quote the
+ * source ("Block scalar header includes extra characters: >hunter2"), and the file may be a values
+ * Secret: only these fixed texts and the position ever leave this module.
+ */
+const YAML_MESSAGES = {
+    ALIAS_PROPS: 'an alias cannot carry a tag or an anchor',
+    BAD_ALIAS: 'an alias is malformed',
+    BAD_COLLECTION_TYPE: 'a collection has the wrong type for its tag',
+    BAD_DIRECTIVE: 'a directive (%…) is malformed',
+    BAD_DQ_ESCAPE: 'a double-quoted string holds an invalid escape sequence',
+    BAD_INDENT: 'bad indentation',
+    BAD_PROP_ORDER: 'an anchor or tag is in the wrong place',
+    BAD_SCALAR_START: 'a plain value starts with a reserved character',
+    BLOCK_AS_IMPLICIT_KEY: 'a nested mapping is not allowed here (a compact mapping, or a missing line break)',
+    BLOCK_IN_FLOW: 'a block collection is not allowed inside a flow collection',
+    DUPLICATE_KEY: 'duplicate key: map keys must be unique',
+    IMPOSSIBLE: 'the parser reached an impossible state',
+    KEY_OVER_1024_CHARS: 'an implicit key is longer than 1024 characters',
+    MISSING_CHAR: 'a closing character or a value is missing (an unclosed quote or bracket, or a key without a value)',
+    MULTILINE_IMPLICIT_KEY: 'an implicit key must be on a single line',
+    MULTIPLE_ANCHORS: 'a node has more than one anchor',
+    MULTIPLE_DOCS: 'more than one document where one is expected',
+    MULTIPLE_TAGS: 'a node has more than one tag',
+    NON_STRING_KEY: 'a map key must be a string',
+    TAB_AS_INDENT: 'tabs are not allowed as indentation',
+    TAG_RESOLVE_FAILED: 'a tag cannot be resolved',
+    UNEXPECTED_TOKEN: 'unexpected characters (e.g. text after a block scalar header "|" or ">", or after a closing quote)',
+};
+/** A fixed message per error code; never the parser's own text, which quotes the source. */
+function yamlMessage(code) {
     if (code === 'DUPLICATE_KEY')
-        return 'duplicate key: map keys must be unique';
-    const firstLine = message.split('\n')[0] ?? message;
-    return `not valid YAML: ${firstLine.replace(/ at line \d+, column \d+.*$/, '')}`;
+        return YAML_MESSAGES.DUPLICATE_KEY;
+    const known = Object.hasOwn(YAML_MESSAGES, code) ? YAML_MESSAGES[code] : undefined;
+    return `not valid YAML: ${known ?? 'a syntax error'}`;
 }
 /** The node at a path in a document, or the deepest existing ancestor when the path does not exist. */
 function nodeAt(doc, path) {
@@ -55913,6 +56146,10 @@ function formatPath(path) {
  * The JSON Schema of flux-pkg.yaml. `npm run bundle` publishes it as schema/flux-pkg.schema.json so editors
  * (yaml-language-server) can complete and check the file; this module is the source of truth.
  */
+/** One folder or file name: not "." or "..", no "/", no backslash, no control character (NUL included). */
+const NAME = String.raw `(?!\.\.?(?:/|$))[^/\\\u0000-\u001f\u007f]+`;
+/** `.git` or `.github` in any case: folders the action never writes. */
+const PROTECTED = String.raw `[.][Gg][Ii][Tt](?:[Hh][Uu][Bb])?(?:/|$)`;
 const configSchema = {
     $schema: 'http://json-schema.org/draft-07/schema#',
     $id: 'https://github.com/flux-pkg-action/flux-pkg-action/schema/flux-pkg.schema.json',
@@ -55927,26 +56164,28 @@ const configSchema = {
             additionalProperties: false,
             properties: {
                 componentsPath: {
-                    description: "Folder holding the components, relative to the repo root ('' = the root).",
-                    type: 'string',
+                    description: "Folder holding the components, relative to the repo root ('' = the root): no '..', no leading or doubled '/', no backslash, not in .github/ or .git/.",
+                    $ref: '#/definitions/relativePath',
                     default: '',
                 },
                 packagesDir: {
-                    description: 'Folder under a component holding its Package files.',
-                    type: 'string',
+                    description: 'Folder under a component holding its Package files (one folder name).',
+                    $ref: '#/definitions/fileName',
                     default: 'packages',
                 },
                 packageInstallFile: {
-                    type: 'string',
+                    description: "The PackageInstall's file name in an environment folder (one file name).",
+                    $ref: '#/definitions/fileName',
                     default: 'packageinstall.yaml',
                 },
                 valuesSecretFile: {
-                    type: 'string',
+                    description: "The values Secret's file name in an environment folder (one file name).",
+                    $ref: '#/definitions/fileName',
                     default: 'params.yaml',
                 },
                 valuesKey: {
-                    description: 'The stringData key of the values Secret that holds the values YAML (TAP: values.yaml).',
-                    type: 'string',
+                    description: 'The stringData key of the values Secret that holds the values YAML (TAP: values.yaml); a Kubernetes Secret key.',
+                    $ref: '#/definitions/secretKey',
                     default: 'values.yaml',
                 },
             },
@@ -55957,6 +56196,7 @@ const configSchema = {
             default: 'per-component',
         },
         defaults: {
+            description: 'Settings every environment and component starts from.',
             $ref: '#/definitions/settings',
         },
         environments: {
@@ -55972,6 +56212,7 @@ const configSchema = {
                         required: ['name'],
                         properties: {
                             name: {
+                                description: "The environment's folder name under each component.",
                                 $ref: '#/definitions/dnsLabel',
                             },
                             promoteFrom: {
@@ -55990,6 +56231,7 @@ const configSchema = {
                 $ref: '#/definitions/dnsSubdomain',
             },
             additionalProperties: {
+                description: "A component's settings: those of an environment, and the environments it goes to.",
                 allOf: [
                     {
                         $ref: '#/definitions/settings',
@@ -56011,6 +56253,19 @@ const configSchema = {
         },
     },
     definitions: {
+        relativePath: {
+            type: 'string',
+            pattern: `^(?:(?!${PROTECTED})${NAME}(?:/${NAME})*)?$`,
+        },
+        fileName: {
+            type: 'string',
+            pattern: `^${NAME}$`,
+        },
+        secretKey: {
+            type: 'string',
+            pattern: String.raw `^(?!\.\.?$)[-._a-zA-Z0-9]+$`,
+            maxLength: 253,
+        },
         dnsLabel: {
             type: 'string',
             pattern: '^[a-z0-9]([-a-z0-9]*[a-z0-9])?$',
@@ -56081,6 +56336,7 @@ const configSchema = {
                     enum: ['v1', 'v1beta2'],
                 },
                 labels: {
+                    description: 'Labels added to the pull requests.',
                     type: 'array',
                     items: {
                         type: 'string',
@@ -56088,6 +56344,7 @@ const configSchema = {
                     },
                 },
                 reviewers: {
+                    description: 'Users asked to review the pull requests.',
                     type: 'array',
                     items: {
                         type: 'string',
@@ -56095,6 +56352,7 @@ const configSchema = {
                     },
                 },
                 teamReviewers: {
+                    description: 'Teams (slugs) asked to review the pull requests.',
                     type: 'array',
                     items: {
                         type: 'string',
@@ -56118,6 +56376,8 @@ const configSchema = {
  * Precedence, lowest first: built-in defaults, `defaults:`, the environment's entry, the component's
  * entry, then what the caller (action inputs, CLI flags) overrides.
  */
+
+
 
 
 
@@ -56150,28 +56410,52 @@ function validateSchema(value) {
     validator ??= new ajv.Ajv({ allErrors: true, strict: false }).compile(configSchema);
     return { ok: validator(value), errors: validator.errors ?? [] };
 }
+/** Read flux-pkg.yaml through the same size cap and link rule as every other file. */
 async function loadConfig(snapshot) {
-    const text = await snapshot.read(CONFIG_FILE);
-    if (text === undefined)
+    const entry = (await snapshot.list()).find((e) => e.path === CONFIG_FILE);
+    if (!entry)
         return { config: DEFAULT_CONFIG, diagnostics: [] };
-    return parseConfig(CONFIG_FILE, text);
+    const read = await readBounded(snapshot, CONFIG_FILE, DEFAULT_LIMITS.maxBytes, entry);
+    if (read.refused) {
+        const { reason, message, size } = read.refused;
+        const diagnostic = reason === 'too-large'
+            ? tooLargeYaml(CONFIG_FILE, size ?? DEFAULT_LIMITS.maxBytes + 1, DEFAULT_LIMITS.maxBytes)
+                .diagnostics[0]
+            : diagnostics_error(`repo.${reason}`, message, CONFIG_FILE);
+        return { config: { ...DEFAULT_CONFIG, file: CONFIG_FILE }, diagnostics: [diagnostic] };
+    }
+    if (read.text === undefined)
+        return { config: DEFAULT_CONFIG, diagnostics: [] };
+    return parseConfig(CONFIG_FILE, read.text);
 }
 function parseConfig(file, text) {
     const parsed = parseYaml(file, text);
     const diagnostics = [...parsed.diagnostics];
+    const invalid = () => ({ config: { ...DEFAULT_CONFIG, file }, diagnostics });
+    if (diagnostics.length > 0)
+        return invalid();
     const first = parsed.documents[0];
-    if (diagnostics.length > 0 || !first)
-        return { config: { ...DEFAULT_CONFIG, file }, diagnostics };
-    const { ok, errors } = validateSchema(first.value);
-    if (!ok) {
-        for (const e of errors) {
-            const path = e.instancePath.split('/').slice(1).map(decodePointer);
-            const at = e.keyword === 'additionalProperties' ? [...path, String(e.params.additionalProperty)] : path;
-            const what = e.keyword === 'additionalProperties' ? `unknown setting "${e.params.additionalProperty}"` : e.message;
-            diagnostics.push(diagnostics_error('config.invalid', `${what}`, file, positionAt(parsed, first.doc, at), formatPath(at)));
-        }
-        return { config: { ...DEFAULT_CONFIG, file }, diagnostics };
+    const isEmptyMap = config_isPlainObject(first?.value) && Object.keys(first.value).length === 0;
+    if (!first || isEmptyMap) {
+        diagnostics.push(diagnostics_error('config.empty', `${file} is present but says nothing; list the environments (or other settings), or delete the file`, file, first ? positionAt(parsed, first.doc, []) : { line: 1, column: 1 }));
+        return invalid();
     }
+    const positionOf = (path) => positionAt(parsed, first.doc, path);
+    const at = (code, message, path) => diagnostics.push(diagnostics_error(code, message, file, positionOf(path), formatPath(path)));
+    if (parsed.documents.length > 1)
+        at('config.documents', `${file} must hold one YAML document, not ${parsed.documents.length}`, []);
+    checkLayoutPaths(first.value, at);
+    const { ok, errors } = validateSchema(first.value);
+    for (const e of errors) {
+        const path = e.instancePath.split('/').slice(1).map(decodePointer);
+        // A bad layout path is reported once, in words, by checkLayoutPaths().
+        if (path[0] === 'layout' && path.length === 2 && e.keyword !== 'type')
+            continue;
+        const extra = e.keyword === 'additionalProperties' ? String(e.params.additionalProperty) : undefined;
+        at('config.invalid', extra ? `unknown setting "${extra}"` : `${e.message}`, extra ? [...path, extra] : path);
+    }
+    if (!ok || hasErrors(diagnostics))
+        return invalid();
     const raw = first.value;
     const config = {
         file,
@@ -56181,22 +56465,111 @@ function parseConfig(file, text) {
         environments: raw.environments,
         components: raw.components ?? {},
     };
-    const names = new Set();
-    raw.environments?.forEach((env, i) => {
-        const at = ['environments', i, 'name'];
-        if (names.has(env.name)) {
-            diagnostics.push(diagnostics_error('config.duplicate-environment', `environment "${env.name}" is listed twice`, file, positionAt(parsed, first.doc, at), formatPath(at)));
+    checkEnvironments(config, at);
+    checkSettings(raw, at);
+    return { config: hasErrors(diagnostics) ? { ...DEFAULT_CONFIG, file } : config, diagnostics, positionOf };
+}
+/** Every configured path is a clean relative path inside the repo (layout keys are folder and file names). */
+function checkLayoutPaths(value, report) {
+    const layout = config_isPlainObject(value) ? value.layout : undefined;
+    if (!config_isPlainObject(layout))
+        return;
+    for (const [key, setting] of Object.entries(layout)) {
+        if (typeof setting !== 'string' || !(key in DEFAULT_LAYOUT))
+            continue;
+        const problem = layoutPathProblem(key, setting);
+        if (problem)
+            report('config.path', `layout.${key} ${JSON.stringify(setting)} ${problem}`, ['layout', key]);
+    }
+}
+/** What is wrong with a layout setting's value, or undefined. The JSON Schema says the same with patterns. */
+function layoutPathProblem(key, value) {
+    if (key === 'valuesKey') {
+        if (!/^[-._a-zA-Z0-9]+$/.test(value) || value === '.' || value === '..' || value.length > 253)
+            return 'must be a Kubernetes Secret key: letters, digits, "-", "_" and "." (not "." or "..")';
+        return undefined;
+    }
+    if (key === 'componentsPath') {
+        if (value === '')
+            return undefined;
+        const problem = relativePathProblem(value);
+        if (problem)
+            return problem;
+        return isProtectedPath(value)
+            ? `is under ${value.split('/')[0]}/, which flux-pkg-action never writes`
+            : undefined;
+    }
+    const problem = relativePathProblem(value);
+    if (problem)
+        return problem;
+    return value.includes('/') ? 'must be one name, without "/"' : undefined;
+}
+/** Every place flux-pkg.yaml sets per-environment settings, with its path in the file. */
+function settingsBlocks(raw) {
+    return [
+        ...(raw.defaults ? [[['defaults'], raw.defaults]] : []),
+        ...(raw.environments ?? []).map((e, i) => [['environments', i], e]),
+        ...Object.entries(raw.components ?? {}).map(([name, c]) => [['components', name], c]),
+    ];
+}
+/** Settings the schema cannot judge: name templates that make invalid names, a secret format not supported yet. */
+function checkSettings(raw, report) {
+    for (const [where, settings] of settingsBlocks(raw)) {
+        for (const key of ['packageInstallName', 'valuesSecretName']) {
+            const template = settings[key];
+            const problem = typeof template === 'string' ? nameTemplateProblem(template) : undefined;
+            if (problem)
+                report('config.name-template', `${key} ${problem}`, [...where, key]);
         }
+        if (settings.secretFormat === 'sops')
+            report('config.secret-format', 'secretFormat "sops" is not supported yet: the values Secret would be written in plain text; use "plain" (or leave it out) until SOPS support lands', [...where, 'secretFormat']);
+    }
+}
+/** Environment names used by promoteFrom and components.*.environments exist; promotion has no cycle. */
+function checkEnvironments(config, report) {
+    const envs = config.environments ?? [];
+    const names = new Set();
+    envs.forEach((env, i) => {
+        if (names.has(env.name))
+            report('config.duplicate-environment', `environment "${env.name}" is listed twice`, [
+                'environments',
+                i,
+                'name',
+            ]);
         names.add(env.name);
     });
-    raw.environments?.forEach((env, i) => {
-        if (env.promoteFrom !== undefined && !names.has(env.promoteFrom)) {
-            const at = ['environments', i, 'promoteFrom'];
-            diagnostics.push(diagnostics_error('config.unknown-environment', `promoteFrom names "${env.promoteFrom}", which is not a listed environment`, file, positionAt(parsed, first.doc, at), formatPath(at)));
+    const promotedFrom = new Map(envs.map((e) => [e.name, e.promoteFrom]));
+    envs.forEach((env, i) => {
+        const at = ['environments', i, 'promoteFrom'];
+        if (env.promoteFrom === undefined)
+            return;
+        if (env.promoteFrom === env.name)
+            report('config.promote-cycle', `environment "${env.name}" promotes from itself`, at);
+        else if (!names.has(env.promoteFrom))
+            report('config.unknown-environment', `promoteFrom names "${env.promoteFrom}", which is not a listed environment`, at);
+        else {
+            const chain = [env.name];
+            for (let next = env.promoteFrom; next !== undefined; next = promotedFrom.get(next)) {
+                if (next === env.name) {
+                    report('config.promote-cycle', `promotion goes round in a cycle: ${[...chain, next].join(' ← ')}`, at);
+                    break;
+                }
+                if (chain.includes(next))
+                    break; // a cycle that does not include this environment: reported at its members
+                chain.push(next);
+            }
         }
     });
-    return { config, diagnostics };
+    if (!config.environments)
+        return;
+    for (const [component, settings] of Object.entries(config.components)) {
+        settings.environments?.forEach((name, i) => {
+            if (!names.has(name))
+                report('config.unknown-environment', `component "${component}" names environment "${name}", which is not a listed environment`, ['components', component, 'environments', i]);
+        });
+    }
 }
+const config_isPlainObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
 function decodePointer(segment) {
     const s = segment.replace(/~1/g, '/').replace(/~0/g, '~');
     return /^\d+$/.test(s) ? Number(s) : s;
@@ -56215,9 +56588,9 @@ function settingsFor(config, component, environment, overrides = {}) {
     };
     return {
         ...merged,
-        // Object names never carry '+' or uppercase, whatever the template says.
-        packageInstallName: toObjectName(merged.packageInstallName.replaceAll('{component}', component)),
-        valuesSecretName: toObjectName(merged.valuesSecretName.replaceAll('{component}', component)),
+        // Templates were checked at load (checkSettings); the planner checks the names it writes.
+        packageInstallName: expandNameTemplate(merged.packageInstallName, component),
+        valuesSecretName: expandNameTemplate(merged.valuesSecretName, component),
     };
 }
 function definedOnly(value) {
@@ -56645,8 +57018,6 @@ function explainApiError(e, doing) {
     return `${doing}: ${message}`;
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/carvel/semver.ts
 /**
  * The version rules kapp-controller really runs, ported from the code it vendors (as of kapp-controller e4b4822, Oct 2024):
@@ -57012,6 +57383,9 @@ function isRefRace(e) {
  * The gitops repo read through the GitHub API at one commit: one recursive tree read, then only the
  * blobs the plan asks for. Reads do not grow with the number of unrelated files in the repo.
  */
+
+/** Git's mode for a symbolic link: the blob holds the link's target, which the action never follows. */
+const SYMLINK_MODE = '120000';
 class TreeTruncatedError extends Error {
 }
 /** Every blob of a tree, recursively (one request). */
@@ -57022,7 +57396,11 @@ async function readTree(client, ref, treeSha) {
     }
     return data.tree
         .filter((e) => e.type === 'blob' && e.path && e.sha)
-        .map((e) => ({ path: e.path, sha: e.sha, mode: e.mode ?? '100644', size: e.size }));
+        .map((e) => {
+        const mode = e.mode ?? '100644';
+        const kind = mode === SYMLINK_MODE ? 'symlink' : 'file';
+        return { path: e.path, sha: e.sha, mode, size: e.size, kind };
+    });
 }
 class GitHubSnapshot {
     client;
@@ -57038,10 +57416,14 @@ class GitHubSnapshot {
     async list() {
         return this.entries;
     }
-    async read(path) {
+    async read(path, options = {}) {
         const entry = this.#byPath.get(path);
         if (!entry)
             return undefined;
+        if (entry.kind === 'symlink')
+            throw new RefusedReadError(path, 'symlink');
+        if (options.maxBytes !== undefined && entry.size !== undefined && entry.size > options.maxBytes)
+            throw new RefusedReadError(path, 'too-large', entry.size);
         const { data } = await this.client.rest.git.getBlob({ ...this.ref, file_sha: entry.sha });
         return Buffer.from(data.content, data.encoding === 'base64' ? 'base64' : 'utf8').toString('utf8');
     }
@@ -57278,6 +57660,7 @@ async function closeIfOpen(client, ref, base, spec, pulls) {
 
 
 
+
 const MAX_ATTEMPTS = 3;
 /** A failure the user can act on, in one line (API errors translated by explainApiError). */
 class DeliveryError extends Error {
@@ -57332,8 +57715,12 @@ function checkBeforeWriting(d, proposals) {
         const problem = branchNameProblem(branch);
         if (problem)
             throw new DeliveryError(`the branch name "${branch}" ${problem}; git refuses it`);
-        if (proposal.files.some((f) => f.path.startsWith('.github/')))
-            throw new DeliveryError(`refusing to write under .github/ (${proposal.key})`);
+        const unsafe = proposal.files.flatMap((f) => {
+            const why = writePathProblem(f.path);
+            return why ? [`${f.path} ${why}`] : [];
+        });
+        if (unsafe.length > 0)
+            throw new DeliveryError(`refusing to write ${unsafe.join('; ')} (${proposal.key}); nothing was written`);
     }
 }
 async function publishAll(d, base, proposals, pulls) {
@@ -57456,8 +57843,12 @@ function validatePackage(parsed, doc, value) {
 
 
 const values_secret_isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
-/** Find the Secret document in params.yaml and read its values keys. */
-function readValuesSecret(parsed, text, valuesKey) {
+/**
+ * Find the Secret document in params.yaml and read its keys as kapp-controller does: every key is a
+ * data-values file, whatever it is called. (The configured values key only says where install
+ * writes; see `hasValuesKey`.)
+ */
+function readValuesSecret(parsed, text) {
     const file = parsed.file;
     const diagnostics = [];
     const secrets = parsed.documents.filter((d) => values_secret_isObject(d.value) && d.value.kind === 'Secret');
@@ -57478,37 +57869,13 @@ function readValuesSecret(parsed, text, valuesKey) {
         diagnostics.push(diagnostics_error('values.secret-name', 'the values Secret needs metadata.name', file, positionAt(parsed, doc, ['metadata']), '.metadata.name'));
     }
     const entries = [];
-    const keys = new Set();
-    for (const [field, encoded] of [
-        ['stringData', false],
-        ['data', true],
-    ]) {
-        const map = doc.getIn([field], true);
-        if (map === undefined || map === null)
-            continue;
-        if (!(0,dist/* isMap */.jh)(map)) {
-            diagnostics.push(diagnostics_error('values.secret-data', `${field} must be a mapping of keys to values files`, file, positionAt(parsed, doc, [field]), `.${field}`));
-            continue;
-        }
-        for (const pair of map.items) {
-            if ((0,dist/* isScalar */.jn)(pair.key))
-                keys.add(String(pair.key.value));
-            const entry = readEntry(parsed, text, pair, encoded, diagnostics);
-            if (entry)
-                entries.push(entry);
-        }
+    const pairs = secretKeys(parsed, doc, diagnostics);
+    for (const pair of pairs) {
+        const entry = readEntry(parsed, text, pair.pair, pair.encoded, diagnostics);
+        if (entry)
+            entries.push(entry);
     }
     entries.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-    if (!keys.has(valuesKey)) {
-        const where = doc.getIn(['stringData'], true) ? ['stringData'] : ['metadata'];
-        diagnostics.push(diagnostics_error('values.key-missing', `the values Secret has no stringData key "${valuesKey}" holding the values YAML`, file, positionAt(parsed, doc, where), `.stringData`));
-    }
-    for (const entry of entries) {
-        if (entry.key !== valuesKey && (entry.value === undefined || values_secret_isObject(entry.value))) {
-            const pos = entry.parsed.position(0);
-            diagnostics.push(diagnostics_warning('values.extra-key', `key "${entry.key}" is also fed to ytt as a data-values file (kapp-controller passes every key of the Secret); keep only "${valuesKey}" in it`, file, pos));
-        }
-    }
     const merged = {};
     for (const entry of entries)
         if (values_secret_isObject(entry.value))
@@ -57519,10 +57886,44 @@ function readValuesSecret(parsed, text, valuesKey) {
             name,
             namespace: typeof metadata.namespace === 'string' ? metadata.namespace : undefined,
             entries,
+            keys: pairs.map((k) => String(k.pair.key.value)).sort(),
             merged,
         },
         diagnostics,
     };
+}
+/**
+ * The Secret's keys as the API server stores them: `stringData` is merged over `data`, so a key in
+ * both is the stringData one (the data value is dropped unread).
+ */
+function secretKeys(parsed, doc, diagnostics) {
+    const byKey = new Map();
+    for (const [field, encoded] of [
+        ['data', true],
+        ['stringData', false],
+    ]) {
+        const map = doc.getIn([field], true);
+        if (map === undefined || map === null)
+            continue;
+        if (!(0,dist/* isMap */.jh)(map)) {
+            diagnostics.push(diagnostics_error('values.secret-data', `${field} must be a mapping of keys to values files`, parsed.file, positionAt(parsed, doc, [field]), `.${field}`));
+            continue;
+        }
+        for (const pair of map.items) {
+            if (!(0,dist/* isScalar */.jn)(pair.key))
+                continue;
+            const key = String(pair.key.value);
+            if (!encoded && byKey.has(key)) {
+                diagnostics.push(diagnostics_warning('values.data-overridden', `key "${key}" is in both data and stringData; the API server keeps the stringData one, so the data one is ignored`, parsed.file, parsed.position(byKey.get(key).pair.key.range?.[0] ?? 0), `.data[${JSON.stringify(key)}]`));
+            }
+            byKey.set(key, { pair, encoded });
+        }
+    }
+    return [...byKey.values()];
+}
+/** Does the Secret hold the configured values key (the one install writes)? */
+function hasValuesKey(secret, valuesKey) {
+    return secret.keys.includes(valuesKey);
 }
 function readEntry(outer, text, pair, encoded, diagnostics) {
     const file = outer.file;
@@ -57546,10 +57947,9 @@ function readEntry(outer, text, pair, encoded, diagnostics) {
         ...d,
         message: `${d.message} (in values key "${key}")`,
     }));
-    const isValues = key.endsWith('.yaml') || key.endsWith('.yml');
     if (problems.length > 0) {
-        // Non-YAML under a non-values key is merely odd; the values key itself must parse.
-        diagnostics.push(...(isValues ? problems : problems.map((d) => ({ ...d, severity: 'warning' }))));
+        // kapp-controller hands every key to ytt as a data-values file: each one must parse.
+        diagnostics.push(...problems);
         return undefined;
     }
     const docs = parsed.documents.map((d) => d.value);
@@ -57596,13 +57996,27 @@ function lineIndent(text, offset) {
     const line = text.slice(lineStart);
     return line.length - line.trimStart().length;
 }
-/** ytt data-values merge: maps merge key by key, everything else (arrays included) is replaced. */
+/**
+ * ytt data-values merge: maps merge key by key, everything else (arrays included) is replaced. Keys
+ * are defined, never assigned: a key named `__proto__` stays a key (assigning it would set the
+ * object's prototype, and the key would vanish from what the schema check sees).
+ */
 function mergeDataValues(target, source) {
-    for (const [key, value] of Object.entries(source)) {
-        const current = target[key];
-        target[key] = values_secret_isObject(current) && values_secret_isObject(value) ? mergeDataValues({ ...current }, value) : value;
+    for (const key of Object.keys(source)) {
+        const value = source[key];
+        const current = Object.hasOwn(target, key) ? target[key] : undefined;
+        const merged = values_secret_isObject(current) && values_secret_isObject(value) ? mergeDataValues(copyMap(current), value) : value;
+        Object.defineProperty(target, key, {
+            value: merged,
+            enumerable: true,
+            writable: true,
+            configurable: true,
+        });
     }
     return target;
+}
+function copyMap(map) {
+    return mergeDataValues({}, map);
 }
 /** Where a values path points in params.yaml: the entry whose key last set it, else the values key itself. */
 function locateValuesPath(secret, path) {
@@ -57618,6 +58032,78 @@ function locateValuesPath(secret, path) {
     return last ? { parsed: last.parsed, doc: last.parsed.documents[0]?.doc } : undefined;
 }
 
+;// CONCATENATED MODULE: ./src/flux/kustomize.ts
+/**
+ * What Flux's kustomize-controller applies for a folder. With a kustomization file, what it lists;
+ * without one, kustomize-controller generates one (fluxcd/pkg kustomize/kustomize_generator.go,
+ * scanManifests): it walks the folder in lexical order, lists every `.yaml`/`.yml` file, subfolders
+ * included, and lists a subfolder that holds a kustomization file as a folder without descending
+ * into it. (A YAML file that is no Kubernetes manifest fails that generation, so it is listed too:
+ * the folder was not being applied before either.)
+ */
+/** The names kustomize recognises, in the order it looks for them (konfig.RecognizedKustomizationFileNames). */
+const KUSTOMIZATION_FILES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'];
+/** The kustomization files directly in a folder, in kustomize's order (more than one is an error for kustomize). */
+function kustomizationFilesIn(paths, dir) {
+    return KUSTOMIZATION_FILES.map((name) => `${dir}/${name}`).filter((p) => paths.has(p));
+}
+/**
+ * The resources of the kustomization.yaml Flux generates for a folder that has none, relative to
+ * the folder and in Flux's order. `paths` are repository paths of files.
+ */
+function generatedResources(paths, dir) {
+    const prefix = `${dir}/`;
+    const all = new Set();
+    for (const p of paths)
+        if (p.startsWith(prefix))
+            all.add(p.slice(prefix.length));
+    const out = [];
+    walk(tree(all), '', out);
+    return out;
+}
+function tree(paths) {
+    const root = { files: new Set(), folders: new Map() };
+    for (const path of paths) {
+        const parts = path.split('/');
+        let folder = root;
+        for (const part of parts.slice(0, -1)) {
+            let next = folder.folders.get(part);
+            if (!next) {
+                next = { files: new Set(), folders: new Map() };
+                folder.folders.set(part, next);
+            }
+            folder = next;
+        }
+        folder.files.add(parts[parts.length - 1]);
+    }
+    return root;
+}
+/** filepath.Walk: the entries of a folder sorted by name (bytes), files and folders interleaved. */
+function walk(folder, at, out) {
+    const names = [...folder.files, ...folder.folders.keys()].sort(byBytes);
+    for (const name of names) {
+        const path = at ? `${at}/${name}` : name;
+        const sub = folder.folders.get(name);
+        if (sub) {
+            if (KUSTOMIZATION_FILES.some((k) => sub.files.has(k)))
+                out.push(path);
+            else
+                walk(sub, path, out);
+        }
+        else if (name.endsWith('.yaml') || name.endsWith('.yml'))
+            out.push(path);
+    }
+}
+/** Go compares strings by bytes: UTF-8 order is code point order, which UTF-16 order differs from only past U+FFFF. */
+const byBytes = (a, b) => {
+    const x = [...a].map((c) => c.codePointAt(0));
+    const y = [...b].map((c) => c.codePointAt(0));
+    for (let i = 0; i < Math.min(x.length, y.length); i++)
+        if (x[i] !== y[i])
+            return x[i] - y[i];
+    return x.length - y.length;
+};
+
 ;// CONCATENATED MODULE: ./src/plan/repository.ts
 
 
@@ -57625,7 +58111,8 @@ function locateValuesPath(secret, path) {
 
 
 
-const KUSTOMIZATION_FILE = 'kustomization.yaml';
+
+
 const repository_isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isYamlFile = (p) => p.endsWith('.yaml') || p.endsWith('.yml');
 /**
@@ -57680,12 +58167,12 @@ class RepoReader {
     #cache = new Map();
     /** Reads started by prefetch() that yaml() has not asked for yet. */
     #reads = new Map();
-    #sizes;
+    #entries;
     constructor(snapshot) {
         this.snapshot = snapshot;
     }
     async exists(path) {
-        return (await this.#sizeMap()).has(path);
+        return (await this.#entryMap()).has(path);
     }
     yaml(path) {
         let cached = this.#cache.get(path);
@@ -57721,26 +58208,36 @@ class RepoReader {
                 if (path.startsWith(prefix))
                     cache.delete(path);
     }
-    async #sizeMap() {
-        this.#sizes ??= this.snapshot.list().then((entries) => new Map(entries.map((e) => [e.path, e.size])));
-        return this.#sizes;
+    async #entryMap() {
+        this.#entries ??= this.snapshot.list().then((entries) => new Map(entries.map((e) => [e.path, e])));
+        return this.#entries;
     }
     async #read(path) {
-        const sizes = await this.#sizeMap();
-        if (!sizes.has(path))
+        const entry = (await this.#entryMap()).get(path);
+        if (!entry)
             return {};
-        const size = sizes.get(path) ?? (await this.snapshot.size?.(path));
-        if (size !== undefined && size > DEFAULT_LIMITS.maxBytes)
-            return { tooLarge: size };
-        return { text: await this.snapshot.read(path) };
+        const size = entry.size ?? (entry.kind ? undefined : await this.snapshot.size?.(path));
+        const read = await readBounded(this.snapshot, path, DEFAULT_LIMITS.maxBytes, { ...entry, size });
+        if (read.refused?.reason === 'too-large')
+            return { tooLarge: read.refused.size ?? DEFAULT_LIMITS.maxBytes + 1 };
+        if (read.refused)
+            return { refused: refusedYaml(path, `repo.${read.refused.reason}`, read.refused.message) };
+        return { text: read.text };
     }
 }
 function repository_parse(path, read) {
     if (read.tooLarge !== undefined)
         return { parsed: tooLargeYaml(path, read.tooLarge, DEFAULT_LIMITS.maxBytes) };
+    if (read.refused)
+        return { parsed: read.refused };
     if (read.text === undefined)
         return {};
     return { parsed: parseYaml(path, read.text), text: read.text };
+}
+/** A file refused unread (a symbolic link, a FIFO): an error at the file, never a silent skip. */
+function refusedYaml(file, code, message) {
+    const diagnostic = diagnostics_error(code, message, file);
+    return { file, documents: [], diagnostics: [diagnostic], position: () => ({ line: 0, column: 0 }) };
 }
 async function loadPackages(reader, component) {
     const diagnostics = [];
@@ -57750,12 +58247,15 @@ async function loadPackages(reader, component) {
         if (!parsed)
             continue;
         diagnostics.push(...parsed.diagnostics);
+        if (parsed.diagnostics.length === 0 && parsed.documents.length === 0) {
+            diagnostics.push(diagnostics_error('package.empty', 'the file holds no document; a packages folder holds Package files', file));
+        }
         for (const { doc, value } of parsed.documents) {
             if (!looksLikePackage(value)) {
-                if (!repository_isObject(value) || typeof value.kind !== 'string') {
-                    diagnostics.push(diagnostics_error('package.kind', 'expected a Carvel Package (kind: Package) in a packages folder', file, positionAt(parsed, doc, ['kind']), '.kind'));
+                if (!isPackageCompanion(value)) {
+                    diagnostics.push(diagnostics_error('package.kind', 'expected a Carvel Package (kind: Package) or PackageMetadata in a packages folder', file, positionAt(parsed, doc, ['kind']), '.kind'));
                 }
-                continue; // PackageMetadata and friends are welcome here
+                continue;
             }
             const result = validatePackage(parsed, doc, value);
             diagnostics.push(...result.diagnostics);
@@ -57782,12 +58282,18 @@ async function loadPackages(reader, component) {
     packages.sort((a, b) => compare(parseRelaxed(a.version), parseRelaxed(b.version)));
     return { packages, refName: refNames.length === 1 ? refNames[0] : undefined, diagnostics };
 }
+/** What else a Carvel packages folder holds beside Packages: a component's PackageMetadata. */
+function isPackageCompanion(value) {
+    return (repository_isObject(value) &&
+        value.kind === 'PackageMetadata' &&
+        value.apiVersion === 'data.packaging.carvel.dev/v1alpha1');
+}
 /** The files loadEnvironment() reads for an environment folder, in the order it reads them. */
 function environmentPaths(dir, layout) {
     return [
         `${dir}/${layout.packageInstallFile}`,
         `${dir}/${layout.valuesSecretFile}`,
-        `${dir}/${KUSTOMIZATION_FILE}`,
+        ...KUSTOMIZATION_FILES.map((name) => `${dir}/${name}`),
     ];
 }
 async function loadEnvironment(reader, dir, layout) {
@@ -57814,18 +58320,33 @@ async function loadEnvironment(reader, dir, layout) {
     if (secret.parsed) {
         diagnostics.push(...secret.parsed.diagnostics);
         if (secret.text !== undefined && secret.parsed.diagnostics.length === 0) {
-            const read = readValuesSecret(secret.parsed, secret.text, layout.valuesKey);
+            const read = readValuesSecret(secret.parsed, secret.text);
             diagnostics.push(...read.diagnostics);
             result.valuesSecret = read.secret;
             result.valuesSecretText = secret.text;
             result.valuesSecretDiagnostics = read.diagnostics;
         }
     }
-    const kustomization = await reader.yaml(`${dir}/${KUSTOMIZATION_FILE}`);
-    if (kustomization.parsed)
-        diagnostics.push(...kustomization.parsed.diagnostics);
-    result.kustomizationText = kustomization.text;
+    await loadKustomization(reader, dir, result);
     return result;
+}
+/** The folder's one kustomization file; kustomize refuses a folder with several. */
+async function loadKustomization(reader, dir, result) {
+    const found = [];
+    for (const name of KUSTOMIZATION_FILES)
+        if (await reader.exists(`${dir}/${name}`))
+            found.push(`${dir}/${name}`);
+    if (found.length === 0)
+        return;
+    if (found.length > 1) {
+        result.diagnostics.push(diagnostics_error('kustomization.multiple', `the folder has several kustomization files (${found.map((f) => f.slice(dir.length + 1)).join(', ')}); kustomize refuses it: keep one`, found[1]));
+        return;
+    }
+    const kustomization = await reader.yaml(found[0]);
+    if (kustomization.parsed)
+        result.diagnostics.push(...kustomization.parsed.diagnostics);
+    result.kustomizationPath = found[0];
+    result.kustomizationText = kustomization.text;
 }
 function readPackageInstall(parsed, text, doc, value, diagnostics) {
     const file = parsed.file;
@@ -57911,6 +58432,91 @@ function changedPaths(before, after) {
     return after.filter((e) => previous.get(e.path) !== e.sha).map((e) => e.path);
 }
 
+;// CONCATENATED MODULE: ./src/plan/boundaries.ts
+
+
+
+/** The code of every "this filter matched nothing" error: shells treat it as a usage error. */
+const NO_MATCH = 'request.no-match';
+const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+/**
+ * Links (and FIFOs, devices) where the layout would find a component folder, its packages folder or
+ * an environment folder. A link to a file the plan reads is reported when it is read.
+ */
+function linkProblems(entries, loaded, request) {
+    const { layout, environments, components } = loaded.config;
+    const prefix = layout.componentsPath ? `${layout.componentsPath}/` : '';
+    const named = new Set([...Object.keys(components), ...(request.components ?? [])]);
+    const envNames = new Set(environments?.map((e) => e.name) ?? []);
+    const diagnostics = [];
+    for (const entry of entries) {
+        if (!entry.kind || entry.kind === 'file')
+            continue;
+        const reason = entry.kind;
+        const refuse = () => diagnostics.push(diagnostics_error(`repo.${reason}`, refusalMessage(entry.path, reason), entry.path));
+        if (prefix.startsWith(`${entry.path}/`))
+            refuse();
+        if (!entry.path.startsWith(prefix))
+            continue;
+        const parts = entry.path.slice(prefix.length).split('/');
+        if (parts.length === 1 && named.has(parts[0]))
+            refuse();
+        const folder = parts[1] ?? '';
+        if (parts.length === 2 &&
+            (folder === layout.packagesDir || envNames.has(folder) || DNS_LABEL.test(folder)))
+            refuse();
+    }
+    return diagnostics;
+}
+/** A layout that finds no component is an error: a check over nothing must not pass. */
+function noComponentProblem(components, loaded) {
+    if (components.length > 0)
+        return [];
+    const { layout, file } = loaded.config;
+    const prefix = layout.componentsPath ? `${layout.componentsPath}/` : '';
+    return [
+        diagnostics_error('layout.no-component', `the layout finds no component: no ${prefix}<component>/${layout.packagesDir}/*.yaml and no ${prefix}<component>/<environment>/${layout.packageInstallFile} in the repository`, file ?? ''),
+    ];
+}
+/** Environment filter names that no component has as a folder and the config does not list. */
+function environmentFilterProblems(components, loaded, request) {
+    const wanted = request.components;
+    const chosen = components.filter((c) => !wanted || wanted.includes(c.name));
+    const known = new Set([
+        ...chosen.flatMap((c) => c.environments),
+        ...(request.kind === 'install' ? (loaded.config.environments?.map((e) => e.name) ?? []) : []),
+    ]);
+    const list = [...known].sort().join(', ') || 'none';
+    return (request.environments ?? [])
+        .filter((name) => DNS_LABEL.test(name) && !known.has(name))
+        .map((name) => diagnostics_error(NO_MATCH, `the environment filter "${name}" names no environment ${wanted ? `of ${wanted.join(', ')} ` : ''}in the repository (environments: ${list})`, ''));
+}
+/** components.*.environments naming a folder the component does not have, when flux-pkg.yaml lists no environments. */
+function componentEnvironmentProblems(components, loaded) {
+    const { config, positionOf } = loaded;
+    if (config.environments || !config.file)
+        return [];
+    const diagnostics = [];
+    for (const c of components) {
+        config.components[c.name]?.environments?.forEach((name, i) => {
+            if (c.environments.includes(name))
+                return;
+            const path = ['components', c.name, 'environments', i];
+            diagnostics.push(diagnostics_error('config.unknown-environment', `component "${c.name}" names environment "${name}", which has no folder in ${c.dir}/`, config.file, positionOf?.(path), `.components[${JSON.stringify(c.name)}].environments[${i}]`));
+        });
+    }
+    return diagnostics;
+}
+/** Planned paths the final write guard would refuse: an error each, so nothing is written. */
+function unsafePathProblems(files) {
+    return files.flatMap((f) => {
+        const problem = writePathProblem(f.path);
+        return problem
+            ? [diagnostics_error('plan.unsafe-path', `refusing to write ${JSON.stringify(f.path)}: it ${problem}`, f.path)]
+            : [];
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/carvel/render.ts
 /**
  * Rendering the files of one environment: the PackageInstall, its values Secret and the
@@ -57973,12 +58579,36 @@ function renderKustomization(resources) {
         resources: [...resources],
     }).toString(STRINGIFY);
 }
-/** Add missing entries to an existing kustomization.yaml's resources, keeping everything else. */
+const anyDocument = () => true;
+/**
+ * Edit one document of a file and keep every other byte as it was: the edited document's text is
+ * spliced back between its neighbours, so a ServiceAccount before a PackageInstall, or the comments
+ * and `---` around it, are untouched. The file is assumed to parse (the planner read it first).
+ */
+function editDocument(text, pick, edit) {
+    const docs = (0,dist/* parseAllDocuments */.hR)(text);
+    const list = Array.isArray(docs) ? docs : [];
+    const doc = list.find((d) => d.errors.length === 0 && pick(d.toJS()));
+    if (!doc)
+        throw new Error('editDocument: no document to edit'); // a planner bug: it read this file first
+    const edited = edit(doc);
+    if (edited === undefined)
+        return text;
+    if (list.length === 1)
+        return edited;
+    // A document's text runs from the end of the one before it (comments before it are its own, and
+    // toString() writes them) to the end of its node, a `...` marker included.
+    const index = list.indexOf(doc);
+    const start = index === 0 ? 0 : list[index - 1].range[2];
+    const end = doc.range[2];
+    return text.slice(0, start) + edited + text.slice(end);
+}
+/** Add missing entries to an existing kustomization file's resources, keeping everything else. */
 function ensureKustomizationResources(text, resources) {
     const doc = (0,dist/* parseDocument */.Tp)(text);
     const list = doc.get('resources', true);
-    const present = new Set((0,dist/* isSeq */.oP)(list) ? list.items.map((i) => ((0,dist/* isScalar */.jn)(i) ? String(i.value) : '')) : []);
-    const missing = resources.filter((r) => !present.has(r));
+    const present = new Set((0,dist/* isSeq */.oP)(list) ? list.items.map((i) => ((0,dist/* isScalar */.jn)(i) ? normaliseResource(String(i.value)) : '')) : []);
+    const missing = resources.filter((r) => !present.has(normaliseResource(r)));
     if (missing.length === 0)
         return text;
     if ((0,dist/* isSeq */.oP)(list))
@@ -57988,27 +58618,50 @@ function ensureKustomizationResources(text, resources) {
         doc.set('resources', [...resources]);
     return doc.toString(STRINGIFY);
 }
+/** `./a/../b.yaml` and `b.yaml` name the same resource; kustomize refuses one listed twice. */
+function normaliseResource(entry) {
+    const out = [];
+    for (const part of entry.split('/')) {
+        if (part === '' || part === '.')
+            continue;
+        if (part === '..' && out.length > 0 && out[out.length - 1] !== '..')
+            out.pop();
+        else
+            out.push(part);
+    }
+    return out.join('/') || '.';
+}
 /**
- * Set the scalar at `path` to `value`, editing only that scalar's characters in the text when it
- * exists; otherwise fall back to a structural edit (which may re-indent the file).
+ * Set the scalar at `path` to `value` in the picked document, editing only that scalar's characters
+ * in the text when it exists; otherwise fall back to a structural edit of that document (which may
+ * re-indent it).
  */
-function setScalar(text, path, value) {
-    const doc = (0,dist/* parseDocument */.Tp)(text, { keepSourceTokens: false });
-    const node = doc.getIn(path, true);
+function setScalar(text, path, value, pick = anyDocument) {
+    const docs = (0,dist/* parseAllDocuments */.hR)(text);
+    const doc = (Array.isArray(docs) ? docs : []).find((d) => d.errors.length === 0 && pick(d.toJS()));
+    const node = doc?.getIn(path, true);
     if ((0,dist/* isScalar */.jn)(node) && node.range) {
         if (node.value === value)
             return text;
         const [start, end] = node.range;
         return text.slice(0, start) + scalarText(value, node.type) + text.slice(end);
     }
-    doc.setIn(path, value);
-    return doc.toString(STRINGIFY);
+    return editDocument(text, pick, (d) => {
+        d.setIn(path, value);
+        return d.toString(STRINGIFY);
+    });
 }
-/** Replace the YAML under a Secret's stringData key (values updates, only when asked). */
-function setValues(text, valuesKey, values) {
-    const doc = (0,dist/* parseDocument */.Tp)(text);
-    doc.setIn(['stringData', valuesKey], blockScalar(values));
-    return doc.toString(STRINGIFY);
+/**
+ * Replace the YAML under the picked Secret's stringData key (values updates, only when asked). A
+ * base64 `data` entry of the same key is removed: stringData would win over it anyway.
+ */
+function setValues(text, valuesKey, values, pick = anyDocument) {
+    return editDocument(text, pick, (doc) => {
+        if (doc.hasIn(['data', valuesKey]))
+            doc.deleteIn(['data', valuesKey]);
+        doc.setIn(['stringData', valuesKey], blockScalar(values));
+        return doc.toString(STRINGIFY);
+    });
 }
 function blockScalar(value) {
     const scalar = new dist/* Scalar */.X5(value.endsWith('\n') ? value : `${value}\n`);
@@ -58099,6 +58752,10 @@ function environmentResult(ctx, component, environment, packages) {
 }
 
 ;// CONCATENATED MODULE: ./src/plan/install.ts
+/** install: new Package version(s) → the environments that take new versions directly. */
+
+
+
 
 
 
@@ -58138,7 +58795,7 @@ async function install(ctx, components, request) {
         done(ctx, component);
     }
     if (envFilter && targets.length > 0 && !matchedFilter) {
-        ctx.diagnostics.push(diagnostics_error('request.environment', `the environment filter (${envFilter.join(', ')}) names no environment that takes new versions directly`, ''));
+        ctx.diagnostics.push(diagnostics_error(NO_MATCH, `the environment filter (${envFilter.join(', ')}) names no environment that takes new versions directly`, ''));
     }
     return results;
 }
@@ -58187,6 +58844,9 @@ async function installInto(ctx, component, packages, environment, request, pinne
     const versions = packages.packages.map((p) => p.version);
     const { result, fail } = environmentResult(ctx, component, environment, packages);
     result.settings = settings;
+    const refused = settingsProblem(ctx, settings);
+    if (refused)
+        return fail(refused);
     if (!packages.refName)
         return packages.packages.length === 0
             ? undefined
@@ -58204,8 +58864,12 @@ async function installInto(ctx, component, packages, environment, request, pinne
     if (current?.refName && current.refName !== packages.refName) {
         return fail(diagnostics_error('packageinstall.ref-name', `installs "${current.refName}", but the Packages of component "${component.name}" are "${packages.refName}"`, current.file, current.parsed.position(current.doc.range[0]), '.spec.packageRef.refName'));
     }
-    const from = current?.selection ? selectHighest(versions, current.selection).version : undefined;
+    const running = current?.selection ? selectHighest(versions, current.selection) : undefined;
+    const from = running?.version;
     result.fromVersion = from;
+    // A constraint that selects nothing (`^1.0.0` does not parse) is still what the plan replaces.
+    if (current?.selection && !from)
+        result.fromConstraint = current.selection.constraints ?? '';
     if (from && versionOrder(from, target.version) > 0) {
         ctx.diagnostics.push(diagnostics_warning('plan.downgrade', `${environment} already runs ${from}, newer than ${target.version}; kapp-controller refuses downgrades, so ${environment} is left alone`, target.file, { line: target.line, column: 1 }));
         return undefined;
@@ -58224,7 +58888,7 @@ async function installInto(ctx, component, packages, environment, request, pinne
     const secretPath = `${dir}/${layout.valuesSecretFile}`;
     const secretName = current?.secretNames[0] ?? env.valuesSecret?.name ?? settings.valuesSecretName;
     const piText = current
-        ? setScalar(current.text, ['spec', 'packageRef', 'versionSelection', 'constraints'], written.constraints)
+        ? setScalar(current.text, ['spec', 'packageRef', 'versionSelection', 'constraints'], written.constraints, isKind('PackageInstall'))
         : renderPackageInstall({
             name: settings.packageInstallName,
             namespace: settings.namespace,
@@ -58258,7 +58922,7 @@ async function installInto(ctx, component, packages, environment, request, pinne
     // Unchanged text: what loadEnvironment() read from it is what reading it again would give.
     const checked = secretText === env.valuesSecretText && env.valuesSecret
         ? { secret: env.valuesSecret, diagnostics: env.valuesSecretDiagnostics ?? [] }
-        : readValuesSecret(parseYaml(secretPath, secretText), secretText, layout.valuesKey);
+        : readValuesSecret(parseYaml(secretPath, secretText), secretText);
     for (const d of checked.diagnostics)
         fail(d);
     if (checked.secret) {
@@ -58267,47 +58931,58 @@ async function installInto(ctx, component, packages, environment, request, pinne
             fail(d);
         result.valuesKeysChanged = changedKeys(env.valuesSecret?.merged ?? {}, checked.secret.merged);
     }
-    // Without a kustomization.yaml, Flux applies every manifest in the folder; a new one must keep
-    // listing them, or Flux would prune what a person put beside our files.
-    const resources = [
-        ...new Set([...yamlFilesIn(ctx.paths, dir), layout.packageInstallFile, layout.valuesSecretFile]),
-    ]
-        .filter((f) => f !== KUSTOMIZATION_FILE)
-        .sort();
-    const kustomizationPath = `${dir}/${KUSTOMIZATION_FILE}`;
-    const kustomization = env.kustomizationText === undefined
-        ? renderKustomization(resources)
-        : ensureKustomizationResources(env.kustomizationText, resources);
-    if (kustomization !== env.kustomizationText)
-        result.files.push({
-            path: kustomizationPath,
-            content: kustomization,
-            action: env.kustomizationText === undefined ? 'create' : 'update',
-            secret: false,
-        });
+    if (request.values !== undefined && env.valuesSecret)
+        valuesKeyNote(ctx, env.valuesSecret, layout.valuesKey, secretPath);
+    const kustomization = kustomizationFile(ctx, dir, env, [piPath, secretPath]);
+    if (kustomization)
+        result.files.push(kustomization);
     return result;
 }
-/** YAML files directly in a folder, in list order. The index is built once: one scan per environment would make install quadratic. */
-const yamlFilesByDir = new WeakMap();
-function yamlFilesIn(paths, dir) {
-    let index = yamlFilesByDir.get(paths);
-    if (!index) {
-        index = new Map();
-        for (const p of paths) {
-            const slash = p.lastIndexOf('/');
-            if (slash === -1 || !/\.ya?ml$/.test(p))
-                continue;
-            const folder = p.slice(0, slash);
-            const files = index.get(folder);
-            if (files)
-                files.push(p.slice(slash + 1));
-            else
-                index.set(folder, [p.slice(slash + 1)]);
-        }
-        yamlFilesByDir.set(paths, index);
+/** Object names this environment's files get, and the secret format: refused before anything is rendered. */
+function settingsProblem(ctx, settings) {
+    const configFile = ctx.config.file ?? '';
+    if (settings.secretFormat === 'sops')
+        return diagnostics_error('config.secret-format', 'secretFormat "sops" is not supported yet: the values Secret would be written in plain text', configFile);
+    for (const key of ['packageInstallName', 'valuesSecretName']) {
+        const problem = dns1123SubdomainProblem(settings[key]);
+        if (problem)
+            return diagnostics_error('config.name-template', `${key} gives the name "${settings[key]}", which ${problem}`, configFile);
     }
-    return index.get(dir) ?? [];
+    return undefined;
 }
+/** --values edits the configured key; kapp-controller reads every key, so say which one changes. */
+function valuesKeyNote(ctx, secret, valuesKey, file) {
+    const others = secret.keys.filter((k) => k !== valuesKey);
+    if (others.length === 0)
+        return;
+    const list = others.map((k) => `"${k}"`).join(', ');
+    ctx.diagnostics.push(diagnostics_warning('values.key-edited', hasValuesKey(secret, valuesKey)
+        ? `--values replaces key "${valuesKey}"; kapp-controller also applies ${list} (in sorted key order, later keys win)`
+        : `--values adds key "${valuesKey}" beside ${list}; kapp-controller applies every key in sorted key order, later keys win`, file));
+}
+/**
+ * The folder's kustomization file after our files are added. An existing one (kustomization.yaml,
+ * .yml or Kustomization) is edited; without one, Flux generated one over every manifest of the
+ * folder, subfolders included, so the new kustomization.yaml lists exactly those plus ours: Flux
+ * keeps applying what it applied, and prunes nothing.
+ */
+function kustomizationFile(ctx, dir, env, ours) {
+    const relative = ours.map((p) => p.slice(dir.length + 1));
+    if (env.kustomizationPath !== undefined && env.kustomizationText !== undefined) {
+        const content = ensureKustomizationResources(env.kustomizationText, relative);
+        return content === env.kustomizationText
+            ? undefined
+            : { path: env.kustomizationPath, content, action: 'update', secret: false };
+    }
+    const resources = generatedResources([...ctx.paths, ...ours], dir);
+    return {
+        path: `${dir}/${KUSTOMIZATION_FILES[0]}`,
+        content: renderKustomization(resources),
+        action: 'create',
+        secret: false,
+    };
+}
+const isKind = (kind) => (value) => typeof value === 'object' && value !== null && value.kind === kind;
 function newestSelectable(packages, prereleases) {
     const selection = prereleases === true
         ? { prereleases: {} }
@@ -58321,7 +58996,7 @@ function valuesSecretText(env, values, target) {
     if (env.valuesSecretText !== undefined)
         return values === undefined
             ? env.valuesSecretText
-            : setValues(env.valuesSecretText, target.valuesKey, values);
+            : setValues(env.valuesSecretText, target.valuesKey, values, isKind('Secret'));
     return renderValuesSecret({
         name: target.name,
         namespace: target.namespace,
@@ -58480,6 +59155,8 @@ function fail(at, message) {
     throw Object.assign(new SchemaError(message), { at });
 }
 const isObj = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+/** Define, never assign: `o["__proto__"] = v` would set o's prototype, and the key would be gone. */
+const put = (o, key, value) => Object.defineProperty(o, key, { value, enumerable: true, writable: true, configurable: true });
 /** The JSON type of a value as ajv names it ('integer' for whole numbers). Never the value itself. */
 function typeOf(v) {
     if (v === null)
@@ -58607,7 +59284,7 @@ function normalise(node, vp, sp, notes) {
     if (isObj(props)) {
         const p = {};
         for (const [k, child] of Object.entries(props))
-            p[k] = normalise(child, [...vp, k], [...sp, 'properties', k], notes);
+            put(p, k, normalise(child, [...vp, k], [...sp, 'properties', k], notes));
         out.properties = p;
     }
     if (typeof ap === 'boolean')
@@ -58793,7 +59470,7 @@ function compileByParts(schema) {
     const props = schema.properties;
     if (!isPlainMap(props))
         return compile(schema);
-    const keys = Object.keys(props).filter((k) => k !== '__proto__');
+    const keys = Object.keys(props);
     const split = keys.filter((k) => !alwaysValid(props[k]));
     if (split.length === 0)
         return compile(schema);
@@ -58946,7 +59623,8 @@ const MESSAGES = {
     not: () => 'must not match the excluded shape',
     additionalProperties: (p, e) => {
         const hint = suggest(String(p.additionalProperty), Object.keys(e.parentSchema?.properties ?? {}));
-        return `unknown key "${p.additionalProperty}" (not in the Package's valuesSchema${hint ? `; did you mean "${hint}"?` : ''})`;
+        // The path already names the key: say what is wrong with it, once.
+        return `is not a key of the Package's valuesSchema${hint ? ` (did you mean "${hint}"?)` : ''}`;
     },
     anyOf: (p, e) => {
         const shapes = [...new Set(e.schema.flatMap(describeBranch))].join(' | ');
@@ -59017,7 +59695,7 @@ function defaultsOf(node) {
     for (const [k, child] of Object.entries(node.properties)) {
         const d = Object.hasOwn(out, k) ? undefined : defaultsOf(child);
         if (d !== undefined)
-            out[k] = d;
+            put(out, k, d);
     }
     return own !== undefined || Object.keys(out).length > 0 ? out : undefined;
 }
@@ -59106,11 +59784,14 @@ class ValuesChecker {
 
 
 
+
 /** `loaded`: flux-pkg.yaml as the caller already read it (its diagnostics are reported); default: read it here. */
 async function plan(snapshot, request, loaded) {
-    const { config, diagnostics: configDiagnostics } = loaded ?? (await loadConfig(snapshot));
+    const loadedConfig = loaded ?? (await loadConfig(snapshot));
+    const { config, diagnostics: configDiagnostics } = loadedConfig;
     const diagnostics = [...configDiagnostics];
-    const paths = (await snapshot.list()).map((e) => e.path);
+    const entries = await snapshot.list();
+    const paths = entries.map((e) => e.path);
     const ctx = {
         reader: new RepoReader(snapshot),
         paths,
@@ -59119,13 +59800,21 @@ async function plan(snapshot, request, loaded) {
         diagnostics,
     };
     const components = discover(paths, config.layout);
+    diagnostics.push(...linkProblems(entries, loadedConfig, request));
+    if (!hasErrors(configDiagnostics))
+        diagnostics.push(...noComponentProblem(components, loadedConfig));
     checkNames(ctx, components, request);
+    diagnostics.push(...environmentFilterProblems(components, loadedConfig, request));
+    diagnostics.push(...componentEnvironmentProblems(components, loadedConfig));
     const environments = hasErrors(diagnostics)
         ? []
         : request.kind === 'install'
             ? await install(ctx, components, request)
             : await validate(ctx, components, request);
     diagnostics.push(...ctx.values.diagnostics);
+    if (request.kind === 'validate' && environments.length === 0 && !hasErrors(diagnostics))
+        diagnostics.push(diagnostics_error(NO_MATCH, 'the filters match no environment folder: validate checked nothing', ''));
+    diagnostics.push(...unsafePathProblems(environments.flatMap((e) => e.files)));
     const valid = !hasErrors(diagnostics);
     const files = valid ? environments.flatMap((e) => e.files) : [];
     return { valid, diagnostics: sortDiagnostics(dedupe(diagnostics)), environments, files };
@@ -59146,7 +59835,7 @@ function checkNames(ctx, components, request) {
         if (problem)
             ctx.diagnostics.push(diagnostics_error('request.component', `component "${name}" ${problem}`, ''));
         else if (!components.some((c) => c.name === name))
-            ctx.diagnostics.push(diagnostics_error('request.component', `no component "${name}" in the repository`, ''));
+            ctx.diagnostics.push(diagnostics_error(NO_MATCH, `the component filter "${name}" names no component in the repository`, ''));
     }
     for (const name of request.environments ?? []) {
         const problem = nameProblem('environment', name);
@@ -59249,18 +59938,32 @@ function perComponent(result, style) {
     });
 }
 
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 ;// CONCATENATED MODULE: ./src/repo/local.ts
-/** The gitops repo as a folder on disk (a checkout, or the bundled example). */
+/**
+ * The gitops repo as a folder on disk (a checkout, or the bundled example). Never reads through a
+ * symbolic link: the walk lists links as links (lstat, not stat), and a read refuses a path with a
+ * link anywhere in it, a file that is not regular (a FIFO, /dev/zero), or one over the size cap —
+ * reading at most one byte more than the cap.
+ */
+
+
+
+
 
 
 const SKIPPED_DIRS = new Set(['.git', 'node_modules']);
 class LocalSnapshot {
     root;
     #entries;
+    #realRoot;
+    /** Folders already checked (no link on the way, inside the root), by repo-relative path. */
+    #dirs = new Map();
     constructor(root) {
         this.root = root;
     }
@@ -59268,38 +59971,141 @@ class LocalSnapshot {
         this.#entries ??= this.#walk();
         return this.#entries;
     }
-    async read(path) {
+    async read(path, { maxBytes = DEFAULT_LIMITS.maxBytes } = {}) {
+        const target = await this.#resolve(path);
+        if (!target)
+            return undefined;
+        // O_NOFOLLOW: a link swapped in after the checks above is refused by the kernel, not followed.
+        const flags = external_node_fs_namespaceObject.constants.O_RDONLY | external_node_fs_namespaceObject.constants.O_NOFOLLOW | external_node_fs_namespaceObject.constants.O_NONBLOCK;
+        let handle;
         try {
-            return await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.join)(this.root, ...path.split('/')), 'utf8');
+            handle = await (0,promises_namespaceObject.open)(target, flags);
         }
         catch (e) {
-            if (e.code === 'ENOENT' || e.code === 'EISDIR')
+            if (e.code === 'ELOOP')
+                throw new RefusedReadError(path, 'symlink');
+            if (e.code === 'ENOENT')
                 return undefined;
             throw e;
         }
+        try {
+            const info = await handle.stat();
+            if (!info.isFile())
+                throw new RefusedReadError(path, 'special');
+            if (info.size > maxBytes)
+                throw new RefusedReadError(path, 'too-large', info.size);
+            // The size can grow between stat and read: never read more than one byte past the cap.
+            const buffer = Buffer.alloc(Math.min(info.size, maxBytes) + 1);
+            let length = 0;
+            while (length < buffer.length) {
+                const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
+                if (bytesRead === 0)
+                    break;
+                length += bytesRead;
+            }
+            if (length > maxBytes)
+                throw new RefusedReadError(path, 'too-large', length);
+            return buffer.subarray(0, length).toString('utf8');
+        }
+        finally {
+            await handle.close();
+        }
+    }
+    /**
+     * The absolute path of a repo file, checked: a clean relative path, no link on the way, and the
+     * real path inside the real root. Undefined when the file (or a folder on the way) does not exist.
+     */
+    async #resolve(path) {
+        if (relativePathProblem(path) !== undefined)
+            throw new RefusedReadError(path, 'outside');
+        const slash = path.lastIndexOf('/');
+        const dir = slash === -1 ? '' : path.slice(0, slash);
+        if (!(await this.#checkedDir(dir)))
+            return undefined;
+        const target = (0,external_node_path_namespaceObject.join)(this.root, ...path.split('/'));
+        const info = await lstatOrUndefined(target);
+        if (!info || info.isDirectory())
+            return undefined;
+        if (info.isSymbolicLink())
+            throw new RefusedReadError(path, 'symlink');
+        if (!info.isFile())
+            throw new RefusedReadError(path, 'special');
+        return target;
+    }
+    /** Is this repo folder a real folder inside the real root, with no link on the way? Checked once per folder. */
+    #checkedDir(dir) {
+        let checked = this.#dirs.get(dir);
+        if (!checked) {
+            checked = this.#checkDir(dir);
+            this.#dirs.set(dir, checked);
+        }
+        return checked;
+    }
+    async #checkDir(dir) {
+        this.#realRoot ??= (0,promises_namespaceObject.realpath)(this.root);
+        if (dir === '')
+            return true;
+        const slash = dir.lastIndexOf('/');
+        if (!(await this.#checkedDir(slash === -1 ? '' : dir.slice(0, slash))))
+            return false;
+        const absolute = (0,external_node_path_namespaceObject.join)(this.root, ...dir.split('/'));
+        const info = await lstatOrUndefined(absolute);
+        if (!info)
+            return false;
+        if (info.isSymbolicLink())
+            throw new RefusedReadError(dir, 'symlink');
+        if (!info.isDirectory())
+            return false;
+        const [real, realRoot] = [await (0,promises_namespaceObject.realpath)(absolute), await this.#realRoot];
+        if (!real.startsWith(realRoot + external_node_path_namespaceObject.sep))
+            throw new RefusedReadError(dir, 'outside');
+        return true;
     }
     async #walk() {
-        const entries = await (0,promises_namespaceObject.readdir)(this.root, { recursive: true, withFileTypes: true });
         const files = [];
-        for (const entry of entries) {
-            if (!entry.isFile())
-                continue;
-            const path = (0,external_node_path_namespaceObject.relative)(this.root, (0,external_node_path_namespaceObject.join)(entry.parentPath, entry.name)).split(external_node_path_namespaceObject.sep).join('/');
-            if (path.split('/').some((part) => SKIPPED_DIRS.has(part)))
-                continue;
-            files.push({ path });
-        }
+        const visit = async (dir, prefix) => {
+            const entries = await (0,promises_namespaceObject.readdir)(dir, { withFileTypes: true });
+            const subdirs = [];
+            for (const entry of entries) {
+                const path = `${prefix}${entry.name}`;
+                // Dirent types come from lstat: a link to a folder is a link, never descended into.
+                if (entry.isDirectory()) {
+                    if (!SKIPPED_DIRS.has(entry.name))
+                        subdirs.push(visit((0,external_node_path_namespaceObject.join)(dir, entry.name), `${path}/`));
+                }
+                else if (entry.isFile())
+                    files.push({ path });
+                else if (entry.isSymbolicLink())
+                    files.push({ path, kind: 'symlink' });
+                else
+                    files.push({ path, kind: 'special' });
+            }
+            await Promise.all(subdirs);
+        };
+        await visit(this.root, '');
         // Sizes are read lazily by `size()`: most files are never looked at.
         files.sort((a, b) => (a.path < b.path ? -1 : 1));
         return files;
     }
     async size(path) {
         try {
-            return (await (0,promises_namespaceObject.stat)((0,external_node_path_namespaceObject.join)(this.root, ...path.split('/')))).size;
+            const info = await (0,promises_namespaceObject.lstat)((0,external_node_path_namespaceObject.join)(this.root, ...path.split('/')));
+            return info.isFile() ? info.size : undefined;
         }
         catch {
             return undefined;
         }
+    }
+}
+async function lstatOrUndefined(path) {
+    try {
+        return await (0,promises_namespaceObject.lstat)(path);
+    }
+    catch (e) {
+        const code = e.code;
+        if (code === 'ENOENT' || code === 'ENOTDIR')
+            return undefined;
+        throw e;
     }
 }
 

@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parse, parseAllDocuments } from 'yaml';
@@ -40,7 +41,10 @@ function noteKinds(notes: SchemaNote[]): Record<string, number> {
 // ---------------------------------------------------------------------------------------------------------------
 // Real Packages (see SOURCES.md there). Outside this workspace the folder is absent and the block is skipped.
 
-const REFERENCE = process.env.CARVEL_REFERENCE_PACKAGES ?? '/work/shared/reference/packages';
+// ../shared beside the repository root, in any clone.
+const REFERENCE =
+  process.env.CARVEL_REFERENCE_PACKAGES ??
+  fileURLToPath(new URL('../../../shared/reference/packages', import.meta.url));
 const haveReference = existsSync(REFERENCE);
 if (!haveReference) console.warn(`values-schema: skipping real-Package tests, ${REFERENCE} does not exist`);
 

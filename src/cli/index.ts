@@ -1,15 +1,24 @@
 #!/usr/bin/env node
 import { main } from './main.js';
 
-main(process.argv.slice(2), {
-  out: (t) => process.stdout.write(t),
-  err: (t) => process.stderr.write(t),
-}).then(
+// Output piped into `head` closes early: stop writing there instead of crashing on EPIPE.
+const closed = new Set<NodeJS.WriteStream>();
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+    closed.add(stream);
+  });
+}
+const write = (stream: NodeJS.WriteStream) => (text: string) => {
+  if (!closed.has(stream)) stream.write(text);
+};
+
+main(process.argv.slice(2), { out: write(process.stdout), err: write(process.stderr) }).then(
   (code) => {
     process.exitCode = code;
   },
   (e: unknown) => {
-    process.stderr.write(
+    write(process.stderr)(
       `flux-pkg: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`,
     );
     process.exitCode = 3;

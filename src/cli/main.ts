@@ -3,14 +3,16 @@
  * Exit codes: 0 ok, 1 validation failed, 2 usage error.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { readFile, stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig, type RepoConfig } from '../config/config.js';
 import { classifyChanges } from '../plan/changes.js';
 import { plan } from '../plan/plan.js';
 import type { Request } from '../plan/types.js';
 import { LocalSnapshot } from '../repo/local.js';
+import { WriteRefusedError, writeFiles } from '../repo/local-writer.js';
+import { UnsafeWritePathError } from '../repo/paths.js';
 import { diagnosticLines, fileDiff, jsonReport, summaryLines } from '../report/text.js';
 
 const USAGE = `Usage: flux-pkg <command> [options]
@@ -25,7 +27,7 @@ Options:
   --environment NAME    only this environment (repeatable)
   --package PATH        a Package file to deliver (repeatable; default: each component's newest)
   --since GITREF        deliver the Package files git says changed since GITREF
-  --values FILE         replace the environments' values with this YAML file (plan)
+  --values FILE         replace the values with this YAML file (plan; needs one --component and one --environment)
   --write               write the planned files (plan)
   --json                print a JSON report
   -h, --help            this help
@@ -89,6 +91,15 @@ function parse(argv: string[]) {
     ) {
       throw new Error('--package, --since, --values and --write go with plan');
     }
+    if (
+      parsed.values.values !== undefined &&
+      (parsed.values.component?.length !== 1 || parsed.values.environment?.length !== 1)
+    )
+      throw new Error(
+        '--values replaces the values of one environment: give exactly one --component and one --environment',
+      );
+    if (parsed.values.since?.startsWith('-'))
+      throw new Error(`--since takes a git ref, not "${parsed.values.since}"`);
   }
   return parsed;
 }
@@ -96,6 +107,7 @@ function parse(argv: string[]) {
 async function run(args: ReturnType<typeof parse>, io: Io): Promise<number> {
   const { values } = args;
   const root = resolve(values.repo);
+  await checkRepoFolder(root, values.repo);
   const snapshot = new LocalSnapshot(root);
   if ((await snapshot.list()).length === 0)
     throw new UsageError(`${values.repo} is not a directory with files in it`);
@@ -125,7 +137,8 @@ async function run(args: ReturnType<typeof parse>, io: Io): Promise<number> {
       io.err(
         `${result.diagnostics.filter((d) => d.severity === 'error').length} error(s)${command === 'plan' ? '; nothing written' : ''}\n`,
       );
-    return 1;
+    // A filter that names nothing is a usage error: the user asked for something that is not there.
+    return result.diagnostics.some((d) => d.severity === 'error' && d.code.startsWith('request.')) ? 2 : 1;
   }
   if (command === 'plan' && !values.json) {
     for (const file of result.files) {
@@ -135,16 +148,24 @@ async function run(args: ReturnType<typeof parse>, io: Io): Promise<number> {
     if (result.files.length === 0) io.out('\nnothing to change\n');
   }
   if (command === 'plan' && values.write) {
-    for (const file of result.files) {
-      const target = join(root, ...file.path.split('/'));
-      await mkdir(dirname(target), { recursive: true });
-      await writeFile(target, file.content);
+    try {
+      await writeFiles(root, result.files);
+    } catch (e) {
+      if (!(e instanceof WriteRefusedError || e instanceof UnsafeWritePathError)) throw e;
+      io.err(`flux-pkg: ${e.message}\n`);
+      return 1;
     }
     if (!values.json) io.out(`\nwrote ${result.files.length} file(s)\n`);
   } else if (command === 'plan' && result.files.length > 0 && !values.json) {
     io.out(`\n${result.files.length} file(s) would change; run with --write to write them\n`);
   }
   return 0;
+}
+
+async function checkRepoFolder(root: string, given: string): Promise<void> {
+  const info = await stat(root).catch(() => undefined);
+  if (!info) throw new UsageError(`--repo ${given} does not exist`);
+  if (!info.isDirectory()) throw new UsageError(`--repo ${given} is not a directory`);
 }
 
 async function readValuesFile(path: string): Promise<string> {
@@ -174,8 +195,17 @@ async function changedPackages(
       );
     }
   };
+  // Resolved to a commit id first: the ref is never parsed by git as an option.
+  let commit = '';
+  try {
+    commit = git('rev-parse', '--verify', '--quiet', '--end-of-options', `${since}^{commit}`).trim();
+  } catch {
+    // reported below, in words: git's own message would only say "fatal: Needed a single revision"
+  }
+  if (!/^[0-9a-f]{40,64}$/.test(commit))
+    throw new UsageError(`--since ${since}: git knows no commit of that name in ${root}`);
   const changed = [
-    ...git('diff', '--name-only', '--diff-filter=AMR', '--relative', since, '--').split('\n'),
+    ...git('diff', '--name-only', '--diff-filter=AMR', '--relative', commit, '--').split('\n'),
     ...git('ls-files', '--others', '--exclude-standard').split('\n'),
   ].filter(Boolean);
   const paths = (await snapshot.list()).map((e) => e.path);

@@ -6,9 +6,17 @@
  */
 import { Ajv } from 'ajv';
 import { expandNameTemplate, nameTemplateProblem } from '../carvel/names.js';
-import { type Diagnostic, error } from '../diagnostics.js';
-import type { Snapshot } from '../repo/snapshot.js';
-import { formatPath, type ParsedYaml, type PathSegment, parseYaml, positionAt } from '../yaml/parse.js';
+import { type Diagnostic, error, hasErrors, type Position } from '../diagnostics.js';
+import { isProtectedPath, relativePathProblem } from '../repo/paths.js';
+import { readBounded, type Snapshot } from '../repo/snapshot.js';
+import {
+  DEFAULT_LIMITS,
+  formatPath,
+  type PathSegment,
+  parseYaml,
+  positionAt,
+  tooLargeYaml,
+} from '../yaml/parse.js';
 import { configSchema } from './schema.js';
 
 export const CONFIG_FILE = 'flux-pkg.yaml';
@@ -97,32 +105,65 @@ function validateSchema(value: unknown) {
 export interface LoadedConfig {
   config: RepoConfig;
   diagnostics: Diagnostic[];
+  /** Where a key of flux-pkg.yaml is, for checks that need the repository (absent without a config file). */
+  positionOf?: (path: readonly PathSegment[]) => Position;
 }
 
+/** Read flux-pkg.yaml through the same size cap and link rule as every other file. */
 export async function loadConfig(snapshot: Snapshot): Promise<LoadedConfig> {
-  const text = await snapshot.read(CONFIG_FILE);
-  if (text === undefined) return { config: DEFAULT_CONFIG, diagnostics: [] };
-  return parseConfig(CONFIG_FILE, text);
+  const entry = (await snapshot.list()).find((e) => e.path === CONFIG_FILE);
+  if (!entry) return { config: DEFAULT_CONFIG, diagnostics: [] };
+  const read = await readBounded(snapshot, CONFIG_FILE, DEFAULT_LIMITS.maxBytes, entry);
+  if (read.refused) {
+    const { reason, message, size } = read.refused;
+    const diagnostic =
+      reason === 'too-large'
+        ? tooLargeYaml(CONFIG_FILE, size ?? DEFAULT_LIMITS.maxBytes + 1, DEFAULT_LIMITS.maxBytes)
+            .diagnostics[0]!
+        : error(`repo.${reason}`, message, CONFIG_FILE);
+    return { config: { ...DEFAULT_CONFIG, file: CONFIG_FILE }, diagnostics: [diagnostic] };
+  }
+  if (read.text === undefined) return { config: DEFAULT_CONFIG, diagnostics: [] };
+  return parseConfig(CONFIG_FILE, read.text);
 }
 
 export function parseConfig(file: string, text: string): LoadedConfig {
   const parsed = parseYaml(file, text);
   const diagnostics = [...parsed.diagnostics];
+  const invalid = (): LoadedConfig => ({ config: { ...DEFAULT_CONFIG, file }, diagnostics });
+  if (diagnostics.length > 0) return invalid();
   const first = parsed.documents[0];
-  if (diagnostics.length > 0 || !first) return { config: { ...DEFAULT_CONFIG, file }, diagnostics };
-  const { ok, errors } = validateSchema(first.value);
-  if (!ok) {
-    for (const e of errors) {
-      const path = e.instancePath.split('/').slice(1).map(decodePointer);
-      const at = e.keyword === 'additionalProperties' ? [...path, String(e.params.additionalProperty)] : path;
-      const what =
-        e.keyword === 'additionalProperties' ? `unknown setting "${e.params.additionalProperty}"` : e.message;
-      diagnostics.push(
-        error('config.invalid', `${what}`, file, positionAt(parsed, first.doc, at), formatPath(at)),
-      );
-    }
-    return { config: { ...DEFAULT_CONFIG, file }, diagnostics };
+  const isEmptyMap = isPlainObject(first?.value) && Object.keys(first.value).length === 0;
+  if (!first || isEmptyMap) {
+    diagnostics.push(
+      error(
+        'config.empty',
+        `${file} is present but says nothing; list the environments (or other settings), or delete the file`,
+        file,
+        first ? positionAt(parsed, first.doc, []) : { line: 1, column: 1 },
+      ),
+    );
+    return invalid();
   }
+  const positionOf = (path: readonly PathSegment[]) => positionAt(parsed, first.doc, path);
+  const at = (code: string, message: string, path: PathSegment[]) =>
+    diagnostics.push(error(code, message, file, positionOf(path), formatPath(path)));
+  if (parsed.documents.length > 1)
+    at('config.documents', `${file} must hold one YAML document, not ${parsed.documents.length}`, []);
+  checkLayoutPaths(first.value, at);
+  const { ok, errors } = validateSchema(first.value);
+  for (const e of errors) {
+    const path = e.instancePath.split('/').slice(1).map(decodePointer);
+    // A bad layout path is reported once, in words, by checkLayoutPaths().
+    if (path[0] === 'layout' && path.length === 2 && e.keyword !== 'type') continue;
+    const extra = e.keyword === 'additionalProperties' ? String(e.params.additionalProperty) : undefined;
+    at(
+      'config.invalid',
+      extra ? `unknown setting "${extra}"` : `${e.message}`,
+      extra ? [...path, extra] : path,
+    );
+  }
+  if (!ok || hasErrors(diagnostics)) return invalid();
   const raw = first.value as {
     layout?: Partial<Layout>;
     prFlow?: PrFlow;
@@ -138,38 +179,43 @@ export function parseConfig(file: string, text: string): LoadedConfig {
     environments: raw.environments,
     components: raw.components ?? {},
   };
-  const names = new Set<string>();
-  raw.environments?.forEach((env, i) => {
-    const at = ['environments', i, 'name'];
-    if (names.has(env.name)) {
-      diagnostics.push(
-        error(
-          'config.duplicate-environment',
-          `environment "${env.name}" is listed twice`,
-          file,
-          positionAt(parsed, first.doc, at),
-          formatPath(at),
-        ),
-      );
-    }
-    names.add(env.name);
-  });
-  raw.environments?.forEach((env, i) => {
-    if (env.promoteFrom !== undefined && !names.has(env.promoteFrom)) {
-      const at = ['environments', i, 'promoteFrom'];
-      diagnostics.push(
-        error(
-          'config.unknown-environment',
-          `promoteFrom names "${env.promoteFrom}", which is not a listed environment`,
-          file,
-          positionAt(parsed, first.doc, at),
-          formatPath(at),
-        ),
-      );
-    }
-  });
-  checkSettings(parsed, first.doc, raw, diagnostics);
-  return { config, diagnostics };
+  checkEnvironments(config, at);
+  checkSettings(raw, at);
+  return { config: hasErrors(diagnostics) ? { ...DEFAULT_CONFIG, file } : config, diagnostics, positionOf };
+}
+
+type Report = (code: string, message: string, path: PathSegment[]) => void;
+
+/** Every configured path is a clean relative path inside the repo (layout keys are folder and file names). */
+function checkLayoutPaths(value: unknown, report: Report): void {
+  const layout = isPlainObject(value) ? value.layout : undefined;
+  if (!isPlainObject(layout)) return;
+  for (const [key, setting] of Object.entries(layout)) {
+    if (typeof setting !== 'string' || !(key in DEFAULT_LAYOUT)) continue;
+    const problem = layoutPathProblem(key as keyof Layout, setting);
+    if (problem)
+      report('config.path', `layout.${key} ${JSON.stringify(setting)} ${problem}`, ['layout', key]);
+  }
+}
+
+/** What is wrong with a layout setting's value, or undefined. The JSON Schema says the same with patterns. */
+export function layoutPathProblem(key: keyof Layout, value: string): string | undefined {
+  if (key === 'valuesKey') {
+    if (!/^[-._a-zA-Z0-9]+$/.test(value) || value === '.' || value === '..' || value.length > 253)
+      return 'must be a Kubernetes Secret key: letters, digits, "-", "_" and "." (not "." or "..")';
+    return undefined;
+  }
+  if (key === 'componentsPath') {
+    if (value === '') return undefined;
+    const problem = relativePathProblem(value);
+    if (problem) return problem;
+    return isProtectedPath(value)
+      ? `is under ${value.split('/')[0]}/, which flux-pkg-action never writes`
+      : undefined;
+  }
+  const problem = relativePathProblem(value);
+  if (problem) return problem;
+  return value.includes('/') ? 'must be one name, without "/"' : undefined;
 }
 
 /** Every place flux-pkg.yaml sets per-environment settings, with its path in the file. */
@@ -188,28 +234,82 @@ function settingsBlocks(raw: {
 }
 
 /** Settings the schema cannot judge: name templates that make invalid names, a secret format not supported yet. */
-function checkSettings(
-  parsed: ParsedYaml,
-  doc: ParsedYaml['documents'][number]['doc'],
-  raw: Parameters<typeof settingsBlocks>[0],
-  diagnostics: Diagnostic[],
-): void {
-  const report = (at: PathSegment[], code: string, message: string) =>
-    diagnostics.push(error(code, message, parsed.file, positionAt(parsed, doc, at), formatPath(at)));
+function checkSettings(raw: Parameters<typeof settingsBlocks>[0], report: Report): void {
   for (const [where, settings] of settingsBlocks(raw)) {
     for (const key of ['packageInstallName', 'valuesSecretName'] as const) {
       const template = settings[key];
       const problem = typeof template === 'string' ? nameTemplateProblem(template) : undefined;
-      if (problem) report([...where, key], 'config.name-template', `${key} ${problem}`);
+      if (problem) report('config.name-template', `${key} ${problem}`, [...where, key]);
     }
     if (settings.secretFormat === 'sops')
       report(
-        [...where, 'secretFormat'],
         'config.secret-format',
         'secretFormat "sops" is not supported yet: the values Secret would be written in plain text; use "plain" (or leave it out) until SOPS support lands',
+        [...where, 'secretFormat'],
       );
   }
 }
+
+/** Environment names used by promoteFrom and components.*.environments exist; promotion has no cycle. */
+function checkEnvironments(config: RepoConfig, report: Report): void {
+  const envs = config.environments ?? [];
+  const names = new Set<string>();
+  envs.forEach((env, i) => {
+    if (names.has(env.name))
+      report('config.duplicate-environment', `environment "${env.name}" is listed twice`, [
+        'environments',
+        i,
+        'name',
+      ]);
+    names.add(env.name);
+  });
+  const promotedFrom = new Map(envs.map((e) => [e.name, e.promoteFrom]));
+  envs.forEach((env, i) => {
+    const at = ['environments', i, 'promoteFrom'];
+    if (env.promoteFrom === undefined) return;
+    if (env.promoteFrom === env.name)
+      report('config.promote-cycle', `environment "${env.name}" promotes from itself`, at);
+    else if (!names.has(env.promoteFrom))
+      report(
+        'config.unknown-environment',
+        `promoteFrom names "${env.promoteFrom}", which is not a listed environment`,
+        at,
+      );
+    else {
+      const chain = [env.name];
+      for (
+        let next: string | undefined = env.promoteFrom;
+        next !== undefined;
+        next = promotedFrom.get(next)
+      ) {
+        if (next === env.name) {
+          report(
+            'config.promote-cycle',
+            `promotion goes round in a cycle: ${[...chain, next].join(' ← ')}`,
+            at,
+          );
+          break;
+        }
+        if (chain.includes(next)) break; // a cycle that does not include this environment: reported at its members
+        chain.push(next);
+      }
+    }
+  });
+  if (!config.environments) return;
+  for (const [component, settings] of Object.entries(config.components)) {
+    settings.environments?.forEach((name, i) => {
+      if (!names.has(name))
+        report(
+          'config.unknown-environment',
+          `component "${component}" names environment "${name}", which is not a listed environment`,
+          ['components', component, 'environments', i],
+        );
+    });
+  }
+}
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function decodePointer(segment: string): string | number {
   const s = segment.replace(/~1/g, '/').replace(/~0/g, '~');

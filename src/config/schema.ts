@@ -2,6 +2,12 @@
  * The JSON Schema of flux-pkg.yaml. `npm run bundle` publishes it as schema/flux-pkg.schema.json so editors
  * (yaml-language-server) can complete and check the file; this module is the source of truth.
  */
+
+/** One folder or file name: not "." or "..", no "/", no backslash, no control character (NUL included). */
+const NAME = String.raw`(?!\.\.?(?:/|$))[^/\\\u0000-\u001f\u007f]+`;
+/** `.git` or `.github` in any case: folders the action never writes. */
+const PROTECTED = String.raw`[.][Gg][Ii][Tt](?:[Hh][Uu][Bb])?(?:/|$)`;
+
 export const configSchema = {
   $schema: 'http://json-schema.org/draft-07/schema#',
   $id: 'https://github.com/flux-pkg-action/flux-pkg-action/schema/flux-pkg.schema.json',
@@ -18,29 +24,30 @@ export const configSchema = {
       additionalProperties: false,
       properties: {
         componentsPath: {
-          description: "Folder holding the components, relative to the repo root ('' = the root).",
-          type: 'string',
+          description:
+            "Folder holding the components, relative to the repo root ('' = the root): no '..', no leading or doubled '/', no backslash, not in .github/ or .git/.",
+          $ref: '#/definitions/relativePath',
           default: '',
         },
         packagesDir: {
-          description: 'Folder under a component holding its Package files.',
-          type: 'string',
+          description: 'Folder under a component holding its Package files (one folder name).',
+          $ref: '#/definitions/fileName',
           default: 'packages',
         },
         packageInstallFile: {
-          description: "File name of an environment's PackageInstall, in the environment folder.",
-          type: 'string',
+          description: "The PackageInstall's file name in an environment folder (one file name).",
+          $ref: '#/definitions/fileName',
           default: 'packageinstall.yaml',
         },
         valuesSecretFile: {
-          description: "File name of an environment's values Secret, in the environment folder.",
-          type: 'string',
+          description: "The values Secret's file name in an environment folder (one file name).",
+          $ref: '#/definitions/fileName',
           default: 'params.yaml',
         },
         valuesKey: {
           description:
-            'The stringData key of the values Secret that holds the values YAML (TAP: values.yaml).',
-          type: 'string',
+            'The stringData key of the values Secret that holds the values YAML (TAP: values.yaml); a Kubernetes Secret key.',
+          $ref: '#/definitions/secretKey',
           default: 'values.yaml',
         },
       },
@@ -111,6 +118,19 @@ export const configSchema = {
     },
   },
   definitions: {
+    relativePath: {
+      type: 'string',
+      pattern: `^(?:(?!${PROTECTED})${NAME}(?:/${NAME})*)?$`,
+    },
+    fileName: {
+      type: 'string',
+      pattern: `^${NAME}$`,
+    },
+    secretKey: {
+      type: 'string',
+      pattern: String.raw`^(?!\.\.?$)[-._a-zA-Z0-9]+$`,
+      maxLength: 253,
+    },
     dnsLabel: {
       type: 'string',
       pattern: '^[a-z0-9]([-a-z0-9]*[a-z0-9])?$',

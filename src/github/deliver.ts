@@ -5,6 +5,7 @@
  */
 import type { Proposal, Published } from '../plan/proposals.js';
 import type { PlanResult } from '../plan/types.js';
+import { writePathProblem } from '../repo/paths.js';
 import { explainApiError, type GitHubClient } from './client.js';
 import {
   type Base,
@@ -93,8 +94,14 @@ function checkBeforeWriting(d: Delivery, proposals: readonly Proposal[]): void {
     const branch = `${d.branchPrefix}/${proposal.key}`;
     const problem = branchNameProblem(branch);
     if (problem) throw new DeliveryError(`the branch name "${branch}" ${problem}; git refuses it`);
-    if (proposal.files.some((f) => f.path.startsWith('.github/')))
-      throw new DeliveryError(`refusing to write under .github/ (${proposal.key})`);
+    const unsafe = proposal.files.flatMap((f) => {
+      const why = writePathProblem(f.path);
+      return why ? [`${f.path} ${why}`] : [];
+    });
+    if (unsafe.length > 0)
+      throw new DeliveryError(
+        `refusing to write ${unsafe.join('; ')} (${proposal.key}); nothing was written`,
+      );
   }
 }
 

@@ -2,9 +2,11 @@
  * The gitops repo read through the GitHub API at one commit: one recursive tree read, then only the
  * blobs the plan asks for. Reads do not grow with the number of unrelated files in the repo.
  */
-
-import type { FileEntry, Snapshot } from '../repo/snapshot.js';
+import { type FileEntry, type ReadOptions, RefusedReadError, type Snapshot } from '../repo/snapshot.js';
 import type { GitHubClient } from './client.js';
+
+/** Git's mode for a symbolic link: the blob holds the link's target, which the action never follows. */
+const SYMLINK_MODE = '120000';
 
 export interface TreeEntry extends FileEntry {
   sha: string;
@@ -28,7 +30,11 @@ export async function readTree(client: GitHubClient, ref: RepoRef, treeSha: stri
   }
   return data.tree
     .filter((e) => e.type === 'blob' && e.path && e.sha)
-    .map((e) => ({ path: e.path!, sha: e.sha!, mode: e.mode ?? '100644', size: e.size }));
+    .map((e) => {
+      const mode = e.mode ?? '100644';
+      const kind = mode === SYMLINK_MODE ? 'symlink' : 'file';
+      return { path: e.path!, sha: e.sha!, mode, size: e.size, kind };
+    });
 }
 
 export class GitHubSnapshot implements Snapshot {
@@ -46,9 +52,12 @@ export class GitHubSnapshot implements Snapshot {
     return this.entries;
   }
 
-  async read(path: string): Promise<string | undefined> {
+  async read(path: string, options: ReadOptions = {}): Promise<string | undefined> {
     const entry = this.#byPath.get(path);
     if (!entry) return undefined;
+    if (entry.kind === 'symlink') throw new RefusedReadError(path, 'symlink');
+    if (options.maxBytes !== undefined && entry.size !== undefined && entry.size > options.maxBytes)
+      throw new RefusedReadError(path, 'too-large', entry.size);
     const { data } = await this.client.rest.git.getBlob({ ...this.ref, file_sha: entry.sha });
     return Buffer.from(data.content, data.encoding === 'base64' ? 'base64' : 'utf8').toString('utf8');
   }

@@ -19,6 +19,7 @@ import { environmentsOf, takesNewVersions } from '../config/graph.js';
 import { type Diagnostic, error, hasErrors, warning } from '../diagnostics.js';
 import { generatedResources, KUSTOMIZATION_FILES } from '../flux/kustomize.js';
 import { parseYaml } from '../yaml/parse.js';
+import { NO_MATCH } from './boundaries.js';
 import { type Context, componentPackages, done, environmentResult, versionOrder } from './context.js';
 import {
   type ComponentLayout,
@@ -65,7 +66,7 @@ export async function install(
   if (envFilter && targets.length > 0 && !matchedFilter) {
     ctx.diagnostics.push(
       error(
-        'request.environment',
+        NO_MATCH,
         `the environment filter (${envFilter.join(', ')}) names no environment that takes new versions directly`,
         '',
       ),

@@ -1,6 +1,14 @@
 import { type LoadedConfig, loadConfig } from '../config/config.js';
 import { type Diagnostic, error, hasErrors, sortDiagnostics } from '../diagnostics.js';
 import type { Snapshot } from '../repo/snapshot.js';
+import {
+  componentEnvironmentProblems,
+  environmentFilterProblems,
+  linkProblems,
+  NO_MATCH,
+  noComponentProblem,
+  unsafePathProblems,
+} from './boundaries.js';
 import type { Context } from './context.js';
 import { install } from './install.js';
 import { type ComponentLayout, discover, nameProblem, RepoReader } from './repository.js';
@@ -12,9 +20,11 @@ export type { EnvironmentResult, PlannedFile, PlanResult, Request } from './type
 
 /** `loaded`: flux-pkg.yaml as the caller already read it (its diagnostics are reported); default: read it here. */
 export async function plan(snapshot: Snapshot, request: Request, loaded?: LoadedConfig): Promise<PlanResult> {
-  const { config, diagnostics: configDiagnostics } = loaded ?? (await loadConfig(snapshot));
+  const loadedConfig = loaded ?? (await loadConfig(snapshot));
+  const { config, diagnostics: configDiagnostics } = loadedConfig;
   const diagnostics: Diagnostic[] = [...configDiagnostics];
-  const paths = (await snapshot.list()).map((e) => e.path);
+  const entries = await snapshot.list();
+  const paths = entries.map((e) => e.path);
   const ctx: Context = {
     reader: new RepoReader(snapshot),
     paths,
@@ -23,13 +33,22 @@ export async function plan(snapshot: Snapshot, request: Request, loaded?: Loaded
     diagnostics,
   };
   const components = discover(paths, config.layout);
+  diagnostics.push(...linkProblems(entries, loadedConfig, request));
+  if (!hasErrors(configDiagnostics)) diagnostics.push(...noComponentProblem(components, loadedConfig));
   checkNames(ctx, components, request);
+  diagnostics.push(...environmentFilterProblems(components, loadedConfig, request));
+  diagnostics.push(...componentEnvironmentProblems(components, loadedConfig));
   const environments = hasErrors(diagnostics)
     ? []
     : request.kind === 'install'
       ? await install(ctx, components, request)
       : await validate(ctx, components, request);
   diagnostics.push(...ctx.values.diagnostics);
+  if (request.kind === 'validate' && environments.length === 0 && !hasErrors(diagnostics))
+    diagnostics.push(
+      error(NO_MATCH, 'the filters match no environment folder: validate checked nothing', ''),
+    );
+  diagnostics.push(...unsafePathProblems(environments.flatMap((e) => e.files)));
   const valid = !hasErrors(diagnostics);
   const files = valid ? environments.flatMap((e) => e.files) : [];
   return { valid, diagnostics: sortDiagnostics(dedupe(diagnostics)), environments, files };
@@ -54,7 +73,9 @@ function checkNames(ctx: Context, components: ComponentLayout[], request: Reques
     const problem = nameProblem('component', name);
     if (problem) ctx.diagnostics.push(error('request.component', `component "${name}" ${problem}`, ''));
     else if (!components.some((c) => c.name === name))
-      ctx.diagnostics.push(error('request.component', `no component "${name}" in the repository`, ''));
+      ctx.diagnostics.push(
+        error(NO_MATCH, `the component filter "${name}" names no component in the repository`, ''),
+      );
   }
   for (const name of request.environments ?? []) {
     const problem = nameProblem('environment', name);

@@ -10,7 +10,7 @@ import { readValuesSecret, type ValuesSecret } from '../carvel/values-secret.js'
 import type { Layout } from '../config/config.js';
 import { type Diagnostic, error, warning } from '../diagnostics.js';
 import { KUSTOMIZATION_FILES } from '../flux/kustomize.js';
-import type { Snapshot } from '../repo/snapshot.js';
+import { type FileEntry, readBounded, type Snapshot } from '../repo/snapshot.js';
 import { DEFAULT_LIMITS, type ParsedYaml, parseYaml, positionAt, tooLargeYaml } from '../yaml/parse.js';
 
 type Obj = Record<string, unknown>;
@@ -74,12 +74,12 @@ export class RepoReader {
   readonly #cache = new Map<string, Promise<{ parsed?: ParsedYaml; text?: string }>>();
   /** Reads started by prefetch() that yaml() has not asked for yet. */
   readonly #reads = new Map<string, Promise<Read>>();
-  #sizes?: Promise<Map<string, number | undefined>>;
+  #entries?: Promise<Map<string, FileEntry>>;
 
   constructor(readonly snapshot: Snapshot) {}
 
   async exists(path: string): Promise<boolean> {
-    return (await this.#sizeMap()).has(path);
+    return (await this.#entryMap()).has(path);
   }
 
   yaml(path: string): Promise<{ parsed?: ParsedYaml; text?: string }> {
@@ -116,31 +116,43 @@ export class RepoReader {
       for (const path of cache.keys()) if (path.startsWith(prefix)) cache.delete(path);
   }
 
-  async #sizeMap() {
-    this.#sizes ??= this.snapshot.list().then((entries) => new Map(entries.map((e) => [e.path, e.size])));
-    return this.#sizes;
+  async #entryMap() {
+    this.#entries ??= this.snapshot.list().then((entries) => new Map(entries.map((e) => [e.path, e])));
+    return this.#entries;
   }
 
   async #read(path: string): Promise<Read> {
-    const sizes = await this.#sizeMap();
-    if (!sizes.has(path)) return {};
-    const size = sizes.get(path) ?? (await this.snapshot.size?.(path));
-    if (size !== undefined && size > DEFAULT_LIMITS.maxBytes) return { tooLarge: size };
-    return { text: await this.snapshot.read(path) };
+    const entry = (await this.#entryMap()).get(path);
+    if (!entry) return {};
+    const size = entry.size ?? (entry.kind ? undefined : await this.snapshot.size?.(path));
+    const read = await readBounded(this.snapshot, path, DEFAULT_LIMITS.maxBytes, { ...entry, size });
+    if (read.refused?.reason === 'too-large')
+      return { tooLarge: read.refused.size ?? DEFAULT_LIMITS.maxBytes + 1 };
+    if (read.refused)
+      return { refused: refusedYaml(path, `repo.${read.refused.reason}`, read.refused.message) };
+    return { text: read.text };
   }
 }
 
-/** A file as read: its text, or its size when it was refused unread; neither when it does not exist. */
+/** A file as read: its text, its size when it was refused for it, or why it was refused unread; none when it does not exist. */
 interface Read {
   text?: string;
   tooLarge?: number;
+  refused?: ParsedYaml;
 }
 
 function parse(path: string, read: Read): { parsed?: ParsedYaml; text?: string } {
   if (read.tooLarge !== undefined)
     return { parsed: tooLargeYaml(path, read.tooLarge, DEFAULT_LIMITS.maxBytes) };
+  if (read.refused) return { parsed: read.refused };
   if (read.text === undefined) return {};
   return { parsed: parseYaml(path, read.text), text: read.text };
+}
+
+/** A file refused unread (a symbolic link, a FIFO): an error at the file, never a silent skip. */
+export function refusedYaml(file: string, code: string, message: string): ParsedYaml {
+  const diagnostic = error(code, message, file);
+  return { file, documents: [], diagnostics: [diagnostic], position: () => ({ line: 0, column: 0 }) };
 }
 
 export interface ComponentPackages {
