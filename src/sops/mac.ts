@@ -5,11 +5,8 @@
  */
 import { createHash } from 'node:crypto';
 
-/** sops's `MACOnlyEncryptedInitialization`: seeds the hash so the two modes never collide. */
-const MAC_ONLY_ENCRYPTED_SEED = Buffer.from(
-  '8a3fd2ad54ce66527b1034f3d147be0b0b975b3bf44f72c6fdadec8176f27d69',
-  'hex',
-);
+/** sops's `MACOnlyEncryptedInitialization` (sha256 of "sops"): the two modes never collide. */
+const MAC_ONLY_ENCRYPTED_SEED = createHash('sha256').update('sops').digest();
 
 export interface MacInput {
   text: string;
