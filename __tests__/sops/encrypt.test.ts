@@ -88,6 +88,29 @@ describe('an encrypted values Secret', () => {
     }
   });
 
+  it('lists the decrypted values for masking: every encrypted value, none of the plaintext fields', async () => {
+    const { text } = await encrypt();
+    const { secrets } = (await decrypt(text!)).document!;
+    expect(secrets).toEqual([
+      '# Values for app in dev\nhostname: planted-secret-host.example\npassword: planted-hunter2-value\n',
+      'planted-token-value',
+      '3',
+      '0.25',
+      'False',
+    ]);
+  });
+
+  it('an invalid identity or none at all is a clear error that does not echo the identity', async () => {
+    const { text } = await encrypt();
+    const bad = await decrypt(text!, ['AGE-SECRET-KEY-1PLANTEDNOTAKEY']);
+    expect(bad.diagnostics.map((d) => d.code)).toEqual(['sops.bad-identity']);
+    expect(JSON.stringify(bad.diagnostics)).not.toContain('PLANTED');
+    const none = await decrypt(text!, []);
+    expect(none.diagnostics.map((d) => d.message)).toEqual([
+      `no age identity given; this file is encrypted for ${alice.recipient}`,
+    ]);
+  });
+
   it('with the wrong key says no identity matches, naming the recipients and nothing else', async () => {
     const { text } = await encrypt(PLAIN, undefined, [alice.recipient, bob.recipient]);
     const result = await decrypt(text!, [carol.identity]);

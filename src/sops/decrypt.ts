@@ -35,6 +35,11 @@ export interface DecryptedDocument {
   /** `doc` as plain data. */
   value: unknown;
   metadata: SopsMetadata;
+  /**
+   * The plaintext of every encrypted value (non-empty), in document order: what a shell must mask
+   * (`core.setSecret`; the runner masks line by line, so mask each line of a multi-line value too).
+   */
+  secrets: string[];
 }
 
 export interface DecryptResult {
@@ -63,8 +68,11 @@ export async function decryptDocument(text: string, options: DecryptOptions): Pr
   const unwrapped = await unwrapDataKey(metadata.age, options.identities);
   if ('failure' in unwrapped) {
     const recipients = metadata.age.map((s) => s.recipient).join(', ');
+    const none = options.identities.length === 0;
     const message = {
-      'no-identity': `no age identity matches the recipients of this file (${recipients})`,
+      'no-identity': none
+        ? `no age identity given; this file is encrypted for ${recipients}`
+        : `no age identity matches the recipients of this file (${recipients})`,
       'bad-identity': 'the age identity given is not a valid AGE-SECRET-KEY',
       'bad-key': 'the data key in sops.age is damaged: it does not decrypt to a 32-byte key',
     }[unwrapped.failure];
@@ -89,6 +97,7 @@ export async function decryptDocument(text: string, options: DecryptOptions): Pr
     text: doc.toString(STRINGIFY),
     value: doc.toJS(),
     metadata,
+    secrets: decrypted.secrets,
   };
   rememberReuse(document, { dataKey: unwrapped.dataKey, envelopes: decrypted.envelopes });
   return { document, diagnostics: decrypted.diagnostics };
@@ -111,7 +120,7 @@ function decryptTree(
   key: Uint8Array,
   parsed: ParsedYaml,
   source: Document.Parsed,
-): { macInputs: MacInput[]; envelopes: Map<string, string>; diagnostics: Diagnostic[] } {
+): { macInputs: MacInput[]; envelopes: Map<string, string>; secrets: string[]; diagnostics: Diagnostic[] } {
   const file = parsed.file;
   const diagnostics: Diagnostic[] = walk.problems.map((p) =>
     error(p.code, p.message, file, positionAt(parsed, source, p.at), formatPath(p.at)),
@@ -119,6 +128,7 @@ function decryptTree(
   const encrypted = encryptionPredicate(metadata.rule);
   const macInputs: MacInput[] = [];
   const envelopes = new Map<string, string>();
+  const secrets: string[] = [];
   for (const leaf of walk.leaves) {
     if (!encrypted(leaf.keys)) {
       macInputs.push({ text: leafText(leaf.node).text, encrypted: false });
@@ -139,6 +149,7 @@ function decryptTree(
     }
     envelopes.set(envelopeKey(aadOf(leaf.keys), result.value), envelope as string);
     setPlain(leaf.node, result.value);
+    if (result.value.text !== '') secrets.push(result.value.text);
     macInputs.push({ text: result.value.text, encrypted: true });
   }
   for (const group of walk.comments) {
@@ -165,7 +176,7 @@ function decryptTree(
       );
     }
   }
-  return { macInputs, envelopes, diagnostics };
+  return { macInputs, envelopes, secrets, diagnostics };
 }
 
 /** Put a decrypted value into its scalar, keeping its type visible when re-read (`1.0` stays a float). */

@@ -145,9 +145,9 @@ function isUnchanged(
 
 function signature(doc: Document, walk: DocumentWalk): string {
   const leaves = walk.leaves.map((l) => [l.at, leafText(l.node)]);
-  const shape = doc.toJS({ mapAsMap: false });
-  const replacer = (_: string, v: unknown) => (typeof v === 'bigint' ? `${v}n` : v);
-  return JSON.stringify([leaves, commentTexts(walk.comments), shape], replacer);
+  // The shape: keys, order, nulls and empty collections; the leaves carry the values and their types.
+  const shape = JSON.stringify(doc.toJS(), (_, v: unknown) => (v === null || typeof v === 'object' ? v : 0));
+  return JSON.stringify([leaves, commentTexts(walk.comments), shape]);
 }
 
 /**
