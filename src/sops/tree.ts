@@ -1,0 +1,116 @@
+/**
+ * The walk sops makes over a document (`sops.go` walkBranch): map values and list items in document
+ * order, with the path of map keys from the root (list items add no segment). The top-level `sops`
+ * key is the metadata and is not part of the tree. Comments are gathered per collection, the way
+ * sops's YAML store attaches them, because an encrypted subtree must not keep plaintext comments.
+ */
+import { type Document, isAlias, isMap, isScalar, isSeq, type Node, type Scalar } from 'yaml';
+import type { PathSegment } from '../yaml/parse.js';
+import { type SopsScalar, type TypedText, typedTextOf } from './cipher.js';
+
+export const METADATA_KEY = 'sops';
+
+export interface LeafVisit {
+  node: Scalar;
+  /** Map keys from the root: what the AAD and the encryption rule see. */
+  keys: string[];
+  /** Full path with list indexes, for messages and positions. */
+  at: PathSegment[];
+}
+
+/** A node whose `commentBefore` / `comment` belong to the collection at `keys`. */
+export interface CommentHolder {
+  commentBefore?: string | null;
+  comment?: string | null;
+}
+
+export interface CommentGroup {
+  keys: string[];
+  at: PathSegment[];
+  holders: CommentHolder[];
+}
+
+export interface TreeProblem {
+  code: string;
+  message: string;
+  at: PathSegment[];
+}
+
+export interface DocumentWalk {
+  leaves: LeafVisit[];
+  comments: CommentGroup[];
+  problems: TreeProblem[];
+}
+
+/** The AAD of a value: its key path joined by `:`, with a trailing `:`. */
+export function aadOf(keys: readonly string[]): string {
+  return `${keys.join(':')}:`;
+}
+
+export function walkDocument(doc: Document): DocumentWalk {
+  const walk: DocumentWalk = { leaves: [], comments: [], problems: [] };
+  const root = doc.contents as Node | null;
+  if (root === null || (isScalar(root) && root.value === null)) return walk;
+  if (!isMap(root)) {
+    walk.problems.push({ code: 'sops.not-a-map', message: 'a SOPS document must be a map', at: [] });
+    return walk;
+  }
+  walkNode(root, [], [], walk, [doc as CommentHolder]);
+  return walk;
+}
+
+function walkNode(
+  node: unknown,
+  keys: string[],
+  at: PathSegment[],
+  walk: DocumentWalk,
+  extraHolders: CommentHolder[] = [],
+  ownComments = true,
+): void {
+  if (node === null || node === undefined) return;
+  if (isAlias(node)) {
+    walk.problems.push({ code: 'sops.alias', message: 'aliases are not supported in a SOPS document', at });
+  } else if (isMap(node)) {
+    const group: CommentGroup = { keys, at, holders: ownComments ? [...extraHolders, node] : [] };
+    walk.comments.push(group);
+    for (const pair of node.items) {
+      const key = isScalar(pair.key) ? pair.key.value : undefined;
+      if (typeof key !== 'string') {
+        walk.problems.push({ code: 'sops.key-type', message: 'map keys must be strings', at });
+        continue;
+      }
+      if (keys.length === 0 && key === METADATA_KEY) continue;
+      group.holders.push(pair.key as Scalar);
+      if (isScalar(pair.value)) group.holders.push(pair.value);
+      walkNode(pair.value, [...keys, key], [...at, key], walk);
+    }
+  } else if (isSeq(node)) {
+    const group: CommentGroup = { keys, at, holders: ownComments ? [...extraHolders, node] : [] };
+    walk.comments.push(group);
+    // A list item's own comments belong to the list, as in sops's YAML store.
+    node.items.forEach((item, index) => {
+      if (isScalar(item) || isMap(item) || isSeq(item)) group.holders.push(item);
+      walkNode(item, keys, [...at, index], walk, [], false);
+    });
+  } else if (isScalar(node)) {
+    if (node.value === null) return; // sops leaves null alone: not encrypted, not in the MAC
+    if (!['string', 'number', 'bigint', 'boolean'].includes(typeof node.value)) {
+      walk.problems.push({ code: 'sops.value-type', message: 'unsupported value type', at });
+      return;
+    }
+    walk.leaves.push({ node, keys, at });
+  }
+}
+
+const INT_SOURCE = /^[-+]?[0-9]+$|^0o[0-7]+$|^0x[0-9a-fA-F]+$/;
+
+/** A plaintext leaf's SOPS type and canonical text, telling `1.0` (float) from `1` (int) by its source. */
+export function leafText(node: Scalar): TypedText {
+  const value = node.value as SopsScalar;
+  if (typeof value !== 'number') return typedTextOf(value);
+  const source = typeof node.source === 'string' ? node.source.trim() : undefined;
+  if (source !== undefined && INT_SOURCE.test(source)) {
+    return typedTextOf(BigInt(source.startsWith('+') ? source.slice(1) : source));
+  }
+  return typedTextOf(value, source !== undefined || !Number.isSafeInteger(value));
+}
