@@ -1,0 +1,165 @@
+/**
+ * The status matrix for people and programs: a text table (CLI), JSON, and Markdown — a table and
+ * the promotion chain as a Mermaid flowchart (GitHub renders it) for the job summary. Repository
+ * text is inert everywhere: one line without control characters in the terminal, inert.ts in
+ * Markdown, entity-encoded inside Mermaid's quoted labels (node ids are generated, never names).
+ */
+import { inertCell, inertCode, oneLine } from './inert.js';
+import type { ComponentStatus, StatusCell, StatusModel } from './status.js';
+
+const newest = (c: ComponentStatus) => c.versions.at(-1);
+const cellOf = (c: ComponentStatus, environment: string) =>
+  c.cells.find((x) => x.environment === environment);
+
+// ---- text -------------------------------------------------------------------------------------
+
+const terminal = (text: string, max = 80) => {
+  const line = oneLine(text);
+  return line.length > max ? `${line.slice(0, max - 1)}…` : line;
+};
+
+function textCell(cell: StatusCell | undefined): string {
+  if (!cell) return '';
+  const version = cell.version ? terminal(cell.version) : '';
+  switch (cell.state) {
+    case 'missing':
+      return '(no folder)';
+    case 'invalid':
+      return `${version} INVALID`.trim();
+    case 'behind':
+      return `${version} (behind)`;
+    default:
+      return version;
+  }
+}
+
+/** A plain-text table, one row per component, then one line per environment that is behind or invalid. */
+export function statusText(model: StatusModel): string {
+  const header = ['component', ...model.environments.map((e) => terminal(e.name)), 'newest Package'];
+  const rows = model.components.map((c) => [
+    terminal(c.component),
+    ...model.environments.map((e) => textCell(cellOf(c, e.name))),
+    terminal(newest(c) ?? '(none)'),
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, i) => cell.padEnd(widths[i]!))
+      .join('  ')
+      .trimEnd();
+  const lines = [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)];
+  const notes = model.components.flatMap((c) =>
+    c.cells
+      .filter((cell) => cell.state === 'behind' || cell.state === 'invalid')
+      .map((cell) =>
+        cell.state === 'behind'
+          ? `${terminal(c.component)}/${terminal(cell.environment)}: ${terminal(cell.version ?? '')} is behind ${terminal(cell.promoteFrom ?? '')} (${terminal(cell.upstreamVersion ?? '')})`
+          : `${terminal(c.component)}/${terminal(cell.environment)}: invalid (see the errors above)`,
+      ),
+  );
+  if (notes.length > 0) lines.push('', ...notes);
+  return `${lines.join('\n')}\n`;
+}
+
+// ---- JSON -------------------------------------------------------------------------------------
+
+/** The model as JSON: `{ valid, environments, components: [{ component, versions, cells }], diagnostics }`. */
+export function statusJson(model: StatusModel): string {
+  return `${JSON.stringify(model, null, 2)}\n`;
+}
+
+// ---- Markdown and Mermaid ---------------------------------------------------------------------
+
+function markdownCell(cell: StatusCell | undefined): string {
+  if (!cell) return '';
+  switch (cell.state) {
+    case 'missing':
+      return '_no folder_';
+    case 'invalid':
+      return `${cell.version ? `${inertCode(cell.version)} ` : ''}**invalid**`;
+    case 'behind':
+      return `${inertCode(cell.version)} behind ${inertCell(cell.promoteFrom)} (${inertCode(cell.upstreamVersion)})`;
+    default:
+      return inertCode(cell.version);
+  }
+}
+
+/** The matrix as a GFM table and the promotion chain as a Mermaid flowchart, for the job summary. */
+export function statusMarkdown(model: StatusModel): string {
+  const envs = model.environments;
+  const lines = [
+    '### Where every version runs',
+    '',
+    `| component | ${envs.map((e) => inertCell(e.name)).join(' | ')} | newest Package |`,
+    `|---|${envs.map(() => '---|').join('')}---|`,
+    ...model.components.map(
+      (c) =>
+        `| ${inertCell(c.component)} | ${envs.map((e) => markdownCell(cellOf(c, e.name))).join(' | ')} | ${inertCode(newest(c))} |`,
+    ),
+    '',
+    '```mermaid',
+    statusMermaid(model),
+    '```',
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+/** Characters a Mermaid label shows as they are; everything else becomes an entity (`#quot;`, `#60;`). */
+const MERMAID_PLAIN = /[A-Za-z0-9 ._:/+,=^~-]/;
+
+/** Repository text as the inside of a double-quoted Mermaid label: one line, capped, nothing that means anything. */
+export function mermaidText(text: string, max = 60): string {
+  const chars = [...oneLine(text)];
+  const kept = chars.length > max ? [...chars.slice(0, max - 1), '…'] : chars;
+  return kept
+    .map((ch) => (MERMAID_PLAIN.test(ch) ? ch : ch === '"' ? '#quot;' : `#${ch.codePointAt(0)};`))
+    .join('');
+}
+
+const STYLES = [
+  'classDef current fill:#dcfce7,stroke:#15803d,color:#14532d',
+  'classDef behind fill:#fef3c7,stroke:#b45309,color:#78350f',
+  'classDef invalid fill:#fee2e2,stroke:#b91c1c,color:#7f1d1d',
+  'classDef missing fill:#f3f4f6,stroke:#9ca3af,color:#4b5563,stroke-dasharray:4 3',
+  'classDef package fill:#e0e7ff,stroke:#4338ca,color:#312e81',
+];
+
+function nodeLabel(cell: StatusCell): string {
+  const version = cell.version ? mermaidText(cell.version) : '';
+  const what =
+    cell.state === 'missing'
+      ? 'no folder'
+      : cell.state === 'invalid'
+        ? `${version} invalid`.trim()
+        : cell.state === 'behind'
+          ? `${version} behind`
+          : version;
+  return `${mermaidText(cell.environment)}<br/>${what}`;
+}
+
+/** `flowchart LR`: per component a subgraph, the newest Package, one node per environment, promoteFrom edges. */
+export function statusMermaid(model: StatusModel): string {
+  const lines = ['flowchart LR'];
+  const classes: string[] = [];
+  model.components.forEach((c, ci) => {
+    const id = (environment: string) => `c${ci}e${c.cells.findIndex((x) => x.environment === environment)}`;
+    lines.push(`  subgraph c${ci}["${mermaidText(c.component)}"]`, '    direction LR');
+    const latest = newest(c);
+    if (latest) {
+      lines.push(`    c${ci}p["newest Package<br/>${mermaidText(latest)}"]`);
+      classes.push(`  class c${ci}p package`);
+    }
+    for (const cell of c.cells) {
+      lines.push(`    ${id(cell.environment)}["${nodeLabel(cell)}"]`);
+      classes.push(`  class ${id(cell.environment)} ${cell.state}`);
+    }
+    for (const cell of c.cells) {
+      const upstream = cell.promoteFrom !== undefined ? cellOf(c, cell.promoteFrom) : undefined;
+      if (upstream) lines.push(`    ${id(upstream.environment)} --> ${id(cell.environment)}`);
+      else if (cell.promoteFrom === undefined && latest)
+        lines.push(`    c${ci}p -.-> ${id(cell.environment)}`);
+    }
+    lines.push('  end');
+  });
+  return [...lines, ...classes, ...STYLES.map((s) => `  ${s}`)].join('\n');
+}
