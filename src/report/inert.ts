@@ -99,7 +99,7 @@ export function inertCode(text: string | undefined, max = MAX_CODE): string {
   if (line === '') return '—';
   const budget = Math.max(max, 16);
   if (PLAIN_CODE.test(line)) {
-    const chars = [...line];
+    const chars = [...line.slice(0, 2 * budget + 2)];
     const inner = chars.length + 2 <= budget ? line : `${chars.slice(0, budget - 3).join('')}${ELLIPSIS}`;
     return `\`${inner}\``;
   }

@@ -109,7 +109,7 @@ const MERMAID_PLAIN = /[A-Za-z0-9 ._:/+,=^~-]/;
 
 /** Repository text as the inside of a double-quoted Mermaid label: one line, capped, nothing that means anything. */
 export function mermaidText(text: string, max = 60): string {
-  const chars = [...oneLine(text)];
+  const chars = [...oneLine(text).slice(0, 2 * max + 2)];
   const kept = chars.length > max ? [...chars.slice(0, max - 1), '…'] : chars;
   return kept
     .map((ch) => (MERMAID_PLAIN.test(ch) ? ch : ch === '"' ? '#quot;' : `#${ch.codePointAt(0)};`))
