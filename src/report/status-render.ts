@@ -65,7 +65,7 @@ export function statusText(model: StatusModel): string {
 
 /** The model as JSON: `{ valid, environments, components: [{ component, versions, cells }], diagnostics }`. */
 export function statusJson(model: StatusModel): string {
-  return `${JSON.stringify(model, null, 2)}\n`;
+  return `${JSON.stringify({ valid: model.valid, ...model }, null, 2)}\n`;
 }
 
 // ---- Markdown and Mermaid ---------------------------------------------------------------------
