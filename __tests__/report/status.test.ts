@@ -4,7 +4,14 @@ import { main } from '../../src/cli/main.js';
 import { LocalSnapshot } from '../../src/repo/local.js';
 import { MemorySnapshot } from '../../src/repo/snapshot.js';
 import { loadStatus, type StatusModel } from '../../src/report/status.js';
-import { mermaidText, statusMarkdown, statusMermaid, statusText } from '../../src/report/status-render.js';
+import {
+  MERMAID_LIMITS,
+  mermaidText,
+  statusMarkdown,
+  statusMermaid,
+  statusMermaidChart,
+  statusText,
+} from '../../src/report/status-render.js';
 import { KUSTOMIZATION, packageInstallFile, paramsFile, sampleRepo } from '../helpers/gitops.js';
 
 const example = new URL('../../examples/gitops/', import.meta.url).pathname;
@@ -202,6 +209,36 @@ describe('status in the job summary: table and Mermaid chain', () => {
     expect(md).not.toContain('<img');
     expect(md.split('\n').filter((l) => l.startsWith('```'))).toEqual(['```mermaid', '```']);
     expect(statusText(model)).not.toMatch(/[\n]click/);
+  });
+
+  it('draws only what the Mermaid of GitHub renders (text and edge limits), saying what it left out', () => {
+    const cells = ['dev', 'staging', 'prod'].map((environment, i) => ({
+      environment,
+      state: 'current' as const,
+      version: '1.0.0',
+      ...(i > 0 ? { promoteFrom: ['dev', 'staging'][i - 1] } : {}),
+    }));
+    const model: StatusModel = {
+      environments: cells.map((c) => ({ name: c.environment })),
+      components: Array.from({ length: 400 }, (_, i) => ({
+        component: `component-${i}.apps.example.com`,
+        versions: ['1.0.0'],
+        cells,
+      })),
+      valid: true,
+      diagnostics: [],
+    };
+    const chart = statusMermaidChart(model);
+    expect(chart.drawn).toBeGreaterThan(0);
+    expect(chart.drawn).toBeLessThan(400);
+    expect(chart.text.length).toBeLessThanOrEqual(MERMAID_LIMITS.maxText);
+    expect(chart.text.match(/-\.?-> /g)!.length).toBeLessThanOrEqual(MERMAID_LIMITS.maxEdges);
+    expect(chart.text).toContain(`subgraph c${chart.drawn - 1}[`);
+    expect(chart.text).not.toContain(`subgraph c${chart.drawn}[`);
+    const md = statusMarkdown(model);
+    expect(md).toContain(`The promotion chain shows ${chart.drawn} of 400 components`);
+    expect(md.match(/^\| component-/gm)).toHaveLength(400);
+    expect(statusMarkdown({ ...model, components: model.components.slice(0, 2) })).not.toContain('shows');
   });
 
   it('mermaidText: any string becomes plain characters and entities, capped', () => {

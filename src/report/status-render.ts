@@ -65,7 +65,8 @@ export function statusText(model: StatusModel): string {
 
 /** The model as JSON: `{ valid, environments, components: [{ component, versions, cells }], diagnostics }`. */
 export function statusJson(model: StatusModel): string {
-  return `${JSON.stringify({ valid: model.valid, ...model }, null, 2)}\n`;
+  const { valid, ...rest } = model;
+  return `${JSON.stringify({ valid, ...rest }, null, 2)}\n`;
 }
 
 // ---- Markdown and Mermaid ---------------------------------------------------------------------
@@ -96,11 +97,14 @@ export function statusMarkdown(model: StatusModel): string {
       (c) =>
         `| ${inertCell(c.component)} | ${envs.map((e) => markdownCell(cellOf(c, e.name))).join(' | ')} | ${inertCode(newest(c))} |`,
     ),
-    '',
-    '```mermaid',
-    statusMermaid(model),
-    '```',
   ];
+  const chart = statusMermaidChart(model);
+  if (chart.drawn > 0) lines.push('', '```mermaid', chart.text, '```');
+  if (chart.drawn < model.components.length)
+    lines.push(
+      '',
+      `The promotion chain shows ${chart.drawn} of ${model.components.length} components (a larger diagram exceeds what GitHub's Mermaid renders); \`flux-pkg status\` prints every one.`,
+    );
   return `${lines.join('\n')}\n`;
 }
 
@@ -137,29 +141,69 @@ function nodeLabel(cell: StatusCell): string {
   return `${mermaidText(cell.environment)}<br/>${what}`;
 }
 
-/** `flowchart LR`: per component a subgraph, the newest Package, one node per environment, promoteFrom edges. */
-export function statusMermaid(model: StatusModel): string {
+/**
+ * What GitHub's Mermaid renders at most: `maxTextSize` (50,000 characters) and `maxEdges` (500) by
+ * default; a larger diagram shows only an error. Components past these are left out, and said so.
+ */
+export const MERMAID_LIMITS = { maxText: 45_000, maxEdges: 450 };
+
+/** One component's subgraph: its lines, its class assignments, and how many edges it draws. */
+function componentGraph(
+  c: ComponentStatus,
+  ci: number,
+): { lines: string[]; classes: string[]; edges: number } {
+  const id = (environment: string) => `c${ci}e${c.cells.findIndex((x) => x.environment === environment)}`;
+  const lines = [`  subgraph c${ci}["${mermaidText(c.component)}"]`, '    direction LR'];
+  const classes: string[] = [];
+  const latest = newest(c);
+  if (latest) {
+    lines.push(`    c${ci}p["newest Package<br/>${mermaidText(latest)}"]`);
+    classes.push(`  class c${ci}p package`);
+  }
+  for (const cell of c.cells) {
+    lines.push(`    ${id(cell.environment)}["${nodeLabel(cell)}"]`);
+    classes.push(`  class ${id(cell.environment)} ${cell.state}`);
+  }
+  let edges = 0;
+  for (const cell of c.cells) {
+    const upstream = cell.promoteFrom !== undefined ? cellOf(c, cell.promoteFrom) : undefined;
+    const from = upstream
+      ? id(upstream.environment)
+      : cell.promoteFrom === undefined && latest
+        ? `c${ci}p`
+        : '';
+    if (!from) continue;
+    lines.push(`    ${from} ${upstream ? '-->' : '-.->'} ${id(cell.environment)}`);
+    edges++;
+  }
+  lines.push('  end');
+  return { lines, classes, edges };
+}
+
+/**
+ * `flowchart LR`: per component a subgraph with the newest Package and one node per environment,
+ * promoteFrom edges between them; `drawn` is how many components fit GitHub's limits.
+ */
+export function statusMermaidChart(model: StatusModel): { text: string; drawn: number } {
   const lines = ['flowchart LR'];
   const classes: string[] = [];
-  model.components.forEach((c, ci) => {
-    const id = (environment: string) => `c${ci}e${c.cells.findIndex((x) => x.environment === environment)}`;
-    lines.push(`  subgraph c${ci}["${mermaidText(c.component)}"]`, '    direction LR');
-    const latest = newest(c);
-    if (latest) {
-      lines.push(`    c${ci}p["newest Package<br/>${mermaidText(latest)}"]`);
-      classes.push(`  class c${ci}p package`);
-    }
-    for (const cell of c.cells) {
-      lines.push(`    ${id(cell.environment)}["${nodeLabel(cell)}"]`);
-      classes.push(`  class ${id(cell.environment)} ${cell.state}`);
-    }
-    for (const cell of c.cells) {
-      const upstream = cell.promoteFrom !== undefined ? cellOf(c, cell.promoteFrom) : undefined;
-      if (upstream) lines.push(`    ${id(upstream.environment)} --> ${id(cell.environment)}`);
-      else if (cell.promoteFrom === undefined && latest)
-        lines.push(`    c${ci}p -.-> ${id(cell.environment)}`);
-    }
-    lines.push('  end');
-  });
-  return [...lines, ...classes, ...STYLES.map((s) => `  ${s}`)].join('\n');
+  const styles = STYLES.map((s) => `  ${s}`);
+  let size = lines[0]!.length + styles.join('\n').length;
+  let edges = 0;
+  let drawn = 0;
+  for (const [ci, c] of model.components.entries()) {
+    const graph = componentGraph(c, ci);
+    const more = [...graph.lines, ...graph.classes].reduce((n, l) => n + l.length + 1, 0);
+    if (size + more > MERMAID_LIMITS.maxText || edges + graph.edges > MERMAID_LIMITS.maxEdges) break;
+    lines.push(...graph.lines);
+    classes.push(...graph.classes);
+    size += more;
+    edges += graph.edges;
+    drawn++;
+  }
+  return { text: [...lines, ...classes, ...styles].join('\n'), drawn };
+}
+
+export function statusMermaid(model: StatusModel): string {
+  return statusMermaidChart(model).text;
 }
