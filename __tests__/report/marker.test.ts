@@ -81,8 +81,8 @@ describe('the marker', () => {
   it('checks the key against the branch', () => {
     const body = writeMarker(markerKey('app.default.tap', 'prod'), { version: '1.2.0' });
     expect(readMarker(body, { key: KEY })).toBeUndefined();
-    expect(isMarkedFor(body, 'app.default.tap', 'dev')).toBe(false);
-    expect(isMarkedFor(body, 'app.default.tap', 'prod')).toBe(true);
+    expect(isMarkedFor(body, KEY)).toBe(false);
+    expect(isMarkedFor(body, markerKey('app.default.tap', 'prod'))).toBe(true);
   });
 
   it('refuses unknown, duplicate, misplaced and malformed fields', () => {
@@ -156,7 +156,7 @@ describe('the marker', () => {
     expect(parseMarker(`a\n${line}`)).toEqual({ target: KEY, version: '1.2.0' });
     expect(parseMarker(markerFor('app.default.tap', 'dev'))).toEqual({ target: KEY, version: undefined });
     expect(parseMarker(FORGED_OLD)).toBeUndefined();
-    expect(isMarkedFor(`a\n${line}`, 'app.default.tap', 'dev')).toBe(true);
+    expect(isMarkedFor(`a\n${line}`, KEY)).toBe(true);
   });
 });
 

@@ -12,9 +12,9 @@ import { classifyChanges } from '../plan/changes.js';
 import { plan } from '../plan/plan.js';
 import type { Request } from '../plan/types.js';
 import { LocalSnapshot } from '../repo/local.js';
-import { loadStatus } from '../report/status.js';
 import { statusJson, statusText } from '../report/status-render.js';
 import { diagnosticLines, fileDiff, jsonReport, summaryLines } from '../report/text.js';
+import { loadStatus } from './status.js';
 
 const USAGE = `Usage: flux-pkg <command> [options]
 

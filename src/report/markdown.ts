@@ -50,8 +50,7 @@ export function pullRequestBody(env: EnvironmentResult, result: PlanResult, link
   lines.push(`- Files: ${env.files.map((f) => code(f.path)).join(', ')}`);
   if (warnings.length > 0) {
     lines.push('', '<details><summary>Warnings</summary>', '');
-    for (const w of warnings)
-      lines.push(`- ${at(w, false)} ${message(w.message)}`);
+    for (const w of warnings) lines.push(`- ${at(w, false)} ${message(w.message)}`);
     lines.push('', '</details>');
   }
   lines.push(
@@ -105,8 +104,7 @@ export function jobSummary(
   const errors = result.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length > 0) {
     lines.push('', `### ${errors.length} error(s) — nothing was written`, '');
-    for (const d of errors)
-      lines.push(`- ${at(d, true)} ${message(d.message)}`);
+    for (const d of errors) lines.push(`- ${at(d, true)} ${message(d.message)}`);
   }
   return `${lines.join('\n')}\n`;
 }
@@ -134,8 +132,7 @@ export function environmentPullRequestBody(
     '',
     `**Validation:** ${envs.every((e) => e.valid) ? 'passed' : 'failed'} for every component: each Package is valid as kapp-controller checks it, and each environment's values validate against its \`valuesSchema\`.`,
   ];
-  if (links.triggerSha)
-    lines.push('', `- Triggered by: ${commitLink(links)}`);
+  if (links.triggerSha) lines.push('', `- Triggered by: ${commitLink(links)}`);
   lines.push(
     '',
     'Merging this pull request is the promotion gate: Flux applies the environment folders once they are on the base branch.',

@@ -1,16 +1,13 @@
 /**
  * Where every version runs: the component × environment matrix — the version each environment's
  * PackageInstall selects, which environments are behind the one they promote from, which are
- * invalid, which have no folder. buildStatus() is pure; loadStatus() gathers its input through the
- * planner (validate) and the Package files. Renderings are in status-render.ts.
+ * invalid, which have no folder. Pure: loadStatus() (src/cli/status.ts) gathers the input through
+ * the planner (validate) and the Package files; the renderings are in status-render.ts.
  */
 import { compare, parseRelaxed } from '../carvel/semver.js';
-import { type LoadedConfig, loadConfig, type RepoConfig } from '../config/config.js';
+import type { RepoConfig } from '../config/config.js';
 import type { Diagnostic } from '../diagnostics.js';
-import { plan } from '../plan/plan.js';
-import { discover, loadPackages, RepoReader } from '../plan/repository.js';
 import type { PlanResult } from '../plan/types.js';
-import type { Snapshot } from '../repo/snapshot.js';
 
 /**
  * current: valid and not behind; behind: older than what its promoteFrom environment selects;
@@ -96,28 +93,4 @@ export function buildStatus(input: StatusInput): StatusModel {
     return { component: c.name, versions: [...c.versions], cells };
   });
   return { environments, components, valid: validation.valid, diagnostics: validation.diagnostics };
-}
-
-/**
- * The model for a snapshot. `loaded` and `validation`: what the caller already has (flux-pkg.yaml as
- * read, a whole-repo validate result), so a run that validated does not validate twice.
- */
-export async function loadStatus(
-  snapshot: Snapshot,
-  options: { loaded?: LoadedConfig; validation?: PlanResult } = {},
-): Promise<StatusModel> {
-  const loaded = options.loaded ?? (await loadConfig(snapshot));
-  const validation = options.validation ?? (await plan(snapshot, { kind: 'validate' }, loaded));
-  const paths = (await snapshot.list()).map((e) => e.path);
-  const reader = new RepoReader(snapshot);
-  const components: StatusInput['components'][number][] = [];
-  const layouts = discover(paths, loaded.config.layout);
-  reader.prefetch(layouts[0]?.packageFiles ?? []);
-  for (const [i, c] of layouts.entries()) {
-    reader.prefetch(layouts[i + 1]?.packageFiles ?? []);
-    const { packages } = await loadPackages(reader, c);
-    reader.forget(c.dir);
-    components.push({ name: c.name, folders: c.environments, versions: packages.map((p) => p.version) });
-  }
-  return buildStatus({ config: loaded.config, components, validation });
 }
