@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { warning } from '../../src/diagnostics.js';
 import type { EnvironmentResult, PlanResult } from '../../src/plan/types.js';
-import { jobSummary, pullRequestBody } from '../../src/report/markdown.js';
+import { environmentPullRequestBody, jobSummary, pullRequestBody } from '../../src/report/markdown.js';
 import {
   isMarkedFor,
   markerFor,
@@ -189,6 +189,23 @@ describe('repository text in the PR body and the job summary', () => {
     }
     // The one link the body has is the Package file's, with the path encoded.
     expect(body).toMatch(/\]\(https:\/\/github\.com\/org\/gitops\/blob\/abc123\/pkg\/%3Cimg%20src%3Dx%3E/);
+  });
+
+  it('a per-environment body is inert too and ends with its key', () => {
+    const env = environment({ constraint: FORGED, valuesKeysChanged: [FORGED, '@team'] });
+    const key = '_environments/dev/0123abcd';
+    const body = environmentPullRequestBody(
+      key,
+      'dev',
+      [{ component: env.component, environment: 'dev' }],
+      attackedPlan(env, FORGED),
+      LINKS,
+    );
+    expect(body.match(/<!--/g)).toHaveLength(1);
+    expect(body).not.toMatch(/@team/);
+    expect(readMarker(body, { key })).toEqual({ key, fields: {} });
+    expect(isMarkedFor(body, key)).toBe(true);
+    expect(isMarkedFor(body, KEY)).toBe(false);
   });
 
   it('keeps a normal body readable', () => {
