@@ -55502,40 +55502,245 @@ function formatDiagnostic(d) {
     return `${where}${d.severity}: ${d.message}${at}`;
 }
 
+;// CONCATENATED MODULE: ./src/report/inert.ts
+/**
+ * Repository text made inert for Markdown: whatever a component name, version, file path, message
+ * or Package field says, it renders as the characters it is — never as HTML, a link, a mention, an
+ * issue reference, a heading or list, a comment (so never a forged marker) — on one line, capped.
+ *
+ * Escapes are chosen so that the raw text, not only the rendered page, is harmless: code that reads
+ * a body back (the marker reader) never meets `<!--`, `-->`, `<tag` or `](` that came from the repo.
+ */
+/** Default caps, in UTF-16 code units of the output (what GitHub counts against its body limit). */
+const MAX_INLINE = 300;
+const MAX_CODE = 200;
+const ELLIPSIS = '…';
+/** GitHub links a mention or `#123` only when nothing separates it from its sigil. */
+const BREAK = '&#8203;';
+/**
+ * One line of plain text: control, format (bidi, zero-width) and line-separator characters go,
+ * whitespace runs become one space, lone surrogates become U+FFFD.
+ */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+function oneLine(text) {
+    return text
+        .replace(LONE_SURROGATE, '\uFFFD')
+        .replace(/[\p{Cc}\p{Zl}\p{Zp}\s]+/gu, ' ')
+        .replace(/\p{Cf}+/gu, '')
+        .replace(/ {2,}/g, ' ')
+        .trim();
+}
+const ENTITIES = {
+    '&': '&amp;',
+    '<': '&lt;',
+    '>': '&gt;',
+    '"': '&quot;',
+    "'": '&#39;',
+};
+/** ASCII punctuation Markdown (GFM, GitHub math) gives a meaning to; a backslash makes it literal. */
+const MARKDOWN = new Set(['\\', '`', '*', '_', '~', '[', ']', '(', ')', '!', '|', '$', '{', '}']);
+/**
+ * The escaped pieces of a one-line text, one per input character (so a cap never splits an escape).
+ * Only the first `limit` characters: each yields at least one output character, so no more can fit.
+ */
+function escapedPieces(line, limit) {
+    const chars = [...line.slice(0, 2 * limit + 2)].slice(0, limit + 1);
+    const leadingDigits = /^\d*/.exec(line)[0].length;
+    return chars.map((ch, i) => {
+        const entity = ENTITIES[ch];
+        if (entity)
+            return entity;
+        if (MARKDOWN.has(ch))
+            return `\\${ch}`;
+        if (ch === '@' || ch === '#')
+            return `${ch}${BREAK}`;
+        // `https://x` and `www.x` are autolinked by GFM: a break after the scheme's colon or the first `w`.
+        if (ch === ':' && chars[i + 1] === '/' && chars[i + 2] === '/')
+            return `:${BREAK}`;
+        if ((ch === 'w' || ch === 'W') && /^ww\./i.test(chars.slice(i + 1, i + 4).join('')))
+            return `${ch}${BREAK}`;
+        if (i === 0 && (ch === '-' || ch === '+' || ch === '='))
+            return `\\${ch}`;
+        // "1. x" or "1) x" at the start would become an ordered list.
+        if (i === leadingDigits && i > 0 && (ch === '.' || ch === ')'))
+            return `\\${ch}`;
+        return ch;
+    });
+}
+/** Join pieces up to `max` code units, ending with an ellipsis when something was cut. */
+function capped(pieces, max) {
+    const total = pieces.reduce((n, p) => n + p.length, 0);
+    if (total <= max)
+        return pieces.join('');
+    let out = '';
+    for (const piece of pieces) {
+        if (out.length + piece.length > max - ELLIPSIS.length)
+            break;
+        out += piece;
+    }
+    return `${out}${ELLIPSIS}`;
+}
+/** Repository text as inline Markdown: readable, inert, one line, at most `max` characters. */
+function inertText(text, max = MAX_INLINE) {
+    return capped(escapedPieces(oneLine(text), Math.max(max, 1)), Math.max(max, 1));
+}
+/** Repository text for a GFM table cell (`|` is escaped by inertText; an empty cell shows a dash). */
+function inertCell(text, max = MAX_INLINE) {
+    const inert = inertText(text ?? '', max);
+    return inert === '' ? '—' : inert;
+}
+/** Characters a backtick code span shows as they are, and that mean nothing to any reader of the raw body. */
+const PLAIN_CODE = /^[A-Za-z0-9 ._:/+=,^~*%…-]*$/;
+/**
+ * Repository text as code: a backtick code span when it is plain (versions, paths, names stay
+ * readable and copyable), else `<code>` around inert text — inside a code span nothing can be
+ * escaped, so `<`, `|`, `@` or backticks would reach the raw body as they are.
+ */
+function inertCode(text, max = MAX_CODE) {
+    const line = oneLine(text ?? '');
+    if (line === '')
+        return '—';
+    const budget = Math.max(max, 16);
+    if (PLAIN_CODE.test(line)) {
+        const chars = [...line.slice(0, 2 * budget + 2)];
+        const inner = chars.length + 2 <= budget ? line : `${chars.slice(0, budget - 3).join('')}${ELLIPSIS}`;
+        return `\`${inner}\``;
+    }
+    const inner = budget - '<code></code>'.length;
+    return `<code>${capped(escapedPieces(line, inner), inner)}</code>`;
+}
+/** A URL path segment from repository text (a file path's parts in a link). */
+function urlPath(path) {
+    return path
+        .split('/')
+        .map((s) => encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`))
+        .join('/');
+}
+
 ;// CONCATENATED MODULE: ./src/report/marker.ts
 /**
- * The hidden marker in a pull request body: it identifies the PR as this action's, for which
- * component and environment, and which version it proposes (so an older run never overwrites a
- * newer proposal).
+ * The hidden marker in a pull request body: which branch key (`component/environment`, or
+ * `_environments/<environment>/<set>` for a per-environment PR) the PR is
+ * this action's for, and the fields a later run trusts (the version it proposes, so an older run
+ * never overwrites a newer proposal; promotion adds `from`, `upstream`, `status`…).
+ *
+ *   <!-- flux-pkg-action v1 key=app.default.tap/dev version=1.2.0 -->
+ *
+ * It is written in one place only, the body's last line, and read only from there. Every field is
+ * restricted to a charset that cannot close the comment or start another, and repository text in
+ * the body is inert (src/report/inert.ts) and on one line: nothing above the last line can pass for
+ * it. A body whose last line does not parse is not this action's proposal — never an exception.
  */
-const PREFIX = '<!-- flux-pkg-action:';
+const HEAD = '<!-- flux-pkg-action v1';
+const TAIL = ' -->';
+const NAME = /^[a-z][A-Za-z0-9]{0,31}$/;
+const VALUE = /^[A-Za-z0-9._:/+-]{1,256}$/;
+const markerKey = (component, environment) => `${component}/${environment}`;
+/** The marker line for a body's end. Throws on a name or value outside the charset: that is a caller's bug. */
+function writeMarker(key, fields = {}) {
+    const parts = [`key=${checkedValue('key', key)}`];
+    for (const [name, value] of Object.entries(fields)) {
+        if (value === undefined)
+            continue;
+        if (!NAME.test(name) || name === 'key')
+            throw new Error(`marker field name "${name}" is not allowed`);
+        parts.push(`${name}=${checkedValue(name, value)}`);
+    }
+    return `${HEAD} ${parts.join(' ')}${TAIL}`;
+}
+function checkedValue(name, value) {
+    if (!VALUE.test(value))
+        throw new Error(`marker field ${name} has characters outside [A-Za-z0-9._:/+-]`);
+    return value;
+}
+/** The marker of a body for that key: only the last non-empty line, parsed strictly; else undefined. */
+function readMarker(body, expected) {
+    const marker = parseLastLine(body);
+    if (!marker || marker.key !== expected.key)
+        return undefined;
+    const allowed = new Set(expected.fields ?? ['version']);
+    if (Object.keys(marker.fields).some((name) => !allowed.has(name)))
+        return undefined;
+    if ((expected.required ?? []).some((name) => marker.fields[name] === undefined))
+        return undefined;
+    return marker;
+}
+/** The marker's version when it is one the caller knows exists (a Package version at the base). */
+function trustedVersion(marker, knownVersions) {
+    const version = marker?.fields.version;
+    return version !== undefined && knownVersions.has(version) ? version : undefined;
+}
+function parseLastLine(body) {
+    if (typeof body !== 'string')
+        return undefined;
+    const lines = body.split(/\r?\n/);
+    let last;
+    for (let i = lines.length - 1; i >= 0 && last === undefined; i--)
+        if (lines[i].trim() !== '')
+            last = lines[i].trimEnd();
+    if (!last?.startsWith(`${HEAD} `) || !last.endsWith(TAIL))
+        return undefined;
+    const parts = last.slice(HEAD.length + 1, -TAIL.length).split(' ');
+    const fields = Object.create(null);
+    let key;
+    for (const [i, part] of parts.entries()) {
+        const eq = part.indexOf('=');
+        const name = part.slice(0, eq);
+        const value = part.slice(eq + 1);
+        if (eq < 0 || !NAME.test(name) || !VALUE.test(value))
+            return undefined;
+        if (name === 'key') {
+            if (i !== 0)
+                return undefined;
+            key = value;
+        }
+        else if (i === 0 || Object.hasOwn(fields, name))
+            return undefined;
+        else
+            fields[name] = value;
+    }
+    return key === undefined ? undefined : { key, fields };
+}
+// The delivery code's interface until it moves to readMarker/trustedVersion.
+/** @deprecated use writeMarker(markerKey(component, environment), { version }) */
 function markerFor(component, environment, version) {
-    return markerForKey(`${component}/${environment}`, version);
+    return writeMarker(markerKey(component, environment), { version });
 }
-/** The marker of a proposal's branch key (`component/environment`, `_environments/dev/<set>`). */
+/** @deprecated use writeMarker(key, { version }) */
 function markerForKey(key, version) {
-    return `${PREFIX} ${key}${version ? ` version=${version}` : ''} -->`;
+    return writeMarker(key, { version });
 }
-/** Is this body this action's PR for that key (e.g. `component/environment`)? */
+/** Is this body this action's PR for that key (`component/environment`, `_environments/dev/<set>`)? */
 function isMarkedFor(body, key) {
-    return parseMarker(body)?.target === key;
+    return readMarker(body, { key }) !== undefined;
 }
+/**
+ * @deprecated it cannot check the key: use readMarker(body, { key }) and trustedVersion().
+ * The last line's marker, strictly parsed, when its only field besides the key is `version`.
+ */
 function parseMarker(body) {
-    const m = /<!-- flux-pkg-action: (\S+)(?: version=(\S+))? -->/.exec(body ?? '');
-    return m ? { target: m[1], version: m[2] } : undefined;
+    const marker = parseLastLine(body);
+    if (!marker || Object.keys(marker.fields).some((name) => name !== 'version'))
+        return undefined;
+    return { target: marker.key, version: marker.fields.version };
 }
 
 ;// CONCATENATED MODULE: ./src/report/markdown.ts
 
-const cell = (text) => text.replaceAll('|', '\\|').replaceAll('\n', ' ');
-const code = (text) => (text ? `\`${cell(text)}\`` : '—');
+
+const cell = (text) => inertCell(text);
+const code = (text) => inertCode(text);
+/** A diagnostic's message: longer than a cell, still one inert line. */
+const message = (text) => inertText(text, 600);
+const at = (d, column) => code(`${d.file || '(input)'}${d.line ? `:${d.line}${column ? `:${d.column}` : ''}` : ''}`);
+const commitLink = (links) => `${links.serverUrl}/${urlPath(links.repository)}/commit/${urlPath(links.triggerSha ?? '')}`;
 function pullRequestBody(env, result, links) {
     const fileLink = env.packageFile
-        ? `[${env.packageFile}](${links.serverUrl}/${links.repository}/blob/${links.baseSha}/${env.packageFile})`
+        ? `[${inertText(env.packageFile)}](${links.serverUrl}/${urlPath(links.repository)}/blob/${urlPath(links.baseSha)}/${urlPath(env.packageFile)})`
         : '—';
     const warnings = result.diagnostics.filter((d) => d.severity === 'warning' && relevant(d, env));
     const lines = [
-        `Deploys **${env.component}** ${code(env.toVersion)} to **${env.environment}**.`,
+        `Deploys **${inertText(env.component)}** ${code(env.toVersion)} to **${inertText(env.environment)}**.`,
         '',
         '| component | environment | version | constraint |',
         '|---|---|---|---|',
@@ -55546,23 +55751,25 @@ function pullRequestBody(env, result, links) {
         `- Package: ${fileLink}`,
     ];
     if (links.triggerSha)
-        lines.push(`- Triggered by: ${links.serverUrl}/${links.repository}/commit/${links.triggerSha}`);
+        lines.push(`- Triggered by: ${commitLink(links)}`);
     lines.push(`- Values keys changed: ${env.valuesKeysChanged.length > 0 ? env.valuesKeysChanged.map(code).join(', ') : 'none (the environment keeps its values)'}`);
     lines.push(`- Files: ${env.files.map((f) => code(f.path)).join(', ')}`);
     if (warnings.length > 0) {
         lines.push('', '<details><summary>Warnings</summary>', '');
         for (const w of warnings)
-            lines.push(`- ${code(`${w.file}${w.line ? `:${w.line}` : ''}`)} ${cell(w.message)}`);
+            lines.push(`- ${at(w, false)} ${message(w.message)}`);
         lines.push('', '</details>');
     }
-    lines.push('', 'Merging this pull request is the promotion gate: Flux applies the environment folder once it is on the base branch.', '', markerFor(env.component, env.environment, env.toVersion));
+    lines.push('', 'Merging this pull request is the promotion gate: Flux applies the environment folder once it is on the base branch.', '', 
+    // Last line, and the only place the marker is written (src/report/marker.ts reads it back from there).
+    writeMarker(markerKey(env.component, env.environment), { version: env.toVersion }));
     return `${lines.join('\n')}\n`;
 }
 function relevant(d, env) {
     return d.file === env.packageFile || env.files.some((f) => f.path === d.file);
 }
 function jobSummary(result, published, mode, dryRun) {
-    const lines = [`## flux-pkg-action: ${mode}${dryRun ? ' (dry run)' : ''}`, ''];
+    const lines = [`## flux-pkg-action: ${inertText(mode)}${dryRun ? ' (dry run)' : ''}`, ''];
     if (result.environments.length > 0) {
         lines.push('| component | environment | version | constraint | pull request | validation |', '|---|---|---|---|---|---|');
         for (const env of result.environments) {
@@ -55587,7 +55794,7 @@ function jobSummary(result, published, mode, dryRun) {
     if (errors.length > 0) {
         lines.push('', `### ${errors.length} error(s) — nothing was written`, '');
         for (const d of errors)
-            lines.push(`- ${code(`${d.file || '(input)'}${d.line ? `:${d.line}:${d.column}` : ''}`)} ${cell(d.message)}`);
+            lines.push(`- ${at(d, true)} ${message(d.message)}`);
     }
     return `${lines.join('\n')}\n`;
 }
@@ -55595,7 +55802,7 @@ function jobSummary(result, published, mode, dryRun) {
 function environmentPullRequestBody(key, environment, targets, result, links) {
     const envs = result.environments.filter((e) => e.environment === environment && targets.some((t) => t.component === e.component));
     const lines = [
-        `Deploys ${targets.length} components to **${cell(environment)}**.`,
+        `Deploys ${targets.length} components to **${inertText(environment)}**.`,
         '',
         '| component | version | constraint | values keys changed | files |',
         '|---|---|---|---|---|',
@@ -55604,8 +55811,8 @@ function environmentPullRequestBody(key, environment, targets, result, links) {
         `**Validation:** ${envs.every((e) => e.valid) ? 'passed' : 'failed'} for every component: each Package is valid as kapp-controller checks it, and each environment's values validate against its \`valuesSchema\`.`,
     ];
     if (links.triggerSha)
-        lines.push('', `- Triggered by: ${links.serverUrl}/${links.repository}/commit/${links.triggerSha}`);
-    lines.push('', 'Merging this pull request is the promotion gate: Flux applies the environment folders once they are on the base branch.', '', markerForKey(key));
+        lines.push('', `- Triggered by: ${commitLink(links)}`);
+    lines.push('', 'Merging this pull request is the promotion gate: Flux applies the environment folders once they are on the base branch.', '', writeMarker(key));
     return `${lines.join('\n')}\n`;
 }
 
@@ -56147,7 +56354,7 @@ function formatPath(path) {
  * (yaml-language-server) can complete and check the file; this module is the source of truth.
  */
 /** One folder or file name: not "." or "..", no "/", no backslash, no control character (NUL included). */
-const NAME = String.raw `(?!\.\.?(?:/|$))[^/\\\u0000-\u001f\u007f]+`;
+const schema_NAME = String.raw `(?!\.\.?(?:/|$))[^/\\\u0000-\u001f\u007f]+`;
 /** `.git` or `.github` in any case: folders the action never writes. */
 const PROTECTED = String.raw `[.][Gg][Ii][Tt](?:[Hh][Uu][Bb])?(?:/|$)`;
 const configSchema = {
@@ -56255,11 +56462,11 @@ const configSchema = {
     definitions: {
         relativePath: {
             type: 'string',
-            pattern: `^(?:(?!${PROTECTED})${NAME}(?:/${NAME})*)?$`,
+            pattern: `^(?:(?!${PROTECTED})${schema_NAME}(?:/${schema_NAME})*)?$`,
         },
         fileName: {
             type: 'string',
-            pattern: `^${NAME}$`,
+            pattern: `^${schema_NAME}$`,
         },
         secretKey: {
             type: 'string',

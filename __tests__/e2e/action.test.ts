@@ -59,7 +59,7 @@ describe.concurrent('a new Package pushed to the gitops repo', () => {
       `| ${COMPONENT} | dev | \`${PREVIOUS}\` → \`${NEW_VERSION}\` | \`${NEW_VERSION}\` |`,
     );
     expect(dev!.body).toContain(NEW_PACKAGE);
-    expect(dev!.body).toContain(`<!-- flux-pkg-action: app.default.tap/dev version=${NEW_VERSION} -->`);
+    expect(dev!.body).toContain(`<!-- flux-pkg-action v1 key=app.default.tap/dev version=${NEW_VERSION} -->`);
     expect(run.summary).toContain(`| ${COMPONENT} | dev | \`${PREVIOUS}\` → \`${NEW_VERSION}\``);
     // Values keys are named, never values.
     expect(dev!.body).toContain('Values keys changed: none');

@@ -50,7 +50,7 @@ describe('pull request flows', () => {
     expect(dev.title).toBe('Deploy app.default.tap 1.1.0 to dev');
     expect(dev.version).toBe('1.1.0');
     expect(dev.labels).toEqual(['from-input']);
-    expect(dev.body).toContain('<!-- flux-pkg-action: app.default.tap/dev version=1.1.0 -->');
+    expect(dev.body).toContain('<!-- flux-pkg-action v1 key=app.default.tap/dev version=1.1.0 -->');
   });
 
   it('per-environment: one proposal per environment holding every component, with a row each', async () => {
@@ -72,7 +72,7 @@ describe('pull request flows', () => {
     expect(dev.title).toBe('Deploy 2 components to dev');
     expect(dev.body).toContain('| app.default.tap | `1.0.0` → `1.1.0` |');
     expect(dev.body).toContain('| payments.apps.example.com | `2.0.0` → `2.1.0` |');
-    expect(dev.body.trimEnd().split('\n').at(-1)).toBe(`<!-- flux-pkg-action: ${dev.key} -->`);
+    expect(dev.body.trimEnd().split('\n').at(-1)).toBe(`<!-- flux-pkg-action v1 key=${dev.key} -->`);
   });
 
   it('per-environment keys name the set of components: the same batch maps to the same branch', async () => {

@@ -20181,6 +20181,303 @@ async function local_writer_lstatOrUndefined(path) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/report/inert.ts
+/**
+ * Repository text made inert for Markdown: whatever a component name, version, file path, message
+ * or Package field says, it renders as the characters it is — never as HTML, a link, a mention, an
+ * issue reference, a heading or list, a comment (so never a forged marker) — on one line, capped.
+ *
+ * Escapes are chosen so that the raw text, not only the rendered page, is harmless: code that reads
+ * a body back (the marker reader) never meets `<!--`, `-->`, `<tag` or `](` that came from the repo.
+ */
+/** Default caps, in UTF-16 code units of the output (what GitHub counts against its body limit). */
+const MAX_INLINE = 300;
+const MAX_CODE = 200;
+const ELLIPSIS = '…';
+/** GitHub links a mention or `#123` only when nothing separates it from its sigil. */
+const BREAK = '&#8203;';
+/**
+ * One line of plain text: control, format (bidi, zero-width) and line-separator characters go,
+ * whitespace runs become one space, lone surrogates become U+FFFD.
+ */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+function inert_oneLine(text) {
+    return text
+        .replace(LONE_SURROGATE, '\uFFFD')
+        .replace(/[\p{Cc}\p{Zl}\p{Zp}\s]+/gu, ' ')
+        .replace(/\p{Cf}+/gu, '')
+        .replace(/ {2,}/g, ' ')
+        .trim();
+}
+const ENTITIES = {
+    '&': '&amp;',
+    '<': '&lt;',
+    '>': '&gt;',
+    '"': '&quot;',
+    "'": '&#39;',
+};
+/** ASCII punctuation Markdown (GFM, GitHub math) gives a meaning to; a backslash makes it literal. */
+const MARKDOWN = new Set(['\\', '`', '*', '_', '~', '[', ']', '(', ')', '!', '|', '$', '{', '}']);
+/**
+ * The escaped pieces of a one-line text, one per input character (so a cap never splits an escape).
+ * Only the first `limit` characters: each yields at least one output character, so no more can fit.
+ */
+function escapedPieces(line, limit) {
+    const chars = [...line.slice(0, 2 * limit + 2)].slice(0, limit + 1);
+    const leadingDigits = /^\d*/.exec(line)[0].length;
+    return chars.map((ch, i) => {
+        const entity = ENTITIES[ch];
+        if (entity)
+            return entity;
+        if (MARKDOWN.has(ch))
+            return `\\${ch}`;
+        if (ch === '@' || ch === '#')
+            return `${ch}${BREAK}`;
+        // `https://x` and `www.x` are autolinked by GFM: a break after the scheme's colon or the first `w`.
+        if (ch === ':' && chars[i + 1] === '/' && chars[i + 2] === '/')
+            return `:${BREAK}`;
+        if ((ch === 'w' || ch === 'W') && /^ww\./i.test(chars.slice(i + 1, i + 4).join('')))
+            return `${ch}${BREAK}`;
+        if (i === 0 && (ch === '-' || ch === '+' || ch === '='))
+            return `\\${ch}`;
+        // "1. x" or "1) x" at the start would become an ordered list.
+        if (i === leadingDigits && i > 0 && (ch === '.' || ch === ')'))
+            return `\\${ch}`;
+        return ch;
+    });
+}
+/** Join pieces up to `max` code units, ending with an ellipsis when something was cut. */
+function capped(pieces, max) {
+    const total = pieces.reduce((n, p) => n + p.length, 0);
+    if (total <= max)
+        return pieces.join('');
+    let out = '';
+    for (const piece of pieces) {
+        if (out.length + piece.length > max - ELLIPSIS.length)
+            break;
+        out += piece;
+    }
+    return `${out}${ELLIPSIS}`;
+}
+/** Repository text as inline Markdown: readable, inert, one line, at most `max` characters. */
+function inertText(text, max = MAX_INLINE) {
+    return capped(escapedPieces(inert_oneLine(text), Math.max(max, 1)), Math.max(max, 1));
+}
+/** Repository text for a GFM table cell (`|` is escaped by inertText; an empty cell shows a dash). */
+function inert_inertCell(text, max = MAX_INLINE) {
+    const inert = inertText(text ?? '', max);
+    return inert === '' ? '—' : inert;
+}
+/** Characters a backtick code span shows as they are, and that mean nothing to any reader of the raw body. */
+const PLAIN_CODE = /^[A-Za-z0-9 ._:/+=,^~*%…-]*$/;
+/**
+ * Repository text as code: a backtick code span when it is plain (versions, paths, names stay
+ * readable and copyable), else `<code>` around inert text — inside a code span nothing can be
+ * escaped, so `<`, `|`, `@` or backticks would reach the raw body as they are.
+ */
+function inert_inertCode(text, max = MAX_CODE) {
+    const line = inert_oneLine(text ?? '');
+    if (line === '')
+        return '—';
+    const budget = Math.max(max, 16);
+    if (PLAIN_CODE.test(line)) {
+        const chars = [...line.slice(0, 2 * budget + 2)];
+        const inner = chars.length + 2 <= budget ? line : `${chars.slice(0, budget - 3).join('')}${ELLIPSIS}`;
+        return `\`${inner}\``;
+    }
+    const inner = budget - '<code></code>'.length;
+    return `<code>${capped(escapedPieces(line, inner), inner)}</code>`;
+}
+/** A URL path segment from repository text (a file path's parts in a link). */
+function urlPath(path) {
+    return path
+        .split('/')
+        .map((s) => encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`))
+        .join('/');
+}
+
+;// CONCATENATED MODULE: ./src/report/status-render.ts
+/**
+ * The status matrix for people and programs: a text table (CLI), JSON, and Markdown — a table and
+ * the promotion chain as a Mermaid flowchart (GitHub renders it) for the job summary. Repository
+ * text is inert everywhere: one line without control characters in the terminal, inert.ts in
+ * Markdown, entity-encoded inside Mermaid's quoted labels (node ids are generated, never names).
+ */
+
+const newest = (c) => c.versions.at(-1);
+const cellOf = (c, environment) => c.cells.find((x) => x.environment === environment);
+// ---- text -------------------------------------------------------------------------------------
+const terminal = (text, max = 80) => {
+    const line = inert_oneLine(text);
+    return line.length > max ? `${line.slice(0, max - 1)}…` : line;
+};
+function textCell(cell) {
+    if (!cell)
+        return '';
+    const version = cell.version ? terminal(cell.version) : '';
+    switch (cell.state) {
+        case 'missing':
+            return '(no folder)';
+        case 'invalid':
+            return `${version} INVALID`.trim();
+        case 'behind':
+            return `${version} (behind)`;
+        default:
+            return version;
+    }
+}
+/** A plain-text table, one row per component, then one line per environment that is behind or invalid. */
+function statusText(model) {
+    const header = ['component', ...model.environments.map((e) => terminal(e.name)), 'newest Package'];
+    const rows = model.components.map((c) => [
+        terminal(c.component),
+        ...model.environments.map((e) => textCell(cellOf(c, e.name))),
+        terminal(newest(c) ?? '(none)'),
+    ]);
+    const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+    const line = (cells) => cells
+        .map((cell, i) => cell.padEnd(widths[i]))
+        .join('  ')
+        .trimEnd();
+    const lines = [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)];
+    const notes = model.components.flatMap((c) => c.cells
+        .filter((cell) => cell.state === 'behind' || cell.state === 'invalid')
+        .map((cell) => cell.state === 'behind'
+        ? `${terminal(c.component)}/${terminal(cell.environment)}: ${terminal(cell.version ?? '')} is behind ${terminal(cell.promoteFrom ?? '')} (${terminal(cell.upstreamVersion ?? '')})`
+        : `${terminal(c.component)}/${terminal(cell.environment)}: invalid (see the errors above)`));
+    if (notes.length > 0)
+        lines.push('', ...notes);
+    return `${lines.join('\n')}\n`;
+}
+// ---- JSON -------------------------------------------------------------------------------------
+/** The model as JSON: `{ valid, environments, components: [{ component, versions, cells }], diagnostics }`. */
+function statusJson(model) {
+    const { valid, ...rest } = model;
+    return `${JSON.stringify({ valid, ...rest }, null, 2)}\n`;
+}
+// ---- Markdown and Mermaid ---------------------------------------------------------------------
+function markdownCell(cell) {
+    if (!cell)
+        return '';
+    switch (cell.state) {
+        case 'missing':
+            return '_no folder_';
+        case 'invalid':
+            return `${cell.version ? `${inertCode(cell.version)} ` : ''}**invalid**`;
+        case 'behind':
+            return `${inertCode(cell.version)} behind ${inertCell(cell.promoteFrom)} (${inertCode(cell.upstreamVersion)})`;
+        default:
+            return inertCode(cell.version);
+    }
+}
+/** The matrix as a GFM table and the promotion chain as a Mermaid flowchart, for the job summary. */
+function statusMarkdown(model) {
+    const envs = model.environments;
+    const lines = [
+        '### Where every version runs',
+        '',
+        `| component | ${envs.map((e) => inertCell(e.name)).join(' | ')} | newest Package |`,
+        `|---|${envs.map(() => '---|').join('')}---|`,
+        ...model.components.map((c) => `| ${inertCell(c.component)} | ${envs.map((e) => markdownCell(cellOf(c, e.name))).join(' | ')} | ${inertCode(newest(c))} |`),
+    ];
+    const chart = statusMermaidChart(model);
+    if (chart.drawn > 0)
+        lines.push('', '```mermaid', chart.text, '```');
+    if (chart.drawn < model.components.length)
+        lines.push('', `The promotion chain shows ${chart.drawn} of ${model.components.length} components (a larger diagram exceeds what GitHub's Mermaid renders); \`flux-pkg status\` prints every one.`);
+    return `${lines.join('\n')}\n`;
+}
+/** Characters a Mermaid label shows as they are; everything else becomes an entity (`#quot;`, `#60;`). */
+const MERMAID_PLAIN = /[A-Za-z0-9 ._:/+,=^~-]/;
+/** Repository text as the inside of a double-quoted Mermaid label: one line, capped, nothing that means anything. */
+function mermaidText(text, max = 60) {
+    const chars = [...oneLine(text).slice(0, 2 * max + 2)];
+    const kept = chars.length > max ? [...chars.slice(0, max - 1), '…'] : chars;
+    return kept
+        .map((ch) => (MERMAID_PLAIN.test(ch) ? ch : ch === '"' ? '#quot;' : `#${ch.codePointAt(0)};`))
+        .join('');
+}
+const STYLES = (/* unused pure expression or super */ null && ([
+    'classDef current fill:#dcfce7,stroke:#15803d,color:#14532d',
+    'classDef behind fill:#fef3c7,stroke:#b45309,color:#78350f',
+    'classDef invalid fill:#fee2e2,stroke:#b91c1c,color:#7f1d1d',
+    'classDef missing fill:#f3f4f6,stroke:#9ca3af,color:#4b5563,stroke-dasharray:4 3',
+    'classDef package fill:#e0e7ff,stroke:#4338ca,color:#312e81',
+]));
+function nodeLabel(cell) {
+    const version = cell.version ? mermaidText(cell.version) : '';
+    const what = cell.state === 'missing'
+        ? 'no folder'
+        : cell.state === 'invalid'
+            ? `${version} invalid`.trim()
+            : cell.state === 'behind'
+                ? `${version} behind`
+                : version;
+    return `${mermaidText(cell.environment)}<br/>${what}`;
+}
+/**
+ * What GitHub's Mermaid renders at most: `maxTextSize` (50,000 characters) and `maxEdges` (500) by
+ * default; a larger diagram shows only an error. Components past these are left out, and said so.
+ */
+const MERMAID_LIMITS = { maxText: 45_000, maxEdges: 450 };
+/** One component's subgraph: its lines, its class assignments, and how many edges it draws. */
+function componentGraph(c, ci) {
+    const id = (environment) => `c${ci}e${c.cells.findIndex((x) => x.environment === environment)}`;
+    const lines = [`  subgraph c${ci}["${mermaidText(c.component)}"]`, '    direction LR'];
+    const classes = [];
+    const latest = newest(c);
+    if (latest) {
+        lines.push(`    c${ci}p["newest Package<br/>${mermaidText(latest)}"]`);
+        classes.push(`  class c${ci}p package`);
+    }
+    for (const cell of c.cells) {
+        lines.push(`    ${id(cell.environment)}["${nodeLabel(cell)}"]`);
+        classes.push(`  class ${id(cell.environment)} ${cell.state}`);
+    }
+    let edges = 0;
+    for (const cell of c.cells) {
+        const upstream = cell.promoteFrom !== undefined ? cellOf(c, cell.promoteFrom) : undefined;
+        const from = upstream
+            ? id(upstream.environment)
+            : cell.promoteFrom === undefined && latest
+                ? `c${ci}p`
+                : '';
+        if (!from)
+            continue;
+        lines.push(`    ${from} ${upstream ? '-->' : '-.->'} ${id(cell.environment)}`);
+        edges++;
+    }
+    lines.push('  end');
+    return { lines, classes, edges };
+}
+/**
+ * `flowchart LR`: per component a subgraph with the newest Package and one node per environment,
+ * promoteFrom edges between them; `drawn` is how many components fit GitHub's limits.
+ */
+function statusMermaidChart(model) {
+    const lines = ['flowchart LR'];
+    const classes = [];
+    const styles = STYLES.map((s) => `  ${s}`);
+    let size = lines[0].length + styles.join('\n').length;
+    let edges = 0;
+    let drawn = 0;
+    for (const [ci, c] of model.components.entries()) {
+        const graph = componentGraph(c, ci);
+        const more = [...graph.lines, ...graph.classes].reduce((n, l) => n + l.length + 1, 0);
+        if (size + more > MERMAID_LIMITS.maxText || edges + graph.edges > MERMAID_LIMITS.maxEdges)
+            break;
+        lines.push(...graph.lines);
+        classes.push(...graph.classes);
+        size += more;
+        edges += graph.edges;
+        drawn++;
+    }
+    return { text: [...lines, ...classes, ...styles].join('\n'), drawn };
+}
+function statusMermaid(model) {
+    return statusMermaidChart(model).text;
+}
+
 ;// CONCATENATED MODULE: ./node_modules/diff/libesm/diff/base.js
 class Diff {
     diff(oldStr, newStr, 
@@ -20912,6 +21209,88 @@ function jsonReport(result) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/report/status.ts
+/**
+ * Where every version runs: the component × environment matrix — the version each environment's
+ * PackageInstall selects, which environments are behind the one they promote from, which are
+ * invalid, which have no folder. Pure: loadStatus() (src/cli/status.ts) gathers the input through
+ * the planner (validate) and the Package files; the renderings are in status-render.ts.
+ */
+
+const older = (a, b) => {
+    const [x, y] = [parseRelaxed(a), parseRelaxed(b)];
+    return x !== undefined && y !== undefined && compare(x, y) < 0;
+};
+function buildStatus(input) {
+    const { config, validation } = input;
+    const configured = config.environments ?? [];
+    const listed = new Set(configured.map((e) => e.name));
+    const extra = [...new Set(input.components.flatMap((c) => c.folders))].filter((f) => !listed.has(f)).sort();
+    const environments = [
+        ...configured.map((e) => e.promoteFrom ? { name: e.name, promoteFrom: e.promoteFrom } : { name: e.name }),
+        ...extra.map((name) => ({ name })),
+    ];
+    const components = input.components.map((c) => {
+        const only = config.components[c.name]?.environments;
+        const own = environments.filter((e) => c.folders.includes(e.name) || (listed.has(e.name) && (!only || only.includes(e.name))));
+        const cells = own.map((e) => {
+            const cell = { environment: e.name, state: 'missing' };
+            if (e.promoteFrom)
+                cell.promoteFrom = e.promoteFrom;
+            if (!c.folders.includes(e.name))
+                return cell;
+            const result = validation.environments.find((r) => r.component === c.name && r.environment === e.name);
+            if (result?.toVersion)
+                cell.version = result.toVersion;
+            if (result?.constraint !== undefined)
+                cell.constraint = result.constraint;
+            cell.state = result?.valid ? 'current' : 'invalid';
+            return cell;
+        });
+        for (const cell of cells) {
+            const upstream = cells.find((u) => u.environment === cell.promoteFrom);
+            if (cell.state === 'current' && upstream?.state !== 'invalid' && upstream?.version && cell.version) {
+                if (older(cell.version, upstream.version)) {
+                    cell.state = 'behind';
+                    cell.upstreamVersion = upstream.version;
+                }
+            }
+        }
+        return { component: c.name, versions: [...c.versions], cells };
+    });
+    return { environments, components, valid: validation.valid, diagnostics: validation.diagnostics };
+}
+
+;// CONCATENATED MODULE: ./src/cli/status.ts
+/**
+ * The input of the status matrix, gathered through the planner: flux-pkg.yaml, a whole-repo
+ * validate, and each component's Package versions. The action's summary can call it the same way.
+ */
+
+
+
+
+/**
+ * The model for a snapshot. `loaded` and `validation`: what the caller already has (flux-pkg.yaml as
+ * read, a whole-repo validate result), so a run that validated does not validate twice.
+ */
+async function loadStatus(snapshot, options = {}) {
+    const loaded = options.loaded ?? (await loadConfig(snapshot));
+    const validation = options.validation ?? (await plan(snapshot, { kind: 'validate' }, loaded));
+    const paths = (await snapshot.list()).map((e) => e.path);
+    const reader = new RepoReader(snapshot);
+    const components = [];
+    const layouts = discover(paths, loaded.config.layout);
+    reader.prefetch(layouts[0]?.packageFiles ?? []);
+    for (const [i, c] of layouts.entries()) {
+        reader.prefetch(layouts[i + 1]?.packageFiles ?? []);
+        const { packages } = await loadPackages(reader, c);
+        reader.forget(c.dir);
+        components.push({ name: c.name, folders: c.environments, versions: packages.map((p) => p.version) });
+    }
+    return buildStatus({ config: loaded.config, components, validation });
+}
+
 ;// CONCATENATED MODULE: ./src/cli/main.ts
 /**
  * The CLI: the same core on a local checkout. `flux-pkg plan|validate [options]`.
@@ -20928,11 +21307,15 @@ function jsonReport(result) {
 
 
 
+
+
+
 const USAGE = `Usage: flux-pkg <command> [options]
 
 Commands:
   plan       render PackageInstall + values Secret for new Package versions (prints a diff; --write writes)
   validate   check every Package, PackageInstall and values Secret in the repo
+  status     the version each environment runs, which are behind their promoteFrom, which are invalid
 
 Options:
   --repo DIR            the gitops repo checkout (default: .)
@@ -20990,7 +21373,7 @@ function main_parse(argv) {
     });
     if (!parsed.values.help) {
         const [command, ...rest] = parsed.positionals;
-        if (command !== 'plan' && command !== 'validate')
+        if (command !== 'plan' && command !== 'validate' && command !== 'status')
             throw new Error(command ? `unknown command "${command}"` : 'a command is required');
         if (rest.length > 0)
             throw new Error(`unexpected argument "${rest[0]}"`);
@@ -20998,6 +21381,9 @@ function main_parse(argv) {
             (parsed.values.package || parsed.values.since || parsed.values.write || parsed.values.values)) {
             throw new Error('--package, --since, --values and --write go with plan');
         }
+        const { component, environment, package: pkg, since, values, write } = parsed.values;
+        if (command === 'status' && (component || environment || pkg || since || values || write))
+            throw new Error('status takes --repo and --json only');
         if (parsed.values.values !== undefined &&
             (parsed.values.component?.length !== 1 || parsed.values.environment?.length !== 1))
             throw new Error('--values replaces the values of one environment: give exactly one --component and one --environment');
@@ -21015,6 +21401,17 @@ async function run(args, io) {
         throw new UsageError(`${values.repo} is not a directory with files in it`);
     const command = args.positionals[0];
     const config = await loadConfig(snapshot);
+    if (command === 'status') {
+        const model = await loadStatus(snapshot, { loaded: config });
+        if (values.json)
+            io.out(statusJson(model));
+        else {
+            for (const d of model.diagnostics)
+                io.err(`${formatDiagnostic(d)}\n`);
+            io.out(statusText(model));
+        }
+        return model.valid ? 0 : 1;
+    }
     const request = command === 'validate'
         ? { kind: 'validate', components: values.component, environments: values.environment }
         : {

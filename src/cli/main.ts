@@ -7,19 +7,23 @@ import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig, type RepoConfig } from '../config/config.js';
+import { formatDiagnostic } from '../diagnostics.js';
 import { classifyChanges } from '../plan/changes.js';
 import { plan } from '../plan/plan.js';
 import type { Request } from '../plan/types.js';
 import { LocalSnapshot } from '../repo/local.js';
 import { WriteRefusedError, writeFiles } from '../repo/local-writer.js';
 import { UnsafeWritePathError } from '../repo/paths.js';
+import { statusJson, statusText } from '../report/status-render.js';
 import { diagnosticLines, fileDiff, jsonReport, summaryLines } from '../report/text.js';
+import { loadStatus } from './status.js';
 
 const USAGE = `Usage: flux-pkg <command> [options]
 
 Commands:
   plan       render PackageInstall + values Secret for new Package versions (prints a diff; --write writes)
   validate   check every Package, PackageInstall and values Secret in the repo
+  status     the version each environment runs, which are behind their promoteFrom, which are invalid
 
 Options:
   --repo DIR            the gitops repo checkout (default: .)
@@ -82,7 +86,7 @@ function parse(argv: string[]) {
   });
   if (!parsed.values.help) {
     const [command, ...rest] = parsed.positionals;
-    if (command !== 'plan' && command !== 'validate')
+    if (command !== 'plan' && command !== 'validate' && command !== 'status')
       throw new Error(command ? `unknown command "${command}"` : 'a command is required');
     if (rest.length > 0) throw new Error(`unexpected argument "${rest[0]}"`);
     if (
@@ -91,6 +95,9 @@ function parse(argv: string[]) {
     ) {
       throw new Error('--package, --since, --values and --write go with plan');
     }
+    const { component, environment, package: pkg, since, values, write } = parsed.values;
+    if (command === 'status' && (component || environment || pkg || since || values || write))
+      throw new Error('status takes --repo and --json only');
     if (
       parsed.values.values !== undefined &&
       (parsed.values.component?.length !== 1 || parsed.values.environment?.length !== 1)
@@ -111,8 +118,17 @@ async function run(args: ReturnType<typeof parse>, io: Io): Promise<number> {
   const snapshot = new LocalSnapshot(root);
   if ((await snapshot.list()).length === 0)
     throw new UsageError(`${values.repo} is not a directory with files in it`);
-  const command = args.positionals[0] as 'plan' | 'validate';
+  const command = args.positionals[0] as 'plan' | 'validate' | 'status';
   const config = await loadConfig(snapshot);
+  if (command === 'status') {
+    const model = await loadStatus(snapshot, { loaded: config });
+    if (values.json) io.out(statusJson(model));
+    else {
+      for (const d of model.diagnostics) io.err(`${formatDiagnostic(d)}\n`);
+      io.out(statusText(model));
+    }
+    return model.valid ? 0 : 1;
+  }
   const request: Request =
     command === 'validate'
       ? { kind: 'validate', components: values.component, environments: values.environment }

@@ -1,10 +1,12 @@
 /**
  * Markdown for people: the pull request body and the job summary. They show versions, constraints,
- * validation results and the names of changed values keys — never a value.
+ * validation results and the names of changed values keys — never a value. Every string that comes
+ * from the repository goes through inert.ts; the marker is the body's last line and nothing else.
  */
 import type { Diagnostic } from '../diagnostics.js';
 import type { EnvironmentResult, PlanResult, Published, Target } from '../plan/types.js';
-import { markerFor, markerForKey } from './marker.js';
+import { inertCell, inertCode, inertText, urlPath } from './inert.js';
+import { markerKey, writeMarker } from './marker.js';
 
 export interface Links {
   /** e.g. https://github.com */
@@ -16,16 +18,22 @@ export interface Links {
   triggerSha?: string;
 }
 
-const cell = (text: string) => text.replaceAll('|', '\\|').replaceAll('\n', ' ');
-const code = (text: string | undefined) => (text ? `\`${cell(text)}\`` : '—');
+const cell = (text: string | undefined) => inertCell(text);
+const code = (text: string | undefined) => inertCode(text);
+/** A diagnostic's message: longer than a cell, still one inert line. */
+const message = (text: string) => inertText(text, 600);
+const at = (d: Diagnostic, column: boolean) =>
+  code(`${d.file || '(input)'}${d.line ? `:${d.line}${column ? `:${d.column}` : ''}` : ''}`);
+const commitLink = (links: Links) =>
+  `${links.serverUrl}/${urlPath(links.repository)}/commit/${urlPath(links.triggerSha ?? '')}`;
 
 export function pullRequestBody(env: EnvironmentResult, result: PlanResult, links: Links): string {
   const fileLink = env.packageFile
-    ? `[${env.packageFile}](${links.serverUrl}/${links.repository}/blob/${links.baseSha}/${env.packageFile})`
+    ? `[${inertText(env.packageFile)}](${links.serverUrl}/${urlPath(links.repository)}/blob/${urlPath(links.baseSha)}/${urlPath(env.packageFile)})`
     : '—';
   const warnings = result.diagnostics.filter((d) => d.severity === 'warning' && relevant(d, env));
   const lines = [
-    `Deploys **${env.component}** ${code(env.toVersion)} to **${env.environment}**.`,
+    `Deploys **${inertText(env.component)}** ${code(env.toVersion)} to **${inertText(env.environment)}**.`,
     '',
     '| component | environment | version | constraint |',
     '|---|---|---|---|',
@@ -35,23 +43,22 @@ export function pullRequestBody(env: EnvironmentResult, result: PlanResult, link
     '',
     `- Package: ${fileLink}`,
   ];
-  if (links.triggerSha)
-    lines.push(`- Triggered by: ${links.serverUrl}/${links.repository}/commit/${links.triggerSha}`);
+  if (links.triggerSha) lines.push(`- Triggered by: ${commitLink(links)}`);
   lines.push(
     `- Values keys changed: ${env.valuesKeysChanged.length > 0 ? env.valuesKeysChanged.map(code).join(', ') : 'none (the environment keeps its values)'}`,
   );
   lines.push(`- Files: ${env.files.map((f) => code(f.path)).join(', ')}`);
   if (warnings.length > 0) {
     lines.push('', '<details><summary>Warnings</summary>', '');
-    for (const w of warnings)
-      lines.push(`- ${code(`${w.file}${w.line ? `:${w.line}` : ''}`)} ${cell(w.message)}`);
+    for (const w of warnings) lines.push(`- ${at(w, false)} ${message(w.message)}`);
     lines.push('', '</details>');
   }
   lines.push(
     '',
     'Merging this pull request is the promotion gate: Flux applies the environment folder once it is on the base branch.',
     '',
-    markerFor(env.component, env.environment, env.toVersion),
+    // Last line, and the only place the marker is written (src/report/marker.ts reads it back from there).
+    writeMarker(markerKey(env.component, env.environment), { version: env.toVersion }),
   );
   return `${lines.join('\n')}\n`;
 }
@@ -66,7 +73,7 @@ export function jobSummary(
   mode: string,
   dryRun: boolean,
 ): string {
-  const lines = [`## flux-pkg-action: ${mode}${dryRun ? ' (dry run)' : ''}`, ''];
+  const lines = [`## flux-pkg-action: ${inertText(mode)}${dryRun ? ' (dry run)' : ''}`, ''];
   if (result.environments.length > 0) {
     lines.push(
       '| component | environment | version | constraint | pull request | validation |',
@@ -97,10 +104,7 @@ export function jobSummary(
   const errors = result.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length > 0) {
     lines.push('', `### ${errors.length} error(s) — nothing was written`, '');
-    for (const d of errors)
-      lines.push(
-        `- ${code(`${d.file || '(input)'}${d.line ? `:${d.line}:${d.column}` : ''}`)} ${cell(d.message)}`,
-      );
+    for (const d of errors) lines.push(`- ${at(d, true)} ${message(d.message)}`);
   }
   return `${lines.join('\n')}\n`;
 }
@@ -117,7 +121,7 @@ export function environmentPullRequestBody(
     (e) => e.environment === environment && targets.some((t) => t.component === e.component),
   );
   const lines = [
-    `Deploys ${targets.length} components to **${cell(environment)}**.`,
+    `Deploys ${targets.length} components to **${inertText(environment)}**.`,
     '',
     '| component | version | constraint | values keys changed | files |',
     '|---|---|---|---|---|',
@@ -128,13 +132,12 @@ export function environmentPullRequestBody(
     '',
     `**Validation:** ${envs.every((e) => e.valid) ? 'passed' : 'failed'} for every component: each Package is valid as kapp-controller checks it, and each environment's values validate against its \`valuesSchema\`.`,
   ];
-  if (links.triggerSha)
-    lines.push('', `- Triggered by: ${links.serverUrl}/${links.repository}/commit/${links.triggerSha}`);
+  if (links.triggerSha) lines.push('', `- Triggered by: ${commitLink(links)}`);
   lines.push(
     '',
     'Merging this pull request is the promotion gate: Flux applies the environment folders once they are on the base branch.',
     '',
-    markerForKey(key),
+    writeMarker(key),
   );
   return `${lines.join('\n')}\n`;
 }
