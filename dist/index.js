@@ -55635,6 +55635,8 @@ const HEAD = '<!-- flux-pkg-action v1';
 const TAIL = ' -->';
 const NAME = /^[a-z][A-Za-z0-9]{0,31}$/;
 const VALUE = /^[A-Za-z0-9._:/+-]{1,256}$/;
+/** Every field name this action writes into a marker (a reader refuses a marker with any other). */
+const MARKER_FIELDS = ['version', 'from', 'upstream', 'status', 'components'];
 const markerKey = (component, environment) => `${component}/${environment}`;
 /** The marker line for a body's end. Throws on a name or value outside the charset: that is a caller's bug. */
 function writeMarker(key, fields = {}) {
@@ -57735,7 +57737,9 @@ async function publishProposal(client, ref, base, spec, pulls) {
         operation: 'unchanged',
     };
     const open = await pulls.get(spec.branch);
-    const proposed = parseMarker(open?.body)?.version;
+    // Only this action's marker, for this branch, naming a version that exists at the base, is believed.
+    const marker = readMarker(open?.body, { key: spec.key, fields: MARKER_FIELDS });
+    const proposed = trustedVersion(marker, new Set(spec.knownVersions));
     if (open && proposed && spec.version && isNewer(proposed, spec.version)) {
         // A run for a newer Package finished first: its proposal stands.
         return { ...result, number: open.number, url: open.html_url, superseded: proposed };
@@ -57845,7 +57849,7 @@ async function deleteBranch(client, ref, branch) {
 /** An environment that needs nothing any more: close this action's open PR for it, saying why. */
 async function closeIfOpen(client, ref, base, spec, pulls) {
     const open = await pulls.get(spec.branch);
-    if (!open || !isMarkedFor(open.body, spec.key))
+    if (!open || !readMarker(open.body, { key: spec.key, fields: MARKER_FIELDS }))
         return undefined;
     await client.rest.issues.createComment({
         ...ref,
@@ -58949,6 +58953,7 @@ function environmentResult(ctx, component, environment, packages) {
         valuesKeysChanged: [],
         valid: true,
         refName: packages.refName,
+        knownVersions: packages.packages.map((p) => p.version),
     };
     const fail = (d) => {
         ctx.diagnostics.push(d);
@@ -60116,6 +60121,7 @@ function combined(environment, group, result, style) {
         body: environmentPullRequestBody(key, environment, targets, result, style.links),
         commitMessage: `${title}\n\n${targets.map((t) => `${t.component} ${t.fromVersion ?? 'new'} -> ${t.toVersion ?? ''}`).join('\n')}\n`,
         version: undefined,
+        knownVersions: [],
         labels: union(...group.map((p) => p.labels)),
         reviewers: union(...group.map((p) => p.reviewers)),
         teamReviewers: union(...group.map((p) => p.teamReviewers)),
@@ -60136,6 +60142,7 @@ function perComponent(result, style) {
             body: pullRequestBody(env, result, style.links),
             commitMessage: `${fill(style.commitMessage, target)}\n\n${changes.join('\n')}\n`,
             version: env.toVersion,
+            knownVersions: env.knownVersions ?? [],
             labels: union(settings?.labels, style.labels),
             reviewers: union(settings?.reviewers, style.reviewers),
             teamReviewers: union(settings?.teamReviewers, style.teamReviewers),

@@ -18815,6 +18815,7 @@ function environmentResult(ctx, component, environment, packages) {
         valuesKeysChanged: [],
         valid: true,
         refName: packages.refName,
+        knownVersions: packages.packages.map((p) => p.version),
     };
     const fail = (d) => {
         ctx.diagnostics.push(d);

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { compare, parseRelaxed } from '../carvel/semver.js';
 import type { Proposal, Published } from '../plan/proposals.js';
 import type { PlannedFile } from '../plan/types.js';
-import { isMarkedFor, parseMarker } from '../report/marker.js';
+import { MARKER_FIELDS, readMarker, trustedVersion } from '../report/marker.js';
 import type { GitHubClient } from './client.js';
 import { isRefRace } from './refs.js';
 import { type RepoRef, readTree, type TreeEntry } from './snapshot.js';
@@ -136,7 +136,9 @@ export async function publishProposal(
     operation: 'unchanged',
   };
   const open = await pulls.get(spec.branch);
-  const proposed = parseMarker(open?.body)?.version;
+  // Only this action's marker, for this branch, naming a version that exists at the base, is believed.
+  const marker = readMarker(open?.body, { key: spec.key, fields: MARKER_FIELDS });
+  const proposed = trustedVersion(marker, new Set(spec.knownVersions));
   if (open && proposed && spec.version && isNewer(proposed, spec.version)) {
     // A run for a newer Package finished first: its proposal stands.
     return { ...result, number: open.number, url: open.html_url, superseded: proposed };
@@ -252,7 +254,7 @@ export async function closeIfOpen(
   pulls: OpenPulls,
 ): Promise<Published | undefined> {
   const open = await pulls.get(spec.branch);
-  if (!open || !isMarkedFor(open.body, spec.key)) return undefined;
+  if (!open || !readMarker(open.body, { key: spec.key, fields: MARKER_FIELDS })) return undefined;
   await client.rest.issues.createComment({
     ...ref,
     issue_number: open.number,

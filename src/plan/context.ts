@@ -56,6 +56,7 @@ export function environmentResult(
     valuesKeysChanged: [],
     valid: true,
     refName: packages.refName,
+    knownVersions: packages.packages.map((p) => p.version),
   };
   const fail = (d: Diagnostic) => {
     ctx.diagnostics.push(d);

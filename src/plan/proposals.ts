@@ -21,6 +21,8 @@ export interface Proposal {
   commitMessage: string;
   /** The version proposed: an open PR for the same key proposing a newer one is left alone. */
   version?: string;
+  /** The Package versions at the base: a version read back from a PR marker is trusted only if it is one. */
+  knownVersions: readonly string[];
   labels: string[];
   reviewers: string[];
   teamReviewers: string[];
@@ -101,6 +103,7 @@ function combined(
     body: environmentPullRequestBody(key, environment, targets, result, style.links),
     commitMessage: `${title}\n\n${targets.map((t) => `${t.component} ${t.fromVersion ?? 'new'} -> ${t.toVersion ?? ''}`).join('\n')}\n`,
     version: undefined,
+    knownVersions: [],
     labels: union(...group.map((p) => p.labels)),
     reviewers: union(...group.map((p) => p.reviewers)),
     teamReviewers: union(...group.map((p) => p.teamReviewers)),
@@ -122,6 +125,7 @@ function perComponent(result: PlanResult, style: ProposalStyle): Proposal[] {
       body: pullRequestBody(env, result, style.links),
       commitMessage: `${fill(style.commitMessage, target)}\n\n${changes.join('\n')}\n`,
       version: env.toVersion,
+      knownVersions: env.knownVersions ?? [],
       labels: union(settings?.labels, style.labels),
       reviewers: union(settings?.reviewers, style.reviewers),
       teamReviewers: union(settings?.teamReviewers, style.teamReviewers),

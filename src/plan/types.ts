@@ -51,6 +51,8 @@ export interface EnvironmentResult {
   files: PlannedFile[];
   /** Top-level values keys whose value changed — names only, never values. */
   valuesKeysChanged: string[];
+  /** Every Package version of the component in the repository (what a PR marker may name). */
+  knownVersions?: readonly string[];
   valid: boolean;
   /** The resolved settings, for the shells (labels, reviewers, auto-merge). */
   settings?: Settings;
