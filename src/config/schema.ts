@@ -6,7 +6,7 @@
 /** One folder or file name: not "." or "..", no "/", no backslash, no control character (NUL included). */
 const NAME = String.raw`(?!\.\.?(?:/|$))[^/\\\u0000-\u001f\u007f]+`;
 /** `.git` or `.github` in any case: folders the action never writes. */
-const PROTECTED = String.raw`[.][Gg][Ii][Tt](?:[Hh][Uu][Bb])?(?:/|$)`;
+const PROTECTED = '[.][Gg][Ii][Tt](?:[Hh][Uu][Bb])?(?:/|$)';
 
 export const configSchema = {
   $schema: 'http://json-schema.org/draft-07/schema#',
