@@ -41,9 +41,21 @@ export interface Settings {
   autoMerge: AutoMerge;
 }
 
+export type PromoteWhen = 'merged' | 'healthy';
+
 export interface EnvironmentConfig extends Partial<Settings> {
   name: string;
   promoteFrom?: string;
+  /** Absent: merged. */
+  promoteWhen?: PromoteWhen;
+}
+
+/** How versions move along promoteFrom chains. */
+export interface PromotionConfig {
+  /** PR labels that allow an out-of-order promotion. */
+  overrideLabels: string[];
+  /** The Kustomization whose commit status says an environment is healthy ({component}, {environment}). */
+  healthKustomization: string;
 }
 
 export interface ComponentConfig extends Partial<Settings> {
@@ -61,7 +73,13 @@ export interface RepoConfig {
   /** Ordered environments, when the config lists them. */
   environments?: EnvironmentConfig[];
   components: Record<string, ComponentConfig>;
+  promotion: PromotionConfig;
 }
+
+export const DEFAULT_PROMOTION: PromotionConfig = {
+  overrideLabels: ['hotfix'],
+  healthKustomization: '{component}-{environment}-packageinstalls',
+};
 
 export const DEFAULT_LAYOUT: Layout = {
   componentsPath: '',
@@ -85,7 +103,12 @@ export const BUILT_IN_SETTINGS: Settings = {
   autoMerge: false,
 };
 
-export const DEFAULT_CONFIG: RepoConfig = { layout: DEFAULT_LAYOUT, defaults: {}, components: {} };
+export const DEFAULT_CONFIG: RepoConfig = {
+  layout: DEFAULT_LAYOUT,
+  defaults: {},
+  components: {},
+  promotion: DEFAULT_PROMOTION,
+};
 
 let validator: ReturnType<Ajv['compile']> | undefined;
 function validateSchema(value: unknown) {
@@ -129,6 +152,7 @@ export function parseConfig(file: string, text: string): LoadedConfig {
     defaults?: Partial<Settings>;
     environments?: EnvironmentConfig[];
     components?: Record<string, ComponentConfig>;
+    promotion?: Partial<PromotionConfig>;
   };
   const config: RepoConfig = {
     file,
@@ -137,6 +161,7 @@ export function parseConfig(file: string, text: string): LoadedConfig {
     defaults: raw.defaults ?? {},
     environments: raw.environments,
     components: raw.components ?? {},
+    promotion: { ...DEFAULT_PROMOTION, ...raw.promotion },
   };
   const names = new Set<string>();
   raw.environments?.forEach((env, i) => {
@@ -169,6 +194,9 @@ export function parseConfig(file: string, text: string): LoadedConfig {
     }
   });
   checkSettings(parsed, first.doc, raw, diagnostics);
+  diagnostics.push(
+    ...promotionCycles(raw.environments ?? [], (at) => positionAt(parsed, first.doc, at), file),
+  );
   return { config, diagnostics };
 }
 
@@ -211,6 +239,41 @@ function checkSettings(
   }
 }
 
+/** A promoteFrom chain that comes back to itself (or names itself) can never receive a version. */
+function promotionCycles(
+  environments: readonly EnvironmentConfig[],
+  at: (path: (string | number)[]) => { line: number; column: number },
+  file: string,
+): Diagnostic[] {
+  const upstream = new Map(environments.map((e) => [e.name, e.promoteFrom]));
+  const reported = new Set<string>();
+  const diagnostics: Diagnostic[] = [];
+  environments.forEach((env, i) => {
+    const seen = [env.name];
+    for (let up = env.promoteFrom; up !== undefined; up = upstream.get(up)) {
+      if (up === env.name) {
+        if (!seen.some((n) => reported.has(n))) {
+          const path = ['environments', i, 'promoteFrom'];
+          diagnostics.push(
+            error(
+              'config.promotion-cycle',
+              `promoteFrom forms a cycle (${[...seen, env.name].join(' → ')}): no environment in it would ever receive a version`,
+              file,
+              at(path),
+              formatPath(path),
+            ),
+          );
+        }
+        for (const n of seen) reported.add(n);
+        break;
+      }
+      if (seen.includes(up)) break; // a cycle further up, reported from its own members
+      seen.push(up);
+    }
+  });
+  return diagnostics;
+}
+
 function decodePointer(segment: string): string | number {
   const s = segment.replace(/~1/g, '/').replace(/~0/g, '~');
   return /^\d+$/.test(s) ? Number(s) : s;
@@ -225,7 +288,7 @@ export function settingsFor(
 ): Settings {
   const env = config.environments?.find((e) => e.name === environment);
   const { environments: _, ...componentSettings } = config.components[component] ?? {};
-  const { name: __, promoteFrom: ___, ...envSettings } = env ?? { name: environment };
+  const { name: __, promoteFrom: ___, promoteWhen: ____, ...envSettings } = env ?? { name: environment };
   const merged = {
     ...BUILT_IN_SETTINGS,
     ...config.defaults,

@@ -3,6 +3,7 @@ import { type Diagnostic, error, hasErrors, sortDiagnostics } from '../diagnosti
 import type { Snapshot } from '../repo/snapshot.js';
 import type { Context } from './context.js';
 import { install } from './install.js';
+import { promote } from './promote.js';
 import { type ComponentLayout, discover, nameProblem, RepoReader } from './repository.js';
 import type { PlanResult, Request } from './types.js';
 import { validate } from './validate.js';
@@ -24,15 +25,17 @@ export async function plan(snapshot: Snapshot, request: Request, loaded?: Loaded
   };
   const components = discover(paths, config.layout);
   checkNames(ctx, components, request);
-  const environments = hasErrors(diagnostics)
-    ? []
-    : request.kind === 'install'
-      ? await install(ctx, components, request)
-      : await validate(ctx, components, request);
+  const environments = hasErrors(diagnostics) ? [] : await planFor(ctx, components, request);
   diagnostics.push(...ctx.values.diagnostics);
   const valid = !hasErrors(diagnostics);
   const files = valid ? environments.flatMap((e) => e.files) : [];
   return { valid, diagnostics: sortDiagnostics(dedupe(diagnostics)), environments, files };
+}
+
+function planFor(ctx: Context, components: ComponentLayout[], request: Request) {
+  if (request.kind === 'install') return install(ctx, components, request);
+  if (request.kind === 'promote') return promote(ctx, components, request);
+  return validate(ctx, components, request);
 }
 
 function checkNames(ctx: Context, components: ComponentLayout[], request: Request): void {
@@ -50,13 +53,14 @@ function checkNames(ctx: Context, components: ComponentLayout[], request: Reques
         );
     }
   }
-  for (const name of request.components ?? []) {
+  const named: { components?: string[]; environments?: string[] } = request.kind === 'promote' ? {} : request;
+  for (const name of named.components ?? []) {
     const problem = nameProblem('component', name);
     if (problem) ctx.diagnostics.push(error('request.component', `component "${name}" ${problem}`, ''));
     else if (!components.some((c) => c.name === name))
       ctx.diagnostics.push(error('request.component', `no component "${name}" in the repository`, ''));
   }
-  for (const name of request.environments ?? []) {
+  for (const name of named.environments ?? []) {
     const problem = nameProblem('environment', name);
     if (problem) ctx.diagnostics.push(error('request.environment', `environment "${name}" ${problem}`, ''));
   }

@@ -21,6 +21,11 @@ export interface Proposal {
   commitMessage: string;
   /** The version proposed: an open PR for the same key proposing a newer one is left alone. */
   version?: string;
+  /**
+   * The fields the action later trusts when it reads the PR back, for src/report/marker.ts to
+   * write and check (key, version, and for a promotion where it came from).
+   */
+  marker?: Record<string, string>;
   labels: string[];
   reviewers: string[];
   teamReviewers: string[];
@@ -122,6 +127,7 @@ function perComponent(result: PlanResult, style: ProposalStyle): Proposal[] {
       body: pullRequestBody(env, result, style.links),
       commitMessage: `${fill(style.commitMessage, target)}\n\n${changes.join('\n')}\n`,
       version: env.toVersion,
+      marker: markerFields(env),
       labels: union(settings?.labels, style.labels),
       reviewers: union(settings?.reviewers, style.reviewers),
       teamReviewers: union(settings?.teamReviewers, style.teamReviewers),
@@ -129,4 +135,18 @@ function perComponent(result: PlanResult, style: ProposalStyle): Proposal[] {
       autoMerge: style.autoMerge || (settings?.autoMerge ?? false),
     };
   });
+}
+
+/** What the marker records: enough to recognise the PR and to check a later run against it. */
+export function markerFields(env: EnvironmentResult): Record<string, string> {
+  const fields: Record<string, string> = { key: `${env.component}/${env.environment}` };
+  if (env.toVersion) fields.version = env.toVersion;
+  const p = env.promotion;
+  if (p) {
+    fields.trigger = p.source?.trigger ?? 'manual';
+    if (p.from) fields.from = p.from;
+    if (p.source?.commit) fields.upstream = p.source.commit;
+    if (p.downgrade) fields.downgrade = 'true';
+  }
+  return fields;
 }

@@ -5,6 +5,7 @@
 import type { Diagnostic } from '../diagnostics.js';
 import type { EnvironmentResult, PlanResult, Published, Target } from '../plan/types.js';
 import { markerFor, markerForKey } from './marker.js';
+import { promotionSection } from './promotion.js';
 
 export interface Links {
   /** e.g. https://github.com */
@@ -41,6 +42,7 @@ export function pullRequestBody(env: EnvironmentResult, result: PlanResult, link
     `- Values keys changed: ${env.valuesKeysChanged.length > 0 ? env.valuesKeysChanged.map(code).join(', ') : 'none (the environment keeps its values)'}`,
   );
   lines.push(`- Files: ${env.files.map((f) => code(f.path)).join(', ')}`);
+  lines.push(...promotionSection(env, links));
   if (warnings.length > 0) {
     lines.push('', '<details><summary>Warnings</summary>', '');
     for (const w of warnings)
