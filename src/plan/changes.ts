@@ -77,8 +77,9 @@ export function scopeOfChanges(
     if (!component) continue; // a component the pull request removes: nothing left to check
     if (folder === layout.packagesDir) scope[name] = '*';
     else if (component.environments.includes(folder) && scope[name] !== '*') {
-      const environments = (scope[name] ??= []) as string[];
+      const environments = (scope[name] as string[] | undefined) ?? [];
       if (!environments.includes(folder)) environments.push(folder);
+      scope[name] = environments;
     }
   }
   return scope;

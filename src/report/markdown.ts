@@ -67,8 +67,11 @@ export function jobSummary(
   published: readonly Published[],
   mode: string,
   dryRun: boolean,
+  notes: readonly string[] = [],
 ): string {
   const lines = [`## flux-pkg-action: ${mode}${dryRun ? ' (dry run)' : ''}`, ''];
+  for (const n of notes) lines.push(`- ${cell(n)}`);
+  if (notes.length > 0) lines.push('');
   if (result.environments.length > 0) {
     lines.push(
       '| component | environment | version | constraint | pull request | validation |',
@@ -95,6 +98,12 @@ export function jobSummary(
     }
   } else {
     lines.push('No environment to change.');
+  }
+  const overrides = result.diagnostics.filter((d) => d.code === 'promotion.override');
+  if (overrides.length > 0) {
+    lines.push('', `### ${overrides.length} out-of-order promotion(s) allowed by an override label`, '');
+    for (const d of overrides)
+      lines.push(`- ${code(`${d.file}${d.line ? `:${d.line}` : ''}`)} ${cell(d.message)}`);
   }
   const errors = result.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length > 0) {
