@@ -121,7 +121,7 @@ async function promoteOnHealth(session: Session, status: StatusFacts | undefined
         versionAt(snapshot, config, component, environment),
       ]);
       if (!then || then !== now) {
-        skipped = `the healthy commit ${status.sha.slice(0, 12)} ran ${component} ${then ?? 'no version'} in ${environment}, which now runs ${now ?? 'nothing'}: nothing promoted (the newer version is promoted when it reports healthy)`;
+        skipped = `the healthy commit ${status.sha.slice(0, 12)} ran ${component} ${then ?? 'no version'} in ${environment}, which now runs ${now ?? 'nothing'}: nothing promoted (a status for the commit it runs now decides)`;
         return [];
       }
       return targets.map((to) => ({
