@@ -3,7 +3,7 @@
  * against the base branch (out-of-order promotion, Packages changed in place, override labels).
  */
 import { describe, expect, it } from 'vitest';
-import { COMPONENT, newPackage } from './fixtures.js';
+import { COMPONENT, NEW_VERSION, newPackage } from './fixtures.js';
 import {
   chainRepo,
   OLD,
@@ -17,8 +17,9 @@ import { act, closeStandInsAfterAll } from './scenario.js';
 
 closeStandInsAfterAll();
 
-describe.concurrent('a pull request on the gitops repo (mode validate)', () => {
-  it('fails a broken values change with an annotation at its line, and passes a correct one', async () => {
+// Sequential: each test stays well under its timeout on a loaded machine.
+describe('a pull request on the gitops repo (mode validate)', () => {
+  it('fails a broken values change with an annotation at its line', async () => {
     const standIn = await chainRepo();
     const params = standIn.readTree('main')[PARAMS('staging')]!;
     const lines = params.split('\n');
@@ -36,7 +37,11 @@ describe.concurrent('a pull request on the gitops repo (mode validate)', () => {
       ),
     );
     expect(run.summary).toContain(`validated what the pull request changes: ${COMPONENT} in staging`);
+  });
 
+  it('passes a correct values change, checking only what the pull request touches', async () => {
+    const standIn = await chainRepo();
+    const params = standIn.readTree('main')[PARAMS('staging')]!;
     const fine = params.replace(/replicas:.*/, 'replicas: 3');
     const good = await openPullRequest(standIn, 'good', { [PARAMS('staging')]: fine });
     const passed = await act(standIn, good, {}, 'pull_request');
@@ -51,7 +56,7 @@ describe.concurrent('a pull request on the gitops repo (mode validate)', () => {
     expect(standIn.calls.some((c) => c.operationId === 'pulls/list-files')).toBe(true);
   });
 
-  it('flags an out-of-order promotion to prod, and lets it through with the override label', async () => {
+  it('flags an out-of-order promotion to prod at its line', async () => {
     const standIn = await chainRepo();
     const pkg = newPackage();
     standIn.commit('main', { [pkg.path]: pkg.content }, 'supply chain: new Package');
@@ -69,14 +74,22 @@ describe.concurrent('a pull request on the gitops repo (mode validate)', () => {
         ),
       ),
     );
+  });
 
+  it('lets an out-of-order promotion through with the override label, and reports it', async () => {
+    const standIn = await chainRepo();
+    const pkg = newPackage();
+    standIn.commit('main', { [pkg.path]: pkg.content }, 'supply chain: new Package');
+    const change = { [PI('prod')]: withConstraint(standIn, 'prod', NEW_VERSION) };
     const hotfix = await openPullRequest(standIn, 'prod-hotfix', change, ['hotfix']);
     const allowed = await act(standIn, hotfix, {}, 'pull_request');
     expect(allowed.code).toBe(0);
     expect(allowed.summary).toContain('out-of-order promotion(s) allowed by an override label');
     expect(allowed.summary).toContain('allowed by the label "hotfix"');
+  });
 
-    // prod taking what staging runs is in order.
+  it('passes prod taking what staging runs (in order)', async () => {
+    const standIn = await chainRepo();
     const inOrder = await openPullRequest(standIn, 'prod-in-order', {
       [PI('prod')]: withConstraint(standIn, 'prod', PREVIOUS),
     });

@@ -1,8 +1,8 @@
 /** Manual promotion and rollback: mode promote from workflow_dispatch. */
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { COMPONENT } from './fixtures.js';
-import { chainRepo, OLD, PI, PREVIOUS } from './promotion-scenario.js';
+import { COMPONENT, NEW_VERSION, newPackage } from './fixtures.js';
+import { chainRepo, OLD, PI, PREVIOUS, withConstraint } from './promotion-scenario.js';
 import {
   act,
   closeStandInsAfterAll,
@@ -18,7 +18,8 @@ closeStandInsAfterAll();
 const DISPATCH = { inputs: {}, ref: 'refs/heads/main' };
 const annotationsOf = (text: string) => parse(text).metadata.annotations ?? {};
 
-describe.concurrent('mode promote by hand (workflow_dispatch)', () => {
+// Sequential: each test stays well under its timeout on a loaded machine.
+describe('mode promote by hand (workflow_dispatch)', () => {
   it('promotes staging’s version to prod', async () => {
     const standIn = await chainRepo();
     const run = await act(
@@ -42,16 +43,20 @@ describe.concurrent('mode promote by hand (workflow_dispatch)', () => {
     );
   });
 
-  it('refuses a downgrade and a version that is not in packages/, and rolls back with allow-downgrade', async () => {
+  const inputs = { mode: 'promote', component: COMPONENT, 'to-environment': 'dev', version: OLD };
+  it('refuses a downgrade, naming the line and allow-downgrade', async () => {
     const standIn = await chainRepo();
-    const inputs = { mode: 'promote', component: COMPONENT, 'to-environment': 'dev', version: OLD };
     const refused = await act(standIn, DISPATCH, inputs, 'workflow_dispatch');
     expectFailedWith(
       refused,
       /dev runs 20230412153322\.0\.0, newer than 20230321004057\.0\.0.*allow-downgrade/,
     );
-    expect(refused.annotations).toContainEqual(expect.stringContaining(`file=${PI('dev')},line=11`));
+    expect(refused.annotations).toContainEqual(expect.stringContaining(`file=${PI('dev')},line=10`));
+    expectNothingWritten(standIn);
+  });
 
+  it('refuses a version not in packages/, from = to, and no upstream without a version', async () => {
+    const standIn = await chainRepo();
     const unknown = await act(standIn, DISPATCH, { ...inputs, version: '9.9.9' }, 'workflow_dispatch');
     expectFailedWith(unknown, /has no Package of version 9\.9\.9/);
     const same = await act(
@@ -64,20 +69,41 @@ describe.concurrent('mode promote by hand (workflow_dispatch)', () => {
     const nowhere = await act(standIn, DISPATCH, { ...inputs, version: '' }, 'workflow_dispatch');
     expectFailedWith(nowhere, /dev does not promote from another environment/);
     expectNothingWritten(standIn);
+  });
 
+  it('rolls back with allow-downgrade, writing the downgradable annotation', async () => {
+    const standIn = await chainRepo();
+    const pkg = newPackage();
+    standIn.commit(
+      'main',
+      { [pkg.path]: pkg.content, [PI('dev')]: withConstraint(standIn, 'dev', NEW_VERSION) },
+      'dev on the new version',
+    );
     const rollback = await act(
       standIn,
       DISPATCH,
-      { ...inputs, 'allow-downgrade': 'true' },
+      { ...inputs, version: PREVIOUS, 'allow-downgrade': 'true' },
       'workflow_dispatch',
     );
+    expect(rollback.stdout.split('\n').filter((l) => l.startsWith('::error'))).toEqual([]);
     expect(rollback.code).toBe(0);
     expectBranchIsMainPlus(standIn, `flux-pkg/${COMPONENT}/dev`, {
       [PI('dev')]: (t) => {
-        expect(constraintOf(t)).toBe(OLD);
+        expect(constraintOf(t)).toBe(PREVIOUS);
         expect(annotationsOf(t)).toEqual({ 'packaging.carvel.dev/downgradable': '' });
       },
     });
     expect(standIn.pulls[0]!.body).toContain('a **rollback**');
+  });
+
+  it('re-validates the target’s values against the version rolled back to', async () => {
+    const standIn = await chainRepo();
+    const run = await act(standIn, DISPATCH, { ...inputs, 'allow-downgrade': 'true' }, 'workflow_dispatch');
+    expect(run.annotations).toContainEqual(
+      expect.stringMatching(
+        /^::error title=values\.additionalProperties,file=app\.default\.tap\/dev\/params\.yaml,line=11,/,
+      ),
+    );
+    expectNothingWritten(standIn);
   });
 });

@@ -29,7 +29,8 @@ function mergeIntoDev(standIn: StandIn, extra: Record<string, string> = {}): { e
   return { event: pushEvent(OWNER, REPO, before, sha), sha };
 }
 
-describe.concurrent('promotion that follows merges and health', () => {
+// Sequential: each test stays well under its timeout on a loaded machine.
+describe('promotion that follows merges and health', () => {
   it('a merge into dev opens staging’s PR with dev’s version, in the same run as a new Package', async () => {
     const standIn = await chainRepo();
     const pkg = newPackage();
@@ -58,40 +59,54 @@ describe.concurrent('promotion that follows merges and health', () => {
     expect(staging.body).not.toContain('https://github.com/example/app');
   });
 
-  it('with promoteWhen: healthy, the merge alone and a failure status open nothing; success opens it', async () => {
+  const KUSTOMIZATION = `${COMPONENT}-dev-packageinstalls`;
+  async function healthyChainMerged() {
     const standIn = await chainRepo('healthy');
     const pkg = newPackage();
     standIn.commit('main', { [pkg.path]: pkg.content }, 'supply chain: Package');
-    const { event, sha } = mergeIntoDev(standIn);
+    return { standIn, ...mergeIntoDev(standIn) };
+  }
+
+  it('with promoteWhen: healthy, the merge alone and a failure status open nothing', async () => {
+    const { standIn, event, sha } = await healthyChainMerged();
     const merged = await act(standIn, event);
     expect(merged.code).toBe(0);
     expect(standIn.pulls).toEqual([]);
 
-    const kustomization = `${COMPONENT}-dev-packageinstalls`;
-    const failed = await act(standIn, statusEvent(sha, kustomization, 'failure'), {}, 'status');
+    const failed = await act(standIn, statusEvent(sha, KUSTOMIZATION, 'failure'), {}, 'status');
     expect(failed.code).toBe(0);
     expect(standIn.pulls).toEqual([]);
     expect(failed.summary).toContain('"failure"');
     expect(failed.summary).toContain('nothing promoted to staging until it reports success');
+  });
 
+  it('ignores a status whose context names no environment', async () => {
+    const { standIn, sha } = await healthyChainMerged();
     const unknown = await act(standIn, statusEvent(sha, 'something-else', 'success'), {}, 'status');
     expect(unknown.code).toBe(0);
     expect(unknown.stdout).toContain('ignoring the status "kustomization/something-else/0c9c2e41"');
+    expect(standIn.pulls).toEqual([]);
+  });
 
-    const healthy = await act(standIn, statusEvent(sha, kustomization, 'success'), {}, 'status');
+  it('a success status for the merged commit opens staging’s PR with that version', async () => {
+    const { standIn, sha } = await healthyChainMerged();
+    const healthy = await act(standIn, statusEvent(sha, KUSTOMIZATION, 'success'), {}, 'status');
     expect(healthy.stderr).toBe('');
     expect(healthy.code).toBe(0);
     expect(prsOf(healthy).map((p) => [p.environment, p.operation])).toEqual([['staging', 'created']]);
     expectBranchIsMainPlus(standIn, `flux-pkg/${COMPONENT}/staging`, {
       [PI('staging')]: (t) => expect(constraintOf(t)).toBe(NEW_VERSION),
     });
-    expect(standIn.pulls[0]!.body).toContain(`\`kustomization/${kustomization}/0c9c2e41\` = \`success\``);
+    expect(standIn.pulls[0]!.body).toContain(`\`kustomization/${KUSTOMIZATION}/0c9c2e41\` = \`success\``);
+  });
 
+  it('a success for a commit the environment no longer runs promotes nothing', async () => {
+    const { standIn, sha } = await healthyChainMerged();
     // A success for a commit dev no longer runs (it moved back since) promotes nothing.
     standIn.commit('main', { [PI('dev')]: withConstraint(standIn, 'dev', PREVIOUS) }, 'dev back');
-    const stale = await act(standIn, statusEvent(sha, kustomization, 'success'), {}, 'status');
+    const stale = await act(standIn, statusEvent(sha, KUSTOMIZATION, 'success'), {}, 'status');
     expect(stale.code).toBe(0);
     expect(stale.summary).toContain('nothing promoted (a status for the commit it runs now');
-    expect(standIn.pulls).toHaveLength(1);
+    expect(standIn.pulls).toEqual([]);
   });
 });
