@@ -185,3 +185,42 @@ describe('pure helpers', () => {
     expect(setAnnotation(added, 'k', undefined)).toBe(text);
   });
 });
+
+describe('CLI promote', () => {
+  it('writes the promotion into a checkout, refusing a downgrade without --allow-downgrade', async () => {
+    const { main } = await import('../../src/cli/main.js');
+    const { mkdtempSync, mkdirSync, writeFileSync, readFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { dirname, join } = await import('node:path');
+    const dir = mkdtempSync(join(tmpdir(), 'flux-pkg-promote-'));
+    const files = sampleRepo({
+      'flux-pkg.yaml': CHAIN,
+      [`${REF}/dev/packageinstall.yaml`]: packageInstallFile(REF, '1.1.0'),
+    });
+    for (const [path, text] of Object.entries(files)) {
+      mkdirSync(dirname(join(dir, path)), { recursive: true });
+      writeFileSync(join(dir, path), text);
+    }
+    const io = { out: () => {}, err: () => {} };
+    expect(await main(['promote', '--repo', dir, '--component', REF, '--to', 'prod', '--write'], io)).toBe(0);
+    expect(readFileSync(join(dir, `${REF}/prod/packageinstall.yaml`), 'utf8')).toContain(
+      'constraints: 1.1.0',
+    );
+    const down = [
+      'promote',
+      '--repo',
+      dir,
+      '--component',
+      REF,
+      '--to',
+      'prod',
+      '--version',
+      '1.0.0',
+      '--write',
+    ];
+    expect(await main(down, io)).toBe(1);
+    expect(await main([...down, '--allow-downgrade'], io)).toBe(0);
+    expect(readFileSync(join(dir, `${REF}/prod/packageinstall.yaml`), 'utf8')).toContain('downgradable: ""');
+    expect(await main(['promote', '--repo', dir, '--to', 'prod'], io)).toBe(2);
+  });
+});
