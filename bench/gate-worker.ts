@@ -8,8 +8,8 @@
 import { loadConfig } from '../src/config/config.js';
 import { loadBaseFacts } from '../src/plan/base.js';
 import { scopeOfChanges } from '../src/plan/changes.js';
-import { discover } from '../src/plan/repository.js';
 import { plan } from '../src/plan/plan.js';
+import { discover } from '../src/plan/repository.js';
 import { LocalSnapshot } from '../src/repo/local.js';
 import { type WorkerResult, workerDir } from './worker.js';
 

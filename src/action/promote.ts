@@ -14,7 +14,7 @@ import type { ChangeSet } from '../plan/changes.js';
 import { plan } from '../plan/plan.js';
 import { proposalsFromPlan } from '../plan/proposals.js';
 import { discover } from '../plan/repository.js';
-import type { PlanResult, Promotion, PromoteRequest } from '../plan/types.js';
+import type { PlanResult, PromoteRequest, Promotion } from '../plan/types.js';
 import type { StatusFacts } from './facts.js';
 import { deliverPush, styleOf } from './install.js';
 import { ActionError, annotate, failInvalid, finish } from './report.js';
