@@ -102,9 +102,18 @@ describe('the gate', () => {
     ]);
   });
 
-  it('requires the values Secret a PackageInstall references', async () => {
-    const result = await plan(repo({ [`${REF}/dev/params.yaml`]: undefined }), { kind: 'validate' });
-    expect(result.diagnostics.map((d) => d.code)).toContain('packageinstall.values-secret-missing');
+  it('requires the values Secret a PackageInstall references (an error in the gate)', async () => {
+    const snapshot = repo({ [`${REF}/dev/params.yaml`]: undefined });
+    const whole = await plan(snapshot, { kind: 'validate' });
+    expect(whole.diagnostics.find((d) => d.code === 'packageinstall.values-secret-missing')?.severity).toBe(
+      'warning',
+    );
+    const base = { versions: {}, packages: {} };
+    const gated = await plan(snapshot, { kind: 'validate', scope: { [REF]: ['dev'] }, base });
+    expect(gated.valid).toBe(false);
+    expect(gated.diagnostics.map((d) => [d.code, d.severity])).toEqual([
+      ['packageinstall.values-secret-missing', 'error'],
+    ]);
   });
 });
 

@@ -1,7 +1,7 @@
 /** validate: every PackageInstall resolves to a Package that satisfies it, and its values validate. */
 import { selectHighest } from '../carvel/semver.js';
 import { overrideLabelOf, upstreamOf } from '../config/graph.js';
-import { error, hasErrors, warning } from '../diagnostics.js';
+import { type Diagnostic, error, hasErrors, warning } from '../diagnostics.js';
 import { positionAt } from '../yaml/parse.js';
 import { type Context, componentPackages, done, environmentResult, versionOrder } from './context.js';
 import {
@@ -109,13 +109,16 @@ async function validateEnvironment(
   result.toVersion = pkg.version;
   result.fromVersion = pkg.version;
   if (request.base) checkPromotionOrder(ctx, result, pi, request.base, request.labels ?? []);
+  // The gate (a pull request, compared with its base) holds the values Secret reference to be exact.
+  const gate = request.base ? error : warning;
+  const secretProblem = (d: Diagnostic) => (d.severity === 'error' ? fail(d) : ctx.diagnostics.push(d));
   const secret = env.valuesSecret;
   const secretPath = `${dir}/${ctx.config.layout.valuesSecretFile}`;
   if (!secret) {
     // A referenced Secret that is not in the folder: kapp-controller would wait for it forever.
     if (pi.secretNames.length > 0 && !hasErrors(env.diagnostics))
-      fail(
-        error(
+      secretProblem(
+        gate(
           'packageinstall.values-secret-missing',
           `spec.values references the Secret "${pi.secretNames[0]}", but ${secretPath} does not exist`,
           pi.file,
@@ -126,8 +129,8 @@ async function validateEnvironment(
     return result;
   }
   if (!pi.secretNames.includes(secret.name)) {
-    fail(
-      error(
+    secretProblem(
+      gate(
         'packageinstall.values-secret',
         pi.secretNames.length > 0
           ? `spec.values references the Secret "${pi.secretNames.join('", "')}", but ${secret.file} holds "${secret.name}"`
