@@ -79,6 +79,11 @@ export const suites: Suite[] = [
     "plan(new LocalSnapshot(dir), { kind: 'validate' }): the whole validate path on a local checkout",
   ),
   workerSuite(
+    'gate',
+    'gate-worker.ts',
+    'the gate on a pull request that changes one environment: scope, base facts, validate that environment',
+  ),
+  workerSuite(
     'parse-floor',
     'parse-floor-worker.ts',
     'read every *.yaml and parseAllDocuments it (and the values YAML inside params.yaml), nothing else',

@@ -45011,7 +45011,7 @@ exports.boolTag = boolTag;
 
 /***/ }),
 
-/***/ 8405:
+/***/ 786:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -45124,7 +45124,7 @@ var _null = __nccwpck_require__(3632);
 var seq = __nccwpck_require__(1706);
 var string = __nccwpck_require__(6464);
 var bool = __nccwpck_require__(3959);
-var float = __nccwpck_require__(8405);
+var float = __nccwpck_require__(786);
 var int = __nccwpck_require__(9874);
 
 const schema = [
@@ -45227,7 +45227,7 @@ var _null = __nccwpck_require__(3632);
 var seq = __nccwpck_require__(1706);
 var string = __nccwpck_require__(6464);
 var bool = __nccwpck_require__(3959);
-var float = __nccwpck_require__(8405);
+var float = __nccwpck_require__(786);
 var int = __nccwpck_require__(9874);
 var schema = __nccwpck_require__(896);
 var schema$1 = __nccwpck_require__(3559);
@@ -55636,7 +55636,7 @@ const TAIL = ' -->';
 const NAME = /^[a-z][A-Za-z0-9]{0,31}$/;
 const VALUE = /^[A-Za-z0-9._:/+-]{1,256}$/;
 /** Every field name this action writes into a marker (a reader refuses a marker with any other). */
-const MARKER_FIELDS = ['version', 'from', 'upstream', 'status', 'components'];
+const MARKER_FIELDS = ['version', 'trigger', 'from', 'upstream', 'downgrade'];
 const markerKey = (component, environment) => `${component}/${environment}`;
 /** The marker line for a body's end. Throws on a name or value outside the charset: that is a caller's bug. */
 function writeMarker(key, fields = {}) {
@@ -55727,14 +55727,48 @@ function parseMarker(body) {
     return { target: marker.key, version: marker.fields.version };
 }
 
+;// CONCATENATED MODULE: ./src/report/promotion.ts
+
+const code = (text) => inertCode(text);
+const MAX_NOTE_LINES = 60;
+const list = (paths) => (paths.length > 0 ? paths.map(code).join(', ') : 'none');
+function promotionSection(env, links) {
+    const p = env.promotion;
+    if (!p)
+        return [];
+    const lines = ['', '### Promotion', ''];
+    const commitUrl = (sha) => `${links.serverUrl}/${urlPath(links.repository)}/commit/${urlPath(sha)}`;
+    const where = p.from ? `the version **${p.from}** runs` : 'an explicitly chosen version';
+    lines.push(`- From: ${where}; **${env.environment}** goes ${code(env.fromVersion ?? 'none')} → ${code(env.toVersion ?? '')}${p.downgrade ? ' (a **rollback**: the PackageInstall gets `packaging.carvel.dev/downgradable: ""`, removed again by the next upgrade)' : ''}`);
+    const source = p.source;
+    if (source?.commit)
+        lines.push(`- Upstream: ${source.trigger === 'healthy' ? 'reported healthy at' : 'merged in'} ${commitUrl(source.commit)}`);
+    if (source?.status)
+        lines.push(`- Allowed by the commit status ${code(source.status.context)} = ${code(source.status.state)}${source.status.targetUrl && /^https:\/\//.test(source.status.targetUrl) ? ` (${inertText(source.status.targetUrl)})` : ''}`);
+    if (source?.trigger === 'manual')
+        lines.push('- Requested by hand (mode promote).');
+    lines.push(`- Values keys the new schema adds: ${list(p.valuesKeys.added)}`, `- Values keys it removes: ${list(p.valuesKeys.removed)}`, `- Values keys it now requires: ${list(p.valuesKeys.nowRequired)}`);
+    if (p.releaseNotes?.trim()) {
+        lines.push('', '<details><summary>Release notes (from the Package)</summary>', '');
+        const notes = p.releaseNotes.trim().split('\n');
+        for (const line of notes.slice(0, MAX_NOTE_LINES))
+            lines.push(`> ${inertText(line)}`);
+        if (notes.length > MAX_NOTE_LINES)
+            lines.push(`> … (${notes.length - MAX_NOTE_LINES} more lines in the Package)`);
+        lines.push('', '</details>');
+    }
+    return lines;
+}
+
 ;// CONCATENATED MODULE: ./src/report/markdown.ts
 
 
+
 const cell = (text) => inertCell(text);
-const code = (text) => inertCode(text);
+const markdown_code = (text) => inertCode(text);
 /** A diagnostic's message: longer than a cell, still one inert line. */
 const message = (text) => inertText(text, 600);
-const at = (d, column) => code(`${d.file || '(input)'}${d.line ? `:${d.line}${column ? `:${d.column}` : ''}` : ''}`);
+const at = (d, column) => markdown_code(`${d.file || '(input)'}${d.line ? `:${d.line}${column ? `:${d.column}` : ''}` : ''}`);
 const commitLink = (links) => `${links.serverUrl}/${urlPath(links.repository)}/commit/${urlPath(links.triggerSha ?? '')}`;
 function pullRequestBody(env, result, links) {
     const fileLink = env.packageFile
@@ -55742,11 +55776,11 @@ function pullRequestBody(env, result, links) {
         : '—';
     const warnings = result.diagnostics.filter((d) => d.severity === 'warning' && relevant(d, env));
     const lines = [
-        `Deploys **${inertText(env.component)}** ${code(env.toVersion)} to **${inertText(env.environment)}**.`,
+        `Deploys **${inertText(env.component)}** ${markdown_code(env.toVersion)} to **${inertText(env.environment)}**.`,
         '',
         '| component | environment | version | constraint |',
         '|---|---|---|---|',
-        `| ${cell(env.component)} | ${cell(env.environment)} | ${env.fromVersion ? `${code(env.fromVersion)} → ` : 'new → '}${code(env.toVersion)} | ${code(env.constraint)} |`,
+        `| ${cell(env.component)} | ${cell(env.environment)} | ${env.fromVersion ? `${markdown_code(env.fromVersion)} → ` : 'new → '}${markdown_code(env.toVersion)} | ${markdown_code(env.constraint)} |`,
         '',
         `**Validation:** ${env.valid ? 'passed' : 'failed'} — the Package is valid as kapp-controller checks it, and the environment's values validate against its \`valuesSchema\`.`,
         '',
@@ -55754,8 +55788,9 @@ function pullRequestBody(env, result, links) {
     ];
     if (links.triggerSha)
         lines.push(`- Triggered by: ${commitLink(links)}`);
-    lines.push(`- Values keys changed: ${env.valuesKeysChanged.length > 0 ? env.valuesKeysChanged.map(code).join(', ') : 'none (the environment keeps its values)'}`);
-    lines.push(`- Files: ${env.files.map((f) => code(f.path)).join(', ')}`);
+    lines.push(`- Values keys changed: ${env.valuesKeysChanged.length > 0 ? env.valuesKeysChanged.map(markdown_code).join(', ') : 'none (the environment keeps its values)'}`);
+    lines.push(`- Files: ${env.files.map((f) => markdown_code(f.path)).join(', ')}`);
+    lines.push(...promotionSection(env, links));
     if (warnings.length > 0) {
         lines.push('', '<details><summary>Warnings</summary>', '');
         for (const w of warnings)
@@ -55764,14 +55799,29 @@ function pullRequestBody(env, result, links) {
     }
     lines.push('', 'Merging this pull request is the promotion gate: Flux applies the environment folder once it is on the base branch.', '', 
     // Last line, and the only place the marker is written (src/report/marker.ts reads it back from there).
-    writeMarker(markerKey(env.component, env.environment), { version: env.toVersion }));
+    writeMarker(markerKey(env.component, env.environment), markerFields(env)));
     return `${lines.join('\n')}\n`;
+}
+/** What the marker records besides the key: what a later run checks the PR against. */
+function markerFields(env) {
+    const p = env.promotion;
+    return {
+        version: env.toVersion,
+        trigger: p ? (p.source?.trigger ?? 'manual') : undefined,
+        from: p?.from,
+        upstream: p?.source?.commit,
+        downgrade: p?.downgrade ? 'true' : undefined,
+    };
 }
 function relevant(d, env) {
     return d.file === env.packageFile || env.files.some((f) => f.path === d.file);
 }
-function jobSummary(result, published, mode, dryRun) {
+function jobSummary(result, published, mode, dryRun, notes = []) {
     const lines = [`## flux-pkg-action: ${inertText(mode)}${dryRun ? ' (dry run)' : ''}`, ''];
+    for (const n of notes)
+        lines.push(`- ${message(n)}`);
+    if (notes.length > 0)
+        lines.push('');
     if (result.environments.length > 0) {
         lines.push('| component | environment | version | constraint | pull request | validation |', '|---|---|---|---|---|---|');
         for (const env of result.environments) {
@@ -55784,13 +55834,19 @@ function jobSummary(result, published, mode, dryRun) {
                         ? 'would open'
                         : '—';
             const version = env.fromVersion && env.fromVersion !== env.toVersion
-                ? `${code(env.fromVersion)} → ${code(env.toVersion)}`
-                : code(env.toVersion);
-            lines.push(`| ${cell(env.component)} | ${cell(env.environment)} | ${version} | ${code(env.constraint)} | ${prCell} | ${env.valid ? 'valid' : '**invalid**'} |`);
+                ? `${markdown_code(env.fromVersion)} → ${markdown_code(env.toVersion)}`
+                : markdown_code(env.toVersion);
+            lines.push(`| ${cell(env.component)} | ${cell(env.environment)} | ${version} | ${markdown_code(env.constraint)} | ${prCell} | ${env.valid ? 'valid' : '**invalid**'} |`);
         }
     }
     else {
         lines.push('No environment to change.');
+    }
+    const overrides = result.diagnostics.filter((d) => d.code === 'promotion.override');
+    if (overrides.length > 0) {
+        lines.push('', `### ${overrides.length} out-of-order promotion(s) allowed by an override label`, '');
+        for (const d of overrides)
+            lines.push(`- ${at(d, true)} ${message(d.message)}`);
     }
     const errors = result.diagnostics.filter((d) => d.severity === 'error');
     if (errors.length > 0) {
@@ -55808,7 +55864,7 @@ function environmentPullRequestBody(key, environment, targets, result, links) {
         '',
         '| component | version | constraint | values keys changed | files |',
         '|---|---|---|---|---|',
-        ...envs.map((e) => `| ${cell(e.component)} | ${e.fromVersion ? `${code(e.fromVersion)} → ` : 'new → '}${code(e.toVersion)} | ${code(e.constraint)} | ${e.valuesKeysChanged.length > 0 ? e.valuesKeysChanged.map(code).join(', ') : 'none'} | ${e.files.map((f) => code(f.path)).join(', ')} |`),
+        ...envs.map((e) => `| ${cell(e.component)} | ${e.fromVersion ? `${markdown_code(e.fromVersion)} → ` : 'new → '}${markdown_code(e.toVersion)} | ${markdown_code(e.constraint)} | ${e.valuesKeysChanged.length > 0 ? e.valuesKeysChanged.map(markdown_code).join(', ') : 'none'} | ${e.files.map((f) => markdown_code(f.path)).join(', ')} |`),
         '',
         `**Validation:** ${envs.every((e) => e.valid) ? 'passed' : 'failed'} for every component: each Package is valid as kapp-controller checks it, and each environment's values validate against its \`valuesSchema\`.`,
     ];
@@ -55844,7 +55900,9 @@ function annotate(diagnostics) {
             warning(message, props);
     }
 }
-async function finish({ mode, dryRun, result, published }) {
+async function finish({ mode, dryRun, result, published, notes = [] }) {
+    for (const n of notes)
+        info(n);
     const prs = published.filter((p) => p.number !== undefined);
     setOutput('pull-requests', JSON.stringify(published.flatMap((p) => p.targets.map((t) => ({
         component: t.component,
@@ -55859,7 +55917,7 @@ async function finish({ mode, dryRun, result, published }) {
     setOutput('changed-files', JSON.stringify(result.files.map((f) => f.path)));
     setOutput('valid', String(result.valid));
     if (process.env.GITHUB_STEP_SUMMARY) {
-        await summary.addRaw(jobSummary(result, published, mode, dryRun)).write();
+        await summary.addRaw(jobSummary(result, published, mode, dryRun, notes)).write();
     }
     for (const p of published) {
         const note = p.superseded ? ` (it already proposes the newer ${p.superseded})` : '';
@@ -55921,10 +55979,12 @@ function pushFacts(payload) {
 }
 function pullRequestFacts(pr) {
     const head = isRecord(pr.head) ? pr.head : {};
+    const base = isRecord(pr.base) ? pr.base : {};
     const labels = Array.isArray(pr.labels) ? pr.labels : [];
     return {
         number: typeof pr.number === 'number' && Number.isSafeInteger(pr.number) ? pr.number : undefined,
         headSha: sha(head.sha),
+        baseRef: facts_text(base.ref),
         labels: labels.flatMap((l) => (isRecord(l) && typeof l.name === 'string' ? [l.name] : [])),
     };
 }
@@ -56358,7 +56418,7 @@ function formatPath(path) {
 /** One folder or file name: not "." or "..", no "/", no backslash, no control character (NUL included). */
 const schema_NAME = String.raw `(?!\.\.?(?:/|$))[^/\\\u0000-\u001f\u007f]+`;
 /** `.git` or `.github` in any case: folders the action never writes. */
-const PROTECTED = String.raw `[.][Gg][Ii][Tt](?:[Hh][Uu][Bb])?(?:/|$)`;
+const PROTECTED = '[.][Gg][Ii][Tt](?:[Hh][Uu][Bb])?(?:/|$)';
 const configSchema = {
     $schema: 'http://json-schema.org/draft-07/schema#',
     $id: 'https://github.com/flux-pkg-action/flux-pkg-action/schema/flux-pkg.schema.json',
@@ -56408,6 +56468,25 @@ const configSchema = {
             description: 'Settings every environment and component starts from.',
             $ref: '#/definitions/settings',
         },
+        promotion: {
+            description: 'How versions move along promoteFrom chains.',
+            type: 'object',
+            additionalProperties: false,
+            properties: {
+                overrideLabels: {
+                    description: 'Pull request labels that allow an out-of-order promotion (an environment getting a version its promoteFrom environment does not have at the base). The job summary reports every override.',
+                    type: 'array',
+                    items: { type: 'string', minLength: 1 },
+                    default: ['hotfix'],
+                },
+                healthKustomization: {
+                    description: "The Flux Kustomization whose commit status (context kustomization/<name>/<id>) says an environment is healthy, with {component} and {environment} replaced (bootstrap's naming by default).",
+                    type: 'string',
+                    minLength: 1,
+                    default: '{component}-{environment}-packageinstalls',
+                },
+            },
+        },
         environments: {
             description: 'The environments, in promotion order. Without this list, environments are the existing folders under each component and all take new versions directly.',
             type: 'array',
@@ -56425,8 +56504,12 @@ const configSchema = {
                                 $ref: '#/definitions/dnsLabel',
                             },
                             promoteFrom: {
-                                description: 'Take versions only when they are merged into this other environment (promotion). Absent: take new Package versions directly.',
+                                description: 'Take versions only from this other environment (promotion). Absent: take new Package versions directly.',
                                 $ref: '#/definitions/dnsLabel',
+                            },
+                            promoteWhen: {
+                                description: 'When a version moves on from promoteFrom: merged (default) once it is merged there; healthy once Flux reports the promoteFrom environment healthy for the commit that holds it (a commit status).',
+                                enum: ['merged', 'healthy'],
                             },
                         },
                     },
@@ -56490,6 +56573,7 @@ const configSchema = {
             properties: {
                 name: true,
                 promoteFrom: true,
+                promoteWhen: true,
                 environments: true,
                 constraint: {
                     description: 'The PackageInstall\'s versionSelection.constraints, with {version} replaced by the Package version. "{version}" pins the exact version (default); ">={version}" follows every newer version (continuous delivery).',
@@ -56593,6 +56677,10 @@ const configSchema = {
 
 
 const CONFIG_FILE = 'flux-pkg.yaml';
+const DEFAULT_PROMOTION = {
+    overrideLabels: ['hotfix'],
+    healthKustomization: '{component}-{environment}-packageinstalls',
+};
 const DEFAULT_LAYOUT = {
     componentsPath: '',
     packagesDir: 'packages',
@@ -56613,7 +56701,12 @@ const BUILT_IN_SETTINGS = {
     teamReviewers: [],
     autoMerge: false,
 };
-const DEFAULT_CONFIG = { layout: DEFAULT_LAYOUT, defaults: {}, components: {} };
+const DEFAULT_CONFIG = {
+    layout: DEFAULT_LAYOUT,
+    defaults: {},
+    components: {},
+    promotion: DEFAULT_PROMOTION,
+};
 let validator;
 function validateSchema(value) {
     validator ??= new ajv.Ajv({ allErrors: true, strict: false }).compile(configSchema);
@@ -56673,6 +56766,7 @@ function parseConfig(file, text) {
         defaults: raw.defaults ?? {},
         environments: raw.environments,
         components: raw.components ?? {},
+        promotion: { ...DEFAULT_PROMOTION, ...raw.promotion },
     };
     checkEnvironments(config, at);
     checkSettings(raw, at);
@@ -56787,7 +56881,7 @@ function decodePointer(segment) {
 function settingsFor(config, component, environment, overrides = {}) {
     const env = config.environments?.find((e) => e.name === environment);
     const { environments: _, ...componentSettings } = config.components[component] ?? {};
-    const { name: __, promoteFrom: ___, ...envSettings } = env ?? { name: environment };
+    const { name: __, promoteFrom: ___, promoteWhen: ____, ...envSettings } = env ?? { name: environment };
     const merged = {
         ...BUILT_IN_SETTINGS,
         ...config.defaults,
@@ -57951,6 +58045,12 @@ async function publishAll(d, base, proposals, pulls) {
 }
 
 ;// CONCATENATED MODULE: ./src/carvel/package.ts
+/**
+ * Package validation as kapp-controller's aggregated API server does it
+ * (pkg/apiserver/apis/datapackaging/validation/validations.go), plus the hidden 158-character
+ * name limit that comes from how it stores Packages (base32hex of the name must be a valid CR name).
+ */
+
 
 
 
@@ -57958,6 +58058,19 @@ async function publishAll(d, base, proposals, pulls) {
 const PACKAGE_API_VERSION = 'data.packaging.carvel.dev/v1alpha1';
 /** ceil(8 * 158 / 5) = 253: the longest name whose base32hex encoding is still a valid object name. */
 const MAX_PACKAGE_NAME_LENGTH = 158;
+/** A digest of a YAML value that ignores key order and formatting (what kapp-controller would store). */
+function contentDigest(value) {
+    const sorted = (v) => Array.isArray(v)
+        ? v.map(sorted)
+        : isObject(v)
+            ? Object.fromEntries(Object.keys(v)
+                .sort()
+                .map((k) => [k, sorted(v[k])]))
+            : v;
+    return (0,external_node_crypto_.createHash)('sha256')
+        .update(JSON.stringify(sorted(value)))
+        .digest('hex');
+}
 const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
 /** Is this YAML document meant to be a Package (so its errors are Package errors)? */
 function looksLikePackage(value) {
@@ -58041,7 +58154,9 @@ function validatePackage(parsed, doc, value) {
         return { diagnostics };
     const valuesSchema = isObject(spec.valuesSchema) ? spec.valuesSchema.openAPIv3 : undefined;
     const line = parsed.position(doc.range[0]).line;
-    return { pkg: { file, name, refName, version, valuesSchema, line }, diagnostics };
+    const releaseNotes = typeof spec.releaseNotes === 'string' ? spec.releaseNotes : undefined;
+    const digest = contentDigest(value);
+    return { pkg: { file, name, refName, version, valuesSchema, line, releaseNotes, digest }, diagnostics };
 }
 
 ;// CONCATENATED MODULE: ./src/carvel/values-secret.ts
@@ -58471,8 +58586,14 @@ async function loadPackages(reader, component) {
             const result = validatePackage(parsed, doc, value);
             diagnostics.push(...result.diagnostics);
             if (result.pkg) {
-                const { name, refName, version } = result.pkg;
-                packages.push({ ...result.pkg, name: own(name), refName: own(refName), version: own(version) });
+                const { name, refName, version, releaseNotes } = result.pkg;
+                packages.push({
+                    ...result.pkg,
+                    name: own(name),
+                    refName: own(refName),
+                    version: own(version),
+                    releaseNotes: releaseNotes === undefined ? undefined : own(releaseNotes),
+                });
             }
         }
     }
@@ -58642,6 +58763,39 @@ function changedPaths(before, after) {
     const previous = new Map(before.map((e) => [e.path, e.sha]));
     return after.filter((e) => previous.get(e.path) !== e.sha).map((e) => e.path);
 }
+/**
+ * What a pull request touches, as the gate validates it: an environment folder's files → that
+ * environment; a Package file → every environment of its component (their constraints and values
+ * meet a new or changed Package); flux-pkg.yaml → everything (undefined). `changed` holds every
+ * path the pull request adds, modifies, renames (both names) or removes; `paths`, the head's files.
+ */
+function scopeOfChanges(changed, paths, layout) {
+    if (changed.includes(CONFIG_FILE))
+        return undefined;
+    const prefix = layout.componentsPath ? `${layout.componentsPath.replace(/\/+$/, '')}/` : '';
+    const components = new Map(discover(paths, layout).map((c) => [c.name, c]));
+    const scope = {};
+    for (const path of changed) {
+        if (!path.startsWith(prefix))
+            continue;
+        const parts = path.slice(prefix.length).split('/');
+        if (parts.length !== 3)
+            continue;
+        const [name, folder] = parts;
+        const component = components.get(name);
+        if (!component)
+            continue; // a component the pull request removes: nothing left to check
+        if (folder === layout.packagesDir)
+            scope[name] = '*';
+        else if (component.environments.includes(folder) && scope[name] !== '*') {
+            const environments = scope[name] ?? [];
+            if (!environments.includes(folder))
+                environments.push(folder);
+            scope[name] = environments;
+        }
+    }
+    return scope;
+}
 
 ;// CONCATENATED MODULE: ./src/plan/boundaries.ts
 
@@ -58657,7 +58811,7 @@ const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 function linkProblems(entries, loaded, request) {
     const { layout, environments, components } = loaded.config;
     const prefix = layout.componentsPath ? `${layout.componentsPath}/` : '';
-    const named = new Set([...Object.keys(components), ...(request.components ?? [])]);
+    const named = new Set([...Object.keys(components), ...(filtersOf(request).components ?? [])]);
     const envNames = new Set(environments?.map((e) => e.name) ?? []);
     const diagnostics = [];
     for (const entry of entries) {
@@ -58689,16 +58843,20 @@ function noComponentProblem(components, loaded) {
         diagnostics_error('layout.no-component', `the layout finds no component: no ${prefix}<component>/${layout.packagesDir}/*.yaml and no ${prefix}<component>/<environment>/${layout.packageInstallFile} in the repository`, file ?? ''),
     ];
 }
+/** The component and environment filters of a request (a promotion names its targets instead). */
+function filtersOf(request) {
+    return request.kind === 'promote' ? {} : request;
+}
 /** Environment filter names that no component has as a folder and the config does not list. */
 function environmentFilterProblems(components, loaded, request) {
-    const wanted = request.components;
+    const { components: wanted, environments: filter } = filtersOf(request);
     const chosen = components.filter((c) => !wanted || wanted.includes(c.name));
     const known = new Set([
         ...chosen.flatMap((c) => c.environments),
         ...(request.kind === 'install' ? (loaded.config.environments?.map((e) => e.name) ?? []) : []),
     ]);
     const list = [...known].sort().join(', ') || 'none';
-    return (request.environments ?? [])
+    return (filter ?? [])
         .filter((name) => DNS_LABEL.test(name) && !known.has(name))
         .map((name) => diagnostics_error(NO_MATCH, `the environment filter "${name}" names no environment ${wanted ? `of ${wanted.join(', ')} ` : ''}in the repository (environments: ${list})`, ''));
 }
@@ -58886,6 +59044,33 @@ function scalarText(value, type) {
         return `'${value.replaceAll("'", "''")}'`;
     return (0,dist/* stringify */.As)(value, STRINGIFY).trimEnd();
 }
+/** Without it, kapp-controller stops reconciling a PackageInstall whose selected version went down. */
+const DOWNGRADABLE_ANNOTATION = 'packaging.carvel.dev/downgradable';
+/**
+ * Set (a string) or remove (undefined) one metadata annotation, keeping comments; an annotations
+ * mapping left empty is removed with it.
+ */
+function setAnnotation(text, name, value, pick = anyDocument) {
+    const path = ['metadata', 'annotations', name];
+    return editDocument(text, pick, (doc) => {
+        const present = doc.hasIn(path);
+        if (value === undefined) {
+            if (!present)
+                return undefined;
+            doc.deleteIn(path);
+            const annotations = doc.getIn(['metadata', 'annotations'], true);
+            if ((0,dist/* isMap */.jh)(annotations) && annotations.items.length === 0)
+                doc.deleteIn(['metadata', 'annotations']);
+            return doc.toString(STRINGIFY);
+        }
+        if (present && doc.getIn(path) === value)
+            return undefined;
+        const scalar = new dist/* Scalar */.X5(value);
+        scalar.type = dist/* Scalar */.X5.QUOTE_DOUBLE;
+        doc.setIn(path, scalar);
+        return doc.toString(STRINGIFY);
+    });
+}
 
 ;// CONCATENATED MODULE: ./src/config/graph.ts
 /** The environments of a component, in the config's order when it lists them, else its folders. */
@@ -58917,6 +59102,41 @@ function chainOf(config, environment) {
     for (let up = upstreamOf(config, environment); up && !chain.includes(up); up = upstreamOf(config, up))
         chain.unshift(up);
     return chain;
+}
+/** When an environment takes a version from its promoteFrom environment: on merge (default) or on health. */
+function promoteWhenOf(config, environment) {
+    return entry(config, environment)?.promoteWhen ?? 'merged';
+}
+/** The environments that take `environment`'s version at this trigger, in the config's order. */
+function promotedOn(config, environment, trigger) {
+    return downstreamOf(config, environment)
+        .filter((e) => (e.promoteWhen ?? 'merged') === trigger)
+        .map((e) => e.name);
+}
+/** The first of a pull request's labels that allows an out-of-order promotion, if any. */
+function overrideLabelOf(config, labels) {
+    return labels.find((l) => config.promotion.overrideLabels.includes(l));
+}
+/** The Flux Kustomization name whose commit status reports this environment's health. */
+function healthKustomizationOf(config, component, environment) {
+    return config.promotion.healthKustomization
+        .replaceAll('{component}', component)
+        .replaceAll('{environment}', environment);
+}
+/**
+ * Which (component, environment) a notification-controller commit status is about: its context is
+ * `kustomization/<name>/<provider id>` (lower case). Undefined for any other context.
+ */
+function environmentOfStatus(config, context, components) {
+    const m = /^kustomization\/([^/]+)\/[^/]+$/.exec(context);
+    if (!m)
+        return undefined;
+    const name = m[1];
+    for (const c of components)
+        for (const environment of environmentsOf(config, c.name, c.environments))
+            if (healthKustomizationOf(config, c.name, environment).toLowerCase() === name)
+                return { component: c.name, environment };
+    return undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/plan/context.ts
@@ -59000,7 +59220,7 @@ async function install(ctx, components, request) {
         if (chosen.length > 0)
             matchedFilter = true;
         for (const environment of chosen) {
-            const result = await installInto(ctx, component, packages, environment, request, pinned);
+            const result = await installInto(ctx, component, packages, environment, request, { pinned });
             if (result)
                 results.push(result);
         }
@@ -59049,7 +59269,7 @@ async function installTargets(ctx, components, request) {
     }
     return [...targets.values()];
 }
-async function installInto(ctx, component, packages, environment, request, pinned) {
+async function installInto(ctx, component, packages, environment, request, { pinned, downgrade = 'skip' } = {}) {
     const { layout } = ctx.config;
     const settings = settingsFor(ctx.config, component.name, environment, request.overrides);
     const dir = `${component.dir}/${environment}`;
@@ -59082,7 +59302,11 @@ async function installInto(ctx, component, packages, environment, request, pinne
     // A constraint that selects nothing (`^1.0.0` does not parse) is still what the plan replaces.
     if (current?.selection && !from)
         result.fromConstraint = current.selection.constraints ?? '';
-    if (from && versionOrder(from, target.version) > 0) {
+    const goesDown = from !== undefined && versionOrder(from, target.version) > 0;
+    if (goesDown && downgrade === 'refuse') {
+        return fail(diagnostics_error('promote.downgrade', `${environment} runs ${from}, newer than ${target.version}; kapp-controller refuses downgrades: set allow-downgrade to roll back (it adds the ${DOWNGRADABLE_ANNOTATION} annotation)`, current.file, positionAt(current.parsed, current.doc, ['spec', 'packageRef', 'versionSelection', 'constraints']), '.spec.packageRef.versionSelection.constraints'));
+    }
+    if (goesDown && downgrade === 'skip') {
         ctx.diagnostics.push(diagnostics_warning('plan.downgrade', `${environment} already runs ${from}, newer than ${target.version}; kapp-controller refuses downgrades, so ${environment} is left alone`, target.file, { line: target.line, column: 1 }));
         return undefined;
     }
@@ -59099,8 +59323,10 @@ async function installInto(ctx, component, packages, environment, request, pinne
     const piPath = `${dir}/${layout.packageInstallFile}`;
     const secretPath = `${dir}/${layout.valuesSecretFile}`;
     const secretName = current?.secretNames[0] ?? env.valuesSecret?.name ?? settings.valuesSecretName;
+    // A rollback needs the downgradable annotation; the next upgrade takes it away again.
+    const annotation = goesDown ? '' : from !== undefined && from !== target.version ? undefined : null;
     const piText = current
-        ? setScalar(current.text, ['spec', 'packageRef', 'versionSelection', 'constraints'], written.constraints, isKind('PackageInstall'))
+        ? setAnnotationFor(setScalar(current.text, ['spec', 'packageRef', 'versionSelection', 'constraints'], written.constraints, isKind('PackageInstall')), annotation)
         : renderPackageInstall({
             name: settings.packageInstallName,
             namespace: settings.namespace,
@@ -59221,6 +59447,184 @@ function changedKeys(before, after) {
     const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
     return [...keys].filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k])).sort();
 }
+/** The downgradable annotation: '' sets it (a rollback), undefined removes it (an upgrade), null leaves it. */
+function setAnnotationFor(text, annotation) {
+    return annotation === null
+        ? text
+        : setAnnotation(text, DOWNGRADABLE_ANNOTATION, annotation, isKind('PackageInstall'));
+}
+
+;// CONCATENATED MODULE: ./src/carvel/schema-diff.ts
+/**
+ * What a new version's values schema changes for the people who keep an environment's values:
+ * which values paths it adds, which it drops and which it now requires. Names only, never values.
+ */
+const schema_diff_isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+/** Deep enough for real charts' values; a schema nested deeper is summarised at this depth. */
+const MAX_DEPTH = 8;
+function collect(schema, prefix, depth, out, requiredChain) {
+    if (!schema_diff_isObject(schema) || depth > MAX_DEPTH)
+        return;
+    const properties = schema_diff_isObject(schema.properties) ? schema.properties : {};
+    const required = new Set(Array.isArray(schema.required) ? schema.required.map(String) : []);
+    for (const [key, child] of Object.entries(properties)) {
+        const path = `${prefix}.${key}`;
+        out.all.add(path);
+        // A key is required in effect only when every object above it is required too.
+        const isRequired = requiredChain && required.has(key);
+        if (isRequired)
+            out.required.add(path);
+        collect(child, path, depth + 1, out, isRequired);
+    }
+}
+function pathsOf(schema) {
+    const out = { all: new Set(), required: new Set() };
+    collect(schema, '', 0, out, true);
+    return out;
+}
+const minus = (a, b) => [...a].filter((p) => !b.has(p)).sort();
+/** `before` undefined: the environment is new, everything the schema has counts as added. */
+function schemaKeyChanges(before, after) {
+    const [old, now] = [pathsOf(before), pathsOf(after)];
+    return {
+        added: minus(now.all, old.all),
+        removed: minus(old.all, now.all),
+        nowRequired: minus(now.required, old.required),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/plan/base.ts
+/**
+ * What an environment selects, and the base facts the gate compares a pull request with: the
+ * version each environment runs at the base and each Package's content there. Read through the
+ * snapshot port like the planner; the result is plain data a ValidateRequest carries.
+ */
+
+
+/** The version an environment's PackageInstall selects among the component's Packages, if any. */
+async function selectedVersion(reader, config, component, packages, environment) {
+    if (!component.environments.includes(environment))
+        return undefined;
+    const env = await loadEnvironment(reader, `${component.dir}/${environment}`, config.layout);
+    const pi = env.packageInstall;
+    if (!pi?.selection || pi.refName !== packages.refName)
+        return undefined;
+    return selectHighest(packages.packages.map((p) => p.version), pi.selection).version;
+}
+/** The base facts for the components in scope (every one when scope is undefined). */
+async function loadBaseFacts(snapshot, config, scope) {
+    const reader = new RepoReader(snapshot);
+    const paths = (await snapshot.list()).map((e) => e.path);
+    const facts = { versions: {}, packages: {} };
+    for (const component of discover(paths, config.layout)) {
+        if (scope && !(component.name in scope))
+            continue;
+        const packages = await loadPackages(reader, component);
+        for (const p of packages.packages)
+            facts.packages[`${component.name}@${p.version}`] = p.digest;
+        // Every environment, not only those in scope: the out-of-order check looks upstream.
+        for (const environment of component.environments) {
+            const version = await selectedVersion(reader, config, component, packages, environment);
+            if (version)
+                facts.versions[`${component.name}/${environment}`] = version;
+        }
+        reader.forget(component.dir);
+    }
+    return facts;
+}
+/** The version one environment selects in a snapshot (a status's commit, the base head). */
+async function versionAt(snapshot, config, component, environment) {
+    const reader = new RepoReader(snapshot);
+    const paths = (await snapshot.list()).map((e) => e.path);
+    const layout = discover(paths, config.layout).find((c) => c.name === component);
+    if (!layout)
+        return undefined;
+    return selectedVersion(reader, config, layout, await loadPackages(reader, layout), environment);
+}
+
+;// CONCATENATED MODULE: ./src/plan/promote.ts
+/**
+ * promote: give environments the version another environment selects (a promotion along the
+ * chain), or an explicit one (manual promotion, rollback). The target keeps its own values, checked
+ * against the promoted version's schema; a version that goes down is refused unless allowed.
+ */
+
+
+
+
+
+
+
+async function promote(ctx, components, request) {
+    const results = [];
+    const byName = new Map(components.map((c) => [c.name, c]));
+    for (const promotion of request.promotions) {
+        const component = byName.get(promotion.component);
+        const problem = requestProblem(ctx, component, promotion);
+        if (problem) {
+            ctx.diagnostics.push(diagnostics_error('request.promote', problem, ''));
+            continue;
+        }
+        const result = await promoteOne(ctx, component, promotion, request);
+        if (result)
+            results.push(result);
+    }
+    for (const component of new Set(request.promotions.map((p) => byName.get(p.component))))
+        if (component)
+            done(ctx, component);
+    return results;
+}
+/** What makes a promotion impossible before anything is read (one line naming the input). */
+function requestProblem(ctx, component, p) {
+    for (const [what, name] of [
+        ['to-environment', p.environment],
+        ['from-environment', p.from],
+    ]) {
+        const problem = name === undefined ? undefined : nameProblem('environment', name);
+        if (problem)
+            return `${what} "${name}" ${problem}`;
+    }
+    if (!component)
+        return `no component "${p.component}" in the repository`;
+    const known = environmentsOf(ctx.config, component.name, component.environments);
+    if (!known.includes(p.environment))
+        return `${component.name} has no environment "${p.environment}" (it has ${known.join(', ') || 'none'})`;
+    const from = p.from ?? upstreamOf(ctx.config, p.environment);
+    if (from === p.environment)
+        return `from-environment and to-environment are both "${p.environment}"`;
+    if (from !== undefined && !component.environments.includes(from))
+        return `${component.name} has no environment "${from}" to promote from`;
+    if (from === undefined && p.version === undefined)
+        return `${p.environment} does not promote from another environment (no promoteFrom in flux-pkg.yaml); name from-environment or an explicit version`;
+    return undefined;
+}
+async function promoteOne(ctx, component, promotion, request) {
+    const packages = await componentPackages(ctx, component);
+    const from = promotion.from ?? upstreamOf(ctx.config, promotion.environment);
+    const version = promotion.version ?? (await selectedVersion(ctx.reader, ctx.config, component, packages, from));
+    const packagesDir = `${component.dir}/${ctx.config.layout.packagesDir}`;
+    if (version === undefined) {
+        ctx.diagnostics.push(diagnostics_error('promote.no-version', `${from} selects no version of ${component.name} to promote`, packagesDir));
+        return undefined;
+    }
+    const pkg = packages.packages.find((p) => p.version === version);
+    if (!pkg) {
+        ctx.diagnostics.push(diagnostics_error('promote.unknown-version', `${component.name} has no Package of version ${version} in ${packagesDir}/ (it has ${packages.packages.map((p) => p.version).join(', ') || 'none'})`, packagesDir));
+        return undefined;
+    }
+    const result = await installInto(ctx, component, packages, promotion.environment, { overrides: request.overrides }, { pinned: pkg, downgrade: request.allowDowngrade ? 'allow' : 'refuse' });
+    if (!result)
+        return undefined;
+    const previous = packages.packages.find((p) => p.version === result.fromVersion);
+    result.promotion = {
+        from: promotion.version === undefined ? from : promotion.from,
+        source: promotion.source,
+        downgrade: result.fromVersion !== undefined && versionOrder(result.fromVersion, pkg.version) > 0,
+        releaseNotes: pkg.releaseNotes,
+        valuesKeys: schemaKeyChanges(previous?.valuesSchema, pkg.valuesSchema),
+    };
+    return result;
+}
 
 ;// CONCATENATED MODULE: ./src/plan/validate.ts
 /** validate: every PackageInstall resolves to a Package that satisfies it, and its values validate. */
@@ -59228,10 +59632,14 @@ function changedKeys(before, after) {
 
 
 
+
+
 async function validate(ctx, components, request) {
     const results = [];
-    const chosen = components.filter((c) => !request.components || request.components.includes(c.name));
-    const environmentsWanted = (c) => c.environments.filter((env) => !request.environments || request.environments.includes(env));
+    const { scope } = request;
+    const chosen = components.filter((c) => (!request.components || request.components.includes(c.name)) && (!scope || c.name in scope));
+    const environmentsWanted = (c) => c.environments.filter((env) => (!request.environments || request.environments.includes(env)) &&
+        (!scope || scope[c.name] === '*' || scope[c.name].includes(env)));
     // Exactly the files the loop below reads: the component's Packages and each environment's files.
     const prefetch = (c) => {
         if (!c)
@@ -59244,13 +59652,16 @@ async function validate(ctx, components, request) {
     for (const [i, component] of chosen.entries()) {
         prefetch(chosen[i + 1]);
         const packages = await componentPackages(ctx, component);
-        for (const environment of environmentsWanted(component))
-            results.push(await validateEnvironment(ctx, component, packages, environment));
+        if (request.base)
+            checkChangedInPlace(ctx, component, packages, request.base);
+        for (const environment of environmentsWanted(component)) {
+            results.push(await validateEnvironment(ctx, component, packages, environment, request));
+        }
         done(ctx, component);
     }
     return results;
 }
-async function validateEnvironment(ctx, component, packages, environment) {
+async function validateEnvironment(ctx, component, packages, environment, request) {
     const dir = `${component.dir}/${environment}`;
     const { result, fail } = environmentResult(ctx, component, environment, packages);
     const env = await loadEnvironment(ctx.reader, dir, ctx.config.layout);
@@ -59280,15 +59691,61 @@ async function validateEnvironment(ctx, component, packages, environment) {
     result.packageFile = pkg.file;
     result.toVersion = pkg.version;
     result.fromVersion = pkg.version;
+    if (request.base)
+        checkPromotionOrder(ctx, result, pi, request.base, request.labels ?? []);
+    // The gate (a pull request, compared with its base) holds the values Secret reference to be exact.
+    const gate = request.base ? diagnostics_error : diagnostics_warning;
+    const secretProblem = (d) => (d.severity === 'error' ? fail(d) : ctx.diagnostics.push(d));
     const secret = env.valuesSecret;
-    if (secret) {
-        if (!pi.secretNames.includes(secret.name)) {
-            ctx.diagnostics.push(diagnostics_warning('packageinstall.values-secret', `the values Secret "${secret.name}" in ${secret.file} is not referenced by spec.values of the PackageInstall`, pi.file, position, '.spec.values'));
-        }
-        for (const d of ctx.values.check(pkg, secret))
-            fail(d);
+    const secretPath = `${dir}/${ctx.config.layout.valuesSecretFile}`;
+    if (!secret) {
+        // A referenced Secret that is not in the folder: kapp-controller would wait for it forever.
+        if (pi.secretNames.length > 0 && !hasErrors(env.diagnostics))
+            secretProblem(gate('packageinstall.values-secret-missing', `spec.values references the Secret "${pi.secretNames[0]}", but ${secretPath} does not exist`, pi.file, position, '.spec.values'));
+        return result;
     }
+    if (!pi.secretNames.includes(secret.name)) {
+        secretProblem(gate('packageinstall.values-secret', pi.secretNames.length > 0
+            ? `spec.values references the Secret "${pi.secretNames.join('", "')}", but ${secret.file} holds "${secret.name}"`
+            : `the values Secret "${secret.name}" in ${secret.file} is not referenced by spec.values of the PackageInstall`, pi.file, position, '.spec.values'));
+    }
+    for (const d of ctx.values.check(pkg, secret))
+        fail(d);
     return result;
+}
+/** kapp-controller caches a Package by name: the same version with other content never reaches a cluster that has it. */
+function checkChangedInPlace(ctx, component, packages, base) {
+    for (const pkg of packages.packages) {
+        const before = base.packages[`${component.name}@${pkg.version}`];
+        if (before === undefined || before === pkg.digest)
+            continue;
+        ctx.diagnostics.push(diagnostics_error('package.changed-in-place', `Package ${pkg.name} is changed in place (same version, other content); clusters that have it keep the old content — publish a new version instead`, pkg.file, { line: pkg.line, column: 1 }, '.spec.version'));
+    }
+}
+/**
+ * An environment that promotes from another may only get a version that one has at the base,
+ * unless the pull request carries an override label (reported as a warning in the summary).
+ */
+function checkPromotionOrder(ctx, result, pi, base, labels) {
+    const { component, environment, toVersion } = result;
+    const upstream = upstreamOf(ctx.config, environment);
+    if (!upstream || !toVersion)
+        return;
+    if (base.versions[`${component}/${environment}`] === toVersion)
+        return; // not changed by this pull request
+    const upstreamVersion = base.versions[`${component}/${upstream}`];
+    if (upstreamVersion !== undefined && versionOrder(toVersion, upstreamVersion) <= 0)
+        return;
+    const file = pi.file;
+    const at = positionAt(pi.parsed, pi.doc, ['spec', 'packageRef', 'versionSelection', 'constraints']);
+    const why = `${environment} gets ${component} ${toVersion}, which ${upstream} (its promoteFrom) ${upstreamVersion ? `does not have: it runs ${upstreamVersion}` : 'does not run'} on the base branch`;
+    const override = overrideLabelOf(ctx.config, labels);
+    if (override)
+        ctx.diagnostics.push(diagnostics_warning('promotion.override', `${why}; allowed by the label "${override}"`, file, at, '.spec.packageRef'));
+    else {
+        result.valid = false;
+        ctx.diagnostics.push(diagnostics_error('promotion.out-of-order', `${why}; promote through ${upstream} first, or add one of the labels ${ctx.config.promotion.overrideLabels.join(', ')} for a hotfix`, file, at, '.spec.packageRef.versionSelection.constraints'));
+    }
 }
 
 // EXTERNAL MODULE: ./node_modules/ajv-formats/dist/index.js
@@ -59997,6 +60454,7 @@ class ValuesChecker {
 
 
 
+
 /** `loaded`: flux-pkg.yaml as the caller already read it (its diagnostics are reported); default: read it here. */
 async function plan(snapshot, request, loaded) {
     const loadedConfig = loaded ?? (await loadConfig(snapshot));
@@ -60018,11 +60476,7 @@ async function plan(snapshot, request, loaded) {
     checkNames(ctx, components, request);
     diagnostics.push(...environmentFilterProblems(components, loadedConfig, request));
     diagnostics.push(...componentEnvironmentProblems(components, loadedConfig));
-    const environments = hasErrors(diagnostics)
-        ? []
-        : request.kind === 'install'
-            ? await install(ctx, components, request)
-            : await validate(ctx, components, request);
+    const environments = hasErrors(diagnostics) ? [] : await planFor(ctx, components, request);
     diagnostics.push(...ctx.values.diagnostics);
     if (request.kind === 'validate' && environments.length === 0 && !hasErrors(diagnostics))
         diagnostics.push(diagnostics_error(NO_MATCH, 'the filters match no environment folder: validate checked nothing', ''));
@@ -60030,6 +60484,13 @@ async function plan(snapshot, request, loaded) {
     const valid = !hasErrors(diagnostics);
     const files = valid ? environments.flatMap((e) => e.files) : [];
     return { valid, diagnostics: sortDiagnostics(dedupe(diagnostics)), environments, files };
+}
+function planFor(ctx, components, request) {
+    if (request.kind === 'install')
+        return install(ctx, components, request);
+    if (request.kind === 'promote')
+        return promote(ctx, components, request);
+    return validate(ctx, components, request);
 }
 function checkNames(ctx, components, request) {
     for (const c of components) {
@@ -60042,14 +60503,15 @@ function checkNames(ctx, components, request) {
                 ctx.diagnostics.push(diagnostics_error('layout.environment-name', `environment folder "${env}" ${envProblem}`, `${c.dir}/${env}`));
         }
     }
-    for (const name of request.components ?? []) {
+    const named = request.kind === 'promote' ? {} : request;
+    for (const name of named.components ?? []) {
         const problem = nameProblem('component', name);
         if (problem)
             ctx.diagnostics.push(diagnostics_error('request.component', `component "${name}" ${problem}`, ''));
         else if (!components.some((c) => c.name === name))
             ctx.diagnostics.push(diagnostics_error(NO_MATCH, `the component filter "${name}" names no component in the repository`, ''));
     }
-    for (const name of request.environments ?? []) {
+    for (const name of named.environments ?? []) {
         const problem = nameProblem('environment', name);
         if (problem)
             ctx.diagnostics.push(diagnostics_error('request.environment', `environment "${name}" ${problem}`, ''));
@@ -60373,6 +60835,170 @@ function treeOfCommit(session, sha) {
     return tree;
 }
 
+;// CONCATENATED MODULE: ./src/action/promote.ts
+/**
+ * Mode promote. On a `status` event: Flux reported an environment healthy for a base-branch commit
+ * → the environments promoting from it when healthy get that commit's version. On
+ * workflow_dispatch: the inputs name one promotion (or rollback). On a push: the chain that follows
+ * merges (install mode does the same along with new Packages).
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+async function promote_promote(session) {
+    const { facts, inputs } = session;
+    if (facts.eventName === 'status')
+        return promoteOnHealth(session, facts.status);
+    if (inputs.component || inputs.toEnvironment)
+        return promoteByHand(session);
+    if (facts.eventName === 'push')
+        return deliverPush(session, { install: false, promote: true }, 'promote');
+    throw new ActionError('mode promote needs the inputs component and to-environment (workflow_dispatch), or a status or push event');
+}
+/** The environments a merge into `<component>/<env>` promotes to (promoteWhen: merged). */
+function promotionsOfMerge(config, changes, commit) {
+    return changes.packageInstalls.flatMap(({ component, environment }) => promotedOn(config, environment, 'merged')
+        .filter((to) => environmentsOf(config, component, []).includes(to))
+        .map((to) => ({
+        component,
+        environment: to,
+        from: environment,
+        source: { trigger: 'merged', commit },
+    })));
+}
+/** Several plans of one run (install and promotion) as one result: one delivery, one report. */
+function combineResults(results, configDiagnostics) {
+    const seen = new Set();
+    const diagnostics = [...configDiagnostics, ...results.flatMap((r) => r.diagnostics)].filter((d) => {
+        const key = `${d.file}:${d.line}:${d.column}:${d.code}:${d.message}`;
+        if (seen.has(key))
+            return false;
+        seen.add(key);
+        return true;
+    });
+    const valid = !hasErrors(diagnostics);
+    const environments = results.flatMap((r) => r.environments);
+    return {
+        valid,
+        diagnostics: sortDiagnostics(diagnostics),
+        environments,
+        files: valid ? results.flatMap((r) => r.files) : [],
+    };
+}
+const EMPTY = { valid: true, diagnostics: [], environments: [], files: [] };
+async function nothingToDo(session, note) {
+    await finish({
+        mode: 'promote',
+        dryRun: session.inputs.dryRun,
+        result: EMPTY,
+        published: [],
+        notes: [note],
+    });
+}
+async function promoteOnHealth(session, status) {
+    if (!status)
+        return nothingToDo(session, 'ignoring a status event without sha, context and state');
+    let skipped;
+    await deliverPromotions(session, async (snapshot, config, baseTree) => {
+        skipped = undefined;
+        const components = discover(baseTree.map((e) => e.path), config.layout);
+        const source = environmentOfStatus(config, status.context, components);
+        if (!source) {
+            skipped = `ignoring the status "${status.context}": it names no environment's health Kustomization (promotion.healthKustomization)`;
+            return [];
+        }
+        const { component, environment } = source;
+        const targets = promotedOn(config, environment, 'healthy').filter((to) => environmentsOf(config, component, components.find((c) => c.name === component).environments).includes(to));
+        const about = `${component} in ${environment} at ${status.sha.slice(0, 12)}`;
+        if (targets.length === 0) {
+            skipped = `no environment promotes from ${environment} when healthy; nothing to do for ${about}`;
+            return [];
+        }
+        if (status.state !== 'success') {
+            skipped = `Flux reports ${about} as "${status.state}" (${status.context}): nothing promoted to ${targets.join(', ')} until it reports success`;
+            return [];
+        }
+        if (!status.branches.includes(session.baseBranch)) {
+            skipped = `the healthy commit ${status.sha.slice(0, 12)} is not on ${session.baseBranch}; nothing promoted`;
+            return [];
+        }
+        const statusTree = await treeOfCommit(session, status.sha);
+        const [then, now] = await Promise.all([
+            versionAt(snapshotOf(session, statusTree), config, component, environment),
+            versionAt(snapshot, config, component, environment),
+        ]);
+        if (!then || then !== now) {
+            skipped = `the healthy commit ${status.sha.slice(0, 12)} ran ${component} ${then ?? 'no version'} in ${environment}, which now runs ${now ?? 'nothing'}: nothing promoted (a status for the commit it runs now decides)`;
+            return [];
+        }
+        return targets.map((to) => ({
+            component,
+            environment: to,
+            from: environment,
+            version: then,
+            source: {
+                trigger: 'healthy',
+                commit: status.sha,
+                status: { context: status.context, state: status.state, targetUrl: status.targetUrl },
+            },
+        }));
+    }, () => (skipped ? [skipped] : []));
+}
+async function promoteByHand(session) {
+    const { component, toEnvironment, fromEnvironment, version, allowDowngrade } = session.inputs;
+    if (!component)
+        throw new ActionError('input component is required for mode promote');
+    if (/[\s,*]/.test(component))
+        throw new ActionError(`input component must name one component for mode promote, not "${component}"`);
+    if (!toEnvironment)
+        throw new ActionError('input to-environment is required for mode promote');
+    const promotion = {
+        component,
+        environment: toEnvironment,
+        from: fromEnvironment,
+        version,
+        source: { trigger: 'manual' },
+    };
+    await deliverPromotions(session, async () => [promotion], () => [], allowDowngrade);
+}
+async function deliverPromotions(session, choose, notes, allowDowngrade = false) {
+    const { inputs } = session;
+    const delivered = await deliver({
+        client: session.client,
+        ref: session.ref,
+        baseBranch: session.baseBranch,
+        branchPrefix: inputs.branchPrefix,
+        dryRun: inputs.dryRun,
+        log: (m) => info(m),
+        propose: async (base) => {
+            const snapshot = snapshotOf(session, base.tree);
+            const loaded = await api('reading flux-pkg.yaml', () => loadConfig(snapshot));
+            if (hasErrors(loaded.diagnostics))
+                return { result: combineResults([], loaded.diagnostics), proposals: [] };
+            const promotions = await api('reading the gitops repository', () => choose(snapshot, loaded.config, base.tree));
+            if (promotions.length === 0)
+                return { result: combineResults([], loaded.diagnostics), proposals: [] };
+            const request = { kind: 'promote', promotions, allowDowngrade };
+            const result = await api('reading the gitops repository', () => plan(snapshot, request, loaded));
+            return { result, proposals: result.valid ? proposalsFromPlan(result, styleOf(session, base)) : [] };
+        },
+    });
+    annotate(delivered.result.diagnostics);
+    const report = { mode: 'promote', dryRun: inputs.dryRun, ...delivered, notes: notes() };
+    if (!delivered.result.valid)
+        await failInvalid(report);
+    await finish(report);
+}
+
 ;// CONCATENATED MODULE: ./src/action/install.ts
 /**
  * Mode install: the Packages a push wrote (or the `packages` input names) → a PackageInstall and
@@ -60386,7 +61012,15 @@ function treeOfCommit(session, sha) {
 
 
 
+
 async function install_install(session) {
+    await deliverPush(session, { install: true, promote: true });
+}
+/**
+ * What a push delivers, in one delivery: new Packages to the environments that take them directly
+ * (install), and merged environments' versions to the environments promoting from them on merge.
+ */
+async function deliverPush(session, what, mode = 'install') {
     const { inputs, facts } = session;
     // The push's first commit is read while the base is: the two reads overlap.
     if (facts.push?.before && !inputs.packages && !ZERO_SHA.test(facts.push.before))
@@ -60402,8 +61036,24 @@ async function install_install(session) {
         propose: async (base) => {
             const snapshot = snapshotOf(session, base.tree);
             const loaded = await loadConfig(snapshot);
-            const request = await installRequest(session, loaded.config, base);
-            const result = await api('reading the gitops repository', () => plan(snapshot, request, loaded));
+            const changes = await pushChanges(session, loaded.config, base);
+            const request = {
+                kind: 'install',
+                environments: inputs.environments,
+                packages: inputs.packages ?? changes?.packageFiles,
+            };
+            const promotions = what.promote && changes ? promotionsOfMerge(loaded.config, changes, facts.push?.after) : [];
+            const results = await api('reading the gitops repository', async () => {
+                const list = [];
+                if (what.install && (request.packages === undefined || request.packages.length > 0))
+                    list.push(await plan(snapshot, request, loaded));
+                if (promotions.length > 0)
+                    list.push(await plan(snapshot, { kind: 'promote', promotions }, loaded));
+                return list;
+            });
+            if (results.length === 0)
+                info('this push changed no Package file and merged no environment; nothing to deliver');
+            const result = combineResults(results, loaded.diagnostics);
             const flow = inputs.prFlow ?? loaded.config.prFlow;
             const proposals = result.valid ? proposalsFromPlan(result, styleOf(session, base), flow) : [];
             planned = { result, proposals };
@@ -60412,11 +61062,11 @@ async function install_install(session) {
     }).catch(async (e) => {
         // The plan is known even when GitHub failed: report it (valid, changed-files) before failing.
         if (planned)
-            await finish({ mode: 'install', dryRun: inputs.dryRun, ...planned, published: [] });
+            await finish({ mode, dryRun: inputs.dryRun, ...planned, published: [] });
         throw e;
     });
     annotate(delivered.result.diagnostics);
-    const report = { mode: 'install', dryRun: inputs.dryRun, ...delivered };
+    const report = { mode, dryRun: inputs.dryRun, ...delivered };
     if (!delivered.result.valid)
         await failInvalid(report);
     await finish(report);
@@ -60440,16 +61090,11 @@ function styleOf(session, base) {
     };
 }
 const ZERO_SHA = /^0+$/;
-/** The Package files this push added or changed: the push's two trees compared, blob by blob. */
-async function installRequest(session, config, base) {
+/** What this push changed (Package files, PackageInstalls): its two trees compared, blob by blob. */
+async function pushChanges(session, config, base) {
     const { inputs, facts } = session;
-    const request = {
-        kind: 'install',
-        environments: inputs.environments,
-        packages: inputs.packages,
-    };
     if (inputs.packages || facts.eventName !== 'push')
-        return request;
+        return undefined;
     const { before, after, forced } = facts.push ?? { forced: false };
     if (!before || !after || ZERO_SHA.test(before) || forced) {
         const why = forced
@@ -60460,49 +61105,107 @@ async function installRequest(session, config, base) {
         throw new ActionError(`cannot tell which Packages changed in ${why}; set the packages input to the Package files to deliver`);
     }
     const [beforeTree, afterTree] = await Promise.all([before, after].map((sha) => (sha === base.sha ? base.tree : treeOfCommit(session, sha))));
-    const changes = classifyChanges(changedPaths(beforeTree, afterTree), afterTree.map((e) => e.path), config.layout);
-    request.packages = changes.packageFiles;
-    if (request.packages.length === 0)
-        info('this push changed no Package file; nothing to deliver');
-    return request;
+    return classifyChanges(changedPaths(beforeTree, afterTree), afterTree.map((e) => e.path), config.layout);
+}
+
+;// CONCATENATED MODULE: ./src/github/pull-files.ts
+/** GitHub lists at most this many files of a pull request; a list this long may be cut short. */
+const MAX_LISTED_FILES = 3000;
+async function listPullRequestFiles(client, ref, pullNumber) {
+    const files = await client.paginate(client.rest.pulls.listFiles, {
+        ...ref,
+        pull_number: pullNumber,
+        per_page: 100,
+    });
+    const paths = new Set();
+    for (const f of files) {
+        paths.add(f.filename);
+        if (f.previous_filename)
+            paths.add(f.previous_filename);
+    }
+    return { paths: [...paths], truncated: files.length >= MAX_LISTED_FILES };
 }
 
 ;// CONCATENATED MODULE: ./src/action/validate.ts
 /**
- * Mode validate: the pull request's head when there is one (what review would merge), else the
- * base branch — every Package, PackageInstall and values Secret checked; nothing is written.
+ * Mode validate, the gate: on a pull request, what it changes — the environments its files touch,
+ * widened to a component's every environment when a Package changes and to the whole repo when
+ * flux-pkg.yaml does — checked at its head and compared with the base branch (Packages changed in
+ * place, out-of-order promotion). Without a pull request: the whole base branch. Writes nothing.
  */
+
+
+
+
+
 
 
 
 
 async function validate_validate(session) {
     const { inputs, facts } = session;
-    const head = facts.pullRequest?.headSha;
-    const tree = head
-        ? await treeOfCommit(session, head)
+    const pr = facts.pullRequest;
+    const gate = pr?.headSha !== undefined && pr.number !== undefined && !inputs.path;
+    const request = { kind: 'validate', environments: inputs.environments };
+    const notes = [];
+    let snapshot;
+    if (gate) {
+        const [head, base, files] = await Promise.all([
+            treeOfCommit(session, pr.headSha),
+            readBaseOrFail(session.client, session.ref, pr.baseRef ?? session.baseBranch),
+            api(`listing the files of pull request #${pr.number}`, () => listPullRequestFiles(session.client, session.ref, pr.number)),
+        ]);
+        snapshot = snapshotOf(session, head);
+        const loaded = await api('reading flux-pkg.yaml', () => loadConfig(snapshot));
+        const scope = files.truncated
+            ? undefined
+            : scopeOfChanges(files.paths, head.map((e) => e.path), loaded.config.layout);
+        notes.push(describeScope(scope, files.truncated));
+        request.scope = scope;
+        request.labels = pr.labels;
+        request.base = await api('reading the base branch', () => loadBaseFacts(snapshotOf(session, base.tree), loaded.config, scope));
+        const result = await api('reading the gitops repository', () => plan(snapshot, request, loaded));
+        return report(session, result, notes);
+    }
+    const tree = pr?.headSha
+        ? await treeOfCommit(session, pr.headSha)
         : (await readBaseOrFail(session.client, session.ref, session.baseBranch)).tree;
-    const snapshot = snapshotOf(session, tree);
-    const result = await api('reading the gitops repository', () => plan(snapshot, { kind: 'validate', environments: inputs.environments }));
+    snapshot = snapshotOf(session, tree);
+    const result = await api('reading the gitops repository', () => plan(snapshot, request));
+    return report(session, result, notes);
+}
+async function report(session, result, notes) {
     annotate(result.diagnostics);
-    const report = { mode: 'validate', dryRun: inputs.dryRun, result, published: [] };
+    const run = { mode: 'validate', dryRun: session.inputs.dryRun, result, published: [], notes };
     if (!result.valid)
-        await failInvalid(report);
-    await finish(report);
+        await failInvalid(run);
+    await finish(run);
+}
+function describeScope(scope, truncated) {
+    if (!scope)
+        return truncated
+            ? 'the pull request lists more files than GitHub shows (3,000): every environment is validated'
+            : 'the pull request changes flux-pkg.yaml: every environment is validated';
+    const parts = Object.entries(scope).map(([c, envs]) => envs === '*' ? `${c} (every environment: a Package changed)` : `${c} in ${envs.join(', ')}`);
+    if (parts.length === 0)
+        return 'the pull request changes no component or environment: nothing to validate';
+    core_debug(`gate scope: ${JSON.stringify(scope)}`);
+    return `validated what the pull request changes: ${parts.join('; ')}`;
 }
 
 ;// CONCATENATED MODULE: ./src/action/modes.ts
 
 
 
+
 const notYet = (mode) => async () => {
-    throw new ActionError(`mode ${mode} is not available in this version; use install or validate`);
+    throw new ActionError(`mode ${mode} is not available in this version; use install, validate or promote`);
 };
 const MODES = {
     install: install_install,
     validate: validate_validate,
     bootstrap: notYet('bootstrap'),
-    promote: notYet('promote'),
+    promote: promote_promote,
 };
 const BY_EVENT = {
     push: 'install',
@@ -60529,7 +61232,7 @@ function chooseMode(mode, eventName) {
 
 class InputError extends Error {
 }
-const list = (name) => getInput(name)
+const inputs_list = (name) => getInput(name)
     .split(/[\n,]/)
     .map((s) => s.trim())
     .filter(Boolean);
@@ -60570,8 +61273,8 @@ function readInputs() {
     const prFlow = getInput('pr-flow').trim();
     if (prFlow && prFlow !== 'per-component' && prFlow !== 'per-environment')
         throw new InputError(`input pr-flow must be per-component or per-environment, not "${prFlow}"`);
-    const packages = list('packages');
-    const environments = list('environments');
+    const packages = inputs_list('packages');
+    const environments = inputs_list('environments');
     return {
         mode,
         token,
@@ -60581,15 +61284,20 @@ function readInputs() {
         environments: environments.length > 0 ? environments : undefined,
         path: getInput('path').trim() || undefined,
         dryRun: bool('dry-run'),
-        labels: list('labels'),
-        reviewers: list('reviewers'),
-        teamReviewers: list('team-reviewers'),
+        labels: inputs_list('labels'),
+        reviewers: inputs_list('reviewers'),
+        teamReviewers: inputs_list('team-reviewers'),
         draft: bool('draft'),
         autoMerge: autoMerge && autoMerge !== 'false' ? autoMerge : false,
         branchPrefix,
         commitMessage: getInput('commit-message') || 'Deploy {component} {version} to {environment}',
         prTitle: getInput('pr-title') || 'Deploy {component} {version} to {environment}',
         prFlow: prFlow ? prFlow : undefined,
+        component: getInput('component').trim() || undefined,
+        fromEnvironment: getInput('from-environment').trim() || undefined,
+        toEnvironment: getInput('to-environment').trim() || undefined,
+        version: getInput('version').trim() || undefined,
+        allowDowngrade: bool('allow-downgrade'),
     };
 }
 

@@ -34,6 +34,7 @@ export const OPERATIONS = [
   ['post', '/repos/{owner}/{repo}/pulls'],
   ['patch', '/repos/{owner}/{repo}/pulls/{pull_number}'],
   ['get', '/repos/{owner}/{repo}/pulls/{pull_number}'],
+  ['get', '/repos/{owner}/{repo}/pulls/{pull_number}/files'],
   ['post', '/repos/{owner}/{repo}/issues/{issue_number}/labels'],
   ['post', '/repos/{owner}/{repo}/issues/{issue_number}/comments'],
   ['post', '/repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers'],

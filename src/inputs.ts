@@ -26,6 +26,12 @@ export interface Inputs {
   prTitle: string;
   /** Unset: flux-pkg.yaml's prFlow, else per-component. */
   prFlow?: 'per-component' | 'per-environment';
+  /** Mode promote (workflow_dispatch): one component, the environments, an explicit version. */
+  component?: string;
+  fromEnvironment?: string;
+  toEnvironment?: string;
+  version?: string;
+  allowDowngrade: boolean;
 }
 
 export class InputError extends Error {}
@@ -96,5 +102,10 @@ export function readInputs(): Inputs {
     commitMessage: core.getInput('commit-message') || 'Deploy {component} {version} to {environment}',
     prTitle: core.getInput('pr-title') || 'Deploy {component} {version} to {environment}',
     prFlow: prFlow ? (prFlow as Inputs['prFlow']) : undefined,
+    component: core.getInput('component').trim() || undefined,
+    fromEnvironment: core.getInput('from-environment').trim() || undefined,
+    toEnvironment: core.getInput('to-environment').trim() || undefined,
+    version: core.getInput('version').trim() || undefined,
+    allowDowngrade: bool('allow-downgrade'),
   };
 }

@@ -17046,7 +17046,7 @@ function formatPath(path) {
 /** One folder or file name: not "." or "..", no "/", no backslash, no control character (NUL included). */
 const NAME = String.raw `(?!\.\.?(?:/|$))[^/\\\u0000-\u001f\u007f]+`;
 /** `.git` or `.github` in any case: folders the action never writes. */
-const PROTECTED = String.raw `[.][Gg][Ii][Tt](?:[Hh][Uu][Bb])?(?:/|$)`;
+const PROTECTED = '[.][Gg][Ii][Tt](?:[Hh][Uu][Bb])?(?:/|$)';
 const configSchema = {
     $schema: 'http://json-schema.org/draft-07/schema#',
     $id: 'https://github.com/flux-pkg-action/flux-pkg-action/schema/flux-pkg.schema.json',
@@ -17096,6 +17096,25 @@ const configSchema = {
             description: 'Settings every environment and component starts from.',
             $ref: '#/definitions/settings',
         },
+        promotion: {
+            description: 'How versions move along promoteFrom chains.',
+            type: 'object',
+            additionalProperties: false,
+            properties: {
+                overrideLabels: {
+                    description: 'Pull request labels that allow an out-of-order promotion (an environment getting a version its promoteFrom environment does not have at the base). The job summary reports every override.',
+                    type: 'array',
+                    items: { type: 'string', minLength: 1 },
+                    default: ['hotfix'],
+                },
+                healthKustomization: {
+                    description: "The Flux Kustomization whose commit status (context kustomization/<name>/<id>) says an environment is healthy, with {component} and {environment} replaced (bootstrap's naming by default).",
+                    type: 'string',
+                    minLength: 1,
+                    default: '{component}-{environment}-packageinstalls',
+                },
+            },
+        },
         environments: {
             description: 'The environments, in promotion order. Without this list, environments are the existing folders under each component and all take new versions directly.',
             type: 'array',
@@ -17113,8 +17132,12 @@ const configSchema = {
                                 $ref: '#/definitions/dnsLabel',
                             },
                             promoteFrom: {
-                                description: 'Take versions only when they are merged into this other environment (promotion). Absent: take new Package versions directly.',
+                                description: 'Take versions only from this other environment (promotion). Absent: take new Package versions directly.',
                                 $ref: '#/definitions/dnsLabel',
+                            },
+                            promoteWhen: {
+                                description: 'When a version moves on from promoteFrom: merged (default) once it is merged there; healthy once Flux reports the promoteFrom environment healthy for the commit that holds it (a commit status).',
+                                enum: ['merged', 'healthy'],
                             },
                         },
                     },
@@ -17178,6 +17201,7 @@ const configSchema = {
             properties: {
                 name: true,
                 promoteFrom: true,
+                promoteWhen: true,
                 environments: true,
                 constraint: {
                     description: 'The PackageInstall\'s versionSelection.constraints, with {version} replaced by the Package version. "{version}" pins the exact version (default); ">={version}" follows every newer version (continuous delivery).',
@@ -17280,7 +17304,11 @@ const configSchema = {
 
 
 
-const CONFIG_FILE = 'flux-pkg.yaml';
+const config_CONFIG_FILE = 'flux-pkg.yaml';
+const DEFAULT_PROMOTION = {
+    overrideLabels: ['hotfix'],
+    healthKustomization: '{component}-{environment}-packageinstalls',
+};
 const DEFAULT_LAYOUT = {
     componentsPath: '',
     packagesDir: 'packages',
@@ -17301,7 +17329,12 @@ const BUILT_IN_SETTINGS = {
     teamReviewers: [],
     autoMerge: false,
 };
-const DEFAULT_CONFIG = { layout: DEFAULT_LAYOUT, defaults: {}, components: {} };
+const DEFAULT_CONFIG = {
+    layout: DEFAULT_LAYOUT,
+    defaults: {},
+    components: {},
+    promotion: DEFAULT_PROMOTION,
+};
 let validator;
 function validateSchema(value) {
     validator ??= new ajv.Ajv({ allErrors: true, strict: false }).compile(configSchema);
@@ -17309,21 +17342,21 @@ function validateSchema(value) {
 }
 /** Read flux-pkg.yaml through the same size cap and link rule as every other file. */
 async function loadConfig(snapshot) {
-    const entry = (await snapshot.list()).find((e) => e.path === CONFIG_FILE);
+    const entry = (await snapshot.list()).find((e) => e.path === config_CONFIG_FILE);
     if (!entry)
         return { config: DEFAULT_CONFIG, diagnostics: [] };
-    const read = await readBounded(snapshot, CONFIG_FILE, DEFAULT_LIMITS.maxBytes, entry);
+    const read = await readBounded(snapshot, config_CONFIG_FILE, DEFAULT_LIMITS.maxBytes, entry);
     if (read.refused) {
         const { reason, message, size } = read.refused;
         const diagnostic = reason === 'too-large'
-            ? tooLargeYaml(CONFIG_FILE, size ?? DEFAULT_LIMITS.maxBytes + 1, DEFAULT_LIMITS.maxBytes)
+            ? tooLargeYaml(config_CONFIG_FILE, size ?? DEFAULT_LIMITS.maxBytes + 1, DEFAULT_LIMITS.maxBytes)
                 .diagnostics[0]
-            : error(`repo.${reason}`, message, CONFIG_FILE);
-        return { config: { ...DEFAULT_CONFIG, file: CONFIG_FILE }, diagnostics: [diagnostic] };
+            : error(`repo.${reason}`, message, config_CONFIG_FILE);
+        return { config: { ...DEFAULT_CONFIG, file: config_CONFIG_FILE }, diagnostics: [diagnostic] };
     }
     if (read.text === undefined)
         return { config: DEFAULT_CONFIG, diagnostics: [] };
-    return parseConfig(CONFIG_FILE, read.text);
+    return parseConfig(config_CONFIG_FILE, read.text);
 }
 function parseConfig(file, text) {
     const parsed = parseYaml(file, text);
@@ -17361,6 +17394,7 @@ function parseConfig(file, text) {
         defaults: raw.defaults ?? {},
         environments: raw.environments,
         components: raw.components ?? {},
+        promotion: { ...DEFAULT_PROMOTION, ...raw.promotion },
     };
     checkEnvironments(config, at);
     checkSettings(raw, at);
@@ -17475,7 +17509,7 @@ function decodePointer(segment) {
 function settingsFor(config, component, environment, overrides = {}) {
     const env = config.environments?.find((e) => e.name === environment);
     const { environments: _, ...componentSettings } = config.components[component] ?? {};
-    const { name: __, promoteFrom: ___, ...envSettings } = env ?? { name: environment };
+    const { name: __, promoteFrom: ___, promoteWhen: ____, ...envSettings } = env ?? { name: environment };
     const merged = {
         ...BUILT_IN_SETTINGS,
         ...config.defaults,
@@ -17813,6 +17847,12 @@ function selectHighest(versions, selection) {
 }
 
 ;// CONCATENATED MODULE: ./src/carvel/package.ts
+/**
+ * Package validation as kapp-controller's aggregated API server does it
+ * (pkg/apiserver/apis/datapackaging/validation/validations.go), plus the hidden 158-character
+ * name limit that comes from how it stores Packages (base32hex of the name must be a valid CR name).
+ */
+
 
 
 
@@ -17820,6 +17860,19 @@ function selectHighest(versions, selection) {
 const PACKAGE_API_VERSION = 'data.packaging.carvel.dev/v1alpha1';
 /** ceil(8 * 158 / 5) = 253: the longest name whose base32hex encoding is still a valid object name. */
 const MAX_PACKAGE_NAME_LENGTH = 158;
+/** A digest of a YAML value that ignores key order and formatting (what kapp-controller would store). */
+function contentDigest(value) {
+    const sorted = (v) => Array.isArray(v)
+        ? v.map(sorted)
+        : isObject(v)
+            ? Object.fromEntries(Object.keys(v)
+                .sort()
+                .map((k) => [k, sorted(v[k])]))
+            : v;
+    return (0,external_node_crypto_namespaceObject.createHash)('sha256')
+        .update(JSON.stringify(sorted(value)))
+        .digest('hex');
+}
 const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
 /** Is this YAML document meant to be a Package (so its errors are Package errors)? */
 function looksLikePackage(value) {
@@ -17903,7 +17956,9 @@ function validatePackage(parsed, doc, value) {
         return { diagnostics };
     const valuesSchema = isObject(spec.valuesSchema) ? spec.valuesSchema.openAPIv3 : undefined;
     const line = parsed.position(doc.range[0]).line;
-    return { pkg: { file, name, refName, version, valuesSchema, line }, diagnostics };
+    const releaseNotes = typeof spec.releaseNotes === 'string' ? spec.releaseNotes : undefined;
+    const digest = contentDigest(value);
+    return { pkg: { file, name, refName, version, valuesSchema, line, releaseNotes, digest }, diagnostics };
 }
 
 ;// CONCATENATED MODULE: ./src/carvel/values-secret.ts
@@ -18195,7 +18250,7 @@ const isYamlFile = (p) => p.endsWith('.yaml') || p.endsWith('.yml');
  */
 const own = (s) => JSON.parse(JSON.stringify(s));
 /** Components and environments, from the file list alone (nothing is read). */
-function discover(paths, layout) {
+function repository_discover(paths, layout) {
     const prefix = layout.componentsPath ? `${layout.componentsPath.replace(/\/+$/, '')}/` : '';
     const envFiles = new Set([layout.packageInstallFile, layout.valuesSecretFile]);
     const components = new Map();
@@ -18235,7 +18290,7 @@ function nameProblem(kind, name) {
     return kind === 'component' ? dns1123SubdomainProblem(name) : dns1123LabelProblem(name);
 }
 /** Reads and parses files through the snapshot, each at most once, refusing oversized ones unread. */
-class RepoReader {
+class repository_RepoReader {
     snapshot;
     #cache = new Map();
     /** Reads started by prefetch() that yaml() has not asked for yet. */
@@ -18312,7 +18367,7 @@ function refusedYaml(file, code, message) {
     const diagnostic = error(code, message, file);
     return { file, documents: [], diagnostics: [diagnostic], position: () => ({ line: 0, column: 0 }) };
 }
-async function loadPackages(reader, component) {
+async function repository_loadPackages(reader, component) {
     const diagnostics = [];
     const packages = [];
     for (const file of component.packageFiles) {
@@ -18333,8 +18388,14 @@ async function loadPackages(reader, component) {
             const result = validatePackage(parsed, doc, value);
             diagnostics.push(...result.diagnostics);
             if (result.pkg) {
-                const { name, refName, version } = result.pkg;
-                packages.push({ ...result.pkg, name: own(name), refName: own(refName), version: own(version) });
+                const { name, refName, version, releaseNotes } = result.pkg;
+                packages.push({
+                    ...result.pkg,
+                    name: own(name),
+                    refName: own(refName),
+                    version: own(version),
+                    releaseNotes: releaseNotes === undefined ? undefined : own(releaseNotes),
+                });
             }
         }
     }
@@ -18485,7 +18546,7 @@ function readPackageInstall(parsed, text, doc, value, diagnostics) {
 /** `changed`: the paths added or modified; `paths`: every path of the repository after the change. */
 function classifyChanges(changed, paths, layout) {
     const changedSet = new Set(changed);
-    const components = discover(paths, layout);
+    const components = repository_discover(paths, layout);
     const packageFiles = components
         .flatMap((c) => c.packageFiles)
         .filter((p) => changedSet.has(p))
@@ -18497,12 +18558,45 @@ function classifyChanges(changed, paths, layout) {
         path: `${c.dir}/${environment}/${layout.packageInstallFile}`,
     }))
         .filter((p) => changedSet.has(p.path)));
-    return { packageFiles, packageInstalls, configChanged: changedSet.has(CONFIG_FILE) };
+    return { packageFiles, packageInstalls, configChanged: changedSet.has(config_CONFIG_FILE) };
 }
 /** Paths whose blob differs between two trees (added or modified; deletions are not changes to deliver). */
 function changedPaths(before, after) {
     const previous = new Map(before.map((e) => [e.path, e.sha]));
     return after.filter((e) => previous.get(e.path) !== e.sha).map((e) => e.path);
+}
+/**
+ * What a pull request touches, as the gate validates it: an environment folder's files → that
+ * environment; a Package file → every environment of its component (their constraints and values
+ * meet a new or changed Package); flux-pkg.yaml → everything (undefined). `changed` holds every
+ * path the pull request adds, modifies, renames (both names) or removes; `paths`, the head's files.
+ */
+function scopeOfChanges(changed, paths, layout) {
+    if (changed.includes(CONFIG_FILE))
+        return undefined;
+    const prefix = layout.componentsPath ? `${layout.componentsPath.replace(/\/+$/, '')}/` : '';
+    const components = new Map(discover(paths, layout).map((c) => [c.name, c]));
+    const scope = {};
+    for (const path of changed) {
+        if (!path.startsWith(prefix))
+            continue;
+        const parts = path.slice(prefix.length).split('/');
+        if (parts.length !== 3)
+            continue;
+        const [name, folder] = parts;
+        const component = components.get(name);
+        if (!component)
+            continue; // a component the pull request removes: nothing left to check
+        if (folder === layout.packagesDir)
+            scope[name] = '*';
+        else if (component.environments.includes(folder) && scope[name] !== '*') {
+            const environments = scope[name] ?? [];
+            if (!environments.includes(folder))
+                environments.push(folder);
+            scope[name] = environments;
+        }
+    }
+    return scope;
 }
 
 ;// CONCATENATED MODULE: ./src/plan/boundaries.ts
@@ -18519,7 +18613,7 @@ const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 function linkProblems(entries, loaded, request) {
     const { layout, environments, components } = loaded.config;
     const prefix = layout.componentsPath ? `${layout.componentsPath}/` : '';
-    const named = new Set([...Object.keys(components), ...(request.components ?? [])]);
+    const named = new Set([...Object.keys(components), ...(filtersOf(request).components ?? [])]);
     const envNames = new Set(environments?.map((e) => e.name) ?? []);
     const diagnostics = [];
     for (const entry of entries) {
@@ -18551,16 +18645,20 @@ function noComponentProblem(components, loaded) {
         error('layout.no-component', `the layout finds no component: no ${prefix}<component>/${layout.packagesDir}/*.yaml and no ${prefix}<component>/<environment>/${layout.packageInstallFile} in the repository`, file ?? ''),
     ];
 }
+/** The component and environment filters of a request (a promotion names its targets instead). */
+function filtersOf(request) {
+    return request.kind === 'promote' ? {} : request;
+}
 /** Environment filter names that no component has as a folder and the config does not list. */
 function environmentFilterProblems(components, loaded, request) {
-    const wanted = request.components;
+    const { components: wanted, environments: filter } = filtersOf(request);
     const chosen = components.filter((c) => !wanted || wanted.includes(c.name));
     const known = new Set([
         ...chosen.flatMap((c) => c.environments),
         ...(request.kind === 'install' ? (loaded.config.environments?.map((e) => e.name) ?? []) : []),
     ]);
     const list = [...known].sort().join(', ') || 'none';
-    return (request.environments ?? [])
+    return (filter ?? [])
         .filter((name) => DNS_LABEL.test(name) && !known.has(name))
         .map((name) => error(NO_MATCH, `the environment filter "${name}" names no environment ${wanted ? `of ${wanted.join(', ')} ` : ''}in the repository (environments: ${list})`, ''));
 }
@@ -18748,6 +18846,33 @@ function scalarText(value, type) {
         return `'${value.replaceAll("'", "''")}'`;
     return (0,dist/* stringify */.As)(value, STRINGIFY).trimEnd();
 }
+/** Without it, kapp-controller stops reconciling a PackageInstall whose selected version went down. */
+const DOWNGRADABLE_ANNOTATION = 'packaging.carvel.dev/downgradable';
+/**
+ * Set (a string) or remove (undefined) one metadata annotation, keeping comments; an annotations
+ * mapping left empty is removed with it.
+ */
+function setAnnotation(text, name, value, pick = anyDocument) {
+    const path = ['metadata', 'annotations', name];
+    return editDocument(text, pick, (doc) => {
+        const present = doc.hasIn(path);
+        if (value === undefined) {
+            if (!present)
+                return undefined;
+            doc.deleteIn(path);
+            const annotations = doc.getIn(['metadata', 'annotations'], true);
+            if ((0,dist/* isMap */.jh)(annotations) && annotations.items.length === 0)
+                doc.deleteIn(['metadata', 'annotations']);
+            return doc.toString(STRINGIFY);
+        }
+        if (present && doc.getIn(path) === value)
+            return undefined;
+        const scalar = new dist/* Scalar */.X5(value);
+        scalar.type = dist/* Scalar */.X5.QUOTE_DOUBLE;
+        doc.setIn(path, scalar);
+        return doc.toString(STRINGIFY);
+    });
+}
 
 ;// CONCATENATED MODULE: ./src/config/graph.ts
 /** The environments of a component, in the config's order when it lists them, else its folders. */
@@ -18780,6 +18905,41 @@ function chainOf(config, environment) {
         chain.unshift(up);
     return chain;
 }
+/** When an environment takes a version from its promoteFrom environment: on merge (default) or on health. */
+function promoteWhenOf(config, environment) {
+    return entry(config, environment)?.promoteWhen ?? 'merged';
+}
+/** The environments that take `environment`'s version at this trigger, in the config's order. */
+function promotedOn(config, environment, trigger) {
+    return downstreamOf(config, environment)
+        .filter((e) => (e.promoteWhen ?? 'merged') === trigger)
+        .map((e) => e.name);
+}
+/** The first of a pull request's labels that allows an out-of-order promotion, if any. */
+function overrideLabelOf(config, labels) {
+    return labels.find((l) => config.promotion.overrideLabels.includes(l));
+}
+/** The Flux Kustomization name whose commit status reports this environment's health. */
+function healthKustomizationOf(config, component, environment) {
+    return config.promotion.healthKustomization
+        .replaceAll('{component}', component)
+        .replaceAll('{environment}', environment);
+}
+/**
+ * Which (component, environment) a notification-controller commit status is about: its context is
+ * `kustomization/<name>/<provider id>` (lower case). Undefined for any other context.
+ */
+function environmentOfStatus(config, context, components) {
+    const m = /^kustomization\/([^/]+)\/[^/]+$/.exec(context);
+    if (!m)
+        return undefined;
+    const name = m[1];
+    for (const c of components)
+        for (const environment of environmentsOf(config, c.name, c.environments))
+            if (healthKustomizationOf(config, c.name, environment).toLowerCase() === name)
+                return { component: c.name, environment };
+    return undefined;
+}
 
 ;// CONCATENATED MODULE: ./src/plan/context.ts
 /** What the planner's steps share for one run: the reader, the configuration, the values checker, diagnostics. */
@@ -18790,7 +18950,7 @@ const loadedPackages = new WeakMap();
 async function componentPackages(ctx, component) {
     let loaded = loadedPackages.get(component);
     if (!loaded) {
-        loaded = loadPackages(ctx.reader, component).then((p) => {
+        loaded = repository_loadPackages(ctx.reader, component).then((p) => {
             ctx.diagnostics.push(...p.diagnostics);
             // Nothing reads the Package files again: their parsed documents need not wait for the component's turn.
             ctx.reader.forget(`${component.dir}/${ctx.config.layout.packagesDir}`);
@@ -18862,7 +19022,7 @@ async function install(ctx, components, request) {
         if (chosen.length > 0)
             matchedFilter = true;
         for (const environment of chosen) {
-            const result = await installInto(ctx, component, packages, environment, request, pinned);
+            const result = await installInto(ctx, component, packages, environment, request, { pinned });
             if (result)
                 results.push(result);
         }
@@ -18911,7 +19071,7 @@ async function installTargets(ctx, components, request) {
     }
     return [...targets.values()];
 }
-async function installInto(ctx, component, packages, environment, request, pinned) {
+async function installInto(ctx, component, packages, environment, request, { pinned, downgrade = 'skip' } = {}) {
     const { layout } = ctx.config;
     const settings = settingsFor(ctx.config, component.name, environment, request.overrides);
     const dir = `${component.dir}/${environment}`;
@@ -18944,7 +19104,11 @@ async function installInto(ctx, component, packages, environment, request, pinne
     // A constraint that selects nothing (`^1.0.0` does not parse) is still what the plan replaces.
     if (current?.selection && !from)
         result.fromConstraint = current.selection.constraints ?? '';
-    if (from && versionOrder(from, target.version) > 0) {
+    const goesDown = from !== undefined && versionOrder(from, target.version) > 0;
+    if (goesDown && downgrade === 'refuse') {
+        return fail(error('promote.downgrade', `${environment} runs ${from}, newer than ${target.version}; kapp-controller refuses downgrades: set allow-downgrade to roll back (it adds the ${DOWNGRADABLE_ANNOTATION} annotation)`, current.file, positionAt(current.parsed, current.doc, ['spec', 'packageRef', 'versionSelection', 'constraints']), '.spec.packageRef.versionSelection.constraints'));
+    }
+    if (goesDown && downgrade === 'skip') {
         ctx.diagnostics.push(warning('plan.downgrade', `${environment} already runs ${from}, newer than ${target.version}; kapp-controller refuses downgrades, so ${environment} is left alone`, target.file, { line: target.line, column: 1 }));
         return undefined;
     }
@@ -18961,8 +19125,10 @@ async function installInto(ctx, component, packages, environment, request, pinne
     const piPath = `${dir}/${layout.packageInstallFile}`;
     const secretPath = `${dir}/${layout.valuesSecretFile}`;
     const secretName = current?.secretNames[0] ?? env.valuesSecret?.name ?? settings.valuesSecretName;
+    // A rollback needs the downgradable annotation; the next upgrade takes it away again.
+    const annotation = goesDown ? '' : from !== undefined && from !== target.version ? undefined : null;
     const piText = current
-        ? setScalar(current.text, ['spec', 'packageRef', 'versionSelection', 'constraints'], written.constraints, isKind('PackageInstall'))
+        ? setAnnotationFor(setScalar(current.text, ['spec', 'packageRef', 'versionSelection', 'constraints'], written.constraints, isKind('PackageInstall')), annotation)
         : renderPackageInstall({
             name: settings.packageInstallName,
             namespace: settings.namespace,
@@ -19083,6 +19249,184 @@ function changedKeys(before, after) {
     const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
     return [...keys].filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k])).sort();
 }
+/** The downgradable annotation: '' sets it (a rollback), undefined removes it (an upgrade), null leaves it. */
+function setAnnotationFor(text, annotation) {
+    return annotation === null
+        ? text
+        : setAnnotation(text, DOWNGRADABLE_ANNOTATION, annotation, isKind('PackageInstall'));
+}
+
+;// CONCATENATED MODULE: ./src/carvel/schema-diff.ts
+/**
+ * What a new version's values schema changes for the people who keep an environment's values:
+ * which values paths it adds, which it drops and which it now requires. Names only, never values.
+ */
+const schema_diff_isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+/** Deep enough for real charts' values; a schema nested deeper is summarised at this depth. */
+const MAX_DEPTH = 8;
+function collect(schema, prefix, depth, out, requiredChain) {
+    if (!schema_diff_isObject(schema) || depth > MAX_DEPTH)
+        return;
+    const properties = schema_diff_isObject(schema.properties) ? schema.properties : {};
+    const required = new Set(Array.isArray(schema.required) ? schema.required.map(String) : []);
+    for (const [key, child] of Object.entries(properties)) {
+        const path = `${prefix}.${key}`;
+        out.all.add(path);
+        // A key is required in effect only when every object above it is required too.
+        const isRequired = requiredChain && required.has(key);
+        if (isRequired)
+            out.required.add(path);
+        collect(child, path, depth + 1, out, isRequired);
+    }
+}
+function pathsOf(schema) {
+    const out = { all: new Set(), required: new Set() };
+    collect(schema, '', 0, out, true);
+    return out;
+}
+const minus = (a, b) => [...a].filter((p) => !b.has(p)).sort();
+/** `before` undefined: the environment is new, everything the schema has counts as added. */
+function schemaKeyChanges(before, after) {
+    const [old, now] = [pathsOf(before), pathsOf(after)];
+    return {
+        added: minus(now.all, old.all),
+        removed: minus(old.all, now.all),
+        nowRequired: minus(now.required, old.required),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/plan/base.ts
+/**
+ * What an environment selects, and the base facts the gate compares a pull request with: the
+ * version each environment runs at the base and each Package's content there. Read through the
+ * snapshot port like the planner; the result is plain data a ValidateRequest carries.
+ */
+
+
+/** The version an environment's PackageInstall selects among the component's Packages, if any. */
+async function selectedVersion(reader, config, component, packages, environment) {
+    if (!component.environments.includes(environment))
+        return undefined;
+    const env = await loadEnvironment(reader, `${component.dir}/${environment}`, config.layout);
+    const pi = env.packageInstall;
+    if (!pi?.selection || pi.refName !== packages.refName)
+        return undefined;
+    return selectHighest(packages.packages.map((p) => p.version), pi.selection).version;
+}
+/** The base facts for the components in scope (every one when scope is undefined). */
+async function loadBaseFacts(snapshot, config, scope) {
+    const reader = new RepoReader(snapshot);
+    const paths = (await snapshot.list()).map((e) => e.path);
+    const facts = { versions: {}, packages: {} };
+    for (const component of discover(paths, config.layout)) {
+        if (scope && !(component.name in scope))
+            continue;
+        const packages = await loadPackages(reader, component);
+        for (const p of packages.packages)
+            facts.packages[`${component.name}@${p.version}`] = p.digest;
+        // Every environment, not only those in scope: the out-of-order check looks upstream.
+        for (const environment of component.environments) {
+            const version = await selectedVersion(reader, config, component, packages, environment);
+            if (version)
+                facts.versions[`${component.name}/${environment}`] = version;
+        }
+        reader.forget(component.dir);
+    }
+    return facts;
+}
+/** The version one environment selects in a snapshot (a status's commit, the base head). */
+async function versionAt(snapshot, config, component, environment) {
+    const reader = new RepoReader(snapshot);
+    const paths = (await snapshot.list()).map((e) => e.path);
+    const layout = discover(paths, config.layout).find((c) => c.name === component);
+    if (!layout)
+        return undefined;
+    return selectedVersion(reader, config, layout, await loadPackages(reader, layout), environment);
+}
+
+;// CONCATENATED MODULE: ./src/plan/promote.ts
+/**
+ * promote: give environments the version another environment selects (a promotion along the
+ * chain), or an explicit one (manual promotion, rollback). The target keeps its own values, checked
+ * against the promoted version's schema; a version that goes down is refused unless allowed.
+ */
+
+
+
+
+
+
+
+async function promote(ctx, components, request) {
+    const results = [];
+    const byName = new Map(components.map((c) => [c.name, c]));
+    for (const promotion of request.promotions) {
+        const component = byName.get(promotion.component);
+        const problem = requestProblem(ctx, component, promotion);
+        if (problem) {
+            ctx.diagnostics.push(error('request.promote', problem, ''));
+            continue;
+        }
+        const result = await promoteOne(ctx, component, promotion, request);
+        if (result)
+            results.push(result);
+    }
+    for (const component of new Set(request.promotions.map((p) => byName.get(p.component))))
+        if (component)
+            done(ctx, component);
+    return results;
+}
+/** What makes a promotion impossible before anything is read (one line naming the input). */
+function requestProblem(ctx, component, p) {
+    for (const [what, name] of [
+        ['to-environment', p.environment],
+        ['from-environment', p.from],
+    ]) {
+        const problem = name === undefined ? undefined : nameProblem('environment', name);
+        if (problem)
+            return `${what} "${name}" ${problem}`;
+    }
+    if (!component)
+        return `no component "${p.component}" in the repository`;
+    const known = environmentsOf(ctx.config, component.name, component.environments);
+    if (!known.includes(p.environment))
+        return `${component.name} has no environment "${p.environment}" (it has ${known.join(', ') || 'none'})`;
+    const from = p.from ?? upstreamOf(ctx.config, p.environment);
+    if (from === p.environment)
+        return `from-environment and to-environment are both "${p.environment}"`;
+    if (from !== undefined && !component.environments.includes(from))
+        return `${component.name} has no environment "${from}" to promote from`;
+    if (from === undefined && p.version === undefined)
+        return `${p.environment} does not promote from another environment (no promoteFrom in flux-pkg.yaml); name from-environment or an explicit version`;
+    return undefined;
+}
+async function promoteOne(ctx, component, promotion, request) {
+    const packages = await componentPackages(ctx, component);
+    const from = promotion.from ?? upstreamOf(ctx.config, promotion.environment);
+    const version = promotion.version ?? (await selectedVersion(ctx.reader, ctx.config, component, packages, from));
+    const packagesDir = `${component.dir}/${ctx.config.layout.packagesDir}`;
+    if (version === undefined) {
+        ctx.diagnostics.push(error('promote.no-version', `${from} selects no version of ${component.name} to promote`, packagesDir));
+        return undefined;
+    }
+    const pkg = packages.packages.find((p) => p.version === version);
+    if (!pkg) {
+        ctx.diagnostics.push(error('promote.unknown-version', `${component.name} has no Package of version ${version} in ${packagesDir}/ (it has ${packages.packages.map((p) => p.version).join(', ') || 'none'})`, packagesDir));
+        return undefined;
+    }
+    const result = await installInto(ctx, component, packages, promotion.environment, { overrides: request.overrides }, { pinned: pkg, downgrade: request.allowDowngrade ? 'allow' : 'refuse' });
+    if (!result)
+        return undefined;
+    const previous = packages.packages.find((p) => p.version === result.fromVersion);
+    result.promotion = {
+        from: promotion.version === undefined ? from : promotion.from,
+        source: promotion.source,
+        downgrade: result.fromVersion !== undefined && versionOrder(result.fromVersion, pkg.version) > 0,
+        releaseNotes: pkg.releaseNotes,
+        valuesKeys: schemaKeyChanges(previous?.valuesSchema, pkg.valuesSchema),
+    };
+    return result;
+}
 
 ;// CONCATENATED MODULE: ./src/plan/validate.ts
 /** validate: every PackageInstall resolves to a Package that satisfies it, and its values validate. */
@@ -19090,10 +19434,14 @@ function changedKeys(before, after) {
 
 
 
+
+
 async function validate(ctx, components, request) {
     const results = [];
-    const chosen = components.filter((c) => !request.components || request.components.includes(c.name));
-    const environmentsWanted = (c) => c.environments.filter((env) => !request.environments || request.environments.includes(env));
+    const { scope } = request;
+    const chosen = components.filter((c) => (!request.components || request.components.includes(c.name)) && (!scope || c.name in scope));
+    const environmentsWanted = (c) => c.environments.filter((env) => (!request.environments || request.environments.includes(env)) &&
+        (!scope || scope[c.name] === '*' || scope[c.name].includes(env)));
     // Exactly the files the loop below reads: the component's Packages and each environment's files.
     const prefetch = (c) => {
         if (!c)
@@ -19106,13 +19454,16 @@ async function validate(ctx, components, request) {
     for (const [i, component] of chosen.entries()) {
         prefetch(chosen[i + 1]);
         const packages = await componentPackages(ctx, component);
-        for (const environment of environmentsWanted(component))
-            results.push(await validateEnvironment(ctx, component, packages, environment));
+        if (request.base)
+            checkChangedInPlace(ctx, component, packages, request.base);
+        for (const environment of environmentsWanted(component)) {
+            results.push(await validateEnvironment(ctx, component, packages, environment, request));
+        }
         done(ctx, component);
     }
     return results;
 }
-async function validateEnvironment(ctx, component, packages, environment) {
+async function validateEnvironment(ctx, component, packages, environment, request) {
     const dir = `${component.dir}/${environment}`;
     const { result, fail } = environmentResult(ctx, component, environment, packages);
     const env = await loadEnvironment(ctx.reader, dir, ctx.config.layout);
@@ -19142,15 +19493,61 @@ async function validateEnvironment(ctx, component, packages, environment) {
     result.packageFile = pkg.file;
     result.toVersion = pkg.version;
     result.fromVersion = pkg.version;
+    if (request.base)
+        checkPromotionOrder(ctx, result, pi, request.base, request.labels ?? []);
+    // The gate (a pull request, compared with its base) holds the values Secret reference to be exact.
+    const gate = request.base ? error : warning;
+    const secretProblem = (d) => (d.severity === 'error' ? fail(d) : ctx.diagnostics.push(d));
     const secret = env.valuesSecret;
-    if (secret) {
-        if (!pi.secretNames.includes(secret.name)) {
-            ctx.diagnostics.push(warning('packageinstall.values-secret', `the values Secret "${secret.name}" in ${secret.file} is not referenced by spec.values of the PackageInstall`, pi.file, position, '.spec.values'));
-        }
-        for (const d of ctx.values.check(pkg, secret))
-            fail(d);
+    const secretPath = `${dir}/${ctx.config.layout.valuesSecretFile}`;
+    if (!secret) {
+        // A referenced Secret that is not in the folder: kapp-controller would wait for it forever.
+        if (pi.secretNames.length > 0 && !hasErrors(env.diagnostics))
+            secretProblem(gate('packageinstall.values-secret-missing', `spec.values references the Secret "${pi.secretNames[0]}", but ${secretPath} does not exist`, pi.file, position, '.spec.values'));
+        return result;
     }
+    if (!pi.secretNames.includes(secret.name)) {
+        secretProblem(gate('packageinstall.values-secret', pi.secretNames.length > 0
+            ? `spec.values references the Secret "${pi.secretNames.join('", "')}", but ${secret.file} holds "${secret.name}"`
+            : `the values Secret "${secret.name}" in ${secret.file} is not referenced by spec.values of the PackageInstall`, pi.file, position, '.spec.values'));
+    }
+    for (const d of ctx.values.check(pkg, secret))
+        fail(d);
     return result;
+}
+/** kapp-controller caches a Package by name: the same version with other content never reaches a cluster that has it. */
+function checkChangedInPlace(ctx, component, packages, base) {
+    for (const pkg of packages.packages) {
+        const before = base.packages[`${component.name}@${pkg.version}`];
+        if (before === undefined || before === pkg.digest)
+            continue;
+        ctx.diagnostics.push(error('package.changed-in-place', `Package ${pkg.name} is changed in place (same version, other content); clusters that have it keep the old content — publish a new version instead`, pkg.file, { line: pkg.line, column: 1 }, '.spec.version'));
+    }
+}
+/**
+ * An environment that promotes from another may only get a version that one has at the base,
+ * unless the pull request carries an override label (reported as a warning in the summary).
+ */
+function checkPromotionOrder(ctx, result, pi, base, labels) {
+    const { component, environment, toVersion } = result;
+    const upstream = upstreamOf(ctx.config, environment);
+    if (!upstream || !toVersion)
+        return;
+    if (base.versions[`${component}/${environment}`] === toVersion)
+        return; // not changed by this pull request
+    const upstreamVersion = base.versions[`${component}/${upstream}`];
+    if (upstreamVersion !== undefined && versionOrder(toVersion, upstreamVersion) <= 0)
+        return;
+    const file = pi.file;
+    const at = positionAt(pi.parsed, pi.doc, ['spec', 'packageRef', 'versionSelection', 'constraints']);
+    const why = `${environment} gets ${component} ${toVersion}, which ${upstream} (its promoteFrom) ${upstreamVersion ? `does not have: it runs ${upstreamVersion}` : 'does not run'} on the base branch`;
+    const override = overrideLabelOf(ctx.config, labels);
+    if (override)
+        ctx.diagnostics.push(warning('promotion.override', `${why}; allowed by the label "${override}"`, file, at, '.spec.packageRef'));
+    else {
+        result.valid = false;
+        ctx.diagnostics.push(error('promotion.out-of-order', `${why}; promote through ${upstream} first, or add one of the labels ${ctx.config.promotion.overrideLabels.join(', ')} for a hotfix`, file, at, '.spec.packageRef.versionSelection.constraints'));
+    }
 }
 
 // EXTERNAL MODULE: ./node_modules/ajv-formats/dist/index.js
@@ -19859,6 +20256,7 @@ class ValuesChecker {
 
 
 
+
 /** `loaded`: flux-pkg.yaml as the caller already read it (its diagnostics are reported); default: read it here. */
 async function plan(snapshot, request, loaded) {
     const loadedConfig = loaded ?? (await loadConfig(snapshot));
@@ -19867,24 +20265,20 @@ async function plan(snapshot, request, loaded) {
     const entries = await snapshot.list();
     const paths = entries.map((e) => e.path);
     const ctx = {
-        reader: new RepoReader(snapshot),
+        reader: new repository_RepoReader(snapshot),
         paths,
         config,
         values: new ValuesChecker(),
         diagnostics,
     };
-    const components = discover(paths, config.layout);
+    const components = repository_discover(paths, config.layout);
     diagnostics.push(...linkProblems(entries, loadedConfig, request));
     if (!hasErrors(configDiagnostics))
         diagnostics.push(...noComponentProblem(components, loadedConfig));
     checkNames(ctx, components, request);
     diagnostics.push(...environmentFilterProblems(components, loadedConfig, request));
     diagnostics.push(...componentEnvironmentProblems(components, loadedConfig));
-    const environments = hasErrors(diagnostics)
-        ? []
-        : request.kind === 'install'
-            ? await install(ctx, components, request)
-            : await validate(ctx, components, request);
+    const environments = hasErrors(diagnostics) ? [] : await planFor(ctx, components, request);
     diagnostics.push(...ctx.values.diagnostics);
     if (request.kind === 'validate' && environments.length === 0 && !hasErrors(diagnostics))
         diagnostics.push(error(NO_MATCH, 'the filters match no environment folder: validate checked nothing', ''));
@@ -19892,6 +20286,13 @@ async function plan(snapshot, request, loaded) {
     const valid = !hasErrors(diagnostics);
     const files = valid ? environments.flatMap((e) => e.files) : [];
     return { valid, diagnostics: sortDiagnostics(dedupe(diagnostics)), environments, files };
+}
+function planFor(ctx, components, request) {
+    if (request.kind === 'install')
+        return install(ctx, components, request);
+    if (request.kind === 'promote')
+        return promote(ctx, components, request);
+    return validate(ctx, components, request);
 }
 function checkNames(ctx, components, request) {
     for (const c of components) {
@@ -19904,14 +20305,15 @@ function checkNames(ctx, components, request) {
                 ctx.diagnostics.push(error('layout.environment-name', `environment folder "${env}" ${envProblem}`, `${c.dir}/${env}`));
         }
     }
-    for (const name of request.components ?? []) {
+    const named = request.kind === 'promote' ? {} : request;
+    for (const name of named.components ?? []) {
         const problem = nameProblem('component', name);
         if (problem)
             ctx.diagnostics.push(error('request.component', `component "${name}" ${problem}`, ''));
         else if (!components.some((c) => c.name === name))
             ctx.diagnostics.push(error(NO_MATCH, `the component filter "${name}" names no component in the repository`, ''));
     }
-    for (const name of request.environments ?? []) {
+    for (const name of named.environments ?? []) {
         const problem = nameProblem('environment', name);
         if (problem)
             ctx.diagnostics.push(error('request.environment', `environment "${name}" ${problem}`, ''));
@@ -21279,13 +21681,13 @@ async function loadStatus(snapshot, options = {}) {
     const loaded = options.loaded ?? (await loadConfig(snapshot));
     const validation = options.validation ?? (await plan(snapshot, { kind: 'validate' }, loaded));
     const paths = (await snapshot.list()).map((e) => e.path);
-    const reader = new RepoReader(snapshot);
+    const reader = new repository_RepoReader(snapshot);
     const components = [];
-    const layouts = discover(paths, loaded.config.layout);
+    const layouts = repository_discover(paths, loaded.config.layout);
     reader.prefetch(layouts[0]?.packageFiles ?? []);
     for (const [i, c] of layouts.entries()) {
         reader.prefetch(layouts[i + 1]?.packageFiles ?? []);
-        const { packages } = await loadPackages(reader, c);
+        const { packages } = await repository_loadPackages(reader, c);
         reader.forget(c.dir);
         components.push({ name: c.name, folders: c.environments, versions: packages.map((p) => p.version) });
     }
@@ -21316,6 +21718,7 @@ const USAGE = `Usage: flux-pkg <command> [options]
 Commands:
   plan       render PackageInstall + values Secret for new Package versions (prints a diff; --write writes)
   validate   check every Package, PackageInstall and values Secret in the repo
+  promote    give --to the version --from runs (or --version); --allow-downgrade rolls back
   status     the version each environment runs, which are behind their promoteFrom, which are invalid
 
 Options:
@@ -21325,7 +21728,10 @@ Options:
   --package PATH        a Package file to deliver (repeatable; default: each component's newest)
   --since GITREF        deliver the Package files git says changed since GITREF
   --values FILE         replace the values with this YAML file (plan; needs one --component and one --environment)
-  --write               write the planned files (plan)
+  --from ENV, --to ENV  promote: from this environment (default: --to's promoteFrom) to this one
+  --version VERSION     promote: this version instead of the one --from runs
+  --allow-downgrade     promote: allow a lower version (adds packaging.carvel.dev/downgradable)
+  --write               write the planned files (plan, promote)
   --json                print a JSON report
   -h, --help            this help
 `;
@@ -21368,13 +21774,17 @@ function main_parse(argv) {
             since: { type: 'string' },
             values: { type: 'string' },
             write: { type: 'boolean', default: false },
+            from: { type: 'string' },
+            to: { type: 'string' },
+            version: { type: 'string' },
+            'allow-downgrade': { type: 'boolean', default: false },
             json: { type: 'boolean', default: false },
             help: { type: 'boolean', short: 'h', default: false },
         },
     });
     if (!parsed.values.help) {
         const [command, ...rest] = parsed.positionals;
-        if (command !== 'plan' && command !== 'validate' && command !== 'status')
+        if (command !== 'plan' && command !== 'validate' && command !== 'promote' && command !== 'status')
             throw new Error(command ? `unknown command "${command}"` : 'a command is required');
         if (rest.length > 0)
             throw new Error(`unexpected argument "${rest[0]}"`);
@@ -21390,6 +21800,10 @@ function main_parse(argv) {
             throw new Error('--values replaces the values of one environment: give exactly one --component and one --environment');
         if (parsed.values.since?.startsWith('-'))
             throw new Error(`--since takes a git ref, not "${parsed.values.since}"`);
+        if (command === 'promote' && (parsed.values.component?.length !== 1 || !parsed.values.to))
+            throw new Error('promote needs one --component and --to');
+        if (command !== 'promote' && (parsed.values.from || parsed.values.to || parsed.values.version))
+            throw new Error('--from, --to and --version go with promote');
     }
     return parsed;
 }
@@ -21413,16 +21827,30 @@ async function run(args, io) {
         }
         return model.valid ? 0 : 1;
     }
-    const request = command === 'validate'
-        ? { kind: 'validate', components: values.component, environments: values.environment }
-        : {
-            kind: 'install',
-            packages: values.package?.map((p) => p.replace(/^\.\//, '')) ??
-                (values.since ? await changedPackages(snapshot, root, values.since, config.config) : undefined),
-            components: values.component,
-            environments: values.environment,
-            values: values.values === undefined ? undefined : await readValuesFile(values.values),
-        };
+    const request = command === 'promote'
+        ? {
+            kind: 'promote',
+            allowDowngrade: values['allow-downgrade'],
+            promotions: [
+                {
+                    component: values.component[0],
+                    environment: values.to,
+                    from: values.from,
+                    version: values.version,
+                    source: { trigger: 'manual' },
+                },
+            ],
+        }
+        : command === 'validate'
+            ? { kind: 'validate', components: values.component, environments: values.environment }
+            : {
+                kind: 'install',
+                packages: values.package?.map((p) => p.replace(/^\.\//, '')) ??
+                    (values.since ? await changedPackages(snapshot, root, values.since, config.config) : undefined),
+                components: values.component,
+                environments: values.environment,
+                values: values.values === undefined ? undefined : await readValuesFile(values.values),
+            };
     const result = await plan(snapshot, request, config);
     if (values.json)
         io.out(`${JSON.stringify(jsonReport(result), null, 2)}\n`);
@@ -21438,7 +21866,8 @@ async function run(args, io) {
         // A filter that names nothing is a usage error: the user asked for something that is not there.
         return result.diagnostics.some((d) => d.severity === 'error' && d.code.startsWith('request.')) ? 2 : 1;
     }
-    if (command === 'plan' && !values.json) {
+    const writes = command === 'plan' || command === 'promote';
+    if (writes && !values.json) {
         for (const file of result.files) {
             const env = result.environments.find((e) => e.files.includes(file));
             io.out(`\n${fileDiff(file, await snapshot.read(file.path), env?.valuesKeysChanged ?? [])}`);
@@ -21446,7 +21875,7 @@ async function run(args, io) {
         if (result.files.length === 0)
             io.out('\nnothing to change\n');
     }
-    if (command === 'plan' && values.write) {
+    if (writes && values.write) {
         try {
             await writeFiles(root, result.files);
         }
@@ -21459,7 +21888,7 @@ async function run(args, io) {
         if (!values.json)
             io.out(`\nwrote ${result.files.length} file(s)\n`);
     }
-    else if (command === 'plan' && result.files.length > 0 && !values.json) {
+    else if (writes && result.files.length > 0 && !values.json) {
         io.out(`\n${result.files.length} file(s) would change; run with --write to write them\n`);
     }
     return 0;

@@ -15,6 +15,8 @@ export interface PushFacts {
 export interface PullRequestFacts {
   number?: number;
   headSha?: string;
+  /** The branch the pull request would merge into. */
+  baseRef?: string;
   labels: string[];
 }
 
@@ -88,10 +90,12 @@ function pushFacts(payload: Payload): PushFacts {
 
 function pullRequestFacts(pr: Payload): PullRequestFacts {
   const head = isRecord(pr.head) ? pr.head : {};
+  const base = isRecord(pr.base) ? pr.base : {};
   const labels = Array.isArray(pr.labels) ? pr.labels : [];
   return {
     number: typeof pr.number === 'number' && Number.isSafeInteger(pr.number) ? pr.number : undefined,
     headSha: sha(head.sha),
+    baseRef: text(base.ref),
     labels: labels.flatMap((l) => (isRecord(l) && typeof l.name === 'string' ? [l.name] : [])),
   };
 }

@@ -6,14 +6,27 @@ import * as core from '@actions/core';
 import { loadConfig, type RepoConfig } from '../config/config.js';
 import { api, deliver, type Proposed } from '../github/deliver.js';
 import type { Base } from '../github/publish.js';
-import { changedPaths, classifyChanges } from '../plan/changes.js';
+import { type ChangeSet, changedPaths, classifyChanges } from '../plan/changes.js';
 import { plan } from '../plan/plan.js';
 import { type ProposalStyle, proposalsFromPlan } from '../plan/proposals.js';
 import type { InstallRequest } from '../plan/types.js';
+import { combineResults, promotionsOfMerge } from './promote.js';
 import { ActionError, annotate, failInvalid, finish } from './report.js';
 import { type Session, snapshotOf, treeOfCommit } from './session.js';
 
 export async function install(session: Session): Promise<void> {
+  await deliverPush(session, { install: true, promote: true });
+}
+
+/**
+ * What a push delivers, in one delivery: new Packages to the environments that take them directly
+ * (install), and merged environments' versions to the environments promoting from them on merge.
+ */
+export async function deliverPush(
+  session: Session,
+  what: { install: boolean; promote: boolean },
+  mode = 'install',
+): Promise<void> {
   const { inputs, facts } = session;
   // The push's first commit is read while the base is: the two reads overlap.
   if (facts.push?.before && !inputs.packages && !ZERO_SHA.test(facts.push.before))
@@ -29,8 +42,24 @@ export async function install(session: Session): Promise<void> {
     propose: async (base) => {
       const snapshot = snapshotOf(session, base.tree);
       const loaded = await loadConfig(snapshot);
-      const request = await installRequest(session, loaded.config, base);
-      const result = await api('reading the gitops repository', () => plan(snapshot, request, loaded));
+      const changes = await pushChanges(session, loaded.config, base);
+      const request: InstallRequest = {
+        kind: 'install',
+        environments: inputs.environments,
+        packages: inputs.packages ?? changes?.packageFiles,
+      };
+      const promotions =
+        what.promote && changes ? promotionsOfMerge(loaded.config, changes, facts.push?.after) : [];
+      const results = await api('reading the gitops repository', async () => {
+        const list = [];
+        if (what.install && (request.packages === undefined || request.packages.length > 0))
+          list.push(await plan(snapshot, request, loaded));
+        if (promotions.length > 0) list.push(await plan(snapshot, { kind: 'promote', promotions }, loaded));
+        return list;
+      });
+      if (results.length === 0)
+        core.info('this push changed no Package file and merged no environment; nothing to deliver');
+      const result = combineResults(results, loaded.diagnostics);
       const flow = inputs.prFlow ?? loaded.config.prFlow;
       const proposals = result.valid ? proposalsFromPlan(result, styleOf(session, base), flow) : [];
       planned = { result, proposals };
@@ -38,11 +67,11 @@ export async function install(session: Session): Promise<void> {
     },
   }).catch(async (e: unknown) => {
     // The plan is known even when GitHub failed: report it (valid, changed-files) before failing.
-    if (planned) await finish({ mode: 'install', dryRun: inputs.dryRun, ...planned, published: [] });
+    if (planned) await finish({ mode, dryRun: inputs.dryRun, ...planned, published: [] });
     throw e;
   });
   annotate(delivered.result.diagnostics);
-  const report = { mode: 'install', dryRun: inputs.dryRun, ...delivered };
+  const report = { mode, dryRun: inputs.dryRun, ...delivered };
   if (!delivered.result.valid) await failInvalid(report);
   await finish(report);
 }
@@ -68,15 +97,10 @@ export function styleOf(session: Session, base: Base): ProposalStyle {
 
 const ZERO_SHA = /^0+$/;
 
-/** The Package files this push added or changed: the push's two trees compared, blob by blob. */
-async function installRequest(session: Session, config: RepoConfig, base: Base): Promise<InstallRequest> {
+/** What this push changed (Package files, PackageInstalls): its two trees compared, blob by blob. */
+async function pushChanges(session: Session, config: RepoConfig, base: Base): Promise<ChangeSet | undefined> {
   const { inputs, facts } = session;
-  const request: InstallRequest = {
-    kind: 'install',
-    environments: inputs.environments,
-    packages: inputs.packages,
-  };
-  if (inputs.packages || facts.eventName !== 'push') return request;
+  if (inputs.packages || facts.eventName !== 'push') return undefined;
   const { before, after, forced } = facts.push ?? { forced: false };
   if (!before || !after || ZERO_SHA.test(before) || forced) {
     const why = forced
@@ -91,12 +115,9 @@ async function installRequest(session: Session, config: RepoConfig, base: Base):
   const [beforeTree, afterTree] = await Promise.all(
     [before, after].map((sha) => (sha === base.sha ? base.tree : treeOfCommit(session, sha))),
   );
-  const changes = classifyChanges(
+  return classifyChanges(
     changedPaths(beforeTree!, afterTree!),
     afterTree!.map((e) => e.path),
     config.layout,
   );
-  request.packages = changes.packageFiles;
-  if (request.packages.length === 0) core.info('this push changed no Package file; nothing to deliver');
-  return request;
 }

@@ -30,9 +30,12 @@ export interface RunReport {
   dryRun: boolean;
   result: PlanResult;
   published: readonly Published[];
+  /** Lines for the summary saying why a run did nothing (or what it allowed). */
+  notes?: readonly string[];
 }
 
-export async function finish({ mode, dryRun, result, published }: RunReport): Promise<void> {
+export async function finish({ mode, dryRun, result, published, notes = [] }: RunReport): Promise<void> {
+  for (const n of notes) core.info(n);
   const prs = published.filter((p) => p.number !== undefined);
   core.setOutput(
     'pull-requests',
@@ -54,7 +57,7 @@ export async function finish({ mode, dryRun, result, published }: RunReport): Pr
   core.setOutput('changed-files', JSON.stringify(result.files.map((f) => f.path)));
   core.setOutput('valid', String(result.valid));
   if (process.env.GITHUB_STEP_SUMMARY) {
-    await core.summary.addRaw(jobSummary(result, published, mode, dryRun)).write();
+    await core.summary.addRaw(jobSummary(result, published, mode, dryRun, notes)).write();
   }
   for (const p of published) {
     const note = p.superseded ? ` (it already proposes the newer ${p.superseded})` : '';

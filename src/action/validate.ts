@@ -1,24 +1,77 @@
 /**
- * Mode validate: the pull request's head when there is one (what review would merge), else the
- * base branch — every Package, PackageInstall and values Secret checked; nothing is written.
+ * Mode validate, the gate: on a pull request, what it changes — the environments its files touch,
+ * widened to a component's every environment when a Package changes and to the whole repo when
+ * flux-pkg.yaml does — checked at its head and compared with the base branch (Packages changed in
+ * place, out-of-order promotion). Without a pull request: the whole base branch. Writes nothing.
  */
+import * as core from '@actions/core';
+import { loadConfig } from '../config/config.js';
 import { api, readBaseOrFail } from '../github/deliver.js';
+import { listPullRequestFiles } from '../github/pull-files.js';
+import { loadBaseFacts } from '../plan/base.js';
+import { scopeOfChanges } from '../plan/changes.js';
 import { plan } from '../plan/plan.js';
+import type { Scope, ValidateRequest } from '../plan/types.js';
 import { annotate, failInvalid, finish } from './report.js';
 import { type Session, snapshotOf, treeOfCommit } from './session.js';
 
 export async function validate(session: Session): Promise<void> {
   const { inputs, facts } = session;
-  const head = facts.pullRequest?.headSha;
-  const tree = head
-    ? await treeOfCommit(session, head)
+  const pr = facts.pullRequest;
+  const gate = pr?.headSha !== undefined && pr.number !== undefined && !inputs.path;
+  const request: ValidateRequest = { kind: 'validate', environments: inputs.environments };
+  const notes: string[] = [];
+  let snapshot: ReturnType<typeof snapshotOf>;
+  if (gate) {
+    const [head, base, files] = await Promise.all([
+      treeOfCommit(session, pr.headSha!),
+      readBaseOrFail(session.client, session.ref, pr.baseRef ?? session.baseBranch),
+      api(`listing the files of pull request #${pr.number}`, () =>
+        listPullRequestFiles(session.client, session.ref, pr.number!),
+      ),
+    ]);
+    snapshot = snapshotOf(session, head);
+    const loaded = await api('reading flux-pkg.yaml', () => loadConfig(snapshot));
+    const scope = files.truncated
+      ? undefined
+      : scopeOfChanges(
+          files.paths,
+          head.map((e) => e.path),
+          loaded.config.layout,
+        );
+    notes.push(describeScope(scope, files.truncated));
+    request.scope = scope;
+    request.labels = pr.labels;
+    request.base = await api('reading the base branch', () =>
+      loadBaseFacts(snapshotOf(session, base.tree), loaded.config, scope),
+    );
+    const result = await api('reading the gitops repository', () => plan(snapshot, request, loaded));
+    return report(session, result, notes);
+  }
+  const tree = pr?.headSha
+    ? await treeOfCommit(session, pr.headSha)
     : (await readBaseOrFail(session.client, session.ref, session.baseBranch)).tree;
-  const snapshot = snapshotOf(session, tree);
-  const result = await api('reading the gitops repository', () =>
-    plan(snapshot, { kind: 'validate', environments: inputs.environments }),
-  );
+  snapshot = snapshotOf(session, tree);
+  const result = await api('reading the gitops repository', () => plan(snapshot, request));
+  return report(session, result, notes);
+}
+
+async function report(session: Session, result: Awaited<ReturnType<typeof plan>>, notes: string[]) {
   annotate(result.diagnostics);
-  const report = { mode: 'validate', dryRun: inputs.dryRun, result, published: [] };
-  if (!result.valid) await failInvalid(report);
-  await finish(report);
+  const run = { mode: 'validate', dryRun: session.inputs.dryRun, result, published: [], notes };
+  if (!result.valid) await failInvalid(run);
+  await finish(run);
+}
+
+function describeScope(scope: Scope | undefined, truncated: boolean): string {
+  if (!scope)
+    return truncated
+      ? 'the pull request lists more files than GitHub shows (3,000): every environment is validated'
+      : 'the pull request changes flux-pkg.yaml: every environment is validated';
+  const parts = Object.entries(scope).map(([c, envs]) =>
+    envs === '*' ? `${c} (every environment: a Package changed)` : `${c} in ${envs.join(', ')}`,
+  );
+  if (parts.length === 0) return 'the pull request changes no component or environment: nothing to validate';
+  core.debug(`gate scope: ${JSON.stringify(scope)}`);
+  return `validated what the pull request changes: ${parts.join('; ')}`;
 }

@@ -3,6 +3,7 @@
  * (pkg/apiserver/apis/datapackaging/validation/validations.go), plus the hidden 158-character
  * name limit that comes from how it stores Packages (base32hex of the name must be a valid CR name).
  */
+import { createHash } from 'node:crypto';
 import type { Document } from 'yaml';
 import { type Diagnostic, error } from '../diagnostics.js';
 import { formatPath, type ParsedYaml, type PathSegment, positionAt } from '../yaml/parse.js';
@@ -22,6 +23,27 @@ export interface CarvelPackage {
   valuesSchema: unknown;
   /** Where the document sits, for later diagnostics about this Package. */
   line: number;
+  /** spec.releaseNotes, when it is a string (repo text: render it inert). */
+  releaseNotes?: string;
+  /** Identifies the document's content (keys sorted): the same version with another digest was changed in place. */
+  digest: string;
+}
+
+/** A digest of a YAML value that ignores key order and formatting (what kapp-controller would store). */
+export function contentDigest(value: unknown): string {
+  const sorted = (v: unknown): unknown =>
+    Array.isArray(v)
+      ? v.map(sorted)
+      : isObject(v)
+        ? Object.fromEntries(
+            Object.keys(v)
+              .sort()
+              .map((k) => [k, sorted(v[k])]),
+          )
+        : v;
+  return createHash('sha256')
+    .update(JSON.stringify(sorted(value)))
+    .digest('hex');
 }
 
 type Obj = Record<string, unknown>;
@@ -127,5 +149,7 @@ export function validatePackage(
   if (diagnostics.length > 0) return { diagnostics };
   const valuesSchema = isObject(spec.valuesSchema) ? spec.valuesSchema.openAPIv3 : undefined;
   const line = parsed.position(doc.range[0]).line;
-  return { pkg: { file, name, refName, version, valuesSchema, line }, diagnostics };
+  const releaseNotes = typeof spec.releaseNotes === 'string' ? spec.releaseNotes : undefined;
+  const digest = contentDigest(value);
+  return { pkg: { file, name, refName, version, valuesSchema, line, releaseNotes, digest }, diagnostics };
 }

@@ -4,7 +4,7 @@
  * place, touching only the scalar that must change, so comments, key order and fields a person
  * added survive, and the pull request's diff is exactly the version bump.
  */
-import { Document, isScalar, isSeq, parseAllDocuments, parseDocument, Scalar, stringify } from 'yaml';
+import { Document, isMap, isScalar, isSeq, parseAllDocuments, parseDocument, Scalar, stringify } from 'yaml';
 import type { VersionSelection } from './semver.js';
 
 export const PACKAGE_INSTALL_API_VERSION = 'packaging.carvel.dev/v1alpha1';
@@ -193,4 +193,35 @@ function scalarText(value: string, type: Scalar['type']): string {
   if (type === Scalar.QUOTE_DOUBLE) return JSON.stringify(value);
   if (type === Scalar.QUOTE_SINGLE) return `'${value.replaceAll("'", "''")}'`;
   return stringify(value, STRINGIFY).trimEnd();
+}
+
+/** Without it, kapp-controller stops reconciling a PackageInstall whose selected version went down. */
+export const DOWNGRADABLE_ANNOTATION = 'packaging.carvel.dev/downgradable';
+
+/**
+ * Set (a string) or remove (undefined) one metadata annotation, keeping comments; an annotations
+ * mapping left empty is removed with it.
+ */
+export function setAnnotation(
+  text: string,
+  name: string,
+  value: string | undefined,
+  pick: DocumentPick = anyDocument,
+): string {
+  const path = ['metadata', 'annotations', name];
+  return editDocument(text, pick, (doc) => {
+    const present = doc.hasIn(path);
+    if (value === undefined) {
+      if (!present) return undefined;
+      doc.deleteIn(path);
+      const annotations = doc.getIn(['metadata', 'annotations'], true);
+      if (isMap(annotations) && annotations.items.length === 0) doc.deleteIn(['metadata', 'annotations']);
+      return doc.toString(STRINGIFY);
+    }
+    if (present && doc.getIn(path) === value) return undefined;
+    const scalar = new Scalar(value);
+    scalar.type = Scalar.QUOTE_DOUBLE;
+    doc.setIn(path, scalar);
+    return doc.toString(STRINGIFY);
+  });
 }

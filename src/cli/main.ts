@@ -23,6 +23,7 @@ const USAGE = `Usage: flux-pkg <command> [options]
 Commands:
   plan       render PackageInstall + values Secret for new Package versions (prints a diff; --write writes)
   validate   check every Package, PackageInstall and values Secret in the repo
+  promote    give --to the version --from runs (or --version); --allow-downgrade rolls back
   status     the version each environment runs, which are behind their promoteFrom, which are invalid
 
 Options:
@@ -32,7 +33,10 @@ Options:
   --package PATH        a Package file to deliver (repeatable; default: each component's newest)
   --since GITREF        deliver the Package files git says changed since GITREF
   --values FILE         replace the values with this YAML file (plan; needs one --component and one --environment)
-  --write               write the planned files (plan)
+  --from ENV, --to ENV  promote: from this environment (default: --to's promoteFrom) to this one
+  --version VERSION     promote: this version instead of the one --from runs
+  --allow-downgrade     promote: allow a lower version (adds packaging.carvel.dev/downgradable)
+  --write               write the planned files (plan, promote)
   --json                print a JSON report
   -h, --help            this help
 `;
@@ -80,13 +84,17 @@ function parse(argv: string[]) {
       since: { type: 'string' },
       values: { type: 'string' },
       write: { type: 'boolean', default: false },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      version: { type: 'string' },
+      'allow-downgrade': { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
   if (!parsed.values.help) {
     const [command, ...rest] = parsed.positionals;
-    if (command !== 'plan' && command !== 'validate' && command !== 'status')
+    if (command !== 'plan' && command !== 'validate' && command !== 'promote' && command !== 'status')
       throw new Error(command ? `unknown command "${command}"` : 'a command is required');
     if (rest.length > 0) throw new Error(`unexpected argument "${rest[0]}"`);
     if (
@@ -107,6 +115,10 @@ function parse(argv: string[]) {
       );
     if (parsed.values.since?.startsWith('-'))
       throw new Error(`--since takes a git ref, not "${parsed.values.since}"`);
+    if (command === 'promote' && (parsed.values.component?.length !== 1 || !parsed.values.to))
+      throw new Error('promote needs one --component and --to');
+    if (command !== 'promote' && (parsed.values.from || parsed.values.to || parsed.values.version))
+      throw new Error('--from, --to and --version go with promote');
   }
   return parsed;
 }
@@ -118,7 +130,7 @@ async function run(args: ReturnType<typeof parse>, io: Io): Promise<number> {
   const snapshot = new LocalSnapshot(root);
   if ((await snapshot.list()).length === 0)
     throw new UsageError(`${values.repo} is not a directory with files in it`);
-  const command = args.positionals[0] as 'plan' | 'validate' | 'status';
+  const command = args.positionals[0] as 'plan' | 'validate' | 'promote' | 'status';
   const config = await loadConfig(snapshot);
   if (command === 'status') {
     const model = await loadStatus(snapshot, { loaded: config });
@@ -130,17 +142,31 @@ async function run(args: ReturnType<typeof parse>, io: Io): Promise<number> {
     return model.valid ? 0 : 1;
   }
   const request: Request =
-    command === 'validate'
-      ? { kind: 'validate', components: values.component, environments: values.environment }
-      : {
-          kind: 'install',
-          packages:
-            values.package?.map((p) => p.replace(/^\.\//, '')) ??
-            (values.since ? await changedPackages(snapshot, root, values.since, config.config) : undefined),
-          components: values.component,
-          environments: values.environment,
-          values: values.values === undefined ? undefined : await readValuesFile(values.values),
-        };
+    command === 'promote'
+      ? {
+          kind: 'promote',
+          allowDowngrade: values['allow-downgrade'],
+          promotions: [
+            {
+              component: values.component![0]!,
+              environment: values.to!,
+              from: values.from,
+              version: values.version,
+              source: { trigger: 'manual' },
+            },
+          ],
+        }
+      : command === 'validate'
+        ? { kind: 'validate', components: values.component, environments: values.environment }
+        : {
+            kind: 'install',
+            packages:
+              values.package?.map((p) => p.replace(/^\.\//, '')) ??
+              (values.since ? await changedPackages(snapshot, root, values.since, config.config) : undefined),
+            components: values.component,
+            environments: values.environment,
+            values: values.values === undefined ? undefined : await readValuesFile(values.values),
+          };
   const result = await plan(snapshot, request, config);
 
   if (values.json) io.out(`${JSON.stringify(jsonReport(result), null, 2)}\n`);
@@ -156,14 +182,15 @@ async function run(args: ReturnType<typeof parse>, io: Io): Promise<number> {
     // A filter that names nothing is a usage error: the user asked for something that is not there.
     return result.diagnostics.some((d) => d.severity === 'error' && d.code.startsWith('request.')) ? 2 : 1;
   }
-  if (command === 'plan' && !values.json) {
+  const writes = command === 'plan' || command === 'promote';
+  if (writes && !values.json) {
     for (const file of result.files) {
       const env = result.environments.find((e) => e.files.includes(file));
       io.out(`\n${fileDiff(file, await snapshot.read(file.path), env?.valuesKeysChanged ?? [])}`);
     }
     if (result.files.length === 0) io.out('\nnothing to change\n');
   }
-  if (command === 'plan' && values.write) {
+  if (writes && values.write) {
     try {
       await writeFiles(root, result.files);
     } catch (e) {
@@ -172,7 +199,7 @@ async function run(args: ReturnType<typeof parse>, io: Io): Promise<number> {
       return 1;
     }
     if (!values.json) io.out(`\nwrote ${result.files.length} file(s)\n`);
-  } else if (command === 'plan' && result.files.length > 0 && !values.json) {
+  } else if (writes && result.files.length > 0 && !values.json) {
     io.out(`\n${result.files.length} file(s) would change; run with --write to write them\n`);
   }
   return 0;

@@ -49,9 +49,21 @@ export interface Settings {
   autoMerge: AutoMerge;
 }
 
+export type PromoteWhen = 'merged' | 'healthy';
+
 export interface EnvironmentConfig extends Partial<Settings> {
   name: string;
   promoteFrom?: string;
+  /** Absent: merged. */
+  promoteWhen?: PromoteWhen;
+}
+
+/** How versions move along promoteFrom chains. */
+export interface PromotionConfig {
+  /** PR labels that allow an out-of-order promotion. */
+  overrideLabels: string[];
+  /** The Kustomization whose commit status says an environment is healthy ({component}, {environment}). */
+  healthKustomization: string;
 }
 
 export interface ComponentConfig extends Partial<Settings> {
@@ -69,7 +81,13 @@ export interface RepoConfig {
   /** Ordered environments, when the config lists them. */
   environments?: EnvironmentConfig[];
   components: Record<string, ComponentConfig>;
+  promotion: PromotionConfig;
 }
+
+export const DEFAULT_PROMOTION: PromotionConfig = {
+  overrideLabels: ['hotfix'],
+  healthKustomization: '{component}-{environment}-packageinstalls',
+};
 
 export const DEFAULT_LAYOUT: Layout = {
   componentsPath: '',
@@ -93,7 +111,12 @@ export const BUILT_IN_SETTINGS: Settings = {
   autoMerge: false,
 };
 
-export const DEFAULT_CONFIG: RepoConfig = { layout: DEFAULT_LAYOUT, defaults: {}, components: {} };
+export const DEFAULT_CONFIG: RepoConfig = {
+  layout: DEFAULT_LAYOUT,
+  defaults: {},
+  components: {},
+  promotion: DEFAULT_PROMOTION,
+};
 
 let validator: ReturnType<Ajv['compile']> | undefined;
 function validateSchema(value: unknown) {
@@ -170,6 +193,7 @@ export function parseConfig(file: string, text: string): LoadedConfig {
     defaults?: Partial<Settings>;
     environments?: EnvironmentConfig[];
     components?: Record<string, ComponentConfig>;
+    promotion?: Partial<PromotionConfig>;
   };
   const config: RepoConfig = {
     file,
@@ -178,6 +202,7 @@ export function parseConfig(file: string, text: string): LoadedConfig {
     defaults: raw.defaults ?? {},
     environments: raw.environments,
     components: raw.components ?? {},
+    promotion: { ...DEFAULT_PROMOTION, ...raw.promotion },
   };
   checkEnvironments(config, at);
   checkSettings(raw, at);
@@ -325,7 +350,7 @@ export function settingsFor(
 ): Settings {
   const env = config.environments?.find((e) => e.name === environment);
   const { environments: _, ...componentSettings } = config.components[component] ?? {};
-  const { name: __, promoteFrom: ___, ...envSettings } = env ?? { name: environment };
+  const { name: __, promoteFrom: ___, promoteWhen: ____, ...envSettings } = env ?? { name: environment };
   const merged = {
     ...BUILT_IN_SETTINGS,
     ...config.defaults,

@@ -2,7 +2,7 @@
  * flux-pkg.yaml's environment graph: the order of environments, which take new Package versions
  * directly, and which promote from which. Everything that follows `promoteFrom` lives here.
  */
-import type { EnvironmentConfig, RepoConfig } from './config.js';
+import type { EnvironmentConfig, PromoteWhen, RepoConfig } from './config.js';
 
 /** The environments of a component, in the config's order when it lists them, else its folders. */
 export function environmentsOf(config: RepoConfig, component: string, folders: readonly string[]): string[] {
@@ -38,4 +38,47 @@ export function chainOf(config: RepoConfig, environment: string): string[] {
   for (let up = upstreamOf(config, environment); up && !chain.includes(up); up = upstreamOf(config, up))
     chain.unshift(up);
   return chain;
+}
+
+/** When an environment takes a version from its promoteFrom environment: on merge (default) or on health. */
+export function promoteWhenOf(config: RepoConfig, environment: string): PromoteWhen {
+  return entry(config, environment)?.promoteWhen ?? 'merged';
+}
+
+/** The environments that take `environment`'s version at this trigger, in the config's order. */
+export function promotedOn(config: RepoConfig, environment: string, trigger: PromoteWhen): string[] {
+  return downstreamOf(config, environment)
+    .filter((e) => (e.promoteWhen ?? 'merged') === trigger)
+    .map((e) => e.name);
+}
+
+/** The first of a pull request's labels that allows an out-of-order promotion, if any. */
+export function overrideLabelOf(config: RepoConfig, labels: readonly string[]): string | undefined {
+  return labels.find((l) => config.promotion.overrideLabels.includes(l));
+}
+
+/** The Flux Kustomization name whose commit status reports this environment's health. */
+export function healthKustomizationOf(config: RepoConfig, component: string, environment: string): string {
+  return config.promotion.healthKustomization
+    .replaceAll('{component}', component)
+    .replaceAll('{environment}', environment);
+}
+
+/**
+ * Which (component, environment) a notification-controller commit status is about: its context is
+ * `kustomization/<name>/<provider id>` (lower case). Undefined for any other context.
+ */
+export function environmentOfStatus(
+  config: RepoConfig,
+  context: string,
+  components: readonly { name: string; environments: readonly string[] }[],
+): { component: string; environment: string } | undefined {
+  const m = /^kustomization\/([^/]+)\/[^/]+$/.exec(context);
+  if (!m) return undefined;
+  const name = m[1]!;
+  for (const c of components)
+    for (const environment of environmentsOf(config, c.name, c.environments))
+      if (healthKustomizationOf(config, c.name, environment).toLowerCase() === name)
+        return { component: c.name, environment };
+  return undefined;
 }

@@ -62,6 +62,27 @@ export const configSchema = {
       description: 'Settings every environment and component starts from.',
       $ref: '#/definitions/settings',
     },
+    promotion: {
+      description: 'How versions move along promoteFrom chains.',
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        overrideLabels: {
+          description:
+            'Pull request labels that allow an out-of-order promotion (an environment getting a version its promoteFrom environment does not have at the base). The job summary reports every override.',
+          type: 'array',
+          items: { type: 'string', minLength: 1 },
+          default: ['hotfix'],
+        },
+        healthKustomization: {
+          description:
+            "The Flux Kustomization whose commit status (context kustomization/<name>/<id>) says an environment is healthy, with {component} and {environment} replaced (bootstrap's naming by default).",
+          type: 'string',
+          minLength: 1,
+          default: '{component}-{environment}-packageinstalls',
+        },
+      },
+    },
     environments: {
       description:
         'The environments, in promotion order. Without this list, environments are the existing folders under each component and all take new versions directly.',
@@ -81,8 +102,13 @@ export const configSchema = {
               },
               promoteFrom: {
                 description:
-                  'Take versions only when they are merged into this other environment (promotion). Absent: take new Package versions directly.',
+                  'Take versions only from this other environment (promotion). Absent: take new Package versions directly.',
                 $ref: '#/definitions/dnsLabel',
+              },
+              promoteWhen: {
+                description:
+                  'When a version moves on from promoteFrom: merged (default) once it is merged there; healthy once Flux reports the promoteFrom environment healthy for the commit that holds it (a commit status).',
+                enum: ['merged', 'healthy'],
               },
             },
           },
@@ -146,6 +172,7 @@ export const configSchema = {
       properties: {
         name: true,
         promoteFrom: true,
+        promoteWhen: true,
         environments: true,
         constraint: {
           description:

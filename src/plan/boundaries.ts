@@ -26,7 +26,7 @@ export function linkProblems(
 ): Diagnostic[] {
   const { layout, environments, components } = loaded.config;
   const prefix = layout.componentsPath ? `${layout.componentsPath}/` : '';
-  const named = new Set([...Object.keys(components), ...(request.components ?? [])]);
+  const named = new Set([...Object.keys(components), ...(filtersOf(request).components ?? [])]);
   const envNames = new Set(environments?.map((e) => e.name) ?? []);
   const diagnostics: Diagnostic[] = [];
   for (const entry of entries) {
@@ -65,20 +65,25 @@ export function noComponentProblem(
   ];
 }
 
+/** The component and environment filters of a request (a promotion names its targets instead). */
+function filtersOf(request: Request): { components?: string[]; environments?: string[] } {
+  return request.kind === 'promote' ? {} : request;
+}
+
 /** Environment filter names that no component has as a folder and the config does not list. */
 export function environmentFilterProblems(
   components: readonly ComponentLayout[],
   loaded: LoadedConfig,
   request: Request,
 ): Diagnostic[] {
-  const wanted = request.components;
+  const { components: wanted, environments: filter } = filtersOf(request);
   const chosen = components.filter((c) => !wanted || wanted.includes(c.name));
   const known = new Set([
     ...chosen.flatMap((c) => c.environments),
     ...(request.kind === 'install' ? (loaded.config.environments?.map((e) => e.name) ?? []) : []),
   ]);
   const list = [...known].sort().join(', ') || 'none';
-  return (request.environments ?? [])
+  return (filter ?? [])
     .filter((name) => DNS_LABEL.test(name) && !known.has(name))
     .map((name) =>
       error(

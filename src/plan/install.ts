@@ -3,11 +3,13 @@
 import { dns1123SubdomainProblem } from '../carvel/names.js';
 import type { CarvelPackage } from '../carvel/package.js';
 import {
+  DOWNGRADABLE_ANNOTATION,
   emptyValues,
   ensureKustomizationResources,
   renderKustomization,
   renderPackageInstall,
   renderValuesSecret,
+  setAnnotation,
   setScalar,
   setValues,
   versionSelectionFor,
@@ -18,7 +20,7 @@ import { type Settings, settingsFor } from '../config/config.js';
 import { environmentsOf, takesNewVersions } from '../config/graph.js';
 import { type Diagnostic, error, hasErrors, warning } from '../diagnostics.js';
 import { generatedResources, KUSTOMIZATION_FILES } from '../flux/kustomize.js';
-import { parseYaml } from '../yaml/parse.js';
+import { parseYaml, positionAt } from '../yaml/parse.js';
 import { NO_MATCH } from './boundaries.js';
 import { type Context, componentPackages, done, environmentResult, versionOrder } from './context.js';
 import {
@@ -58,7 +60,7 @@ export async function install(
     const chosen = chosenOf(target);
     if (chosen.length > 0) matchedFilter = true;
     for (const environment of chosen) {
-      const result = await installInto(ctx, component, packages, environment, request, pinned);
+      const result = await installInto(ctx, component, packages, environment, request, { pinned });
       if (result) results.push(result);
     }
     done(ctx, component);
@@ -132,13 +134,21 @@ async function installTargets(
   return [...targets.values()];
 }
 
-async function installInto(
+/** How one environment gets a version: which, and what a lower one than it runs means. */
+export interface Delivery {
+  /** The version every environment gets; undefined: each environment's newest selectable. */
+  pinned?: CarvelPackage;
+  /** skip (install: leave the environment alone), refuse (promote), allow (rollback: annotate). Default skip. */
+  downgrade?: 'skip' | 'refuse' | 'allow';
+}
+
+export async function installInto(
   ctx: Context,
   component: ComponentLayout,
   packages: ComponentPackages,
   environment: string,
-  request: InstallRequest,
-  pinned?: CarvelPackage,
+  request: Pick<InstallRequest, 'values' | 'overrides'>,
+  { pinned, downgrade = 'skip' }: Delivery = {},
 ): Promise<EnvironmentResult | undefined> {
   const { layout } = ctx.config;
   const settings = settingsFor(ctx.config, component.name, environment, request.overrides);
@@ -192,7 +202,19 @@ async function installInto(
   result.fromVersion = from;
   // A constraint that selects nothing (`^1.0.0` does not parse) is still what the plan replaces.
   if (current?.selection && !from) result.fromConstraint = current.selection.constraints ?? '';
-  if (from && versionOrder(from, target.version) > 0) {
+  const goesDown = from !== undefined && versionOrder(from, target.version) > 0;
+  if (goesDown && downgrade === 'refuse') {
+    return fail(
+      error(
+        'promote.downgrade',
+        `${environment} runs ${from}, newer than ${target.version}; kapp-controller refuses downgrades: set allow-downgrade to roll back (it adds the ${DOWNGRADABLE_ANNOTATION} annotation)`,
+        current!.file,
+        positionAt(current!.parsed, current!.doc, ['spec', 'packageRef', 'versionSelection', 'constraints']),
+        '.spec.packageRef.versionSelection.constraints',
+      ),
+    );
+  }
+  if (goesDown && downgrade === 'skip') {
     ctx.diagnostics.push(
       warning(
         'plan.downgrade',
@@ -226,12 +248,17 @@ async function installInto(
   const piPath = `${dir}/${layout.packageInstallFile}`;
   const secretPath = `${dir}/${layout.valuesSecretFile}`;
   const secretName = current?.secretNames[0] ?? env.valuesSecret?.name ?? settings.valuesSecretName;
+  // A rollback needs the downgradable annotation; the next upgrade takes it away again.
+  const annotation = goesDown ? '' : from !== undefined && from !== target.version ? undefined : null;
   const piText = current
-    ? setScalar(
-        current.text,
-        ['spec', 'packageRef', 'versionSelection', 'constraints'],
-        written.constraints!,
-        isKind('PackageInstall'),
+    ? setAnnotationFor(
+        setScalar(
+          current.text,
+          ['spec', 'packageRef', 'versionSelection', 'constraints'],
+          written.constraints!,
+          isKind('PackageInstall'),
+        ),
+        annotation,
       )
     : renderPackageInstall({
         name: settings.packageInstallName,
@@ -389,4 +416,11 @@ function valuesSecretText(
 function changedKeys(before: Record<string, unknown>, after: Record<string, unknown>): string[] {
   const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
   return [...keys].filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k])).sort();
+}
+
+/** The downgradable annotation: '' sets it (a rollback), undefined removes it (an upgrade), null leaves it. */
+function setAnnotationFor(text: string, annotation: string | undefined | null): string {
+  return annotation === null
+    ? text
+    : setAnnotation(text, DOWNGRADABLE_ANNOTATION, annotation, isKind('PackageInstall'));
 }

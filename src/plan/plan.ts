@@ -11,6 +11,7 @@ import {
 } from './boundaries.js';
 import type { Context } from './context.js';
 import { install } from './install.js';
+import { promote } from './promote.js';
 import { type ComponentLayout, discover, nameProblem, RepoReader } from './repository.js';
 import type { PlanResult, Request } from './types.js';
 import { validate } from './validate.js';
@@ -38,11 +39,7 @@ export async function plan(snapshot: Snapshot, request: Request, loaded?: Loaded
   checkNames(ctx, components, request);
   diagnostics.push(...environmentFilterProblems(components, loadedConfig, request));
   diagnostics.push(...componentEnvironmentProblems(components, loadedConfig));
-  const environments = hasErrors(diagnostics)
-    ? []
-    : request.kind === 'install'
-      ? await install(ctx, components, request)
-      : await validate(ctx, components, request);
+  const environments = hasErrors(diagnostics) ? [] : await planFor(ctx, components, request);
   diagnostics.push(...ctx.values.diagnostics);
   if (request.kind === 'validate' && environments.length === 0 && !hasErrors(diagnostics))
     diagnostics.push(
@@ -52,6 +49,12 @@ export async function plan(snapshot: Snapshot, request: Request, loaded?: Loaded
   const valid = !hasErrors(diagnostics);
   const files = valid ? environments.flatMap((e) => e.files) : [];
   return { valid, diagnostics: sortDiagnostics(dedupe(diagnostics)), environments, files };
+}
+
+function planFor(ctx: Context, components: ComponentLayout[], request: Request) {
+  if (request.kind === 'install') return install(ctx, components, request);
+  if (request.kind === 'promote') return promote(ctx, components, request);
+  return validate(ctx, components, request);
 }
 
 function checkNames(ctx: Context, components: ComponentLayout[], request: Request): void {
@@ -69,7 +72,8 @@ function checkNames(ctx: Context, components: ComponentLayout[], request: Reques
         );
     }
   }
-  for (const name of request.components ?? []) {
+  const named: { components?: string[]; environments?: string[] } = request.kind === 'promote' ? {} : request;
+  for (const name of named.components ?? []) {
     const problem = nameProblem('component', name);
     if (problem) ctx.diagnostics.push(error('request.component', `component "${name}" ${problem}`, ''));
     else if (!components.some((c) => c.name === name))
@@ -77,7 +81,7 @@ function checkNames(ctx: Context, components: ComponentLayout[], request: Reques
         error(NO_MATCH, `the component filter "${name}" names no component in the repository`, ''),
       );
   }
-  for (const name of request.environments ?? []) {
+  for (const name of named.environments ?? []) {
     const problem = nameProblem('environment', name);
     if (problem) ctx.diagnostics.push(error('request.environment', `environment "${name}" ${problem}`, ''));
   }

@@ -195,8 +195,14 @@ export async function loadPackages(
       const result = validatePackage(parsed, doc, value);
       diagnostics.push(...result.diagnostics);
       if (result.pkg) {
-        const { name, refName, version } = result.pkg;
-        packages.push({ ...result.pkg, name: own(name), refName: own(refName), version: own(version) });
+        const { name, refName, version, releaseNotes } = result.pkg;
+        packages.push({
+          ...result.pkg,
+          name: own(name),
+          refName: own(refName),
+          version: own(version),
+          releaseNotes: releaseNotes === undefined ? undefined : own(releaseNotes),
+        });
       }
     }
   }

@@ -1,8 +1,9 @@
+import type { SchemaKeyChanges } from '../carvel/schema-diff.js';
 import type { Settings } from '../config/config.js';
 import type { Diagnostic } from '../diagnostics.js';
 
 /** What the caller asks the planner for. */
-export type Request = InstallRequest | ValidateRequest;
+export type Request = InstallRequest | ValidateRequest | PromoteRequest;
 
 /** New Package version(s) → the environments that take new versions directly. */
 export interface InstallRequest {
@@ -23,6 +24,63 @@ export interface ValidateRequest {
   kind: 'validate';
   components?: string[];
   environments?: string[];
+  /** Only these: what a pull request touches (see scopeOfChanges). Absent: everything. */
+  scope?: Scope;
+  /** What the base branch has (see loadBaseFacts): enables the checks that compare with it. */
+  base?: BaseFacts;
+  /** The pull request's labels: one of flux-pkg.yaml's promotion.overrideLabels allows an out-of-order promotion. */
+  labels?: string[];
+}
+
+/** By component: every environment (`'*'`) or these. */
+export type Scope = Record<string, '*' | string[]>;
+
+/** What the base branch has, as plain data: the planner compares a pull request's head with it. */
+export interface BaseFacts {
+  /** The version each environment selects at the base, by `component/environment` (absent: none). */
+  versions: Record<string, string>;
+  /** Each Package's content digest at the base, by `component@version`. */
+  packages: Record<string, string>;
+}
+
+/** Give environments a version another environment has (or an explicit one). */
+export interface PromoteRequest {
+  kind: 'promote';
+  promotions: Promotion[];
+  /** Allow a lower version than the environment runs (rollback): writes the downgradable annotation. */
+  allowDowngrade?: boolean;
+  overrides?: Partial<Settings>;
+}
+
+export interface Promotion {
+  component: string;
+  /** The environment that gets the version. */
+  environment: string;
+  /** Where the version comes from; default: the environment's promoteFrom. */
+  from?: string;
+  /** An explicit version; default: the one `from` selects. */
+  version?: string;
+  /** What triggered it, for the pull request body. */
+  source?: PromotionSource;
+}
+
+export interface PromotionSource {
+  trigger: 'merged' | 'healthy' | 'manual';
+  /** The commit that put the version into `from` (a merge, or the commit Flux reported healthy). */
+  commit?: string;
+  /** The commit status that allowed a health-gated promotion. */
+  status?: { context: string; state: string; targetUrl?: string };
+}
+
+/** What a promotion changes, for the pull request body (names only, never values). */
+export interface PromotionDetails {
+  from?: string;
+  source?: PromotionSource;
+  /** The version goes down (a rollback, with the downgradable annotation). */
+  downgrade: boolean;
+  /** spec.releaseNotes of the Package promoted (repo text: rendered inert). */
+  releaseNotes?: string;
+  valuesKeys: SchemaKeyChanges;
 }
 
 export interface PlannedFile {
@@ -56,6 +114,8 @@ export interface EnvironmentResult {
   valid: boolean;
   /** The resolved settings, for the shells (labels, reviewers, auto-merge). */
   settings?: Settings;
+  /** Set for a promotion. */
+  promotion?: PromotionDetails;
 }
 
 export interface PlanResult {

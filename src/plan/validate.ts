@@ -1,14 +1,17 @@
 /** validate: every PackageInstall resolves to a Package that satisfies it, and its values validate. */
 import { selectHighest } from '../carvel/semver.js';
-import { error, hasErrors, warning } from '../diagnostics.js';
-import { type Context, componentPackages, done, environmentResult } from './context.js';
+import { overrideLabelOf, upstreamOf } from '../config/graph.js';
+import { type Diagnostic, error, hasErrors, warning } from '../diagnostics.js';
+import { positionAt } from '../yaml/parse.js';
+import { type Context, componentPackages, done, environmentResult, versionOrder } from './context.js';
 import {
   type ComponentLayout,
   type ComponentPackages,
   environmentPaths,
   loadEnvironment,
+  type PackageInstallFile,
 } from './repository.js';
-import type { EnvironmentResult, ValidateRequest } from './types.js';
+import type { BaseFacts, EnvironmentResult, ValidateRequest } from './types.js';
 
 export async function validate(
   ctx: Context,
@@ -16,9 +19,16 @@ export async function validate(
   request: ValidateRequest,
 ): Promise<EnvironmentResult[]> {
   const results: EnvironmentResult[] = [];
-  const chosen = components.filter((c) => !request.components || request.components.includes(c.name));
+  const { scope } = request;
+  const chosen = components.filter(
+    (c) => (!request.components || request.components.includes(c.name)) && (!scope || c.name in scope),
+  );
   const environmentsWanted = (c: ComponentLayout) =>
-    c.environments.filter((env) => !request.environments || request.environments.includes(env));
+    c.environments.filter(
+      (env) =>
+        (!request.environments || request.environments.includes(env)) &&
+        (!scope || scope[c.name] === '*' || scope[c.name]!.includes(env)),
+    );
   // Exactly the files the loop below reads: the component's Packages and each environment's files.
   const prefetch = (c: ComponentLayout | undefined) => {
     if (!c) return;
@@ -30,8 +40,10 @@ export async function validate(
   for (const [i, component] of chosen.entries()) {
     prefetch(chosen[i + 1]);
     const packages = await componentPackages(ctx, component);
-    for (const environment of environmentsWanted(component))
-      results.push(await validateEnvironment(ctx, component, packages, environment));
+    if (request.base) checkChangedInPlace(ctx, component, packages, request.base);
+    for (const environment of environmentsWanted(component)) {
+      results.push(await validateEnvironment(ctx, component, packages, environment, request));
+    }
     done(ctx, component);
   }
   return results;
@@ -42,6 +54,7 @@ async function validateEnvironment(
   component: ComponentLayout,
   packages: ComponentPackages,
   environment: string,
+  request: ValidateRequest,
 ): Promise<EnvironmentResult> {
   const dir = `${component.dir}/${environment}`;
   const { result, fail } = environmentResult(ctx, component, environment, packages);
@@ -95,20 +108,106 @@ async function validateEnvironment(
   result.packageFile = pkg.file;
   result.toVersion = pkg.version;
   result.fromVersion = pkg.version;
+  if (request.base) checkPromotionOrder(ctx, result, pi, request.base, request.labels ?? []);
+  // The gate (a pull request, compared with its base) holds the values Secret reference to be exact.
+  const gate = request.base ? error : warning;
+  const secretProblem = (d: Diagnostic) => (d.severity === 'error' ? fail(d) : ctx.diagnostics.push(d));
   const secret = env.valuesSecret;
-  if (secret) {
-    if (!pi.secretNames.includes(secret.name)) {
-      ctx.diagnostics.push(
-        warning(
-          'packageinstall.values-secret',
-          `the values Secret "${secret.name}" in ${secret.file} is not referenced by spec.values of the PackageInstall`,
+  const secretPath = `${dir}/${ctx.config.layout.valuesSecretFile}`;
+  if (!secret) {
+    // A referenced Secret that is not in the folder: kapp-controller would wait for it forever.
+    if (pi.secretNames.length > 0 && !hasErrors(env.diagnostics))
+      secretProblem(
+        gate(
+          'packageinstall.values-secret-missing',
+          `spec.values references the Secret "${pi.secretNames[0]}", but ${secretPath} does not exist`,
           pi.file,
           position,
           '.spec.values',
         ),
       );
-    }
-    for (const d of ctx.values.check(pkg, secret)) fail(d);
+    return result;
   }
+  if (!pi.secretNames.includes(secret.name)) {
+    secretProblem(
+      gate(
+        'packageinstall.values-secret',
+        pi.secretNames.length > 0
+          ? `spec.values references the Secret "${pi.secretNames.join('", "')}", but ${secret.file} holds "${secret.name}"`
+          : `the values Secret "${secret.name}" in ${secret.file} is not referenced by spec.values of the PackageInstall`,
+        pi.file,
+        position,
+        '.spec.values',
+      ),
+    );
+  }
+  for (const d of ctx.values.check(pkg, secret)) fail(d);
   return result;
+}
+
+/** kapp-controller caches a Package by name: the same version with other content never reaches a cluster that has it. */
+function checkChangedInPlace(
+  ctx: Context,
+  component: ComponentLayout,
+  packages: ComponentPackages,
+  base: BaseFacts,
+): void {
+  for (const pkg of packages.packages) {
+    const before = base.packages[`${component.name}@${pkg.version}`];
+    if (before === undefined || before === pkg.digest) continue;
+    ctx.diagnostics.push(
+      error(
+        'package.changed-in-place',
+        `Package ${pkg.name} is changed in place (same version, other content); clusters that have it keep the old content — publish a new version instead`,
+        pkg.file,
+        { line: pkg.line, column: 1 },
+        '.spec.version',
+      ),
+    );
+  }
+}
+
+/**
+ * An environment that promotes from another may only get a version that one has at the base,
+ * unless the pull request carries an override label (reported as a warning in the summary).
+ */
+function checkPromotionOrder(
+  ctx: Context,
+  result: EnvironmentResult,
+  pi: PackageInstallFile,
+  base: BaseFacts,
+  labels: readonly string[],
+): void {
+  const { component, environment, toVersion } = result;
+  const upstream = upstreamOf(ctx.config, environment);
+  if (!upstream || !toVersion) return;
+  if (base.versions[`${component}/${environment}`] === toVersion) return; // not changed by this pull request
+  const upstreamVersion = base.versions[`${component}/${upstream}`];
+  if (upstreamVersion !== undefined && versionOrder(toVersion, upstreamVersion) <= 0) return;
+  const file = pi.file;
+  const at = positionAt(pi.parsed, pi.doc, ['spec', 'packageRef', 'versionSelection', 'constraints']);
+  const why = `${environment} gets ${component} ${toVersion}, which ${upstream} (its promoteFrom) ${upstreamVersion ? `does not have: it runs ${upstreamVersion}` : 'does not run'} on the base branch`;
+  const override = overrideLabelOf(ctx.config, labels);
+  if (override)
+    ctx.diagnostics.push(
+      warning(
+        'promotion.override',
+        `${why}; allowed by the label "${override}"`,
+        file,
+        at,
+        '.spec.packageRef',
+      ),
+    );
+  else {
+    result.valid = false;
+    ctx.diagnostics.push(
+      error(
+        'promotion.out-of-order',
+        `${why}; promote through ${upstream} first, or add one of the labels ${ctx.config.promotion.overrideLabels.join(', ')} for a hotfix`,
+        file,
+        at,
+        '.spec.packageRef.versionSelection.constraints',
+      ),
+    );
+  }
 }

@@ -7,6 +7,7 @@ import type { Diagnostic } from '../diagnostics.js';
 import type { EnvironmentResult, PlanResult, Published, Target } from '../plan/types.js';
 import { inertCell, inertCode, inertText, urlPath } from './inert.js';
 import { markerKey, writeMarker } from './marker.js';
+import { promotionSection } from './promotion.js';
 
 export interface Links {
   /** e.g. https://github.com */
@@ -48,6 +49,7 @@ export function pullRequestBody(env: EnvironmentResult, result: PlanResult, link
     `- Values keys changed: ${env.valuesKeysChanged.length > 0 ? env.valuesKeysChanged.map(code).join(', ') : 'none (the environment keeps its values)'}`,
   );
   lines.push(`- Files: ${env.files.map((f) => code(f.path)).join(', ')}`);
+  lines.push(...promotionSection(env, links));
   if (warnings.length > 0) {
     lines.push('', '<details><summary>Warnings</summary>', '');
     for (const w of warnings) lines.push(`- ${at(w, false)} ${message(w.message)}`);
@@ -58,9 +60,21 @@ export function pullRequestBody(env: EnvironmentResult, result: PlanResult, link
     'Merging this pull request is the promotion gate: Flux applies the environment folder once it is on the base branch.',
     '',
     // Last line, and the only place the marker is written (src/report/marker.ts reads it back from there).
-    writeMarker(markerKey(env.component, env.environment), { version: env.toVersion }),
+    writeMarker(markerKey(env.component, env.environment), markerFields(env)),
   );
   return `${lines.join('\n')}\n`;
+}
+
+/** What the marker records besides the key: what a later run checks the PR against. */
+export function markerFields(env: EnvironmentResult): Record<string, string | undefined> {
+  const p = env.promotion;
+  return {
+    version: env.toVersion,
+    trigger: p ? (p.source?.trigger ?? 'manual') : undefined,
+    from: p?.from,
+    upstream: p?.source?.commit,
+    downgrade: p?.downgrade ? 'true' : undefined,
+  };
 }
 
 function relevant(d: Diagnostic, env: EnvironmentResult): boolean {
@@ -72,8 +86,11 @@ export function jobSummary(
   published: readonly Published[],
   mode: string,
   dryRun: boolean,
+  notes: readonly string[] = [],
 ): string {
   const lines = [`## flux-pkg-action: ${inertText(mode)}${dryRun ? ' (dry run)' : ''}`, ''];
+  for (const n of notes) lines.push(`- ${message(n)}`);
+  if (notes.length > 0) lines.push('');
   if (result.environments.length > 0) {
     lines.push(
       '| component | environment | version | constraint | pull request | validation |',
@@ -100,6 +117,11 @@ export function jobSummary(
     }
   } else {
     lines.push('No environment to change.');
+  }
+  const overrides = result.diagnostics.filter((d) => d.code === 'promotion.override');
+  if (overrides.length > 0) {
+    lines.push('', `### ${overrides.length} out-of-order promotion(s) allowed by an override label`, '');
+    for (const d of overrides) lines.push(`- ${at(d, true)} ${message(d.message)}`);
   }
   const errors = result.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length > 0) {

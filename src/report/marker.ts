@@ -20,7 +20,7 @@ const VALUE = /^[A-Za-z0-9._:/+-]{1,256}$/;
 export type MarkerFields = Readonly<Record<string, string>>;
 
 /** Every field name this action writes into a marker (a reader refuses a marker with any other). */
-export const MARKER_FIELDS: readonly string[] = ['version', 'from', 'upstream', 'status', 'components'];
+export const MARKER_FIELDS: readonly string[] = ['version', 'trigger', 'from', 'upstream', 'downgrade'];
 
 export interface Marker {
   key: string;

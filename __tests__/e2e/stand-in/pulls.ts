@@ -59,6 +59,52 @@ export class PullStore {
     return owner!.toLowerCase() === this.site.owner.toLowerCase() ? branch : undefined;
   }
 
+  /** The pull request's files as GitHub lists them: base...head (from the merge base), renames found. */
+  #changedFiles(pr: PullRecord) {
+    const { git, site } = this;
+    const head = git.resolveRef(`refs/heads/${pr.head}`) ?? pr.headSha;
+    const base = git.resolveRef(`refs/heads/${pr.base}`);
+    if (!base) return [];
+    const mergeBase = git.git(['merge-base', base, head]).trim();
+    const counts = new Map<string, [number, number]>();
+    for (const line of git.git(['diff', '--numstat', '-M', mergeBase, head]).split('\n').filter(Boolean)) {
+      const [added, deleted, ...path] = line.split('\t');
+      const name = path.join('\t').replace(/^.*\{.* => (.*)\}.*$/, '$1');
+      counts.set(name.includes(' => ') ? name.split(' => ')[1]! : name, [
+        Number(added) || 0,
+        Number(deleted) || 0,
+      ]);
+    }
+    const fields = git
+      .git(['diff', '--name-status', '-z', '-M', mergeBase, head])
+      .split('\0')
+      .filter(Boolean);
+    const entries = [];
+    for (let i = 0; i < fields.length; ) {
+      const code = fields[i++]!;
+      const renamed = code.startsWith('R');
+      const previous = renamed ? fields[i++] : undefined;
+      const filename = fields[i++]!;
+      const status = renamed ? 'renamed' : code === 'A' ? 'added' : code === 'D' ? 'removed' : 'modified';
+      const sha = status === 'removed' ? null : git.git(['rev-parse', `${head}:${filename}`]).trim();
+      const [additions, deletions] = counts.get(filename) ?? [0, 0];
+      const web = `${site.url}/${site.owner}/${site.repo}`;
+      entries.push({
+        sha,
+        filename,
+        status,
+        additions,
+        deletions,
+        changes: additions + deletions,
+        blob_url: `${web}/blob/${head}/${encodeURI(filename)}`,
+        raw_url: `${web}/raw/${head}/${encodeURI(filename)}`,
+        contents_url: `${repoApi(site)}/contents/${encodeURI(filename)}?ref=${head}`,
+        ...(previous ? { previous_filename: previous } : {}),
+      });
+    }
+    return entries;
+  }
+
   handlers(): Record<string, Handler> {
     const { site, git } = this;
     return {
@@ -126,6 +172,22 @@ export class PullStore {
           body: this.render(pr),
           headers: { location: `${repoApi(site)}/pulls/${number}` },
         };
+      },
+
+      'pulls/list-files': ({ params, query }) => {
+        const pr = this.#find(params.pull_number);
+        const files = this.#changedFiles(pr);
+        const perPage = Math.min(Number(query.per_page ?? 30), 100);
+        const page = Number(query.page ?? 1);
+        // GitHub lists at most 3,000 files, with a Link header between pages.
+        const listed = files.slice(0, 3000);
+        const last = Math.max(1, Math.ceil(listed.length / perPage));
+        const url = `${repoApi(site)}/pulls/${pr.number}/files?per_page=${perPage}`;
+        const headers: Record<string, string> =
+          page < last
+            ? { link: `<${url}&page=${page + 1}>; rel="next", <${url}&page=${last}>; rel="last"` }
+            : {};
+        return { status: 200, body: listed.slice((page - 1) * perPage, page * perPage), headers };
       },
 
       'pulls/get': ({ params }) => ({ status: 200, body: this.render(this.#find(params.pull_number)) }),

@@ -1,0 +1,202 @@
+/**
+ * Mode promote. On a `status` event: Flux reported an environment healthy for a base-branch commit
+ * → the environments promoting from it when healthy get that commit's version. On
+ * workflow_dispatch: the inputs name one promotion (or rollback). On a push: the chain that follows
+ * merges (install mode does the same along with new Packages).
+ */
+import * as core from '@actions/core';
+import { loadConfig, type RepoConfig } from '../config/config.js';
+import { environmentOfStatus, environmentsOf, promotedOn } from '../config/graph.js';
+import { type Diagnostic, hasErrors, sortDiagnostics } from '../diagnostics.js';
+import { api, deliver } from '../github/deliver.js';
+import { versionAt } from '../plan/base.js';
+import type { ChangeSet } from '../plan/changes.js';
+import { plan } from '../plan/plan.js';
+import { proposalsFromPlan } from '../plan/proposals.js';
+import { discover } from '../plan/repository.js';
+import type { PlanResult, PromoteRequest, Promotion } from '../plan/types.js';
+import type { StatusFacts } from './facts.js';
+import { deliverPush, styleOf } from './install.js';
+import { ActionError, annotate, failInvalid, finish } from './report.js';
+import { type Session, snapshotOf, treeOfCommit } from './session.js';
+
+export async function promote(session: Session): Promise<void> {
+  const { facts, inputs } = session;
+  if (facts.eventName === 'status') return promoteOnHealth(session, facts.status);
+  if (inputs.component || inputs.toEnvironment) return promoteByHand(session);
+  if (facts.eventName === 'push') return deliverPush(session, { install: false, promote: true }, 'promote');
+  throw new ActionError(
+    'mode promote needs the inputs component and to-environment (workflow_dispatch), or a status or push event',
+  );
+}
+
+/** The environments a merge into `<component>/<env>` promotes to (promoteWhen: merged). */
+export function promotionsOfMerge(config: RepoConfig, changes: ChangeSet, commit?: string): Promotion[] {
+  return changes.packageInstalls.flatMap(({ component, environment }) =>
+    promotedOn(config, environment, 'merged')
+      .filter((to) => environmentsOf(config, component, []).includes(to))
+      .map((to) => ({
+        component,
+        environment: to,
+        from: environment,
+        source: { trigger: 'merged' as const, commit },
+      })),
+  );
+}
+
+/** Several plans of one run (install and promotion) as one result: one delivery, one report. */
+export function combineResults(
+  results: readonly PlanResult[],
+  configDiagnostics: readonly Diagnostic[],
+): PlanResult {
+  const seen = new Set<string>();
+  const diagnostics = [...configDiagnostics, ...results.flatMap((r) => r.diagnostics)].filter((d) => {
+    const key = `${d.file}:${d.line}:${d.column}:${d.code}:${d.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  const valid = !hasErrors(diagnostics);
+  const environments = results.flatMap((r) => r.environments);
+  return {
+    valid,
+    diagnostics: sortDiagnostics(diagnostics),
+    environments,
+    files: valid ? results.flatMap((r) => r.files) : [],
+  };
+}
+
+const EMPTY: PlanResult = { valid: true, diagnostics: [], environments: [], files: [] };
+
+async function nothingToDo(session: Session, note: string): Promise<void> {
+  await finish({
+    mode: 'promote',
+    dryRun: session.inputs.dryRun,
+    result: EMPTY,
+    published: [],
+    notes: [note],
+  });
+}
+
+async function promoteOnHealth(session: Session, status: StatusFacts | undefined): Promise<void> {
+  if (!status) return nothingToDo(session, 'ignoring a status event without sha, context and state');
+  let skipped: string | undefined;
+  await deliverPromotions(
+    session,
+    async (snapshot, config, baseTree) => {
+      skipped = undefined;
+      const components = discover(
+        baseTree.map((e) => e.path),
+        config.layout,
+      );
+      const source = environmentOfStatus(config, status.context, components);
+      if (!source) {
+        skipped = `ignoring the status "${status.context}": it names no environment's health Kustomization (promotion.healthKustomization)`;
+        return [];
+      }
+      const { component, environment } = source;
+      const targets = promotedOn(config, environment, 'healthy').filter((to) =>
+        environmentsOf(
+          config,
+          component,
+          components.find((c) => c.name === component)!.environments,
+        ).includes(to),
+      );
+      const about = `${component} in ${environment} at ${status.sha.slice(0, 12)}`;
+      if (targets.length === 0) {
+        skipped = `no environment promotes from ${environment} when healthy; nothing to do for ${about}`;
+        return [];
+      }
+      if (status.state !== 'success') {
+        skipped = `Flux reports ${about} as "${status.state}" (${status.context}): nothing promoted to ${targets.join(', ')} until it reports success`;
+        return [];
+      }
+      if (!status.branches.includes(session.baseBranch)) {
+        skipped = `the healthy commit ${status.sha.slice(0, 12)} is not on ${session.baseBranch}; nothing promoted`;
+        return [];
+      }
+      const statusTree = await treeOfCommit(session, status.sha);
+      const [then, now] = await Promise.all([
+        versionAt(snapshotOf(session, statusTree), config, component, environment),
+        versionAt(snapshot, config, component, environment),
+      ]);
+      if (!then || then !== now) {
+        skipped = `the healthy commit ${status.sha.slice(0, 12)} ran ${component} ${then ?? 'no version'} in ${environment}, which now runs ${now ?? 'nothing'}: nothing promoted (a status for the commit it runs now decides)`;
+        return [];
+      }
+      return targets.map((to) => ({
+        component,
+        environment: to,
+        from: environment,
+        version: then,
+        source: {
+          trigger: 'healthy' as const,
+          commit: status.sha,
+          status: { context: status.context, state: status.state, targetUrl: status.targetUrl },
+        },
+      }));
+    },
+    () => (skipped ? [skipped] : []),
+  );
+}
+
+async function promoteByHand(session: Session): Promise<void> {
+  const { component, toEnvironment, fromEnvironment, version, allowDowngrade } = session.inputs;
+  if (!component) throw new ActionError('input component is required for mode promote');
+  if (/[\s,*]/.test(component))
+    throw new ActionError(`input component must name one component for mode promote, not "${component}"`);
+  if (!toEnvironment) throw new ActionError('input to-environment is required for mode promote');
+  const promotion: Promotion = {
+    component,
+    environment: toEnvironment,
+    from: fromEnvironment,
+    version,
+    source: { trigger: 'manual' },
+  };
+  await deliverPromotions(
+    session,
+    async () => [promotion],
+    () => [],
+    allowDowngrade,
+  );
+}
+
+type Choose = (
+  snapshot: ReturnType<typeof snapshotOf>,
+  config: RepoConfig,
+  tree: readonly { path: string }[],
+) => Promise<Promotion[]>;
+
+async function deliverPromotions(
+  session: Session,
+  choose: Choose,
+  notes: () => string[],
+  allowDowngrade = false,
+): Promise<void> {
+  const { inputs } = session;
+  const delivered = await deliver({
+    client: session.client,
+    ref: session.ref,
+    baseBranch: session.baseBranch,
+    branchPrefix: inputs.branchPrefix,
+    dryRun: inputs.dryRun,
+    log: (m) => core.info(m),
+    propose: async (base) => {
+      const snapshot = snapshotOf(session, base.tree);
+      const loaded = await api('reading flux-pkg.yaml', () => loadConfig(snapshot));
+      if (hasErrors(loaded.diagnostics))
+        return { result: combineResults([], loaded.diagnostics), proposals: [] };
+      const promotions = await api('reading the gitops repository', () =>
+        choose(snapshot, loaded.config, base.tree),
+      );
+      if (promotions.length === 0) return { result: combineResults([], loaded.diagnostics), proposals: [] };
+      const request: PromoteRequest = { kind: 'promote', promotions, allowDowngrade };
+      const result = await api('reading the gitops repository', () => plan(snapshot, request, loaded));
+      return { result, proposals: result.valid ? proposalsFromPlan(result, styleOf(session, base)) : [] };
+    },
+  });
+  annotate(delivered.result.diagnostics);
+  const report = { mode: 'promote', dryRun: inputs.dryRun, ...delivered, notes: notes() };
+  if (!delivered.result.valid) await failInvalid(report);
+  await finish(report);
+}
