@@ -45011,7 +45011,7 @@ exports.boolTag = boolTag;
 
 /***/ }),
 
-/***/ 786:
+/***/ 8405:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -45124,7 +45124,7 @@ var _null = __nccwpck_require__(3632);
 var seq = __nccwpck_require__(1706);
 var string = __nccwpck_require__(6464);
 var bool = __nccwpck_require__(3959);
-var float = __nccwpck_require__(786);
+var float = __nccwpck_require__(8405);
 var int = __nccwpck_require__(9874);
 
 const schema = [
@@ -45227,7 +45227,7 @@ var _null = __nccwpck_require__(3632);
 var seq = __nccwpck_require__(1706);
 var string = __nccwpck_require__(6464);
 var bool = __nccwpck_require__(3959);
-var float = __nccwpck_require__(786);
+var float = __nccwpck_require__(8405);
 var int = __nccwpck_require__(9874);
 var schema = __nccwpck_require__(896);
 var schema$1 = __nccwpck_require__(3559);
@@ -55502,508 +55502,6 @@ function formatDiagnostic(d) {
     return `${where}${d.severity}: ${d.message}${at}`;
 }
 
-;// CONCATENATED MODULE: ./src/report/inert.ts
-/**
- * Repository text made inert for Markdown: whatever a component name, version, file path, message
- * or Package field says, it renders as the characters it is — never as HTML, a link, a mention, an
- * issue reference, a heading or list, a comment (so never a forged marker) — on one line, capped.
- *
- * Escapes are chosen so that the raw text, not only the rendered page, is harmless: code that reads
- * a body back (the marker reader) never meets `<!--`, `-->`, `<tag` or `](` that came from the repo.
- */
-/** Default caps, in UTF-16 code units of the output (what GitHub counts against its body limit). */
-const MAX_INLINE = 300;
-const MAX_CODE = 200;
-const ELLIPSIS = '…';
-/** GitHub links a mention or `#123` only when nothing separates it from its sigil. */
-const BREAK = '&#8203;';
-/**
- * One line of plain text: control, format (bidi, zero-width) and line-separator characters go,
- * whitespace runs become one space, lone surrogates become U+FFFD.
- */
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-function oneLine(text) {
-    return text
-        .replace(LONE_SURROGATE, '\uFFFD')
-        .replace(/[\p{Cc}\p{Zl}\p{Zp}\s]+/gu, ' ')
-        .replace(/\p{Cf}+/gu, '')
-        .replace(/ {2,}/g, ' ')
-        .trim();
-}
-const ENTITIES = {
-    '&': '&amp;',
-    '<': '&lt;',
-    '>': '&gt;',
-    '"': '&quot;',
-    "'": '&#39;',
-};
-/** ASCII punctuation Markdown (GFM, GitHub math) gives a meaning to; a backslash makes it literal. */
-const MARKDOWN = new Set(['\\', '`', '*', '_', '~', '[', ']', '(', ')', '!', '|', '$', '{', '}']);
-/**
- * The escaped pieces of a one-line text, one per input character (so a cap never splits an escape).
- * Only the first `limit` characters: each yields at least one output character, so no more can fit.
- */
-function escapedPieces(line, limit) {
-    const chars = [...line.slice(0, 2 * limit + 2)].slice(0, limit + 1);
-    const leadingDigits = /^\d*/.exec(line)[0].length;
-    return chars.map((ch, i) => {
-        const entity = ENTITIES[ch];
-        if (entity)
-            return entity;
-        if (MARKDOWN.has(ch))
-            return `\\${ch}`;
-        if (ch === '@' || ch === '#')
-            return `${ch}${BREAK}`;
-        // `https://x` and `www.x` are autolinked by GFM: a break after the scheme's colon or the first `w`.
-        if (ch === ':' && chars[i + 1] === '/' && chars[i + 2] === '/')
-            return `:${BREAK}`;
-        if ((ch === 'w' || ch === 'W') && /^ww\./i.test(chars.slice(i + 1, i + 4).join('')))
-            return `${ch}${BREAK}`;
-        if (i === 0 && (ch === '-' || ch === '+' || ch === '='))
-            return `\\${ch}`;
-        // "1. x" or "1) x" at the start would become an ordered list.
-        if (i === leadingDigits && i > 0 && (ch === '.' || ch === ')'))
-            return `\\${ch}`;
-        return ch;
-    });
-}
-/** Join pieces up to `max` code units, ending with an ellipsis when something was cut. */
-function capped(pieces, max) {
-    const total = pieces.reduce((n, p) => n + p.length, 0);
-    if (total <= max)
-        return pieces.join('');
-    let out = '';
-    for (const piece of pieces) {
-        if (out.length + piece.length > max - ELLIPSIS.length)
-            break;
-        out += piece;
-    }
-    return `${out}${ELLIPSIS}`;
-}
-/** Repository text as inline Markdown: readable, inert, one line, at most `max` characters. */
-function inertText(text, max = MAX_INLINE) {
-    return capped(escapedPieces(oneLine(text), Math.max(max, 1)), Math.max(max, 1));
-}
-/** Repository text for a GFM table cell (`|` is escaped by inertText; an empty cell shows a dash). */
-function inertCell(text, max = MAX_INLINE) {
-    const inert = inertText(text ?? '', max);
-    return inert === '' ? '—' : inert;
-}
-/** Characters a backtick code span shows as they are, and that mean nothing to any reader of the raw body. */
-const PLAIN_CODE = /^[A-Za-z0-9 ._:/+=,^~*%…-]*$/;
-/**
- * Repository text as code: a backtick code span when it is plain (versions, paths, names stay
- * readable and copyable), else `<code>` around inert text — inside a code span nothing can be
- * escaped, so `<`, `|`, `@` or backticks would reach the raw body as they are.
- */
-function inertCode(text, max = MAX_CODE) {
-    const line = oneLine(text ?? '');
-    if (line === '')
-        return '—';
-    const budget = Math.max(max, 16);
-    if (PLAIN_CODE.test(line)) {
-        const chars = [...line.slice(0, 2 * budget + 2)];
-        const inner = chars.length + 2 <= budget ? line : `${chars.slice(0, budget - 3).join('')}${ELLIPSIS}`;
-        return `\`${inner}\``;
-    }
-    const inner = budget - '<code></code>'.length;
-    return `<code>${capped(escapedPieces(line, inner), inner)}</code>`;
-}
-/** A URL path segment from repository text (a file path's parts in a link). */
-function urlPath(path) {
-    return path
-        .split('/')
-        .map((s) => encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`))
-        .join('/');
-}
-
-;// CONCATENATED MODULE: ./src/report/marker.ts
-/**
- * The hidden marker in a pull request body: which branch key (`component/environment`, or
- * `_environments/<environment>/<set>` for a per-environment PR) the PR is
- * this action's for, and the fields a later run trusts (the version it proposes, so an older run
- * never overwrites a newer proposal; promotion adds `from`, `upstream`, `status`…).
- *
- *   <!-- flux-pkg-action v1 key=app.default.tap/dev version=1.2.0 -->
- *
- * It is written in one place only, the body's last line, and read only from there. Every field is
- * restricted to a charset that cannot close the comment or start another, and repository text in
- * the body is inert (src/report/inert.ts) and on one line: nothing above the last line can pass for
- * it. A body whose last line does not parse is not this action's proposal — never an exception.
- */
-const HEAD = '<!-- flux-pkg-action v1';
-const TAIL = ' -->';
-const NAME = /^[a-z][A-Za-z0-9]{0,31}$/;
-const VALUE = /^[A-Za-z0-9._:/+-]{1,256}$/;
-/** Every field name this action writes into a marker (a reader refuses a marker with any other). */
-const MARKER_FIELDS = ['version', 'trigger', 'from', 'upstream', 'downgrade'];
-const markerKey = (component, environment) => `${component}/${environment}`;
-/** The marker line for a body's end. Throws on a name or value outside the charset: that is a caller's bug. */
-function writeMarker(key, fields = {}) {
-    const parts = [`key=${checkedValue('key', key)}`];
-    for (const [name, value] of Object.entries(fields)) {
-        if (value === undefined)
-            continue;
-        if (!NAME.test(name) || name === 'key')
-            throw new Error(`marker field name "${name}" is not allowed`);
-        parts.push(`${name}=${checkedValue(name, value)}`);
-    }
-    return `${HEAD} ${parts.join(' ')}${TAIL}`;
-}
-function checkedValue(name, value) {
-    if (!VALUE.test(value))
-        throw new Error(`marker field ${name} has characters outside [A-Za-z0-9._:/+-]`);
-    return value;
-}
-/** The marker of a body for that key: only the last non-empty line, parsed strictly; else undefined. */
-function readMarker(body, expected) {
-    const marker = parseLastLine(body);
-    if (!marker || marker.key !== expected.key)
-        return undefined;
-    const allowed = new Set(expected.fields ?? ['version']);
-    if (Object.keys(marker.fields).some((name) => !allowed.has(name)))
-        return undefined;
-    if ((expected.required ?? []).some((name) => marker.fields[name] === undefined))
-        return undefined;
-    return marker;
-}
-/** The marker's version when it is one the caller knows exists (a Package version at the base). */
-function trustedVersion(marker, knownVersions) {
-    const version = marker?.fields.version;
-    return version !== undefined && knownVersions.has(version) ? version : undefined;
-}
-function parseLastLine(body) {
-    if (typeof body !== 'string')
-        return undefined;
-    const lines = body.split(/\r?\n/);
-    let last;
-    for (let i = lines.length - 1; i >= 0 && last === undefined; i--)
-        if (lines[i].trim() !== '')
-            last = lines[i].trimEnd();
-    if (!last?.startsWith(`${HEAD} `) || !last.endsWith(TAIL))
-        return undefined;
-    const parts = last.slice(HEAD.length + 1, -TAIL.length).split(' ');
-    const fields = Object.create(null);
-    let key;
-    for (const [i, part] of parts.entries()) {
-        const eq = part.indexOf('=');
-        const name = part.slice(0, eq);
-        const value = part.slice(eq + 1);
-        if (eq < 0 || !NAME.test(name) || !VALUE.test(value))
-            return undefined;
-        if (name === 'key') {
-            if (i !== 0)
-                return undefined;
-            key = value;
-        }
-        else if (i === 0 || Object.hasOwn(fields, name))
-            return undefined;
-        else
-            fields[name] = value;
-    }
-    return key === undefined ? undefined : { key, fields };
-}
-// The delivery code's interface until it moves to readMarker/trustedVersion.
-/** @deprecated use writeMarker(markerKey(component, environment), { version }) */
-function markerFor(component, environment, version) {
-    return writeMarker(markerKey(component, environment), { version });
-}
-/** @deprecated use writeMarker(key, { version }) */
-function markerForKey(key, version) {
-    return writeMarker(key, { version });
-}
-/** Is this body this action's PR for that key (`component/environment`, `_environments/dev/<set>`)? */
-function isMarkedFor(body, key) {
-    return readMarker(body, { key }) !== undefined;
-}
-/**
- * @deprecated it cannot check the key: use readMarker(body, { key }) and trustedVersion().
- * The last line's marker, strictly parsed, when its only field besides the key is `version`.
- */
-function parseMarker(body) {
-    const marker = parseLastLine(body);
-    if (!marker || Object.keys(marker.fields).some((name) => name !== 'version'))
-        return undefined;
-    return { target: marker.key, version: marker.fields.version };
-}
-
-;// CONCATENATED MODULE: ./src/report/promotion.ts
-
-const code = (text) => inertCode(text);
-const MAX_NOTE_LINES = 60;
-const list = (paths) => (paths.length > 0 ? paths.map(code).join(', ') : 'none');
-function promotionSection(env, links) {
-    const p = env.promotion;
-    if (!p)
-        return [];
-    const lines = ['', '### Promotion', ''];
-    const commitUrl = (sha) => `${links.serverUrl}/${urlPath(links.repository)}/commit/${urlPath(sha)}`;
-    const where = p.from ? `the version **${p.from}** runs` : 'an explicitly chosen version';
-    lines.push(`- From: ${where}; **${env.environment}** goes ${code(env.fromVersion ?? 'none')} → ${code(env.toVersion ?? '')}${p.downgrade ? ' (a **rollback**: the PackageInstall gets `packaging.carvel.dev/downgradable: ""`, removed again by the next upgrade)' : ''}`);
-    const source = p.source;
-    if (source?.commit)
-        lines.push(`- Upstream: ${source.trigger === 'healthy' ? 'reported healthy at' : 'merged in'} ${commitUrl(source.commit)}`);
-    if (source?.status)
-        lines.push(`- Allowed by the commit status ${code(source.status.context)} = ${code(source.status.state)}${source.status.targetUrl && /^https:\/\//.test(source.status.targetUrl) ? ` (${inertText(source.status.targetUrl)})` : ''}`);
-    if (source?.trigger === 'manual')
-        lines.push('- Requested by hand (mode promote).');
-    lines.push(`- Values keys the new schema adds: ${list(p.valuesKeys.added)}`, `- Values keys it removes: ${list(p.valuesKeys.removed)}`, `- Values keys it now requires: ${list(p.valuesKeys.nowRequired)}`);
-    if (p.releaseNotes?.trim()) {
-        lines.push('', '<details><summary>Release notes (from the Package)</summary>', '');
-        const notes = p.releaseNotes.trim().split('\n');
-        for (const line of notes.slice(0, MAX_NOTE_LINES))
-            lines.push(`> ${inertText(line)}`);
-        if (notes.length > MAX_NOTE_LINES)
-            lines.push(`> … (${notes.length - MAX_NOTE_LINES} more lines in the Package)`);
-        lines.push('', '</details>');
-    }
-    return lines;
-}
-
-;// CONCATENATED MODULE: ./src/report/markdown.ts
-
-
-
-const cell = (text) => inertCell(text);
-const markdown_code = (text) => inertCode(text);
-/** A diagnostic's message: longer than a cell, still one inert line. */
-const message = (text) => inertText(text, 600);
-const at = (d, column) => markdown_code(`${d.file || '(input)'}${d.line ? `:${d.line}${column ? `:${d.column}` : ''}` : ''}`);
-const commitLink = (links) => `${links.serverUrl}/${urlPath(links.repository)}/commit/${urlPath(links.triggerSha ?? '')}`;
-function pullRequestBody(env, result, links) {
-    const fileLink = env.packageFile
-        ? `[${inertText(env.packageFile)}](${links.serverUrl}/${urlPath(links.repository)}/blob/${urlPath(links.baseSha)}/${urlPath(env.packageFile)})`
-        : '—';
-    const warnings = result.diagnostics.filter((d) => d.severity === 'warning' && relevant(d, env));
-    const lines = [
-        `Deploys **${inertText(env.component)}** ${markdown_code(env.toVersion)} to **${inertText(env.environment)}**.`,
-        '',
-        '| component | environment | version | constraint |',
-        '|---|---|---|---|',
-        `| ${cell(env.component)} | ${cell(env.environment)} | ${env.fromVersion ? `${markdown_code(env.fromVersion)} → ` : 'new → '}${markdown_code(env.toVersion)} | ${markdown_code(env.constraint)} |`,
-        '',
-        `**Validation:** ${env.valid ? 'passed' : 'failed'} — the Package is valid as kapp-controller checks it, and the environment's values validate against its \`valuesSchema\`.`,
-        '',
-        `- Package: ${fileLink}`,
-    ];
-    if (links.triggerSha)
-        lines.push(`- Triggered by: ${commitLink(links)}`);
-    lines.push(`- Values keys changed: ${env.valuesKeysChanged.length > 0 ? env.valuesKeysChanged.map(markdown_code).join(', ') : 'none (the environment keeps its values)'}`);
-    lines.push(`- Files: ${env.files.map((f) => markdown_code(f.path)).join(', ')}`);
-    lines.push(...promotionSection(env, links));
-    if (warnings.length > 0) {
-        lines.push('', '<details><summary>Warnings</summary>', '');
-        for (const w of warnings)
-            lines.push(`- ${at(w, false)} ${message(w.message)}`);
-        lines.push('', '</details>');
-    }
-    lines.push('', 'Merging this pull request is the promotion gate: Flux applies the environment folder once it is on the base branch.', '', 
-    // Last line, and the only place the marker is written (src/report/marker.ts reads it back from there).
-    writeMarker(markerKey(env.component, env.environment), markerFields(env)));
-    return `${lines.join('\n')}\n`;
-}
-/** What the marker records besides the key: what a later run checks the PR against. */
-function markerFields(env) {
-    const p = env.promotion;
-    return {
-        version: env.toVersion,
-        trigger: p ? (p.source?.trigger ?? 'manual') : undefined,
-        from: p?.from,
-        upstream: p?.source?.commit,
-        downgrade: p?.downgrade ? 'true' : undefined,
-    };
-}
-function relevant(d, env) {
-    return d.file === env.packageFile || env.files.some((f) => f.path === d.file);
-}
-function jobSummary(result, published, mode, dryRun, notes = []) {
-    const lines = [`## flux-pkg-action: ${inertText(mode)}${dryRun ? ' (dry run)' : ''}`, ''];
-    for (const n of notes)
-        lines.push(`- ${message(n)}`);
-    if (notes.length > 0)
-        lines.push('');
-    if (result.environments.length > 0) {
-        lines.push('| component | environment | version | constraint | pull request | validation |', '|---|---|---|---|---|---|');
-        for (const env of result.environments) {
-            const pr = published.find((p) => p.targets.some((t) => t.component === env.component && t.environment === env.environment));
-            const prCell = pr?.url
-                ? `[#${pr.number}](${pr.url}) ${pr.operation}`
-                : env.files.length === 0
-                    ? 'up to date'
-                    : dryRun
-                        ? 'would open'
-                        : '—';
-            const version = env.fromVersion && env.fromVersion !== env.toVersion
-                ? `${markdown_code(env.fromVersion)} → ${markdown_code(env.toVersion)}`
-                : markdown_code(env.toVersion);
-            lines.push(`| ${cell(env.component)} | ${cell(env.environment)} | ${version} | ${markdown_code(env.constraint)} | ${prCell} | ${env.valid ? 'valid' : '**invalid**'} |`);
-        }
-    }
-    else {
-        lines.push('No environment to change.');
-    }
-    const overrides = result.diagnostics.filter((d) => d.code === 'promotion.override');
-    if (overrides.length > 0) {
-        lines.push('', `### ${overrides.length} out-of-order promotion(s) allowed by an override label`, '');
-        for (const d of overrides)
-            lines.push(`- ${at(d, true)} ${message(d.message)}`);
-    }
-    const errors = result.diagnostics.filter((d) => d.severity === 'error');
-    if (errors.length > 0) {
-        lines.push('', `### ${errors.length} error(s) — nothing was written`, '');
-        for (const d of errors)
-            lines.push(`- ${at(d, true)} ${message(d.message)}`);
-    }
-    return `${lines.join('\n')}\n`;
-}
-/** The body of a per-environment pull request: one row per component it deploys. */
-function environmentPullRequestBody(key, environment, targets, result, links) {
-    const envs = result.environments.filter((e) => e.environment === environment && targets.some((t) => t.component === e.component));
-    const lines = [
-        `Deploys ${targets.length} components to **${inertText(environment)}**.`,
-        '',
-        '| component | version | constraint | values keys changed | files |',
-        '|---|---|---|---|---|',
-        ...envs.map((e) => `| ${cell(e.component)} | ${e.fromVersion ? `${markdown_code(e.fromVersion)} → ` : 'new → '}${markdown_code(e.toVersion)} | ${markdown_code(e.constraint)} | ${e.valuesKeysChanged.length > 0 ? e.valuesKeysChanged.map(markdown_code).join(', ') : 'none'} | ${e.files.map((f) => markdown_code(f.path)).join(', ')} |`),
-        '',
-        `**Validation:** ${envs.every((e) => e.valid) ? 'passed' : 'failed'} for every component: each Package is valid as kapp-controller checks it, and each environment's values validate against its \`valuesSchema\`.`,
-    ];
-    if (links.triggerSha)
-        lines.push('', `- Triggered by: ${commitLink(links)}`);
-    lines.push('', 'Merging this pull request is the promotion gate: Flux applies the environment folders once they are on the base branch.', '', writeMarker(key));
-    return `${lines.join('\n')}\n`;
-}
-
-;// CONCATENATED MODULE: ./src/action/report.ts
-/**
- * What a run shows: annotations for every diagnostic, the outputs action.yml declares, the job
- * summary and one log line per pull request. Values never appear: diagnostics do not carry them.
- */
-
-
-
-/** A failure the user can act on, reported in one line by setFailed. */
-class ActionError extends Error {
-}
-function annotate(diagnostics) {
-    for (const d of diagnostics) {
-        const props = {
-            file: d.file || undefined,
-            startLine: d.line || undefined,
-            startColumn: d.column || undefined,
-            title: d.code,
-        };
-        const message = d.path ? `${d.message} (at ${d.path})` : d.message;
-        if (d.severity === 'error')
-            error(message, props);
-        else
-            warning(message, props);
-    }
-}
-async function finish({ mode, dryRun, result, published, notes = [] }) {
-    for (const n of notes)
-        info(n);
-    const prs = published.filter((p) => p.number !== undefined);
-    setOutput('pull-requests', JSON.stringify(published.flatMap((p) => p.targets.map((t) => ({
-        component: t.component,
-        environment: t.environment,
-        number: p.number,
-        url: p.url,
-        branch: p.branch,
-        operation: p.operation,
-    })))));
-    setOutput('pull-request-number', prs[0]?.number?.toString() ?? '');
-    setOutput('pull-request-url', prs[0]?.url ?? '');
-    setOutput('changed-files', JSON.stringify(result.files.map((f) => f.path)));
-    setOutput('valid', String(result.valid));
-    if (process.env.GITHUB_STEP_SUMMARY) {
-        await summary.addRaw(jobSummary(result, published, mode, dryRun, notes)).write();
-    }
-    for (const p of published) {
-        const note = p.superseded ? ` (it already proposes the newer ${p.superseded})` : '';
-        info(`${p.key}: ${p.operation}${p.url ? ` ${p.url}` : ''}${note}`);
-    }
-}
-/** Report an invalid plan and stop: annotations, outputs and summary first, then one failing line. */
-async function failInvalid(report) {
-    await finish(report);
-    const errors = report.result.diagnostics.filter((d) => d.severity === 'error');
-    throw new ActionError(`${errors.length} validation error(s); nothing was written. First: ${formatDiagnostic(errors[0])}`);
-}
-
-;// CONCATENATED MODULE: ./src/action/facts.ts
-/**
- * The run's facts — event, repository, URLs — read once through @actions/github's context into one
- * typed value. The payload is untrusted: only the fields the modes use are taken, each type-checked.
- */
-
-
-const SHA = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
-const isRecord = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
-const facts_text = (v) => (typeof v === 'string' ? v : undefined);
-const sha = (v) => (typeof v === 'string' && SHA.test(v) ? v : undefined);
-/** A fresh context each call: the toolkit's singleton is built once at import, tests run several events. */
-function freshContext() {
-    const Context = github_context.constructor;
-    try {
-        return new Context();
-    }
-    catch {
-        throw new ActionError(`cannot read the event payload at GITHUB_EVENT_PATH (${process.env.GITHUB_EVENT_PATH})`);
-    }
-}
-function readRunFacts() {
-    const context = freshContext();
-    const payload = isRecord(context.payload) ? context.payload : {};
-    const [owner, repo] = (process.env.GITHUB_REPOSITORY ?? '').split('/');
-    return {
-        eventName: context.eventName ?? '',
-        repository: owner && repo ? { owner, repo } : undefined,
-        serverUrl: context.serverUrl,
-        apiUrl: context.apiUrl,
-        graphqlUrl: context.graphqlUrl,
-        eventRepository: eventRepository(payload),
-        push: context.eventName === 'push' ? pushFacts(payload) : undefined,
-        pullRequest: isRecord(payload.pull_request) ? pullRequestFacts(payload.pull_request) : undefined,
-        status: context.eventName === 'status' ? statusFacts(payload) : undefined,
-    };
-}
-function eventRepository(payload) {
-    const repo = isRecord(payload.repository) ? payload.repository : {};
-    const fullName = facts_text(repo.full_name);
-    const defaultBranch = facts_text(repo.default_branch);
-    return fullName && defaultBranch ? { fullName, defaultBranch } : undefined;
-}
-function pushFacts(payload) {
-    return { before: sha(payload.before), after: sha(payload.after), forced: payload.forced === true };
-}
-function pullRequestFacts(pr) {
-    const head = isRecord(pr.head) ? pr.head : {};
-    const base = isRecord(pr.base) ? pr.base : {};
-    const labels = Array.isArray(pr.labels) ? pr.labels : [];
-    return {
-        number: typeof pr.number === 'number' && Number.isSafeInteger(pr.number) ? pr.number : undefined,
-        headSha: sha(head.sha),
-        baseRef: facts_text(base.ref),
-        labels: labels.flatMap((l) => (isRecord(l) && typeof l.name === 'string' ? [l.name] : [])),
-    };
-}
-function statusFacts(payload) {
-    const commit = sha(payload.sha);
-    const context = facts_text(payload.context);
-    const state = facts_text(payload.state);
-    if (!commit || context === undefined || state === undefined)
-        return undefined;
-    const branches = Array.isArray(payload.branches) ? payload.branches : [];
-    return {
-        sha: commit,
-        context,
-        state,
-        targetUrl: facts_text(payload.target_url),
-        branches: branches.flatMap((b) => (isRecord(b) && typeof b.name === 'string' ? [b.name] : [])),
-    };
-}
-
 // EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
 var ajv = __nccwpck_require__(2463);
 // EXTERNAL MODULE: external "node:crypto"
@@ -56237,6 +55735,32 @@ class MemorySnapshot {
         return this.#files.get(path);
     }
 }
+/**
+ * A snapshot whose reads are kept: a run that plans twice on one commit (the plan, then the status
+ * matrix of the components it touched) reads each file once.
+ */
+class KeptSnapshot {
+    inner;
+    #texts = new Map();
+    size;
+    constructor(inner) {
+        this.inner = inner;
+        if (inner.size)
+            this.size = (path) => inner.size(path);
+    }
+    list() {
+        return this.inner.list();
+    }
+    read(path, options) {
+        const key = `${options?.maxBytes ?? ''}:${path}`;
+        let text = this.#texts.get(key);
+        if (!text) {
+            text = this.inner.read(path, options);
+            this.#texts.set(key, text);
+        }
+        return text;
+    }
+}
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
@@ -56416,7 +55940,7 @@ function formatPath(path) {
  * (yaml-language-server) can complete and check the file; this module is the source of truth.
  */
 /** One folder or file name: not "." or "..", no "/", no backslash, no control character (NUL included). */
-const schema_NAME = String.raw `(?!\.\.?(?:/|$))[^/\\\u0000-\u001f\u007f]+`;
+const NAME = String.raw `(?!\.\.?(?:/|$))[^/\\\u0000-\u001f\u007f]+`;
 /** `.git` or `.github` in any case: folders the action never writes. */
 const PROTECTED = '[.][Gg][Ii][Tt](?:[Hh][Uu][Bb])?(?:/|$)';
 const configSchema = {
@@ -56547,11 +56071,11 @@ const configSchema = {
     definitions: {
         relativePath: {
             type: 'string',
-            pattern: `^(?:(?!${PROTECTED})${schema_NAME}(?:/${schema_NAME})*)?$`,
+            pattern: `^(?:(?!${PROTECTED})${NAME}(?:/${NAME})*)?$`,
         },
         fileName: {
             type: 'string',
-            pattern: `^${schema_NAME}$`,
+            pattern: `^${NAME}$`,
         },
         secretKey: {
             type: 'string',
@@ -56900,427 +56424,6 @@ function definedOnly(value) {
     return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined));
 }
 
-// EXTERNAL MODULE: ./node_modules/bottleneck/light.js
-var light = __nccwpck_require__(3251);
-;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-retry/dist-bundle/index.js
-// pkg/dist-src/version.js
-var plugin_retry_dist_bundle_VERSION = "0.0.0-development";
-
-// pkg/dist-src/error-request.js
-function isRequestError(error) {
-  return error.request !== void 0;
-}
-async function errorRequest(state, octokit, error, options) {
-  if (!isRequestError(error) || !error?.request.request) {
-    throw error;
-  }
-  if (error.status >= 400 && !state.doNotRetry.includes(error.status)) {
-    const retries = options.request.retries != null ? options.request.retries : state.retries;
-    const retryAfter = Math.pow((options.request.retryCount || 0) + 1, 2);
-    throw octokit.retry.retryRequest(error, retries, retryAfter);
-  }
-  throw error;
-}
-
-// pkg/dist-src/wrap-request.js
-
-
-async function wrapRequest(state, octokit, request, options) {
-  const limiter = new light();
-  limiter.on("failed", function(error, info) {
-    const maxRetries = ~~error.request.request?.retries;
-    const after = ~~error.request.request?.retryAfter;
-    options.request.retryCount = info.retryCount + 1;
-    if (maxRetries > info.retryCount) {
-      return after * state.retryAfterBaseValue;
-    }
-  });
-  return limiter.schedule(
-    requestWithGraphqlErrorHandling.bind(null, state, octokit, request),
-    options
-  );
-}
-async function requestWithGraphqlErrorHandling(state, octokit, request, options) {
-  const response = await request(options);
-  if (response.data && response.data.errors && response.data.errors.length > 0 && /Something went wrong while executing your query/.test(
-    response.data.errors[0].message
-  )) {
-    const error = new RequestError(response.data.errors[0].message, 500, {
-      request: options,
-      response
-    });
-    return errorRequest(state, octokit, error, options);
-  }
-  return response;
-}
-
-// pkg/dist-src/index.js
-function retry(octokit, octokitOptions) {
-  const state = Object.assign(
-    {
-      enabled: true,
-      retryAfterBaseValue: 1e3,
-      doNotRetry: [400, 401, 403, 404, 410, 422, 451],
-      retries: 3
-    },
-    octokitOptions.retry
-  );
-  const retryPlugin = {
-    retry: {
-      retryRequest: (error, retries, retryAfter) => {
-        error.request.request = Object.assign({}, error.request.request, {
-          retries,
-          retryAfter
-        });
-        return error;
-      }
-    }
-  };
-  if (state.enabled) {
-    octokit.hook.error("request", errorRequest.bind(null, state, retryPlugin));
-    octokit.hook.wrap("request", wrapRequest.bind(null, state, retryPlugin));
-  }
-  return retryPlugin;
-}
-retry.VERSION = plugin_retry_dist_bundle_VERSION;
-
-
-;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-throttling/dist-bundle/index.js
-// pkg/dist-src/index.js
-
-
-// pkg/dist-src/version.js
-var plugin_throttling_dist_bundle_VERSION = "0.0.0-development";
-
-// pkg/dist-src/wrap-request.js
-var dist_bundle_noop = () => Promise.resolve();
-function dist_bundle_wrapRequest(state, request, options) {
-  return state.retryLimiter.schedule(doRequest, state, request, options);
-}
-async function doRequest(state, request, options) {
-  const { pathname } = new URL(options.url, "http://github.test");
-  const isAuth = isAuthRequest(options.method, pathname);
-  const isWrite = !isAuth && options.method !== "GET" && options.method !== "HEAD";
-  const isSearch = options.method === "GET" && pathname.startsWith("/search/");
-  const isGraphQL = pathname.startsWith("/graphql");
-  const retryCount = ~~request.retryCount;
-  const jobOptions = retryCount > 0 ? { priority: 0, weight: 0 } : {};
-  if (state.clustering) {
-    jobOptions.expiration = 1e3 * 60;
-  }
-  if (isWrite || isGraphQL) {
-    await state.write.key(state.id).schedule(jobOptions, dist_bundle_noop);
-  }
-  if (isWrite && state.triggersNotification(pathname)) {
-    await state.notifications.key(state.id).schedule(jobOptions, dist_bundle_noop);
-  }
-  if (isSearch) {
-    await state.search.key(state.id).schedule(jobOptions, dist_bundle_noop);
-  }
-  const req = (isAuth ? state.auth : state.global).key(state.id).schedule(jobOptions, request, options);
-  if (isGraphQL) {
-    const res = await req;
-    if (res.data.errors != null && res.data.errors.some((error) => error.type === "RATE_LIMITED")) {
-      const error = Object.assign(new Error("GraphQL Rate Limit Exceeded"), {
-        response: res,
-        data: res.data
-      });
-      throw error;
-    }
-  }
-  return req;
-}
-function isAuthRequest(method, pathname) {
-  return method === "PATCH" && // https://docs.github.com/en/rest/apps/apps?apiVersion=2022-11-28#create-a-scoped-access-token
-  /^\/applications\/[^/]+\/token\/scoped$/.test(pathname) || method === "POST" && // https://docs.github.com/en/rest/apps/oauth-applications?apiVersion=2022-11-28#reset-a-token
-  (/^\/applications\/[^/]+\/token$/.test(pathname) || // https://docs.github.com/en/rest/apps/apps?apiVersion=2022-11-28#create-an-installation-access-token-for-an-app
-  /^\/app\/installations\/[^/]+\/access_tokens$/.test(pathname) || // https://docs.github.com/en/apps/oauth-apps/building-oauth-apps/authorizing-oauth-apps
-  pathname === "/login/oauth/access_token");
-}
-
-// pkg/dist-src/generated/triggers-notification-paths.js
-var triggers_notification_paths_default = [
-  "/orgs/{org}/invitations",
-  "/orgs/{org}/invitations/{invitation_id}",
-  "/orgs/{org}/teams/{team_slug}/discussions",
-  "/orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments",
-  "/repos/{owner}/{repo}/collaborators/{username}",
-  "/repos/{owner}/{repo}/commits/{commit_sha}/comments",
-  "/repos/{owner}/{repo}/issues",
-  "/repos/{owner}/{repo}/issues/{issue_number}/comments",
-  "/repos/{owner}/{repo}/issues/{issue_number}/sub_issue",
-  "/repos/{owner}/{repo}/issues/{issue_number}/sub_issues/priority",
-  "/repos/{owner}/{repo}/pulls",
-  "/repos/{owner}/{repo}/pulls/{pull_number}/comments",
-  "/repos/{owner}/{repo}/pulls/{pull_number}/comments/{comment_id}/replies",
-  "/repos/{owner}/{repo}/pulls/{pull_number}/merge",
-  "/repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers",
-  "/repos/{owner}/{repo}/pulls/{pull_number}/reviews",
-  "/repos/{owner}/{repo}/releases",
-  "/teams/{team_id}/discussions",
-  "/teams/{team_id}/discussions/{discussion_number}/comments"
-];
-
-// pkg/dist-src/route-matcher.js
-function routeMatcher(paths) {
-  const regexes = paths.map(
-    (path) => path.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
-  );
-  const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
-  return new RegExp(regex2, "i");
-}
-
-// pkg/dist-src/index.js
-var regex = routeMatcher(triggers_notification_paths_default);
-var triggersNotification = regex.test.bind(regex);
-var groups = {};
-var createGroups = function(Bottleneck, common) {
-  groups.global = new Bottleneck.Group({
-    id: "octokit-global",
-    maxConcurrent: 10,
-    ...common
-  });
-  groups.auth = new Bottleneck.Group({
-    id: "octokit-auth",
-    maxConcurrent: 1,
-    ...common
-  });
-  groups.search = new Bottleneck.Group({
-    id: "octokit-search",
-    maxConcurrent: 1,
-    minTime: 2e3,
-    ...common
-  });
-  groups.write = new Bottleneck.Group({
-    id: "octokit-write",
-    maxConcurrent: 1,
-    minTime: 1e3,
-    ...common
-  });
-  groups.notifications = new Bottleneck.Group({
-    id: "octokit-notifications",
-    maxConcurrent: 1,
-    minTime: 3e3,
-    ...common
-  });
-};
-function throttling(octokit, octokitOptions) {
-  const {
-    enabled = true,
-    Bottleneck = light,
-    id = "no-id",
-    timeout = 1e3 * 60 * 2,
-    // Redis TTL: 2 minutes
-    connection
-  } = octokitOptions.throttle || {};
-  if (!enabled) {
-    return {};
-  }
-  const common = { timeout };
-  if (typeof connection !== "undefined") {
-    common.connection = connection;
-  }
-  const state = Object.assign(
-    {
-      clustering: connection != null,
-      triggersNotification,
-      fallbackSecondaryRateRetryAfter: 60,
-      retryAfterBaseValue: 1e3,
-      id
-    },
-    octokitOptions.throttle
-  );
-  if (typeof state.onSecondaryRateLimit !== "function" || typeof state.onRateLimit !== "function") {
-    throw new Error(`octokit/plugin-throttling error:
-        You must pass the onSecondaryRateLimit and onRateLimit error handlers.
-        See https://octokit.github.io/rest.js/#throttling
-
-        const octokit = new Octokit({
-          throttle: {
-            onSecondaryRateLimit: (retryAfter, options) => {/* ... */},
-            onRateLimit: (retryAfter, options) => {/* ... */}
-          }
-        })
-    `);
-  }
-  let initialized = false;
-  const initializeBottleneck = () => {
-    if (initialized) {
-      return;
-    }
-    initialized = true;
-    if (groups.global == null) {
-      createGroups(Bottleneck, common);
-    }
-    state.global = state.global ?? groups.global;
-    state.auth = state.auth ?? groups.auth;
-    state.search = state.search ?? groups.search;
-    state.write = state.write ?? groups.write;
-    state.notifications = state.notifications ?? groups.notifications;
-    state.retryLimiter = state.retryLimiter ?? new Bottleneck();
-    const events = {};
-    const emitter = new Bottleneck.Events(events);
-    events.on("secondary-limit", state.onSecondaryRateLimit);
-    events.on("rate-limit", state.onRateLimit);
-    events.on(
-      "error",
-      (e) => octokit.log.warn("Error in throttling-plugin limit handler", e)
-    );
-    state.retryLimiter.on("failed", async function(error, info) {
-      const [state2, request, options] = info.args;
-      const { pathname } = new URL(options.url, "http://github.test");
-      const shouldRetryGraphQL = pathname.startsWith("/graphql") && error.status !== 401;
-      if (!(shouldRetryGraphQL || error.status === 403 || error.status === 429)) {
-        return;
-      }
-      const retryCount = ~~request.retryCount;
-      request.retryCount = retryCount;
-      options.request.retryCount = retryCount;
-      const { wantRetry, retryAfter = 0 } = await (async function() {
-        if (/\bsecondary rate\b/i.test(error.message)) {
-          const retryAfter2 = Number(error.response.headers["retry-after"]) || state2.fallbackSecondaryRateRetryAfter;
-          const wantRetry2 = await emitter.trigger(
-            "secondary-limit",
-            retryAfter2,
-            options,
-            octokit,
-            retryCount
-          );
-          return { wantRetry: wantRetry2, retryAfter: retryAfter2 };
-        }
-        if (error.response.headers != null && error.response.headers["x-ratelimit-remaining"] === "0" || (error.response.data?.errors ?? []).some(
-          (error2) => error2.type === "RATE_LIMITED"
-        )) {
-          const rateLimitReset = new Date(
-            ~~error.response.headers["x-ratelimit-reset"] * 1e3
-          ).getTime();
-          const retryAfter2 = Math.max(
-            // Add one second so we retry _after_ the reset time
-            // https://docs.github.com/en/rest/overview/resources-in-the-rest-api?apiVersion=2022-11-28#exceeding-the-rate-limit
-            Math.ceil((rateLimitReset - Date.now()) / 1e3) + 1,
-            0
-          );
-          const wantRetry2 = await emitter.trigger(
-            "rate-limit",
-            retryAfter2,
-            options,
-            octokit,
-            retryCount
-          );
-          return { wantRetry: wantRetry2, retryAfter: retryAfter2 };
-        }
-        return {};
-      })();
-      if (wantRetry) {
-        request.retryCount++;
-        return retryAfter * state2.retryAfterBaseValue;
-      }
-    });
-  };
-  octokit.hook.wrap("request", (request, options) => {
-    initializeBottleneck();
-    return dist_bundle_wrapRequest(state, request, options);
-  });
-  return {};
-}
-throttling.VERSION = plugin_throttling_dist_bundle_VERSION;
-throttling.triggersNotification = triggersNotification;
-
-
-;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-request-log/dist-src/version.js
-const plugin_request_log_dist_src_version_VERSION = "6.0.0";
-
-
-;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-request-log/dist-src/index.js
-
-function requestLog(octokit) {
-  octokit.hook.wrap("request", (request, options) => {
-    octokit.log.debug("request", options);
-    const start = Date.now();
-    const requestOptions = octokit.request.endpoint.parse(options);
-    const path = requestOptions.url.replace(options.baseUrl, "");
-    return request(options).then((response) => {
-      const requestId = response.headers["x-github-request-id"];
-      octokit.log.info(
-        `${requestOptions.method} ${path} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
-      );
-      return response;
-    }).catch((error) => {
-      const requestId = error.response?.headers["x-github-request-id"] || "UNKNOWN";
-      octokit.log.error(
-        `${requestOptions.method} ${path} - ${error.status} with id ${requestId} in ${Date.now() - start}ms`
-      );
-      throw error;
-    });
-  });
-}
-requestLog.VERSION = plugin_request_log_dist_src_version_VERSION;
-
-
-;// CONCATENATED MODULE: ./node_modules/@octokit/rest/dist-src/version.js
-const rest_dist_src_version_VERSION = "22.0.1";
-
-
-;// CONCATENATED MODULE: ./node_modules/@octokit/rest/dist-src/index.js
-
-
-
-
-
-const dist_src_Octokit = Octokit.plugin(requestLog, legacyRestEndpointMethods, paginateRest).defaults(
-  {
-    userAgent: `octokit-rest.js/${rest_dist_src_version_VERSION}`
-  }
-);
-
-
-;// CONCATENATED MODULE: ./src/github/client.ts
-/**
- * The Octokit client: REST + GraphQL with the retry and throttling plugins (no hand-written retry
- * loops), pointed at GITHUB_API_URL so GitHub Enterprise Server works.
- */
-
-
-
-const GitHubClient = dist_src_Octokit.plugin(retry, throttling);
-function createClient({ token, baseUrl, log = () => { }, debug = () => { }, retries = 3, }) {
-    return new GitHubClient({
-        auth: token,
-        baseUrl,
-        log: { debug, info: debug, warn: debug, error: debug },
-        userAgent: 'flux-pkg-action',
-        retry: { retries },
-        throttle: {
-            onRateLimit: (retryAfter, options, _octokit, retryCount) => {
-                log(`rate limit on ${options.method} ${options.url}; retrying in ${retryAfter}s`);
-                return retryCount < 2;
-            },
-            onSecondaryRateLimit: (retryAfter, options, _octokit, retryCount) => {
-                log(`secondary rate limit on ${options.method} ${options.url}; retrying in ${retryAfter}s`);
-                return retryCount < 2;
-            },
-        },
-    });
-}
-/** A one-line reason for an API failure, naming what the user can change. Never echoes request bodies. */
-function explainApiError(e, doing) {
-    const err = e;
-    const message = err.response?.data?.message ?? err.message ?? String(e);
-    if (err.status === 401)
-        return `${doing}: the token was refused (${message}); check the github-token input`;
-    if (err.status === 403 && /not permitted to create or approve pull requests/i.test(message)) {
-        return `${doing}: GitHub Actions is not permitted to create pull requests in this repository; enable "Allow GitHub Actions to create and approve pull requests" in Settings → Actions → General (or the organization's settings), or use a GitHub App token`;
-    }
-    if (err.status === 403 && /Resource not accessible by/i.test(message)) {
-        return `${doing}: the token lacks permissions (${message}); grant "contents: write" and "pull-requests: write" in the workflow's permissions block, or use a token with access to the gitops repository`;
-    }
-    if (err.status === 404)
-        return `${doing}: not found (${message}); check the repository name and that the token can access it`;
-    if (err.status !== undefined)
-        return `${doing}: GitHub answered ${err.status} (${message})`;
-    return `${doing}: ${message}`;
-}
-
 ;// CONCATENATED MODULE: ./src/carvel/semver.ts
 /**
  * The version rules kapp-controller really runs, ported from the code it vendors (as of kapp-controller e4b4822, Oct 2024):
@@ -57639,524 +56742,331 @@ function selectHighest(versions, selection) {
     return { version: best.raw };
 }
 
-;// CONCATENATED MODULE: ./src/github/refs.ts
+;// CONCATENATED MODULE: ./src/report/status.ts
 /**
- * Branch names as git and GitHub accept them (git check-ref-format's rules, plus GitHub's 255-byte
- * cap), checked before the first write so a bad name gets its real reason instead of a 422.
- */
-const MAX_BYTES = 255;
-/** Why `name` cannot be a branch name, or undefined when it can. */
-function branchNameProblem(name) {
-    if (name === '')
-        return 'is empty';
-    if (Buffer.byteLength(name) > MAX_BYTES)
-        return `is longer than ${MAX_BYTES} bytes`;
-    if (name === '@')
-        return 'is "@"';
-    // biome-ignore lint/suspicious/noControlCharactersInRegex: git refuses control characters in ref names
-    if (/[\x00-\x20\x7f~^:?*[\\]/.test(name))
-        return 'contains a space, a control character or one of ~^:?*[\\';
-    if (name.includes('..'))
-        return 'contains ".."';
-    if (name.includes('@{'))
-        return 'contains "@{"';
-    if (name.startsWith('/') || name.endsWith('/') || name.includes('//'))
-        return 'starts or ends with "/" or contains "//"';
-    if (name.endsWith('.'))
-        return 'ends with "."';
-    for (const part of name.split('/')) {
-        if (part.startsWith('.'))
-            return `has a part starting with "." ("${part}")`;
-        if (part.endsWith('.lock'))
-            return `has a part ending with ".lock" ("${part}")`;
-    }
-    return undefined;
-}
-/** Does this 422 from a ref write mean another writer got there first (so planning again helps)? */
-function isRefRace(e) {
-    const err = e;
-    if (err.status !== 422)
-        return false;
-    const message = err.response?.data?.message ?? err.message ?? '';
-    return /Reference already exists|Reference does not exist|not a fast forward/i.test(message);
-}
-
-;// CONCATENATED MODULE: ./src/github/snapshot.ts
-/**
- * The gitops repo read through the GitHub API at one commit: one recursive tree read, then only the
- * blobs the plan asks for. Reads do not grow with the number of unrelated files in the repo.
+ * Where every version runs: the component × environment matrix — the version each environment's
+ * PackageInstall selects, which environments are behind the one they promote from, which are
+ * invalid, which have no folder. Pure: loadStatus() (src/plan/status.ts) gathers the input through
+ * the planner (validate) and the Package files; the renderings are in status-render.ts.
  */
 
-/** Git's mode for a symbolic link: the blob holds the link's target, which the action never follows. */
-const SYMLINK_MODE = '120000';
-class TreeTruncatedError extends Error {
-}
-/** Every blob of a tree, recursively (one request). */
-async function readTree(client, ref, treeSha) {
-    const { data } = await client.rest.git.getTree({ ...ref, tree_sha: treeSha, recursive: '1' });
-    if (data.truncated) {
-        throw new TreeTruncatedError('the repository tree is too large for one API read (over 100,000 entries); use the path input with a checkout instead');
-    }
-    return data.tree
-        .filter((e) => e.type === 'blob' && e.path && e.sha)
-        .map((e) => {
-        const mode = e.mode ?? '100644';
-        const kind = mode === SYMLINK_MODE ? 'symlink' : 'file';
-        return { path: e.path, sha: e.sha, mode, size: e.size, kind };
-    });
-}
-class GitHubSnapshot {
-    client;
-    ref;
-    entries;
-    #byPath;
-    constructor(client, ref, entries) {
-        this.client = client;
-        this.ref = ref;
-        this.entries = entries;
-        this.#byPath = new Map(entries.map((e) => [e.path, e]));
-    }
-    async list() {
-        return this.entries;
-    }
-    async read(path, options = {}) {
-        const entry = this.#byPath.get(path);
-        if (!entry)
-            return undefined;
-        if (entry.kind === 'symlink')
-            throw new RefusedReadError(path, 'symlink');
-        if (options.maxBytes !== undefined && entry.size !== undefined && entry.size > options.maxBytes)
-            throw new RefusedReadError(path, 'too-large', entry.size);
-        const { data } = await this.client.rest.git.getBlob({ ...this.ref, file_sha: entry.sha });
-        return Buffer.from(data.content, data.encoding === 'base64' ? 'base64' : 'utf8').toString('utf8');
-    }
-}
-
-;// CONCATENATED MODULE: ./src/github/publish.ts
-/**
- * One pull request per (component, environment), written atomically with the Git Data API: a tree
- * on the base tree with inline contents, one commit whose parent is the base head (sent without
- * author or committer, so GitHub signs it for App and GITHUB_TOKEN callers), then the branch ref
- * created or force-updated in one call. A run that fails midway leaves no half-written branch.
- */
-
-
-
-
-
-function isNewer(a, b) {
-    const [va, vb] = [parseRelaxed(a), parseRelaxed(b)];
-    return va !== undefined && vb !== undefined && compare(va, vb) > 0;
-}
-class RaceLostError extends Error {
-}
-/** git's blob id for a text: lets an unchanged branch be recognised without writing anything. */
-function blobSha(content) {
-    const bytes = Buffer.from(content, 'utf8');
-    return (0,external_node_crypto_.createHash)('sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex');
-}
-async function getBranchHead(client, ref, branch) {
-    try {
-        const { data } = await client.rest.git.getRef({ ...ref, ref: `heads/${branch}` });
-        return data.object.sha;
-    }
-    catch (e) {
-        if (e.status === 404)
-            return undefined;
-        throw e;
-    }
-}
-async function readBase(client, ref, branch) {
-    const sha = await getBranchHead(client, ref, branch);
-    if (!sha)
-        return undefined;
-    const { data: commit } = await client.rest.git.getCommit({ ...ref, commit_sha: sha });
-    return { branch, sha, treeSha: commit.tree.sha, tree: await readTree(client, ref, commit.tree.sha) };
-}
-/** Does the branch already hold exactly base + these files, on top of this base? */
-async function branchIsCurrent(client, ref, head, base, files) {
-    const { data: commit } = await client.rest.git.getCommit({ ...ref, commit_sha: head });
-    if (commit.parents.length !== 1 || commit.parents[0].sha !== base.sha)
-        return false;
-    const expected = new Map(base.tree.map((e) => [e.path, e.sha]));
-    for (const f of files)
-        expected.set(f.path, blobSha(f.content));
-    const actual = await readTree(client, ref, commit.tree.sha);
-    return actual.length === expected.size && actual.every((e) => expected.get(e.path) === e.sha);
-}
-/**
- * The open pull requests into the base branch, read once per attempt (paginated) rather than once
- * per environment: a push of 10 Packages × 5 environments costs one read, not fifty.
- */
-class OpenPulls {
-    client;
-    ref;
-    baseBranch;
-    #byBranch;
-    constructor(client, ref, baseBranch) {
-        this.client = client;
-        this.ref = ref;
-        this.baseBranch = baseBranch;
-    }
-    async get(branch) {
-        return (await this.prefetch()).get(branch);
-    }
-    /** Start the read now (it overlaps with planning); a failure surfaces at the first get(). */
-    prefetch() {
-        if (!this.#byBranch) {
-            this.#byBranch = this.#load();
-            this.#byBranch.catch(() => { });
-        }
-        return this.#byBranch;
-    }
-    async #load() {
-        const pulls = await this.client.paginate(this.client.rest.pulls.list, {
-            ...this.ref,
-            state: 'open',
-            base: this.baseBranch,
-            per_page: 100,
+const older = (a, b) => {
+    const [x, y] = [parseRelaxed(a), parseRelaxed(b)];
+    return x !== undefined && y !== undefined && compare(x, y) < 0;
+};
+function buildStatus(input) {
+    const { config, validation } = input;
+    const configured = config.environments ?? [];
+    const listed = new Set(configured.map((e) => e.name));
+    const extra = [...new Set(input.components.flatMap((c) => c.folders))].filter((f) => !listed.has(f)).sort();
+    const environments = [
+        ...configured.map((e) => e.promoteFrom ? { name: e.name, promoteFrom: e.promoteFrom } : { name: e.name }),
+        ...extra.map((name) => ({ name })),
+    ];
+    const components = input.components.map((c) => {
+        const only = config.components[c.name]?.environments;
+        const own = environments.filter((e) => c.folders.includes(e.name) || (listed.has(e.name) && (!only || only.includes(e.name))));
+        const cells = own.map((e) => {
+            const cell = { environment: e.name, state: 'missing' };
+            if (e.promoteFrom)
+                cell.promoteFrom = e.promoteFrom;
+            if (!c.folders.includes(e.name))
+                return cell;
+            const result = validation.environments.find((r) => r.component === c.name && r.environment === e.name);
+            if (result?.toVersion)
+                cell.version = result.toVersion;
+            if (result?.constraint !== undefined)
+                cell.constraint = result.constraint;
+            cell.state = result?.valid ? 'current' : 'invalid';
+            return cell;
         });
-        const own = `${this.ref.owner}/${this.ref.repo}`;
-        // Only branches of this repository: a fork's PR may use the same branch name.
-        return new Map(pulls.filter((p) => p.head.repo?.full_name === own).map((p) => [p.head.ref, p]));
-    }
-}
-/** Write one proposal: its branch (base + files, one commit) and its pull request, created or updated. */
-async function publishProposal(client, ref, base, spec, pulls) {
-    const head = await getBranchHead(client, ref, spec.branch);
-    const result = {
-        key: spec.key,
-        targets: spec.targets,
-        branch: spec.branch,
-        operation: 'unchanged',
-    };
-    const open = await pulls.get(spec.branch);
-    // Only this action's marker, for this branch, naming a version that exists at the base, is believed.
-    const marker = readMarker(open?.body, { key: spec.key, fields: MARKER_FIELDS });
-    const proposed = trustedVersion(marker, new Set(spec.knownVersions));
-    if (open && proposed && spec.version && isNewer(proposed, spec.version)) {
-        // A run for a newer Package finished first: its proposal stands.
-        return { ...result, number: open.number, url: open.html_url, superseded: proposed };
-    }
-    let moved = false;
-    if (!head || !(await branchIsCurrent(client, ref, head, base, spec.files))) {
-        const { data: tree } = await client.rest.git.createTree({
-            ...ref,
-            base_tree: base.treeSha,
-            tree: spec.files.map((f) => ({
-                path: f.path,
-                mode: '100644',
-                type: 'blob',
-                content: f.content,
-            })),
-        });
-        const { data: commit } = await client.rest.git.createCommit({
-            ...ref,
-            message: spec.commitMessage,
-            tree: tree.sha,
-            parents: [base.sha],
-        });
-        try {
-            if (head)
-                await client.rest.git.updateRef({
-                    ...ref,
-                    ref: `heads/${spec.branch}`,
-                    sha: commit.sha,
-                    force: true,
-                });
-            else
-                await client.rest.git.createRef({ ...ref, ref: `refs/heads/${spec.branch}`, sha: commit.sha });
-        }
-        catch (e) {
-            if (isRefRace(e))
-                throw new RaceLostError(`branch ${spec.branch} changed while it was being written`);
-            throw e;
-        }
-        result.commit = commit.sha;
-        moved = true;
-    }
-    if (open) {
-        result.number = open.number;
-        result.url = open.html_url;
-        if (open.title !== spec.title || (open.body ?? '') !== spec.body) {
-            await client.rest.pulls.update({
-                ...ref,
-                pull_number: open.number,
-                title: spec.title,
-                body: spec.body,
-            });
-            result.operation = 'updated';
-        }
-        else if (moved) {
-            result.operation = 'updated';
-        }
-        return result;
-    }
-    let created;
-    try {
-        ({ data: created } = await client.rest.pulls.create({
-            ...ref,
-            head: spec.branch,
-            base: base.branch,
-            title: spec.title,
-            body: spec.body,
-            draft: spec.draft,
-        }));
-    }
-    catch (e) {
-        const answer = e.response?.data;
-        if (e.status === 422 && /already exists/i.test(JSON.stringify(answer ?? ''))) {
-            // Another run opened it between our list and create: plan again and update that one.
-            throw new RaceLostError(`a pull request for ${spec.branch} was opened concurrently`);
-        }
-        // A branch without its pull request is a half state: remove the branch this run created.
-        if (!head && result.commit)
-            await deleteBranch(client, ref, spec.branch);
-        throw e;
-    }
-    result.number = created.number;
-    result.url = created.html_url;
-    result.operation = 'created';
-    if (spec.labels.length > 0)
-        await client.rest.issues.addLabels({ ...ref, issue_number: created.number, labels: spec.labels });
-    if (spec.reviewers.length > 0 || spec.teamReviewers.length > 0) {
-        await client.rest.pulls.requestReviewers({
-            ...ref,
-            pull_number: created.number,
-            reviewers: spec.reviewers,
-            team_reviewers: spec.teamReviewers,
-        });
-    }
-    if (spec.autoMerge) {
-        await client.graphql(`mutation($id: ID!, $mergeMethod: PullRequestMergeMethod!) { enablePullRequestAutoMerge(input: {pullRequestId: $id, mergeMethod: $mergeMethod}) { clientMutationId } }`, { id: created.node_id, mergeMethod: spec.autoMerge.toUpperCase() });
-    }
-    return result;
-}
-async function deleteBranch(client, ref, branch) {
-    try {
-        await client.rest.git.deleteRef({ ...ref, ref: `heads/${branch}` });
-    }
-    catch {
-        // Best effort: the original error is the one worth reporting.
-    }
-}
-/** An environment that needs nothing any more: close this action's open PR for it, saying why. */
-async function closeIfOpen(client, ref, base, spec, pulls) {
-    const open = await pulls.get(spec.branch);
-    if (!open || !readMarker(open.body, { key: spec.key, fields: MARKER_FIELDS }))
-        return undefined;
-    await client.rest.issues.createComment({
-        ...ref,
-        issue_number: open.number,
-        body: `${base.branch} already has what this pull request proposed (${spec.targets.map((t) => `${t.component} in ${t.environment}${t.toVersion ? ` at ${t.toVersion}` : ''}`).join(', ')}), so it is closed by flux-pkg-action.`,
-    });
-    await client.rest.pulls.update({ ...ref, pull_number: open.number, state: 'closed' });
-    return {
-        key: spec.key,
-        targets: spec.targets,
-        branch: spec.branch,
-        operation: 'closed',
-        number: open.number,
-        url: open.html_url,
-    };
-}
-
-;// CONCATENATED MODULE: ./src/github/deliver.ts
-
-
-
-
-const MAX_ATTEMPTS = 3;
-/** A failure the user can act on, in one line (API errors translated by explainApiError). */
-class DeliveryError extends Error {
-}
-async function api(doing, call) {
-    try {
-        return await call();
-    }
-    catch (e) {
-        if (e instanceof DeliveryError || e instanceof RaceLostError)
-            throw e;
-        throw new DeliveryError(explainApiError(e, doing));
-    }
-}
-async function readBaseOrFail(client, ref, branch) {
-    const base = await api(`reading branch ${branch}`, () => readBase(client, ref, branch));
-    if (!base)
-        throw new DeliveryError(`base branch "${branch}" does not exist in ${ref.owner}/${ref.repo}`);
-    return base;
-}
-async function deliver(d) {
-    for (let attempt = 1;; attempt++) {
-        const base = await readBaseOrFail(d.client, d.ref, d.baseBranch);
-        const pulls = new OpenPulls(d.client, d.ref, base.branch);
-        if (!d.dryRun)
-            void pulls.prefetch();
-        const proposed = await d.propose(base);
-        if (d.dryRun || !proposed.result.valid)
-            return { ...proposed, base, published: [] };
-        try {
-            const published = await publishAll(d, base, proposed.proposals, pulls);
-            const moved = await api(`reading branch ${d.baseBranch}`, () => getBranchHead(d.client, d.ref, d.baseBranch));
-            if (moved !== base.sha && attempt < MAX_ATTEMPTS && published.some((p) => p.commit)) {
-                d.log(`${d.baseBranch} moved while the pull requests were written; planning again on ${moved}`);
-                continue;
+        for (const cell of cells) {
+            const upstream = cells.find((u) => u.environment === cell.promoteFrom);
+            if (cell.state === 'current' && upstream?.state !== 'invalid' && upstream?.version && cell.version) {
+                if (older(cell.version, upstream.version)) {
+                    cell.state = 'behind';
+                    cell.upstreamVersion = upstream.version;
+                }
             }
-            return { ...proposed, base, published };
         }
-        catch (e) {
-            if (!(e instanceof RaceLostError))
-                throw e;
-            if (attempt >= MAX_ATTEMPTS)
-                throw new DeliveryError(`${e.message}, ${MAX_ATTEMPTS} times; giving up`);
-            d.log(`${e.message}; planning again (attempt ${attempt + 1} of ${MAX_ATTEMPTS})`);
-        }
-    }
-}
-/** Every branch name and path is checked before the first write: a bad one stops the run with nothing written. */
-function checkBeforeWriting(d, proposals) {
-    for (const proposal of proposals) {
-        const branch = `${d.branchPrefix}/${proposal.key}`;
-        const problem = branchNameProblem(branch);
-        if (problem)
-            throw new DeliveryError(`the branch name "${branch}" ${problem}; git refuses it`);
-        const unsafe = proposal.files.flatMap((f) => {
-            const why = writePathProblem(f.path);
-            return why ? [`${f.path} ${why}`] : [];
-        });
-        if (unsafe.length > 0)
-            throw new DeliveryError(`refusing to write ${unsafe.join('; ')} (${proposal.key}); nothing was written`);
-    }
-}
-async function publishAll(d, base, proposals, pulls) {
-    checkBeforeWriting(d, proposals);
-    const published = [];
-    for (const proposal of proposals) {
-        const spec = { ...proposal, branch: `${d.branchPrefix}/${proposal.key}` };
-        if (spec.files.length === 0) {
-            const closed = await api(`closing the pull request of ${spec.branch}`, () => closeIfOpen(d.client, d.ref, base, spec, pulls));
-            if (closed)
-                published.push(closed);
-            continue;
-        }
-        published.push(await api(`writing the pull request for ${proposal.key}`, () => publishProposal(d.client, d.ref, base, spec, pulls)));
-    }
-    return published;
+        return { component: c.name, versions: [...c.versions], cells };
+    });
+    return { environments, components, valid: validation.valid, diagnostics: validation.diagnostics };
 }
 
-;// CONCATENATED MODULE: ./src/carvel/package.ts
+;// CONCATENATED MODULE: ./src/plan/boundaries.ts
+
+
+
+/** The code of every "this filter matched nothing" error: shells treat it as a usage error. */
+const NO_MATCH = 'request.no-match';
+const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 /**
- * Package validation as kapp-controller's aggregated API server does it
- * (pkg/apiserver/apis/datapackaging/validation/validations.go), plus the hidden 158-character
- * name limit that comes from how it stores Packages (base32hex of the name must be a valid CR name).
+ * Links (and FIFOs, devices) where the layout would find a component folder, its packages folder or
+ * an environment folder. A link to a file the plan reads is reported when it is read.
+ */
+function linkProblems(entries, loaded, request) {
+    const { layout, environments, components } = loaded.config;
+    const prefix = layout.componentsPath ? `${layout.componentsPath}/` : '';
+    const named = new Set([...Object.keys(components), ...(filtersOf(request).components ?? [])]);
+    const envNames = new Set(environments?.map((e) => e.name) ?? []);
+    const diagnostics = [];
+    for (const entry of entries) {
+        if (!entry.kind || entry.kind === 'file')
+            continue;
+        const reason = entry.kind;
+        const refuse = () => diagnostics.push(diagnostics_error(`repo.${reason}`, refusalMessage(entry.path, reason), entry.path));
+        if (prefix.startsWith(`${entry.path}/`))
+            refuse();
+        if (!entry.path.startsWith(prefix))
+            continue;
+        const parts = entry.path.slice(prefix.length).split('/');
+        if (parts.length === 1 && named.has(parts[0]))
+            refuse();
+        const folder = parts[1] ?? '';
+        if (parts.length === 2 &&
+            (folder === layout.packagesDir || envNames.has(folder) || DNS_LABEL.test(folder)))
+            refuse();
+    }
+    return diagnostics;
+}
+/** A layout that finds no component is an error: a check over nothing must not pass. */
+function noComponentProblem(components, loaded) {
+    if (components.length > 0)
+        return [];
+    const { layout, file } = loaded.config;
+    const prefix = layout.componentsPath ? `${layout.componentsPath}/` : '';
+    return [
+        diagnostics_error('layout.no-component', `the layout finds no component: no ${prefix}<component>/${layout.packagesDir}/*.yaml and no ${prefix}<component>/<environment>/${layout.packageInstallFile} in the repository`, file ?? ''),
+    ];
+}
+/** The component and environment filters of a request (a promotion names its targets instead). */
+function filtersOf(request) {
+    return request.kind === 'promote' ? {} : request;
+}
+/** Environment filter names that no component has as a folder and the config does not list. */
+function environmentFilterProblems(components, loaded, request) {
+    const { components: wanted, environments: filter } = filtersOf(request);
+    const chosen = components.filter((c) => !wanted || wanted.includes(c.name));
+    const known = new Set([
+        ...chosen.flatMap((c) => c.environments),
+        ...(request.kind === 'install' ? (loaded.config.environments?.map((e) => e.name) ?? []) : []),
+    ]);
+    const list = [...known].sort().join(', ') || 'none';
+    return (filter ?? [])
+        .filter((name) => DNS_LABEL.test(name) && !known.has(name))
+        .map((name) => diagnostics_error(NO_MATCH, `the environment filter "${name}" names no environment ${wanted ? `of ${wanted.join(', ')} ` : ''}in the repository (environments: ${list})`, ''));
+}
+/** components.*.environments naming a folder the component does not have, when flux-pkg.yaml lists no environments. */
+function componentEnvironmentProblems(components, loaded) {
+    const { config, positionOf } = loaded;
+    if (config.environments || !config.file)
+        return [];
+    const diagnostics = [];
+    for (const c of components) {
+        config.components[c.name]?.environments?.forEach((name, i) => {
+            if (c.environments.includes(name))
+                return;
+            const path = ['components', c.name, 'environments', i];
+            diagnostics.push(diagnostics_error('config.unknown-environment', `component "${c.name}" names environment "${name}", which has no folder in ${c.dir}/`, config.file, positionOf?.(path), `.components[${JSON.stringify(c.name)}].environments[${i}]`));
+        });
+    }
+    return diagnostics;
+}
+/** Planned paths the final write guard would refuse: an error each, so nothing is written. */
+function unsafePathProblems(files) {
+    return files.flatMap((f) => {
+        const problem = writePathProblem(f.path);
+        return problem
+            ? [diagnostics_error('plan.unsafe-path', `refusing to write ${JSON.stringify(f.path)}: it ${problem}`, f.path)]
+            : [];
+    });
+}
+
+;// CONCATENATED MODULE: ./src/carvel/render.ts
+/**
+ * Rendering the files of one environment: the PackageInstall, its values Secret and the
+ * kustomization.yaml that lists them. New files are rendered whole; existing files are edited in
+ * place, touching only the scalar that must change, so comments, key order and fields a person
+ * added survive, and the pull request's diff is exactly the version bump.
  */
 
-
-
-
-
-const PACKAGE_API_VERSION = 'data.packaging.carvel.dev/v1alpha1';
-/** ceil(8 * 158 / 5) = 253: the longest name whose base32hex encoding is still a valid object name. */
-const MAX_PACKAGE_NAME_LENGTH = 158;
-/** A digest of a YAML value that ignores key order and formatting (what kapp-controller would store). */
-function contentDigest(value) {
-    const sorted = (v) => Array.isArray(v)
-        ? v.map(sorted)
-        : isObject(v)
-            ? Object.fromEntries(Object.keys(v)
-                .sort()
-                .map((k) => [k, sorted(v[k])]))
-            : v;
-    return (0,external_node_crypto_.createHash)('sha256')
-        .update(JSON.stringify(sorted(value)))
-        .digest('hex');
+const PACKAGE_INSTALL_API_VERSION = 'packaging.carvel.dev/v1alpha1';
+const STRINGIFY = { lineWidth: 0, indentSeq: false };
+/** `{version}` in the configured template becomes the Package version: "{version}" pins, ">={version}" follows. */
+function constraintFor(template, version) {
+    return template.replaceAll('{version}', version);
 }
-const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
-/** Is this YAML document meant to be a Package (so its errors are Package errors)? */
-function looksLikePackage(value) {
-    return isObject(value) && value.kind === 'Package';
+function versionSelectionFor(settings, version) {
+    const selection = { constraints: constraintFor(settings.constraint, version) };
+    if (settings.prereleases === true)
+        selection.prereleases = {};
+    else if (Array.isArray(settings.prereleases))
+        selection.prereleases = { identifiers: settings.prereleases };
+    return selection;
 }
-/** Validate one parsed document; returns the Package when it is valid. */
-function validatePackage(parsed, doc, value) {
-    const diagnostics = [];
-    const file = parsed.file;
-    const fail = (code, message, path) => diagnostics.push(diagnostics_error(code, message, file, positionAt(parsed, doc, path), formatPath(path)));
-    if (!isObject(value)) {
-        fail('package.not-an-object', 'a Package document must be a mapping', []);
-        return { diagnostics };
-    }
-    if (value.apiVersion !== PACKAGE_API_VERSION) {
-        fail('package.api-version', `apiVersion must be "${PACKAGE_API_VERSION}" for kind Package (found ${JSON.stringify(value.apiVersion ?? null)})`, ['apiVersion']);
-    }
-    if (value.kind !== 'Package') {
-        fail('package.kind', `kind must be "Package" (found ${JSON.stringify(value.kind ?? null)})`, ['kind']);
-    }
-    const metadata = isObject(value.metadata) ? value.metadata : {};
-    const spec = isObject(value.spec) ? value.spec : undefined;
-    if (!spec) {
-        fail('package.spec', 'spec is required', ['spec']);
-        return { diagnostics };
-    }
-    const refName = typeof spec.refName === 'string' ? spec.refName : '';
-    const refNameProblem = refName ? fullyQualifiedNameProblem(refName) : 'is required';
-    if (refNameProblem)
-        fail('package.ref-name', `spec.refName ${refNameProblem}`, ['spec', 'refName']);
-    const version = typeof spec.version === 'string' ? spec.version : '';
-    if (!version) {
-        fail('package.version', `spec.version is required and must be a string (quote numbers like "1.0.0")`, [
-            'spec',
-            'version',
-        ]);
-    }
-    else {
-        const parsedVersion = parseStrict(version);
-        if ('error' in parsedVersion) {
-            fail('package.version', `spec.version "${version}" is not strict semver: ${parsedVersion.error}`, [
-                'spec',
-                'version',
-            ]);
-        }
-    }
-    const name = typeof metadata.name === 'string' ? metadata.name : '';
-    if (!name) {
-        fail('package.name', 'metadata.name is required', ['metadata', 'name']);
-    }
-    else if (refName && version && name !== `${refName}.${version}`) {
-        fail('package.name-mismatch', `metadata.name must be <spec.refName> + '.' + <spec.version>: expected "${refName}.${version}", found "${name}"`, ['metadata', 'name']);
-    }
-    else if (name.length > MAX_PACKAGE_NAME_LENGTH) {
-        fail('package.name-too-long', `metadata.name is ${name.length} characters; kapp-controller stores Packages under an encoded name, which limits it to ${MAX_PACKAGE_NAME_LENGTH}`, ['metadata', 'name']);
-    }
-    const template = isObject(spec.template) ? spec.template : undefined;
-    if (!template || !isObject(template.spec)) {
-        fail('package.template', 'spec.template.spec is required (the App template kapp-controller runs)', [
-            'spec',
-            'template',
-        ]);
-    }
-    for (const key of ['kubernetesVersionSelection', 'kappControllerVersionSelection']) {
-        const selection = spec[key];
-        if (selection === undefined || selection === null)
+function renderPackageInstall(input) {
+    const metadata = { name: input.name };
+    if (input.namespace)
+        metadata.namespace = input.namespace;
+    const doc = new dist/* Document */.yo({
+        apiVersion: PACKAGE_INSTALL_API_VERSION,
+        kind: 'PackageInstall',
+        metadata,
+        spec: {
+            serviceAccountName: input.serviceAccountName,
+            packageRef: { refName: input.refName, versionSelection: input.selection },
+            values: [{ secretRef: { name: input.valuesSecretName } }],
+        },
+    });
+    return doc.toString(STRINGIFY);
+}
+function renderValuesSecret(input) {
+    const metadata = { name: input.name };
+    if (input.namespace)
+        metadata.namespace = input.namespace;
+    const doc = new dist/* Document */.yo({
+        apiVersion: 'v1',
+        kind: 'Secret',
+        metadata,
+        stringData: {},
+    });
+    doc.setIn(['stringData', input.valuesKey], blockScalar(input.values));
+    return doc.toString(STRINGIFY);
+}
+/** Values YAML for an environment that has none yet: schema defaults apply in the cluster. */
+function emptyValues(component, environment) {
+    return `# Values for ${component} in ${environment}; the Package's valuesSchema lists what can be set.\n{}\n`;
+}
+function renderKustomization(resources) {
+    return new dist/* Document */.yo({
+        apiVersion: 'kustomize.config.k8s.io/v1beta1',
+        kind: 'Kustomization',
+        resources: [...resources],
+    }).toString(STRINGIFY);
+}
+const anyDocument = () => true;
+/**
+ * Edit one document of a file and keep every other byte as it was: the edited document's text is
+ * spliced back between its neighbours, so a ServiceAccount before a PackageInstall, or the comments
+ * and `---` around it, are untouched. The file is assumed to parse (the planner read it first).
+ */
+function editDocument(text, pick, edit) {
+    const docs = (0,dist/* parseAllDocuments */.hR)(text);
+    const list = Array.isArray(docs) ? docs : [];
+    const doc = list.find((d) => d.errors.length === 0 && pick(d.toJS()));
+    if (!doc)
+        throw new Error('editDocument: no document to edit'); // a planner bug: it read this file first
+    const edited = edit(doc);
+    if (edited === undefined)
+        return text;
+    if (list.length === 1)
+        return edited;
+    // A document's text runs from the end of the one before it (comments before it are its own, and
+    // toString() writes them) to the end of its node, a `...` marker included.
+    const index = list.indexOf(doc);
+    const start = index === 0 ? 0 : list[index - 1].range[2];
+    const end = doc.range[2];
+    return text.slice(0, start) + edited + text.slice(end);
+}
+/** Add missing entries to an existing kustomization file's resources, keeping everything else. */
+function ensureKustomizationResources(text, resources) {
+    const doc = (0,dist/* parseDocument */.Tp)(text);
+    const list = doc.get('resources', true);
+    const present = new Set((0,dist/* isSeq */.oP)(list) ? list.items.map((i) => ((0,dist/* isScalar */.jn)(i) ? normaliseResource(String(i.value)) : '')) : []);
+    const missing = resources.filter((r) => !present.has(normaliseResource(r)));
+    if (missing.length === 0)
+        return text;
+    if ((0,dist/* isSeq */.oP)(list))
+        for (const r of missing)
+            list.add(r);
+    else
+        doc.set('resources', [...resources]);
+    return doc.toString(STRINGIFY);
+}
+/** `./a/../b.yaml` and `b.yaml` name the same resource; kustomize refuses one listed twice. */
+function normaliseResource(entry) {
+    const out = [];
+    for (const part of entry.split('/')) {
+        if (part === '' || part === '.')
             continue;
-        const constraints = isObject(selection) ? selection.constraints : undefined;
-        if (constraints === undefined)
-            continue;
-        const range = typeof constraints === 'string' ? parseRange(constraints) : { error: 'must be a string' };
-        if ('error' in range) {
-            fail('package.version-selection', `spec.${key}.constraints does not parse: ${range.error}`, [
-                'spec',
-                key,
-                'constraints',
-            ]);
-        }
+        if (part === '..' && out.length > 0 && out[out.length - 1] !== '..')
+            out.pop();
+        else
+            out.push(part);
     }
-    if (diagnostics.length > 0)
-        return { diagnostics };
-    const valuesSchema = isObject(spec.valuesSchema) ? spec.valuesSchema.openAPIv3 : undefined;
-    const line = parsed.position(doc.range[0]).line;
-    const releaseNotes = typeof spec.releaseNotes === 'string' ? spec.releaseNotes : undefined;
-    const digest = contentDigest(value);
-    return { pkg: { file, name, refName, version, valuesSchema, line, releaseNotes, digest }, diagnostics };
+    return out.join('/') || '.';
+}
+/**
+ * Set the scalar at `path` to `value` in the picked document, editing only that scalar's characters
+ * in the text when it exists; otherwise fall back to a structural edit of that document (which may
+ * re-indent it).
+ */
+function setScalar(text, path, value, pick = anyDocument) {
+    const docs = (0,dist/* parseAllDocuments */.hR)(text);
+    const doc = (Array.isArray(docs) ? docs : []).find((d) => d.errors.length === 0 && pick(d.toJS()));
+    const node = doc?.getIn(path, true);
+    if ((0,dist/* isScalar */.jn)(node) && node.range) {
+        if (node.value === value)
+            return text;
+        const [start, end] = node.range;
+        return text.slice(0, start) + scalarText(value, node.type) + text.slice(end);
+    }
+    return editDocument(text, pick, (d) => {
+        d.setIn(path, value);
+        return d.toString(STRINGIFY);
+    });
+}
+/**
+ * Replace the YAML under the picked Secret's stringData key (values updates, only when asked). A
+ * base64 `data` entry of the same key is removed: stringData would win over it anyway.
+ */
+function setValues(text, valuesKey, values, pick = anyDocument) {
+    return editDocument(text, pick, (doc) => {
+        if (doc.hasIn(['data', valuesKey]))
+            doc.deleteIn(['data', valuesKey]);
+        doc.setIn(['stringData', valuesKey], blockScalar(values));
+        return doc.toString(STRINGIFY);
+    });
+}
+function blockScalar(value) {
+    const scalar = new dist/* Scalar */.X5(value.endsWith('\n') ? value : `${value}\n`);
+    scalar.type = dist/* Scalar */.X5.BLOCK_LITERAL;
+    return scalar;
+}
+function scalarText(value, type) {
+    if (type === dist/* Scalar */.X5.QUOTE_DOUBLE)
+        return JSON.stringify(value);
+    if (type === dist/* Scalar */.X5.QUOTE_SINGLE)
+        return `'${value.replaceAll("'", "''")}'`;
+    return (0,dist/* stringify */.As)(value, STRINGIFY).trimEnd();
+}
+/** Without it, kapp-controller stops reconciling a PackageInstall whose selected version went down. */
+const DOWNGRADABLE_ANNOTATION = 'packaging.carvel.dev/downgradable';
+/**
+ * Set (a string) or remove (undefined) one metadata annotation, keeping comments; an annotations
+ * mapping left empty is removed with it.
+ */
+function setAnnotation(text, name, value, pick = anyDocument) {
+    const path = ['metadata', 'annotations', name];
+    return editDocument(text, pick, (doc) => {
+        const present = doc.hasIn(path);
+        if (value === undefined) {
+            if (!present)
+                return undefined;
+            doc.deleteIn(path);
+            const annotations = doc.getIn(['metadata', 'annotations'], true);
+            if ((0,dist/* isMap */.jh)(annotations) && annotations.items.length === 0)
+                doc.deleteIn(['metadata', 'annotations']);
+            return doc.toString(STRINGIFY);
+        }
+        if (present && doc.getIn(path) === value)
+            return undefined;
+        const scalar = new dist/* Scalar */.X5(value);
+        scalar.type = dist/* Scalar */.X5.QUOTE_DOUBLE;
+        doc.setIn(path, scalar);
+        return doc.toString(STRINGIFY);
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/carvel/values-secret.ts
@@ -58168,7 +57078,7 @@ function validatePackage(parsed, doc, value) {
 
 
 
-const values_secret_isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
 /**
  * Find the Secret document in params.yaml and read its keys as kapp-controller does: every key is a
  * data-values file, whatever it is called. (The configured values key only says where install
@@ -58177,7 +57087,7 @@ const values_secret_isObject = (v) => typeof v === 'object' && v !== null && !Ar
 function readValuesSecret(parsed, text) {
     const file = parsed.file;
     const diagnostics = [];
-    const secrets = parsed.documents.filter((d) => values_secret_isObject(d.value) && d.value.kind === 'Secret');
+    const secrets = parsed.documents.filter((d) => isObject(d.value) && d.value.kind === 'Secret');
     if (secrets.length !== 1) {
         diagnostics.push(diagnostics_error('values.secret-missing', secrets.length === 0
             ? 'expected a values Secret (apiVersion v1, kind Secret) in this file'
@@ -58186,7 +57096,7 @@ function readValuesSecret(parsed, text) {
     }
     const { doc, value } = secrets[0];
     const secret = value;
-    const metadata = values_secret_isObject(secret.metadata) ? secret.metadata : {};
+    const metadata = isObject(secret.metadata) ? secret.metadata : {};
     if (secret.apiVersion !== 'v1') {
         diagnostics.push(diagnostics_error('values.secret-api-version', 'a Secret must have apiVersion "v1"', file, positionAt(parsed, doc, ['apiVersion']), '.apiVersion'));
     }
@@ -58204,7 +57114,7 @@ function readValuesSecret(parsed, text) {
     entries.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
     const merged = {};
     for (const entry of entries)
-        if (values_secret_isObject(entry.value))
+        if (isObject(entry.value))
             mergeDataValues(merged, entry.value);
     return {
         secret: {
@@ -58279,8 +57189,8 @@ function readEntry(outer, text, pair, encoded, diagnostics) {
         return undefined;
     }
     const docs = parsed.documents.map((d) => d.value);
-    const value = docs.reduce((acc, v) => (values_secret_isObject(acc) && values_secret_isObject(v) ? mergeDataValues(acc, v) : (v ?? acc)), undefined);
-    if (value !== undefined && !values_secret_isObject(value)) {
+    const value = docs.reduce((acc, v) => (isObject(acc) && isObject(v) ? mergeDataValues(acc, v) : (v ?? acc)), undefined);
+    if (value !== undefined && !isObject(value)) {
         diagnostics.push(diagnostics_error('values.not-a-map', `values key "${key}" must hold a YAML mapping of values`, file, parsed.position(0)));
         return undefined;
     }
@@ -58331,7 +57241,7 @@ function mergeDataValues(target, source) {
     for (const key of Object.keys(source)) {
         const value = source[key];
         const current = Object.hasOwn(target, key) ? target[key] : undefined;
-        const merged = values_secret_isObject(current) && values_secret_isObject(value) ? mergeDataValues(copyMap(current), value) : value;
+        const merged = isObject(current) && isObject(value) ? mergeDataValues(copyMap(current), value) : value;
         Object.defineProperty(target, key, {
             value: merged,
             enumerable: true,
@@ -58356,6 +57266,73 @@ function locateValuesPath(secret, path) {
     }
     const last = secret.entries[secret.entries.length - 1];
     return last ? { parsed: last.parsed, doc: last.parsed.documents[0]?.doc } : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/config/graph.ts
+/** The environments of a component, in the config's order when it lists them, else its folders. */
+function environmentsOf(config, component, folders) {
+    const configured = config.environments?.map((e) => e.name);
+    const only = config.components[component]?.environments;
+    const all = configured ?? [...folders];
+    return only ? all.filter((e) => only.includes(e)) : all;
+}
+function entry(config, environment) {
+    return config.environments?.find((e) => e.name === environment);
+}
+/** Does this environment take new Package versions directly (rather than by promotion)? */
+function takesNewVersions(config, environment) {
+    const env = entry(config, environment);
+    return env ? env.promoteFrom === undefined : config.environments === undefined;
+}
+/** The environment this one promotes from, if any. */
+function upstreamOf(config, environment) {
+    return entry(config, environment)?.promoteFrom;
+}
+/** The environments that promote from this one, in the config's order. */
+function downstreamOf(config, environment) {
+    return (config.environments ?? []).filter((e) => e.promoteFrom === environment);
+}
+/** The chain an environment belongs to, upstream first (stops at a cycle, which the config check reports). */
+function chainOf(config, environment) {
+    const chain = [environment];
+    for (let up = upstreamOf(config, environment); up && !chain.includes(up); up = upstreamOf(config, up))
+        chain.unshift(up);
+    return chain;
+}
+/** When an environment takes a version from its promoteFrom environment: on merge (default) or on health. */
+function promoteWhenOf(config, environment) {
+    return entry(config, environment)?.promoteWhen ?? 'merged';
+}
+/** The environments that take `environment`'s version at this trigger, in the config's order. */
+function promotedOn(config, environment, trigger) {
+    return downstreamOf(config, environment)
+        .filter((e) => (e.promoteWhen ?? 'merged') === trigger)
+        .map((e) => e.name);
+}
+/** The first of a pull request's labels that allows an out-of-order promotion, if any. */
+function overrideLabelOf(config, labels) {
+    return labels.find((l) => config.promotion.overrideLabels.includes(l));
+}
+/** The Flux Kustomization name whose commit status reports this environment's health. */
+function healthKustomizationOf(config, component, environment) {
+    return config.promotion.healthKustomization
+        .replaceAll('{component}', component)
+        .replaceAll('{environment}', environment);
+}
+/**
+ * Which (component, environment) a notification-controller commit status is about: its context is
+ * `kustomization/<name>/<provider id>` (lower case). Undefined for any other context.
+ */
+function environmentOfStatus(config, context, components) {
+    const m = /^kustomization\/([^/]+)\/[^/]+$/.exec(context);
+    if (!m)
+        return undefined;
+    const name = m[1];
+    for (const c of components)
+        for (const environment of environmentsOf(config, c.name, c.environments))
+            if (healthKustomizationOf(config, c.name, environment).toLowerCase() === name)
+                return { component: c.name, environment };
+    return undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/flux/kustomize.ts
@@ -58429,6 +57406,121 @@ const byBytes = (a, b) => {
             return x[i] - y[i];
     return x.length - y.length;
 };
+
+;// CONCATENATED MODULE: ./src/carvel/package.ts
+/**
+ * Package validation as kapp-controller's aggregated API server does it
+ * (pkg/apiserver/apis/datapackaging/validation/validations.go), plus the hidden 158-character
+ * name limit that comes from how it stores Packages (base32hex of the name must be a valid CR name).
+ */
+
+
+
+
+
+const PACKAGE_API_VERSION = 'data.packaging.carvel.dev/v1alpha1';
+/** ceil(8 * 158 / 5) = 253: the longest name whose base32hex encoding is still a valid object name. */
+const MAX_PACKAGE_NAME_LENGTH = 158;
+/** A digest of a YAML value that ignores key order and formatting (what kapp-controller would store). */
+function contentDigest(value) {
+    const sorted = (v) => Array.isArray(v)
+        ? v.map(sorted)
+        : package_isObject(v)
+            ? Object.fromEntries(Object.keys(v)
+                .sort()
+                .map((k) => [k, sorted(v[k])]))
+            : v;
+    return (0,external_node_crypto_.createHash)('sha256')
+        .update(JSON.stringify(sorted(value)))
+        .digest('hex');
+}
+const package_isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+/** Is this YAML document meant to be a Package (so its errors are Package errors)? */
+function looksLikePackage(value) {
+    return package_isObject(value) && value.kind === 'Package';
+}
+/** Validate one parsed document; returns the Package when it is valid. */
+function validatePackage(parsed, doc, value) {
+    const diagnostics = [];
+    const file = parsed.file;
+    const fail = (code, message, path) => diagnostics.push(diagnostics_error(code, message, file, positionAt(parsed, doc, path), formatPath(path)));
+    if (!package_isObject(value)) {
+        fail('package.not-an-object', 'a Package document must be a mapping', []);
+        return { diagnostics };
+    }
+    if (value.apiVersion !== PACKAGE_API_VERSION) {
+        fail('package.api-version', `apiVersion must be "${PACKAGE_API_VERSION}" for kind Package (found ${JSON.stringify(value.apiVersion ?? null)})`, ['apiVersion']);
+    }
+    if (value.kind !== 'Package') {
+        fail('package.kind', `kind must be "Package" (found ${JSON.stringify(value.kind ?? null)})`, ['kind']);
+    }
+    const metadata = package_isObject(value.metadata) ? value.metadata : {};
+    const spec = package_isObject(value.spec) ? value.spec : undefined;
+    if (!spec) {
+        fail('package.spec', 'spec is required', ['spec']);
+        return { diagnostics };
+    }
+    const refName = typeof spec.refName === 'string' ? spec.refName : '';
+    const refNameProblem = refName ? fullyQualifiedNameProblem(refName) : 'is required';
+    if (refNameProblem)
+        fail('package.ref-name', `spec.refName ${refNameProblem}`, ['spec', 'refName']);
+    const version = typeof spec.version === 'string' ? spec.version : '';
+    if (!version) {
+        fail('package.version', `spec.version is required and must be a string (quote numbers like "1.0.0")`, [
+            'spec',
+            'version',
+        ]);
+    }
+    else {
+        const parsedVersion = parseStrict(version);
+        if ('error' in parsedVersion) {
+            fail('package.version', `spec.version "${version}" is not strict semver: ${parsedVersion.error}`, [
+                'spec',
+                'version',
+            ]);
+        }
+    }
+    const name = typeof metadata.name === 'string' ? metadata.name : '';
+    if (!name) {
+        fail('package.name', 'metadata.name is required', ['metadata', 'name']);
+    }
+    else if (refName && version && name !== `${refName}.${version}`) {
+        fail('package.name-mismatch', `metadata.name must be <spec.refName> + '.' + <spec.version>: expected "${refName}.${version}", found "${name}"`, ['metadata', 'name']);
+    }
+    else if (name.length > MAX_PACKAGE_NAME_LENGTH) {
+        fail('package.name-too-long', `metadata.name is ${name.length} characters; kapp-controller stores Packages under an encoded name, which limits it to ${MAX_PACKAGE_NAME_LENGTH}`, ['metadata', 'name']);
+    }
+    const template = package_isObject(spec.template) ? spec.template : undefined;
+    if (!template || !package_isObject(template.spec)) {
+        fail('package.template', 'spec.template.spec is required (the App template kapp-controller runs)', [
+            'spec',
+            'template',
+        ]);
+    }
+    for (const key of ['kubernetesVersionSelection', 'kappControllerVersionSelection']) {
+        const selection = spec[key];
+        if (selection === undefined || selection === null)
+            continue;
+        const constraints = package_isObject(selection) ? selection.constraints : undefined;
+        if (constraints === undefined)
+            continue;
+        const range = typeof constraints === 'string' ? parseRange(constraints) : { error: 'must be a string' };
+        if ('error' in range) {
+            fail('package.version-selection', `spec.${key}.constraints does not parse: ${range.error}`, [
+                'spec',
+                key,
+                'constraints',
+            ]);
+        }
+    }
+    if (diagnostics.length > 0)
+        return { diagnostics };
+    const valuesSchema = package_isObject(spec.valuesSchema) ? spec.valuesSchema.openAPIv3 : undefined;
+    const line = parsed.position(doc.range[0]).line;
+    const releaseNotes = typeof spec.releaseNotes === 'string' ? spec.releaseNotes : undefined;
+    const digest = contentDigest(value);
+    return { pkg: { file, name, refName, version, valuesSchema, line, releaseNotes, digest }, diagnostics };
+}
 
 ;// CONCATENATED MODULE: ./src/plan/repository.ts
 
@@ -58732,411 +57824,6 @@ function readPackageInstall(parsed, text, doc, value, diagnostics) {
         selection,
         secretNames,
     };
-}
-
-;// CONCATENATED MODULE: ./src/plan/changes.ts
-/**
- * What a change to the repository touched, classified by the layout: which Package files, which
- * PackageInstalls, whether flux-pkg.yaml. One function for the action's push and the CLI's --since.
- */
-
-
-/** `changed`: the paths added or modified; `paths`: every path of the repository after the change. */
-function classifyChanges(changed, paths, layout) {
-    const changedSet = new Set(changed);
-    const components = discover(paths, layout);
-    const packageFiles = components
-        .flatMap((c) => c.packageFiles)
-        .filter((p) => changedSet.has(p))
-        .sort();
-    const packageInstalls = components.flatMap((c) => c.environments
-        .map((environment) => ({
-        component: c.name,
-        environment,
-        path: `${c.dir}/${environment}/${layout.packageInstallFile}`,
-    }))
-        .filter((p) => changedSet.has(p.path)));
-    return { packageFiles, packageInstalls, configChanged: changedSet.has(CONFIG_FILE) };
-}
-/** Paths whose blob differs between two trees (added or modified; deletions are not changes to deliver). */
-function changedPaths(before, after) {
-    const previous = new Map(before.map((e) => [e.path, e.sha]));
-    return after.filter((e) => previous.get(e.path) !== e.sha).map((e) => e.path);
-}
-/**
- * What a pull request touches, as the gate validates it: an environment folder's files → that
- * environment; a Package file → every environment of its component (their constraints and values
- * meet a new or changed Package); flux-pkg.yaml → everything (undefined). `changed` holds every
- * path the pull request adds, modifies, renames (both names) or removes; `paths`, the head's files.
- */
-function scopeOfChanges(changed, paths, layout) {
-    if (changed.includes(CONFIG_FILE))
-        return undefined;
-    const prefix = layout.componentsPath ? `${layout.componentsPath.replace(/\/+$/, '')}/` : '';
-    const components = new Map(discover(paths, layout).map((c) => [c.name, c]));
-    const scope = {};
-    for (const path of changed) {
-        if (!path.startsWith(prefix))
-            continue;
-        const parts = path.slice(prefix.length).split('/');
-        if (parts.length !== 3)
-            continue;
-        const [name, folder] = parts;
-        const component = components.get(name);
-        if (!component)
-            continue; // a component the pull request removes: nothing left to check
-        if (folder === layout.packagesDir)
-            scope[name] = '*';
-        else if (component.environments.includes(folder) && scope[name] !== '*') {
-            const environments = scope[name] ?? [];
-            if (!environments.includes(folder))
-                environments.push(folder);
-            scope[name] = environments;
-        }
-    }
-    return scope;
-}
-
-;// CONCATENATED MODULE: ./src/plan/boundaries.ts
-
-
-
-/** The code of every "this filter matched nothing" error: shells treat it as a usage error. */
-const NO_MATCH = 'request.no-match';
-const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-/**
- * Links (and FIFOs, devices) where the layout would find a component folder, its packages folder or
- * an environment folder. A link to a file the plan reads is reported when it is read.
- */
-function linkProblems(entries, loaded, request) {
-    const { layout, environments, components } = loaded.config;
-    const prefix = layout.componentsPath ? `${layout.componentsPath}/` : '';
-    const named = new Set([...Object.keys(components), ...(filtersOf(request).components ?? [])]);
-    const envNames = new Set(environments?.map((e) => e.name) ?? []);
-    const diagnostics = [];
-    for (const entry of entries) {
-        if (!entry.kind || entry.kind === 'file')
-            continue;
-        const reason = entry.kind;
-        const refuse = () => diagnostics.push(diagnostics_error(`repo.${reason}`, refusalMessage(entry.path, reason), entry.path));
-        if (prefix.startsWith(`${entry.path}/`))
-            refuse();
-        if (!entry.path.startsWith(prefix))
-            continue;
-        const parts = entry.path.slice(prefix.length).split('/');
-        if (parts.length === 1 && named.has(parts[0]))
-            refuse();
-        const folder = parts[1] ?? '';
-        if (parts.length === 2 &&
-            (folder === layout.packagesDir || envNames.has(folder) || DNS_LABEL.test(folder)))
-            refuse();
-    }
-    return diagnostics;
-}
-/** A layout that finds no component is an error: a check over nothing must not pass. */
-function noComponentProblem(components, loaded) {
-    if (components.length > 0)
-        return [];
-    const { layout, file } = loaded.config;
-    const prefix = layout.componentsPath ? `${layout.componentsPath}/` : '';
-    return [
-        diagnostics_error('layout.no-component', `the layout finds no component: no ${prefix}<component>/${layout.packagesDir}/*.yaml and no ${prefix}<component>/<environment>/${layout.packageInstallFile} in the repository`, file ?? ''),
-    ];
-}
-/** The component and environment filters of a request (a promotion names its targets instead). */
-function filtersOf(request) {
-    return request.kind === 'promote' ? {} : request;
-}
-/** Environment filter names that no component has as a folder and the config does not list. */
-function environmentFilterProblems(components, loaded, request) {
-    const { components: wanted, environments: filter } = filtersOf(request);
-    const chosen = components.filter((c) => !wanted || wanted.includes(c.name));
-    const known = new Set([
-        ...chosen.flatMap((c) => c.environments),
-        ...(request.kind === 'install' ? (loaded.config.environments?.map((e) => e.name) ?? []) : []),
-    ]);
-    const list = [...known].sort().join(', ') || 'none';
-    return (filter ?? [])
-        .filter((name) => DNS_LABEL.test(name) && !known.has(name))
-        .map((name) => diagnostics_error(NO_MATCH, `the environment filter "${name}" names no environment ${wanted ? `of ${wanted.join(', ')} ` : ''}in the repository (environments: ${list})`, ''));
-}
-/** components.*.environments naming a folder the component does not have, when flux-pkg.yaml lists no environments. */
-function componentEnvironmentProblems(components, loaded) {
-    const { config, positionOf } = loaded;
-    if (config.environments || !config.file)
-        return [];
-    const diagnostics = [];
-    for (const c of components) {
-        config.components[c.name]?.environments?.forEach((name, i) => {
-            if (c.environments.includes(name))
-                return;
-            const path = ['components', c.name, 'environments', i];
-            diagnostics.push(diagnostics_error('config.unknown-environment', `component "${c.name}" names environment "${name}", which has no folder in ${c.dir}/`, config.file, positionOf?.(path), `.components[${JSON.stringify(c.name)}].environments[${i}]`));
-        });
-    }
-    return diagnostics;
-}
-/** Planned paths the final write guard would refuse: an error each, so nothing is written. */
-function unsafePathProblems(files) {
-    return files.flatMap((f) => {
-        const problem = writePathProblem(f.path);
-        return problem
-            ? [diagnostics_error('plan.unsafe-path', `refusing to write ${JSON.stringify(f.path)}: it ${problem}`, f.path)]
-            : [];
-    });
-}
-
-;// CONCATENATED MODULE: ./src/carvel/render.ts
-/**
- * Rendering the files of one environment: the PackageInstall, its values Secret and the
- * kustomization.yaml that lists them. New files are rendered whole; existing files are edited in
- * place, touching only the scalar that must change, so comments, key order and fields a person
- * added survive, and the pull request's diff is exactly the version bump.
- */
-
-const PACKAGE_INSTALL_API_VERSION = 'packaging.carvel.dev/v1alpha1';
-const STRINGIFY = { lineWidth: 0, indentSeq: false };
-/** `{version}` in the configured template becomes the Package version: "{version}" pins, ">={version}" follows. */
-function constraintFor(template, version) {
-    return template.replaceAll('{version}', version);
-}
-function versionSelectionFor(settings, version) {
-    const selection = { constraints: constraintFor(settings.constraint, version) };
-    if (settings.prereleases === true)
-        selection.prereleases = {};
-    else if (Array.isArray(settings.prereleases))
-        selection.prereleases = { identifiers: settings.prereleases };
-    return selection;
-}
-function renderPackageInstall(input) {
-    const metadata = { name: input.name };
-    if (input.namespace)
-        metadata.namespace = input.namespace;
-    const doc = new dist/* Document */.yo({
-        apiVersion: PACKAGE_INSTALL_API_VERSION,
-        kind: 'PackageInstall',
-        metadata,
-        spec: {
-            serviceAccountName: input.serviceAccountName,
-            packageRef: { refName: input.refName, versionSelection: input.selection },
-            values: [{ secretRef: { name: input.valuesSecretName } }],
-        },
-    });
-    return doc.toString(STRINGIFY);
-}
-function renderValuesSecret(input) {
-    const metadata = { name: input.name };
-    if (input.namespace)
-        metadata.namespace = input.namespace;
-    const doc = new dist/* Document */.yo({
-        apiVersion: 'v1',
-        kind: 'Secret',
-        metadata,
-        stringData: {},
-    });
-    doc.setIn(['stringData', input.valuesKey], blockScalar(input.values));
-    return doc.toString(STRINGIFY);
-}
-/** Values YAML for an environment that has none yet: schema defaults apply in the cluster. */
-function emptyValues(component, environment) {
-    return `# Values for ${component} in ${environment}; the Package's valuesSchema lists what can be set.\n{}\n`;
-}
-function renderKustomization(resources) {
-    return new dist/* Document */.yo({
-        apiVersion: 'kustomize.config.k8s.io/v1beta1',
-        kind: 'Kustomization',
-        resources: [...resources],
-    }).toString(STRINGIFY);
-}
-const anyDocument = () => true;
-/**
- * Edit one document of a file and keep every other byte as it was: the edited document's text is
- * spliced back between its neighbours, so a ServiceAccount before a PackageInstall, or the comments
- * and `---` around it, are untouched. The file is assumed to parse (the planner read it first).
- */
-function editDocument(text, pick, edit) {
-    const docs = (0,dist/* parseAllDocuments */.hR)(text);
-    const list = Array.isArray(docs) ? docs : [];
-    const doc = list.find((d) => d.errors.length === 0 && pick(d.toJS()));
-    if (!doc)
-        throw new Error('editDocument: no document to edit'); // a planner bug: it read this file first
-    const edited = edit(doc);
-    if (edited === undefined)
-        return text;
-    if (list.length === 1)
-        return edited;
-    // A document's text runs from the end of the one before it (comments before it are its own, and
-    // toString() writes them) to the end of its node, a `...` marker included.
-    const index = list.indexOf(doc);
-    const start = index === 0 ? 0 : list[index - 1].range[2];
-    const end = doc.range[2];
-    return text.slice(0, start) + edited + text.slice(end);
-}
-/** Add missing entries to an existing kustomization file's resources, keeping everything else. */
-function ensureKustomizationResources(text, resources) {
-    const doc = (0,dist/* parseDocument */.Tp)(text);
-    const list = doc.get('resources', true);
-    const present = new Set((0,dist/* isSeq */.oP)(list) ? list.items.map((i) => ((0,dist/* isScalar */.jn)(i) ? normaliseResource(String(i.value)) : '')) : []);
-    const missing = resources.filter((r) => !present.has(normaliseResource(r)));
-    if (missing.length === 0)
-        return text;
-    if ((0,dist/* isSeq */.oP)(list))
-        for (const r of missing)
-            list.add(r);
-    else
-        doc.set('resources', [...resources]);
-    return doc.toString(STRINGIFY);
-}
-/** `./a/../b.yaml` and `b.yaml` name the same resource; kustomize refuses one listed twice. */
-function normaliseResource(entry) {
-    const out = [];
-    for (const part of entry.split('/')) {
-        if (part === '' || part === '.')
-            continue;
-        if (part === '..' && out.length > 0 && out[out.length - 1] !== '..')
-            out.pop();
-        else
-            out.push(part);
-    }
-    return out.join('/') || '.';
-}
-/**
- * Set the scalar at `path` to `value` in the picked document, editing only that scalar's characters
- * in the text when it exists; otherwise fall back to a structural edit of that document (which may
- * re-indent it).
- */
-function setScalar(text, path, value, pick = anyDocument) {
-    const docs = (0,dist/* parseAllDocuments */.hR)(text);
-    const doc = (Array.isArray(docs) ? docs : []).find((d) => d.errors.length === 0 && pick(d.toJS()));
-    const node = doc?.getIn(path, true);
-    if ((0,dist/* isScalar */.jn)(node) && node.range) {
-        if (node.value === value)
-            return text;
-        const [start, end] = node.range;
-        return text.slice(0, start) + scalarText(value, node.type) + text.slice(end);
-    }
-    return editDocument(text, pick, (d) => {
-        d.setIn(path, value);
-        return d.toString(STRINGIFY);
-    });
-}
-/**
- * Replace the YAML under the picked Secret's stringData key (values updates, only when asked). A
- * base64 `data` entry of the same key is removed: stringData would win over it anyway.
- */
-function setValues(text, valuesKey, values, pick = anyDocument) {
-    return editDocument(text, pick, (doc) => {
-        if (doc.hasIn(['data', valuesKey]))
-            doc.deleteIn(['data', valuesKey]);
-        doc.setIn(['stringData', valuesKey], blockScalar(values));
-        return doc.toString(STRINGIFY);
-    });
-}
-function blockScalar(value) {
-    const scalar = new dist/* Scalar */.X5(value.endsWith('\n') ? value : `${value}\n`);
-    scalar.type = dist/* Scalar */.X5.BLOCK_LITERAL;
-    return scalar;
-}
-function scalarText(value, type) {
-    if (type === dist/* Scalar */.X5.QUOTE_DOUBLE)
-        return JSON.stringify(value);
-    if (type === dist/* Scalar */.X5.QUOTE_SINGLE)
-        return `'${value.replaceAll("'", "''")}'`;
-    return (0,dist/* stringify */.As)(value, STRINGIFY).trimEnd();
-}
-/** Without it, kapp-controller stops reconciling a PackageInstall whose selected version went down. */
-const DOWNGRADABLE_ANNOTATION = 'packaging.carvel.dev/downgradable';
-/**
- * Set (a string) or remove (undefined) one metadata annotation, keeping comments; an annotations
- * mapping left empty is removed with it.
- */
-function setAnnotation(text, name, value, pick = anyDocument) {
-    const path = ['metadata', 'annotations', name];
-    return editDocument(text, pick, (doc) => {
-        const present = doc.hasIn(path);
-        if (value === undefined) {
-            if (!present)
-                return undefined;
-            doc.deleteIn(path);
-            const annotations = doc.getIn(['metadata', 'annotations'], true);
-            if ((0,dist/* isMap */.jh)(annotations) && annotations.items.length === 0)
-                doc.deleteIn(['metadata', 'annotations']);
-            return doc.toString(STRINGIFY);
-        }
-        if (present && doc.getIn(path) === value)
-            return undefined;
-        const scalar = new dist/* Scalar */.X5(value);
-        scalar.type = dist/* Scalar */.X5.QUOTE_DOUBLE;
-        doc.setIn(path, scalar);
-        return doc.toString(STRINGIFY);
-    });
-}
-
-;// CONCATENATED MODULE: ./src/config/graph.ts
-/** The environments of a component, in the config's order when it lists them, else its folders. */
-function environmentsOf(config, component, folders) {
-    const configured = config.environments?.map((e) => e.name);
-    const only = config.components[component]?.environments;
-    const all = configured ?? [...folders];
-    return only ? all.filter((e) => only.includes(e)) : all;
-}
-function entry(config, environment) {
-    return config.environments?.find((e) => e.name === environment);
-}
-/** Does this environment take new Package versions directly (rather than by promotion)? */
-function takesNewVersions(config, environment) {
-    const env = entry(config, environment);
-    return env ? env.promoteFrom === undefined : config.environments === undefined;
-}
-/** The environment this one promotes from, if any. */
-function upstreamOf(config, environment) {
-    return entry(config, environment)?.promoteFrom;
-}
-/** The environments that promote from this one, in the config's order. */
-function downstreamOf(config, environment) {
-    return (config.environments ?? []).filter((e) => e.promoteFrom === environment);
-}
-/** The chain an environment belongs to, upstream first (stops at a cycle, which the config check reports). */
-function chainOf(config, environment) {
-    const chain = [environment];
-    for (let up = upstreamOf(config, environment); up && !chain.includes(up); up = upstreamOf(config, up))
-        chain.unshift(up);
-    return chain;
-}
-/** When an environment takes a version from its promoteFrom environment: on merge (default) or on health. */
-function promoteWhenOf(config, environment) {
-    return entry(config, environment)?.promoteWhen ?? 'merged';
-}
-/** The environments that take `environment`'s version at this trigger, in the config's order. */
-function promotedOn(config, environment, trigger) {
-    return downstreamOf(config, environment)
-        .filter((e) => (e.promoteWhen ?? 'merged') === trigger)
-        .map((e) => e.name);
-}
-/** The first of a pull request's labels that allows an out-of-order promotion, if any. */
-function overrideLabelOf(config, labels) {
-    return labels.find((l) => config.promotion.overrideLabels.includes(l));
-}
-/** The Flux Kustomization name whose commit status reports this environment's health. */
-function healthKustomizationOf(config, component, environment) {
-    return config.promotion.healthKustomization
-        .replaceAll('{component}', component)
-        .replaceAll('{environment}', environment);
-}
-/**
- * Which (component, environment) a notification-controller commit status is about: its context is
- * `kustomization/<name>/<provider id>` (lower case). Undefined for any other context.
- */
-function environmentOfStatus(config, context, components) {
-    const m = /^kustomization\/([^/]+)\/[^/]+$/.exec(context);
-    if (!m)
-        return undefined;
-    const name = m[1];
-    for (const c of components)
-        for (const environment of environmentsOf(config, c.name, c.environments))
-            if (healthKustomizationOf(config, c.name, environment).toLowerCase() === name)
-                return { component: c.name, environment };
-    return undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/plan/context.ts
@@ -60478,7 +59165,9 @@ async function plan(snapshot, request, loaded) {
     diagnostics.push(...componentEnvironmentProblems(components, loadedConfig));
     const environments = hasErrors(diagnostics) ? [] : await planFor(ctx, components, request);
     diagnostics.push(...ctx.values.diagnostics);
-    if (request.kind === 'validate' && environments.length === 0 && !hasErrors(diagnostics))
+    // A pull request that touches no component has nothing to check; a filter that matches nothing is an error.
+    const scopedToNothing = request.kind === 'validate' && request.scope !== undefined;
+    if (request.kind === 'validate' && !scopedToNothing && environments.length === 0 && !hasErrors(diagnostics))
         diagnostics.push(diagnostics_error(NO_MATCH, 'the filters match no environment folder: validate checked nothing', ''));
     diagnostics.push(...unsafePathProblems(environments.flatMap((e) => e.files)));
     const valid = !hasErrors(diagnostics);
@@ -60526,6 +59215,1628 @@ function dedupe(diagnostics) {
         seen.add(key);
         return true;
     });
+}
+
+;// CONCATENATED MODULE: ./src/plan/status.ts
+/**
+ * The input of the status matrix, gathered through the planner: flux-pkg.yaml, a whole-repo
+ * validate, and each component's Package versions; `components` limits it to those (an action run
+ * shows the components it touched).
+ */
+
+
+
+
+/**
+ * The model for a snapshot. `loaded` and `validation`: what the caller already has (flux-pkg.yaml as
+ * read, a whole-repo validate result), so a run that validated does not validate twice.
+ */
+async function loadStatus(snapshot, options = {}) {
+    const loaded = options.loaded ?? (await loadConfig(snapshot));
+    const only = options.components ? [...options.components] : undefined;
+    const validation = options.validation ?? (await plan(snapshot, { kind: 'validate', components: only }, loaded));
+    const paths = (await snapshot.list()).map((e) => e.path);
+    const reader = new RepoReader(snapshot);
+    const components = [];
+    const layouts = discover(paths, loaded.config.layout).filter((c) => !only || only.includes(c.name));
+    reader.prefetch(layouts[0]?.packageFiles ?? []);
+    for (const [i, c] of layouts.entries()) {
+        reader.prefetch(layouts[i + 1]?.packageFiles ?? []);
+        const { packages } = await loadPackages(reader, c);
+        reader.forget(c.dir);
+        components.push({ name: c.name, folders: c.environments, versions: packages.map((p) => p.version) });
+    }
+    return buildStatus({ config: loaded.config, components, validation });
+}
+
+;// CONCATENATED MODULE: ./src/report/inert.ts
+/**
+ * Repository text made inert for Markdown: whatever a component name, version, file path, message
+ * or Package field says, it renders as the characters it is — never as HTML, a link, a mention, an
+ * issue reference, a heading or list, a comment (so never a forged marker) — on one line, capped.
+ *
+ * Escapes are chosen so that the raw text, not only the rendered page, is harmless: code that reads
+ * a body back (the marker reader) never meets `<!--`, `-->`, `<tag` or `](` that came from the repo.
+ */
+/** Default caps, in UTF-16 code units of the output (what GitHub counts against its body limit). */
+const MAX_INLINE = 300;
+const MAX_CODE = 200;
+const ELLIPSIS = '…';
+/** GitHub links a mention or `#123` only when nothing separates it from its sigil. */
+const BREAK = '&#8203;';
+/**
+ * One line of plain text: control, format (bidi, zero-width) and line-separator characters go,
+ * whitespace runs become one space, lone surrogates become U+FFFD.
+ */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+function inert_oneLine(text) {
+    return text
+        .replace(LONE_SURROGATE, '\uFFFD')
+        .replace(/[\p{Cc}\p{Zl}\p{Zp}\s]+/gu, ' ')
+        .replace(/\p{Cf}+/gu, '')
+        .replace(/ {2,}/g, ' ')
+        .trim();
+}
+const ENTITIES = {
+    '&': '&amp;',
+    '<': '&lt;',
+    '>': '&gt;',
+    '"': '&quot;',
+    "'": '&#39;',
+};
+/** ASCII punctuation Markdown (GFM, GitHub math) gives a meaning to; a backslash makes it literal. */
+const MARKDOWN = new Set(['\\', '`', '*', '_', '~', '[', ']', '(', ')', '!', '|', '$', '{', '}']);
+/**
+ * The escaped pieces of a one-line text, one per input character (so a cap never splits an escape).
+ * Only the first `limit` characters: each yields at least one output character, so no more can fit.
+ */
+function escapedPieces(line, limit) {
+    const chars = [...line.slice(0, 2 * limit + 2)].slice(0, limit + 1);
+    const leadingDigits = /^\d*/.exec(line)[0].length;
+    return chars.map((ch, i) => {
+        const entity = ENTITIES[ch];
+        if (entity)
+            return entity;
+        if (MARKDOWN.has(ch))
+            return `\\${ch}`;
+        if (ch === '@' || ch === '#')
+            return `${ch}${BREAK}`;
+        // `https://x` and `www.x` are autolinked by GFM: a break after the scheme's colon or the first `w`.
+        if (ch === ':' && chars[i + 1] === '/' && chars[i + 2] === '/')
+            return `:${BREAK}`;
+        if ((ch === 'w' || ch === 'W') && /^ww\./i.test(chars.slice(i + 1, i + 4).join('')))
+            return `${ch}${BREAK}`;
+        if (i === 0 && (ch === '-' || ch === '+' || ch === '='))
+            return `\\${ch}`;
+        // "1. x" or "1) x" at the start would become an ordered list.
+        if (i === leadingDigits && i > 0 && (ch === '.' || ch === ')'))
+            return `\\${ch}`;
+        return ch;
+    });
+}
+/** Join pieces up to `max` code units, ending with an ellipsis when something was cut. */
+function capped(pieces, max) {
+    const total = pieces.reduce((n, p) => n + p.length, 0);
+    if (total <= max)
+        return pieces.join('');
+    let out = '';
+    for (const piece of pieces) {
+        if (out.length + piece.length > max - ELLIPSIS.length)
+            break;
+        out += piece;
+    }
+    return `${out}${ELLIPSIS}`;
+}
+/** Repository text as inline Markdown: readable, inert, one line, at most `max` characters. */
+function inertText(text, max = MAX_INLINE) {
+    return capped(escapedPieces(inert_oneLine(text), Math.max(max, 1)), Math.max(max, 1));
+}
+/** Repository text for a GFM table cell (`|` is escaped by inertText; an empty cell shows a dash). */
+function inertCell(text, max = MAX_INLINE) {
+    const inert = inertText(text ?? '', max);
+    return inert === '' ? '—' : inert;
+}
+/** Characters a backtick code span shows as they are, and that mean nothing to any reader of the raw body. */
+const PLAIN_CODE = /^[A-Za-z0-9 ._:/+=,^~*%…-]*$/;
+/**
+ * Repository text as code: a backtick code span when it is plain (versions, paths, names stay
+ * readable and copyable), else `<code>` around inert text — inside a code span nothing can be
+ * escaped, so `<`, `|`, `@` or backticks would reach the raw body as they are.
+ */
+function inertCode(text, max = MAX_CODE) {
+    const line = inert_oneLine(text ?? '');
+    if (line === '')
+        return '—';
+    const budget = Math.max(max, 16);
+    if (PLAIN_CODE.test(line)) {
+        const chars = [...line.slice(0, 2 * budget + 2)];
+        const inner = chars.length + 2 <= budget ? line : `${chars.slice(0, budget - 3).join('')}${ELLIPSIS}`;
+        return `\`${inner}\``;
+    }
+    const inner = budget - '<code></code>'.length;
+    return `<code>${capped(escapedPieces(line, inner), inner)}</code>`;
+}
+/** A URL path segment from repository text (a file path's parts in a link). */
+function urlPath(path) {
+    return path
+        .split('/')
+        .map((s) => encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`))
+        .join('/');
+}
+
+;// CONCATENATED MODULE: ./src/report/marker.ts
+/**
+ * The hidden marker in a pull request body: which branch key (`component/environment`, or
+ * `_environments/<environment>/<set>` for a per-environment PR) the PR is
+ * this action's for, and the fields a later run trusts (the version it proposes, so an older run
+ * never overwrites a newer proposal; promotion adds `from`, `upstream`, `status`…).
+ *
+ *   <!-- flux-pkg-action v1 key=app.default.tap/dev version=1.2.0 -->
+ *
+ * It is written in one place only, the body's last line, and read only from there. Every field is
+ * restricted to a charset that cannot close the comment or start another, and repository text in
+ * the body is inert (src/report/inert.ts) and on one line: nothing above the last line can pass for
+ * it. A body whose last line does not parse is not this action's proposal — never an exception.
+ */
+const HEAD = '<!-- flux-pkg-action v1';
+const TAIL = ' -->';
+const marker_NAME = /^[a-z][A-Za-z0-9]{0,31}$/;
+const VALUE = /^[A-Za-z0-9._:/+-]{1,256}$/;
+/** Every field name this action writes into a marker (a reader refuses a marker with any other). */
+const MARKER_FIELDS = ['version', 'trigger', 'from', 'upstream', 'downgrade'];
+const markerKey = (component, environment) => `${component}/${environment}`;
+/** The marker line for a body's end. Throws on a name or value outside the charset: that is a caller's bug. */
+function writeMarker(key, fields = {}) {
+    const parts = [`key=${checkedValue('key', key)}`];
+    for (const [name, value] of Object.entries(fields)) {
+        if (value === undefined)
+            continue;
+        if (!marker_NAME.test(name) || name === 'key')
+            throw new Error(`marker field name "${name}" is not allowed`);
+        parts.push(`${name}=${checkedValue(name, value)}`);
+    }
+    return `${HEAD} ${parts.join(' ')}${TAIL}`;
+}
+function checkedValue(name, value) {
+    if (!VALUE.test(value))
+        throw new Error(`marker field ${name} has characters outside [A-Za-z0-9._:/+-]`);
+    return value;
+}
+/** The marker of a body for that key: only the last non-empty line, parsed strictly; else undefined. */
+function readMarker(body, expected) {
+    const marker = parseLastLine(body);
+    if (!marker || marker.key !== expected.key)
+        return undefined;
+    const allowed = new Set(expected.fields ?? ['version']);
+    if (Object.keys(marker.fields).some((name) => !allowed.has(name)))
+        return undefined;
+    if ((expected.required ?? []).some((name) => marker.fields[name] === undefined))
+        return undefined;
+    return marker;
+}
+/** The marker's version when it is one the caller knows exists (a Package version at the base). */
+function trustedVersion(marker, knownVersions) {
+    const version = marker?.fields.version;
+    return version !== undefined && knownVersions.has(version) ? version : undefined;
+}
+function parseLastLine(body) {
+    if (typeof body !== 'string')
+        return undefined;
+    const lines = body.split(/\r?\n/);
+    let last;
+    for (let i = lines.length - 1; i >= 0 && last === undefined; i--)
+        if (lines[i].trim() !== '')
+            last = lines[i].trimEnd();
+    if (!last?.startsWith(`${HEAD} `) || !last.endsWith(TAIL))
+        return undefined;
+    const parts = last.slice(HEAD.length + 1, -TAIL.length).split(' ');
+    const fields = Object.create(null);
+    let key;
+    for (const [i, part] of parts.entries()) {
+        const eq = part.indexOf('=');
+        const name = part.slice(0, eq);
+        const value = part.slice(eq + 1);
+        if (eq < 0 || !marker_NAME.test(name) || !VALUE.test(value))
+            return undefined;
+        if (name === 'key') {
+            if (i !== 0)
+                return undefined;
+            key = value;
+        }
+        else if (i === 0 || Object.hasOwn(fields, name))
+            return undefined;
+        else
+            fields[name] = value;
+    }
+    return key === undefined ? undefined : { key, fields };
+}
+// The delivery code's interface until it moves to readMarker/trustedVersion.
+/** @deprecated use writeMarker(markerKey(component, environment), { version }) */
+function markerFor(component, environment, version) {
+    return writeMarker(markerKey(component, environment), { version });
+}
+/** @deprecated use writeMarker(key, { version }) */
+function markerForKey(key, version) {
+    return writeMarker(key, { version });
+}
+/** Is this body this action's PR for that key (`component/environment`, `_environments/dev/<set>`)? */
+function isMarkedFor(body, key) {
+    return readMarker(body, { key }) !== undefined;
+}
+/**
+ * @deprecated it cannot check the key: use readMarker(body, { key }) and trustedVersion().
+ * The last line's marker, strictly parsed, when its only field besides the key is `version`.
+ */
+function parseMarker(body) {
+    const marker = parseLastLine(body);
+    if (!marker || Object.keys(marker.fields).some((name) => name !== 'version'))
+        return undefined;
+    return { target: marker.key, version: marker.fields.version };
+}
+
+;// CONCATENATED MODULE: ./src/report/promotion.ts
+
+const code = (text) => inertCode(text);
+const MAX_NOTE_LINES = 60;
+const list = (paths) => (paths.length > 0 ? paths.map(code).join(', ') : 'none');
+function promotionSection(env, links) {
+    const p = env.promotion;
+    if (!p)
+        return [];
+    const lines = ['', '### Promotion', ''];
+    const commitUrl = (sha) => `${links.serverUrl}/${urlPath(links.repository)}/commit/${urlPath(sha)}`;
+    const where = p.from ? `the version **${p.from}** runs` : 'an explicitly chosen version';
+    lines.push(`- From: ${where}; **${env.environment}** goes ${code(env.fromVersion ?? 'none')} → ${code(env.toVersion ?? '')}${p.downgrade ? ' (a **rollback**: the PackageInstall gets `packaging.carvel.dev/downgradable: ""`, removed again by the next upgrade)' : ''}`);
+    const source = p.source;
+    if (source?.commit)
+        lines.push(`- Upstream: ${source.trigger === 'healthy' ? 'reported healthy at' : 'merged in'} ${commitUrl(source.commit)}`);
+    if (source?.status)
+        lines.push(`- Allowed by the commit status ${code(source.status.context)} = ${code(source.status.state)}${source.status.targetUrl && /^https:\/\//.test(source.status.targetUrl) ? ` (${inertText(source.status.targetUrl)})` : ''}`);
+    if (source?.trigger === 'manual')
+        lines.push('- Requested by hand (mode promote).');
+    lines.push(`- Values keys the new schema adds: ${list(p.valuesKeys.added)}`, `- Values keys it removes: ${list(p.valuesKeys.removed)}`, `- Values keys it now requires: ${list(p.valuesKeys.nowRequired)}`);
+    if (p.releaseNotes?.trim()) {
+        lines.push('', '<details><summary>Release notes (from the Package)</summary>', '');
+        const notes = p.releaseNotes.trim().split('\n');
+        for (const line of notes.slice(0, MAX_NOTE_LINES))
+            lines.push(`> ${inertText(line)}`);
+        if (notes.length > MAX_NOTE_LINES)
+            lines.push(`> … (${notes.length - MAX_NOTE_LINES} more lines in the Package)`);
+        lines.push('', '</details>');
+    }
+    return lines;
+}
+
+;// CONCATENATED MODULE: ./src/report/markdown.ts
+
+
+
+const cell = (text) => inertCell(text);
+const markdown_code = (text) => inertCode(text);
+/** A diagnostic's message: longer than a cell, still one inert line. */
+const message = (text) => inertText(text, 600);
+const at = (d, column) => markdown_code(`${d.file || '(input)'}${d.line ? `:${d.line}${column ? `:${d.column}` : ''}` : ''}`);
+const commitLink = (links) => `${links.serverUrl}/${urlPath(links.repository)}/commit/${urlPath(links.triggerSha ?? '')}`;
+function pullRequestBody(env, result, links) {
+    const fileLink = env.packageFile
+        ? `[${inertText(env.packageFile)}](${links.serverUrl}/${urlPath(links.repository)}/blob/${urlPath(links.baseSha)}/${urlPath(env.packageFile)})`
+        : '—';
+    const warnings = result.diagnostics.filter((d) => d.severity === 'warning' && relevant(d, env));
+    const lines = [
+        `Deploys **${inertText(env.component)}** ${markdown_code(env.toVersion)} to **${inertText(env.environment)}**.`,
+        '',
+        '| component | environment | version | constraint |',
+        '|---|---|---|---|',
+        `| ${cell(env.component)} | ${cell(env.environment)} | ${env.fromVersion ? `${markdown_code(env.fromVersion)} → ` : 'new → '}${markdown_code(env.toVersion)} | ${markdown_code(env.constraint)} |`,
+        '',
+        `**Validation:** ${env.valid ? 'passed' : 'failed'} — the Package is valid as kapp-controller checks it, and the environment's values validate against its \`valuesSchema\`.`,
+        '',
+        `- Package: ${fileLink}`,
+    ];
+    if (links.triggerSha)
+        lines.push(`- Triggered by: ${commitLink(links)}`);
+    lines.push(`- Values keys changed: ${env.valuesKeysChanged.length > 0 ? env.valuesKeysChanged.map(markdown_code).join(', ') : 'none (the environment keeps its values)'}`);
+    lines.push(`- Files: ${env.files.map((f) => markdown_code(f.path)).join(', ')}`);
+    lines.push(...promotionSection(env, links));
+    if (warnings.length > 0) {
+        lines.push('', '<details><summary>Warnings</summary>', '');
+        for (const w of warnings)
+            lines.push(`- ${at(w, false)} ${message(w.message)}`);
+        lines.push('', '</details>');
+    }
+    lines.push('', 'Merging this pull request is the promotion gate: Flux applies the environment folder once it is on the base branch.', '', 
+    // Last line, and the only place the marker is written (src/report/marker.ts reads it back from there).
+    writeMarker(markerKey(env.component, env.environment), markerFields(env)));
+    return `${lines.join('\n')}\n`;
+}
+/** What the marker records besides the key: what a later run checks the PR against. */
+function markerFields(env) {
+    const p = env.promotion;
+    return {
+        version: env.toVersion,
+        trigger: p ? (p.source?.trigger ?? 'manual') : undefined,
+        from: p?.from,
+        upstream: p?.source?.commit,
+        downgrade: p?.downgrade ? 'true' : undefined,
+    };
+}
+function relevant(d, env) {
+    return d.file === env.packageFile || env.files.some((f) => f.path === d.file);
+}
+function jobSummary(result, published, mode, dryRun, notes = []) {
+    const lines = [`## flux-pkg-action: ${inertText(mode)}${dryRun ? ' (dry run)' : ''}`, ''];
+    for (const n of notes)
+        lines.push(`- ${message(n)}`);
+    if (notes.length > 0)
+        lines.push('');
+    if (result.environments.length > 0) {
+        lines.push('| component | environment | version | constraint | pull request | validation |', '|---|---|---|---|---|---|');
+        for (const env of result.environments) {
+            const pr = published.find((p) => p.targets.some((t) => t.component === env.component && t.environment === env.environment));
+            const prCell = pr?.url
+                ? `[#${pr.number}](${pr.url}) ${pr.operation}`
+                : env.files.length === 0
+                    ? 'up to date'
+                    : dryRun
+                        ? 'would open'
+                        : '—';
+            const version = env.fromVersion && env.fromVersion !== env.toVersion
+                ? `${markdown_code(env.fromVersion)} → ${markdown_code(env.toVersion)}`
+                : markdown_code(env.toVersion);
+            lines.push(`| ${cell(env.component)} | ${cell(env.environment)} | ${version} | ${markdown_code(env.constraint)} | ${prCell} | ${env.valid ? 'valid' : '**invalid**'} |`);
+        }
+    }
+    else {
+        lines.push('No environment to change.');
+    }
+    const overrides = result.diagnostics.filter((d) => d.code === 'promotion.override');
+    if (overrides.length > 0) {
+        lines.push('', `### ${overrides.length} out-of-order promotion(s) allowed by an override label`, '');
+        for (const d of overrides)
+            lines.push(`- ${at(d, true)} ${message(d.message)}`);
+    }
+    const errors = result.diagnostics.filter((d) => d.severity === 'error');
+    if (errors.length > 0) {
+        lines.push('', `### ${errors.length} error(s) — nothing was written`, '');
+        for (const d of errors)
+            lines.push(`- ${at(d, true)} ${message(d.message)}`);
+    }
+    return `${lines.join('\n')}\n`;
+}
+/** The body of a per-environment pull request: one row per component it deploys. */
+function environmentPullRequestBody(key, environment, targets, result, links) {
+    const envs = result.environments.filter((e) => e.environment === environment && targets.some((t) => t.component === e.component));
+    const lines = [
+        `Deploys ${targets.length} components to **${inertText(environment)}**.`,
+        '',
+        '| component | version | constraint | values keys changed | files |',
+        '|---|---|---|---|---|',
+        ...envs.map((e) => `| ${cell(e.component)} | ${e.fromVersion ? `${markdown_code(e.fromVersion)} → ` : 'new → '}${markdown_code(e.toVersion)} | ${markdown_code(e.constraint)} | ${e.valuesKeysChanged.length > 0 ? e.valuesKeysChanged.map(markdown_code).join(', ') : 'none'} | ${e.files.map((f) => markdown_code(f.path)).join(', ')} |`),
+        '',
+        `**Validation:** ${envs.every((e) => e.valid) ? 'passed' : 'failed'} for every component: each Package is valid as kapp-controller checks it, and each environment's values validate against its \`valuesSchema\`.`,
+    ];
+    if (links.triggerSha)
+        lines.push('', `- Triggered by: ${commitLink(links)}`);
+    lines.push('', 'Merging this pull request is the promotion gate: Flux applies the environment folders once they are on the base branch.', '', writeMarker(key));
+    return `${lines.join('\n')}\n`;
+}
+
+;// CONCATENATED MODULE: ./src/report/status-render.ts
+/**
+ * The status matrix for people and programs: a text table (CLI), JSON, and Markdown — a table and
+ * the promotion chain as a Mermaid flowchart (GitHub renders it) for the job summary. Repository
+ * text is inert everywhere: one line without control characters in the terminal, inert.ts in
+ * Markdown, entity-encoded inside Mermaid's quoted labels (node ids are generated, never names).
+ */
+
+const newest = (c) => c.versions.at(-1);
+const cellOf = (c, environment) => c.cells.find((x) => x.environment === environment);
+// ---- text -------------------------------------------------------------------------------------
+const terminal = (text, max = 80) => {
+    const line = oneLine(text);
+    return line.length > max ? `${line.slice(0, max - 1)}…` : line;
+};
+function textCell(cell) {
+    if (!cell)
+        return '';
+    const version = cell.version ? terminal(cell.version) : '';
+    switch (cell.state) {
+        case 'missing':
+            return '(no folder)';
+        case 'invalid':
+            return `${version} INVALID`.trim();
+        case 'behind':
+            return `${version} (behind)`;
+        default:
+            return version;
+    }
+}
+/** A plain-text table, one row per component, then one line per environment that is behind or invalid. */
+function statusText(model) {
+    const header = ['component', ...model.environments.map((e) => terminal(e.name)), 'newest Package'];
+    const rows = model.components.map((c) => [
+        terminal(c.component),
+        ...model.environments.map((e) => textCell(cellOf(c, e.name))),
+        terminal(newest(c) ?? '(none)'),
+    ]);
+    const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+    const line = (cells) => cells
+        .map((cell, i) => cell.padEnd(widths[i]))
+        .join('  ')
+        .trimEnd();
+    const lines = [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)];
+    const notes = model.components.flatMap((c) => c.cells
+        .filter((cell) => cell.state === 'behind' || cell.state === 'invalid')
+        .map((cell) => cell.state === 'behind'
+        ? `${terminal(c.component)}/${terminal(cell.environment)}: ${terminal(cell.version ?? '')} is behind ${terminal(cell.promoteFrom ?? '')} (${terminal(cell.upstreamVersion ?? '')})`
+        : `${terminal(c.component)}/${terminal(cell.environment)}: invalid (see the errors above)`));
+    if (notes.length > 0)
+        lines.push('', ...notes);
+    return `${lines.join('\n')}\n`;
+}
+// ---- JSON -------------------------------------------------------------------------------------
+/** The model as JSON: `{ valid, environments, components: [{ component, versions, cells }], diagnostics }`. */
+function statusJson(model) {
+    const { valid, ...rest } = model;
+    return `${JSON.stringify({ valid, ...rest }, null, 2)}\n`;
+}
+// ---- Markdown and Mermaid ---------------------------------------------------------------------
+function markdownCell(cell) {
+    if (!cell)
+        return '';
+    switch (cell.state) {
+        case 'missing':
+            return '_no folder_';
+        case 'invalid':
+            return `${cell.version ? `${inertCode(cell.version)} ` : ''}**invalid**`;
+        case 'behind':
+            return `${inertCode(cell.version)} behind ${inertCell(cell.promoteFrom)} (${inertCode(cell.upstreamVersion)})`;
+        default:
+            return inertCode(cell.version);
+    }
+}
+/** The matrix as a GFM table and the promotion chain as a Mermaid flowchart, for the job summary. */
+function statusMarkdown(model) {
+    const envs = model.environments;
+    const lines = [
+        '### Where every version runs',
+        '',
+        `| component | ${envs.map((e) => inertCell(e.name)).join(' | ')} | newest Package |`,
+        `|---|${envs.map(() => '---|').join('')}---|`,
+        ...model.components.map((c) => `| ${inertCell(c.component)} | ${envs.map((e) => markdownCell(cellOf(c, e.name))).join(' | ')} | ${inertCode(newest(c))} |`),
+    ];
+    const chart = statusMermaidChart(model);
+    if (chart.drawn > 0)
+        lines.push('', '```mermaid', chart.text, '```');
+    if (chart.drawn < model.components.length)
+        lines.push('', `The promotion chain shows ${chart.drawn} of ${model.components.length} components (a larger diagram exceeds what GitHub's Mermaid renders); \`flux-pkg status\` prints every one.`);
+    return `${lines.join('\n')}\n`;
+}
+/** Characters a Mermaid label shows as they are; everything else becomes an entity (`#quot;`, `#60;`). */
+const MERMAID_PLAIN = /[A-Za-z0-9 ._:/+,=^~-]/;
+/** Repository text as the inside of a double-quoted Mermaid label: one line, capped, nothing that means anything. */
+function mermaidText(text, max = 60) {
+    const chars = [...inert_oneLine(text).slice(0, 2 * max + 2)];
+    const kept = chars.length > max ? [...chars.slice(0, max - 1), '…'] : chars;
+    return kept
+        .map((ch) => (MERMAID_PLAIN.test(ch) ? ch : ch === '"' ? '#quot;' : `#${ch.codePointAt(0)};`))
+        .join('');
+}
+const STYLES = [
+    'classDef current fill:#dcfce7,stroke:#15803d,color:#14532d',
+    'classDef behind fill:#fef3c7,stroke:#b45309,color:#78350f',
+    'classDef invalid fill:#fee2e2,stroke:#b91c1c,color:#7f1d1d',
+    'classDef missing fill:#f3f4f6,stroke:#9ca3af,color:#4b5563,stroke-dasharray:4 3',
+    'classDef package fill:#e0e7ff,stroke:#4338ca,color:#312e81',
+];
+function nodeLabel(cell) {
+    const version = cell.version ? mermaidText(cell.version) : '';
+    const what = cell.state === 'missing'
+        ? 'no folder'
+        : cell.state === 'invalid'
+            ? `${version} invalid`.trim()
+            : cell.state === 'behind'
+                ? `${version} behind`
+                : version;
+    return `${mermaidText(cell.environment)}<br/>${what}`;
+}
+/**
+ * What GitHub's Mermaid renders at most: `maxTextSize` (50,000 characters) and `maxEdges` (500) by
+ * default; a larger diagram shows only an error. Components past these are left out, and said so.
+ */
+const MERMAID_LIMITS = { maxText: 45_000, maxEdges: 450 };
+/** One component's subgraph: its lines, its class assignments, and how many edges it draws. */
+function componentGraph(c, ci) {
+    const id = (environment) => `c${ci}e${c.cells.findIndex((x) => x.environment === environment)}`;
+    const lines = [`  subgraph c${ci}["${mermaidText(c.component)}"]`, '    direction LR'];
+    const classes = [];
+    const latest = newest(c);
+    if (latest) {
+        lines.push(`    c${ci}p["newest Package<br/>${mermaidText(latest)}"]`);
+        classes.push(`  class c${ci}p package`);
+    }
+    for (const cell of c.cells) {
+        lines.push(`    ${id(cell.environment)}["${nodeLabel(cell)}"]`);
+        classes.push(`  class ${id(cell.environment)} ${cell.state}`);
+    }
+    let edges = 0;
+    for (const cell of c.cells) {
+        const upstream = cell.promoteFrom !== undefined ? cellOf(c, cell.promoteFrom) : undefined;
+        const from = upstream
+            ? id(upstream.environment)
+            : cell.promoteFrom === undefined && latest
+                ? `c${ci}p`
+                : '';
+        if (!from)
+            continue;
+        lines.push(`    ${from} ${upstream ? '-->' : '-.->'} ${id(cell.environment)}`);
+        edges++;
+    }
+    lines.push('  end');
+    return { lines, classes, edges };
+}
+/**
+ * `flowchart LR`: per component a subgraph with the newest Package and one node per environment,
+ * promoteFrom edges between them; `drawn` is how many components fit GitHub's limits.
+ */
+function statusMermaidChart(model) {
+    const lines = ['flowchart LR'];
+    const classes = [];
+    const styles = STYLES.map((s) => `  ${s}`);
+    let size = lines[0].length + styles.join('\n').length;
+    let edges = 0;
+    let drawn = 0;
+    for (const [ci, c] of model.components.entries()) {
+        const graph = componentGraph(c, ci);
+        const more = [...graph.lines, ...graph.classes].reduce((n, l) => n + l.length + 1, 0);
+        if (size + more > MERMAID_LIMITS.maxText || edges + graph.edges > MERMAID_LIMITS.maxEdges)
+            break;
+        lines.push(...graph.lines);
+        classes.push(...graph.classes);
+        size += more;
+        edges += graph.edges;
+        drawn++;
+    }
+    return { text: [...lines, ...classes, ...styles].join('\n'), drawn };
+}
+function statusMermaid(model) {
+    return statusMermaidChart(model).text;
+}
+
+;// CONCATENATED MODULE: ./src/action/report.ts
+/**
+ * What a run shows: annotations for every diagnostic, the outputs action.yml declares, the job
+ * summary and one log line per pull request. Values never appear: diagnostics do not carry them.
+ */
+
+
+
+
+
+/** A failure the user can act on, reported in one line by setFailed. */
+class ActionError extends Error {
+}
+function annotate(diagnostics) {
+    for (const d of diagnostics) {
+        const props = {
+            file: d.file || undefined,
+            startLine: d.line || undefined,
+            startColumn: d.column || undefined,
+            title: d.code,
+        };
+        const message = d.path ? `${d.message} (at ${d.path})` : d.message;
+        if (d.severity === 'error')
+            error(message, props);
+        else
+            warning(message, props);
+    }
+}
+/** The matrix and Mermaid chain of the components the run touched; a failure here never fails the run. */
+async function statusSection(result, source) {
+    const components = [...new Set(result.environments.map((e) => e.component))];
+    if (!source || components.length === 0)
+        return '';
+    try {
+        const model = await loadStatus(source.snapshot, { ...source, components });
+        return `\n${statusMarkdown(model)}`;
+    }
+    catch (e) {
+        warning(`the job summary has no version matrix: ${e instanceof Error ? e.message : String(e)}`);
+        return '';
+    }
+}
+async function finish({ mode, dryRun, result, published, notes = [], status, }) {
+    for (const n of notes)
+        info(n);
+    const prs = published.filter((p) => p.number !== undefined);
+    setOutput('pull-requests', JSON.stringify(published.flatMap((p) => p.targets.map((t) => ({
+        component: t.component,
+        environment: t.environment,
+        number: p.number,
+        url: p.url,
+        branch: p.branch,
+        operation: p.operation,
+    })))));
+    setOutput('pull-request-number', prs[0]?.number?.toString() ?? '');
+    setOutput('pull-request-url', prs[0]?.url ?? '');
+    setOutput('changed-files', JSON.stringify(result.files.map((f) => f.path)));
+    setOutput('valid', String(result.valid));
+    if (process.env.GITHUB_STEP_SUMMARY) {
+        const matrix = await statusSection(result, status);
+        await summary.addRaw(jobSummary(result, published, mode, dryRun, notes) + matrix).write();
+    }
+    for (const p of published) {
+        const note = p.superseded ? ` (it already proposes the newer ${p.superseded})` : '';
+        info(`${p.key}: ${p.operation}${p.url ? ` ${p.url}` : ''}${note}`);
+    }
+}
+/** Report an invalid plan and stop: annotations, outputs and summary first, then one failing line. */
+async function failInvalid(report) {
+    await finish(report);
+    const errors = report.result.diagnostics.filter((d) => d.severity === 'error');
+    throw new ActionError(`${errors.length} validation error(s); nothing was written. First: ${formatDiagnostic(errors[0])}`);
+}
+
+;// CONCATENATED MODULE: ./src/action/facts.ts
+/**
+ * The run's facts — event, repository, URLs — read once through @actions/github's context into one
+ * typed value. The payload is untrusted: only the fields the modes use are taken, each type-checked.
+ */
+
+
+const SHA = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
+const isRecord = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+const facts_text = (v) => (typeof v === 'string' ? v : undefined);
+const sha = (v) => (typeof v === 'string' && SHA.test(v) ? v : undefined);
+/** A fresh context each call: the toolkit's singleton is built once at import, tests run several events. */
+function freshContext() {
+    const Context = github_context.constructor;
+    try {
+        return new Context();
+    }
+    catch {
+        throw new ActionError(`cannot read the event payload at GITHUB_EVENT_PATH (${process.env.GITHUB_EVENT_PATH})`);
+    }
+}
+function readRunFacts() {
+    const context = freshContext();
+    const payload = isRecord(context.payload) ? context.payload : {};
+    const [owner, repo] = (process.env.GITHUB_REPOSITORY ?? '').split('/');
+    return {
+        eventName: context.eventName ?? '',
+        repository: owner && repo ? { owner, repo } : undefined,
+        serverUrl: context.serverUrl,
+        apiUrl: context.apiUrl,
+        graphqlUrl: context.graphqlUrl,
+        eventRepository: eventRepository(payload),
+        push: context.eventName === 'push' ? pushFacts(payload) : undefined,
+        pullRequest: isRecord(payload.pull_request) ? pullRequestFacts(payload.pull_request) : undefined,
+        status: context.eventName === 'status' ? statusFacts(payload) : undefined,
+    };
+}
+function eventRepository(payload) {
+    const repo = isRecord(payload.repository) ? payload.repository : {};
+    const fullName = facts_text(repo.full_name);
+    const defaultBranch = facts_text(repo.default_branch);
+    return fullName && defaultBranch ? { fullName, defaultBranch } : undefined;
+}
+function pushFacts(payload) {
+    return { before: sha(payload.before), after: sha(payload.after), forced: payload.forced === true };
+}
+function pullRequestFacts(pr) {
+    const head = isRecord(pr.head) ? pr.head : {};
+    const base = isRecord(pr.base) ? pr.base : {};
+    const labels = Array.isArray(pr.labels) ? pr.labels : [];
+    return {
+        number: typeof pr.number === 'number' && Number.isSafeInteger(pr.number) ? pr.number : undefined,
+        headSha: sha(head.sha),
+        baseRef: facts_text(base.ref),
+        labels: labels.flatMap((l) => (isRecord(l) && typeof l.name === 'string' ? [l.name] : [])),
+    };
+}
+function statusFacts(payload) {
+    const commit = sha(payload.sha);
+    const context = facts_text(payload.context);
+    const state = facts_text(payload.state);
+    if (!commit || context === undefined || state === undefined)
+        return undefined;
+    const branches = Array.isArray(payload.branches) ? payload.branches : [];
+    return {
+        sha: commit,
+        context,
+        state,
+        targetUrl: facts_text(payload.target_url),
+        branches: branches.flatMap((b) => (isRecord(b) && typeof b.name === 'string' ? [b.name] : [])),
+    };
+}
+
+// EXTERNAL MODULE: ./node_modules/bottleneck/light.js
+var light = __nccwpck_require__(3251);
+;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-retry/dist-bundle/index.js
+// pkg/dist-src/version.js
+var plugin_retry_dist_bundle_VERSION = "0.0.0-development";
+
+// pkg/dist-src/error-request.js
+function isRequestError(error) {
+  return error.request !== void 0;
+}
+async function errorRequest(state, octokit, error, options) {
+  if (!isRequestError(error) || !error?.request.request) {
+    throw error;
+  }
+  if (error.status >= 400 && !state.doNotRetry.includes(error.status)) {
+    const retries = options.request.retries != null ? options.request.retries : state.retries;
+    const retryAfter = Math.pow((options.request.retryCount || 0) + 1, 2);
+    throw octokit.retry.retryRequest(error, retries, retryAfter);
+  }
+  throw error;
+}
+
+// pkg/dist-src/wrap-request.js
+
+
+async function wrapRequest(state, octokit, request, options) {
+  const limiter = new light();
+  limiter.on("failed", function(error, info) {
+    const maxRetries = ~~error.request.request?.retries;
+    const after = ~~error.request.request?.retryAfter;
+    options.request.retryCount = info.retryCount + 1;
+    if (maxRetries > info.retryCount) {
+      return after * state.retryAfterBaseValue;
+    }
+  });
+  return limiter.schedule(
+    requestWithGraphqlErrorHandling.bind(null, state, octokit, request),
+    options
+  );
+}
+async function requestWithGraphqlErrorHandling(state, octokit, request, options) {
+  const response = await request(options);
+  if (response.data && response.data.errors && response.data.errors.length > 0 && /Something went wrong while executing your query/.test(
+    response.data.errors[0].message
+  )) {
+    const error = new RequestError(response.data.errors[0].message, 500, {
+      request: options,
+      response
+    });
+    return errorRequest(state, octokit, error, options);
+  }
+  return response;
+}
+
+// pkg/dist-src/index.js
+function retry(octokit, octokitOptions) {
+  const state = Object.assign(
+    {
+      enabled: true,
+      retryAfterBaseValue: 1e3,
+      doNotRetry: [400, 401, 403, 404, 410, 422, 451],
+      retries: 3
+    },
+    octokitOptions.retry
+  );
+  const retryPlugin = {
+    retry: {
+      retryRequest: (error, retries, retryAfter) => {
+        error.request.request = Object.assign({}, error.request.request, {
+          retries,
+          retryAfter
+        });
+        return error;
+      }
+    }
+  };
+  if (state.enabled) {
+    octokit.hook.error("request", errorRequest.bind(null, state, retryPlugin));
+    octokit.hook.wrap("request", wrapRequest.bind(null, state, retryPlugin));
+  }
+  return retryPlugin;
+}
+retry.VERSION = plugin_retry_dist_bundle_VERSION;
+
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-throttling/dist-bundle/index.js
+// pkg/dist-src/index.js
+
+
+// pkg/dist-src/version.js
+var plugin_throttling_dist_bundle_VERSION = "0.0.0-development";
+
+// pkg/dist-src/wrap-request.js
+var dist_bundle_noop = () => Promise.resolve();
+function dist_bundle_wrapRequest(state, request, options) {
+  return state.retryLimiter.schedule(doRequest, state, request, options);
+}
+async function doRequest(state, request, options) {
+  const { pathname } = new URL(options.url, "http://github.test");
+  const isAuth = isAuthRequest(options.method, pathname);
+  const isWrite = !isAuth && options.method !== "GET" && options.method !== "HEAD";
+  const isSearch = options.method === "GET" && pathname.startsWith("/search/");
+  const isGraphQL = pathname.startsWith("/graphql");
+  const retryCount = ~~request.retryCount;
+  const jobOptions = retryCount > 0 ? { priority: 0, weight: 0 } : {};
+  if (state.clustering) {
+    jobOptions.expiration = 1e3 * 60;
+  }
+  if (isWrite || isGraphQL) {
+    await state.write.key(state.id).schedule(jobOptions, dist_bundle_noop);
+  }
+  if (isWrite && state.triggersNotification(pathname)) {
+    await state.notifications.key(state.id).schedule(jobOptions, dist_bundle_noop);
+  }
+  if (isSearch) {
+    await state.search.key(state.id).schedule(jobOptions, dist_bundle_noop);
+  }
+  const req = (isAuth ? state.auth : state.global).key(state.id).schedule(jobOptions, request, options);
+  if (isGraphQL) {
+    const res = await req;
+    if (res.data.errors != null && res.data.errors.some((error) => error.type === "RATE_LIMITED")) {
+      const error = Object.assign(new Error("GraphQL Rate Limit Exceeded"), {
+        response: res,
+        data: res.data
+      });
+      throw error;
+    }
+  }
+  return req;
+}
+function isAuthRequest(method, pathname) {
+  return method === "PATCH" && // https://docs.github.com/en/rest/apps/apps?apiVersion=2022-11-28#create-a-scoped-access-token
+  /^\/applications\/[^/]+\/token\/scoped$/.test(pathname) || method === "POST" && // https://docs.github.com/en/rest/apps/oauth-applications?apiVersion=2022-11-28#reset-a-token
+  (/^\/applications\/[^/]+\/token$/.test(pathname) || // https://docs.github.com/en/rest/apps/apps?apiVersion=2022-11-28#create-an-installation-access-token-for-an-app
+  /^\/app\/installations\/[^/]+\/access_tokens$/.test(pathname) || // https://docs.github.com/en/apps/oauth-apps/building-oauth-apps/authorizing-oauth-apps
+  pathname === "/login/oauth/access_token");
+}
+
+// pkg/dist-src/generated/triggers-notification-paths.js
+var triggers_notification_paths_default = [
+  "/orgs/{org}/invitations",
+  "/orgs/{org}/invitations/{invitation_id}",
+  "/orgs/{org}/teams/{team_slug}/discussions",
+  "/orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments",
+  "/repos/{owner}/{repo}/collaborators/{username}",
+  "/repos/{owner}/{repo}/commits/{commit_sha}/comments",
+  "/repos/{owner}/{repo}/issues",
+  "/repos/{owner}/{repo}/issues/{issue_number}/comments",
+  "/repos/{owner}/{repo}/issues/{issue_number}/sub_issue",
+  "/repos/{owner}/{repo}/issues/{issue_number}/sub_issues/priority",
+  "/repos/{owner}/{repo}/pulls",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/comments",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/comments/{comment_id}/replies",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/merge",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/reviews",
+  "/repos/{owner}/{repo}/releases",
+  "/teams/{team_id}/discussions",
+  "/teams/{team_id}/discussions/{discussion_number}/comments"
+];
+
+// pkg/dist-src/route-matcher.js
+function routeMatcher(paths) {
+  const regexes = paths.map(
+    (path) => path.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+  );
+  const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
+  return new RegExp(regex2, "i");
+}
+
+// pkg/dist-src/index.js
+var regex = routeMatcher(triggers_notification_paths_default);
+var triggersNotification = regex.test.bind(regex);
+var groups = {};
+var createGroups = function(Bottleneck, common) {
+  groups.global = new Bottleneck.Group({
+    id: "octokit-global",
+    maxConcurrent: 10,
+    ...common
+  });
+  groups.auth = new Bottleneck.Group({
+    id: "octokit-auth",
+    maxConcurrent: 1,
+    ...common
+  });
+  groups.search = new Bottleneck.Group({
+    id: "octokit-search",
+    maxConcurrent: 1,
+    minTime: 2e3,
+    ...common
+  });
+  groups.write = new Bottleneck.Group({
+    id: "octokit-write",
+    maxConcurrent: 1,
+    minTime: 1e3,
+    ...common
+  });
+  groups.notifications = new Bottleneck.Group({
+    id: "octokit-notifications",
+    maxConcurrent: 1,
+    minTime: 3e3,
+    ...common
+  });
+};
+function throttling(octokit, octokitOptions) {
+  const {
+    enabled = true,
+    Bottleneck = light,
+    id = "no-id",
+    timeout = 1e3 * 60 * 2,
+    // Redis TTL: 2 minutes
+    connection
+  } = octokitOptions.throttle || {};
+  if (!enabled) {
+    return {};
+  }
+  const common = { timeout };
+  if (typeof connection !== "undefined") {
+    common.connection = connection;
+  }
+  const state = Object.assign(
+    {
+      clustering: connection != null,
+      triggersNotification,
+      fallbackSecondaryRateRetryAfter: 60,
+      retryAfterBaseValue: 1e3,
+      id
+    },
+    octokitOptions.throttle
+  );
+  if (typeof state.onSecondaryRateLimit !== "function" || typeof state.onRateLimit !== "function") {
+    throw new Error(`octokit/plugin-throttling error:
+        You must pass the onSecondaryRateLimit and onRateLimit error handlers.
+        See https://octokit.github.io/rest.js/#throttling
+
+        const octokit = new Octokit({
+          throttle: {
+            onSecondaryRateLimit: (retryAfter, options) => {/* ... */},
+            onRateLimit: (retryAfter, options) => {/* ... */}
+          }
+        })
+    `);
+  }
+  let initialized = false;
+  const initializeBottleneck = () => {
+    if (initialized) {
+      return;
+    }
+    initialized = true;
+    if (groups.global == null) {
+      createGroups(Bottleneck, common);
+    }
+    state.global = state.global ?? groups.global;
+    state.auth = state.auth ?? groups.auth;
+    state.search = state.search ?? groups.search;
+    state.write = state.write ?? groups.write;
+    state.notifications = state.notifications ?? groups.notifications;
+    state.retryLimiter = state.retryLimiter ?? new Bottleneck();
+    const events = {};
+    const emitter = new Bottleneck.Events(events);
+    events.on("secondary-limit", state.onSecondaryRateLimit);
+    events.on("rate-limit", state.onRateLimit);
+    events.on(
+      "error",
+      (e) => octokit.log.warn("Error in throttling-plugin limit handler", e)
+    );
+    state.retryLimiter.on("failed", async function(error, info) {
+      const [state2, request, options] = info.args;
+      const { pathname } = new URL(options.url, "http://github.test");
+      const shouldRetryGraphQL = pathname.startsWith("/graphql") && error.status !== 401;
+      if (!(shouldRetryGraphQL || error.status === 403 || error.status === 429)) {
+        return;
+      }
+      const retryCount = ~~request.retryCount;
+      request.retryCount = retryCount;
+      options.request.retryCount = retryCount;
+      const { wantRetry, retryAfter = 0 } = await (async function() {
+        if (/\bsecondary rate\b/i.test(error.message)) {
+          const retryAfter2 = Number(error.response.headers["retry-after"]) || state2.fallbackSecondaryRateRetryAfter;
+          const wantRetry2 = await emitter.trigger(
+            "secondary-limit",
+            retryAfter2,
+            options,
+            octokit,
+            retryCount
+          );
+          return { wantRetry: wantRetry2, retryAfter: retryAfter2 };
+        }
+        if (error.response.headers != null && error.response.headers["x-ratelimit-remaining"] === "0" || (error.response.data?.errors ?? []).some(
+          (error2) => error2.type === "RATE_LIMITED"
+        )) {
+          const rateLimitReset = new Date(
+            ~~error.response.headers["x-ratelimit-reset"] * 1e3
+          ).getTime();
+          const retryAfter2 = Math.max(
+            // Add one second so we retry _after_ the reset time
+            // https://docs.github.com/en/rest/overview/resources-in-the-rest-api?apiVersion=2022-11-28#exceeding-the-rate-limit
+            Math.ceil((rateLimitReset - Date.now()) / 1e3) + 1,
+            0
+          );
+          const wantRetry2 = await emitter.trigger(
+            "rate-limit",
+            retryAfter2,
+            options,
+            octokit,
+            retryCount
+          );
+          return { wantRetry: wantRetry2, retryAfter: retryAfter2 };
+        }
+        return {};
+      })();
+      if (wantRetry) {
+        request.retryCount++;
+        return retryAfter * state2.retryAfterBaseValue;
+      }
+    });
+  };
+  octokit.hook.wrap("request", (request, options) => {
+    initializeBottleneck();
+    return dist_bundle_wrapRequest(state, request, options);
+  });
+  return {};
+}
+throttling.VERSION = plugin_throttling_dist_bundle_VERSION;
+throttling.triggersNotification = triggersNotification;
+
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-request-log/dist-src/version.js
+const plugin_request_log_dist_src_version_VERSION = "6.0.0";
+
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-request-log/dist-src/index.js
+
+function requestLog(octokit) {
+  octokit.hook.wrap("request", (request, options) => {
+    octokit.log.debug("request", options);
+    const start = Date.now();
+    const requestOptions = octokit.request.endpoint.parse(options);
+    const path = requestOptions.url.replace(options.baseUrl, "");
+    return request(options).then((response) => {
+      const requestId = response.headers["x-github-request-id"];
+      octokit.log.info(
+        `${requestOptions.method} ${path} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
+      );
+      return response;
+    }).catch((error) => {
+      const requestId = error.response?.headers["x-github-request-id"] || "UNKNOWN";
+      octokit.log.error(
+        `${requestOptions.method} ${path} - ${error.status} with id ${requestId} in ${Date.now() - start}ms`
+      );
+      throw error;
+    });
+  });
+}
+requestLog.VERSION = plugin_request_log_dist_src_version_VERSION;
+
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/rest/dist-src/version.js
+const rest_dist_src_version_VERSION = "22.0.1";
+
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/rest/dist-src/index.js
+
+
+
+
+
+const dist_src_Octokit = Octokit.plugin(requestLog, legacyRestEndpointMethods, paginateRest).defaults(
+  {
+    userAgent: `octokit-rest.js/${rest_dist_src_version_VERSION}`
+  }
+);
+
+
+;// CONCATENATED MODULE: ./src/github/client.ts
+/**
+ * The Octokit client: REST + GraphQL with the retry and throttling plugins (no hand-written retry
+ * loops), pointed at GITHUB_API_URL so GitHub Enterprise Server works.
+ */
+
+
+
+const GitHubClient = dist_src_Octokit.plugin(retry, throttling);
+function createClient({ token, baseUrl, log = () => { }, debug = () => { }, retries = 3, }) {
+    return new GitHubClient({
+        auth: token,
+        baseUrl,
+        log: { debug, info: debug, warn: debug, error: debug },
+        userAgent: 'flux-pkg-action',
+        retry: { retries },
+        throttle: {
+            onRateLimit: (retryAfter, options, _octokit, retryCount) => {
+                log(`rate limit on ${options.method} ${options.url}; retrying in ${retryAfter}s`);
+                return retryCount < 2;
+            },
+            onSecondaryRateLimit: (retryAfter, options, _octokit, retryCount) => {
+                log(`secondary rate limit on ${options.method} ${options.url}; retrying in ${retryAfter}s`);
+                return retryCount < 2;
+            },
+        },
+    });
+}
+/** A one-line reason for an API failure, naming what the user can change. Never echoes request bodies. */
+function explainApiError(e, doing) {
+    const err = e;
+    const message = err.response?.data?.message ?? err.message ?? String(e);
+    if (err.status === 401)
+        return `${doing}: the token was refused (${message}); check the github-token input`;
+    if (err.status === 403 && /not permitted to create or approve pull requests/i.test(message)) {
+        return `${doing}: GitHub Actions is not permitted to create pull requests in this repository; enable "Allow GitHub Actions to create and approve pull requests" in Settings → Actions → General (or the organization's settings), or use a GitHub App token`;
+    }
+    if (err.status === 403 && /Resource not accessible by/i.test(message)) {
+        return `${doing}: the token lacks permissions (${message}); grant "contents: write" and "pull-requests: write" in the workflow's permissions block, or use a token with access to the gitops repository`;
+    }
+    if (err.status === 404)
+        return `${doing}: not found (${message}); check the repository name and that the token can access it`;
+    if (err.status !== undefined)
+        return `${doing}: GitHub answered ${err.status} (${message})`;
+    return `${doing}: ${message}`;
+}
+
+;// CONCATENATED MODULE: ./src/github/refs.ts
+/**
+ * Branch names as git and GitHub accept them (git check-ref-format's rules, plus GitHub's 255-byte
+ * cap), checked before the first write so a bad name gets its real reason instead of a 422.
+ */
+const MAX_BYTES = 255;
+/** Why `name` cannot be a branch name, or undefined when it can. */
+function branchNameProblem(name) {
+    if (name === '')
+        return 'is empty';
+    if (Buffer.byteLength(name) > MAX_BYTES)
+        return `is longer than ${MAX_BYTES} bytes`;
+    if (name === '@')
+        return 'is "@"';
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: git refuses control characters in ref names
+    if (/[\x00-\x20\x7f~^:?*[\\]/.test(name))
+        return 'contains a space, a control character or one of ~^:?*[\\';
+    if (name.includes('..'))
+        return 'contains ".."';
+    if (name.includes('@{'))
+        return 'contains "@{"';
+    if (name.startsWith('/') || name.endsWith('/') || name.includes('//'))
+        return 'starts or ends with "/" or contains "//"';
+    if (name.endsWith('.'))
+        return 'ends with "."';
+    for (const part of name.split('/')) {
+        if (part.startsWith('.'))
+            return `has a part starting with "." ("${part}")`;
+        if (part.endsWith('.lock'))
+            return `has a part ending with ".lock" ("${part}")`;
+    }
+    return undefined;
+}
+/** Does this 422 from a ref write mean another writer got there first (so planning again helps)? */
+function isRefRace(e) {
+    const err = e;
+    if (err.status !== 422)
+        return false;
+    const message = err.response?.data?.message ?? err.message ?? '';
+    return /Reference already exists|Reference does not exist|not a fast forward/i.test(message);
+}
+
+;// CONCATENATED MODULE: ./src/github/snapshot.ts
+/**
+ * The gitops repo read through the GitHub API at one commit: one recursive tree read, then only the
+ * blobs the plan asks for. Reads do not grow with the number of unrelated files in the repo.
+ */
+
+/** Git's mode for a symbolic link: the blob holds the link's target, which the action never follows. */
+const SYMLINK_MODE = '120000';
+class TreeTruncatedError extends Error {
+}
+/** Every blob of a tree, recursively (one request). */
+async function readTree(client, ref, treeSha) {
+    const { data } = await client.rest.git.getTree({ ...ref, tree_sha: treeSha, recursive: '1' });
+    if (data.truncated) {
+        throw new TreeTruncatedError('the repository tree is too large for one API read (over 100,000 entries); use the path input with a checkout instead');
+    }
+    return data.tree
+        .filter((e) => e.type === 'blob' && e.path && e.sha)
+        .map((e) => {
+        const mode = e.mode ?? '100644';
+        const kind = mode === SYMLINK_MODE ? 'symlink' : 'file';
+        return { path: e.path, sha: e.sha, mode, size: e.size, kind };
+    });
+}
+class GitHubSnapshot {
+    client;
+    ref;
+    entries;
+    #byPath;
+    constructor(client, ref, entries) {
+        this.client = client;
+        this.ref = ref;
+        this.entries = entries;
+        this.#byPath = new Map(entries.map((e) => [e.path, e]));
+    }
+    async list() {
+        return this.entries;
+    }
+    async read(path, options = {}) {
+        const entry = this.#byPath.get(path);
+        if (!entry)
+            return undefined;
+        if (entry.kind === 'symlink')
+            throw new RefusedReadError(path, 'symlink');
+        if (options.maxBytes !== undefined && entry.size !== undefined && entry.size > options.maxBytes)
+            throw new RefusedReadError(path, 'too-large', entry.size);
+        const { data } = await this.client.rest.git.getBlob({ ...this.ref, file_sha: entry.sha });
+        return Buffer.from(data.content, data.encoding === 'base64' ? 'base64' : 'utf8').toString('utf8');
+    }
+}
+
+;// CONCATENATED MODULE: ./src/github/publish.ts
+/**
+ * One pull request per (component, environment), written atomically with the Git Data API: a tree
+ * on the base tree with inline contents, one commit whose parent is the base head (sent without
+ * author or committer, so GitHub signs it for App and GITHUB_TOKEN callers), then the branch ref
+ * created or force-updated in one call. A run that fails midway leaves no half-written branch.
+ */
+
+
+
+
+
+function isNewer(a, b) {
+    const [va, vb] = [parseRelaxed(a), parseRelaxed(b)];
+    return va !== undefined && vb !== undefined && compare(va, vb) > 0;
+}
+class RaceLostError extends Error {
+}
+/** git's blob id for a text: lets an unchanged branch be recognised without writing anything. */
+function blobSha(content) {
+    const bytes = Buffer.from(content, 'utf8');
+    return (0,external_node_crypto_.createHash)('sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex');
+}
+async function getBranchHead(client, ref, branch) {
+    try {
+        const { data } = await client.rest.git.getRef({ ...ref, ref: `heads/${branch}` });
+        return data.object.sha;
+    }
+    catch (e) {
+        if (e.status === 404)
+            return undefined;
+        throw e;
+    }
+}
+async function readBase(client, ref, branch) {
+    const sha = await getBranchHead(client, ref, branch);
+    if (!sha)
+        return undefined;
+    const { data: commit } = await client.rest.git.getCommit({ ...ref, commit_sha: sha });
+    return { branch, sha, treeSha: commit.tree.sha, tree: await readTree(client, ref, commit.tree.sha) };
+}
+/** Does the branch already hold exactly base + these files, on top of this base? */
+async function branchIsCurrent(client, ref, head, base, files) {
+    const { data: commit } = await client.rest.git.getCommit({ ...ref, commit_sha: head });
+    if (commit.parents.length !== 1 || commit.parents[0].sha !== base.sha)
+        return false;
+    const expected = new Map(base.tree.map((e) => [e.path, e.sha]));
+    for (const f of files)
+        expected.set(f.path, blobSha(f.content));
+    const actual = await readTree(client, ref, commit.tree.sha);
+    return actual.length === expected.size && actual.every((e) => expected.get(e.path) === e.sha);
+}
+/**
+ * The open pull requests into the base branch, read once per attempt (paginated) rather than once
+ * per environment: a push of 10 Packages × 5 environments costs one read, not fifty.
+ */
+class OpenPulls {
+    client;
+    ref;
+    baseBranch;
+    #byBranch;
+    constructor(client, ref, baseBranch) {
+        this.client = client;
+        this.ref = ref;
+        this.baseBranch = baseBranch;
+    }
+    async get(branch) {
+        return (await this.prefetch()).get(branch);
+    }
+    /** Start the read now (it overlaps with planning); a failure surfaces at the first get(). */
+    prefetch() {
+        if (!this.#byBranch) {
+            this.#byBranch = this.#load();
+            this.#byBranch.catch(() => { });
+        }
+        return this.#byBranch;
+    }
+    async #load() {
+        const pulls = await this.client.paginate(this.client.rest.pulls.list, {
+            ...this.ref,
+            state: 'open',
+            base: this.baseBranch,
+            per_page: 100,
+        });
+        const own = `${this.ref.owner}/${this.ref.repo}`;
+        // Only branches of this repository: a fork's PR may use the same branch name.
+        return new Map(pulls.filter((p) => p.head.repo?.full_name === own).map((p) => [p.head.ref, p]));
+    }
+}
+/** Write one proposal: its branch (base + files, one commit) and its pull request, created or updated. */
+async function publishProposal(client, ref, base, spec, pulls) {
+    const head = await getBranchHead(client, ref, spec.branch);
+    const result = {
+        key: spec.key,
+        targets: spec.targets,
+        branch: spec.branch,
+        operation: 'unchanged',
+    };
+    const open = await pulls.get(spec.branch);
+    // Only this action's marker, for this branch, naming a version that exists at the base, is believed.
+    const marker = readMarker(open?.body, { key: spec.key, fields: MARKER_FIELDS });
+    const proposed = trustedVersion(marker, new Set(spec.knownVersions));
+    if (open && proposed && spec.version && isNewer(proposed, spec.version)) {
+        // A run for a newer Package finished first: its proposal stands.
+        return { ...result, number: open.number, url: open.html_url, superseded: proposed };
+    }
+    let moved = false;
+    if (!head || !(await branchIsCurrent(client, ref, head, base, spec.files))) {
+        const { data: tree } = await client.rest.git.createTree({
+            ...ref,
+            base_tree: base.treeSha,
+            tree: spec.files.map((f) => ({
+                path: f.path,
+                mode: '100644',
+                type: 'blob',
+                content: f.content,
+            })),
+        });
+        const { data: commit } = await client.rest.git.createCommit({
+            ...ref,
+            message: spec.commitMessage,
+            tree: tree.sha,
+            parents: [base.sha],
+        });
+        try {
+            if (head)
+                await client.rest.git.updateRef({
+                    ...ref,
+                    ref: `heads/${spec.branch}`,
+                    sha: commit.sha,
+                    force: true,
+                });
+            else
+                await client.rest.git.createRef({ ...ref, ref: `refs/heads/${spec.branch}`, sha: commit.sha });
+        }
+        catch (e) {
+            if (isRefRace(e))
+                throw new RaceLostError(`branch ${spec.branch} changed while it was being written`);
+            throw e;
+        }
+        result.commit = commit.sha;
+        moved = true;
+    }
+    if (open) {
+        result.number = open.number;
+        result.url = open.html_url;
+        if (open.title !== spec.title || (open.body ?? '') !== spec.body) {
+            await client.rest.pulls.update({
+                ...ref,
+                pull_number: open.number,
+                title: spec.title,
+                body: spec.body,
+            });
+            result.operation = 'updated';
+        }
+        else if (moved) {
+            result.operation = 'updated';
+        }
+        return result;
+    }
+    let created;
+    try {
+        ({ data: created } = await client.rest.pulls.create({
+            ...ref,
+            head: spec.branch,
+            base: base.branch,
+            title: spec.title,
+            body: spec.body,
+            draft: spec.draft,
+        }));
+    }
+    catch (e) {
+        const answer = e.response?.data;
+        if (e.status === 422 && /already exists/i.test(JSON.stringify(answer ?? ''))) {
+            // Another run opened it between our list and create: plan again and update that one.
+            throw new RaceLostError(`a pull request for ${spec.branch} was opened concurrently`);
+        }
+        // A branch without its pull request is a half state: remove the branch this run created.
+        if (!head && result.commit)
+            await deleteBranch(client, ref, spec.branch);
+        throw e;
+    }
+    result.number = created.number;
+    result.url = created.html_url;
+    result.operation = 'created';
+    if (spec.labels.length > 0)
+        await client.rest.issues.addLabels({ ...ref, issue_number: created.number, labels: spec.labels });
+    if (spec.reviewers.length > 0 || spec.teamReviewers.length > 0) {
+        await client.rest.pulls.requestReviewers({
+            ...ref,
+            pull_number: created.number,
+            reviewers: spec.reviewers,
+            team_reviewers: spec.teamReviewers,
+        });
+    }
+    if (spec.autoMerge) {
+        await client.graphql(`mutation($id: ID!, $mergeMethod: PullRequestMergeMethod!) { enablePullRequestAutoMerge(input: {pullRequestId: $id, mergeMethod: $mergeMethod}) { clientMutationId } }`, { id: created.node_id, mergeMethod: spec.autoMerge.toUpperCase() });
+    }
+    return result;
+}
+async function deleteBranch(client, ref, branch) {
+    try {
+        await client.rest.git.deleteRef({ ...ref, ref: `heads/${branch}` });
+    }
+    catch {
+        // Best effort: the original error is the one worth reporting.
+    }
+}
+/** An environment that needs nothing any more: close this action's open PR for it, saying why. */
+async function closeIfOpen(client, ref, base, spec, pulls) {
+    const open = await pulls.get(spec.branch);
+    if (!open || !readMarker(open.body, { key: spec.key, fields: MARKER_FIELDS }))
+        return undefined;
+    await client.rest.issues.createComment({
+        ...ref,
+        issue_number: open.number,
+        body: `${base.branch} already has what this pull request proposed (${spec.targets.map((t) => `${t.component} in ${t.environment}${t.toVersion ? ` at ${t.toVersion}` : ''}`).join(', ')}), so it is closed by flux-pkg-action.`,
+    });
+    await client.rest.pulls.update({ ...ref, pull_number: open.number, state: 'closed' });
+    return {
+        key: spec.key,
+        targets: spec.targets,
+        branch: spec.branch,
+        operation: 'closed',
+        number: open.number,
+        url: open.html_url,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/github/deliver.ts
+
+
+
+
+const MAX_ATTEMPTS = 3;
+/** A failure the user can act on, in one line (API errors translated by explainApiError). */
+class DeliveryError extends Error {
+}
+async function api(doing, call) {
+    try {
+        return await call();
+    }
+    catch (e) {
+        if (e instanceof DeliveryError || e instanceof RaceLostError)
+            throw e;
+        throw new DeliveryError(explainApiError(e, doing));
+    }
+}
+async function readBaseOrFail(client, ref, branch) {
+    const base = await api(`reading branch ${branch}`, () => readBase(client, ref, branch));
+    if (!base)
+        throw new DeliveryError(`base branch "${branch}" does not exist in ${ref.owner}/${ref.repo}`);
+    return base;
+}
+async function deliver(d) {
+    for (let attempt = 1;; attempt++) {
+        const base = await readBaseOrFail(d.client, d.ref, d.baseBranch);
+        const pulls = new OpenPulls(d.client, d.ref, base.branch);
+        if (!d.dryRun)
+            void pulls.prefetch();
+        const proposed = await d.propose(base);
+        if (d.dryRun || !proposed.result.valid)
+            return { ...proposed, base, published: [] };
+        try {
+            const published = await publishAll(d, base, proposed.proposals, pulls);
+            const moved = await api(`reading branch ${d.baseBranch}`, () => getBranchHead(d.client, d.ref, d.baseBranch));
+            if (moved !== base.sha && attempt < MAX_ATTEMPTS && published.some((p) => p.commit)) {
+                d.log(`${d.baseBranch} moved while the pull requests were written; planning again on ${moved}`);
+                continue;
+            }
+            return { ...proposed, base, published };
+        }
+        catch (e) {
+            if (!(e instanceof RaceLostError))
+                throw e;
+            if (attempt >= MAX_ATTEMPTS)
+                throw new DeliveryError(`${e.message}, ${MAX_ATTEMPTS} times; giving up`);
+            d.log(`${e.message}; planning again (attempt ${attempt + 1} of ${MAX_ATTEMPTS})`);
+        }
+    }
+}
+/** Every branch name and path is checked before the first write: a bad one stops the run with nothing written. */
+function checkBeforeWriting(d, proposals) {
+    for (const proposal of proposals) {
+        const branch = `${d.branchPrefix}/${proposal.key}`;
+        const problem = branchNameProblem(branch);
+        if (problem)
+            throw new DeliveryError(`the branch name "${branch}" ${problem}; git refuses it`);
+        const unsafe = proposal.files.flatMap((f) => {
+            const why = writePathProblem(f.path);
+            return why ? [`${f.path} ${why}`] : [];
+        });
+        if (unsafe.length > 0)
+            throw new DeliveryError(`refusing to write ${unsafe.join('; ')} (${proposal.key}); nothing was written`);
+    }
+}
+async function publishAll(d, base, proposals, pulls) {
+    checkBeforeWriting(d, proposals);
+    const published = [];
+    for (const proposal of proposals) {
+        const spec = { ...proposal, branch: `${d.branchPrefix}/${proposal.key}` };
+        if (spec.files.length === 0) {
+            const closed = await api(`closing the pull request of ${spec.branch}`, () => closeIfOpen(d.client, d.ref, base, spec, pulls));
+            if (closed)
+                published.push(closed);
+            continue;
+        }
+        published.push(await api(`writing the pull request for ${proposal.key}`, () => publishProposal(d.client, d.ref, base, spec, pulls)));
+    }
+    return published;
+}
+
+;// CONCATENATED MODULE: ./src/plan/changes.ts
+/**
+ * What a change to the repository touched, classified by the layout: which Package files, which
+ * PackageInstalls, whether flux-pkg.yaml. One function for the action's push and the CLI's --since.
+ */
+
+
+/** `changed`: the paths added or modified; `paths`: every path of the repository after the change. */
+function classifyChanges(changed, paths, layout) {
+    const changedSet = new Set(changed);
+    const components = discover(paths, layout);
+    const packageFiles = components
+        .flatMap((c) => c.packageFiles)
+        .filter((p) => changedSet.has(p))
+        .sort();
+    const packageInstalls = components.flatMap((c) => c.environments
+        .map((environment) => ({
+        component: c.name,
+        environment,
+        path: `${c.dir}/${environment}/${layout.packageInstallFile}`,
+    }))
+        .filter((p) => changedSet.has(p.path)));
+    return { packageFiles, packageInstalls, configChanged: changedSet.has(CONFIG_FILE) };
+}
+/** Paths whose blob differs between two trees (added or modified; deletions are not changes to deliver). */
+function changedPaths(before, after) {
+    const previous = new Map(before.map((e) => [e.path, e.sha]));
+    return after.filter((e) => previous.get(e.path) !== e.sha).map((e) => e.path);
+}
+/**
+ * What a pull request touches, as the gate validates it: an environment folder's files → that
+ * environment; a Package file → every environment of its component (their constraints and values
+ * meet a new or changed Package); flux-pkg.yaml → everything (undefined). `changed` holds every
+ * path the pull request adds, modifies, renames (both names) or removes; `paths`, the head's files.
+ */
+function scopeOfChanges(changed, paths, layout) {
+    if (changed.includes(CONFIG_FILE))
+        return undefined;
+    const prefix = layout.componentsPath ? `${layout.componentsPath.replace(/\/+$/, '')}/` : '';
+    const components = new Map(discover(paths, layout).map((c) => [c.name, c]));
+    const scope = {};
+    for (const path of changed) {
+        if (!path.startsWith(prefix))
+            continue;
+        const parts = path.slice(prefix.length).split('/');
+        if (parts.length !== 3)
+            continue;
+        const [name, folder] = parts;
+        const component = components.get(name);
+        if (!component)
+            continue; // a component the pull request removes: nothing left to check
+        if (folder === layout.packagesDir)
+            scope[name] = '*';
+        else if (component.environments.includes(folder) && scope[name] !== '*') {
+            const environments = scope[name] ?? [];
+            if (!environments.includes(folder))
+                environments.push(folder);
+            scope[name] = environments;
+        }
+    }
+    return scope;
 }
 
 ;// CONCATENATED MODULE: ./src/plan/proposals.ts
@@ -60796,6 +61107,7 @@ async function lstatOrUndefined(path) {
 
 
 
+
 async function openSession(inputs, facts, clientOverrides = {}) {
     const ref = inputs.repository ?? facts.repository;
     if (!ref)
@@ -60815,11 +61127,16 @@ async function openSession(inputs, facts, clientOverrides = {}) {
                 .data.default_branch);
     return { inputs, facts, ref, client, baseBranch, trees: new Map() };
 }
-/** The repository at a tree: the local checkout when the path input is set, else the API. */
-function snapshotOf(session, tree) {
-    return session.inputs.path
+/**
+ * The repository at a tree: the local checkout when the path input is set, else the API. Reads are
+ * kept (unless `keep` is false: a whole-repo read), so the summary's version matrix re-reads nothing
+ * the plan read.
+ */
+function snapshotOf(session, tree, keep = true) {
+    const snapshot = session.inputs.path
         ? new LocalSnapshot(session.inputs.path)
         : new GitHubSnapshot(session.client, session.ref, tree);
+    return keep ? new KeptSnapshot(snapshot) : snapshot;
 }
 function treeOfCommit(session, sha) {
     let tree = session.trees.get(sha);
@@ -60972,6 +61289,7 @@ async function promoteByHand(session) {
 }
 async function deliverPromotions(session, choose, notes, allowDowngrade = false) {
     const { inputs } = session;
+    let status;
     const delivered = await deliver({
         client: session.client,
         ref: session.ref,
@@ -60982,6 +61300,7 @@ async function deliverPromotions(session, choose, notes, allowDowngrade = false)
         propose: async (base) => {
             const snapshot = snapshotOf(session, base.tree);
             const loaded = await api('reading flux-pkg.yaml', () => loadConfig(snapshot));
+            status = { snapshot, loaded };
             if (hasErrors(loaded.diagnostics))
                 return { result: combineResults([], loaded.diagnostics), proposals: [] };
             const promotions = await api('reading the gitops repository', () => choose(snapshot, loaded.config, base.tree));
@@ -60993,7 +61312,7 @@ async function deliverPromotions(session, choose, notes, allowDowngrade = false)
         },
     });
     annotate(delivered.result.diagnostics);
-    const report = { mode: 'promote', dryRun: inputs.dryRun, ...delivered, notes: notes() };
+    const report = { mode: 'promote', dryRun: inputs.dryRun, ...delivered, notes: notes(), status };
     if (!delivered.result.valid)
         await failInvalid(report);
     await finish(report);
@@ -61026,6 +61345,7 @@ async function deliverPush(session, what, mode = 'install') {
     if (facts.push?.before && !inputs.packages && !ZERO_SHA.test(facts.push.before))
         void treeOfCommit(session, facts.push.before);
     let planned;
+    let status;
     const delivered = await deliver({
         client: session.client,
         ref: session.ref,
@@ -61036,6 +61356,7 @@ async function deliverPush(session, what, mode = 'install') {
         propose: async (base) => {
             const snapshot = snapshotOf(session, base.tree);
             const loaded = await loadConfig(snapshot);
+            status = { snapshot, loaded };
             const changes = await pushChanges(session, loaded.config, base);
             const request = {
                 kind: 'install',
@@ -61062,11 +61383,11 @@ async function deliverPush(session, what, mode = 'install') {
     }).catch(async (e) => {
         // The plan is known even when GitHub failed: report it (valid, changed-files) before failing.
         if (planned)
-            await finish({ mode, dryRun: inputs.dryRun, ...planned, published: [] });
+            await finish({ mode, dryRun: inputs.dryRun, ...planned, published: [], status });
         throw e;
     });
     annotate(delivered.result.diagnostics);
-    const report = { mode, dryRun: inputs.dryRun, ...delivered };
+    const report = { mode, dryRun: inputs.dryRun, ...delivered, status };
     if (!delivered.result.valid)
         await failInvalid(report);
     await finish(report);
@@ -61165,18 +61486,21 @@ async function validate_validate(session) {
         request.labels = pr.labels;
         request.base = await api('reading the base branch', () => loadBaseFacts(snapshotOf(session, base.tree), loaded.config, scope));
         const result = await api('reading the gitops repository', () => plan(snapshot, request, loaded));
-        return report(session, result, notes);
+        return report(session, result, notes, { snapshot, loaded });
     }
     const tree = pr?.headSha
         ? await treeOfCommit(session, pr.headSha)
         : (await readBaseOrFail(session.client, session.ref, session.baseBranch)).tree;
-    snapshot = snapshotOf(session, tree);
-    const result = await api('reading the gitops repository', () => plan(snapshot, request));
-    return report(session, result, notes);
+    // The whole repository is read once and not kept: its validation is also the matrix's.
+    snapshot = snapshotOf(session, tree, false);
+    const loaded = await api('reading flux-pkg.yaml', () => loadConfig(snapshot));
+    const result = await api('reading the gitops repository', () => plan(snapshot, request, loaded));
+    const validation = inputs.environments ? undefined : result;
+    return report(session, result, notes, { snapshot, loaded, validation });
 }
-async function report(session, result, notes) {
+async function report(session, result, notes, status) {
     annotate(result.diagnostics);
-    const run = { mode: 'validate', dryRun: session.inputs.dryRun, result, published: [], notes };
+    const run = { mode: 'validate', dryRun: session.inputs.dryRun, result, published: [], notes, status };
     if (!result.valid)
         await failInvalid(run);
     await finish(run);

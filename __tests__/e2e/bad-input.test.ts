@@ -1,6 +1,8 @@
 /** Bad input: a one-line reason, a non-zero exit, and not a single write. */
+
 import { describe, expect, it } from 'vitest';
 import { COMPONENT } from './fixtures.js';
+import { openPullRequest } from './promotion-scenario.js';
 import {
   act,
   closeStandInsAfterAll,
@@ -83,22 +85,20 @@ describe.concurrent('bad input', () => {
   it('validates the head of a pull request (mode auto on pull_request) and writes nothing', async () => {
     const { standIn } = await repoWithNewPackage();
     const paramsPath = `${COMPONENT}/prod/params.yaml`;
-    const good = standIn.commit('review', { 'README.md': 'docs only\n' }, 'a harmless change');
-    const prEvent = (sha: string) => ({
-      action: 'synchronize',
-      number: 7,
-      pull_request: { number: 7, head: { sha, ref: 'review' }, base: { ref: 'main' } },
-    });
-    const ok = await act(standIn, prEvent(good), {}, 'pull_request');
+    const docs = await openPullRequest(standIn, 'docs', { 'README.md': 'docs only\n' });
+    const params = standIn.readTree('main')[paramsPath]!.replace(/replicas: \d+/, 'replicas: -1');
+    const bad = await openPullRequest(standIn, 'scale-down', { [paramsPath]: params });
+    const writesBefore = standIn.writes().length;
+
+    const ok = await act(standIn, docs, {}, 'pull_request');
     expect(ok.code).toBe(0);
     expect(ok.outputs.valid).toBe('true');
+    expect(ok.summary).toContain('changes no component or environment');
 
-    const params = standIn.readTree('main')[paramsPath]!.replace(/replicas: \d+/, 'replicas: -1');
-    const bad = standIn.commit('review', { [paramsPath]: params }, 'scale prod to nothing');
-    const run = await act(standIn, prEvent(bad), {}, 'pull_request');
+    const run = await act(standIn, bad, {}, 'pull_request');
     expectFailedWith(run, /1 validation error\(s\); nothing was written/);
     expect(run.annotations).toContainEqual(expect.stringContaining(`file=${paramsPath},line=`));
     expect(run.outputs.valid).toBe('false');
-    expect(standIn.writes()).toEqual([]);
+    expect(standIn.writes()).toHaveLength(writesBefore);
   });
 });

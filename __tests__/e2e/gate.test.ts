@@ -51,7 +51,8 @@ describe('a pull request on the gitops repo (mode validate)', () => {
     expect(passed.summary).toMatch(
       new RegExp(`\\| ${COMPONENT.replaceAll('.', '\\.')} \\| staging \\|.*\\| valid \\|`),
     );
-    expect(passed.summary).not.toMatch(/\| dev \|/); // only what the pull request touches
+    // Only what the pull request touches (the version matrix after the plan's table shows every environment).
+    expect(passed.summary.split('### Where every version runs')[0]).not.toMatch(/\| dev \|/);
     // Listing the PR's files went through the contract-checked stand-in.
     expect(standIn.calls.some((c) => c.operationId === 'pulls/list-files')).toBe(true);
   });
@@ -85,7 +86,7 @@ describe('a pull request on the gitops repo (mode validate)', () => {
     const allowed = await act(standIn, hotfix, {}, 'pull_request');
     expect(allowed.code).toBe(0);
     expect(allowed.summary).toContain('out-of-order promotion(s) allowed by an override label');
-    expect(allowed.summary).toContain('allowed by the label "hotfix"');
+    expect(allowed.summary).toContain('allowed by the label &quot;hotfix&quot;');
   });
 
   it('passes prod taking what staging runs (in order)', async () => {

@@ -76,7 +76,7 @@ describe('promotion that follows merges and health', () => {
     const failed = await act(standIn, statusEvent(sha, KUSTOMIZATION, 'failure'), {}, 'status');
     expect(failed.code).toBe(0);
     expect(standIn.pulls).toEqual([]);
-    expect(failed.summary).toContain('"failure"');
+    expect(failed.summary).toContain('&quot;failure&quot;');
     expect(failed.summary).toContain('nothing promoted to staging until it reports success');
   });
 
@@ -106,7 +106,7 @@ describe('promotion that follows merges and health', () => {
     standIn.commit('main', { [PI('dev')]: withConstraint(standIn, 'dev', PREVIOUS) }, 'dev back');
     const stale = await act(standIn, statusEvent(sha, KUSTOMIZATION, 'success'), {}, 'status');
     expect(stale.code).toBe(0);
-    expect(stale.summary).toContain('nothing promoted (a status for the commit it runs now');
+    expect(stale.summary).toContain('nothing promoted \\(a status for the commit it runs now');
     expect(standIn.pulls).toEqual([]);
   });
 });

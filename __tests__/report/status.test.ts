@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
-import { loadStatus } from '../../src/cli/status.js';
+import { loadStatus } from '../../src/plan/status.js';
 import { LocalSnapshot } from '../../src/repo/local.js';
 import { MemorySnapshot } from '../../src/repo/snapshot.js';
 import type { StatusModel } from '../../src/report/status.js';

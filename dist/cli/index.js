@@ -16865,6 +16865,32 @@ class MemorySnapshot {
         return this.#files.get(path);
     }
 }
+/**
+ * A snapshot whose reads are kept: a run that plans twice on one commit (the plan, then the status
+ * matrix of the components it touched) reads each file once.
+ */
+class KeptSnapshot {
+    inner;
+    #texts = new Map();
+    size;
+    constructor(inner) {
+        this.inner = inner;
+        if (inner.size)
+            this.size = (path) => inner.size(path);
+    }
+    list() {
+        return this.inner.list();
+    }
+    read(path, options) {
+        const key = `${options?.maxBytes ?? ''}:${path}`;
+        let text = this.#texts.get(key);
+        if (!text) {
+            text = this.inner.read(path, options);
+            this.#texts.set(key, text);
+        }
+        return text;
+    }
+}
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
@@ -20280,7 +20306,9 @@ async function plan(snapshot, request, loaded) {
     diagnostics.push(...componentEnvironmentProblems(components, loadedConfig));
     const environments = hasErrors(diagnostics) ? [] : await planFor(ctx, components, request);
     diagnostics.push(...ctx.values.diagnostics);
-    if (request.kind === 'validate' && environments.length === 0 && !hasErrors(diagnostics))
+    // A pull request that touches no component has nothing to check; a filter that matches nothing is an error.
+    const scopedToNothing = request.kind === 'validate' && request.scope !== undefined;
+    if (request.kind === 'validate' && !scopedToNothing && environments.length === 0 && !hasErrors(diagnostics))
         diagnostics.push(error(NO_MATCH, 'the filters match no environment folder: validate checked nothing', ''));
     diagnostics.push(...unsafePathProblems(environments.flatMap((e) => e.files)));
     const valid = !hasErrors(diagnostics);
@@ -20328,6 +20356,90 @@ function dedupe(diagnostics) {
         seen.add(key);
         return true;
     });
+}
+
+;// CONCATENATED MODULE: ./src/report/status.ts
+/**
+ * Where every version runs: the component × environment matrix — the version each environment's
+ * PackageInstall selects, which environments are behind the one they promote from, which are
+ * invalid, which have no folder. Pure: loadStatus() (src/plan/status.ts) gathers the input through
+ * the planner (validate) and the Package files; the renderings are in status-render.ts.
+ */
+
+const older = (a, b) => {
+    const [x, y] = [parseRelaxed(a), parseRelaxed(b)];
+    return x !== undefined && y !== undefined && compare(x, y) < 0;
+};
+function buildStatus(input) {
+    const { config, validation } = input;
+    const configured = config.environments ?? [];
+    const listed = new Set(configured.map((e) => e.name));
+    const extra = [...new Set(input.components.flatMap((c) => c.folders))].filter((f) => !listed.has(f)).sort();
+    const environments = [
+        ...configured.map((e) => e.promoteFrom ? { name: e.name, promoteFrom: e.promoteFrom } : { name: e.name }),
+        ...extra.map((name) => ({ name })),
+    ];
+    const components = input.components.map((c) => {
+        const only = config.components[c.name]?.environments;
+        const own = environments.filter((e) => c.folders.includes(e.name) || (listed.has(e.name) && (!only || only.includes(e.name))));
+        const cells = own.map((e) => {
+            const cell = { environment: e.name, state: 'missing' };
+            if (e.promoteFrom)
+                cell.promoteFrom = e.promoteFrom;
+            if (!c.folders.includes(e.name))
+                return cell;
+            const result = validation.environments.find((r) => r.component === c.name && r.environment === e.name);
+            if (result?.toVersion)
+                cell.version = result.toVersion;
+            if (result?.constraint !== undefined)
+                cell.constraint = result.constraint;
+            cell.state = result?.valid ? 'current' : 'invalid';
+            return cell;
+        });
+        for (const cell of cells) {
+            const upstream = cells.find((u) => u.environment === cell.promoteFrom);
+            if (cell.state === 'current' && upstream?.state !== 'invalid' && upstream?.version && cell.version) {
+                if (older(cell.version, upstream.version)) {
+                    cell.state = 'behind';
+                    cell.upstreamVersion = upstream.version;
+                }
+            }
+        }
+        return { component: c.name, versions: [...c.versions], cells };
+    });
+    return { environments, components, valid: validation.valid, diagnostics: validation.diagnostics };
+}
+
+;// CONCATENATED MODULE: ./src/plan/status.ts
+/**
+ * The input of the status matrix, gathered through the planner: flux-pkg.yaml, a whole-repo
+ * validate, and each component's Package versions; `components` limits it to those (an action run
+ * shows the components it touched).
+ */
+
+
+
+
+/**
+ * The model for a snapshot. `loaded` and `validation`: what the caller already has (flux-pkg.yaml as
+ * read, a whole-repo validate result), so a run that validated does not validate twice.
+ */
+async function loadStatus(snapshot, options = {}) {
+    const loaded = options.loaded ?? (await loadConfig(snapshot));
+    const only = options.components ? [...options.components] : undefined;
+    const validation = options.validation ?? (await plan(snapshot, { kind: 'validate', components: only }, loaded));
+    const paths = (await snapshot.list()).map((e) => e.path);
+    const reader = new repository_RepoReader(snapshot);
+    const components = [];
+    const layouts = repository_discover(paths, loaded.config.layout).filter((c) => !only || only.includes(c.name));
+    reader.prefetch(layouts[0]?.packageFiles ?? []);
+    for (const [i, c] of layouts.entries()) {
+        reader.prefetch(layouts[i + 1]?.packageFiles ?? []);
+        const { packages } = await repository_loadPackages(reader, c);
+        reader.forget(c.dir);
+        components.push({ name: c.name, folders: c.environments, versions: packages.map((p) => p.version) });
+    }
+    return buildStatus({ config: loaded.config, components, validation });
 }
 
 ;// CONCATENATED MODULE: external "node:fs"
@@ -21610,88 +21722,6 @@ function jsonReport(result) {
             valid: e.valid,
         })),
     };
-}
-
-;// CONCATENATED MODULE: ./src/report/status.ts
-/**
- * Where every version runs: the component × environment matrix — the version each environment's
- * PackageInstall selects, which environments are behind the one they promote from, which are
- * invalid, which have no folder. Pure: loadStatus() (src/cli/status.ts) gathers the input through
- * the planner (validate) and the Package files; the renderings are in status-render.ts.
- */
-
-const older = (a, b) => {
-    const [x, y] = [parseRelaxed(a), parseRelaxed(b)];
-    return x !== undefined && y !== undefined && compare(x, y) < 0;
-};
-function buildStatus(input) {
-    const { config, validation } = input;
-    const configured = config.environments ?? [];
-    const listed = new Set(configured.map((e) => e.name));
-    const extra = [...new Set(input.components.flatMap((c) => c.folders))].filter((f) => !listed.has(f)).sort();
-    const environments = [
-        ...configured.map((e) => e.promoteFrom ? { name: e.name, promoteFrom: e.promoteFrom } : { name: e.name }),
-        ...extra.map((name) => ({ name })),
-    ];
-    const components = input.components.map((c) => {
-        const only = config.components[c.name]?.environments;
-        const own = environments.filter((e) => c.folders.includes(e.name) || (listed.has(e.name) && (!only || only.includes(e.name))));
-        const cells = own.map((e) => {
-            const cell = { environment: e.name, state: 'missing' };
-            if (e.promoteFrom)
-                cell.promoteFrom = e.promoteFrom;
-            if (!c.folders.includes(e.name))
-                return cell;
-            const result = validation.environments.find((r) => r.component === c.name && r.environment === e.name);
-            if (result?.toVersion)
-                cell.version = result.toVersion;
-            if (result?.constraint !== undefined)
-                cell.constraint = result.constraint;
-            cell.state = result?.valid ? 'current' : 'invalid';
-            return cell;
-        });
-        for (const cell of cells) {
-            const upstream = cells.find((u) => u.environment === cell.promoteFrom);
-            if (cell.state === 'current' && upstream?.state !== 'invalid' && upstream?.version && cell.version) {
-                if (older(cell.version, upstream.version)) {
-                    cell.state = 'behind';
-                    cell.upstreamVersion = upstream.version;
-                }
-            }
-        }
-        return { component: c.name, versions: [...c.versions], cells };
-    });
-    return { environments, components, valid: validation.valid, diagnostics: validation.diagnostics };
-}
-
-;// CONCATENATED MODULE: ./src/cli/status.ts
-/**
- * The input of the status matrix, gathered through the planner: flux-pkg.yaml, a whole-repo
- * validate, and each component's Package versions. The action's summary can call it the same way.
- */
-
-
-
-
-/**
- * The model for a snapshot. `loaded` and `validation`: what the caller already has (flux-pkg.yaml as
- * read, a whole-repo validate result), so a run that validated does not validate twice.
- */
-async function loadStatus(snapshot, options = {}) {
-    const loaded = options.loaded ?? (await loadConfig(snapshot));
-    const validation = options.validation ?? (await plan(snapshot, { kind: 'validate' }, loaded));
-    const paths = (await snapshot.list()).map((e) => e.path);
-    const reader = new repository_RepoReader(snapshot);
-    const components = [];
-    const layouts = repository_discover(paths, loaded.config.layout);
-    reader.prefetch(layouts[0]?.packageFiles ?? []);
-    for (const [i, c] of layouts.entries()) {
-        reader.prefetch(layouts[i + 1]?.packageFiles ?? []);
-        const { packages } = await repository_loadPackages(reader, c);
-        reader.forget(c.dir);
-        components.push({ name: c.name, folders: c.environments, versions: packages.map((p) => p.version) });
-    }
-    return buildStatus({ config: loaded.config, components, validation });
 }
 
 ;// CONCATENATED MODULE: ./src/cli/main.ts

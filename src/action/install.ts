@@ -11,7 +11,7 @@ import { plan } from '../plan/plan.js';
 import { type ProposalStyle, proposalsFromPlan } from '../plan/proposals.js';
 import type { InstallRequest } from '../plan/types.js';
 import { combineResults, promotionsOfMerge } from './promote.js';
-import { ActionError, annotate, failInvalid, finish } from './report.js';
+import { ActionError, annotate, failInvalid, finish, type StatusSource } from './report.js';
 import { type Session, snapshotOf, treeOfCommit } from './session.js';
 
 export async function install(session: Session): Promise<void> {
@@ -32,6 +32,7 @@ export async function deliverPush(
   if (facts.push?.before && !inputs.packages && !ZERO_SHA.test(facts.push.before))
     void treeOfCommit(session, facts.push.before);
   let planned: Proposed | undefined;
+  let status: StatusSource | undefined;
   const delivered = await deliver({
     client: session.client,
     ref: session.ref,
@@ -42,6 +43,7 @@ export async function deliverPush(
     propose: async (base) => {
       const snapshot = snapshotOf(session, base.tree);
       const loaded = await loadConfig(snapshot);
+      status = { snapshot, loaded };
       const changes = await pushChanges(session, loaded.config, base);
       const request: InstallRequest = {
         kind: 'install',
@@ -67,11 +69,11 @@ export async function deliverPush(
     },
   }).catch(async (e: unknown) => {
     // The plan is known even when GitHub failed: report it (valid, changed-files) before failing.
-    if (planned) await finish({ mode, dryRun: inputs.dryRun, ...planned, published: [] });
+    if (planned) await finish({ mode, dryRun: inputs.dryRun, ...planned, published: [], status });
     throw e;
   });
   annotate(delivered.result.diagnostics);
-  const report = { mode, dryRun: inputs.dryRun, ...delivered };
+  const report = { mode, dryRun: inputs.dryRun, ...delivered, status };
   if (!delivered.result.valid) await failInvalid(report);
   await finish(report);
 }

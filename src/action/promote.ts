@@ -17,7 +17,7 @@ import { discover } from '../plan/repository.js';
 import type { PlanResult, PromoteRequest, Promotion } from '../plan/types.js';
 import type { StatusFacts } from './facts.js';
 import { deliverPush, styleOf } from './install.js';
-import { ActionError, annotate, failInvalid, finish } from './report.js';
+import { ActionError, annotate, failInvalid, finish, type StatusSource } from './report.js';
 import { type Session, snapshotOf, treeOfCommit } from './session.js';
 
 export async function promote(session: Session): Promise<void> {
@@ -174,6 +174,7 @@ async function deliverPromotions(
   allowDowngrade = false,
 ): Promise<void> {
   const { inputs } = session;
+  let status: StatusSource | undefined;
   const delivered = await deliver({
     client: session.client,
     ref: session.ref,
@@ -184,6 +185,7 @@ async function deliverPromotions(
     propose: async (base) => {
       const snapshot = snapshotOf(session, base.tree);
       const loaded = await api('reading flux-pkg.yaml', () => loadConfig(snapshot));
+      status = { snapshot, loaded };
       if (hasErrors(loaded.diagnostics))
         return { result: combineResults([], loaded.diagnostics), proposals: [] };
       const promotions = await api('reading the gitops repository', () =>
@@ -196,7 +198,7 @@ async function deliverPromotions(
     },
   });
   annotate(delivered.result.diagnostics);
-  const report = { mode: 'promote', dryRun: inputs.dryRun, ...delivered, notes: notes() };
+  const report = { mode: 'promote', dryRun: inputs.dryRun, ...delivered, notes: notes(), status };
   if (!delivered.result.valid) await failInvalid(report);
   await finish(report);
 }

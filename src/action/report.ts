@@ -3,10 +3,14 @@
  * summary and one log line per pull request. Values never appear: diagnostics do not carry them.
  */
 import * as core from '@actions/core';
+import type { LoadedConfig } from '../config/config.js';
 import { type Diagnostic, formatDiagnostic } from '../diagnostics.js';
 import type { Published } from '../plan/proposals.js';
+import { loadStatus } from '../plan/status.js';
 import type { PlanResult } from '../plan/types.js';
+import type { Snapshot } from '../repo/snapshot.js';
 import { jobSummary } from '../report/markdown.js';
+import { statusMarkdown } from '../report/status-render.js';
 
 /** A failure the user can act on, reported in one line by setFailed. */
 export class ActionError extends Error {}
@@ -32,9 +36,38 @@ export interface RunReport {
   published: readonly Published[];
   /** Lines for the summary saying why a run did nothing (or what it allowed). */
   notes?: readonly string[];
+  /** Where the summary's version matrix comes from: the commit the run planned on. */
+  status?: StatusSource;
 }
 
-export async function finish({ mode, dryRun, result, published, notes = [] }: RunReport): Promise<void> {
+export interface StatusSource {
+  snapshot: Snapshot;
+  loaded: LoadedConfig;
+  /** A validation of exactly these components (whole-repo validate), so it is not run twice. */
+  validation?: PlanResult;
+}
+
+/** The matrix and Mermaid chain of the components the run touched; a failure here never fails the run. */
+async function statusSection(result: PlanResult, source: StatusSource | undefined): Promise<string> {
+  const components = [...new Set(result.environments.map((e) => e.component))];
+  if (!source || components.length === 0) return '';
+  try {
+    const model = await loadStatus(source.snapshot, { ...source, components });
+    return `\n${statusMarkdown(model)}`;
+  } catch (e) {
+    core.warning(`the job summary has no version matrix: ${e instanceof Error ? e.message : String(e)}`);
+    return '';
+  }
+}
+
+export async function finish({
+  mode,
+  dryRun,
+  result,
+  published,
+  notes = [],
+  status,
+}: RunReport): Promise<void> {
   for (const n of notes) core.info(n);
   const prs = published.filter((p) => p.number !== undefined);
   core.setOutput(
@@ -57,7 +90,8 @@ export async function finish({ mode, dryRun, result, published, notes = [] }: Ru
   core.setOutput('changed-files', JSON.stringify(result.files.map((f) => f.path)));
   core.setOutput('valid', String(result.valid));
   if (process.env.GITHUB_STEP_SUMMARY) {
-    await core.summary.addRaw(jobSummary(result, published, mode, dryRun, notes)).write();
+    const matrix = await statusSection(result, status);
+    await core.summary.addRaw(jobSummary(result, published, mode, dryRun, notes) + matrix).write();
   }
   for (const p of published) {
     const note = p.superseded ? ` (it already proposes the newer ${p.superseded})` : '';

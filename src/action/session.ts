@@ -8,7 +8,7 @@ import { api } from '../github/deliver.js';
 import { GitHubSnapshot, type RepoRef, readTree, type TreeEntry } from '../github/snapshot.js';
 import type { Inputs } from '../inputs.js';
 import { LocalSnapshot } from '../repo/local.js';
-import type { Snapshot } from '../repo/snapshot.js';
+import { KeptSnapshot, type Snapshot } from '../repo/snapshot.js';
 import type { RunFacts } from './facts.js';
 import { ActionError } from './report.js';
 
@@ -49,11 +49,16 @@ export async function openSession(
   return { inputs, facts, ref, client, baseBranch, trees: new Map() };
 }
 
-/** The repository at a tree: the local checkout when the path input is set, else the API. */
-export function snapshotOf(session: Session, tree: readonly TreeEntry[]): Snapshot {
-  return session.inputs.path
+/**
+ * The repository at a tree: the local checkout when the path input is set, else the API. Reads are
+ * kept (unless `keep` is false: a whole-repo read), so the summary's version matrix re-reads nothing
+ * the plan read.
+ */
+export function snapshotOf(session: Session, tree: readonly TreeEntry[], keep = true): Snapshot {
+  const snapshot = session.inputs.path
     ? new LocalSnapshot(session.inputs.path)
     : new GitHubSnapshot(session.client, session.ref, tree);
+  return keep ? new KeptSnapshot(snapshot) : snapshot;
 }
 
 export function treeOfCommit(session: Session, sha: string): Promise<TreeEntry[]> {

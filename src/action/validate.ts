@@ -12,7 +12,7 @@ import { loadBaseFacts } from '../plan/base.js';
 import { scopeOfChanges } from '../plan/changes.js';
 import { plan } from '../plan/plan.js';
 import type { Scope, ValidateRequest } from '../plan/types.js';
-import { annotate, failInvalid, finish } from './report.js';
+import { annotate, failInvalid, finish, type StatusSource } from './report.js';
 import { type Session, snapshotOf, treeOfCommit } from './session.js';
 
 export async function validate(session: Session): Promise<void> {
@@ -46,19 +46,27 @@ export async function validate(session: Session): Promise<void> {
       loadBaseFacts(snapshotOf(session, base.tree), loaded.config, scope),
     );
     const result = await api('reading the gitops repository', () => plan(snapshot, request, loaded));
-    return report(session, result, notes);
+    return report(session, result, notes, { snapshot, loaded });
   }
   const tree = pr?.headSha
     ? await treeOfCommit(session, pr.headSha)
     : (await readBaseOrFail(session.client, session.ref, session.baseBranch)).tree;
-  snapshot = snapshotOf(session, tree);
-  const result = await api('reading the gitops repository', () => plan(snapshot, request));
-  return report(session, result, notes);
+  // The whole repository is read once and not kept: its validation is also the matrix's.
+  snapshot = snapshotOf(session, tree, false);
+  const loaded = await api('reading flux-pkg.yaml', () => loadConfig(snapshot));
+  const result = await api('reading the gitops repository', () => plan(snapshot, request, loaded));
+  const validation = inputs.environments ? undefined : result;
+  return report(session, result, notes, { snapshot, loaded, validation });
 }
 
-async function report(session: Session, result: Awaited<ReturnType<typeof plan>>, notes: string[]) {
+async function report(
+  session: Session,
+  result: Awaited<ReturnType<typeof plan>>,
+  notes: string[],
+  status: StatusSource,
+) {
   annotate(result.diagnostics);
-  const run = { mode: 'validate', dryRun: session.inputs.dryRun, result, published: [], notes };
+  const run = { mode: 'validate', dryRun: session.inputs.dryRun, result, published: [], notes, status };
   if (!result.valid) await failInvalid(run);
   await finish(run);
 }

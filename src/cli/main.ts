@@ -10,13 +10,13 @@ import { loadConfig, type RepoConfig } from '../config/config.js';
 import { formatDiagnostic } from '../diagnostics.js';
 import { classifyChanges } from '../plan/changes.js';
 import { plan } from '../plan/plan.js';
+import { loadStatus } from '../plan/status.js';
 import type { Request } from '../plan/types.js';
 import { LocalSnapshot } from '../repo/local.js';
 import { WriteRefusedError, writeFiles } from '../repo/local-writer.js';
 import { UnsafeWritePathError } from '../repo/paths.js';
 import { statusJson, statusText } from '../report/status-render.js';
 import { diagnosticLines, fileDiff, jsonReport, summaryLines } from '../report/text.js';
-import { loadStatus } from './status.js';
 
 const USAGE = `Usage: flux-pkg <command> [options]
 

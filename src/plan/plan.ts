@@ -41,7 +41,9 @@ export async function plan(snapshot: Snapshot, request: Request, loaded?: Loaded
   diagnostics.push(...componentEnvironmentProblems(components, loadedConfig));
   const environments = hasErrors(diagnostics) ? [] : await planFor(ctx, components, request);
   diagnostics.push(...ctx.values.diagnostics);
-  if (request.kind === 'validate' && environments.length === 0 && !hasErrors(diagnostics))
+  // A pull request that touches no component has nothing to check; a filter that matches nothing is an error.
+  const scopedToNothing = request.kind === 'validate' && request.scope !== undefined;
+  if (request.kind === 'validate' && !scopedToNothing && environments.length === 0 && !hasErrors(diagnostics))
     diagnostics.push(
       error(NO_MATCH, 'the filters match no environment folder: validate checked nothing', ''),
     );

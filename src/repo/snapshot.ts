@@ -105,3 +105,31 @@ export class MemorySnapshot implements Snapshot {
     return this.#files.get(path);
   }
 }
+
+/**
+ * A snapshot whose reads are kept: a run that plans twice on one commit (the plan, then the status
+ * matrix of the components it touched) reads each file once.
+ */
+export class KeptSnapshot implements Snapshot {
+  readonly #texts = new Map<string, Promise<string | undefined>>();
+
+  readonly size?: (path: string) => Promise<number | undefined>;
+
+  constructor(private readonly inner: Snapshot) {
+    if (inner.size) this.size = (path) => inner.size!(path);
+  }
+
+  list(): Promise<readonly FileEntry[]> {
+    return this.inner.list();
+  }
+
+  read(path: string, options?: ReadOptions): Promise<string | undefined> {
+    const key = `${options?.maxBytes ?? ''}:${path}`;
+    let text = this.#texts.get(key);
+    if (!text) {
+      text = this.inner.read(path, options);
+      this.#texts.set(key, text);
+    }
+    return text;
+  }
+}

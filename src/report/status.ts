@@ -1,7 +1,7 @@
 /**
  * Where every version runs: the component × environment matrix — the version each environment's
  * PackageInstall selects, which environments are behind the one they promote from, which are
- * invalid, which have no folder. Pure: loadStatus() (src/cli/status.ts) gathers the input through
+ * invalid, which have no folder. Pure: loadStatus() (src/plan/status.ts) gathers the input through
  * the planner (validate) and the Package files; the renderings are in status-render.ts.
  */
 import { compare, parseRelaxed } from '../carvel/semver.js';

@@ -1,13 +1,14 @@
 /**
  * The input of the status matrix, gathered through the planner: flux-pkg.yaml, a whole-repo
- * validate, and each component's Package versions. The action's summary can call it the same way.
+ * validate, and each component's Package versions; `components` limits it to those (an action run
+ * shows the components it touched).
  */
 import { type LoadedConfig, loadConfig } from '../config/config.js';
-import { plan } from '../plan/plan.js';
-import { discover, loadPackages, RepoReader } from '../plan/repository.js';
-import type { PlanResult } from '../plan/types.js';
 import type { Snapshot } from '../repo/snapshot.js';
 import { buildStatus, type StatusInput, type StatusModel } from '../report/status.js';
+import { plan } from './plan.js';
+import { discover, loadPackages, RepoReader } from './repository.js';
+import type { PlanResult } from './types.js';
 
 /**
  * The model for a snapshot. `loaded` and `validation`: what the caller already has (flux-pkg.yaml as
@@ -15,14 +16,16 @@ import { buildStatus, type StatusInput, type StatusModel } from '../report/statu
  */
 export async function loadStatus(
   snapshot: Snapshot,
-  options: { loaded?: LoadedConfig; validation?: PlanResult } = {},
+  options: { loaded?: LoadedConfig; validation?: PlanResult; components?: readonly string[] } = {},
 ): Promise<StatusModel> {
   const loaded = options.loaded ?? (await loadConfig(snapshot));
-  const validation = options.validation ?? (await plan(snapshot, { kind: 'validate' }, loaded));
+  const only = options.components ? [...options.components] : undefined;
+  const validation =
+    options.validation ?? (await plan(snapshot, { kind: 'validate', components: only }, loaded));
   const paths = (await snapshot.list()).map((e) => e.path);
   const reader = new RepoReader(snapshot);
   const components: StatusInput['components'][number][] = [];
-  const layouts = discover(paths, loaded.config.layout);
+  const layouts = discover(paths, loaded.config.layout).filter((c) => !only || only.includes(c.name));
   reader.prefetch(layouts[0]?.packageFiles ?? []);
   for (const [i, c] of layouts.entries()) {
     reader.prefetch(layouts[i + 1]?.packageFiles ?? []);
