@@ -1,10 +1,19 @@
 /**
  * The Octokit client: REST + GraphQL with the retry and throttling plugins (no hand-written retry
- * loops), pointed at GITHUB_API_URL so GitHub Enterprise Server works.
+ * loops), pointed at GITHUB_API_URL so GitHub Enterprise Server works, through the proxy that
+ * HTTPS_PROXY / HTTP_PROXY / NO_PROXY name.
+ *
+ * Who handles what: plugin-retry retries 5xx and dropped connections (after 1 s, 4 s, 9 s);
+ * plugin-throttling paces writes by a budget (pacing.ts) and handles every "slow down" answer — a
+ * 403 or 429 secondary limit waits for `retry-after` or a minute, a primary rate limit waits for its
+ * reset — a bounded number of times, saying so in the log. 429 is therefore on plugin-retry's
+ * do-not-retry list: it would otherwise retry after 1 s and 4 s, ignoring `retry-after`.
  */
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
 import { Octokit } from '@octokit/rest';
+import { type BudgetOverrides, pacingGroups, resolveBudget } from './pacing.js';
+import { type ProxyEnv, proxyFetch } from './proxy.js';
 
 export const GitHubClient = Octokit.plugin(retry, throttling);
 export type GitHubClient = InstanceType<typeof GitHubClient>;
@@ -12,13 +21,28 @@ export type GitHubClient = InstanceType<typeof GitHubClient>;
 export interface ClientOptions {
   token: string;
   baseUrl: string;
-  /** Called with a one-line note when a request is retried after a rate limit. */
+  /** Called with a one-line note when GitHub says "slow down" and the request waits, or is given up. */
   log?: (message: string) => void;
   /** Octokit's own request log (expected 404s included): debug output only. */
   debug?: (message: string) => void;
-  /** Retries for 5xx and connection errors (the retry plugin's). */
+  /** Retries for 5xx and connection errors (the retry plugin's). Default 3. */
   retries?: number;
+  /** Retries after a rate limit or secondary limit (403/429) before the request fails. Default 2. */
+  limitRetries?: number;
+  /** Longest wait for a primary rate limit's reset, in seconds; a later reset fails at once. Default 900. */
+  maxResetWait?: number;
+  /**
+   * Write pacing: GitHub's documented budget by default (pacing.ts GITHUB_BUDGET), a partial budget
+   * over it, or `false` to send writes unpaced (tests). "Slow down" answers are honoured either way.
+   */
+  pacing?: false | BudgetOverrides;
+  /** The transport (tests' stub); default global fetch, or a proxying one when `env` names a proxy. */
+  fetch?: typeof fetch;
+  /** Where HTTPS_PROXY / HTTP_PROXY / NO_PROXY are read; default process.env. */
+  env?: ProxyEnv;
 }
+
+let clients = 0;
 
 export function createClient({
   token,
@@ -26,22 +50,55 @@ export function createClient({
   log = () => {},
   debug = () => {},
   retries = 3,
+  limitRetries = 2,
+  maxResetWait = 900,
+  pacing = {},
+  fetch: transport,
+  env = process.env,
 }: ClientOptions): GitHubClient {
+  const groups = pacingGroups(pacing === false ? false : resolveBudget(pacing));
+  const fetch = transport ?? proxyFetch(env);
+  const waitOrGiveUp = (
+    what: string,
+    retryAfter: number,
+    options: { method: string; url: string },
+    n: number,
+  ) => {
+    const where = `${options.method} ${options.url}`;
+    if (n >= limitRetries) {
+      log(
+        `GitHub says slow down (${what}) on ${where}; giving up after ${n} ${n === 1 ? 'retry' : 'retries'}`,
+      );
+      return false;
+    }
+    log(
+      `GitHub says slow down (${what}) on ${where}; waiting ${retryAfter} s (retry ${n + 1} of ${limitRetries})`,
+    );
+    return true;
+  };
   return new GitHubClient({
     auth: token,
     baseUrl,
     log: { debug, info: debug, warn: debug, error: debug },
     userAgent: 'flux-pkg-action',
-    retry: { retries },
+    ...(fetch ? { request: { fetch } } : {}),
+    retry: { retries, doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451] },
     throttle: {
+      // One key per client in the plugin's process-wide groups, so clients never share a limiter.
+      id: `flux-pkg-${++clients}`,
+      ...groups,
+      fallbackSecondaryRateRetryAfter: 60,
       onRateLimit: (retryAfter, options, _octokit, retryCount) => {
-        log(`rate limit on ${options.method} ${options.url}; retrying in ${retryAfter}s`);
-        return retryCount < 2;
+        if (retryAfter > maxResetWait) {
+          log(
+            `GitHub's rate limit is used up until ${retryAfter} s from now on ${options.method} ${options.url}; not waiting that long`,
+          );
+          return false;
+        }
+        return waitOrGiveUp('rate limit', retryAfter, options, retryCount);
       },
-      onSecondaryRateLimit: (retryAfter, options, _octokit, retryCount) => {
-        log(`secondary rate limit on ${options.method} ${options.url}; retrying in ${retryAfter}s`);
-        return retryCount < 2;
-      },
+      onSecondaryRateLimit: (retryAfter, options, _octokit, retryCount) =>
+        waitOrGiveUp('secondary rate limit', retryAfter, options, retryCount),
     },
   });
 }
@@ -56,6 +113,9 @@ export function explainApiError(e: unknown, doing: string): string {
   }
   if (err.status === 403 && /Resource not accessible by/i.test(message)) {
     return `${doing}: the token lacks permissions (${message}); grant "contents: write" and "pull-requests: write" in the workflow's permissions block, or use a token with access to the gitops repository`;
+  }
+  if ((err.status === 403 || err.status === 429) && /rate limit/i.test(message)) {
+    return `${doing}: GitHub's rate limit still applied after the retries the client allows (${message}); re-run later, or spread the work over fewer pull requests`;
   }
   if (err.status === 404)
     return `${doing}: not found (${message}); check the repository name and that the token can access it`;

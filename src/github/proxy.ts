@@ -1,0 +1,66 @@
+/**
+ * Corporate proxies: HTTPS_PROXY / HTTP_PROXY / NO_PROXY (lowercase first, as curl reads them)
+ * honoured for every API call, by a fetch that sends each request through undici's ProxyAgent
+ * unless NO_PROXY names its host. With no proxy variable set there is no wrapper at all.
+ *
+ * undici's own EnvHttpProxyAgent does the same but prints an "experimental" warning into every run's
+ * log, and reads process.env itself; this reads the environment it is given.
+ */
+import { type Dispatcher, ProxyAgent, fetch as undiciFetch } from 'undici';
+
+export type ProxyEnv = Record<string, string | undefined>;
+
+export interface ProxySettings {
+  httpProxy?: string;
+  httpsProxy?: string;
+  noProxy: string[];
+}
+
+export function proxySettings(env: ProxyEnv): ProxySettings | undefined {
+  const pick = (name: string) => (env[name.toLowerCase()] ?? env[name.toUpperCase()])?.trim() || undefined;
+  const httpProxy = pick('http_proxy');
+  const httpsProxy = pick('https_proxy') ?? httpProxy;
+  if (!httpProxy && !httpsProxy) return undefined;
+  const noProxy = (pick('no_proxy') ?? '')
+    .split(/[\s,]+/)
+    .map((e) => e.toLowerCase())
+    .filter(Boolean);
+  return { httpProxy, httpsProxy, noProxy };
+}
+
+/** True when NO_PROXY says to reach `url` directly: `*`, a host, `.suffix` or `*.suffix`, optionally `:port`. */
+export function bypassesProxy(url: URL, noProxy: readonly string[]): boolean {
+  const host = url.hostname.toLowerCase().replace(/^\[(.*)\]$/, '$1');
+  const port = url.port || (url.protocol === 'https:' ? '443' : '80');
+  return noProxy.some((entry) => {
+    if (entry === '*') return true;
+    const m = /^(.*?)(?::(\d+))?$/.exec(entry.replace(/^\[(.*)\](:\d+)?$/, '$1$2'))!;
+    const [name, entryPort] = [m[1]!.replace(/^\*?\./, ''), m[2]];
+    if (entryPort && entryPort !== port) return false;
+    return host === name || host.endsWith(`.${name}`);
+  });
+}
+
+/** A fetch that routes through the proxy the environment names, or undefined when it names none. */
+export function proxyFetch(env: ProxyEnv): typeof fetch | undefined {
+  const settings = proxySettings(env);
+  if (!settings) return undefined;
+  const agents = new Map<string, Dispatcher>();
+  const agentFor = (proxy: string) => {
+    const known = agents.get(proxy);
+    if (known) return known;
+    const agent = new ProxyAgent(proxy);
+    agents.set(proxy, agent);
+    return agent;
+  };
+  return ((input: string | URL | Request, init?: RequestInit) => {
+    const url = new URL(input instanceof Request ? input.url : String(input));
+    const proxy = url.protocol === 'https:' ? settings.httpsProxy : settings.httpProxy;
+    const direct = !proxy || bypassesProxy(url, settings.noProxy);
+    // undici's fetch takes a dispatcher per request; its types differ from the DOM's only in name.
+    return undiciFetch(input as never, {
+      ...(init as object),
+      ...(direct ? {} : { dispatcher: agentFor(proxy) }),
+    });
+  }) as typeof fetch;
+}
