@@ -34,11 +34,19 @@ export function bypassesProxy(url: URL, noProxy: readonly string[]): boolean {
   const port = url.port || (url.protocol === 'https:' ? '443' : '80');
   return noProxy.some((entry) => {
     if (entry === '*') return true;
-    const m = /^(.*?)(?::(\d+))?$/.exec(entry.replace(/^\[(.*)\](:\d+)?$/, '$1$2'))!;
-    const [name, entryPort] = [m[1]!.replace(/^\*?\./, ''), m[2]];
+    const { name, entryPort } = parseEntry(entry);
     if (entryPort && entryPort !== port) return false;
     return host === name || host.endsWith(`.${name}`);
   });
+}
+
+/** `host`, `host:port`, `[v6]`, `[v6]:port` or a bare IPv6 address; a leading `.` or `*.` dropped. */
+function parseEntry(entry: string): { name: string; entryPort?: string } {
+  const bracketed = /^\[(.*)\](?::(\d+))?$/.exec(entry);
+  if (bracketed) return { name: bracketed[1]!, entryPort: bracketed[2] };
+  if (entry.split(':').length > 2) return { name: entry };
+  const [name = '', entryPort] = entry.split(':');
+  return { name: name.replace(/^\*?\./, ''), entryPort };
 }
 
 /** A fetch that routes through the proxy the environment names, or undefined when it names none. */
