@@ -1,9 +1,11 @@
 /**
  * The gitops repo read through the GitHub API at one commit: one recursive tree read, then only the
- * blobs the plan asks for. Reads do not grow with the number of unrelated files in the repo.
+ * blobs the plan asks for. Reads do not grow with the number of unrelated files in the repo. The
+ * planner reads ahead, so blob reads overlap, at most BLOB_READS_IN_FLIGHT at once.
  */
 import { type FileEntry, type ReadOptions, RefusedReadError, type Snapshot } from '../repo/snapshot.js';
 import type { GitHubClient } from './client.js';
+import { concurrencyLimit } from './limit.js';
 
 /** Git's mode for a symbolic link: the blob holds the link's target, which the action never follows. */
 const SYMLINK_MODE = '120000';
@@ -19,6 +21,9 @@ export interface RepoRef {
 }
 
 export class TreeTruncatedError extends Error {}
+
+/** Well under GitHub's 100 concurrent requests, and under Octokit's own 10 (its throttling plugin). */
+export const BLOB_READS_IN_FLIGHT = 8;
 
 /** Every blob of a tree, recursively (one request). */
 export async function readTree(client: GitHubClient, ref: RepoRef, treeSha: string): Promise<TreeEntry[]> {
@@ -39,6 +44,7 @@ export async function readTree(client: GitHubClient, ref: RepoRef, treeSha: stri
 
 export class GitHubSnapshot implements Snapshot {
   readonly #byPath: Map<string, TreeEntry>;
+  readonly #limit = concurrencyLimit(BLOB_READS_IN_FLIGHT);
 
   constructor(
     private readonly client: GitHubClient,
@@ -58,7 +64,9 @@ export class GitHubSnapshot implements Snapshot {
     if (entry.kind === 'symlink') throw new RefusedReadError(path, 'symlink');
     if (options.maxBytes !== undefined && entry.size !== undefined && entry.size > options.maxBytes)
       throw new RefusedReadError(path, 'too-large', entry.size);
-    const { data } = await this.client.rest.git.getBlob({ ...this.ref, file_sha: entry.sha });
+    const { data } = await this.#limit(() =>
+      this.client.rest.git.getBlob({ ...this.ref, file_sha: entry.sha }),
+    );
     return Buffer.from(data.content, data.encoding === 'base64' ? 'base64' : 'utf8').toString('utf8');
   }
 }
