@@ -5,7 +5,17 @@
  *
  * Targets: ≤ 5 write calls per pull request, no write call on a no-op rerun, and reads that do not
  * grow with the number of unrelated files in the repository.
+ *
+ * Beside the action's per-PR and no-op figures it measures git's own cost for the same change
+ * against the same bare repository — a shallow clone, a commit of the files the action's pull request
+ * changed, a push (what peter-evans/create-pull-request does at its core): the floor any PR-opening
+ * tool pays. Issue 11's targets: one PR ≤ 0.5× create-pull-request (≈ this floor plus its REST call),
+ * a no-op rerun ≤ 0.2× its rerun.
  */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { COMPONENT, initialFiles, NEW_PACKAGE, newPackage, pushEvent } from '../__tests__/e2e/fixtures.js';
 import { runAction } from '../__tests__/e2e/run-action.js';
 import { type StandIn, startStandIn } from '../__tests__/e2e/stand-in/server.js';
@@ -21,6 +31,7 @@ interface Count {
   writes: number;
   writesPerPr: string;
   seconds: number;
+  ms: number;
   byRoute: Record<string, number>;
 }
 
@@ -56,7 +67,73 @@ async function measure(
     writes,
     writesPerPr: prs ? (writes / prs).toFixed(1) : '—',
     seconds: Math.round(seconds * 10) / 10,
+    ms: Math.round(seconds * 1000),
     byRoute,
+  };
+}
+
+interface GitFloor {
+  cloneMs: number;
+  commitMs: number;
+  pushMs: number;
+  totalMs: number;
+  files: number;
+}
+
+/** git without the user's configuration, as the stand-in runs it. */
+function git(args: string[], cwd?: string): string {
+  return execFileSync('git', ['-c', 'user.name=Bench', '-c', 'user.email=bench@example.com', ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null', LC_ALL: 'C' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+}
+
+/**
+ * Clone (depth 1, over file:// so git packs as over the network), commit the files `branch` changed
+ * against main, push them to a new branch: each step timed, the median of `repeats`.
+ */
+function gitFloor(standIn: StandIn, branch: string, repeats = 3): GitFloor {
+  const changed = standIn
+    .git(['diff', '--name-only', '--no-renames', 'refs/heads/main', `refs/heads/${branch}`])
+    .split('\n')
+    .filter(Boolean);
+  const files = Object.fromEntries(
+    changed.map((f) => [f, standIn.git(['show', `refs/heads/${branch}:${f}`])]),
+  );
+  const runs: GitFloor[] = [];
+  for (let i = 0; i < repeats; i++) {
+    const dir = mkdtempSync(join(tmpdir(), 'git-floor-'));
+    const work = join(dir, 'work');
+    const t0 = performance.now();
+    git(['clone', '--quiet', '--depth', '1', '--branch', 'main', `file://${standIn.bareRepo}`, work]);
+    const t1 = performance.now();
+    for (const [path, text] of Object.entries(files)) {
+      mkdirSync(dirname(join(work, path)), { recursive: true });
+      writeFileSync(join(work, path), text);
+    }
+    git(['add', '-A'], work);
+    git(['commit', '--quiet', '-m', 'Deploy (git floor)'], work);
+    const t2 = performance.now();
+    git(['push', '--quiet', 'origin', `HEAD:refs/heads/git-floor-${i}`], work);
+    const t3 = performance.now();
+    rmSync(dir, { recursive: true, force: true });
+    runs.push({
+      cloneMs: t1 - t0,
+      commitMs: t2 - t1,
+      pushMs: t3 - t2,
+      totalMs: t3 - t0,
+      files: changed.length,
+    });
+  }
+  const med = (k: keyof GitFloor) => runs.map((r) => r[k]).sort((a, b) => a - b)[runs.length >> 1]!;
+  return {
+    cloneMs: med('cloneMs'),
+    commitMs: med('commitMs'),
+    pushMs: med('pushMs'),
+    totalMs: med('totalMs'),
+    files: changed.length,
   };
 }
 
@@ -103,6 +180,7 @@ async function main(): Promise<void> {
   const one = await repo(initialFiles());
   const firstPush = push(one, { [pkg.path]: pkg.content });
   results.push(await measure('new PR, one environment', one, firstPush, { environments: 'dev' }));
+  const floor = gitFloor(one, one.pulls[0]!.head);
   results.push(await measure('no-op rerun', one, firstPush, { environments: 'dev' }));
   const newer = newPackage('20230601120000.0.0');
   results.push(
@@ -135,6 +213,19 @@ async function main(): Promise<void> {
   console.log('|---|---|---|---|---|---|');
   for (const r of results)
     console.log(`| ${r.scenario} | ${r.prs} | ${r.reads} | ${r.writes} | ${r.writesPerPr} | ${r.seconds} |`);
+  const ms = (n: number) => Math.round(n).toLocaleString('en-US');
+  const [onePr, noOp] = [results[0]!, results[1]!];
+  console.log("\nThe action beside git's own cost for the same change (same bare repository):\n");
+  console.log('| | wall ms | REST calls |');
+  console.log('|---|---|---|');
+  console.log(`| action: new PR, one environment | ${ms(onePr.ms)} | ${onePr.reads + onePr.writes} |`);
+  console.log(`| action: no-op rerun | ${ms(noOp.ms)} | ${noOp.reads + noOp.writes} |`);
+  console.log(
+    `| git: clone ${ms(floor.cloneMs)} + commit ${ms(floor.commitMs)} + push ${ms(floor.pushMs)} (${floor.files} files) | ${ms(floor.totalMs)} | 0 |`,
+  );
+  console.log(
+    `| action one PR ÷ git floor | ${(onePr.ms / floor.totalMs).toFixed(2)}× | (target ≤ 0.5× create-pull-request, which pays this floor plus its REST calls) |`,
+  );
   console.log('\nby route:');
   for (const r of results)
     console.log(

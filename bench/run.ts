@@ -328,7 +328,14 @@ export async function main(argv: string[]): Promise<number> {
       spawnSync(process.execPath, ['--import', 'tsx', 'bench/rest-calls.ts'], { cwd: ROOT, stdio: 'inherit' })
         .status ?? 1;
   }
-  return results.some((r) => r.error) || rest !== 0 ? 1 : 0;
+  // Start-up: the CLI validating the example against a bare `node -e ''` (bench/startup.ts).
+  let startup = 0;
+  if (!values.suite || values.suite.includes('startup')) {
+    startup =
+      spawnSync(process.execPath, ['--import', 'tsx', 'bench/startup.ts'], { cwd: ROOT, stdio: 'inherit' })
+        .status ?? 1;
+  }
+  return results.some((r) => r.error) || rest !== 0 || startup !== 0 ? 1 : 0;
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

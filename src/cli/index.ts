@@ -1,5 +1,9 @@
 #!/usr/bin/env node
-import { main } from './main.js';
+import { enableCompileCache } from '../startup.js';
+
+enableCompileCache();
+// Imported after the cache is on, so the CLI's code is compiled from it.
+const { main } = await import('./main.js');
 
 // Output piped into `head` closes early: stop writing there instead of crashing on EPIPE.
 const closed = new Set<NodeJS.WriteStream>();
