@@ -221,7 +221,7 @@ async function main(): Promise<void> {
   console.log(`| action: new PR, one environment | ${ms(onePr.ms)} | ${onePr.reads + onePr.writes} |`);
   console.log(`| action: no-op rerun | ${ms(noOp.ms)} | ${noOp.reads + noOp.writes} |`);
   console.log(
-    `| git: clone ${ms(floor.cloneMs)} + commit ${ms(floor.commitMs)} + push ${ms(floor.pushMs)} (${floor.files} ${floor.files === 1 ? "file" : "files"}) | ${ms(floor.totalMs)} | 0 |`,
+    `| git: clone ${ms(floor.cloneMs)} + commit ${ms(floor.commitMs)} + push ${ms(floor.pushMs)} (${floor.files} ${floor.files === 1 ? 'file' : 'files'}) | ${ms(floor.totalMs)} | 0 |`,
   );
   console.log(
     `| action one PR ÷ git floor | ${(onePr.ms / floor.totalMs).toFixed(2)}× | (target ≤ 0.5× create-pull-request, which pays this floor plus its REST calls) |`,

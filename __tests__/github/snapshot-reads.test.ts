@@ -4,8 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createClient } from '../../src/github/client.js';
-import { BLOB_READS_IN_FLIGHT, GitHubSnapshot, type TreeEntry } from '../../src/github/snapshot.js';
 import { concurrencyLimit } from '../../src/github/limit.js';
+import { BLOB_READS_IN_FLIGHT, GitHubSnapshot, type TreeEntry } from '../../src/github/snapshot.js';
 
 /**
  * A transport that holds blob answers and records how many were in flight: once
