@@ -28,6 +28,7 @@ const LAYERS: [prefix: string, rank: number, core: boolean][] = [
   ['repo/', 8, false],
   ['github/', 8, false],
   ['inputs.ts', 8, false],
+  ['startup.ts', 8, false],
   ['action/', 9, false],
   ['cli/', 9, false],
   ['main.ts', 10, false],
