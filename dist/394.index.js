@@ -4661,7 +4661,7 @@ function proxyFetch(env) {
 
 const GitHubClient = dist_src/* Octokit */.E.plugin(dist_bundle/* retry */.L, plugin_throttling_dist_bundle/* throttling */.A);
 let clients = 0;
-function createClient({ token, baseUrl, log = () => { }, debug = () => { }, retries = 3, limitRetries = 2, maxResetWait = 900, pacing = {}, fetch: transport, env = process.env, }) {
+function createClient({ token, baseUrl, log = () => { }, debug = () => { }, retries = 3, retryUnitMs = 1000, limitRetries = 2, maxResetWait = 900, pacing = {}, fetch: transport, env = process.env, }) {
     const groups = pacingGroups(pacing === false ? false : resolveBudget(pacing));
     const fetch = transport ?? proxyFetch(env);
     const waitOrGiveUp = (what, retryAfter, options, n) => {
@@ -4679,7 +4679,11 @@ function createClient({ token, baseUrl, log = () => { }, debug = () => { }, retr
         log: { debug, info: debug, warn: debug, error: debug },
         userAgent: 'flux-pkg-action',
         ...(fetch ? { request: { fetch } } : {}),
-        retry: { retries, doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451] },
+        retry: {
+            retries,
+            retryAfterBaseValue: retryUnitMs,
+            doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451],
+        },
         throttle: {
             // One key per client in the plugin's process-wide groups, so clients never share a limiter.
             id: `flux-pkg-${++clients}`,

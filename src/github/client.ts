@@ -27,6 +27,8 @@ export interface ClientOptions {
   debug?: (message: string) => void;
   /** Retries for 5xx and connection errors (the retry plugin's). Default 3. */
   retries?: number;
+  /** The retry plugin's unit of backoff in ms (it waits 1, 4, 9 units). Default 1000; tests use less. */
+  retryUnitMs?: number;
   /** Retries after a rate limit or secondary limit (403/429) before the request fails. Default 2. */
   limitRetries?: number;
   /** Longest wait for a primary rate limit's reset, in seconds; a later reset fails at once. Default 900. */
@@ -50,6 +52,7 @@ export function createClient({
   log = () => {},
   debug = () => {},
   retries = 3,
+  retryUnitMs = 1000,
   limitRetries = 2,
   maxResetWait = 900,
   pacing = {},
@@ -82,7 +85,11 @@ export function createClient({
     log: { debug, info: debug, warn: debug, error: debug },
     userAgent: 'flux-pkg-action',
     ...(fetch ? { request: { fetch } } : {}),
-    retry: { retries, doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451] },
+    retry: {
+      retries,
+      retryAfterBaseValue: retryUnitMs,
+      doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451],
+    },
     throttle: {
       // One key per client in the plugin's process-wide groups, so clients never share a limiter.
       id: `flux-pkg-${++clients}`,
