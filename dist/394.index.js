@@ -768,7 +768,13 @@ const DEFAULT_CONFIG = {
 };
 let validator;
 function validateSchema(value) {
-    validator ??= new ajv.Ajv({ allErrors: true, strict: false }).compile(configSchema);
+    // The schema is this project's own (tested): ajv need not check it against the meta-schema at every start.
+    validator ??= new ajv.Ajv({
+        allErrors: true,
+        strict: false,
+        validateSchema: false,
+        code: { optimize: false },
+    }).compile(configSchema);
     return { ok: validator(value), errors: validator.errors ?? [] };
 }
 /** Read flux-pkg.yaml through the same size cap and link rule as every other file. */

@@ -120,7 +120,13 @@ export const DEFAULT_CONFIG: RepoConfig = {
 
 let validator: ReturnType<Ajv['compile']> | undefined;
 function validateSchema(value: unknown) {
-  validator ??= new Ajv({ allErrors: true, strict: false }).compile(configSchema);
+  // The schema is this project's own (tested): ajv need not check it against the meta-schema at every start.
+  validator ??= new Ajv({
+    allErrors: true,
+    strict: false,
+    validateSchema: false,
+    code: { optimize: false },
+  }).compile(configSchema);
   return { ok: validator(value), errors: validator.errors ?? [] };
 }
 
