@@ -21,14 +21,9 @@ import {
 import { encryptionPredicate, ruleProblem } from '../sops/rule.js';
 import { type ParsedYaml, parseYaml, positionAt } from '../yaml/parse.js';
 import type { RepoReader } from './repository.js';
+import type { SopsKeys } from './types.js';
 
-/** The age identities the caller holds, and how it learns the values it must mask. */
-export interface SopsKeys {
-  /** `AGE-SECRET-KEY-…` identities; empty: encrypted files cannot be read. */
-  identities: readonly string[];
-  /** Called with every decrypted value as soon as a file is decrypted, before anything can print. */
-  onDecrypted?: (secrets: readonly string[]) => void;
-}
+export type { SopsKeys } from './types.js';
 
 /** An encrypted params.yaml as the planner holds it. */
 export interface EncryptedSecret {

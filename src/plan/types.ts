@@ -1,7 +1,6 @@
 import type { SchemaKeyChanges } from '../carvel/schema-diff.js';
 import type { Settings } from '../config/config.js';
 import type { Diagnostic } from '../diagnostics.js';
-import type { SopsKeys } from './secrets.js';
 
 /** What the caller asks the planner for. */
 export type Request = InstallRequest | ValidateRequest | PromoteRequest;
@@ -90,7 +89,13 @@ export interface PromotionDetails {
   valuesKeys: SchemaKeyChanges;
 }
 
-export type { SopsKeys } from './secrets.js';
+/** The age identities the caller holds, and how it learns the values it must mask. */
+export interface SopsKeys {
+  /** `AGE-SECRET-KEY-…` identities; empty: encrypted files cannot be read. */
+  identities: readonly string[];
+  /** Called with every decrypted value as soon as a file is decrypted, before anything can print. */
+  onDecrypted?: (secrets: readonly string[]) => void;
+}
 
 export interface PlannedFile {
   path: string;
