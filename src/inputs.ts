@@ -4,6 +4,7 @@
  */
 import * as core from '@actions/core';
 import { branchNameProblem } from './github/refs.js';
+import { isAgeRecipient, parseAgeIdentities } from './sops/index.js';
 
 export type Mode = 'auto' | 'install' | 'validate' | 'promote' | 'bootstrap';
 
@@ -32,6 +33,9 @@ export interface Inputs {
   toEnvironment?: string;
   version?: string;
   allowDowngrade: boolean;
+  /** age identities from sops-age-key (masked as soon as read). */
+  sopsAgeIdentities: string[];
+  sopsAgeRecipients: string[];
 }
 
 export class InputError extends Error {}
@@ -82,6 +86,7 @@ export function readInputs(): Inputs {
   const prFlow = core.getInput('pr-flow').trim();
   if (prFlow && prFlow !== 'per-component' && prFlow !== 'per-environment')
     throw new InputError(`input pr-flow must be per-component or per-environment, not "${prFlow}"`);
+  const sops = sopsInputs();
   const packages = list('packages');
   const environments = list('environments');
   return {
@@ -107,5 +112,34 @@ export function readInputs(): Inputs {
     toEnvironment: core.getInput('to-environment').trim() || undefined,
     version: core.getInput('version').trim() || undefined,
     allowDowngrade: bool('allow-downgrade'),
+    ...sops,
   };
+}
+
+/** Every line of a secret is masked: the runner masks line by line. */
+export function maskSecret(value: string): void {
+  for (const line of [value, ...value.split(/\r?\n/)]) if (line.trim()) core.setSecret(line.trim());
+}
+
+/** sops-age-key (masked before anything is checked) and sops-age-recipients; messages never echo a key. */
+function sopsInputs(): Pick<Inputs, 'sopsAgeIdentities' | 'sopsAgeRecipients'> {
+  const key = core.getInput('sops-age-key');
+  if (key) maskSecret(key);
+  const sopsAgeIdentities = parseAgeIdentities(key);
+  if (key.trim() && sopsAgeIdentities.length === 0)
+    throw new InputError(
+      'input sops-age-key holds no age identity (a line AGE-SECRET-KEY-1…); pass the contents of an age key file',
+    );
+  const sopsAgeRecipients = list('sops-age-recipients');
+  sopsAgeRecipients.forEach((recipient, i) => {
+    if (/^AGE-SECRET-KEY-/i.test(recipient)) {
+      maskSecret(recipient);
+      throw new InputError(
+        `input sops-age-recipients: entry ${i + 1} is an age identity (a secret key), not a recipient; give its public key (age1…)`,
+      );
+    }
+    if (!isAgeRecipient(recipient))
+      throw new InputError(`input sops-age-recipients: entry ${i + 1} is not an age recipient (age1…)`);
+  });
+  return { sopsAgeIdentities, sopsAgeRecipients };
 }

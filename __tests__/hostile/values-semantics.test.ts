@@ -2,7 +2,7 @@
  * Hostile values and Package files, judged as Kubernetes and kapp-controller judge them: stringData
  * over data, every Secret key a values file, `__proto__` a key like any other, multi-document files
  * edited in place, names valid after expansion, broken Package files reported by plan and validate
- * alike, secretFormat sops refused.
+ * alike, secretFormat sops without recipients refused.
  */
 import { describe, expect, it } from 'vitest';
 import { expandNameTemplate, nameTemplateProblem } from '../../src/carvel/names.js';
@@ -227,15 +227,15 @@ describe('messages say each thing once', () => {
 });
 
 describe('secretFormat: sops', () => {
-  it('is refused at its config line until SOPS support lands', async () => {
+  it('without an age recipient is an error at params.yaml, nothing written', async () => {
     const config = 'environments:\n  - name: dev\n  - name: prod\n    secretFormat: sops\n';
     const result = await run(sampleRepo({ 'flux-pkg.yaml': config }), { kind: 'install' });
     expect(result.files).toEqual([]);
     expect(errorsOf(result)).toEqual([
-      expect.objectContaining({ code: 'config.secret-format', file: 'flux-pkg.yaml', line: 4 }),
+      expect.objectContaining({ code: 'sops.no-recipients', file: `${REF}/prod/params.yaml` }),
     ]);
     const override = await run(sampleRepo(), { kind: 'install', overrides: { secretFormat: 'sops' } });
     expect(override.files).toEqual([]);
-    expect(errorsOf(override)[0]).toMatchObject({ code: 'config.secret-format' });
+    expect(errorsOf(override)[0]).toMatchObject({ code: 'sops.no-recipients' });
   });
 });

@@ -12,7 +12,7 @@ import { type ProposalStyle, proposalsFromPlan } from '../plan/proposals.js';
 import type { InstallRequest } from '../plan/types.js';
 import { combineResults, promotionsOfMerge } from './promote.js';
 import { ActionError, annotate, failInvalid, finish, type StatusSource } from './report.js';
-import { type Session, snapshotOf, treeOfCommit } from './session.js';
+import { type Session, snapshotOf, sopsKeys, sopsOverrides, treeOfCommit } from './session.js';
 
 export async function install(session: Session): Promise<void> {
   await deliverPush(session, { install: true, promote: true });
@@ -49,6 +49,8 @@ export async function deliverPush(
         kind: 'install',
         environments: inputs.environments,
         packages: inputs.packages ?? changes?.packageFiles,
+        sops: sopsKeys(inputs),
+        overrides: sopsOverrides(inputs),
       };
       const promotions =
         what.promote && changes ? promotionsOfMerge(loaded.config, changes, facts.push?.after) : [];
@@ -56,7 +58,14 @@ export async function deliverPush(
         const list = [];
         if (what.install && (request.packages === undefined || request.packages.length > 0))
           list.push(await plan(snapshot, request, loaded));
-        if (promotions.length > 0) list.push(await plan(snapshot, { kind: 'promote', promotions }, loaded));
+        if (promotions.length > 0)
+          list.push(
+            await plan(
+              snapshot,
+              { kind: 'promote', promotions, sops: sopsKeys(inputs), overrides: sopsOverrides(inputs) },
+              loaded,
+            ),
+          );
         return list;
       });
       if (results.length === 0)

@@ -18,7 +18,7 @@ import type { PlanResult, PromoteRequest, Promotion } from '../plan/types.js';
 import type { StatusFacts } from './facts.js';
 import { deliverPush, styleOf } from './install.js';
 import { ActionError, annotate, failInvalid, finish, type StatusSource } from './report.js';
-import { type Session, snapshotOf, treeOfCommit } from './session.js';
+import { type Session, snapshotOf, sopsKeys, sopsOverrides, treeOfCommit } from './session.js';
 
 export async function promote(session: Session): Promise<void> {
   const { facts, inputs } = session;
@@ -192,7 +192,13 @@ async function deliverPromotions(
         choose(snapshot, loaded.config, base.tree),
       );
       if (promotions.length === 0) return { result: combineResults([], loaded.diagnostics), proposals: [] };
-      const request: PromoteRequest = { kind: 'promote', promotions, allowDowngrade };
+      const request: PromoteRequest = {
+        kind: 'promote',
+        promotions,
+        allowDowngrade,
+        sops: sopsKeys(session.inputs),
+        overrides: sopsOverrides(session.inputs),
+      };
       const result = await api('reading the gitops repository', () => plan(snapshot, request, loaded));
       return { result, proposals: result.valid ? proposalsFromPlan(result, styleOf(session, base)) : [] };
     },

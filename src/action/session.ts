@@ -6,7 +6,8 @@ import * as core from '@actions/core';
 import { type ClientOptions, createClient, type GitHubClient } from '../github/client.js';
 import { api } from '../github/deliver.js';
 import { GitHubSnapshot, type RepoRef, readTree, type TreeEntry } from '../github/snapshot.js';
-import type { Inputs } from '../inputs.js';
+import { type Inputs, maskSecret } from '../inputs.js';
+import type { SopsKeys } from '../plan/types.js';
 import { LocalSnapshot } from '../repo/local.js';
 import { KeptSnapshot, type Snapshot } from '../repo/snapshot.js';
 import type { RunFacts } from './facts.js';
@@ -73,4 +74,19 @@ export function treeOfCommit(session: Session, sha: string): Promise<TreeEntry[]
     session.trees.set(sha, tree);
   }
   return tree;
+}
+
+/** The age identities for the planner; every value it decrypts is masked before anything prints. */
+export function sopsKeys(inputs: Inputs): SopsKeys {
+  return {
+    identities: inputs.sopsAgeIdentities,
+    onDecrypted: (secrets) => {
+      for (const secret of secrets) maskSecret(secret);
+    },
+  };
+}
+
+/** sops-age-recipients wins over flux-pkg.yaml's sopsAgeRecipients. */
+export function sopsOverrides(inputs: Inputs): { sopsAgeRecipients: string[] } | undefined {
+  return inputs.sopsAgeRecipients.length > 0 ? { sopsAgeRecipients: inputs.sopsAgeRecipients } : undefined;
 }

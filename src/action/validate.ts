@@ -13,13 +13,17 @@ import { scopeOfChanges } from '../plan/changes.js';
 import { plan } from '../plan/plan.js';
 import type { Scope, ValidateRequest } from '../plan/types.js';
 import { annotate, failInvalid, finish, type StatusSource } from './report.js';
-import { type Session, snapshotOf, treeOfCommit } from './session.js';
+import { type Session, snapshotOf, sopsKeys, treeOfCommit } from './session.js';
 
 export async function validate(session: Session): Promise<void> {
   const { inputs, facts } = session;
   const pr = facts.pullRequest;
   const gate = pr?.headSha !== undefined && pr.number !== undefined && !inputs.path;
-  const request: ValidateRequest = { kind: 'validate', environments: inputs.environments };
+  const request: ValidateRequest = {
+    kind: 'validate',
+    environments: inputs.environments,
+    sops: sopsKeys(inputs),
+  };
   const notes: string[] = [];
   let snapshot: ReturnType<typeof snapshotOf>;
   if (gate) {

@@ -17,6 +17,7 @@ import { WriteRefusedError, writeFiles } from '../repo/local-writer.js';
 import { UnsafeWritePathError } from '../repo/paths.js';
 import { statusJson, statusText } from '../report/status-render.js';
 import { diagnosticLines, fileDiff, jsonReport, summaryLines } from '../report/text.js';
+import { isAgeRecipient, parseAgeIdentities } from '../sops/index.js';
 
 const USAGE = `Usage: flux-pkg <command> [options]
 
@@ -37,6 +38,11 @@ Options:
   --version VERSION     promote: this version instead of the one --from runs
   --allow-downgrade     promote: allow a lower version (adds packaging.carvel.dev/downgradable)
   --write               write the planned files (plan, promote)
+  --sops-age-key-file FILE
+                        age key file to decrypt SOPS-encrypted values Secrets (also read, as sops
+                        does: SOPS_AGE_KEY_FILE, SOPS_AGE_KEY)
+  --sops-age-recipient R
+                        age recipient for secretFormat sops where no .sops.yaml rule matches (repeatable)
   --json                print a JSON report
   -h, --help            this help
 `;
@@ -84,6 +90,8 @@ function parse(argv: string[]) {
       since: { type: 'string' },
       values: { type: 'string' },
       write: { type: 'boolean', default: false },
+      'sops-age-key-file': { type: 'string' },
+      'sops-age-recipient': { type: 'string', multiple: true },
       from: { type: 'string' },
       to: { type: 'string' },
       version: { type: 'string' },
@@ -113,6 +121,12 @@ function parse(argv: string[]) {
       throw new Error(
         '--values replaces the values of one environment: give exactly one --component and one --environment',
       );
+    if (command === 'validate' && parsed.values['sops-age-recipient'])
+      throw new Error('--sops-age-recipient goes with plan');
+    const notRecipient =
+      parsed.values['sops-age-recipient']?.findIndex((r) => !isAgeRecipient(r.trim())) ?? -1;
+    if (notRecipient >= 0)
+      throw new Error(`--sops-age-recipient ${notRecipient + 1} is not an age recipient (age1…)`);
     if (parsed.values.since?.startsWith('-'))
       throw new Error(`--since takes a git ref, not "${parsed.values.since}"`);
     if (command === 'promote' && (parsed.values.component?.length !== 1 || !parsed.values.to))
@@ -141,10 +155,15 @@ async function run(args: ReturnType<typeof parse>, io: Io): Promise<number> {
     }
     return model.valid ? 0 : 1;
   }
+  const sops = { identities: await sopsIdentities(values['sops-age-key-file']) };
+  const recipients = values['sops-age-recipient'];
+  const overrides = recipients ? { sopsAgeRecipients: recipients } : undefined;
   const request: Request =
     command === 'promote'
       ? {
           kind: 'promote',
+          sops,
+          overrides,
           allowDowngrade: values['allow-downgrade'],
           promotions: [
             {
@@ -157,9 +176,11 @@ async function run(args: ReturnType<typeof parse>, io: Io): Promise<number> {
           ],
         }
       : command === 'validate'
-        ? { kind: 'validate', components: values.component, environments: values.environment }
+        ? { kind: 'validate', components: values.component, environments: values.environment, sops }
         : {
             kind: 'install',
+            sops,
+            overrides,
             packages:
               values.package?.map((p) => p.replace(/^\.\//, '')) ??
               (values.since ? await changedPackages(snapshot, root, values.since, config.config) : undefined),
@@ -209,6 +230,24 @@ async function checkRepoFolder(root: string, given: string): Promise<void> {
   const info = await stat(root).catch(() => undefined);
   if (!info) throw new UsageError(`--repo ${given} does not exist`);
   if (!info.isDirectory()) throw new UsageError(`--repo ${given} is not a directory`);
+}
+
+/** The age identities of --sops-age-key-file, else of SOPS_AGE_KEY_FILE and SOPS_AGE_KEY (as sops reads them). */
+async function sopsIdentities(keyFile: string | undefined): Promise<string[]> {
+  const fromEnv = process.env.SOPS_AGE_KEY_FILE;
+  const files = keyFile !== undefined ? [keyFile] : fromEnv ? [fromEnv] : [];
+  const identities: string[] = [];
+  for (const file of files) {
+    const text = await readFile(file, 'utf8').catch(() => undefined);
+    const origin = keyFile === undefined ? ' (SOPS_AGE_KEY_FILE)' : '';
+    if (text === undefined) throw new UsageError(`cannot read the age key file ${file}${origin}`);
+    const found = parseAgeIdentities(text);
+    if (found.length === 0)
+      throw new UsageError(`${file}${origin} holds no age identity (a line AGE-SECRET-KEY-1…)`);
+    identities.push(...found);
+  }
+  if (keyFile === undefined) identities.push(...parseAgeIdentities(process.env.SOPS_AGE_KEY ?? ''));
+  return identities;
 }
 
 async function readValuesFile(path: string): Promise<string> {

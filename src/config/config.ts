@@ -42,6 +42,10 @@ export interface Settings {
   kubeconfigSecret?: string;
   targetNamespace?: string;
   secretFormat: 'plain' | 'sops';
+  /** A values Secret in plain text is an error, not a warning. */
+  requireEncryption: boolean;
+  /** age recipients (`age1…`) the values Secret is encrypted for when no `.sops.yaml` rule matches. */
+  sopsAgeRecipients: string[];
   fluxApiVersion: 'v1' | 'v1beta2';
   labels: string[];
   reviewers: string[];
@@ -104,6 +108,8 @@ export const BUILT_IN_SETTINGS: Settings = {
   packageInstallName: '{component}',
   valuesSecretName: '{component}-values',
   secretFormat: 'plain',
+  requireEncryption: false,
+  sopsAgeRecipients: [],
   fluxApiVersion: 'v1',
   labels: [],
   reviewers: [],
@@ -264,7 +270,7 @@ function settingsBlocks(raw: {
   ];
 }
 
-/** Settings the schema cannot judge: name templates that make invalid names, a secret format not supported yet. */
+/** Settings the schema cannot judge: name templates that make invalid names. */
 function checkSettings(raw: Parameters<typeof settingsBlocks>[0], report: Report): void {
   for (const [where, settings] of settingsBlocks(raw)) {
     for (const key of ['packageInstallName', 'valuesSecretName'] as const) {
@@ -272,12 +278,6 @@ function checkSettings(raw: Parameters<typeof settingsBlocks>[0], report: Report
       const problem = typeof template === 'string' ? nameTemplateProblem(template) : undefined;
       if (problem) report('config.name-template', `${key} ${problem}`, [...where, key]);
     }
-    if (settings.secretFormat === 'sops')
-      report(
-        'config.secret-format',
-        'secretFormat "sops" is not supported yet: the values Secret would be written in plain text; use "plain" (or leave it out) until SOPS support lands',
-        [...where, 'secretFormat'],
-      );
   }
 }
 

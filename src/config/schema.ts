@@ -223,8 +223,23 @@ export const configSchema = {
           $ref: '#/definitions/dnsLabel',
         },
         secretFormat: {
-          description: 'How the values Secret is stored: plain stringData, or encrypted with SOPS.',
+          description:
+            'How install writes the values Secret: plain stringData, or encrypted with SOPS + age (apiVersion, kind and metadata stay readable; recipients from .sops.yaml, else sopsAgeRecipients).',
           enum: ['plain', 'sops'],
+        },
+        requireEncryption: {
+          description:
+            'A values Secret in plain text is an error rather than a warning (install and validate).',
+          type: 'boolean',
+        },
+        sopsAgeRecipients: {
+          description:
+            'age recipients (age1…) to encrypt the values Secret for when no .sops.yaml creation rule matches its path. The sops-age-recipients input wins.',
+          type: 'array',
+          items: {
+            type: 'string',
+            pattern: '^age1(pq1)?[0-9a-z]+$',
+          },
         },
         fluxApiVersion: {
           description: 'Flux API version for bootstrap.',

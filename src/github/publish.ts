@@ -71,8 +71,23 @@ async function branchIsCurrent(
   const expected = new Map(base.tree.map((e) => [e.path, e.sha]));
   for (const f of files) expected.set(f.path, blobSha(f.content));
   const actual = await readTree(client, ref, commit.tree.sha);
-  return actual.length === expected.size && actual.every((e) => expected.get(e.path) === e.sha);
+  if (actual.length !== expected.size) return false;
+  for (const entry of actual) {
+    if (expected.get(entry.path) === entry.sha) continue;
+    // An encrypted values Secret differs in every byte each time it is written: compare plaintext.
+    const planned = files.find((f) => f.path === entry.path);
+    if (!planned?.sameAs || (entry.size ?? 0) > SECRET_BLOB_LIMIT) return false;
+    const { data } = await client.rest.git.getBlob({ ...ref, file_sha: entry.sha });
+    if ((data.size ?? 0) > SECRET_BLOB_LIMIT) return false;
+    const text =
+      data.encoding === 'base64' ? Buffer.from(data.content, 'base64').toString('utf8') : data.content;
+    if (!(await planned.sameAs(text))) return false;
+  }
+  return true;
 }
+
+/** A values Secret larger than this on a branch is not one the action wrote: rewrite it. */
+const SECRET_BLOB_LIMIT = 1024 * 1024;
 
 export interface OpenPull {
   number: number;

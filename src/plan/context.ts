@@ -3,6 +3,7 @@ import { compare, parseRelaxed } from '../carvel/semver.js';
 import type { RepoConfig } from '../config/config.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { type ComponentLayout, type ComponentPackages, loadPackages, type RepoReader } from './repository.js';
+import type { SopsKeys } from './secrets.js';
 import type { EnvironmentResult } from './types.js';
 import type { ValuesChecker } from './values.js';
 
@@ -13,6 +14,10 @@ export interface Context {
   config: RepoConfig;
   values: ValuesChecker;
   diagnostics: Diagnostic[];
+  /** The caller's age identities, for encrypted values Secrets. */
+  sops?: SopsKeys;
+  /** The repository encrypts values Secrets (a .sops.yaml, or secretFormat sops): plain ones get a warning. */
+  repoEncrypts: boolean;
 }
 
 export const versionOrder = (a: string, b: string) => compare(parseRelaxed(a)!, parseRelaxed(b)!);

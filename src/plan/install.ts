@@ -30,6 +30,13 @@ import {
   environmentPaths,
   loadEnvironment,
 } from './repository.js';
+import {
+  encryptionFor,
+  encryptSecret,
+  plainSecretProblem,
+  plainToEncrypted,
+  samePlaintext,
+} from './secrets.js';
 import type { EnvironmentResult, InstallRequest, PlannedFile } from './types.js';
 
 export async function install(
@@ -169,7 +176,7 @@ export async function installInto(
           ),
         );
 
-  const env = await loadEnvironment(ctx.reader, dir, layout);
+  const env = await loadEnvironment(ctx.reader, dir, layout, ctx.sops);
   ctx.diagnostics.push(...env.diagnostics);
   if (hasErrors(env.diagnostics)) return { ...result, valid: false };
 
@@ -247,7 +254,8 @@ export async function installInto(
 
   const piPath = `${dir}/${layout.packageInstallFile}`;
   const secretPath = `${dir}/${layout.valuesSecretFile}`;
-  const secretName = current?.secretNames[0] ?? env.valuesSecret?.name ?? settings.valuesSecretName;
+  const secretName =
+    current?.secretNames[0] ?? env.valuesSecret?.name ?? env.encrypted?.name ?? settings.valuesSecretName;
   // A rollback needs the downgradable annotation; the next upgrade takes it away again.
   const annotation = goesDown ? '' : from !== undefined && from !== target.version ? undefined : null;
   const piText = current
@@ -276,31 +284,18 @@ export async function installInto(
       secret: false,
     });
 
-  const secretText = valuesSecretText(env, request.values, {
+  const planned = await plannedSecret(ctx, env, request.values, settings, secretPath, {
     component: component.name,
     environment,
     name: secretName,
     namespace: settings.namespace,
     valuesKey: layout.valuesKey,
   });
-  if (secretText !== env.valuesSecretText) {
-    result.files.push({
-      path: secretPath,
-      content: secretText,
-      action: env.valuesSecretText === undefined ? 'create' : 'update',
-      secret: true,
-    });
-  }
-  // Unchanged text: what loadEnvironment() read from it is what reading it again would give.
-  const checked =
-    secretText === env.valuesSecretText && env.valuesSecret
-      ? { secret: env.valuesSecret, diagnostics: env.valuesSecretDiagnostics ?? [] }
-      : readValuesSecret(parseYaml(secretPath, secretText), secretText);
-  for (const d of checked.diagnostics) fail(d);
-  if (checked.secret) {
-    const problems = ctx.values.check(target, checked.secret);
-    for (const d of problems) fail(d);
-    result.valuesKeysChanged = changedKeys(env.valuesSecret?.merged ?? {}, checked.secret.merged);
+  for (const d of planned.diagnostics) d.severity === 'error' ? fail(d) : ctx.diagnostics.push(d);
+  if (planned.file) result.files.push(planned.file);
+  if (planned.secret) {
+    for (const d of ctx.values.check(target, planned.secret)) fail(planned.toSource(d));
+    result.valuesKeysChanged = changedKeys(env.valuesSecret?.merged ?? {}, planned.secret.merged);
   }
 
   if (request.values !== undefined && env.valuesSecret)
@@ -310,15 +305,9 @@ export async function installInto(
   return result;
 }
 
-/** Object names this environment's files get, and the secret format: refused before anything is rendered. */
+/** Object names this environment's files get: refused before anything is rendered. */
 function settingsProblem(ctx: Context, settings: Settings): Diagnostic | undefined {
   const configFile = ctx.config.file ?? '';
-  if (settings.secretFormat === 'sops')
-    return error(
-      'config.secret-format',
-      'secretFormat "sops" is not supported yet: the values Secret would be written in plain text',
-      configFile,
-    );
   for (const key of ['packageInstallName', 'valuesSecretName'] as const) {
     const problem = dns1123SubdomainProblem(settings[key]);
     if (problem)
@@ -395,21 +384,77 @@ function newestSelectable(
   return packages.packages.find((p) => p.version === version);
 }
 
-function valuesSecretText(
+interface SecretTarget {
+  component: string;
+  environment: string;
+  name: string;
+  namespace?: string;
+  valuesKey: string;
+}
+
+/**
+ * params.yaml after install: its plaintext is compared, never its ciphertext, so a file whose values
+ * do not change is kept byte for byte. An encrypted file stays encrypted; secretFormat sops encrypts.
+ */
+async function plannedSecret(
+  ctx: Context,
   env: EnvironmentFiles,
   values: string | undefined,
-  target: { component: string; environment: string; name: string; namespace?: string; valuesKey: string },
-): string {
-  if (env.valuesSecretText !== undefined)
-    return values === undefined
-      ? env.valuesSecretText
-      : setValues(env.valuesSecretText, target.valuesKey, values, isKind('Secret'));
-  return renderValuesSecret({
-    name: target.name,
-    namespace: target.namespace,
-    valuesKey: target.valuesKey,
-    values: values ?? emptyValues(target.component, target.environment),
-  });
+  settings: Settings,
+  path: string,
+  target: SecretTarget,
+): Promise<{
+  file?: PlannedFile;
+  secret?: ValuesSecret;
+  toSource: (d: Diagnostic) => Diagnostic;
+  diagnostics: Diagnostic[];
+}> {
+  const same = (d: Diagnostic) => d;
+  if (env.encrypted && !env.encrypted.document) {
+    // No key: loadEnvironment() said so; the file is left as it is.
+    if (values === undefined) return { toSource: same, diagnostics: [] };
+    const message =
+      'the values Secret is SOPS-encrypted and no age key was given: its values cannot be replaced';
+    return { toSource: same, diagnostics: [error('sops.no-key', message, path)] };
+  }
+  const before = env.encrypted?.document?.text ?? env.valuesSecretText;
+  const plain =
+    before === undefined
+      ? renderValuesSecret({
+          name: target.name,
+          namespace: target.namespace,
+          valuesKey: target.valuesKey,
+          values: values ?? emptyValues(target.component, target.environment),
+        })
+      : values === undefined
+        ? before
+        : setValues(before, target.valuesKey, values, isKind('Secret'));
+  const unchanged = plain === before && env.valuesSecret !== undefined;
+  const read = unchanged
+    ? { secret: env.valuesSecret, diagnostics: [] }
+    : readValuesSecret(parseYaml(path, plain), plain);
+  const action = env.valuesSecretText === undefined ? ('create' as const) : ('update' as const);
+  if (!env.encrypted && settings.secretFormat !== 'sops') {
+    const problem = plainSecretProblem(path, settings, ctx.repoEncrypts);
+    const diagnostics = [...read.diagnostics, ...(problem ? [problem] : [])];
+    const file = plain === env.valuesSecretText ? undefined : { path, content: plain, action, secret: true };
+    return { file, secret: read.secret, toSource: same, diagnostics };
+  }
+  const previous = env.encrypted?.document;
+  if (previous && plain === before)
+    return { secret: read.secret, toSource: env.encrypted!.toSource, diagnostics: [] };
+  const found = await encryptionFor(ctx.reader, ctx.paths, path, settings, previous);
+  if (!found.encryption) return { toSource: same, diagnostics: found.diagnostics };
+  const encrypted = await encryptSecret(plain, path, found.encryption, previous);
+  if (encrypted.text === undefined) return { toSource: same, diagnostics: encrypted.diagnostics };
+  const toSource = plainToEncrypted(path, plain, encrypted.text);
+  const sameAs = samePlaintext(ctx.sops, path, plain, found.encryption.recipients);
+  return {
+    file: { path, content: encrypted.text, action, secret: true, ...(sameAs ? { sameAs } : {}) },
+    secret: read.secret,
+    toSource,
+    diagnostics: read.diagnostics.map(toSource),
+  };
 }
 
 /** Names of top-level values keys that were added, removed or changed. */

@@ -13,6 +13,7 @@ import type { Context } from './context.js';
 import { install } from './install.js';
 import { promote } from './promote.js';
 import { type ComponentLayout, discover, nameProblem, RepoReader } from './repository.js';
+import { repoEncrypts } from './secrets.js';
 import type { PlanResult, Request } from './types.js';
 import { validate } from './validate.js';
 import { ValuesChecker } from './values.js';
@@ -32,6 +33,13 @@ export async function plan(snapshot: Snapshot, request: Request, loaded?: Loaded
     config,
     values: new ValuesChecker(),
     diagnostics,
+    sops: request.sops,
+    repoEncrypts: repoEncrypts(paths, [
+      config.defaults,
+      ...(config.environments ?? []),
+      ...Object.values(config.components),
+      ...(request.kind === 'install' && request.overrides ? [request.overrides] : []),
+    ]),
   };
   const components = discover(paths, config.layout);
   diagnostics.push(...linkProblems(entries, loadedConfig, request));

@@ -11,7 +11,9 @@ import type { Layout } from '../config/config.js';
 import { type Diagnostic, error, warning } from '../diagnostics.js';
 import { KUSTOMIZATION_FILES } from '../flux/kustomize.js';
 import { type FileEntry, readBounded, type Snapshot } from '../repo/snapshot.js';
+import { isSopsDocument } from '../sops/index.js';
 import { DEFAULT_LIMITS, type ParsedYaml, parseYaml, positionAt, tooLargeYaml } from '../yaml/parse.js';
+import { type EncryptedSecret, readEncryptedSecret, type SopsKeys } from './secrets.js';
 
 type Obj = Record<string, unknown>;
 const isObject = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -275,6 +277,8 @@ export interface EnvironmentFiles {
   valuesSecretText?: string;
   /** What reading valuesSecret from valuesSecretText reported (also in `diagnostics`). */
   valuesSecretDiagnostics?: Diagnostic[];
+  /** Set when params.yaml is SOPS-encrypted: valuesSecret is then read from its plaintext, if decrypted. */
+  encrypted?: EncryptedSecret;
   /** The folder's kustomization file (kustomization.yaml, .yml or Kustomization), when it has one. */
   kustomizationPath?: string;
   kustomizationText?: string;
@@ -285,6 +289,7 @@ export async function loadEnvironment(
   reader: RepoReader,
   dir: string,
   layout: Layout,
+  keys?: SopsKeys,
 ): Promise<EnvironmentFiles> {
   const diagnostics: Diagnostic[] = [];
   const result: EnvironmentFiles = { diagnostics };
@@ -321,7 +326,12 @@ export async function loadEnvironment(
   if (secret.parsed) {
     diagnostics.push(...secret.parsed.diagnostics);
     if (secret.text !== undefined && secret.parsed.diagnostics.length === 0) {
-      const read = readValuesSecret(secret.parsed, secret.text);
+      const isEncrypted =
+        secret.parsed.documents.length === 1 && isSopsDocument(secret.parsed.documents[0]!.value);
+      const read = isEncrypted
+        ? await readEncryptedSecret(secret.parsed, secret.text, keys)
+        : { ...readValuesSecret(secret.parsed, secret.text), encrypted: undefined };
+      result.encrypted = read.encrypted;
       diagnostics.push(...read.diagnostics);
       result.valuesSecret = read.secret;
       result.valuesSecretText = secret.text;

@@ -17,6 +17,8 @@ export interface InstallRequest {
   values?: string;
   /** Settings that win over flux-pkg.yaml (action inputs, CLI flags). */
   overrides?: Partial<Settings>;
+  /** age identities for encrypted values Secrets (input sops-age-key, --sops-age-key-file). */
+  sops?: SopsKeys;
 }
 
 /** Check every PackageInstall resolves to a Package and its values validate. */
@@ -30,6 +32,8 @@ export interface ValidateRequest {
   base?: BaseFacts;
   /** The pull request's labels: one of flux-pkg.yaml's promotion.overrideLabels allows an out-of-order promotion. */
   labels?: string[];
+  /** age identities for encrypted values Secrets. */
+  sops?: SopsKeys;
 }
 
 /** By component: every environment (`'*'`) or these. */
@@ -50,6 +54,8 @@ export interface PromoteRequest {
   /** Allow a lower version than the environment runs (rollback): writes the downgradable annotation. */
   allowDowngrade?: boolean;
   overrides?: Partial<Settings>;
+  /** age identities for encrypted values Secrets. */
+  sops?: SopsKeys;
 }
 
 export interface Promotion {
@@ -83,12 +89,26 @@ export interface PromotionDetails {
   valuesKeys: SchemaKeyChanges;
 }
 
+/** The age identities the caller holds, and how it learns the values it must mask. */
+export interface SopsKeys {
+  /** `AGE-SECRET-KEY-…` identities; empty: encrypted files cannot be read. */
+  identities: readonly string[];
+  /** Called with every decrypted value as soon as a file is decrypted, before anything can print. */
+  onDecrypted?: (secrets: readonly string[]) => void;
+}
+
 export interface PlannedFile {
   path: string;
   content: string;
   action: 'create' | 'update';
   /** A values Secret: its content is never printed, only which keys changed. */
   secret: boolean;
+  /**
+   * An encrypted values Secret written afresh (new IVs, a new data key): does `text` (the file as a
+   * pull request branch already has it) decrypt to the same plaintext for the same recipients? Then
+   * the branch is current. Absent: compare bytes. Needs the caller's age identities.
+   */
+  sameAs?: (text: string) => Promise<boolean>;
 }
 
 export interface EnvironmentResult {

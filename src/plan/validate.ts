@@ -1,5 +1,6 @@
 /** validate: every PackageInstall resolves to a Package that satisfies it, and its values validate. */
 import { selectHighest } from '../carvel/semver.js';
+import { settingsFor } from '../config/config.js';
 import { overrideLabelOf, upstreamOf } from '../config/graph.js';
 import { type Diagnostic, error, hasErrors, warning } from '../diagnostics.js';
 import { positionAt } from '../yaml/parse.js';
@@ -7,10 +8,12 @@ import { type Context, componentPackages, done, environmentResult, versionOrder 
 import {
   type ComponentLayout,
   type ComponentPackages,
+  type EnvironmentFiles,
   environmentPaths,
   loadEnvironment,
   type PackageInstallFile,
 } from './repository.js';
+import { plainSecretProblem } from './secrets.js';
 import type { BaseFacts, EnvironmentResult, ValidateRequest } from './types.js';
 
 export async function validate(
@@ -58,7 +61,7 @@ async function validateEnvironment(
 ): Promise<EnvironmentResult> {
   const dir = `${component.dir}/${environment}`;
   const { result, fail } = environmentResult(ctx, component, environment, packages);
-  const env = await loadEnvironment(ctx.reader, dir, ctx.config.layout);
+  const env = await loadEnvironment(ctx.reader, dir, ctx.config.layout, ctx.sops);
   for (const d of env.diagnostics) d.severity === 'error' ? fail(d) : ctx.diagnostics.push(d);
   const pi = env.packageInstall;
   if (!pi) {
@@ -112,8 +115,9 @@ async function validateEnvironment(
   // The gate (a pull request, compared with its base) holds the values Secret reference to be exact.
   const gate = request.base ? error : warning;
   const secretProblem = (d: Diagnostic) => (d.severity === 'error' ? fail(d) : ctx.diagnostics.push(d));
-  const secret = env.valuesSecret;
   const secretPath = `${dir}/${ctx.config.layout.valuesSecretFile}`;
+  plainSecretCheck(ctx, env, component.name, environment, secretPath, fail);
+  const secret = env.valuesSecret ?? lockedSecret(env, secretPath);
   if (!secret) {
     // A referenced Secret that is not in the folder: kapp-controller would wait for it forever.
     if (pi.secretNames.length > 0 && !hasErrors(env.diagnostics))
@@ -141,8 +145,30 @@ async function validateEnvironment(
       ),
     );
   }
-  for (const d of ctx.values.check(pkg, secret)) fail(d);
+  const toSource = env.encrypted?.toSource ?? ((d: Diagnostic) => d);
+  if (env.valuesSecret) for (const d of ctx.values.check(pkg, env.valuesSecret)) fail(toSource(d));
   return result;
+}
+
+/** An encrypted values Secret read without its key: its name is readable, its values are not. */
+function lockedSecret(env: EnvironmentFiles, file: string): { name: string; file: string } | undefined {
+  return env.encrypted && !env.encrypted.document && env.encrypted.name !== undefined
+    ? { name: env.encrypted.name, file }
+    : undefined;
+}
+
+/** A plain values Secret: a warning in a repository that uses SOPS, an error with requireEncryption. */
+function plainSecretCheck(
+  ctx: Context,
+  env: EnvironmentFiles,
+  component: string,
+  environment: string,
+  file: string,
+  fail: (d: Diagnostic) => unknown,
+): void {
+  if (env.valuesSecretText === undefined || env.encrypted) return;
+  const problem = plainSecretProblem(file, settingsFor(ctx.config, component, environment), ctx.repoEncrypts);
+  if (problem) problem.severity === 'error' ? fail(problem) : ctx.diagnostics.push(problem);
 }
 
 /** kapp-controller caches a Package by name: the same version with other content never reaches a cluster that has it. */

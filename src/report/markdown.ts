@@ -128,6 +128,14 @@ export function jobSummary(
     lines.push('', `### ${errors.length} error(s) — nothing was written`, '');
     for (const d of errors) lines.push(`- ${at(d, true)} ${message(d.message)}`);
   }
+  // What a reviewer of the whole run should know, e.g. a values Secret in plain text or one not checked.
+  const warnings = result.diagnostics.filter((d) => d.severity === 'warning');
+  if (warnings.length > 0) {
+    lines.push('', `<details><summary>${warnings.length} warning(s)</summary>`, '');
+    for (const d of warnings)
+      lines.push(`- ${code(`${d.file || '(input)'}${d.line ? `:${d.line}` : ''}`)} ${cell(d.message)}`);
+    lines.push('', '</details>');
+  }
   return `${lines.join('\n')}\n`;
 }
 
