@@ -9,7 +9,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 
 (0,_startup_js__WEBPACK_IMPORTED_MODULE_0__/* .enableCompileCache */ .L)();
 // Imported after the cache is on, so the action's code is compiled from it on later runs.
-const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(817), __nccwpck_require__.e(394)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4394));
+const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(275), __nccwpck_require__.e(455)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4455));
 run();
 
 __webpack_async_result__();
@@ -478,6 +478,17 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/make namespace object */
+/******/ (() => {
+/******/ 	// define __esModule on exports
+/******/ 	__nccwpck_require__.r = (exports) => {
+/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
+/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
+/******/ 		}
+/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
+/******/ 	};
 /******/ })();
 /******/ 
 /******/ /* webpack/runtime/import chunk loading */

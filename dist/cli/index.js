@@ -10,7 +10,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 
 (0,_startup_js__WEBPACK_IMPORTED_MODULE_0__/* .enableCompileCache */ .L)();
 // Imported after the cache is on, so the CLI's code is compiled from it.
-const { main } = await Promise.all(/* import() */[__nccwpck_require__.e(899), __nccwpck_require__.e(762)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4762));
+const { main } = await Promise.all(/* import() */[__nccwpck_require__.e(397), __nccwpck_require__.e(982)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6982));
 // Output piped into `head` closes early: stop writing there instead of crashing on EPIPE.
 const closed = new Set();
 for (const stream of [process.stdout, process.stderr]) {
@@ -280,6 +280,17 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/make namespace object */
+/******/ (() => {
+/******/ 	// define __esModule on exports
+/******/ 	__nccwpck_require__.r = (exports) => {
+/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
+/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
+/******/ 		}
+/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
+/******/ 	};
 /******/ })();
 /******/ 
 /******/ /* webpack/runtime/import chunk loading */
