@@ -54,9 +54,9 @@ async function measure(
   const seconds = (performance.now() - start) / 1000;
   if (run.code !== 0) throw new Error(`${scenario}: the action failed:\n${run.stdout}\n${run.stderr}`);
   const calls = standIn.calls.slice(from);
-  const prs = (JSON.parse(run.outputs['pull-requests'] ?? '[]') as { operation: string }[]).filter(
-    (p) => p.operation !== 'unchanged',
-  ).length;
+  // Pull requests, not rows: a per-environment PR has a row per component it holds.
+  const rows = JSON.parse(run.outputs['pull-requests'] ?? '[]') as { operation: string; number?: number }[];
+  const prs = new Set(rows.filter((p) => p.operation !== 'unchanged').map((p) => p.number)).size;
   const writes = calls.filter((c) => c.method !== 'GET').length;
   const byRoute: Record<string, number> = {};
   for (const c of calls) byRoute[c.route] = (byRoute[c.route] ?? 0) + 1;
@@ -207,6 +207,18 @@ async function main(): Promise<void> {
   const many = await repo(files);
   results.push(await measure('push of 10 Packages × 5 environments', many, push(many, pushed)));
   await many.close();
+  const batched = await repo(files);
+  results.push(
+    await measure(
+      'push of 10 Packages × 5 environments, pr-flow per-environment',
+      batched,
+      push(batched, pushed),
+      {
+        'pr-flow': 'per-environment',
+      },
+    ),
+  );
+  await batched.close();
 
   console.log('\nREST calls per scenario (GitHub stand-in, bundled action):\n');
   console.log('| scenario | PRs written | reads | writes | writes/PR | wall s |');
