@@ -163,6 +163,7 @@ export function bootstrapProposal(result: BootstrapResult, style: ProposalStyle)
     body: bootstrapPullRequestBody(key, env, result, result.params, style.links),
     commitMessage: `${title}\n\n${changes.join('\n')}\n`,
     version: undefined,
+    knownVersions: [],
     labels: union(...result.environments.map((e) => e.settings?.labels), style.labels),
     reviewers: union(...result.environments.map((e) => e.settings?.reviewers), style.reviewers),
     teamReviewers: union(...result.environments.map((e) => e.settings?.teamReviewers), style.teamReviewers),
