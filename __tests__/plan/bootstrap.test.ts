@@ -5,6 +5,7 @@ import { type BootstrapRequest, type BootstrapResult, planBootstrap } from '../.
 import { fluxGitUrl, gitUrlProblem, httpsAddressOf } from '../../src/plan/bootstrap-request.js';
 import { bootstrapProposal } from '../../src/plan/proposals.js';
 import { MemorySnapshot } from '../../src/repo/snapshot.js';
+import { isMarkedFor } from '../../src/report/marker.js';
 import { packageFile, sampleRepo } from '../helpers/gitops.js';
 
 const REF = 'app.default.tap';
@@ -96,7 +97,8 @@ describe('bootstrap: a new environment', () => {
     expect(again.key).toBe(one.key);
     expect(again.files).toEqual(one.files);
     expect(one.body).toContain('kubectl -n flux-system create secret generic qa-kubeconfig');
-    expect(one.body).toContain(`<!-- flux-pkg-action: _bootstrap/qa/${REF} -->`);
+    expect(isMarkedFor(one.body, one.key)).toBe(true);
+    expect(isMarkedFor(one.body, `${REF}/qa`)).toBe(false);
   });
 
   it('v1beta2 has no healthCheckExprs; commit-status off drops Provider and Alert', async () => {
