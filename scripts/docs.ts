@@ -92,7 +92,7 @@ export function configReference(schema: Schema = configSchema): string {
   ]);
   const settings = Object.entries<Schema>(schema.definitions.settings.properties)
     .filter(([, prop]) => typeof prop === 'object')
-    .map(([key, prop]) => row(key, prop));
+    .flatMap(([key, prop]) => [row(key, prop), ...childRows(prop, key)]);
   return [
     NOTE('src/config/schema.ts'),
     '',

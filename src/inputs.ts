@@ -36,6 +36,28 @@ export interface Inputs {
   /** age identities from sops-age-key (masked as soon as read). */
   sopsAgeIdentities: string[];
   sopsAgeRecipients: string[];
+  /** Mode bootstrap's inputs (checked by the bootstrap planner, which names the input in each error). */
+  bootstrap: BootstrapInputs;
+}
+
+/** As given; empty inputs are undefined (the planner's defaults apply). */
+export interface BootstrapInputs {
+  components: string[];
+  environment?: string;
+  version?: string;
+  values?: string;
+  serviceAccountName?: string;
+  fluxServiceAccountName?: string;
+  targetNamespace?: string;
+  kubeconfigSecretName?: string;
+  fluxNamespace?: string;
+  fluxApiVersion?: string;
+  gitUrl?: string;
+  gitSecretName?: string;
+  force: boolean;
+  commitStatus: boolean;
+  commitStatusSecretName?: string;
+  sopsAgeSecretName?: string;
 }
 
 export class InputError extends Error {}
@@ -47,9 +69,12 @@ const list = (name: string) =>
     .map((s) => s.trim())
     .filter(Boolean);
 
-function bool(name: string): boolean {
+const optional = (name: string) => core.getInput(name).trim() || undefined;
+
+function bool(name: string, fallback = false): boolean {
   const value = core.getInput(name).trim().toLowerCase();
-  if (value === '' || value === 'false') return false;
+  if (value === '') return fallback;
+  if (value === 'false') return false;
   if (value === 'true') return true;
   throw new InputError(`input ${name} must be true or false, not "${value}"`);
 }
@@ -113,6 +138,29 @@ export function readInputs(): Inputs {
     version: core.getInput('version').trim() || undefined,
     allowDowngrade: bool('allow-downgrade'),
     ...sops,
+    bootstrap: readBootstrapInputs(),
+  };
+}
+
+function readBootstrapInputs(): BootstrapInputs {
+  const values = core.getInput('values');
+  return {
+    components: list('component'),
+    environment: optional('environment'),
+    version: optional('version'),
+    values: values.trim() === '' ? undefined : values,
+    serviceAccountName: optional('service-account-name'),
+    fluxServiceAccountName: optional('flux-service-account-name'),
+    targetNamespace: optional('target-namespace'),
+    kubeconfigSecretName: optional('kubeconfig-secret-name'),
+    fluxNamespace: optional('flux-namespace'),
+    fluxApiVersion: optional('flux-api-version'),
+    gitUrl: optional('git-url'),
+    gitSecretName: optional('git-secret-name'),
+    force: bool('force'),
+    commitStatus: bool('commit-status', true),
+    commitStatusSecretName: optional('commit-status-secret-name'),
+    sopsAgeSecretName: optional('sops-age-secret-name'),
   };
 }
 

@@ -10,6 +10,8 @@ const patterns: Record<keyof Layout, RegExp> = {
   packageInstallFile: new RegExp(configSchema.definitions.fileName.pattern, 'u'),
   valuesSecretFile: new RegExp(configSchema.definitions.fileName.pattern, 'u'),
   valuesKey: new RegExp(configSchema.definitions.secretKey.pattern, 'u'),
+  brainPath: new RegExp(configSchema.definitions.folderPath.pattern, 'u'),
+  rbacFolder: new RegExp(configSchema.definitions.rbacFolder.pattern, 'u'),
 };
 
 const tricky = fc.constantFrom(
@@ -29,6 +31,7 @@ const tricky = fc.constantFrom(
   'x.yaml',
   ' ',
   'é',
+  '{environment}',
 );
 
 describe('layout paths: schema pattern ⟺ load-time check', () => {

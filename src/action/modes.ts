@@ -1,5 +1,6 @@
 /** The mode table: which module runs for a mode, and which mode `auto` picks for an event. */
 import type { Mode } from '../inputs.js';
+import { bootstrap } from './bootstrap.js';
 import { install } from './install.js';
 import { promote } from './promote.js';
 import { ActionError } from './report.js';
@@ -8,14 +9,10 @@ import { validate } from './validate.js';
 
 export type ModeName = Exclude<Mode, 'auto'>;
 
-const notYet = (mode: ModeName) => async () => {
-  throw new ActionError(`mode ${mode} is not available in this version; use install, validate or promote`);
-};
-
 export const MODES: Record<ModeName, (session: Session) => Promise<void>> = {
   install,
   validate,
-  bootstrap: notYet('bootstrap'),
+  bootstrap,
   promote,
 };
 

@@ -11,13 +11,14 @@ import { formatDiagnostic } from '../diagnostics.js';
 import { classifyChanges } from '../plan/changes.js';
 import { plan } from '../plan/plan.js';
 import { loadStatus } from '../plan/status.js';
-import type { Request } from '../plan/types.js';
+import type { PlanResult, Request } from '../plan/types.js';
 import { LocalSnapshot } from '../repo/local.js';
 import { WriteRefusedError, writeFiles } from '../repo/local-writer.js';
 import { UnsafeWritePathError } from '../repo/paths.js';
 import { statusJson, statusText } from '../report/status-render.js';
 import { diagnosticLines, fileDiff, jsonReport, summaryLines } from '../report/text.js';
 import { isAgeRecipient, parseAgeIdentities } from '../sops/index.js';
+import { BOOTSTRAP_OPTIONS, BOOTSTRAP_USAGE, bootstrapFlagProblem, planLocalBootstrap } from './bootstrap.js';
 
 const USAGE = `Usage: flux-pkg <command> [options]
 
@@ -26,6 +27,7 @@ Commands:
   validate   check every Package, PackageInstall and values Secret in the repo
   promote    give --to the version --from runs (or --version); --allow-downgrade rolls back
   status     the version each environment runs, which are behind their promoteFrom, which are invalid
+  bootstrap  a new environment: its folder, run-cluster RBAC, Brain Flux objects, flux-pkg.yaml (--write writes)
 
 Options:
   --repo DIR            the gitops repo checkout (default: .)
@@ -45,7 +47,7 @@ Options:
                         age recipient for secretFormat sops where no .sops.yaml rule matches (repeatable)
   --json                print a JSON report
   -h, --help            this help
-`;
+${BOOTSTRAP_USAGE}`;
 
 export interface Io {
   out: (text: string) => void;
@@ -98,11 +100,18 @@ function parse(argv: string[]) {
       'allow-downgrade': { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
+      ...BOOTSTRAP_OPTIONS,
     },
   });
   if (!parsed.values.help) {
     const [command, ...rest] = parsed.positionals;
-    if (command !== 'plan' && command !== 'validate' && command !== 'promote' && command !== 'status')
+    if (
+      command !== 'plan' &&
+      command !== 'validate' &&
+      command !== 'promote' &&
+      command !== 'status' &&
+      command !== 'bootstrap'
+    )
       throw new Error(command ? `unknown command "${command}"` : 'a command is required');
     if (rest.length > 0) throw new Error(`unexpected argument "${rest[0]}"`);
     if (
@@ -114,7 +123,17 @@ function parse(argv: string[]) {
     const { component, environment, package: pkg, since, values, write } = parsed.values;
     if (command === 'status' && (component || environment || pkg || since || values || write))
       throw new Error('status takes --repo and --json only');
+    const bootstrapOnly = Object.keys(BOOTSTRAP_OPTIONS).filter(
+      (k) => parsed.values[k as keyof typeof parsed.values] !== undefined && k !== 'force',
+    );
+    if (command !== 'bootstrap' && (bootstrapOnly.length > 0 || parsed.values.force))
+      throw new Error(`--${bootstrapOnly[0] ?? 'force'} goes with bootstrap`);
+    if (command === 'bootstrap') {
+      const problem = bootstrapFlagProblem(parsed.values);
+      if (problem) throw new Error(problem);
+    }
     if (
+      command === 'plan' &&
       parsed.values.values !== undefined &&
       (parsed.values.component?.length !== 1 || parsed.values.environment?.length !== 1)
     )
@@ -131,8 +150,11 @@ function parse(argv: string[]) {
       throw new Error(`--since takes a git ref, not "${parsed.values.since}"`);
     if (command === 'promote' && (parsed.values.component?.length !== 1 || !parsed.values.to))
       throw new Error('promote needs one --component and --to');
-    if (command !== 'promote' && (parsed.values.from || parsed.values.to || parsed.values.version))
-      throw new Error('--from, --to and --version go with promote');
+    if (
+      command !== 'promote' &&
+      (parsed.values.from || parsed.values.to || (parsed.values.version && command !== 'bootstrap'))
+    )
+      throw new Error('--from, --to and --version go with promote (--version also with bootstrap)');
   }
   return parsed;
 }
@@ -144,7 +166,8 @@ async function run(args: ReturnType<typeof parse>, io: Io): Promise<number> {
   const snapshot = new LocalSnapshot(root);
   if ((await snapshot.list()).length === 0)
     throw new UsageError(`${values.repo} is not a directory with files in it`);
-  const command = args.positionals[0] as 'plan' | 'validate' | 'promote' | 'status';
+  const command = args.positionals[0] as 'plan' | 'validate' | 'promote' | 'status' | 'bootstrap';
+  if (command === 'bootstrap') return bootstrapCommand(args, io, snapshot, root);
   const config = await loadConfig(snapshot);
   if (command === 'status') {
     const model = await loadStatus(snapshot, { loaded: config });
@@ -211,7 +234,17 @@ async function run(args: ReturnType<typeof parse>, io: Io): Promise<number> {
     }
     if (result.files.length === 0) io.out('\nnothing to change\n');
   }
-  if (writes && values.write) {
+  if (writes) return writeOrTell(root, result, values, io);
+  return 0;
+}
+
+async function writeOrTell(
+  root: string,
+  result: PlanResult,
+  values: { write: boolean; json: boolean },
+  io: Io,
+): Promise<number> {
+  if (values.write) {
     try {
       await writeFiles(root, result.files);
     } catch (e) {
@@ -220,10 +253,42 @@ async function run(args: ReturnType<typeof parse>, io: Io): Promise<number> {
       return 1;
     }
     if (!values.json) io.out(`\nwrote ${result.files.length} file(s)\n`);
-  } else if (writes && result.files.length > 0 && !values.json) {
+  } else if (result.files.length > 0 && !values.json) {
     io.out(`\n${result.files.length} file(s) would change; run with --write to write them\n`);
   }
   return 0;
+}
+
+/** bootstrap: plan, print (diffs, or JSON), write with --write; bad input writes nothing. */
+async function bootstrapCommand(
+  args: ReturnType<typeof parse>,
+  io: Io,
+  snapshot: LocalSnapshot,
+  root: string,
+): Promise<number> {
+  const { values } = args;
+  const valuesText = values.values === undefined ? undefined : await readValuesFile(values.values);
+  const sops = { identities: await sopsIdentities(values['sops-age-key-file']) };
+  const recipients = values['sops-age-recipient'];
+  const result = await planLocalBootstrap(snapshot, root, values, valuesText, { sops, recipients });
+  if (!result) throw new UsageError('--git-url is required: the checkout has no https or ssh origin remote');
+  if (values.json) io.out(`${JSON.stringify(jsonReport(result), null, 2)}\n`);
+  else for (const line of diagnosticLines(result)) io.err(`${line}\n`);
+  if (!result.valid) {
+    if (!values.json)
+      io.err(
+        `${result.diagnostics.filter((d) => d.severity === 'error').length} error(s); nothing written\n`,
+      );
+    return result.diagnostics.some((d) => d.severity === 'error' && d.code.startsWith('request.')) ? 2 : 1;
+  }
+  if (!values.json) {
+    for (const file of result.files) {
+      const keys = result.environments.find((e) => e.files.includes(file))?.valuesKeysChanged ?? [];
+      io.out(`\n${fileDiff(file, await snapshot.read(file.path), keys)}`);
+    }
+    if (result.files.length === 0) io.out('\nnothing to change\n');
+  }
+  return writeOrTell(root, result, values, io);
 }
 
 async function checkRepoFolder(root: string, given: string): Promise<void> {

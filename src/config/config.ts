@@ -27,6 +27,18 @@ export interface Layout {
   packageInstallFile: string;
   valuesSecretFile: string;
   valuesKey: string;
+  /** Folder of the Brain cluster's Flux objects; each component gets `<brainPath>/<component>` (bootstrap). */
+  brainPath: string;
+  /** Name of an environment's RBAC folder under the component, with {environment} replaced (bootstrap). */
+  rbacFolder: string;
+}
+
+/** A Kubernetes RBAC rule flux-pkg.yaml adds to the Role kapp-controller installs with (bootstrap). */
+export interface RbacRule {
+  apiGroups: string[];
+  resources: string[];
+  verbs: string[];
+  resourceNames?: string[];
 }
 
 export type AutoMerge = false | 'merge' | 'squash' | 'rebase';
@@ -51,6 +63,16 @@ export interface Settings {
   reviewers: string[];
   teamReviewers: string[];
   autoMerge: AutoMerge;
+  /** Bootstrap: the namespace of the Brain's Flux objects and Secrets (default flux-system). */
+  fluxNamespace?: string;
+  /** Bootstrap: the ServiceAccount Flux impersonates on the run cluster. */
+  fluxServiceAccountName?: string;
+  /** Bootstrap: the Secret with the git credentials the GitRepository reads. */
+  gitSecretName?: string;
+  /** Bootstrap: the Secret with the SOPS age key, for secretFormat sops. */
+  sopsAgeSecretName?: string;
+  /** Bootstrap: extra rules for the kapp-controller account's Role (defaults, environment and component rules add up). */
+  rbac?: { extraRules?: RbacRule[] };
 }
 
 export type PromoteWhen = 'merged' | 'healthy';
@@ -99,6 +121,8 @@ export const DEFAULT_LAYOUT: Layout = {
   packageInstallFile: 'packageinstall.yaml',
   valuesSecretFile: 'params.yaml',
   valuesKey: 'values.yaml',
+  brainPath: 'clusters/brain',
+  rbacFolder: '{environment}-rbac',
 };
 
 export const BUILT_IN_SETTINGS: Settings = {
@@ -242,8 +266,8 @@ export function layoutPathProblem(key: keyof Layout, value: string): string | un
       return 'must be a Kubernetes Secret key: letters, digits, "-", "_" and "." (not "." or "..")';
     return undefined;
   }
-  if (key === 'componentsPath') {
-    if (value === '') return undefined;
+  if (key === 'componentsPath' || key === 'brainPath') {
+    if (value === '') return key === 'brainPath' ? 'must not be empty' : undefined;
     const problem = relativePathProblem(value);
     if (problem) return problem;
     return isProtectedPath(value)
@@ -252,7 +276,10 @@ export function layoutPathProblem(key: keyof Layout, value: string): string | un
   }
   const problem = relativePathProblem(value);
   if (problem) return problem;
-  return value.includes('/') ? 'must be one name, without "/"' : undefined;
+  if (value.includes('/')) return 'must be one name, without "/"';
+  if (key === 'rbacFolder' && !value.includes('{environment}'))
+    return 'must contain {environment}: each environment needs an RBAC folder of its own';
+  return undefined;
 }
 
 /** Every place flux-pkg.yaml sets per-environment settings, with its path in the file. */

@@ -89,3 +89,36 @@ function styleOf(text: string) {
 function refuse(text: string, file: string, message: string): ConfigEdit {
   return { text, changed: false, diagnostics: [error('config.not-editable', message, file)] };
 }
+
+/**
+ * Add `environment` to `components.<component>.environments` (creating the component's entry and
+ * its list when absent), keeping the rest of the file. Already listed: the text as given.
+ */
+export function addComponentEnvironment(
+  text: string,
+  component: string,
+  environment: string,
+  options: { file?: string } = {},
+): ConfigEdit {
+  const file = options.file ?? CONFIG_FILE;
+  const doc = parseDocument(text, { uniqueKeys: true });
+  if (doc.errors.length > 0) return refuse(text, file, `${file} does not parse as YAML; not editing it`);
+  if (!isMap(doc.contents)) return refuse(text, file, `${file} is not a mapping; not editing it`);
+  const list = doc.getIn(['components', component, 'environments'], true);
+  if (isSeq(list)) {
+    if (list.items.some((i) => isScalar(i) && i.value === environment))
+      return { text, changed: false, diagnostics: [] };
+    list.add(doc.createNode(environment));
+  } else if (list === undefined || list === null || (isScalar(list) && list.value === null)) {
+    const components = doc.get('components', true);
+    if (components !== undefined && components !== null && !isMap(components) && !isScalar(components))
+      return refuse(text, file, `components in ${file} is not a mapping; not editing it`);
+    if (!isMap(components)) doc.set('components', doc.createNode({}));
+    const entry = doc.getIn(['components', component], true);
+    if (entry !== undefined && entry !== null && !isMap(entry) && !(isScalar(entry) && entry.value === null))
+      return refuse(text, file, `components.${component} in ${file} is not a mapping; not editing it`);
+    if (!isMap(entry)) doc.setIn(['components', component], doc.createNode({}));
+    doc.setIn(['components', component, 'environments'], doc.createNode([environment]));
+  } else return refuse(text, file, `components.${component}.environments in ${file} is not a list`);
+  return { text: doc.toString(styleOf(text)), changed: true, diagnostics: [] };
+}

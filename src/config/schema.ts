@@ -50,6 +50,18 @@ export const configSchema = {
           $ref: '#/definitions/secretKey',
           default: 'values.yaml',
         },
+        brainPath: {
+          description:
+            "Folder the Brain cluster's own Flux syncs; bootstrap writes each component's Flux objects to <brainPath>/<component> (the same path rules as componentsPath, not empty).",
+          $ref: '#/definitions/folderPath',
+          default: 'clusters/brain',
+        },
+        rbacFolder: {
+          description:
+            "Name of an environment's RBAC folder under its component (one name, with {environment} replaced; it must contain {environment}).",
+          $ref: '#/definitions/rbacFolder',
+          default: '{environment}-rbac',
+        },
       },
     },
     prFlow: {
@@ -151,6 +163,14 @@ export const configSchema = {
     fileName: {
       type: 'string',
       pattern: `^${NAME}$`,
+    },
+    folderPath: {
+      type: 'string',
+      pattern: `^(?!${PROTECTED})${NAME}(?:/${NAME})*$`,
+    },
+    rbacFolder: {
+      type: 'string',
+      pattern: `^(?=[^/]*[{]environment[}])${NAME}$`,
     },
     secretKey: {
       type: 'string',
@@ -272,6 +292,68 @@ export const configSchema = {
         autoMerge: {
           description: 'Enable auto-merge on the pull request with this merge method.',
           enum: [false, 'merge', 'squash', 'rebase'],
+        },
+        fluxNamespace: {
+          description:
+            "Namespace of the Brain cluster's Flux objects and the Secrets they name (bootstrap; default flux-system). The flux-namespace input wins.",
+          $ref: '#/definitions/dnsLabel',
+        },
+        fluxServiceAccountName: {
+          description:
+            'The ServiceAccount Flux impersonates on the run cluster, in the Flux namespace (bootstrap; default <component>-flux).',
+          $ref: '#/definitions/dnsSubdomain',
+        },
+        gitSecretName: {
+          description:
+            'The Secret with git credentials the GitRepository reads (bootstrap; default <component>-gitops-auth). The git-secret-name input wins.',
+          $ref: '#/definitions/dnsSubdomain',
+        },
+        sopsAgeSecretName: {
+          description:
+            'The Secret holding the SOPS age key Flux decrypts values Secrets with, when secretFormat is sops (bootstrap; default sops-age).',
+          $ref: '#/definitions/dnsSubdomain',
+        },
+        rbac: {
+          description: 'Run-cluster RBAC that bootstrap generates.',
+          type: 'object',
+          additionalProperties: false,
+          properties: {
+            extraRules: {
+              description:
+                'Rules added to the Role kapp-controller installs the Package with, for what the Package deploys (beside the ConfigMap rule kapp needs). Rules of defaults, the environment and the component add up.',
+              type: 'array',
+              items: {
+                description: 'A Kubernetes RBAC PolicyRule.',
+                type: 'object',
+                required: ['apiGroups', 'resources', 'verbs'],
+                additionalProperties: false,
+                properties: {
+                  apiGroups: {
+                    description: "API groups ('' is the core group).",
+                    type: 'array',
+                    items: { type: 'string' },
+                  },
+                  resources: {
+                    description: 'Resources, e.g. deployments.',
+                    type: 'array',
+                    minItems: 1,
+                    items: { type: 'string', minLength: 1 },
+                  },
+                  verbs: {
+                    description: 'Verbs, e.g. get, list, create.',
+                    type: 'array',
+                    minItems: 1,
+                    items: { type: 'string', minLength: 1 },
+                  },
+                  resourceNames: {
+                    description: 'Only these objects.',
+                    type: 'array',
+                    items: { type: 'string', minLength: 1 },
+                  },
+                },
+              },
+            },
+          },
         },
       },
       additionalProperties: false,

@@ -78,6 +78,11 @@ const SUBJECT = {
 export const CORE_SCHEMAS: Record<string, object> = {
   '/v1/Namespace': kind('v1', 'Namespace'),
   '/v1/ServiceAccount': kind('v1', 'ServiceAccount'),
+  // The values Secret of an environment folder: string values only (bootstrap never writes `data`).
+  '/v1/Secret': kind('v1', 'Secret', {
+    type: { type: 'string' },
+    stringData: { type: 'object', additionalProperties: { type: 'string' } },
+  }),
   'rbac.authorization.k8s.io/v1/Role': kind('rbac.authorization.k8s.io/v1', 'Role', {
     rules: { type: 'array', items: POLICY_RULE },
   }),

@@ -6,6 +6,7 @@
 import { Ajv, type ValidateFunction } from 'ajv';
 import { parseAllDocuments } from 'yaml';
 import { type Diagnostic, error } from '../diagnostics.js';
+import { isSopsDocument } from '../sops/index.js';
 import { CORE_SCHEMAS, METADATA_SCHEMA } from './core-schemas.js';
 import crd from './crd-schemas.json' with { type: 'json' };
 
@@ -55,12 +56,19 @@ export function checkObject(object: unknown): string[] {
 }
 
 /** Every document of a rendered file, checked; diagnostics name the file and the document. */
+/** A SOPS-encrypted object is checked as Flux applies it: kustomize-controller removes `sops` on decryption. */
+function withoutSopsMetadata(value: unknown): unknown {
+  if (!isSopsDocument(value)) return value;
+  const { sops: _, ...object } = value as Record<string, unknown>;
+  return object;
+}
+
 export function checkRenderedFile(file: string, text: string): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const docs = parseAllDocuments(text);
   if (!Array.isArray(docs) || docs.length === 0) return [error('bootstrap.empty', 'no document', file)];
   docs.forEach((doc, index) => {
-    for (const problem of checkObject(doc.toJS())) {
+    for (const problem of checkObject(withoutSopsMetadata(doc.toJS()))) {
       diagnostics.push(error('bootstrap.schema', `document ${index + 1}: ${problem}`, file));
     }
   });

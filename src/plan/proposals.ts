@@ -5,7 +5,9 @@
  */
 import { createHash } from 'node:crypto';
 import type { AutoMerge, PrFlow } from '../config/config.js';
+import { bootstrapPullRequestBody } from '../report/bootstrap.js';
 import { environmentPullRequestBody, type Links, pullRequestBody } from '../report/markdown.js';
+import type { BootstrapResult } from './bootstrap.js';
 import type { EnvironmentResult, PlannedFile, PlanResult, Target } from './types.js';
 
 export type { Operation, Published, Target } from './types.js';
@@ -133,4 +135,39 @@ function perComponent(result: PlanResult, style: ProposalStyle): Proposal[] {
       autoMerge: style.autoMerge || (settings?.autoMerge ?? false),
     };
   });
+}
+
+/**
+ * A bootstrap's one pull request. Its key names the environment and the components (one by name,
+ * several by a digest of the set), so a rerun with the same inputs updates the same PR. The leading
+ * `_` keeps it apart from install branches: no component name starts with one.
+ */
+export function bootstrapProposal(result: BootstrapResult, style: ProposalStyle): Proposal {
+  const env = result.environment;
+  const components = result.params.map((p) => p.component).sort();
+  const setId =
+    components.length === 1
+      ? components[0]!
+      : createHash('sha256').update(components.join('\n')).digest('hex').slice(0, 8);
+  const key = `_bootstrap/${env}/${setId}`;
+  const title =
+    components.length === 1
+      ? `Bootstrap ${components[0]} in ${env}`
+      : `Bootstrap ${components.length} components in ${env}`;
+  const changes = result.files.map((f) => `${f.action === 'create' ? 'add' : 'update'} ${f.path}`);
+  return {
+    key,
+    targets: result.environments.map(targetOf),
+    files: result.files,
+    title,
+    body: bootstrapPullRequestBody(key, env, result, result.params, style.links),
+    commitMessage: `${title}\n\n${changes.join('\n')}\n`,
+    version: undefined,
+    knownVersions: [],
+    labels: union(...result.environments.map((e) => e.settings?.labels), style.labels),
+    reviewers: union(...result.environments.map((e) => e.settings?.reviewers), style.reviewers),
+    teamReviewers: union(...result.environments.map((e) => e.settings?.teamReviewers), style.teamReviewers),
+    draft: style.draft,
+    autoMerge: style.autoMerge,
+  };
 }
