@@ -36,6 +36,17 @@ function formatDiagnostic(d) {
     const at = d.path && !d.message.startsWith(d.path) ? ` (at ${d.path})` : '';
     return `${where}${d.severity}: ${d.message}${at}`;
 }
+/** The same diagnostic reported twice (by two checks of one file) is shown once. */
+function dedupeDiagnostics(diagnostics) {
+    const seen = new Set();
+    return diagnostics.filter((d) => {
+        const key = `${d.file}:${d.line}:${d.column}:${d.code}:${d.message}`;
+        if (seen.has(key))
+            return false;
+        seen.add(key);
+        return true;
+    });
+}
 
 // EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
 var ajv = __webpack_require__(2463);
@@ -5029,7 +5040,7 @@ async function plan(snapshot, request, loaded) {
     diagnostics.push(...unsafePathProblems(environments.flatMap((e) => e.files)));
     const valid = !hasErrors(diagnostics);
     const files = valid ? environments.flatMap((e) => e.files) : [];
-    return { valid, diagnostics: sortDiagnostics(dedupe(diagnostics)), environments, files };
+    return { valid, diagnostics: sortDiagnostics(dedupeDiagnostics(diagnostics)), environments, files };
 }
 function planFor(ctx, components, request) {
     if (request.kind === 'install')
@@ -5062,16 +5073,6 @@ function checkNames(ctx, components, request) {
         if (problem)
             ctx.diagnostics.push(error('request.environment', `environment "${name}" ${problem}`, ''));
     }
-}
-function dedupe(diagnostics) {
-    const seen = new Set();
-    return diagnostics.filter((d) => {
-        const key = `${d.file}:${d.line}:${d.column}:${d.code}:${d.message}`;
-        if (seen.has(key))
-            return false;
-        seen.add(key);
-        return true;
-    });
 }
 
 ;// CONCATENATED MODULE: ./src/plan/status.ts
@@ -7414,7 +7415,7 @@ function bootstrap_finish(request, diagnostics, environments, files, params) {
     const valid = !hasErrors(diagnostics);
     return {
         valid,
-        diagnostics: sortDiagnostics(bootstrap_dedupe(diagnostics)),
+        diagnostics: sortDiagnostics(dedupeDiagnostics(diagnostics)),
         environments: environments.map((e) => ({ ...e, valid: e.valid && valid })),
         files: valid ? files : [],
         environment: request.environment,
@@ -7648,16 +7649,6 @@ async function textOf(p, path) {
 }
 function planned(path, content, before) {
     return { path, content, action: before === undefined ? 'create' : 'update', secret: false };
-}
-function bootstrap_dedupe(diagnostics) {
-    const seen = new Set();
-    return diagnostics.filter((d) => {
-        const key = `${d.file}:${d.line}:${d.column}:${d.code}:${d.message}`;
-        if (seen.has(key))
-            return false;
-        seen.add(key);
-        return true;
-    });
 }
 
 ;// CONCATENATED MODULE: ./src/report/bootstrap.ts
@@ -8257,6 +8248,17 @@ function sopsKeys(inputs) {
 function sopsOverrides(inputs) {
     return inputs.sopsAgeRecipients.length > 0 ? { sopsAgeRecipients: inputs.sopsAgeRecipients } : undefined;
 }
+/** What every mode's delivery shares: the client, the repository, the base branch, the branch prefix, dry run, the log. */
+function deliveryOf(session) {
+    return {
+        client: session.client,
+        ref: session.ref,
+        baseBranch: session.baseBranch,
+        branchPrefix: session.inputs.branchPrefix,
+        dryRun: session.inputs.dryRun,
+        log: (m) => core/* info */.pq(m),
+    };
+}
 
 ;// CONCATENATED MODULE: ./src/action/promote.ts
 /**
@@ -8265,7 +8267,6 @@ function sopsOverrides(inputs) {
  * workflow_dispatch: the inputs name one promotion (or rollback). On a push: the chain that follows
  * merges (install mode does the same along with new Packages).
  */
-
 
 
 
@@ -8397,12 +8398,7 @@ async function deliverPromotions(session, choose, notes, allowDowngrade = false)
     const { inputs } = session;
     let status;
     const delivered = await deliver({
-        client: session.client,
-        ref: session.ref,
-        baseBranch: session.baseBranch,
-        branchPrefix: inputs.branchPrefix,
-        dryRun: inputs.dryRun,
-        log: (m) => core/* info */.pq(m),
+        ...deliveryOf(session),
         propose: async (base) => {
             const snapshot = snapshotOf(session, base.tree);
             const loaded = await api('reading flux-pkg.yaml', () => loadConfig(snapshot));
@@ -8459,12 +8455,7 @@ async function deliverPush(session, what, mode = 'install') {
     let planned;
     let status;
     const delivered = await deliver({
-        client: session.client,
-        ref: session.ref,
-        baseBranch: session.baseBranch,
-        branchPrefix: inputs.branchPrefix,
-        dryRun: inputs.dryRun,
-        log: (m) => core/* info */.pq(m),
+        ...deliveryOf(session),
         propose: async (base) => {
             const snapshot = snapshotOf(session, base.tree);
             const loaded = await loadConfig(snapshot);
@@ -8555,17 +8546,11 @@ async function pushChanges(session, config, base) {
 
 
 
-
 async function bootstrap(session) {
     const { inputs } = session;
     let planned;
     const delivered = await deliver({
-        client: session.client,
-        ref: session.ref,
-        baseBranch: session.baseBranch,
-        branchPrefix: inputs.branchPrefix,
-        dryRun: inputs.dryRun,
-        log: (m) => core/* info */.pq(m),
+        ...deliveryOf(session),
         propose: async (base) => {
             const request = {
                 ...bootstrapRequest(inputs.bootstrap, {

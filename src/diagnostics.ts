@@ -64,3 +64,14 @@ export function formatDiagnostic(d: Diagnostic): string {
   const at = d.path && !d.message.startsWith(d.path) ? ` (at ${d.path})` : '';
   return `${where}${d.severity}: ${d.message}${at}`;
 }
+
+/** The same diagnostic reported twice (by two checks of one file) is shown once. */
+export function dedupeDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return diagnostics.filter((d) => {
+    const key = `${d.file}:${d.line}:${d.column}:${d.code}:${d.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

@@ -15,7 +15,8 @@ describe('bootstrap with secretFormat: sops', () => {
     const identity = await generateIdentity();
     const recipient = await identityToRecipient(identity);
     const files = sampleRepo({
-      'flux-pkg.yaml': 'environments:\n  - name: dev\n  - name: prod\n    promoteFrom: dev\n  - name: qa\n    secretFormat: sops\n',
+      'flux-pkg.yaml':
+        'environments:\n  - name: dev\n  - name: prod\n    promoteFrom: dev\n  - name: qa\n    secretFormat: sops\n',
     });
     const result = await planBootstrap(new MemorySnapshot(files), {
       kind: 'bootstrap',

@@ -139,6 +139,17 @@ function formatDiagnostic(d) {
     const at = d.path && !d.message.startsWith(d.path) ? ` (at ${d.path})` : '';
     return `${where}${d.severity}: ${d.message}${at}`;
 }
+/** The same diagnostic reported twice (by two checks of one file) is shown once. */
+function dedupeDiagnostics(diagnostics) {
+    const seen = new Set();
+    return diagnostics.filter((d) => {
+        const key = `${d.file}:${d.line}:${d.column}:${d.code}:${d.message}`;
+        if (seen.has(key))
+            return false;
+        seen.add(key);
+        return true;
+    });
+}
 
 ;// CONCATENATED MODULE: ./src/repo/paths.ts
 /**
@@ -5044,7 +5055,7 @@ async function plan(snapshot, request, loaded) {
     diagnostics.push(...unsafePathProblems(environments.flatMap((e) => e.files)));
     const valid = !hasErrors(diagnostics);
     const files = valid ? environments.flatMap((e) => e.files) : [];
-    return { valid, diagnostics: sortDiagnostics(dedupe(diagnostics)), environments, files };
+    return { valid, diagnostics: sortDiagnostics(dedupeDiagnostics(diagnostics)), environments, files };
 }
 function planFor(ctx, components, request) {
     if (request.kind === 'install')
@@ -5077,16 +5088,6 @@ function checkNames(ctx, components, request) {
         if (problem)
             ctx.diagnostics.push(error('request.environment', `environment "${name}" ${problem}`, ''));
     }
-}
-function dedupe(diagnostics) {
-    const seen = new Set();
-    return diagnostics.filter((d) => {
-        const key = `${d.file}:${d.line}:${d.column}:${d.code}:${d.message}`;
-        if (seen.has(key))
-            return false;
-        seen.add(key);
-        return true;
-    });
 }
 
 ;// CONCATENATED MODULE: ./src/report/status.ts
@@ -6688,7 +6689,7 @@ function finish(request, diagnostics, environments, files, params) {
     const valid = !hasErrors(diagnostics);
     return {
         valid,
-        diagnostics: sortDiagnostics(bootstrap_dedupe(diagnostics)),
+        diagnostics: sortDiagnostics(dedupeDiagnostics(diagnostics)),
         environments: environments.map((e) => ({ ...e, valid: e.valid && valid })),
         files: valid ? files : [],
         environment: request.environment,
@@ -6922,16 +6923,6 @@ async function textOf(p, path) {
 }
 function planned(path, content, before) {
     return { path, content, action: before === undefined ? 'create' : 'update', secret: false };
-}
-function bootstrap_dedupe(diagnostics) {
-    const seen = new Set();
-    return diagnostics.filter((d) => {
-        const key = `${d.file}:${d.line}:${d.column}:${d.code}:${d.message}`;
-        if (seen.has(key))
-            return false;
-        seen.add(key);
-        return true;
-    });
 }
 
 ;// CONCATENATED MODULE: ./src/cli/bootstrap.ts

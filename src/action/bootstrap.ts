@@ -3,7 +3,6 @@
  * → one pull request with the environment folder, the run cluster's RBAC, the Brain's Flux objects
  * and flux-pkg.yaml. A rerun with the same inputs updates that pull request.
  */
-import * as core from '@actions/core';
 import { api, deliver, type Proposed } from '../github/deliver.js';
 import type { Base } from '../github/publish.js';
 import type { BootstrapInputs } from '../inputs.js';
@@ -11,18 +10,13 @@ import { type BootstrapRequest, planBootstrap } from '../plan/bootstrap.js';
 import { bootstrapProposal } from '../plan/proposals.js';
 import { styleOf } from './install.js';
 import { annotate, failInvalid, finish } from './report.js';
-import { type Session, snapshotOf, sopsKeys, sopsOverrides } from './session.js';
+import { deliveryOf, type Session, snapshotOf, sopsKeys, sopsOverrides } from './session.js';
 
 export async function bootstrap(session: Session): Promise<void> {
   const { inputs } = session;
   let planned: Proposed | undefined;
   const delivered = await deliver({
-    client: session.client,
-    ref: session.ref,
-    baseBranch: session.baseBranch,
-    branchPrefix: inputs.branchPrefix,
-    dryRun: inputs.dryRun,
-    log: (m) => core.info(m),
+    ...deliveryOf(session),
     propose: async (base: Base) => {
       const request = {
         ...bootstrapRequest(inputs.bootstrap, {

@@ -12,7 +12,7 @@ import { type ProposalStyle, proposalsFromPlan } from '../plan/proposals.js';
 import type { InstallRequest } from '../plan/types.js';
 import { combineResults, promotionsOfMerge } from './promote.js';
 import { ActionError, annotate, failInvalid, finish, type StatusSource } from './report.js';
-import { type Session, snapshotOf, sopsKeys, sopsOverrides, treeOfCommit } from './session.js';
+import { deliveryOf, type Session, snapshotOf, sopsKeys, sopsOverrides, treeOfCommit } from './session.js';
 
 export async function install(session: Session): Promise<void> {
   await deliverPush(session, { install: true, promote: true });
@@ -34,12 +34,7 @@ export async function deliverPush(
   let planned: Proposed | undefined;
   let status: StatusSource | undefined;
   const delivered = await deliver({
-    client: session.client,
-    ref: session.ref,
-    baseBranch: session.baseBranch,
-    branchPrefix: inputs.branchPrefix,
-    dryRun: inputs.dryRun,
-    log: (m) => core.info(m),
+    ...deliveryOf(session),
     propose: async (base) => {
       const snapshot = snapshotOf(session, base.tree);
       const loaded = await loadConfig(snapshot);

@@ -4,7 +4,6 @@
  * workflow_dispatch: the inputs name one promotion (or rollback). On a push: the chain that follows
  * merges (install mode does the same along with new Packages).
  */
-import * as core from '@actions/core';
 import { loadConfig, type RepoConfig } from '../config/config.js';
 import { environmentOfStatus, environmentsOf, promotedOn } from '../config/graph.js';
 import { type Diagnostic, hasErrors, sortDiagnostics } from '../diagnostics.js';
@@ -18,7 +17,7 @@ import type { PlanResult, PromoteRequest, Promotion } from '../plan/types.js';
 import type { StatusFacts } from './facts.js';
 import { deliverPush, styleOf } from './install.js';
 import { ActionError, annotate, failInvalid, finish, type StatusSource } from './report.js';
-import { type Session, snapshotOf, sopsKeys, sopsOverrides, treeOfCommit } from './session.js';
+import { deliveryOf, type Session, snapshotOf, sopsKeys, sopsOverrides, treeOfCommit } from './session.js';
 
 export async function promote(session: Session): Promise<void> {
   const { facts, inputs } = session;
@@ -176,12 +175,7 @@ async function deliverPromotions(
   const { inputs } = session;
   let status: StatusSource | undefined;
   const delivered = await deliver({
-    client: session.client,
-    ref: session.ref,
-    baseBranch: session.baseBranch,
-    branchPrefix: inputs.branchPrefix,
-    dryRun: inputs.dryRun,
-    log: (m) => core.info(m),
+    ...deliveryOf(session),
     propose: async (base) => {
       const snapshot = snapshotOf(session, base.tree);
       const loaded = await api('reading flux-pkg.yaml', () => loadConfig(snapshot));

@@ -4,7 +4,7 @@
  */
 import * as core from '@actions/core';
 import { type ClientOptions, createClient, type GitHubClient } from '../github/client.js';
-import { api } from '../github/deliver.js';
+import { api, type Delivery } from '../github/deliver.js';
 import { GitHubSnapshot, type RepoRef, readTree, type TreeEntry } from '../github/snapshot.js';
 import { type Inputs, maskSecret } from '../inputs.js';
 import type { SopsKeys } from '../plan/types.js';
@@ -89,4 +89,16 @@ export function sopsKeys(inputs: Inputs): SopsKeys {
 /** sops-age-recipients wins over flux-pkg.yaml's sopsAgeRecipients. */
 export function sopsOverrides(inputs: Inputs): { sopsAgeRecipients: string[] } | undefined {
   return inputs.sopsAgeRecipients.length > 0 ? { sopsAgeRecipients: inputs.sopsAgeRecipients } : undefined;
+}
+
+/** What every mode's delivery shares: the client, the repository, the base branch, the branch prefix, dry run, the log. */
+export function deliveryOf(session: Session): Omit<Delivery, 'propose'> {
+  return {
+    client: session.client,
+    ref: session.ref,
+    baseBranch: session.baseBranch,
+    branchPrefix: session.inputs.branchPrefix,
+    dryRun: session.inputs.dryRun,
+    log: (m) => core.info(m),
+  };
 }

@@ -6,7 +6,14 @@
  * shipped schema before anything is proposed; any error leaves `files` empty.
  */
 import { type LoadedConfig, loadConfig, type RepoConfig, settingsFor } from '../config/config.js';
-import { type Diagnostic, error, hasErrors, sortDiagnostics, warning } from '../diagnostics.js';
+import {
+  type Diagnostic,
+  dedupeDiagnostics,
+  error,
+  hasErrors,
+  sortDiagnostics,
+  warning,
+} from '../diagnostics.js';
 import { brainKustomization, renderBootstrap } from '../flux/bootstrap.js';
 import { generatedResources, kustomizationFilesIn } from '../flux/kustomize.js';
 import { type BootstrapParams, DEFAULT_TIMINGS, type PolicyRule } from '../flux/params.js';
@@ -90,7 +97,7 @@ function finish(
   const valid = !hasErrors(diagnostics);
   return {
     valid,
-    diagnostics: sortDiagnostics(dedupe(diagnostics)),
+    diagnostics: sortDiagnostics(dedupeDiagnostics(diagnostics)),
     environments: environments.map((e) => ({ ...e, valid: e.valid && valid })),
     files: valid ? files : [],
     environment: request.environment,
@@ -414,14 +421,4 @@ async function textOf(p: Planning, path: string): Promise<string | undefined> {
 
 function planned(path: string, content: string, before: string | undefined): PlannedFile {
   return { path, content, action: before === undefined ? 'create' : 'update', secret: false };
-}
-
-function dedupe(diagnostics: Diagnostic[]): Diagnostic[] {
-  const seen = new Set<string>();
-  return diagnostics.filter((d) => {
-    const key = `${d.file}:${d.line}:${d.column}:${d.code}:${d.message}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
 }

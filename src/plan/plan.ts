@@ -1,5 +1,5 @@
 import { type LoadedConfig, loadConfig } from '../config/config.js';
-import { type Diagnostic, error, hasErrors, sortDiagnostics } from '../diagnostics.js';
+import { type Diagnostic, dedupeDiagnostics, error, hasErrors, sortDiagnostics } from '../diagnostics.js';
 import type { Snapshot } from '../repo/snapshot.js';
 import {
   componentEnvironmentProblems,
@@ -58,7 +58,7 @@ export async function plan(snapshot: Snapshot, request: Request, loaded?: Loaded
   diagnostics.push(...unsafePathProblems(environments.flatMap((e) => e.files)));
   const valid = !hasErrors(diagnostics);
   const files = valid ? environments.flatMap((e) => e.files) : [];
-  return { valid, diagnostics: sortDiagnostics(dedupe(diagnostics)), environments, files };
+  return { valid, diagnostics: sortDiagnostics(dedupeDiagnostics(diagnostics)), environments, files };
 }
 
 function planFor(ctx: Context, components: ComponentLayout[], request: Request) {
@@ -95,14 +95,4 @@ function checkNames(ctx: Context, components: ComponentLayout[], request: Reques
     const problem = nameProblem('environment', name);
     if (problem) ctx.diagnostics.push(error('request.environment', `environment "${name}" ${problem}`, ''));
   }
-}
-
-function dedupe(diagnostics: Diagnostic[]): Diagnostic[] {
-  const seen = new Set<string>();
-  return diagnostics.filter((d) => {
-    const key = `${d.file}:${d.line}:${d.column}:${d.code}:${d.message}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
 }
