@@ -62,6 +62,34 @@ function evaluateDefault(name: string, value: string, token: string | undefined)
   throw new Error(`input ${name}: the harness cannot evaluate the default ${value}`);
 }
 
+/** Where a step's files live: the event payload, GITHUB_OUTPUT, GITHUB_STEP_SUMMARY, the scratch dir. */
+export interface StepFiles {
+  dir: string;
+  eventPath: string;
+  outputPath: string;
+  summaryPath: string;
+}
+
+/** The GITHUB_* and RUNNER_* variables the runner sets for a step (the in-process harness shares them). */
+export function runnerEnvironment(
+  call: Pick<ActionCall, 'eventName' | 'repository' | 'apiUrl' | 'workspace'>,
+  files: StepFiles,
+): Record<string, string> {
+  return {
+    GITHUB_ACTIONS: 'true',
+    GITHUB_EVENT_NAME: call.eventName,
+    GITHUB_EVENT_PATH: files.eventPath,
+    GITHUB_REPOSITORY: call.repository,
+    GITHUB_API_URL: call.apiUrl,
+    GITHUB_SERVER_URL: 'https://github.example.com',
+    GITHUB_GRAPHQL_URL: `${call.apiUrl}/graphql`,
+    GITHUB_OUTPUT: files.outputPath,
+    GITHUB_STEP_SUMMARY: files.summaryPath,
+    GITHUB_WORKSPACE: call.workspace ?? files.dir,
+    RUNNER_TEMP: files.dir,
+  };
+}
+
 export async function runAction(call: ActionCall): Promise<ActionRun> {
   const action = readActionMetadata();
   const dir = mkdtempSync(join(tmpdir(), 'flux-pkg-run-'));
@@ -74,17 +102,7 @@ export async function runAction(call: ActionCall): Promise<ActionRun> {
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? '',
     HOME: dir,
-    GITHUB_ACTIONS: 'true',
-    GITHUB_EVENT_NAME: call.eventName,
-    GITHUB_EVENT_PATH: eventPath,
-    GITHUB_REPOSITORY: call.repository,
-    GITHUB_API_URL: call.apiUrl,
-    GITHUB_SERVER_URL: 'https://github.example.com',
-    GITHUB_GRAPHQL_URL: `${call.apiUrl}/graphql`,
-    GITHUB_OUTPUT: outputPath,
-    GITHUB_STEP_SUMMARY: summaryPath,
-    GITHUB_WORKSPACE: call.workspace ?? dir,
-    RUNNER_TEMP: dir,
+    ...runnerEnvironment(call, { dir, eventPath, outputPath, summaryPath }),
     ...inputEnvironment(call, action),
   };
   const cwd = call.workspace ?? dir;
@@ -103,12 +121,16 @@ export async function runAction(call: ActionCall): Promise<ActionRun> {
     stderr,
     outputs,
     summary: readFileSync(summaryPath, 'utf8'),
-    annotations: stdout.split('\n').filter((l) => l.startsWith('::error') || l.startsWith('::warning')),
+    annotations: annotationsOf(stdout),
   };
 }
 
+/** The `::error …::` and `::warning …::` workflow commands in a step's stdout. */
+export const annotationsOf = (stdout: string): string[] =>
+  stdout.split('\n').filter((l) => l.startsWith('::error') || l.startsWith('::warning'));
+
 /** GITHUB_OUTPUT's format: `name<<DELIMITER\nvalue\nDELIMITER`. */
-function parseOutputs(text: string): Record<string, string> {
+export function parseOutputs(text: string): Record<string, string> {
   const outputs: Record<string, string> = {};
   const lines = text.split('\n');
   for (let i = 0; i < lines.length; i++) {

@@ -1,20 +1,20 @@
 /** Bad input: a one-line reason, a non-zero exit, and not a single write. */
 
 import { describe, expect, it } from 'vitest';
-import { COMPONENT } from './fixtures.js';
-import { openPullRequest } from './promotion-scenario.js';
+import { COMPONENT } from '../e2e/fixtures.js';
+import { openPullRequest } from '../e2e/promotion-scenario.js';
 import {
-  act,
   closeStandInsAfterAll,
   expectFailedWith,
   expectNothingWritten,
   OWNER,
   repoWithNewPackage,
-} from './scenario.js';
+} from '../e2e/scenario.js';
+import { act } from './run-in-process.js';
 
 closeStandInsAfterAll();
 
-describe.concurrent('bad input', () => {
+describe('bad input', () => {
   it.each([
     ['a missing token', { 'github-token': '' }, /input github-token is empty/],
     ['a token GitHub refuses', { 'github-token': 'ghs_wrong' }, /the token was refused \(Bad credentials\)/],

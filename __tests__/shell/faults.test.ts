@@ -3,20 +3,20 @@
  * half state (a branch without its PR, a PR on a stale base).
  */
 import { describe, expect, it } from 'vitest';
-import { COMPONENT } from './fixtures.js';
+import { COMPONENT } from '../e2e/fixtures.js';
 import {
-  act,
   branches,
   closeStandInsAfterAll,
   expectDelivered,
   expectFailedWith,
   expectNothingWritten,
   repoWithNewPackage,
-} from './scenario.js';
+} from '../e2e/scenario.js';
+import { act } from './run-in-process.js';
 
 closeStandInsAfterAll();
 
-describe.concurrent('faults the action recovers from', () => {
+describe('faults the action recovers from', () => {
   it('retries a 500 from the tree API', async () => {
     const { standIn, event } = await repoWithNewPackage();
     standIn.faults.serverError({ operationId: 'git/create-tree' });
@@ -72,7 +72,7 @@ describe.concurrent('faults the action recovers from', () => {
   });
 });
 
-describe.concurrent('faults that stop the run with nothing half-written', () => {
+describe('faults that stop the run with nothing half-written', () => {
   it('names the repository setting when Actions may not create pull requests, and removes its branch', async () => {
     const { standIn, event } = await repoWithNewPackage();
     standIn.faults.pullRequestsNotPermitted();
