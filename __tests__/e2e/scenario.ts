@@ -3,7 +3,7 @@ import { afterAll, expect } from 'vitest';
 import { parse } from 'yaml';
 import { COMPONENT, initialFiles, NEW_VERSION, newPackage, pushEvent } from './fixtures.js';
 import { type ActionRun, runAction } from './run-action.js';
-import { type StandIn, startStandIn } from './stand-in/server.js';
+import { type PushedFile, type StandIn, startStandIn } from './stand-in/server.js';
 
 export const OWNER = 'acme';
 export const REPO = 'gitops';
@@ -30,7 +30,7 @@ export async function gitopsRepo(files = initialFiles()): Promise<StandIn> {
 }
 
 /** The supply chain pushes files to main; returns the push event. */
-export function supplyChainPush(standIn: StandIn, files: Record<string, string | null>): object {
+export function supplyChainPush(standIn: StandIn, files: Record<string, PushedFile>): object {
   const before = standIn.head('main')!;
   const after = standIn.commit('main', files, 'supply chain: write Package');
   return pushEvent(OWNER, REPO, before, after);

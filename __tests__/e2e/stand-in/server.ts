@@ -20,7 +20,7 @@ import { GitStore, type Person } from './git-store.js';
 import { handleGraphql } from './graphql.js';
 import { type PullRecord, PullStore } from './pulls.js';
 import type { Site } from './shapes.js';
-import { commitFiles } from './tree-builder.js';
+import { commitFiles, type PushedFile } from './tree-builder.js';
 import {
   ApiError,
   type ApiRequest,
@@ -33,6 +33,7 @@ import {
 
 export type { FailSpec, FaultMatch, RaceSpec } from './faults.js';
 export type { PullRecord } from './pulls.js';
+export type { PushedFile } from './tree-builder.js';
 export type { CallRecord, Violation } from './types.js';
 
 export interface StandInOptions {
@@ -65,8 +66,11 @@ export interface StandIn {
   readonly faults: Faults;
   /** The calls that are not GETs (POST /graphql included): what costs content-creation quota. */
   writes(): CallRecord[];
-  /** Push a commit as a person would (null deletes a file); creates the branch from the default one. */
-  commit(branch: string, files: Record<string, string | null>, message: string, author?: Person): string;
+  /**
+   * Push a commit as a person would (null deletes a file, `{symlink: target}` adds a link); creates
+   * the branch from the default one.
+   */
+  commit(branch: string, files: Record<string, PushedFile>, message: string, author?: Person): string;
   /** All files at a branch, `heads/x`, `refs/...` or sha, read with git. */
   readTree(ref: string): Record<string, string>;
   /** The commit a branch (or ref) points at, or undefined. */

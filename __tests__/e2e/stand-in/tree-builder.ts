@@ -127,14 +127,17 @@ export function buildTree(git: GitStore, baseTree: string | undefined, changes: 
   return write(git, root);
 }
 
+/** What a pushed path holds: a file's text, a symbolic link (mode 120000, its target as the blob), or null to delete. */
+export type PushedFile = string | { symlink: string } | null;
+
 /**
- * Commit `files` (null deletes) on top of `ref` as `author`, the way a person pushing would, and move
- * the ref with compare-and-swap. A missing ref starts from `fromRef`'s head (or no parent at all).
+ * Commit `files` on top of `ref` as `author`, the way a person pushing would, and move the ref with
+ * compare-and-swap. A missing ref starts from `fromRef`'s head (or no parent at all).
  */
 export function commitFiles(
   git: GitStore,
   ref: string,
-  files: Record<string, string | null>,
+  files: Record<string, PushedFile>,
   message: string,
   author: Person,
   fromRef?: string,
@@ -143,7 +146,11 @@ export function commitFiles(
   const parent = current ?? (fromRef ? git.resolveRef(fromRef) : undefined);
   const baseTree = parent ? git.readCommit(parent).tree : undefined;
   const changes = Object.entries(files).map(([path, content]) =>
-    content === null ? { path, sha: null } : { path, mode: '100644', type: 'blob', content },
+    content === null
+      ? { path, sha: null }
+      : typeof content === 'string'
+        ? { path, mode: '100644', type: 'blob', content }
+        : { path, mode: '120000', type: 'blob', content: content.symlink },
   );
   const tree = buildTree(git, baseTree, changes);
   const sha = git.commitTree(tree, parent ? [parent] : [], message, author);
