@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { COMPONENT, hasKubectl, kustomizeKinds, NEW_VERSION } from './fixtures.js';
+import { openPullRequest } from './promotion-scenario.js';
 import {
   act,
   closeStandInsAfterAll,
@@ -41,25 +42,28 @@ describe.concurrent('the bundled action', () => {
     expectDelivered(standIn);
   });
 
-  it.skipIf(!hasKubectl)('writes environment folders that kubectl kustomize builds, as Flux will', async () => {
-    const { standIn } = await delivered();
-    for (const env of ['dev', 'staging']) {
-      const tree = standIn.readTree(`flux-pkg/${COMPONENT}/${env}`);
-      expect(kustomizeKinds(tree, `${COMPONENT}/${env}`).sort()).toEqual(['PackageInstall', 'Secret']);
-    }
-  });
+  it.skipIf(!hasKubectl)(
+    'writes environment folders that kubectl kustomize builds, as Flux will',
+    async () => {
+      const { standIn } = await delivered();
+      for (const env of ['dev', 'staging']) {
+        const tree = standIn.readTree(`flux-pkg/${COMPONENT}/${env}`);
+        expect(kustomizeKinds(tree, `${COMPONENT}/${env}`).sort()).toEqual(['PackageInstall', 'Secret']);
+      }
+    },
+  );
 
   it('validates the head of a pull request (mode auto on pull_request) and writes nothing', async () => {
     const { standIn } = await repoWithNewPackage();
     const paramsPath = `${COMPONENT}/prod/params.yaml`;
     const params = standIn.readTree('main')[paramsPath]!.replace(/replicas: \d+/, 'replicas: -1');
-    const bad = standIn.commit('review', { [paramsPath]: params }, 'scale prod to nothing');
-    const event = { action: 'synchronize', number: 7, pull_request: { number: 7, head: { sha: bad } } };
+    const event = await openPullRequest(standIn, 'scale-down', { [paramsPath]: params });
+    const writesBefore = standIn.writes().length;
     const run = await act(standIn, event, {}, 'pull_request');
     expectFailedWith(run, /1 validation error\(s\); nothing was written/);
     expect(run.annotations).toContainEqual(expect.stringContaining(`file=${paramsPath},line=`));
     expect(run.outputs.valid).toBe('false');
-    expect(standIn.writes()).toEqual([]);
+    expect(standIn.writes()).toHaveLength(writesBefore);
   });
 
   it('refuses bad input in one line, writing nothing', async () => {

@@ -1,8 +1,9 @@
 /** What the e2e scenarios share: a gitops repo behind the stand-in, a supply chain push, a run of the action. */
-import { afterAll, expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { parse } from 'yaml';
 import { COMPONENT, initialFiles, NEW_VERSION, newPackage, pushEvent } from './fixtures.js';
 import { type ActionRun, runAction } from './run-action.js';
+import { Contract } from './stand-in/contract.js';
 import { type PushedFile, type StandIn, startStandIn } from './stand-in/server.js';
 
 export const OWNER = 'acme';
@@ -12,10 +13,14 @@ export const TOKEN = 'ghs_e2eTestToken';
 const open: StandIn[] = [];
 
 /**
- * Close the file's stand-ins when its tests are done, checking that no request or response broke
+ * Compile the stand-in's contract before the file's tests, and close the file's stand-ins when they are done, checking that no request or response broke
  * GitHub's contract. (Per file, not per test: the scenarios run concurrently.)
  */
 export function closeStandInsAfterAll(): void {
+  // GitHub's contract is compiled once per file, before the tests (it is seconds of ajv on 2 cores).
+  beforeAll(() => {
+    Contract.shared();
+  });
   afterAll(async () => {
     const standIns = open.splice(0);
     for (const s of standIns) await s.close();

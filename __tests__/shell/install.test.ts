@@ -68,7 +68,7 @@ describe('a new Package pushed to the gitops repo', () => {
       `| ${COMPONENT} | dev | \`${PREVIOUS}\` → \`${NEW_VERSION}\` | \`${NEW_VERSION}\` |`,
     );
     expect(dev!.body).toContain(NEW_PACKAGE);
-    expect(dev!.body.trimEnd().split('\n').at(-1)).toBe(
+    expect(dev!.body!.trimEnd().split('\n').at(-1)).toBe(
       `<!-- flux-pkg-action v1 key=${COMPONENT}/dev version=${NEW_VERSION} -->`,
     );
     expect(run.summary).toContain(`| ${COMPONENT} | dev | \`${PREVIOUS}\` → \`${NEW_VERSION}\``);

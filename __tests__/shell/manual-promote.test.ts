@@ -1,17 +1,17 @@
 /** Manual promotion and rollback: mode promote from workflow_dispatch. */
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { COMPONENT, NEW_VERSION, newPackage } from './fixtures.js';
-import { chainRepo, OLD, PI, PREVIOUS, withConstraint } from './promotion-scenario.js';
+import { COMPONENT, NEW_VERSION, newPackage } from '../e2e/fixtures.js';
+import { chainRepo, OLD, PI, PREVIOUS, withConstraint } from '../e2e/promotion-scenario.js';
 import {
-  act,
   closeStandInsAfterAll,
   constraintOf,
   expectBranchIsMainPlus,
   expectFailedWith,
   expectNothingWritten,
   prsOf,
-} from './scenario.js';
+} from '../e2e/scenario.js';
+import { act } from './run-in-process.js';
 
 closeStandInsAfterAll();
 

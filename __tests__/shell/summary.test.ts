@@ -1,7 +1,8 @@
 /** Every run's job summary shows where the touched components' versions run, with the promotion chain. */
 import { describe, expect, it } from 'vitest';
-import { COMPONENT } from './fixtures.js';
-import { act, closeStandInsAfterAll, repoWithNewPackage } from './scenario.js';
+import { COMPONENT } from '../e2e/fixtures.js';
+import { closeStandInsAfterAll, repoWithNewPackage } from '../e2e/scenario.js';
+import { act } from './run-in-process.js';
 
 closeStandInsAfterAll();
 

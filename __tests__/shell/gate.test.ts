@@ -3,7 +3,7 @@
  * against the base branch (out-of-order promotion, Packages changed in place, override labels).
  */
 import { describe, expect, it } from 'vitest';
-import { COMPONENT, NEW_VERSION, newPackage } from './fixtures.js';
+import { COMPONENT, NEW_VERSION, newPackage } from '../e2e/fixtures.js';
 import {
   chainRepo,
   OLD,
@@ -12,8 +12,9 @@ import {
   PI,
   PREVIOUS,
   withConstraint,
-} from './promotion-scenario.js';
-import { act, closeStandInsAfterAll } from './scenario.js';
+} from '../e2e/promotion-scenario.js';
+import { closeStandInsAfterAll } from '../e2e/scenario.js';
+import { act } from './run-in-process.js';
 
 closeStandInsAfterAll();
 

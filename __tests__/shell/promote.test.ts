@@ -3,18 +3,18 @@
  * `promoteWhen: healthy` it waits for Flux's commit status instead.
  */
 import { describe, expect, it } from 'vitest';
-import { COMPONENT, NEW_VERSION, newPackage, pushEvent } from './fixtures.js';
-import { chainRepo, PI, PREVIOUS, statusEvent, withConstraint } from './promotion-scenario.js';
+import { COMPONENT, NEW_VERSION, newPackage, pushEvent } from '../e2e/fixtures.js';
+import { chainRepo, PI, PREVIOUS, statusEvent, withConstraint } from '../e2e/promotion-scenario.js';
 import {
-  act,
   closeStandInsAfterAll,
   constraintOf,
   expectBranchIsMainPlus,
   OWNER,
   prsOf,
   REPO,
-} from './scenario.js';
-import type { StandIn } from './stand-in/server.js';
+} from '../e2e/scenario.js';
+import type { StandIn } from '../e2e/stand-in/server.js';
+import { act } from './run-in-process.js';
 
 closeStandInsAfterAll();
 

@@ -1,0 +1,78 @@
+/**
+ * The leak property at the action level: a random marker planted as a values value — in a valid
+ * document, one the schema refuses, one that does not parse, base64 `data:`, a broken outer Secret —
+ * appears in no channel of a whole action run: log, annotations, failure line, summary, outputs,
+ * pull request titles, bodies and comments, commit messages.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { COMPONENT, newPackage } from '../e2e/fixtures.js';
+import { closeStandInsAfterAll, gitopsRepo, supplyChainPush } from '../e2e/scenario.js';
+import { expectNotShown } from './hostile.js';
+import { act } from './run-in-process.js';
+
+closeStandInsAfterAll();
+
+const PARAMS = `${COMPONENT}/dev/params.yaml`;
+const HEAD = `apiVersion: v1\nkind: Secret\nmetadata:\n  name: ${COMPONENT}-values\n`;
+const indent = (text: string) =>
+  text
+    .split('\n')
+    .map((l) => (l ? `    ${l}` : l))
+    .join('\n');
+const inStringData = (values: string) => `${HEAD}stringData:\n  values.yaml: |\n${indent(values)}`;
+const inData = (values: string) => `${HEAD}data:\n  values.yaml: ${Buffer.from(values).toString('base64')}\n`;
+
+/** Values documents with the marker where a value goes. */
+const VALUES: ((m: string) => string)[] = [
+  (m) => `replicas: 1\nhostname: ${m}\n`,
+  (m) => `replicas: ${m}\n`,
+  (m) => `replicas: 1\nunknown_key: ${m}\n`,
+  (m) => `replicas: 1\nhostname: >${m}\n`,
+  (m) => `replicas: 1\nhostname: "${m}\n`,
+  (m) => `replicas: 1\nhostname: [${m}\n`,
+  (m) => `replicas: 1\nhostname: *${m}\n`,
+  (m) => `replicas: 1\nhostname: ${m}: x\n`,
+];
+
+/** Whole params.yaml files, the marker in the Secret itself. */
+const SECRETS: ((m: string) => string)[] = [
+  (m) => `${HEAD}stringData:\n  values.yaml: "${m}\n`,
+  (m) => `${HEAD}stringData:\n  values.yaml: >${m}\n`,
+  (m) => `${HEAD}data:\n  values.yaml: ${m}!\n`,
+  (m) => `${HEAD}stringData:\n  ${m}: [\n`,
+];
+
+const marker = fc.stringMatching(/^[A-Za-z0-9]{14,24}$/).map((s) => `Mk${s}`);
+
+async function runWith(params: string, secret: string): Promise<void> {
+  const standIn = await gitopsRepo();
+  const pkg = newPackage();
+  const run = await act(standIn, supplyChainPush(standIn, { [pkg.path]: pkg.content, [PARAMS]: params }));
+  expect(run.outputs.valid, run.stdout).toMatch(/^(true|false)$/);
+  expectNotShown(run, standIn, secret);
+}
+
+describe('a values value never leaves the values document', () => {
+  it.each([
+    ['in stringData', inStringData, VALUES],
+    ['in base64 data:', inData, VALUES],
+    ['in the Secret around it', (text: string) => text, SECRETS],
+  ] as const)('%s', async (_, wrap, shapes) => {
+    await fc.assert(
+      fc.asyncProperty(marker, fc.constantFrom(...shapes), async (m, shape) => runWith(wrap(shape(m)), m)),
+      { numRuns: 3 },
+    );
+  });
+
+  it('a valid value reaches the pull request as a key name only', async () => {
+    const m = 'Mk7f3QvalidValueMarker';
+    const standIn = await gitopsRepo();
+    const pkg = newPackage();
+    const params = inStringData(`replicas: 1\nhostname: ${m}\n`);
+    const run = await act(standIn, supplyChainPush(standIn, { [pkg.path]: pkg.content, [PARAMS]: params }));
+    expect(run.code, run.stdout).toBe(0);
+    expect(standIn.pulls.length).toBeGreaterThan(0);
+    expectNotShown(run, standIn, m);
+  });
+});
