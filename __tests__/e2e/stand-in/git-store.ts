@@ -5,7 +5,7 @@
  * keeps ref compare-and-swap and the injected races deterministic.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -64,6 +64,30 @@ export class GitStore {
     return new GitStore(dir);
   }
 
+  /** A copy of this repository (objects, refs and logical clock): the same shas, without the git calls. */
+  copy(): GitStore {
+    const dir = join(mkdtempSync(join(tmpdir(), 'stand-in-')), 'repo.git');
+    cpSync(this.dir, dir, { recursive: true });
+    const copy = new GitStore(dir);
+    copy.#clock = this.#clock;
+    for (const line of this.git(['cat-file', '--batch-all-objects', '--batch-check=%(objectname)']).split(
+      '\n',
+    ))
+      if (line) copy.#held.add(line);
+    return copy;
+  }
+
+  /** Objects this repository is known to hold: a read of one of them may come from OBJECTS. */
+  readonly #held = new Set<string>();
+
+  #remember<T>(key: string, sha: string, read: () => T): T {
+    if (this.#held.has(sha) && OBJECTS.has(key)) return OBJECTS.get(key) as T;
+    const value = read(); // throws for an object this repository does not hold
+    OBJECTS.set(key, value);
+    this.#held.add(sha);
+    return value;
+  }
+
   /** Run git against the bare repository; `input` goes to stdin. */
   git(args: string[], input?: string | Buffer, env: Record<string, string> = {}): string {
     return execFileSync('git', args, {
@@ -83,21 +107,30 @@ export class GitStore {
   typeOf(sha: string): string | undefined {
     if (!/^[0-9a-f]{40}$/.test(sha)) return undefined;
     try {
-      return this.git(['cat-file', '-t', sha]).trim();
+      return this.#remember(`type ${sha}`, sha, () => this.git(['cat-file', '-t', sha]).trim());
     } catch {
       return undefined;
     }
   }
 
   readBlob(sha: string): Buffer {
-    return execFileSync('git', ['cat-file', 'blob', sha], {
-      env: { ...cleanEnv(), GIT_DIR: this.dir },
-      maxBuffer: 256 * 1024 * 1024,
-    });
+    return this.#remember(`blob ${sha}`, sha, () =>
+      execFileSync('git', ['cat-file', 'blob', sha], {
+        env: { ...cleanEnv(), GIT_DIR: this.dir },
+        maxBuffer: 256 * 1024 * 1024,
+      }),
+    );
   }
 
   /** Entries of a tree; `recursive` lists subtrees and everything under them, like the API. */
   lsTree(tree: string, recursive: boolean): TreeEntry[] {
+    const cached = /^[0-9a-f]{40}$/.test(tree)
+      ? this.#remember(`tree ${recursive} ${tree}`, tree, () => this.#lsTree(tree, recursive))
+      : this.#lsTree(tree, recursive);
+    return cached.map((e) => ({ ...e }));
+  }
+
+  #lsTree(tree: string, recursive: boolean): TreeEntry[] {
     const out = this.git(['ls-tree', '-z', '-l', ...(recursive ? ['-r', '-t'] : []), tree]);
     return out
       .split('\0')
@@ -117,7 +150,7 @@ export class GitStore {
   }
 
   readCommit(sha: string): CommitInfo {
-    const raw = this.git(['cat-file', 'commit', sha]);
+    const raw = this.#remember(`commit ${sha}`, sha, () => this.git(['cat-file', 'commit', sha]));
     const split = raw.indexOf('\n\n');
     const headers = raw.slice(0, split).split('\n');
     const field = (name: string) =>
@@ -214,6 +247,12 @@ export class GitStore {
     rmSync(join(this.dir, '..'), { recursive: true, force: true });
   }
 }
+
+/**
+ * Git objects never change, and a sha names the same object in every repository: what was read (by
+ * sha, never by ref) is kept for the process, and used by a store that holds the object.
+ */
+const OBJECTS = new Map<string, unknown>();
 
 /** git without the user's or system's configuration, hooks or templates leaking in. */
 function cleanEnv(): NodeJS.ProcessEnv {

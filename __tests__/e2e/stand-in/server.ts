@@ -99,14 +99,33 @@ const GRAPHQL: Operation = {
   match: (p) => (p === '/graphql' ? {} : undefined),
 };
 
+/**
+ * Repositories holding one initial commit, by branch and files, built once per process: a scenario
+ * starts from a copy (milliseconds) instead of a commit of every file (dozens of git processes).
+ */
+const initialCommits = new Map<string, GitStore>();
+
+function initialRepository(defaultBranch: string, files: Record<string, string>): GitStore {
+  const key = JSON.stringify([defaultBranch, files]);
+  let template = initialCommits.get(key);
+  if (!template) {
+    template = GitStore.create(defaultBranch);
+    commitFiles(template, `refs/heads/${defaultBranch}`, files, 'Initial commit', DEVELOPER);
+    if (initialCommits.size === 0)
+      process.once('exit', () => {
+        for (const t of initialCommits.values()) t.remove();
+      });
+    initialCommits.set(key, template);
+  }
+  return template.copy();
+}
+
 export async function startStandIn(options: StandInOptions): Promise<StandIn> {
   const contract = Contract.shared();
   const defaultBranch = options.defaultBranch ?? 'main';
-  const git = GitStore.create(defaultBranch);
-  if (!options.empty) {
-    const files = options.files ?? { 'README.md': `# ${options.repo}\n` };
-    commitFiles(git, `refs/heads/${defaultBranch}`, files, 'Initial commit', DEVELOPER);
-  }
+  const git = options.empty
+    ? GitStore.create(defaultBranch)
+    : initialRepository(defaultBranch, options.files ?? { 'README.md': `# ${options.repo}\n` });
   const calls: CallRecord[] = [];
   const violations: Violation[] = [];
   const faults = new Faults();
