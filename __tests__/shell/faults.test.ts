@@ -12,7 +12,7 @@ import {
   expectNothingWritten,
   repoWithNewPackage,
 } from '../e2e/scenario.js';
-import { act, TEST_CLIENT } from './run-in-process.js';
+import { act } from './run-in-process.js';
 
 closeStandInsAfterAll();
 
@@ -92,8 +92,7 @@ describe('faults that stop the run with nothing half-written', () => {
   it('gives up after repeated server errors without leaving a branch', async () => {
     const { standIn, event } = await repoWithNewPackage();
     standIn.faults.serverError({ operationId: 'git/create-commit' }, 10);
-    // One retry (the runner's client makes three, waiting 1 + 4 + 9 s): giving up is the same.
-    const run = await act(standIn, event, {}, 'push', { ...TEST_CLIENT, retries: 1 });
+    const run = await act(standIn, event);
     expectFailedWith(run, /writing the pull request for app\.default\.tap\/dev: GitHub answered 500/);
     expectNothingWritten(standIn);
     expect(branches(standIn)).not.toContain(`flux-pkg/${COMPONENT}/dev`);

@@ -28,10 +28,11 @@ import { OWNER, REPO, TOKEN } from '../e2e/scenario.js';
 import type { StandIn } from '../e2e/stand-in/server.js';
 
 /**
- * The client the shell tests run with: writes unpaced (the runner's default budget spaces bursts
- * out; the stand-in needs no protection). "Slow down" answers are still honoured.
+ * The client the shell tests run with: writes unpaced (the runner's budget spaces bursts out; the
+ * stand-in needs no protection) and retries after 10 ms units instead of seconds (1, 4, 9 units).
+ * "Slow down" answers are still honoured, `retry-after` included.
  */
-export const TEST_CLIENT: ClientOverrides = { pacing: false };
+export const TEST_CLIENT: ClientOverrides = { pacing: false, retryUnitMs: 10 };
 
 /** One scratch dir and one summary file per process: core.summary keeps the first path it saw. */
 const DIR = mkdtempSync(join(tmpdir(), 'flux-pkg-inproc-'));

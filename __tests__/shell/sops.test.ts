@@ -9,9 +9,10 @@ import { generateIdentity, identityToRecipient } from 'age-encryption';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { decryptDocument, encryptDocument } from '../../src/sops/index.js';
-import { COMPONENT, CONFIG, initialFiles, NEW_VERSION, newPackage } from './fixtures.js';
-import type { ActionRun } from './run-action.js';
-import { act, closeStandInsAfterAll, constraintOf, gitopsRepo, prsOf, supplyChainPush } from './scenario.js';
+import { COMPONENT, CONFIG, initialFiles, NEW_VERSION, newPackage } from '../e2e/fixtures.js';
+import type { ActionRun } from '../e2e/run-action.js';
+import { closeStandInsAfterAll, constraintOf, gitopsRepo, prsOf, supplyChainPush } from '../e2e/scenario.js';
+import { act } from './run-in-process.js';
 
 closeStandInsAfterAll();
 
@@ -65,7 +66,7 @@ async function decrypted(text: string) {
   return result.document!;
 }
 
-describe.concurrent('values Secrets encrypted with SOPS', () => {
+describe('values Secrets encrypted with SOPS', () => {
   it('secretFormat sops: the PR holds params.yaml encrypted for .sops.yaml, and a rerun writes nothing', async () => {
     const files: Record<string, string> = {
       ...initialFiles(),
