@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -6,6 +7,9 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // One worker per core, not vitest's cores - 1: the scenario files wait on git and sockets as
+    // much as they compute, and on 2 cores one worker leaves `npm test` at twice its time.
+    maxWorkers: Math.max(2, availableParallelism()),
     // The JSON report is what .ci/run counts from.
     reporters: ['default', ['json', { outputFile: '.tmp/vitest-report.json' }]],
   },
