@@ -6456,8 +6456,12 @@ async function deliver(d) {
             return { ...proposed, base, published: [] };
         try {
             const published = await publishAll(d, base, proposed.proposals, pulls);
-            const moved = await api(`reading branch ${d.baseBranch}`, () => getBranchHead(d.client, d.ref, d.baseBranch));
-            if (moved !== base.sha && attempt < MAX_ATTEMPTS && published.some((p) => p.commit)) {
+            // Only a run that moved a branch can have built it on a base that moved meanwhile.
+            const wrote = published.some((p) => p.commit) && attempt < MAX_ATTEMPTS;
+            const moved = wrote
+                ? await api(`reading branch ${d.baseBranch}`, () => getBranchHead(d.client, d.ref, d.baseBranch))
+                : base.sha;
+            if (moved !== base.sha) {
                 d.log(`${d.baseBranch} moved while the pull requests were written; planning again on ${moved}`);
                 continue;
             }
