@@ -6,10 +6,11 @@
  */
 import { loadConfig, type RepoConfig } from '../config/config.js';
 import { environmentOfStatus, environmentsOf, promotedOn } from '../config/graph.js';
-import { type Diagnostic, hasErrors, sortDiagnostics } from '../diagnostics.js';
+import { hasErrors } from '../diagnostics.js';
 import { api, deliver } from '../github/deliver.js';
 import { versionAt } from '../plan/base.js';
 import type { ChangeSet } from '../plan/changes.js';
+import { combineResults } from '../plan/combine.js';
 import { plan } from '../plan/plan.js';
 import { proposalsFromPlan } from '../plan/proposals.js';
 import { discover } from '../plan/repository.js';
@@ -41,28 +42,6 @@ export function promotionsOfMerge(config: RepoConfig, changes: ChangeSet, commit
         source: { trigger: 'merged' as const, commit },
       })),
   );
-}
-
-/** Several plans of one run (install and promotion) as one result: one delivery, one report. */
-export function combineResults(
-  results: readonly PlanResult[],
-  configDiagnostics: readonly Diagnostic[],
-): PlanResult {
-  const seen = new Set<string>();
-  const diagnostics = [...configDiagnostics, ...results.flatMap((r) => r.diagnostics)].filter((d) => {
-    const key = `${d.file}:${d.line}:${d.column}:${d.code}:${d.message}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-  const valid = !hasErrors(diagnostics);
-  const environments = results.flatMap((r) => r.environments);
-  return {
-    valid,
-    diagnostics: sortDiagnostics(diagnostics),
-    environments,
-    files: valid ? results.flatMap((r) => r.files) : [],
-  };
 }
 
 const EMPTY: PlanResult = { valid: true, diagnostics: [], environments: [], files: [] };
