@@ -1,0 +1,59 @@
+/** The ajv instances: one long-lived for the meta-schema and formats, and a fresh one per values schema. */
+import { Ajv } from 'ajv';
+import type { FormatsPlugin } from 'ajv-formats';
+import * as formatsModule from 'ajv-formats';
+
+// ajv-formats is CommonJS: Node's ESM import exposes module.exports as the namespace's default, bundlers may not.
+const addFormats = ((formatsModule as unknown as { default?: FormatsPlugin }).default ??
+  formatsModule) as FormatsPlugin;
+
+// Options shared by every instance. `unicodeRegExp: false` accepts patterns copied from Go/Kubernetes that the `u`
+// flag rejects (e.g. `\_`). `ownProperties`: a values key named `constructor` must not find Object.prototype's.
+const OPTIONS = {
+  allErrors: true,
+  strict: false,
+  logger: false,
+  unicodeRegExp: false,
+  ownProperties: true,
+} as const;
+
+// One long-lived instance checks normalised schemas against JSON Schema's meta-schema and knows the formats. It never
+// compiles a values schema, so it holds nothing per Package.
+export const ajv = new Ajv({ ...OPTIONS, verbose: true });
+addFormats(ajv);
+
+/**
+ * Each values schema is compiled by an instance of its own: an Ajv instance keeps every function it compiled (and the
+ * schema values they use) in its scope for as long as it lives, and each compiled function keeps its instance alive,
+ * so a shared instance would grow with every Package of the run. A fresh instance costs well under a millisecond, and
+ * lives as long as something compiled by it is in use (a cached part: see compileByParts). What makes compiling cheap:
+ * - `code.optimize: false`: ajv's optimisation passes over the generated code cost more than they save when every
+ *   function runs a handful of times (one per environment);
+ * - `verbose: false`: errors carry neither the schema nor the data; toProblems() finds both from the error's paths;
+ * - `validateSchema: false`, `meta: false`: compileValuesSchema() has already checked the schema against the
+ *   meta-schema (with the instance above), so ajv's own check in compile() would be the same check twice;
+ * - `code.process`: see compileEagerly().
+ */
+export function compiler(): Ajv {
+  const instance = new Ajv({
+    ...OPTIONS,
+    verbose: false,
+    validateSchema: false,
+    meta: false,
+    addUsedSchema: false,
+    code: { optimize: false, process: compileEagerly },
+  });
+  addFormats(instance);
+  return instance;
+}
+
+/**
+ * ajv's code is `<constants>return function validateN(…){…}`. V8 pre-parses a function body and compiles it fully on
+ * the first call, so every body is parsed twice; written in parentheses, V8 compiles it at once, parsing it once.
+ * The same function either way (left as it is if ajv ever writes it differently).
+ */
+function compileEagerly(source: string): string {
+  const start = 'return function ';
+  const at = source.indexOf(start);
+  return at === -1 ? source : `${source.slice(0, at)}return (function ${source.slice(at + start.length)})`;
+}

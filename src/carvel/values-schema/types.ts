@@ -1,0 +1,21 @@
+/** The shapes values-schema.ts's callers see, and the one every module beside it uses. */
+export type PathSegment = string | number;
+/** A schema quirk, reported as a warning, saying what was assumed. '*' in a path: any list item or map key. */
+export interface SchemaNote {
+  path: PathSegment[];
+  message: string;
+}
+/** A values error; `path` goes from the values root. */
+export interface ValuesProblem {
+  path: PathSegment[];
+  keyword: string;
+  message: string;
+}
+export interface CompiledValuesSchema {
+  validate(values: unknown): ValuesProblem[];
+}
+export type CompileResult =
+  | { ok: true; schema: CompiledValuesSchema; notes: SchemaNote[]; normalized: object }
+  | { ok: false; error: string; notes: SchemaNote[] };
+
+export type Obj = Record<string, unknown>;
