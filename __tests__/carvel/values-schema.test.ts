@@ -691,3 +691,22 @@ describe('property: ytt-style schemas', () => {
     );
   });
 });
+
+describe('values that trip ajv’s comparison', () => {
+  it('a key named valueOf in a list the schema compares is a problem, not a crash, and shows no value', () => {
+    const compiled = compileValuesSchema({
+      type: 'object',
+      properties: { list: { type: 'array', uniqueItems: true, items: { type: 'object' } } },
+    });
+    if (!compiled.ok) throw new Error(`the schema should compile: ${compiled.error}`);
+    const problems = compiled.schema.validate({ list: [{ valueOf: 'hunter2' }, { valueOf: 'hunter2' }] });
+    expect(problems).toEqual([expect.objectContaining({ keyword: 'uncheckable', path: [] })]);
+    expect(JSON.stringify(problems)).not.toContain('hunter2');
+  });
+
+  it('a schema whose enum holds such objects does not compile, with a reason', () => {
+    const compiled = compileValuesSchema({ enum: [{ valueOf: 1 }, { valueOf: 2 }] });
+    if (compiled.ok) throw new Error('the schema should not compile');
+    expect(compiled.error).toMatch(/cannot be checked/);
+  });
+});

@@ -27,12 +27,25 @@ export type {
   ValuesProblem,
 } from './values-schema/types.js';
 
+const UNCHECKABLE: ValuesProblem = {
+  path: [],
+  keyword: 'uncheckable',
+  message:
+    'cannot be checked against the valuesSchema: a map in the values has a key named valueOf or toString where the schema compares values (uniqueItems, enum, const); rename the key',
+};
+
 export function compileValuesSchema(openAPIv3: unknown): CompileResult {
   const notes: SchemaNote[] = [];
   const normalised = normaliseValuesSchema(openAPIv3, notes);
   if (normalised.error !== undefined) return { ok: false, error: normalised.error, notes };
   const { normalized } = normalised;
-  const invalid = metaSchemaError(normalized);
+  let invalid: string | undefined;
+  try {
+    invalid = metaSchemaError(normalized);
+  } catch (err) {
+    // ajv's deep equality calls an object's own `valueOf`: `enum: [{valueOf: 1}, …]` throws there.
+    invalid = `it cannot be checked (${(err as Error).message})`;
+  }
   if (invalid !== undefined) return { ok: false, error: invalid, notes };
   let check: Check;
   try {
@@ -47,7 +60,14 @@ export function compileValuesSchema(openAPIv3: unknown): CompileResult {
   }
   const validate = (values: unknown): ValuesProblem[] => {
     const v = values ?? {}; // an empty values file means no values, as for ytt
-    const errors = check(v);
+    let errors: ReturnType<Check>;
+    try {
+      errors = check(v);
+    } catch {
+      // ajv's deep equality (uniqueItems, enum, const) calls an object's own `valueOf`/`toString`: a
+      // values key of that name makes it throw. Nothing about the value goes into the message.
+      return [UNCHECKABLE];
+    }
     return errors.length === 0 ? [] : toProblems(errors, v, normalized);
   };
   return { ok: true, schema: { validate }, notes, normalized };
