@@ -1,23 +1,20 @@
 /**
  * What an environment selects, and the base facts the gate compares a pull request with: the
  * version each environment runs at the base and each Package's content there. Read through the
- * snapshot port like the planner; the result is plain data a ValidateRequest carries.
+ * snapshot port like the planner (a loader: the rule is environment.ts's selectedVersion); the
+ * result is plain data a ValidateRequest carries.
  */
-import { selectHighest } from '../carvel/semver.js';
 import type { RepoConfig } from '../config/config.js';
 import type { Snapshot } from '../repo/snapshot.js';
-import {
-  type ComponentLayout,
-  type ComponentPackages,
-  discover,
-  loadEnvironment,
-  loadPackages,
-  RepoReader,
-} from './repository.js';
+import { selectedVersion } from './environment.js';
+import { loadEnvironment, loadPackages } from './load.js';
+import type { ComponentPackages } from './packages.js';
+import { RepoReader } from './reader.js';
+import { type ComponentLayout, discover } from './repository.js';
 import type { BaseFacts, Scope } from './types.js';
 
-/** The version an environment's PackageInstall selects among the component's Packages, if any. */
-export async function selectedVersion(
+/** The version an environment's PackageInstall selects among the component's Packages, if any (loaded here). */
+async function versionIn(
   reader: RepoReader,
   config: RepoConfig,
   component: ComponentLayout,
@@ -25,13 +22,10 @@ export async function selectedVersion(
   environment: string,
 ): Promise<string | undefined> {
   if (!component.environments.includes(environment)) return undefined;
-  const env = await loadEnvironment(reader, `${component.dir}/${environment}`, config.layout);
-  const pi = env.packageInstall;
-  if (!pi?.selection || pi.refName !== packages.refName) return undefined;
-  return selectHighest(
-    packages.packages.map((p) => p.version),
-    pi.selection,
-  ).version;
+  return selectedVersion(
+    await loadEnvironment(reader, `${component.dir}/${environment}`, config.layout),
+    packages,
+  );
 }
 
 /** The base facts for the components in scope (every one when scope is undefined). */
@@ -49,7 +43,7 @@ export async function loadBaseFacts(
     for (const p of packages.packages) facts.packages[`${component.name}@${p.version}`] = p.digest;
     // Every environment, not only those in scope: the out-of-order check looks upstream.
     for (const environment of component.environments) {
-      const version = await selectedVersion(reader, config, component, packages, environment);
+      const version = await versionIn(reader, config, component, packages, environment);
       if (version) facts.versions[`${component.name}/${environment}`] = version;
     }
     reader.forget(component.dir);
@@ -68,5 +62,5 @@ export async function versionAt(
   const paths = (await snapshot.list()).map((e) => e.path);
   const layout = discover(paths, config.layout).find((c) => c.name === component);
   if (!layout) return undefined;
-  return selectedVersion(reader, config, layout, await loadPackages(reader, layout), environment);
+  return versionIn(reader, config, layout, await loadPackages(reader, layout), environment);
 }

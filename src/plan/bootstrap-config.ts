@@ -8,7 +8,7 @@ import { CONFIG_FILE, type EnvironmentConfig, type LoadedConfig, parseConfig } f
 import { addComponentEnvironment, addEnvironment, type ConfigEdit } from '../config/edit.js';
 import type { Diagnostic } from '../diagnostics.js';
 import type { BootstrapRequest } from './bootstrap-request.js';
-import type { ComponentLayout, RepoReader } from './repository.js';
+import type { ComponentLayout } from './repository.js';
 import type { PlannedFile } from './types.js';
 
 export interface ConfigChange {
@@ -19,14 +19,14 @@ export interface ConfigChange {
   diagnostics: Diagnostic[];
 }
 
-export async function bootstrapConfig(
-  reader: RepoReader,
+/** `before`: flux-pkg.yaml's text as the loader read it (undefined when the repository has none). */
+export function bootstrapConfig(
+  before: string | undefined,
   loaded: LoadedConfig,
   all: readonly ComponentLayout[],
   chosen: readonly ComponentLayout[],
   request: BootstrapRequest,
-): Promise<ConfigChange> {
-  const before = loaded.config.file ? (await reader.yaml(CONFIG_FILE)).text : undefined;
+): ConfigChange {
   const env = request.environment;
   const diagnostics: Diagnostic[] = [];
   let text = before;

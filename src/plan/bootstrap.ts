@@ -5,7 +5,13 @@
  * objects; and flux-pkg.yaml listing the environment. Every rendered object is checked against the
  * shipped schema before anything is proposed; any error leaves `files` empty.
  */
-import { type LoadedConfig, loadConfig, type RepoConfig, settingsFor } from '../config/config.js';
+import {
+  CONFIG_FILE,
+  type LoadedConfig,
+  loadConfig,
+  type RepoConfig,
+  settingsFor,
+} from '../config/config.js';
 import {
   type Diagnostic,
   dedupeDiagnostics,
@@ -31,8 +37,10 @@ import {
   requestProblems,
 } from './bootstrap-request.js';
 import { unsafePathProblems } from './boundaries.js';
+import { loadPackages } from './load.js';
 import { plan } from './plan.js';
-import { type ComponentLayout, discover, loadPackages, RepoReader } from './repository.js';
+import { RepoReader } from './reader.js';
+import { type ComponentLayout, discover } from './repository.js';
 import type { EnvironmentResult, PlannedFile, PlanResult } from './types.js';
 
 export type { BootstrapRequest } from './bootstrap-request.js';
@@ -66,7 +74,8 @@ export async function planBootstrap(snapshot: Snapshot, request: BootstrapReques
   const params = components.flatMap((c) => resolveParams(p, c) ?? []);
   if (hasErrors(diagnostics)) return empty();
 
-  const configEdit = await bootstrapConfig(p.reader, loaded, all, components, request);
+  const configText = loaded.config.file ? (await p.reader.yaml(CONFIG_FILE)).text : undefined;
+  const configEdit = bootstrapConfig(configText, loaded, all, components, request);
   diagnostics.push(...configEdit.diagnostics);
   if (hasErrors(diagnostics) || !configEdit.loaded) return empty();
   const planningConfig = configForPlanning(configEdit.loaded, request.environment);

@@ -1,14 +1,18 @@
-/** What the planner's steps share for one run: the reader, the configuration, the values checker, diagnostics. */
+/**
+ * What the planning rules share for one run (the configuration, the values checker, diagnostics)
+ * and what they plan a component from: its view, as the loader (load.ts) read it. Synchronous.
+ */
 import { compare, parseRelaxed } from '../carvel/semver.js';
 import type { RepoConfig } from '../config/config.js';
 import type { Diagnostic } from '../diagnostics.js';
-import { type ComponentLayout, type ComponentPackages, loadPackages, type RepoReader } from './repository.js';
+import type { EnvironmentFiles } from './environment.js';
+import type { ComponentPackages } from './packages.js';
+import type { ComponentLayout } from './repository.js';
 import type { SopsKeys } from './secrets.js';
 import type { EnvironmentResult } from './types.js';
 import type { ValuesChecker } from './values.js';
 
 export interface Context {
-  reader: RepoReader;
   /** Every file path in the repository. */
   paths: readonly string[];
   config: RepoConfig;
@@ -20,32 +24,15 @@ export interface Context {
   repoEncrypts: boolean;
 }
 
+/** One component as loaded: its Packages and the files of the environments the plan looks at. */
+export interface ComponentView {
+  component: ComponentLayout;
+  packages: ComponentPackages;
+  /** By environment name; only the environments loaded. */
+  environments: Map<string, EnvironmentFiles>;
+}
+
 export const versionOrder = (a: string, b: string) => compare(parseRelaxed(a)!, parseRelaxed(b)!);
-
-const loadedPackages = new WeakMap<ComponentLayout, Promise<ComponentPackages>>();
-export async function componentPackages(
-  ctx: Context,
-  component: ComponentLayout,
-): Promise<ComponentPackages> {
-  let loaded = loadedPackages.get(component);
-  if (!loaded) {
-    loaded = loadPackages(ctx.reader, component).then((p) => {
-      ctx.diagnostics.push(...p.diagnostics);
-      // Nothing reads the Package files again: their parsed documents need not wait for the component's turn.
-      ctx.reader.forget(`${component.dir}/${ctx.config.layout.packagesDir}`);
-      return p;
-    });
-    loadedPackages.set(component, loaded);
-  }
-  return loaded;
-}
-
-/** The planner is done with a component (each is planned once): release what was kept for it. */
-export function done(ctx: Context, component: ComponentLayout): void {
-  ctx.reader.forget(component.dir);
-  ctx.values.forget(component.packageFiles);
-  loadedPackages.delete(component);
-}
 
 /** A fresh result for one environment, and `fail`, which records an error and marks the result invalid. */
 export function environmentResult(

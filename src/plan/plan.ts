@@ -10,17 +10,21 @@ import {
   unsafePathProblems,
 } from './boundaries.js';
 import type { Context } from './context.js';
-import { install } from './install.js';
-import { promote } from './promote.js';
-import { type ComponentLayout, discover, nameProblem, RepoReader } from './repository.js';
+import { Loader } from './load.js';
+import { RepoReader } from './reader.js';
+import { type ComponentLayout, discover, nameProblems } from './repository.js';
+import { runInstall, runPromote, runValidate } from './run.js';
 import { repoEncrypts } from './secrets.js';
 import type { PlanResult, Request } from './types.js';
-import { validate } from './validate.js';
 import { ValuesChecker } from './values.js';
 
 export type { EnvironmentResult, PlannedFile, PlanResult, Request } from './types.js';
 
-/** `loaded`: flux-pkg.yaml as the caller already read it (its diagnostics are reported); default: read it here. */
+/**
+ * The plan for a request: flux-pkg.yaml and the file list, the checks before planning, then
+ * run.ts's per-component load → synchronous plan → release. `loaded`: flux-pkg.yaml as the caller
+ * already read it (its diagnostics are reported); default: read it here.
+ */
 export async function plan(snapshot: Snapshot, request: Request, loaded?: LoadedConfig): Promise<PlanResult> {
   const loadedConfig = loaded ?? (await loadConfig(snapshot));
   const { config, diagnostics: configDiagnostics } = loadedConfig;
@@ -28,7 +32,6 @@ export async function plan(snapshot: Snapshot, request: Request, loaded?: Loaded
   const entries = await snapshot.list();
   const paths = entries.map((e) => e.path);
   const ctx: Context = {
-    reader: new RepoReader(snapshot),
     paths,
     config,
     values: new ValuesChecker(),
@@ -44,10 +47,11 @@ export async function plan(snapshot: Snapshot, request: Request, loaded?: Loaded
   const components = discover(paths, config.layout);
   diagnostics.push(...linkProblems(entries, loadedConfig, request));
   if (!hasErrors(configDiagnostics)) diagnostics.push(...noComponentProblem(components, loadedConfig));
-  checkNames(ctx, components, request);
+  diagnostics.push(...nameProblems(components, request));
   diagnostics.push(...environmentFilterProblems(components, loadedConfig, request));
   diagnostics.push(...componentEnvironmentProblems(components, loadedConfig));
-  const environments = hasErrors(diagnostics) ? [] : await planFor(ctx, components, request);
+  const loader = new Loader(new RepoReader(snapshot), config.layout, diagnostics, request.sops);
+  const environments = hasErrors(diagnostics) ? [] : await planFor(ctx, loader, components, request);
   diagnostics.push(...ctx.values.diagnostics);
   // A pull request that touches no component has nothing to check; a filter that matches nothing is an error.
   const scopedToNothing = request.kind === 'validate' && request.scope !== undefined;
@@ -61,38 +65,8 @@ export async function plan(snapshot: Snapshot, request: Request, loaded?: Loaded
   return { valid, diagnostics: sortDiagnostics(dedupeDiagnostics(diagnostics)), environments, files };
 }
 
-function planFor(ctx: Context, components: ComponentLayout[], request: Request) {
-  if (request.kind === 'install') return install(ctx, components, request);
-  if (request.kind === 'promote') return promote(ctx, components, request);
-  return validate(ctx, components, request);
-}
-
-function checkNames(ctx: Context, components: ComponentLayout[], request: Request): void {
-  for (const c of components) {
-    const problem = nameProblem('component', c.name);
-    if (problem)
-      ctx.diagnostics.push(
-        error('layout.component-name', `component folder "${c.name}" ${problem}`, c.packageFiles[0] ?? c.dir),
-      );
-    for (const env of c.environments) {
-      const envProblem = nameProblem('environment', env);
-      if (envProblem)
-        ctx.diagnostics.push(
-          error('layout.environment-name', `environment folder "${env}" ${envProblem}`, `${c.dir}/${env}`),
-        );
-    }
-  }
-  const named: { components?: string[]; environments?: string[] } = request.kind === 'promote' ? {} : request;
-  for (const name of named.components ?? []) {
-    const problem = nameProblem('component', name);
-    if (problem) ctx.diagnostics.push(error('request.component', `component "${name}" ${problem}`, ''));
-    else if (!components.some((c) => c.name === name))
-      ctx.diagnostics.push(
-        error(NO_MATCH, `the component filter "${name}" names no component in the repository`, ''),
-      );
-  }
-  for (const name of named.environments ?? []) {
-    const problem = nameProblem('environment', name);
-    if (problem) ctx.diagnostics.push(error('request.environment', `environment "${name}" ${problem}`, ''));
-  }
+function planFor(ctx: Context, loader: Loader, components: ComponentLayout[], request: Request) {
+  if (request.kind === 'install') return runInstall(ctx, loader, components, request);
+  if (request.kind === 'promote') return runPromote(ctx, loader, components, request);
+  return runValidate(ctx, loader, components, request);
 }

@@ -2,40 +2,20 @@
  * promote: give environments the version another environment selects (a promotion along the
  * chain), or an explicit one (manual promotion, rollback). The target keeps its own values, checked
  * against the promoted version's schema; a version that goes down is refused unless allowed.
+ * Synchronous rules; run.ts loads what each promotion looks at and plans it with install-into.ts.
  */
+
+import type { CarvelPackage } from '../carvel/package.js';
 import { schemaKeyChanges } from '../carvel/schema-diff.js';
 import { environmentsOf, upstreamOf } from '../config/graph.js';
 import { error } from '../diagnostics.js';
-import { selectedVersion } from './base.js';
-import { type Context, componentPackages, done, versionOrder } from './context.js';
-import { installInto } from './install.js';
+import { type Context, versionOrder } from './context.js';
+import type { ComponentPackages } from './packages.js';
 import { type ComponentLayout, nameProblem } from './repository.js';
-import type { EnvironmentResult, PromoteRequest, Promotion } from './types.js';
-
-export async function promote(
-  ctx: Context,
-  components: ComponentLayout[],
-  request: PromoteRequest,
-): Promise<EnvironmentResult[]> {
-  const results: EnvironmentResult[] = [];
-  const byName = new Map(components.map((c) => [c.name, c]));
-  for (const promotion of request.promotions) {
-    const component = byName.get(promotion.component);
-    const problem = requestProblem(ctx, component, promotion);
-    if (problem) {
-      ctx.diagnostics.push(error('request.promote', problem, ''));
-      continue;
-    }
-    const result = await promoteOne(ctx, component!, promotion, request);
-    if (result) results.push(result);
-  }
-  for (const component of new Set(request.promotions.map((p) => byName.get(p.component))))
-    if (component) done(ctx, component);
-  return results;
-}
+import type { EnvironmentResult, Promotion } from './types.js';
 
 /** What makes a promotion impossible before anything is read (one line naming the input). */
-function requestProblem(
+export function requestProblem(
   ctx: Context,
   component: ComponentLayout | undefined,
   p: Promotion,
@@ -60,16 +40,24 @@ function requestProblem(
   return undefined;
 }
 
-async function promoteOne(
+/** The environment a promotion takes its version from (undefined: an explicit version with no promoteFrom). */
+export function promotionSource(ctx: Context, promotion: Promotion): string | undefined {
+  return promotion.from ?? upstreamOf(ctx.config, promotion.environment);
+}
+
+/**
+ * The Package the promotion delivers: its explicit version, else the one `from` selects
+ * (`selected`, from the loaded from-environment); undefined, with an error, when there is none.
+ */
+export function promotedPackage(
   ctx: Context,
   component: ComponentLayout,
+  packages: ComponentPackages,
   promotion: Promotion,
-  request: PromoteRequest,
-): Promise<EnvironmentResult | undefined> {
-  const packages = await componentPackages(ctx, component);
-  const from = promotion.from ?? upstreamOf(ctx.config, promotion.environment);
-  const version =
-    promotion.version ?? (await selectedVersion(ctx.reader, ctx.config, component, packages, from!));
+  selected: string | undefined,
+): CarvelPackage | undefined {
+  const from = promotionSource(ctx, promotion);
+  const version = promotion.version ?? selected;
   const packagesDir = `${component.dir}/${ctx.config.layout.packagesDir}`;
   if (version === undefined) {
     ctx.diagnostics.push(
@@ -88,22 +76,23 @@ async function promoteOne(
     );
     return undefined;
   }
-  const result = await installInto(
-    ctx,
-    component,
-    packages,
-    promotion.environment,
-    { overrides: request.overrides },
-    { pinned: pkg, downgrade: request.allowDowngrade ? 'allow' : 'refuse' },
-  );
-  if (!result) return undefined;
+  return pkg;
+}
+
+/** What the pull request says about a promotion planned into `result`. */
+export function describePromotion(
+  ctx: Context,
+  result: EnvironmentResult,
+  packages: ComponentPackages,
+  pkg: CarvelPackage,
+  promotion: Promotion,
+): void {
   const previous = packages.packages.find((p) => p.version === result.fromVersion);
   result.promotion = {
-    from: promotion.version === undefined ? from : promotion.from,
+    from: promotion.version === undefined ? promotionSource(ctx, promotion) : promotion.from,
     source: promotion.source,
     downgrade: result.fromVersion !== undefined && versionOrder(result.fromVersion, pkg.version) > 0,
     releaseNotes: pkg.releaseNotes,
     valuesKeys: schemaKeyChanges(previous?.valuesSchema, pkg.valuesSchema),
   };
-  return result;
 }

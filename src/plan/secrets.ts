@@ -1,8 +1,8 @@
 /**
- * The planner's side of SOPS: an environment's encrypted params.yaml is decrypted with the caller's
- * age identities (or left alone without them), and a values Secret to write is encrypted for the
- * recipients the repository's `.sops.yaml` (or the settings) give. Messages name files, lines and
- * key paths, never a value.
+ * The planner's side of SOPS, synchronous: an encrypted params.yaml read from the loader's decryption
+ * (or left alone without a key), and the recipients a values Secret to write is encrypted for, from
+ * the repository's `.sops.yaml` (or the settings). The age work itself is in seal.ts and load.ts.
+ * Messages name files, lines and key paths, never a value.
  */
 import { type Document, isMap, isPair, isScalar } from 'yaml';
 import type { ValuesSecret } from '../carvel/values-secret.js';
@@ -12,16 +12,13 @@ import { type Diagnostic, error, warning } from '../diagnostics.js';
 import {
   creationRuleFor,
   type DecryptedDocument,
-  decryptDocument,
+  type DecryptResult,
   type EncryptionRule,
-  encryptDocument,
   parseSopsConfig,
   SECRET_RULE,
 } from '../sops/index.js';
 import { encryptionPredicate, ruleProblem } from '../sops/rule.js';
 import { type ParsedYaml, parseYaml, positionAt } from '../yaml/parse.js';
-import type { RepoReader } from './repository.js';
-import type { SopsKeys } from './types.js';
 
 export type { SopsKeys } from './types.js';
 
@@ -40,12 +37,13 @@ export interface EncryptedSecret {
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** Decrypt params.yaml and read its values Secret from the plaintext. */
-export async function readEncryptedSecret(
+/** An encrypted params.yaml's values Secret, read from the loader's decryption of it (none without a key). */
+export function encryptedSecretOf(
   parsed: ParsedYaml,
   text: string,
-  keys: SopsKeys | undefined,
-): Promise<{ encrypted: EncryptedSecret; secret?: ValuesSecret; diagnostics: Diagnostic[] }> {
+  keysGiven: boolean,
+  decrypted: DecryptResult | undefined,
+): { encrypted: EncryptedSecret; secret?: ValuesSecret; diagnostics: Diagnostic[] } {
   const file = parsed.file;
   const value = parsed.documents[0]?.value;
   const metadata = isObject(value) && isObject(value.metadata) ? value.metadata : {};
@@ -54,8 +52,7 @@ export async function readEncryptedSecret(
     name: typeof metadata.name === 'string' ? metadata.name : undefined,
     toSource: (d) => d,
   };
-  const identities = keys?.identities ?? [];
-  if (identities.length === 0) {
+  if (!keysGiven || !decrypted) {
     const message =
       'the values Secret is SOPS-encrypted and no age key was given (input sops-age-key, or --sops-age-key-file): its values are not checked and the file is left as it is';
     return {
@@ -63,10 +60,8 @@ export async function readEncryptedSecret(
       diagnostics: [warning('sops.no-key', message, file, parsed.position(0))],
     };
   }
-  const decrypted = await decryptDocument(text, { identities, file });
   if (!decrypted.document) return { encrypted, diagnostics: decrypted.diagnostics };
   const document = decrypted.document;
-  keys?.onDecrypted?.(document.secrets);
   encrypted.document = document;
   const plain = parseYaml(file, document.text);
   encrypted.toSource = lineMapper(plain, parsed);
@@ -118,7 +113,7 @@ export function plainToEncrypted(
 }
 
 /** Where the nearest `.sops.yaml` is for a file, as sops looks: its folder, then each parent. */
-function sopsConfigPath(paths: readonly string[], file: string): string | undefined {
+export function sopsConfigPath(paths: readonly string[], file: string): string | undefined {
   const all = new Set(paths);
   const parts = file.split('/').slice(0, -1);
   for (let n = parts.length; n >= 0; n--) {
@@ -136,19 +131,18 @@ export interface Encryption {
 /**
  * Recipients and rule for a values Secret: the first `.sops.yaml` creation rule whose path_regex
  * matches (as sops does), else the sopsAgeRecipients setting (the sops-age-recipients input wins over
- * flux-pkg.yaml), else the recipients the file is already encrypted for.
+ * flux-pkg.yaml), else the recipients the file is already encrypted for. `sopsConfig`: the nearest
+ * `.sops.yaml` (see sopsConfigPath) and its text, as the loader read it.
  */
-export async function encryptionFor(
-  reader: RepoReader,
-  paths: readonly string[],
+export function encryptionFor(
+  sopsConfig: { path: string; text?: string } | undefined,
   file: string,
   settings: Settings,
   previous?: DecryptedDocument,
-): Promise<{ encryption?: Encryption; diagnostics: Diagnostic[] }> {
-  const configPath = sopsConfigPath(paths, file);
-  if (configPath) {
-    const { text } = await reader.yaml(configPath);
-    const { config, diagnostics } = parseSopsConfig(text ?? '', configPath);
+): { encryption?: Encryption; diagnostics: Diagnostic[] } {
+  if (sopsConfig) {
+    const configPath = sopsConfig.path;
+    const { config, diagnostics } = parseSopsConfig(sopsConfig.text ?? '', configPath);
     if (!config) return { diagnostics };
     const folder = configPath.slice(0, -'.sops.yaml'.length);
     const found = creationRuleFor(config, file.slice(folder.length));
@@ -194,39 +188,6 @@ function readableProblem(rule: EncryptionRule): string | undefined {
   return hidden.length > 0
     ? `the creation rule would encrypt ${hidden.map((k) => k.join('.')).join(', ')}, which Flux must read; use encrypted_regex: ^(data|stringData)$`
     : 'the creation rule would leave stringData in plain text; use encrypted_regex: ^(data|stringData)$';
-}
-
-/** Encrypt the values Secret's plaintext; with `previous` and the same plaintext, its text comes back as is. */
-export async function encryptSecret(
-  plain: string,
-  file: string,
-  encryption: Encryption,
-  previous?: DecryptedDocument,
-): Promise<{ text?: string; diagnostics: Diagnostic[] }> {
-  const result = await encryptDocument(plain, {
-    recipients: encryption.recipients,
-    rule: encryption.rule,
-    previous,
-    file,
-  });
-  return { text: result.text, diagnostics: result.diagnostics };
-}
-
-/** A comparison of an encrypted file's plaintext and recipients with ours; undefined without identities. */
-export function samePlaintext(
-  keys: SopsKeys | undefined,
-  file: string,
-  plain: string,
-  recipients: readonly string[],
-): ((text: string) => Promise<boolean>) | undefined {
-  if (!keys || keys.identities.length === 0) return undefined;
-  return async (text) => {
-    const { document } = await decryptDocument(text, { identities: keys.identities, file });
-    if (!document) return false;
-    keys.onDecrypted?.(document.secrets);
-    const theirs = document.metadata.age.map((s) => s.recipient).sort();
-    return document.text === plain && JSON.stringify(theirs) === JSON.stringify([...recipients].sort());
-  };
 }
 
 /** A plain values Secret where encryption is expected: a warning, or an error with requireEncryption. */

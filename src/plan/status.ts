@@ -6,8 +6,10 @@
 import { type LoadedConfig, loadConfig } from '../config/config.js';
 import type { Snapshot } from '../repo/snapshot.js';
 import { buildStatus, type StatusInput, type StatusModel } from '../report/status.js';
+import { loadPackages } from './load.js';
 import { plan } from './plan.js';
-import { discover, loadPackages, RepoReader } from './repository.js';
+import { RepoReader } from './reader.js';
+import { discover } from './repository.js';
 import type { PlanResult } from './types.js';
 
 /**

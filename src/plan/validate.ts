@@ -1,67 +1,61 @@
-/** validate: every PackageInstall resolves to a Package that satisfies it, and its values validate. */
+/**
+ * validate: every PackageInstall resolves to a Package that satisfies it, and its values validate.
+ * Synchronous over one component's loaded view (run.ts loads them one at a time).
+ */
+import type { CarvelPackage } from '../carvel/package.js';
 import { selectHighest } from '../carvel/semver.js';
 import { settingsFor } from '../config/config.js';
 import { overrideLabelOf, upstreamOf } from '../config/graph.js';
 import { type Diagnostic, error, hasErrors, warning } from '../diagnostics.js';
 import { positionAt } from '../yaml/parse.js';
-import { type Context, componentPackages, done, environmentResult, versionOrder } from './context.js';
-import {
-  type ComponentLayout,
-  type ComponentPackages,
-  type EnvironmentFiles,
-  environmentPaths,
-  loadEnvironment,
-  type PackageInstallFile,
-} from './repository.js';
+import { type ComponentView, type Context, environmentResult, versionOrder } from './context.js';
+import type { EnvironmentFiles, PackageInstallFile } from './environment.js';
+import type { ComponentPackages } from './packages.js';
+import type { ComponentLayout } from './repository.js';
 import { plainSecretProblem } from './secrets.js';
 import type { BaseFacts, EnvironmentResult, ValidateRequest } from './types.js';
 
-export async function validate(
-  ctx: Context,
+/** The components validate checks, each with the environments it checks (the request's filters and scope). */
+export function validateChoice(
   components: ComponentLayout[],
   request: ValidateRequest,
-): Promise<EnvironmentResult[]> {
-  const results: EnvironmentResult[] = [];
+): { component: ComponentLayout; environments: string[] }[] {
   const { scope } = request;
   const chosen = components.filter(
     (c) => (!request.components || request.components.includes(c.name)) && (!scope || c.name in scope),
   );
-  const environmentsWanted = (c: ComponentLayout) =>
-    c.environments.filter(
+  return chosen.map((c) => ({
+    component: c,
+    environments: c.environments.filter(
       (env) =>
         (!request.environments || request.environments.includes(env)) &&
         (!scope || scope[c.name] === '*' || scope[c.name]!.includes(env)),
-    );
-  // Exactly the files the loop below reads: the component's Packages and each environment's files.
-  const prefetch = (c: ComponentLayout | undefined) => {
-    if (!c) return;
-    ctx.reader.prefetch(c.packageFiles);
-    for (const env of environmentsWanted(c))
-      ctx.reader.prefetch(environmentPaths(`${c.dir}/${env}`, ctx.config.layout));
-  };
-  prefetch(chosen[0]);
-  for (const [i, component] of chosen.entries()) {
-    prefetch(chosen[i + 1]);
-    const packages = await componentPackages(ctx, component);
-    if (request.base) checkChangedInPlace(ctx, component, packages, request.base);
-    for (const environment of environmentsWanted(component)) {
-      results.push(await validateEnvironment(ctx, component, packages, environment, request));
-    }
-    done(ctx, component);
-  }
-  return results;
+    ),
+  }));
 }
 
-async function validateEnvironment(
+/** One component, as loaded with the environments validateChoice() gave for it. */
+export function validateComponent(
   ctx: Context,
-  component: ComponentLayout,
-  packages: ComponentPackages,
-  environment: string,
+  view: ComponentView,
   request: ValidateRequest,
-): Promise<EnvironmentResult> {
+): EnvironmentResult[] {
+  const { component, packages } = view;
+  if (request.base) checkChangedInPlace(ctx, component, packages, request.base);
+  return [...view.environments].map(([environment, env]) =>
+    validateEnvironment(ctx, view, environment, env, request),
+  );
+}
+
+function validateEnvironment(
+  ctx: Context,
+  { component, packages }: ComponentView,
+  environment: string,
+  env: EnvironmentFiles,
+  request: ValidateRequest,
+): EnvironmentResult {
   const dir = `${component.dir}/${environment}`;
   const { result, fail } = environmentResult(ctx, component, environment, packages);
-  const env = await loadEnvironment(ctx.reader, dir, ctx.config.layout, ctx.sops);
   for (const d of env.diagnostics) d.severity === 'error' ? fail(d) : ctx.diagnostics.push(d);
   const pi = env.packageInstall;
   if (!pi) {
@@ -112,10 +106,21 @@ async function validateEnvironment(
   result.toVersion = pkg.version;
   result.fromVersion = pkg.version;
   if (request.base) checkPromotionOrder(ctx, result, pi, request.base, request.labels ?? []);
+  checkValuesSecret(ctx, { component, env, environment, pi, pkg, fail }, Boolean(request.base));
+  return result;
+}
+
+/** The values Secret: where it is, that spec.values references it, and its values against the schema. */
+function checkValuesSecret(
+  ctx: Context,
+  { component, env, environment, pi, pkg, fail }: SecretCheck,
+  gated: boolean,
+): void {
   // The gate (a pull request, compared with its base) holds the values Secret reference to be exact.
-  const gate = request.base ? error : warning;
+  const gate = gated ? error : warning;
+  const position = pi.parsed.position(pi.doc.range[0]);
   const secretProblem = (d: Diagnostic) => (d.severity === 'error' ? fail(d) : ctx.diagnostics.push(d));
-  const secretPath = `${dir}/${ctx.config.layout.valuesSecretFile}`;
+  const secretPath = `${component.dir}/${environment}/${ctx.config.layout.valuesSecretFile}`;
   plainSecretCheck(ctx, env, component.name, environment, secretPath, fail);
   const secret = env.valuesSecret ?? lockedSecret(env, secretPath);
   if (!secret) {
@@ -130,7 +135,7 @@ async function validateEnvironment(
           '.spec.values',
         ),
       );
-    return result;
+    return;
   }
   if (!pi.secretNames.includes(secret.name)) {
     secretProblem(
@@ -147,7 +152,15 @@ async function validateEnvironment(
   }
   const toSource = env.encrypted?.toSource ?? ((d: Diagnostic) => d);
   if (env.valuesSecret) for (const d of ctx.values.check(pkg, env.valuesSecret)) fail(toSource(d));
-  return result;
+}
+
+interface SecretCheck {
+  component: ComponentLayout;
+  env: EnvironmentFiles;
+  environment: string;
+  pi: PackageInstallFile;
+  pkg: CarvelPackage;
+  fail: (d: Diagnostic) => unknown;
 }
 
 /** An encrypted values Secret read without its key: its name is readable, its values are not. */
