@@ -6,7 +6,7 @@ import type { Document } from 'yaml';
 import { selectHighest, type VersionSelection } from '../carvel/semver.js';
 import { readValuesSecret, type ValuesSecret } from '../carvel/values-secret.js';
 import type { Layout } from '../config/config.js';
-import { type Diagnostic, error, warning } from '../diagnostics.js';
+import { type Diagnostic, error, type Position, warning } from '../diagnostics.js';
 import { KUSTOMIZATION_FILES } from '../flux/kustomize.js';
 import type { DecryptResult } from '../sops/index.js';
 import { isSopsDocument } from '../sops/index.js';
@@ -180,49 +180,7 @@ function readPackageInstall(
   const metadata = isObject(value.metadata) ? value.metadata : {};
   const ref = isObject(spec.packageRef) ? spec.packageRef : undefined;
   const vs = ref && isObject(ref.versionSelection) ? ref.versionSelection : undefined;
-  if (value.apiVersion !== 'packaging.carvel.dev/v1alpha1') {
-    diagnostics.push(
-      error(
-        'packageinstall.api-version',
-        `apiVersion must be "packaging.carvel.dev/v1alpha1" for kind PackageInstall`,
-        file,
-        at(['apiVersion']),
-        '.apiVersion',
-      ),
-    );
-  }
-  if (!ref || typeof ref.refName !== 'string') {
-    diagnostics.push(
-      error(
-        'packageinstall.package-ref',
-        'spec.packageRef.refName is required (kapp-controller fails at reconcile time without it)',
-        file,
-        at(['spec', 'packageRef']),
-        '.spec.packageRef',
-      ),
-    );
-  } else if (!vs) {
-    diagnostics.push(
-      error(
-        'packageinstall.version-selection',
-        'spec.packageRef.versionSelection is required (kapp-controller fails at reconcile time without it)',
-        file,
-        at(['spec', 'packageRef']),
-        '.spec.packageRef.versionSelection',
-      ),
-    );
-  }
-  if (typeof spec.serviceAccountName !== 'string' && !isObject(spec.cluster)) {
-    diagnostics.push(
-      error(
-        'packageinstall.service-account',
-        'spec.serviceAccountName (or spec.cluster) is required',
-        file,
-        at(['spec']),
-        '.spec.serviceAccountName',
-      ),
-    );
-  }
+  requiredFieldProblems(file, value, spec, at, diagnostics);
   const secretNames: string[] = [];
   if (Array.isArray(spec.values)) {
     spec.values.forEach((v, i) => {
@@ -269,4 +227,59 @@ function readPackageInstall(
     selection,
     secretNames,
   };
+}
+
+/** What kapp-controller needs of a PackageInstall: its apiVersion, a packageRef with a versionSelection, a service account. */
+function requiredFieldProblems(
+  file: string,
+  value: Obj,
+  spec: Obj,
+  at: (path: (string | number)[]) => Position,
+  diagnostics: Diagnostic[],
+): void {
+  const ref = isObject(spec.packageRef) ? spec.packageRef : undefined;
+  const vs = ref && isObject(ref.versionSelection) ? ref.versionSelection : undefined;
+  if (value.apiVersion !== 'packaging.carvel.dev/v1alpha1') {
+    diagnostics.push(
+      error(
+        'packageinstall.api-version',
+        `apiVersion must be "packaging.carvel.dev/v1alpha1" for kind PackageInstall`,
+        file,
+        at(['apiVersion']),
+        '.apiVersion',
+      ),
+    );
+  }
+  if (!ref || typeof ref.refName !== 'string') {
+    diagnostics.push(
+      error(
+        'packageinstall.package-ref',
+        'spec.packageRef.refName is required (kapp-controller fails at reconcile time without it)',
+        file,
+        at(['spec', 'packageRef']),
+        '.spec.packageRef',
+      ),
+    );
+  } else if (!vs) {
+    diagnostics.push(
+      error(
+        'packageinstall.version-selection',
+        'spec.packageRef.versionSelection is required (kapp-controller fails at reconcile time without it)',
+        file,
+        at(['spec', 'packageRef']),
+        '.spec.packageRef.versionSelection',
+      ),
+    );
+  }
+  if (typeof spec.serviceAccountName !== 'string' && !isObject(spec.cluster)) {
+    diagnostics.push(
+      error(
+        'packageinstall.service-account',
+        'spec.serviceAccountName (or spec.cluster) is required',
+        file,
+        at(['spec']),
+        '.spec.serviceAccountName',
+      ),
+    );
+  }
 }
