@@ -17,6 +17,7 @@ const RULES = [
   'bootstrap-params.ts',
   'bootstrap-request.ts',
   'changes.ts',
+  'combine.ts',
   'context.ts',
   'environment.ts',
   'install-into.ts',
