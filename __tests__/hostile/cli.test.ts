@@ -119,7 +119,7 @@ describe('paths in flux-pkg.yaml stay inside the repository', () => {
   it.each([
     ['packageInstallFile', '../../../../escape.yaml', 'contains ".."'],
     ['packageInstallFile', '../../.github/x', 'contains ".."'],
-    ['valuesSecretFile', '/tmp/escape.yaml', 'is an absolute path'],
+    ['valuesSecretFile', '/srv/escape.yaml', 'is an absolute path'],
     ['componentsPath', '/etc', 'is an absolute path'],
     ['componentsPath', '.github/workflows', 'is under .github/'],
     ['componentsPath', '.GitHub', 'is under .GitHub/'],

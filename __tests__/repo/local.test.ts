@@ -116,7 +116,7 @@ describe('writeFiles', () => {
   it.each([
     ['../escape.yaml'],
     ['app/../../escape.yaml'],
-    ['/tmp/escape.yaml'],
+    ['/srv/escape.yaml'],
     ['.github/workflows/x.yml'],
     ['.git/hooks/pre-commit'],
   ])('refuses %j before writing anything', async (path) => {
