@@ -91,21 +91,6 @@ function fullyQualifiedNameProblem(value) {
         return 'should be a domain with at least three segments separated by dots';
     return undefined;
 }
-/**
- * A Kubernetes object name derived from free text (a refName, a version): lowercase, every character
- * outside [a-z0-9.-] becomes '-', trimmed to ≤253 and to start/end alphanumeric. `1.0.0+vmware.1` → `1.0.0-vmware.1`.
- */
-function toObjectName(value) {
-    let name = value
-        .toLowerCase()
-        .replace(/[^a-z0-9.-]+/g, '-')
-        .replace(/\.{2,}/g, '.');
-    name = name
-        .slice(0, 253)
-        .replace(/^[^a-z0-9]+/, '')
-        .replace(/[^a-z0-9]+$/, '');
-    return name;
-}
 /** The placeholder a name template may hold (flux-pkg.yaml packageInstallName, valuesSecretName). */
 const COMPONENT_PLACEHOLDER = '{component}';
 const MAX_SUBDOMAIN = 253;
@@ -3554,13 +3539,6 @@ function upstreamOf(config, environment) {
 function downstreamOf(config, environment) {
     return (config.environments ?? []).filter((e) => e.promoteFrom === environment);
 }
-/** The chain an environment belongs to, upstream first (stops at a cycle, which the config check reports). */
-function chainOf(config, environment) {
-    const chain = [environment];
-    for (let up = upstreamOf(config, environment); up && !chain.includes(up); up = upstreamOf(config, up))
-        chain.unshift(up);
-    return chain;
-}
 /** When an environment takes a version from its promoteFrom environment: on merge (default) or on health. */
 function promoteWhenOf(config, environment) {
     return entry(config, environment)?.promoteWhen ?? 'merged';
@@ -3568,7 +3546,7 @@ function promoteWhenOf(config, environment) {
 /** The environments that take `environment`'s version at this trigger, in the config's order. */
 function promotedOn(config, environment, trigger) {
     return downstreamOf(config, environment)
-        .filter((e) => (e.promoteWhen ?? 'merged') === trigger)
+        .filter((e) => promoteWhenOf(config, e.name) === trigger)
         .map((e) => e.name);
 }
 /** The first of a pull request's labels that allows an out-of-order promotion, if any. */

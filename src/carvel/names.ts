@@ -35,22 +35,6 @@ export function fullyQualifiedNameProblem(value: string): string | undefined {
   return undefined;
 }
 
-/**
- * A Kubernetes object name derived from free text (a refName, a version): lowercase, every character
- * outside [a-z0-9.-] becomes '-', trimmed to ≤253 and to start/end alphanumeric. `1.0.0+vmware.1` → `1.0.0-vmware.1`.
- */
-export function toObjectName(value: string): string {
-  let name = value
-    .toLowerCase()
-    .replace(/[^a-z0-9.-]+/g, '-')
-    .replace(/\.{2,}/g, '.');
-  name = name
-    .slice(0, 253)
-    .replace(/^[^a-z0-9]+/, '')
-    .replace(/[^a-z0-9]+$/, '');
-  return name;
-}
-
 /** The placeholder a name template may hold (flux-pkg.yaml packageInstallName, valuesSecretName). */
 export const COMPONENT_PLACEHOLDER = '{component}';
 const MAX_SUBDOMAIN = 253;

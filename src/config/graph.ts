@@ -32,14 +32,6 @@ export function downstreamOf(config: RepoConfig, environment: string): Environme
   return (config.environments ?? []).filter((e) => e.promoteFrom === environment);
 }
 
-/** The chain an environment belongs to, upstream first (stops at a cycle, which the config check reports). */
-export function chainOf(config: RepoConfig, environment: string): string[] {
-  const chain = [environment];
-  for (let up = upstreamOf(config, environment); up && !chain.includes(up); up = upstreamOf(config, up))
-    chain.unshift(up);
-  return chain;
-}
-
 /** When an environment takes a version from its promoteFrom environment: on merge (default) or on health. */
 export function promoteWhenOf(config: RepoConfig, environment: string): PromoteWhen {
   return entry(config, environment)?.promoteWhen ?? 'merged';
@@ -48,7 +40,7 @@ export function promoteWhenOf(config: RepoConfig, environment: string): PromoteW
 /** The environments that take `environment`'s version at this trigger, in the config's order. */
 export function promotedOn(config: RepoConfig, environment: string, trigger: PromoteWhen): string[] {
   return downstreamOf(config, environment)
-    .filter((e) => (e.promoteWhen ?? 'merged') === trigger)
+    .filter((e) => promoteWhenOf(config, e.name) === trigger)
     .map((e) => e.name);
 }
 
