@@ -8080,12 +8080,16 @@ function proposalsFromPlan(result, style, flow = 'per-component') {
     const single = perComponent(result, style);
     if (flow === 'per-component')
         return single;
+    // Only changes are batched: a component already up to date keeps its own proposal, which closes
+    // a per-component PR that is no longer needed.
+    const unchanged = single.filter((p) => p.files.length === 0);
     const byEnvironment = new Map();
-    for (const p of single) {
+    for (const p of single.filter((p) => p.files.length > 0)) {
         const env = p.targets[0].environment;
         byEnvironment.set(env, [...(byEnvironment.get(env) ?? []), p]);
     }
-    return [...byEnvironment.entries()].map(([environment, group]) => group.length === 1 ? group[0] : combined(environment, group, result, style));
+    const batched = [...byEnvironment.entries()].map(([environment, group]) => group.length === 1 ? group[0] : combined(environment, group, result, style));
+    return [...batched, ...unchanged];
 }
 function combined(environment, group, result, style) {
     const targets = group.flatMap((p) => p.targets);

@@ -85,3 +85,24 @@ describe('pull request flows', () => {
     expect(keys.sort()).toEqual(['app.default.tap/dev', 'app.default.tap/prod']);
   });
 });
+
+describe('per-environment batches', () => {
+  it('batch only what changes: a component already up to date keeps its own (closing) proposal', async () => {
+    const files = twoComponents();
+    // payments is already at its newest version in dev: nothing to change there.
+    files['payments.apps.example.com/dev/packageinstall.yaml'] = packageInstallFile(
+      'payments.apps.example.com',
+      '2.1.0',
+    );
+    const result = await plan(new MemorySnapshot(files), { kind: 'install' });
+    const proposals = proposalsFromPlan(result, style, 'per-environment');
+    const dev = proposals.filter((p) => p.targets.some((t) => t.environment === 'dev'));
+    expect(dev.map((p) => [p.key, p.files.length > 0])).toEqual([
+      ['app.default.tap/dev', true],
+      ['payments.apps.example.com/dev', false],
+    ]);
+    const prod = proposals.filter((p) => p.targets.some((t) => t.environment === 'prod'));
+    expect(prod).toHaveLength(1);
+    expect(prod[0]!.key).toMatch(/^_environments\/prod\//);
+  });
+});
