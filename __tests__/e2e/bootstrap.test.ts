@@ -11,24 +11,14 @@ import { parse, parseAllDocuments } from 'yaml';
 import { main } from '../../src/cli/main.js';
 import { checkObject } from '../../src/flux/validate.js';
 import { checkAgainstCrd, hasReference, isCustomResource } from '../flux/crd.js';
-import { COMPONENT, hasKubectl, kustomizeKinds } from './fixtures.js';
+import { BOOTSTRAP_INPUTS, bootstrapDispatch, COMPONENT, hasKubectl, kustomizeKinds } from './fixtures.js';
 import { act, branches, closeStandInsAfterAll, gitopsRepo, OWNER, prsOf, REPO } from './scenario.js';
 import type { StandIn } from './stand-in/server.js';
 
 closeStandInsAfterAll();
 
-const dispatch = {
-  inputs: {},
-  ref: 'refs/heads/main',
-  repository: { full_name: `${OWNER}/${REPO}`, default_branch: 'main' },
-};
-const INPUTS = {
-  component: COMPONENT,
-  environment: 'qa',
-  'target-namespace': 'apps',
-  'git-url': 'https://github.com/acme/gitops.git',
-  values: 'replicas: 2\nhostname: qa.example.com\n',
-};
+const dispatch = bootstrapDispatch(OWNER, REPO);
+const INPUTS = BOOTSTRAP_INPUTS;
 const BRANCH = `flux-pkg/_bootstrap/qa/${COMPONENT}`;
 
 /** The files the branch changes against main. */

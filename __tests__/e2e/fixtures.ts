@@ -96,3 +96,20 @@ export function kustomizeKinds(files: Record<string, string>, folder: string): s
   const out = execFileSync('kubectl', ['kustomize', join(dir, folder)], { encoding: 'utf8' });
   return parseAllDocuments(out).map((d) => (d.toJS() as { kind: string }).kind);
 }
+
+/** A workflow_dispatch event and the inputs of a bootstrap of environment qa (the bootstrap scenarios). */
+export function bootstrapDispatch(owner: string, repo: string) {
+  return {
+    inputs: {},
+    ref: 'refs/heads/main',
+    repository: { full_name: `${owner}/${repo}`, default_branch: 'main' },
+  };
+}
+
+export const BOOTSTRAP_INPUTS = {
+  component: COMPONENT,
+  environment: 'qa',
+  'target-namespace': 'apps',
+  'git-url': 'https://github.com/acme/gitops.git',
+  values: 'replicas: 2\nhostname: qa.example.com\n',
+};

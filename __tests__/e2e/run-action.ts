@@ -112,16 +112,26 @@ export async function runAction(call: ActionCall): Promise<ActionRun> {
   child.stdout.on('data', (d) => (stdout += d));
   child.stderr.on('data', (d) => (stderr += d));
   const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
-  const outputs = parseOutputs(readFileSync(outputPath, 'utf8'));
+  return stepResult(action, { code, stdout, stderr }, { outputPath, summaryPath });
+}
+
+/**
+ * What a finished step shows, read back as the runner reads it: outputs (only those action.yml
+ * declares — another one throws), the summary and the annotations.
+ */
+export function stepResult(
+  action: ActionMetadata,
+  run: { code: number | null; stdout: string; stderr: string },
+  files: { outputPath: string; summaryPath: string },
+): ActionRun {
+  const outputs = parseOutputs(readFileSync(files.outputPath, 'utf8'));
   const undeclared = Object.keys(outputs).filter((name) => !(name in action.outputs));
   if (undeclared.length > 0) throw new Error(`the action set output ${undeclared} that action.yml lacks`);
   return {
-    code,
-    stdout,
-    stderr,
+    ...run,
     outputs,
-    summary: readFileSync(summaryPath, 'utf8'),
-    annotations: annotationsOf(stdout),
+    summary: readFileSync(files.summaryPath, 'utf8'),
+    annotations: annotationsOf(run.stdout),
   };
 }
 

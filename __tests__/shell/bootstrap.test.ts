@@ -3,7 +3,7 @@
  * nothing written (no branch, no commit, no pull request). The happy paths run on dist/ (e2e/bootstrap).
  */
 import { describe, it } from 'vitest';
-import { COMPONENT } from '../e2e/fixtures.js';
+import { BOOTSTRAP_INPUTS, bootstrapDispatch } from '../e2e/fixtures.js';
 import {
   closeStandInsAfterAll,
   expectFailedWith,
@@ -16,18 +16,8 @@ import { act } from './run-in-process.js';
 
 closeStandInsAfterAll();
 
-const dispatch = {
-  inputs: {},
-  ref: 'refs/heads/main',
-  repository: { full_name: `${OWNER}/${REPO}`, default_branch: 'main' },
-};
-const INPUTS = {
-  component: COMPONENT,
-  environment: 'qa',
-  'target-namespace': 'apps',
-  'git-url': 'https://github.com/acme/gitops.git',
-  values: 'replicas: 2\nhostname: qa.example.com\n',
-};
+const dispatch = bootstrapDispatch(OWNER, REPO);
+const INPUTS = BOOTSTRAP_INPUTS;
 
 describe('bootstrap: bad input writes nothing', () => {
   it.each([

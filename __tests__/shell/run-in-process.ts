@@ -9,7 +9,7 @@
  * summary, which caches its file path on first use): runs are queued one after another, and each
  * restores what it changed. Use one stand-in per test and no `describe.concurrent` in shell tests.
  */
-import { mkdtempSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as core from '@actions/core';
@@ -19,10 +19,9 @@ import { run } from '../../src/main.js';
 import {
   type ActionCall,
   type ActionRun,
-  annotationsOf,
   inputEnvironment,
-  parseOutputs,
   runnerEnvironment,
+  stepResult,
 } from '../e2e/run-action.js';
 import { OWNER, REPO, TOKEN } from '../e2e/scenario.js';
 import type { StandIn } from '../e2e/stand-in/server.js';
@@ -91,17 +90,7 @@ async function runOnce(call: InProcessCall): Promise<ActionRun> {
     Object.assign(process.env, savedEnv);
   }
 
-  const outputs = parseOutputs(readFileSync(outputPath, 'utf8'));
-  const undeclared = Object.keys(outputs).filter((name) => !(name in action.outputs));
-  if (undeclared.length > 0) throw new Error(`the action set output ${undeclared} that action.yml lacks`);
-  return {
-    code,
-    stdout,
-    stderr,
-    outputs,
-    summary: readFileSync(SUMMARY, 'utf8'),
-    annotations: annotationsOf(stdout),
-  };
+  return stepResult(action, { code, stdout, stderr }, { outputPath, summaryPath: SUMMARY });
 }
 
 /** A stream's write() that keeps the text instead of printing it. */
