@@ -106,6 +106,13 @@ describe('events', () => {
     expect(startsOn(on, push(['docs/a.md', 'app/x.yaml'])).starts).toBe(true);
   });
 
+  it('sees only the first 300 changed files, as GitHub does', () => {
+    const on = { push: { paths: ['*/packages/**'] } };
+    const docs = Array.from({ length: 300 }, (_, i) => `docs/${i}.md`);
+    expect(startsOn(on, push([...docs.slice(1), 'app/packages/1.0.0.yaml'])).starts).toBe(true);
+    expect(startsOn(on, push([...docs, 'app/packages/1.0.0.yaml'])).starts).toBe(false);
+  });
+
   it('refuses filter pairs GitHub rejects', () => {
     expect(() => startsOn({ push: { paths: ['a'], 'paths-ignore': ['b'] } }, push(['a']))).toThrow(
       /together/,

@@ -125,11 +125,14 @@ function pullRequestVerdict(filters: Filters, event: Extract<RepoEvent, { name: 
   return pathsVerdict(filters, event.files, `pull request ${event.action}`);
 }
 
+/** GitHub matches path filters against the first 300 changed files only ("Using filters", paths). */
+export const PATH_FILTER_FILES = 300;
+
 /** paths: some file matches; paths-ignore: some file is not ignored. */
 function pathsVerdict(filters: Filters, files: readonly string[], what: string): Verdict {
   const paths = pair(filters, 'paths');
   if (!paths.only && !paths.ignore) return { starts: true, why: `${what}, no path filter` };
-  const hit = files.find((file) => passes(paths, file));
+  const hit = files.slice(0, PATH_FILTER_FILES).find((file) => passes(paths, file));
   return hit
     ? { starts: true, why: `${what} changes ${hit}` }
     : { starts: false, why: `${what}: no changed file passes the path filter` };
