@@ -24,6 +24,7 @@ import { type Context, environmentResult, versionOrder } from '../../model/conte
 import type { EnvironmentFiles } from '../../model/environment.js';
 import type { ComponentPackages } from '../../model/packages.js';
 import type { ComponentLayout } from '../../model/repository.js';
+import { reviewFacts } from '../../model/review.js';
 import type { EnvironmentResult, InstallRequest, PlannedFile } from '../../types.js';
 import { isKind, type PlannedSecret, plannedSecret, type SealRequest } from './secret.js';
 
@@ -255,8 +256,8 @@ function packageInstallFile(
 /** After the values Secret: its checks against the Package's schema, the --values note, the kustomization. */
 function finishEnvironment(
   ctx: Context,
-  { component, env, environment, result, fail }: Planning,
-  { target }: Chosen,
+  { component, packages, env, environment, settings, result, fail }: Planning,
+  { target, from }: Chosen,
   request: Pick<InstallRequest, 'values'>,
   planned: PlannedSecret,
 ): EnvironmentResult {
@@ -274,6 +275,18 @@ function finishEnvironment(
     valuesKeyNote(ctx, env.valuesSecret, layout.valuesKey, secretPath);
   const kustomization = kustomizationFile(ctx, dir, env, [piPath, secretPath]);
   if (kustomization) result.files.push(kustomization);
+  result.review = reviewFacts({
+    packages: packages.packages,
+    fromVersion: from,
+    target,
+    valuesBefore: env.valuesSecret?.merged,
+    valuesAfter: planned.secret?.merged,
+    // Written encrypted, or read from an encrypted file: the environment's own values are never shown.
+    encrypted: env.encrypted !== undefined || settings.secretFormat === 'sops',
+    ...(env.encrypted && !env.encrypted.document
+      ? { unread: 'the values Secret is SOPS-encrypted and no age key was given' }
+      : {}),
+  });
   return result;
 }
 
