@@ -57,3 +57,25 @@ export function reviewFacts(input: ReviewInput): ReviewFacts {
   if (previous) facts.fromPackageFile = previous.file;
   return facts;
 }
+
+/**
+ * validate: what a pull request changes in an environment, from the version the base branch selects
+ * (`baseVersion`, undefined: none) to the one its head selects. The values are not compared here:
+ * the gate reads the head only.
+ */
+export function pullRequestChange(
+  packages: readonly CarvelPackage[],
+  baseVersion: string | undefined,
+  target: CarvelPackage,
+): ReviewFacts {
+  const previous = packages.find((p) => p.version === baseVersion);
+  const facts: ReviewFacts = {
+    fetch: fetchChanges(previous?.fetch, target.fetch),
+    releaseNotes: skippedOver(packages, baseVersion, target).map((p) =>
+      p.releaseNotes === undefined ? { version: p.version } : { version: p.version, notes: p.releaseNotes },
+    ),
+  };
+  if (baseVersion !== undefined) facts.baseVersion = baseVersion;
+  if (previous) facts.fromPackageFile = previous.file;
+  return facts;
+}

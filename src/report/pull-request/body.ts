@@ -75,7 +75,7 @@ function environmentLines(
 ): string[] {
   const warnings = result.diagnostics.filter((d) => d.severity === 'warning' && relevant(d, env));
   const lines = [
-    `Deploys **${inertText(env.component)}** ${code(env.toVersion)} to **${inertText(env.environment)}**: ${versionChange(env)}.`,
+    `Deploys **${inertText(env.component)}** ${code(env.toVersion)} to **${inertText(env.environment)}**.`,
     '',
     '| component | environment | version | constraint |',
     '|---|---|---|---|',

@@ -267,8 +267,9 @@ function finishEnvironment(
   const secretPath = `${dir}/${layout.valuesSecretFile}`;
   for (const d of planned.diagnostics) d.severity === 'error' ? fail(d) : ctx.diagnostics.push(d);
   if (planned.file) result.files.push(planned.file);
+  const problems = planned.secret ? ctx.values.check(target, planned.secret) : [];
   if (planned.secret) {
-    for (const d of ctx.values.check(target, planned.secret)) fail(planned.toSource(d));
+    for (const d of problems) fail(planned.toSource(d));
     result.valuesKeysChanged = changedKeys(env.valuesSecret?.merged ?? {}, planned.secret.merged);
   }
   if (request.values !== undefined && env.valuesSecret)
@@ -283,11 +284,25 @@ function finishEnvironment(
     valuesAfter: planned.secret?.merged,
     // Written encrypted, or read from an encrypted file: the environment's own values are never shown.
     encrypted: env.encrypted !== undefined || settings.secretFormat === 'sops',
-    ...(env.encrypted && !env.encrypted.document
-      ? { unread: 'the values Secret is SOPS-encrypted and no age key was given' }
-      : {}),
+    ...unreadValues(env, planned, problems),
   });
   return result;
+}
+
+/**
+ * Why the review shows no values: none could be read, or they do not validate — a value in the
+ * wrong place (a password pasted under `port`) may be a secret, so an invalid document shows none.
+ */
+function unreadValues(
+  env: EnvironmentFiles,
+  planned: PlannedSecret,
+  problems: Diagnostic[],
+): { unread?: string } {
+  if (env.encrypted && !env.encrypted.document)
+    return { unread: 'the values Secret is SOPS-encrypted and no age key was given' };
+  if (!planned.secret || problems.length > 0 || hasErrors(planned.diagnostics))
+    return { unread: 'the values do not validate (see the errors), so none is shown' };
+  return {};
 }
 
 /** Object names this environment's files get: refused before anything is rendered. */
