@@ -45,6 +45,18 @@ export function preBlock(text: string, maxLines = 80, maxChars = 6000): string[]
     out.push(safe);
     size += safe.length + 1;
   }
-  // The block's first line continues the opening tag's line: no blank line can end it early.
-  return [`<pre>${out[0] ?? ''}`, ...out.slice(1), '</pre>'];
+  // The tags share the first and last lines: no blank line can end the block early, none is added.
+  out[0] = `<pre>${out[0] ?? ''}`;
+  out[out.length - 1] = `${out.at(-1)}</pre>`;
+  return out;
+}
+
+/**
+ * Repository text inside HTML (a `<summary>`): Markdown is not read there, so inert.ts's backslash
+ * escapes would show; entities instead, in `<code>`, which mentions and references skip.
+ */
+export function htmlCode(text: string | undefined, max = 120): string {
+  const chars = [...oneLine(text ?? '')];
+  const line = chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : chars.join('');
+  return `<code>${line.replace(ENTITY, (c) => `&#${c.charCodeAt(0)};`)}</code>`;
 }

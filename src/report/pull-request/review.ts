@@ -10,7 +10,7 @@ import type { ValueLine, ValuesReview } from '../../carvel/effective-values.js';
 import type { EnvironmentResult, ReviewFacts } from '../../plan/types.js';
 import { inertCode, inertText, urlPath } from '../inert.js';
 import type { Links } from './links.js';
-import { literal, preBlock } from './literal.js';
+import { htmlCode, literal, preBlock } from './literal.js';
 
 const code = (text: string | undefined) => inertCode(text);
 
@@ -163,15 +163,16 @@ export function notesSection(review: ReviewFacts | undefined, budget: Budget): s
   ];
   for (const n of notes) {
     if (!n.notes?.trim()) {
-      lines.push(`- ${code(n.version)}: no release notes in the Package.`);
+      lines.push(`- ${code(n.version)}: no release notes in the Package.`, '');
       continue;
     }
     lines.push(
-      `<details><summary>${inertText(n.version)}</summary>`,
+      `<details><summary>Version ${htmlCode(n.version)}</summary>`,
       '',
       ...preBlock(n.notes.trim(), budget.noteLines, budget.noteChars),
       '',
       '</details>',
+      '',
     );
   }
   return lines;

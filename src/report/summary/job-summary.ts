@@ -5,6 +5,7 @@
 import type { Diagnostic } from '../../diagnostics.js';
 import type { EnvironmentResult, PlanResult, Published } from '../../plan/types.js';
 import { inertCell, inertCode, inertText } from '../inert.js';
+import { htmlCode } from '../pull-request/literal.js';
 import { COMPACT, FULL, reviewSection, versionChange } from '../pull-request/review.js';
 
 const cell = (text: string | undefined) => inertCell(text);
@@ -97,7 +98,7 @@ function reviews(environments: readonly EnvironmentResult[]): string[] {
     const change = from !== undefined ? `${code(from)} → ${code(env.toVersion)}` : versionChange(env);
     lines.push(
       '',
-      `<details><summary>${inertText(env.component)} in ${inertText(env.environment)}: what changes in the cluster</summary>`,
+      `<details><summary>${htmlCode(env.component)} in ${htmlCode(env.environment)}: what changes in the cluster</summary>`,
       '',
       `${change}`,
     );
