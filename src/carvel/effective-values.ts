@@ -214,7 +214,8 @@ export function reviewValues(
   };
   if (options.unread) review.unread = options.unread;
   else review.lines = valueLines(before, after, hidden);
-  schemaFacts(review, before?.schema, after, hidden);
+  // A schema's defaults are the Package's, not the environment's: only a secret-looking key hides one.
+  schemaFacts(review, before?.schema, after, (path) => isSensitivePath(path, schemas));
   return review;
 }
 
