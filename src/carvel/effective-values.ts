@@ -278,6 +278,8 @@ function schemaFacts(
     const secret = hidden(path);
     const shown = hasDefault && !secret ? showValue(now!.default) : undefined;
     if (!oldPaths.has(key)) {
+      // A new environment: every key is new, and the effective values list them all.
+      if (beforeSchema === undefined) continue;
       // An object without a default of its own is listed by its keys.
       if (!hasDefault && isObject(now?.properties)) continue;
       review.newKeys.push({ path: key, ...(shown !== undefined ? { value: shown } : {}), hidden: secret });

@@ -125,9 +125,14 @@ export function valuesSection(review: ReviewFacts | undefined, budget: Budget): 
   if (values.unread) return lines;
   const changed = values.lines.flatMap(diffLine);
   const same = values.lines.filter((l) => l.state === 'unchanged').length;
+  const count = (state: ValueLine['state']) => values.lines.filter((l) => l.state === state).length;
+  const counts = (['added', 'changed', 'removed'] as const)
+    .map((state) => [count(state), state] as const)
+    .filter(([n]) => n > 0)
+    .map(([n, state]) => `${n} ${state}`);
   lines.push(
     '',
-    `<details><summary>Effective values: ${changed.length === 0 ? 'no change' : `${values.lines.length - same} changed`}, ${same} unchanged</summary>`,
+    `<details><summary>Effective values: ${[...counts, `${same} unchanged`].join(', ')}</summary>`,
     '',
   );
   if (changed.length > 0) lines.push('```diff', ...capped(changed, budget.diffLines, 'lines'), '```');
@@ -175,6 +180,7 @@ export function notesSection(review: ReviewFacts | undefined, budget: Budget): s
       '',
     );
   }
+  if (lines.at(-1) === '') lines.pop();
   return lines;
 }
 
