@@ -120,7 +120,11 @@ export function valuesSection(review: ReviewFacts | undefined, budget: Budget): 
     '',
     ...(schema.length > 0
       ? schema
-      : ['- The schema adds, drops and requires no key and changes no default.']),
+      : [
+          review.fromPackageFile
+            ? '- The schema adds, drops and requires no key and changes no default.'
+            : '- No version runs here yet: every value is new.',
+        ]),
   );
   if (values.unread) return lines;
   const changed = values.lines.flatMap(diffLine);
