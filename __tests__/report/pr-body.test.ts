@@ -338,3 +338,33 @@ describe('pull request bodies (golden)', () => {
     expect(body).toMatch(/shortened to keep this body under GitHub's 65,536-character limit|Truncated/);
   });
 });
+
+describe("the CLI's plan prints the same facts", () => {
+  it('text: fetch, values and release notes under the environment; --json: environments[].review', async () => {
+    const { summaryLines, jsonReport } = await import('../../src/report/terminal/text.js');
+    const schema = structuredClone(BASE_SCHEMA) as { properties: Record<string, Record<string, unknown>> };
+    schema.properties.port!.default = 9090;
+    const result = await run(
+      repo('replicas: 2\n', {
+        [`${REF}/packages/1.1.0.yaml`]: pkg('1.1.0', {
+          schema,
+          bundle: DIGEST_B,
+          notes: 'see https://x.example/1',
+        }),
+      }),
+    );
+    const text = summaryLines(result).join('\n');
+    expect(text).toContain(
+      '  fetch[0] imgpkgBundle: registry.example.com/apps/app@sha256:b5621204cf5e… → registry.example.com/apps/app@sha256:217ac057cd80…',
+    );
+    expect(text).toContain('    default of port: 8080 → 9090');
+    expect(text).toContain('    ~ port: 8080 → 9090 (schema default)');
+    expect(text).toContain('  release notes 1.1.0:\n    see https://x.example/1');
+    const json = jsonReport(result).environments.find((e) => e.environment === 'dev')!;
+    expect(json.review?.fetch).toHaveLength(1);
+    expect(json.review?.values?.changedDefaults).toEqual([
+      { path: 'port', before: '8080', after: '9090', hidden: false },
+    ]);
+    expect(json.review?.releaseNotes).toEqual([{ version: '1.1.0', notes: 'see https://x.example/1' }]);
+  });
+});
