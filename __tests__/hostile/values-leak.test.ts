@@ -55,7 +55,10 @@ const SHAPES: ((m: string) => string)[] = [
  * the package runs with; __tests__/report/review-secrets.test.ts holds secret-looking keys and
  * encrypted Secrets to "never by value".)
  */
-const WELL_FORMED: ((m: string) => string)[] = [(m) => `hostname: !${m} x\n`, (m) => `? !${m} hostname\n: x\n`];
+const WELL_FORMED: ((m: string) => string)[] = [
+  (m) => `hostname: !${m} x\n`,
+  (m) => `? !${m} hostname\n: x\n`,
+];
 
 const indent = (text: string, by: string) =>
   text

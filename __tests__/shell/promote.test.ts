@@ -58,8 +58,10 @@ describe('promotion that follows merges and health', () => {
     expect(staging.body).toContain('**Release notes** of version');
     // Release notes are repo text: a URL in them is copyable text inside <pre>, never a link, and
     // not broken with zero-width characters.
-    expect(staging.body).toMatch(/<pre>[^]*https:\/\/github\.com\/example\/app[^]*<\/pre>/);
-    expect(staging.body).not.toMatch(/\]\(https:\/\/github\.com\/example|<https:\/\/github\.com\/example|&#8203;|\u200b/);
+    expect(staging.body).toMatch(/<pre>[\s\S]*https:\/\/github\.com\/example\/app[\s\S]*<\/pre>/);
+    expect(staging.body).not.toMatch(
+      /\]\(https:\/\/github\.com\/example|<https:\/\/github\.com\/example|&#8203;|\u200b/,
+    );
   });
 
   const KUSTOMIZATION = `${COMPONENT}-dev-packageinstalls`;
