@@ -368,3 +368,24 @@ describe("the CLI's plan prints the same facts", () => {
     expect(json.review?.releaseNotes).toEqual([{ version: '1.1.0', notes: 'see https://x.example/1' }]);
   });
 });
+
+describe('the body limit', () => {
+  it('a body that even shortened is too long is cut at a line, closes what it opened and says so', async () => {
+    const { fitted } = await import('../../src/report/pull-request/body.js');
+    const huge = () => [
+      'intro',
+      '<details><summary>x</summary>',
+      '',
+      '```diff',
+      ...Array(20_000).fill('+ a: 1'),
+    ];
+    const body = fitted(huge, '<!-- flux-pkg-action v1 key=a/b -->');
+    expect(body.length).toBeLessThanOrEqual(BODY_LIMIT);
+    expect(body).toContain("_**Truncated** here: the body would exceed GitHub's 65,536-character limit");
+    expect(body.split('\n').filter((l) => l.startsWith('```')).length % 2).toBe(0);
+    expect(body).toContain('</details>');
+    expect(body.trimEnd().split('\n').at(-1)).toBe('<!-- flux-pkg-action v1 key=a/b -->');
+    // A body that fits is left whole.
+    expect(fitted(() => ['short'], 'm')).toBe('short\n\nm\n');
+  });
+});
