@@ -3,14 +3,15 @@
  * the plaintexts their projects expect, with the MAC verified. No sops binary exists here (Debian does
  * not package it), so these files and the age CLI interop test are the proof of compatibility.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { armor, Decrypter } from 'age-encryption';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { decryptDocument, parseAgeIdentities } from '../../src/sops/index.js';
+import { hasSopsReference, sopsReference } from './reference-dir.js';
 
-const root = new URL('../../../shared/reference/sops/', import.meta.url).pathname;
-const available = existsSync(root);
+const root = sopsReference;
+const available = hasSopsReference;
 if (!available) {
   console.warn(`SKIPPED: real SOPS file tests need ${root} (the shared reference data); it is absent here`);
 }

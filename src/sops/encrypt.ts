@@ -16,7 +16,7 @@ import { computeMac, type MacInput } from './mac.js';
 import { metadataNode, metadataPair, rfc3339, SOPS_VERSION } from './metadata.js';
 import { envelopeKey, type ReuseState, reuseOf } from './reuse.js';
 import { type EncryptionRule, encryptionPredicate, RULE_FIELDS, ruleProblem, SECRET_RULE } from './rule.js';
-import { aadOf, type DocumentWalk, leafText, walkDocument } from './tree.js';
+import { aadOf, type DocumentWalk, walkDocument } from './tree.js';
 
 export interface EncryptOptions {
   /** age recipients (`age1…`), each gets the data key. */
@@ -144,7 +144,7 @@ function isUnchanged(
 }
 
 function signature(doc: Document, walk: DocumentWalk): string {
-  const leaves = walk.leaves.map((l) => [l.at, leafText(l.node)]);
+  const leaves = walk.leaves.map((l) => [l.at, l.value]);
   // The shape: keys, order, nulls and empty collections; the leaves carry the values and their types.
   const shape = JSON.stringify(doc.toJS(), (_, v: unknown) => (v === null || typeof v === 'object' ? v : 0));
   return JSON.stringify([leaves, commentTexts(walk.comments), shape]);
@@ -180,11 +180,12 @@ function encryptTree(walk: DocumentWalk, rule: EncryptionRule, state: ReuseState
     state.envelopes.get(envelopeKey(aad, value)) ?? encryptText(value, state.dataKey, aad);
   const macInputs: MacInput[] = [];
   for (const leaf of walk.leaves) {
-    const value = leafText(leaf.node);
+    const value = leaf.value;
     const secret = encrypted(leaf.keys);
     macInputs.push({ text: value.text, encrypted: secret });
     if (!secret) continue;
     leaf.node.value = seal(value, aadOf(leaf.keys));
+    leaf.node.source = leaf.node.value as string;
     leaf.node.type = Scalar.PLAIN;
     leaf.node.tag = undefined;
     leaf.node.format = undefined;
