@@ -73,7 +73,7 @@ beforeAll(async () => {
   recipient = await identityToRecipient(identity);
 });
 
-const STYLES = [
+const STYLES: Scalar.Type[] = [
   Scalar.PLAIN,
   Scalar.QUOTE_SINGLE,
   Scalar.QUOTE_DOUBLE,
@@ -153,7 +153,7 @@ describe('decrypt(encrypt(x)) = x as sops reads x, and an unchanged document re-
         const plain = documentOf(scalars);
         const encrypted = await encryptDocument(plain, { recipients: [recipient] });
         const parsedLeaves = leavesOf(plain);
-        if (parsedLeaves.some((l) => l !== null && 'problem' in l)) {
+        if (parsedLeaves.some((l) => l !== null && l !== undefined && 'problem' in l)) {
           expect(encrypted.diagnostics.map((d) => d.code)).toContain('sops.value-type');
           return;
         }
