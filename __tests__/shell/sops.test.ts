@@ -110,6 +110,35 @@ describe('values Secrets encrypted with SOPS', () => {
     expectNoPlanted(rerun, []);
   });
 
+  it('newer Packages updating the open PR keep its encrypted params.yaml byte for byte (plaintext decides)', async () => {
+    const files: Record<string, string> = {
+      ...initialFiles(),
+      'flux-pkg.yaml': CONFIG_SOPS,
+      '.sops.yaml': sopsYaml(),
+    };
+    files[DEV_PARAMS] = devParams();
+    const standIn = await gitopsRepo(files);
+    const branchName = `flux-pkg/${COMPONENT}/dev`;
+    const pkg = newPackage();
+    const first = await act(standIn, supplyChainPush(standIn, { [pkg.path]: pkg.content }), {
+      'sops-age-key': keyFile,
+    });
+    expect(first.code).toBe(0);
+    const written = standIn.readTree(branchName)[DEV_PARAMS]!;
+    for (const version of ['20230601000000.0.0', '20230701000000.0.0']) {
+      const newer = newPackage(version);
+      const run = await act(standIn, supplyChainPush(standIn, { [newer.path]: newer.content }), {
+        'sops-age-key': keyFile,
+      });
+      expect(run.code).toBe(0);
+      expect(prsOf(run).find((p) => p.environment === 'dev')?.operation).toBe('updated');
+      const branch = standIn.readTree(branchName);
+      expect(constraintOf(branch[`${COMPONENT}/dev/packageinstall.yaml`]!)).toBe(version);
+      expect(branch[DEV_PARAMS]).toBe(written);
+    }
+    expect((await decrypted(written)).text).toBe(devParams());
+  });
+
   it('a new version with sops-age-key re-validates the encrypted values and keeps params.yaml byte for byte', async () => {
     const encrypted = await encryptDocument(devParams(), { recipients: [recipient], file: DEV_PARAMS });
     const files: Record<string, string> = {

@@ -45,7 +45,7 @@ export interface SealRequest {
 export interface Sealed {
   text?: string;
   diagnostics: Diagnostic[];
-  sameAs?: PlannedFile['sameAs'];
+  fromBranch?: PlannedFile['fromBranch'];
 }
 
 const same = (d: Diagnostic) => d;
@@ -101,9 +101,9 @@ export function sealedSecret(request: SealRequest, sealed: Sealed): PlannedSecre
   if (sealed.text === undefined) return { toSource: same, diagnostics: sealed.diagnostics };
   const { path, plain, action, read } = request;
   const toSource = plainToEncrypted(path, plain, sealed.text);
-  const sameAs = sealed.sameAs;
+  const fromBranch = sealed.fromBranch;
   return {
-    file: { path, content: sealed.text, action, secret: true, ...(sameAs ? { sameAs } : {}) },
+    file: { path, content: sealed.text, action, secret: true, ...(fromBranch ? { fromBranch } : {}) },
     secret: read.secret,
     toSource,
     diagnostics: read.diagnostics.map(toSource),

@@ -25,6 +25,11 @@ export interface EncryptOptions {
   rule?: EncryptionRule;
   /** The previous version of this file, decrypted: unchanged values keep their ciphertext. */
   previous?: DecryptedDocument;
+  /**
+   * Other decryptions of this file (a pull request branch's copy): their envelopes are reused too,
+   * but only when their data key is the one written with — a copy under another key is ignored.
+   */
+  alsoReuse?: readonly DecryptedDocument[];
   /** Repository-relative path, for diagnostics. */
   file?: string;
   /** The time written to `lastmodified`; now by default. */
@@ -61,7 +66,7 @@ export async function encryptDocument(plain: unknown, options: EncryptOptions): 
     return { text: previous.source, unchanged: true, diagnostics: [] };
   }
   const keys = await dataKeyFor(recipients, previous);
-  const macInputs = encryptTree(walk, rule, keys.state);
+  const macInputs = encryptTree(walk, rule, withEnvelopesOf(keys.state, options.alsoReuse ?? []));
   const lastModified = rfc3339(options.now ?? new Date());
   const macHex = computeMac(macInputs, false);
   const mac = encryptText({ type: 'str', text: macHex }, keys.state.dataKey, lastModified);
@@ -171,6 +176,18 @@ async function dataKeyFor(
   }
   const dataKey = new Uint8Array(randomBytes(DATA_KEY_BYTES));
   return { state: { dataKey, envelopes: new Map() }, stanzas: await wrapDataKey(dataKey, recipients) };
+}
+
+/** The envelopes of other decryptions under the same data key, added to the state's (its own win). */
+function withEnvelopesOf(state: ReuseState, others: readonly DecryptedDocument[]): ReuseState {
+  const envelopes = new Map<string, string>();
+  for (const other of others) {
+    const reuse = reuseOf(other);
+    if (!reuse || !Buffer.from(reuse.dataKey).equals(Buffer.from(state.dataKey))) continue;
+    for (const [key, envelope] of reuse.envelopes) envelopes.set(key, envelope);
+  }
+  for (const [key, envelope] of state.envelopes) envelopes.set(key, envelope);
+  return { dataKey: state.dataKey, envelopes };
 }
 
 /** Encrypt the leaves and comments the rule selects, in place; return the MAC inputs. */
