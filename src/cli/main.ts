@@ -19,6 +19,7 @@ import { statusJson, statusText } from '../report/status-render.js';
 import { diagnosticLines, fileDiff, jsonReport, summaryLines } from '../report/text.js';
 import { isAgeRecipient } from '../sops/index.js';
 import { BOOTSTRAP_OPTIONS, BOOTSTRAP_USAGE, bootstrapFlagProblem, planLocalBootstrap } from './bootstrap.js';
+import { sopsCommand } from './sops.js';
 import { KEY_SOURCES_HELP, KeySourceError, loadAgeIdentities } from './sops-keys.js';
 
 const USAGE = `Usage: flux-pkg <command> [options]
@@ -29,6 +30,8 @@ Commands:
   promote    give --to the version --from runs (or --version); --allow-downgrade rolls back
   status     the version each environment runs, which are behind their promoteFrom, which are invalid
   bootstrap  a new environment: its folder, run-cluster RBAC, Brain Flux objects, flux-pkg.yaml (--write writes)
+  sops updatekeys [paths]
+             wrap SOPS data keys for the age recipients .sops.yaml now lists (flux-pkg sops --help)
 
 Options:
   --repo DIR            the gitops repo checkout (default: .)
@@ -57,6 +60,7 @@ export interface Io {
 class UsageError extends Error {}
 
 export async function main(argv: string[], io: Io): Promise<number> {
+  if (argv[0] === 'sops') return sopsCommand(argv.slice(1), io);
   let args: ReturnType<typeof parse>;
   try {
     args = parse(argv);

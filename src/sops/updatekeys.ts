@@ -9,7 +9,7 @@
 import { type Diagnostic, error } from '../diagnostics.js';
 import { parseYaml, positionAt } from '../yaml/parse.js';
 import { type AgeStanza, wrapDataKey } from './age.js';
-import { type CreationRule, creationRuleFor, type SopsConfig } from './creation-rules.js';
+import { type CreationRule, creationRuleFor, parseSopsConfig, type SopsConfig } from './creation-rules.js';
 import { decryptDocument } from './decrypt.js';
 import { metadataPair, readMetadata } from './metadata.js';
 import { reuseOf } from './reuse.js';
@@ -124,4 +124,45 @@ function spliceAge(
   const endsLine = text[valueEnd - 1] === '\n';
   const block = `:\n${lines.join('\n')}${endsLine ? '\n' : ''}`;
   return { text: text.slice(0, keyEnd) + block + text.slice(valueEnd) };
+}
+
+/** Where the nearest `.sops.yaml` is for a file, as the action looks: its folder, then each parent. */
+export function nearestSopsConfig(paths: ReadonlySet<string>, file: string): string | undefined {
+  const parts = file.split('/').slice(0, -1);
+  for (let n = parts.length; n >= 0; n--) {
+    const candidate = [...parts.slice(0, n), '.sops.yaml'].join('/');
+    if (paths.has(candidate)) return candidate;
+  }
+  return undefined;
+}
+
+/**
+ * Every SOPS file whose age recipients differ from what its nearest `.sops.yaml` now gives: what a
+ * push run on the base branch re-wraps after a recipient change landed there (never a pull request's
+ * own `.sops.yaml`: recipients are policy judged from the base). `files` maps repository paths to
+ * texts, `.sops.yaml` files included; pure, no key needed.
+ */
+export function planRewrap(files: ReadonlyMap<string, string>): {
+  changes: RecipientChange[];
+  diagnostics: Diagnostic[];
+} {
+  const paths = new Set(files.keys());
+  const configs = new Map<string, SopsConfig | undefined>();
+  const changes: RecipientChange[] = [];
+  const diagnostics: Diagnostic[] = [];
+  for (const [file, text] of files) {
+    if (file.endsWith('.sops.yaml') || !/^sops:/m.test(text)) continue;
+    const configPath = nearestSopsConfig(paths, file);
+    if (!configPath) continue;
+    if (!configs.has(configPath)) {
+      const parsed = parseSopsConfig(files.get(configPath)!, configPath);
+      diagnostics.push(...parsed.diagnostics);
+      configs.set(configPath, parsed.config);
+    }
+    const config = configs.get(configPath);
+    const folder = configPath.slice(0, -'.sops.yaml'.length);
+    const change = config ? recipientChange(text, file, config, file.slice(folder.length)) : undefined;
+    if (change) changes.push(change);
+  }
+  return { changes, diagnostics };
 }
