@@ -67,6 +67,10 @@ export function plannedSecret(
       'the values Secret is SOPS-encrypted and no age key was given: its values cannot be replaced';
     return { planned: { toSource: same, diagnostics: [error('sops.no-key', message, path)] } };
   }
+  if (env.nestedSops && values !== undefined) {
+    const message = `data ${env.nestedSops.join(', ')} of the values Secret is a nested SOPS document: its values cannot be replaced here; encrypt the whole Secret (secretFormat: sops) instead`;
+    return { planned: { toSource: same, diagnostics: [error('sops.nested-values', message, path)] } };
+  }
   const before = env.encrypted?.document?.text ?? env.valuesSecretText;
   const plain =
     before === undefined
