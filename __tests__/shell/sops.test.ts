@@ -5,6 +5,10 @@
  * version re-validates the encrypted values with sops-age-key and keeps params.yaml byte for byte;
  * planted secret values reach no log, summary, output or pull request body.
  */
+
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { generateIdentity, identityToRecipient } from 'age-encryption';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -12,6 +16,7 @@ import { decryptDocument, encryptDocument } from '../../src/sops/index.js';
 import { COMPONENT, CONFIG, initialFiles, NEW_VERSION, newPackage } from '../e2e/fixtures.js';
 import type { ActionRun } from '../e2e/run-action.js';
 import { closeStandInsAfterAll, constraintOf, gitopsRepo, prsOf, supplyChainPush } from '../e2e/scenario.js';
+import { hasAgeCli, verifySops } from '../helpers/sops-verify.js';
 import { act } from './run-in-process.js';
 
 closeStandInsAfterAll();
@@ -137,6 +142,13 @@ describe('values Secrets encrypted with SOPS', () => {
       expect(branch[DEV_PARAMS]).toBe(written);
     }
     expect((await decrypted(written)).text).toBe(devParams());
+    if (hasAgeCli) {
+      const keyPath = join(mkdtempSync(join(tmpdir(), 'sops-verify-')), 'key.txt');
+      writeFileSync(keyPath, keyFile);
+      expect(verifySops(written, keyPath)['stringData.values.yaml']).toBe(
+        parse(devParams()).stringData['values.yaml'],
+      );
+    } else console.warn('SKIPPED: the independent check of params.yaml needs the age CLI');
   });
 
   it('a new version with sops-age-key re-validates the encrypted values and keeps params.yaml byte for byte', async () => {
