@@ -58,7 +58,14 @@ export async function sopsCommand(argv: string[], io: Io): Promise<number> {
   let identities: string[] = [];
   if (changes.length > 0) {
     try {
-      identities = await loadAgeIdentities(args.values['sops-age-key-file']);
+      // SOPS_AGE_KEY_CMD is asked for the recipients the files are encrypted for now.
+      const current = changes.flatMap((c) => [
+        ...c.recipients.filter((r) => !c.added.includes(r)),
+        ...c.removed,
+      ]);
+      identities = await loadAgeIdentities(args.values['sops-age-key-file'], undefined, [
+        ...new Set(current),
+      ]);
     } catch (e) {
       if (!(e instanceof KeySourceError)) throw e;
       io.err(`flux-pkg sops: ${e.message}\n`);
