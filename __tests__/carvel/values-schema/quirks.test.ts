@@ -82,6 +82,13 @@ describe('default, nullable and required quirks', () => {
     expect(keywords(s.validate({ host: 1 }))).toEqual(['host type']);
   });
 
+  it('an enum listing a value twice is one allowed value, quietly', () => {
+    const s = compiled({ properties: { mode: { type: 'string', enum: ['a', 'b', 'a'] } } });
+    expect(s.notes).toEqual([]);
+    expect(s.validate({ mode: 'a' })).toEqual([]);
+    expect(keywords(s.validate({ mode: 'c' }))).toEqual(['mode enum']);
+  });
+
   it('a required list naming a key twice is one required key, quietly', () => {
     const s = compiled({ type: 'object', required: ['a', 'a'], properties: { a: { type: 'string' } } });
     expect(s.notes).toEqual([]);
@@ -175,7 +182,7 @@ describe('structure quirks: a part that is not a schema is ignored, noted, and t
       'minimum: "x"',
       { properties: { m: { type: 'integer', minimum: 'x' } } },
       'openAPIv3.properties.m.minimum',
-      'minimum must be a number, not string: not checked',
+      'minimum must be a number, not "x": not checked',
       { m: -5 },
     ],
     [

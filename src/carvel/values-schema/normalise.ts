@@ -163,6 +163,12 @@ function readTypes(node: Obj, place: Place): string[] | undefined {
   return types.length > 0 ? types : undefined;
 }
 
+/** A schema's own value, for a note (schemas are public; values never appear in one). */
+const schemaValue = (v: unknown) => {
+  const text = JSON.stringify(v) ?? typeOf(v);
+  return text.length > 40 ? typeOf(v) : text;
+};
+
 /** Limits and flags, copied when they are what JSON Schema wants; a number written as a string is read as one. */
 function copyPlainKeywords(node: Obj, out: Obj, place: Place): void {
   for (const [k, { valid, wants }] of Object.entries(PLAIN_KEYWORDS)) {
@@ -173,7 +179,7 @@ function copyPlainKeywords(node: Obj, out: Obj, place: Place): void {
     else if (asNumber !== undefined && valid(asNumber)) {
       note(place, k, `${k} is the string "${v}"; read as the number ${asNumber}`);
       out[k] = asNumber;
-    } else note(place, k, `${k} must be ${wants}, not ${typeOf(v)}: not checked`);
+    } else note(place, k, `${k} must be ${wants}, not ${schemaValue(v)}: not checked`);
   }
 }
 
@@ -220,8 +226,10 @@ function copyDefault(node: Obj, out: Obj, shape: Shape, place: Place): void {
 function copyEnumAndType(node: Obj, out: Obj, { types, nullable }: Shape, place: Place): void {
   const list = node.enum;
   if (Array.isArray(list) && list.length > 0) {
+    // A value listed twice is still one allowed value (JSON Schema wants them distinct); objects are left as written.
+    const distinct = list.every((v) => v === null || typeof v !== 'object') ? [...new Set(list)] : list;
     // OpenAPI 3.0: nullable lets null past an enum too.
-    out.enum = nullable && !list.includes(null) ? [...list, null] : list;
+    out.enum = nullable && !distinct.includes(null) ? [...distinct, null] : distinct;
   } else if (list !== undefined) {
     const what = Array.isArray(list) ? 'an empty list (no value could pass)' : typeOf(list);
     note(place, 'enum', `enum must be a list of the allowed values, not ${what}: not checked`);
