@@ -44,7 +44,7 @@ describe('type quirks', () => {
       properties: { a: { type: 42 }, b: { type: 'file' }, c: { type: ['string', 'map'] } },
     });
     expect(notesAt(s.notes)).toEqual([
-      ['openAPIv3.properties.a.type', 'type integer is not a type name: ignored'],
+      ['openAPIv3.properties.a.type', 'type 42 is not a type name: ignored'],
       ['openAPIv3.properties.b.type', 'type "file" is not a type name: ignored'],
       ['openAPIv3.properties.c.type', 'type "map" is not a type name: ignored'],
     ]);

@@ -153,7 +153,7 @@ function readTypes(node: Obj, place: Place): string[] | undefined {
     const alias = typeof t === 'string' && Object.hasOwn(TYPE_ALIASES, t) ? TYPE_ALIASES[t] : undefined;
     if (alias) note(place, 'type', `type "${t}" is not an OpenAPI type; read as "${alias}"`);
     else if (typeof t !== 'string' || !JSON_TYPES.has(t)) {
-      const what = typeof t === 'string' ? `"${t}"` : typeOf(t);
+      const what = typeof t === 'string' ? `"${t}"` : schemaValue(t);
       note(place, 'type', `type ${what} is not a type name: ignored`);
       continue;
     }
