@@ -63,7 +63,7 @@ export class ValuesChecker {
         this.diagnostics.push(warning('schema.assumed', message, pkg.file, at, formatPath(note.path)));
       }
       if (!result.ok) {
-        // kapp-controller stores any valuesSchema unread: one it cannot be read is no reason to block the Package.
+        // kapp-controller stores any valuesSchema unread: one that cannot be read is no reason to block the Package.
         this.diagnostics.push(
           warning(
             'schema.invalid',
