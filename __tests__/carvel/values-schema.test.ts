@@ -270,7 +270,11 @@ describe('OpenAPI 3.0 normalisation', () => {
   it('type "null" (kctrl Helm generator, `default: "null"`) accepts any value, with a note', () => {
     const s = compiled({ type: 'object', properties: { affinity: { type: 'null', default: 'null' } } });
     expect(s.notes).toEqual([
-      { path: ['affinity'], at: 'openAPIv3.properties.affinity.type', message: expect.stringContaining('type "null"') },
+      {
+        path: ['affinity'],
+        at: 'openAPIv3.properties.affinity.type',
+        message: expect.stringContaining('type "null"'),
+      },
     ]);
     for (const v of [null, {}, 'x', 3, [1]]) expect(s.validate({ affinity: v })).toEqual([]);
     expect(defaultValues({ properties: { affinity: { type: 'null', default: 'null' } } })).toEqual({
@@ -372,7 +376,11 @@ describe('OpenAPI 3.0 normalisation', () => {
       },
     });
     expect(s.notes).toEqual([
-      { path: ['ini'], at: 'openAPIv3.properties.ini.default', message: expect.stringContaining('string is accepted too') },
+      {
+        path: ['ini'],
+        at: 'openAPIv3.properties.ini.default',
+        message: expect.stringContaining('string is accepted too'),
+      },
     ]);
     expect(s.validate({ ini: '[log]\nmode = console\n', labels: {}, args: [] })).toEqual([]);
     expect(brief(s.validate({ labels: 'x', args: '[]' }))).toEqual(['labels type', 'args type']);
