@@ -33,8 +33,9 @@ export function verifySops(text: string, keyFile: string): Record<string, string
   const walk = (node: unknown, path: string[]): void => {
     if (node !== null && typeof node === 'object' && !Array.isArray(node)) {
       for (const [k, v] of Object.entries(node)) if (path.length > 0 || k !== 'sops') walk(v, [...path, k]);
-    } else if (Array.isArray(node)) node.forEach((item) => walk(item, path));
-    else if (node !== null && node !== undefined) {
+    } else if (Array.isArray(node)) {
+      for (const item of node) walk(item, path);
+    } else if (node !== null && node !== undefined) {
       const isSecret = path.some((k) => encrypted.test(k));
       const plain = isSecret && node !== '' ? open(String(node), key, `${path.join(':')}:`) : String(node);
       hash.update(typeof node === 'boolean' ? (node ? 'True' : 'False') : plain);

@@ -6,9 +6,9 @@
  */
 import { createHash } from 'node:crypto';
 import { compare, parseRelaxed } from '../carvel/semver.js';
-import type { Proposal, Published } from '../plan/proposals.js';
+import type { Proposal, Published } from '../plan/proposals/proposals.js';
 import type { PlannedFile } from '../plan/types.js';
-import { MARKER_FIELDS, readMarker, trustedVersion } from '../report/marker.js';
+import { MARKER_FIELDS, readMarker, trustedVersion } from '../report/pull-request/marker.js';
 import type { GitHubClient } from './client.js';
 import { isRefRace } from './refs.js';
 import { type RepoRef, readTree, type TreeEntry } from './snapshot.js';
