@@ -149,7 +149,7 @@ describe('values Secrets encrypted with SOPS', () => {
         parse(devParams()).stringData['values.yaml'],
       );
     } else console.warn('SKIPPED: the independent check of params.yaml needs the age CLI');
-  });
+  }, 90_000); // three runs of the action: three times one test's budget
 
   it('a new version with sops-age-key re-validates the encrypted values and keeps params.yaml byte for byte', async () => {
     const encrypted = await encryptDocument(devParams(), { recipients: [recipient], file: DEV_PARAMS });
