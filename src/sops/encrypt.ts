@@ -16,6 +16,7 @@ import { computeMac, type MacInput } from './mac.js';
 import { metadataNode, metadataPair, rfc3339, SOPS_VERSION } from './metadata.js';
 import { envelopeKey, type ReuseState, reuseOf } from './reuse.js';
 import { type EncryptionRule, encryptionPredicate, RULE_FIELDS, ruleProblem, SECRET_RULE } from './rule.js';
+import { spliceEnvelopes } from './splice.js';
 import { aadOf, type DocumentWalk, walkDocument } from './tree.js';
 
 export interface EncryptOptions {
@@ -62,14 +63,18 @@ export async function encryptDocument(plain: unknown, options: EncryptOptions): 
   }
   const recipients = [...new Set(options.recipients.map((r) => r.trim()))];
   const previous = options.previous;
-  if (previous && isUnchanged(previous, doc, walk, recipients, rule)) {
-    return { text: previous.source, unchanged: true, diagnostics: [] };
-  }
+  const comparison = previous ? compared(previous, doc, walk, recipients, rule) : 'other';
+  if (previous && comparison === 'same') return { text: previous.source, unchanged: true, diagnostics: [] };
   const keys = await dataKeyFor(recipients, previous);
   const macInputs = encryptTree(walk, rule, withEnvelopesOf(keys.state, options.alsoReuse ?? []));
   const lastModified = rfc3339(options.now ?? new Date());
   const macHex = computeMac(macInputs, false);
   const mac = encryptText({ type: 'str', text: macHex }, keys.state.dataKey, lastModified);
+  const spliced =
+    previous && comparison === 'values'
+      ? spliceEnvelopes(previous.source, walk.leaves, encryptionPredicate(rule), { lastModified, mac })
+      : undefined;
+  if (spliced !== undefined) return { text: spliced, unchanged: false, diagnostics: [] };
   const metadata = {
     age: keys.stanzas,
     lastModified,
@@ -130,26 +135,31 @@ function plainDocument(plain: unknown, file: string): Loaded | { diagnostics: Di
   return loaded;
 }
 
-/** Same plaintext (values, types, structure, comments), same recipients, same rule. */
-function isUnchanged(
+/**
+ * How the new plaintext compares with the previous one under the same recipients and rule:
+ * `same` (values, types, structure, comments), `values` (only leaf values differ), or `other`.
+ */
+function compared(
   previous: DecryptedDocument,
   doc: Document,
   walk: DocumentWalk,
   recipients: string[],
   rule: EncryptionRule,
-): boolean {
+): 'same' | 'values' | 'other' {
   const before = previous.metadata;
   const sameRecipients =
     before.age.length === recipients.length && before.age.every((s) => recipients.includes(s.recipient));
   const sameRule = (Object.keys(RULE_FIELDS) as (keyof EncryptionRule)[]).every(
     (k) => (before.rule[k] || undefined) === (rule[k] || undefined),
   );
-  if (!sameRecipients || !sameRule || before.macOnlyEncrypted || !reuseOf(previous)) return false;
-  return signature(previous.doc, walkDocument(previous.doc)) === signature(doc, walk);
+  if (!sameRecipients || !sameRule || before.macOnlyEncrypted || !reuseOf(previous)) return 'other';
+  const previousWalk = walkDocument(previous.doc);
+  if (signature(previous.doc, previousWalk, true) === signature(doc, walk, true)) return 'same';
+  return signature(previous.doc, previousWalk, false) === signature(doc, walk, false) ? 'values' : 'other';
 }
 
-function signature(doc: Document, walk: DocumentWalk): string {
-  const leaves = walk.leaves.map((l) => [l.at, l.value]);
+function signature(doc: Document, walk: DocumentWalk, withValues: boolean): string {
+  const leaves = walk.leaves.map((l) => (withValues ? [l.at, l.value] : [l.at]));
   // The shape: keys, order, nulls and empty collections; the leaves carry the values and their types.
   const shape = JSON.stringify(doc.toJS(), (_, v: unknown) => (v === null || typeof v === 'object' ? v : 0));
   return JSON.stringify([leaves, commentTexts(walk.comments), shape]);
