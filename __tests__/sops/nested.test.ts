@@ -114,6 +114,15 @@ describe.skipIf(!hasSopsReference)(
       expect(nested!.diagnostics).toEqual([]);
       expect(nested!.keys).toEqual(['key']);
       expect(nested!.secrets).toEqual(['value']);
+      const dotenv = Buffer.from(readFileSync(`${sopsReference}humphd-sops-age/secret.enc.env`)).toString(
+        'base64',
+      );
+      const envSecret = `apiVersion: v1\nkind: Secret\nmetadata:\n  name: s\ndata:\n  app.env: ${dotenv}\n`;
+      const env = await readNestedSops(parseYaml('secret.yaml', envSecret), envSecret, identities);
+      expect(env!.diagnostics.map((d) => [d.code, d.path])).toEqual([
+        ['sops.nested-format', '.data["app.env"]'],
+      ]);
+      expect(env!.plainText).toBeUndefined();
       const without = await readNestedSops(parseYaml('secret.yaml', text), text, []);
       expect(without!.diagnostics.map((d) => [d.code, d.path])).toEqual([
         ['sops.nested-no-key', '.data.key'],

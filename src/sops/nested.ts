@@ -2,7 +2,7 @@
  * SOPS documents nested in a Secret's values. Flux's kustomize-controller decrypts a `data` value
  * whose base64 decodes to a SOPS file (fluxcd/kustomize-controller internal/decryptor/decryptor.go
  * 661-680 DecryptResource: GetDataMap, base64-decode, detectFormatFromMarkerBytes at 1115-1122 looks
- * for `mac: ENC[`, `"mac": "ENC[` or `sops_mac=ENC[`), and only there: `stringData` is never looked
+ * for the markers of 113-119), and only there: `stringData` is never looked
  * at, so a SOPS document in stringData reaches kapp-controller as ciphertext. A Secret that is itself
  * a SOPS document is decrypted whole (decryptor.go:639) and its values are not looked into.
  */
@@ -10,8 +10,9 @@ import { type Diagnostic, error, warning } from '../diagnostics.js';
 import { formatPath, type ParsedYaml, positionAt } from '../yaml/parse.js';
 import { decryptDocument } from './decrypt.js';
 
-/** decryptor.go:111-120 sopsFormatToMarkerBytes. */
-const MARKERS = ['mac: ENC[', '"mac": "ENC[', 'sops_mac=ENC['];
+/** decryptor.go:113-119 sopsFormatToMarkerBytes; the last two (dotenv, INI) are not read here. */
+const MARKERS = ['mac: ENC[', '"mac": "ENC[', 'sops_mac=ENC[', '[sops]'];
+const READABLE = MARKERS.slice(0, 2);
 
 export interface NestedSops {
   /** The `data` keys holding a SOPS document. */
@@ -67,6 +68,12 @@ export async function readNestedSops(
   let opened = true;
   for (const { key, decoded } of nested) {
     const { pos, where } = at(['data', key]);
+    if (!READABLE.some((m) => decoded.includes(m))) {
+      const message = `${where} is a dotenv or INI SOPS document (Flux decrypts it); only YAML and JSON ones are read here, so its values are not checked`;
+      diagnostics.push(warning('sops.nested-format', message, parsed.file, pos, where));
+      opened = false;
+      continue;
+    }
     const inner = await decryptDocument(decoded, { identities, file: parsed.file });
     if (!inner.document) {
       // The inner document's lines are not the file's: say where it sits, and why.
