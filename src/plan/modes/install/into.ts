@@ -267,7 +267,9 @@ function finishEnvironment(
   const secretPath = `${dir}/${layout.valuesSecretFile}`;
   for (const d of planned.diagnostics) d.severity === 'error' ? fail(d) : ctx.diagnostics.push(d);
   if (planned.file) result.files.push(planned.file);
-  const problems = planned.secret ? ctx.values.check(target, planned.secret) : [];
+  // Encrypted when it was, or when it will be (plannedSecret seals it): either way its values are secret.
+  const encrypted = env.encrypted !== undefined || settings.secretFormat === 'sops';
+  const problems = planned.secret ? ctx.values.check(target, planned.secret, { encrypted }) : [];
   if (planned.secret) {
     for (const d of problems) fail(planned.toSource(d));
     result.valuesKeysChanged = changedKeys(env.valuesSecret?.merged ?? {}, planned.secret.merged);
@@ -282,8 +284,7 @@ function finishEnvironment(
     target,
     valuesBefore: env.valuesSecret?.merged,
     valuesAfter: planned.secret?.merged,
-    // Written encrypted, or read from an encrypted file: the environment's own values are never shown.
-    encrypted: env.encrypted !== undefined || settings.secretFormat === 'sops',
+    encrypted,
     ...unreadValues(env, planned, problems),
   });
   return result;
