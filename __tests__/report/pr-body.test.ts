@@ -389,3 +389,14 @@ describe('the body limit', () => {
     expect(fitted(() => ['short'], 'm')).toBe('short\n\nm\n');
   });
 });
+
+describe('the bundled example', () => {
+  it("the PR body for examples/gitops's new Package", async () => {
+    const { LocalSnapshot } = await import('../../src/repo/local.js');
+    const result = await plan(new LocalSnapshot('examples/gitops'), { kind: 'install' });
+    const proposal = proposalsFromPlan(result, style).find((p) => p.files.length > 0)!;
+    expect(proposal.key).toBe(`${REF}/dev`);
+    expect(proposal.body).toContain('`probes.liveness_path` `"/livez"`');
+    await expect(proposal.body).toMatchFileSnapshot(golden('example-new-package'));
+  });
+});
