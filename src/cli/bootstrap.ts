@@ -1,7 +1,7 @@
 /** `flux-pkg bootstrap`: the action's bootstrap mode on a local checkout; the same flags as its inputs. */
 import { execFileSync } from 'node:child_process';
 import { gitUrlProblem } from '../plan/modes/bootstrap/request.js';
-import { planBootstrap } from '../plan/modes/bootstrap/run.js';
+import { plan } from '../plan/plan.js';
 import type { SopsKeys } from '../plan/types.js';
 import type { LocalSnapshot } from '../repo/local.js';
 
@@ -59,7 +59,7 @@ export function planLocalBootstrap(
 ) {
   const gitUrl = flags['git-url'] ?? originUrl(root);
   if (gitUrl === undefined) return undefined;
-  return planBootstrap(snapshot, {
+  return plan(snapshot, {
     kind: 'bootstrap',
     components: flags
       .component!.flatMap((c) => c.split(','))

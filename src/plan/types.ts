@@ -1,9 +1,19 @@
 import type { SchemaKeyChanges } from '../carvel/schema-diff.js';
 import type { Settings } from '../config/config.js';
 import type { Diagnostic } from '../diagnostics.js';
+import type { BootstrapParams } from '../flux/params.js';
 
-/** What the caller asks the planner for. */
-export type Request = InstallRequest | ValidateRequest | PromoteRequest;
+/**
+ * What the caller asks the planner for: one member per mode, told apart by `kind` (plan.ts's table
+ * runs each kind; a mode's folder under modes/ holds its rules and runner).
+ */
+export type Request = ComponentRequest | BootstrapRequest;
+
+/** The requests planned component by component through the shared pipeline (run.ts). */
+export type ComponentRequest = InstallRequest | ValidateRequest | PromoteRequest;
+
+/** What plan() returns for a request of kind K. */
+export type ResultOf<K extends Request['kind']> = K extends 'bootstrap' ? BootstrapResult : PlanResult;
 
 /** New Package version(s) → the environments that take new versions directly. */
 export interface InstallRequest {
@@ -34,6 +44,41 @@ export interface ValidateRequest {
   labels?: string[];
   /** age identities for encrypted values Secrets. */
   sops?: SopsKeys;
+}
+
+/** A new environment for one or more components (modes/bootstrap/request.ts checks each field). */
+export interface BootstrapRequest {
+  kind: 'bootstrap';
+  /** Component names; `*` alone means every component that has Packages. */
+  components: string[];
+  environment: string;
+  /** Default: each component's newest Package. */
+  version?: string;
+  /** The new environment's values YAML. Default `{}`: the Package's defaults apply. */
+  values?: string;
+  serviceAccountName?: string;
+  fluxServiceAccountName?: string;
+  targetNamespace?: string;
+  kubeconfigSecretName?: string;
+  fluxNamespace?: string;
+  /** As given (checked here): v1 or v1beta2. */
+  fluxApiVersion?: string;
+  /** https or ssh (`ssh://…` or scp-like `git@host:org/repo`). */
+  gitUrl: string;
+  gitSecretName?: string;
+  /** The branch the GitRepository follows (the base branch of the pull request). */
+  branch: string;
+  /** Regenerate the Flux and RBAC files of an environment that exists (its values are never overwritten). */
+  force?: boolean;
+  /** Commit statuses through notification-controller (Provider + Alert); default on. */
+  commitStatus?: boolean;
+  /** The Secret with the GitHub token notification-controller posts statuses with. */
+  commitStatusSecretName?: string;
+  /** The Secret with the SOPS age key, used when the environment's secretFormat is sops. */
+  sopsAgeSecretName?: string;
+  /** Keys to decrypt existing encrypted values with, and recipients to encrypt new ones for (secretFormat sops). */
+  sops?: SopsKeys;
+  sopsAgeRecipients?: string[];
 }
 
 /** By component: every environment (`'*'`) or these. */
@@ -144,6 +189,12 @@ export interface PlanResult {
   environments: EnvironmentResult[];
   /** Every file to write. Empty whenever there is any error: bad input writes nothing. */
   files: PlannedFile[];
+}
+
+export interface BootstrapResult extends PlanResult {
+  environment: string;
+  /** What was rendered, per component (names of the Secrets to create, for the pull request body). */
+  params: BootstrapParams[];
 }
 
 /** A component in an environment that a proposal covers. */

@@ -5,7 +5,7 @@
 import { dns1123LabelProblem, dns1123SubdomainProblem } from '../../carvel/names.js';
 import type { Layout } from '../../config/config.js';
 import { type Diagnostic, error } from '../../diagnostics.js';
-import type { Request } from '../types.js';
+import type { ComponentRequest } from '../types.js';
 
 /** A filter (component, environment) that names nothing the repository has. */
 export const NO_MATCH = 'request.no-match';
@@ -59,7 +59,7 @@ export function nameProblem(kind: 'component' | 'environment', name: string): st
 }
 
 /** Component and environment folders, and the names a request gives, that cannot be used. */
-export function nameProblems(components: ComponentLayout[], request: Request): Diagnostic[] {
+export function nameProblems(components: ComponentLayout[], request: ComponentRequest): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   for (const c of components) {
     const problem = nameProblem('component', c.name);
