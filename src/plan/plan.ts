@@ -28,8 +28,8 @@ const byComponent =
 /** The one table from a request's kind to the mode that plans it (one folder each under modes/). */
 const RUNNERS: { readonly [K in Request['kind']]: Runner<K> } = Object.freeze({
   install: byComponent(runInstall),
-  promote: byComponent(runPromote),
   validate: byComponent(runValidate),
+  promote: byComponent(runPromote),
   bootstrap: planBootstrap,
 });
 

@@ -2,6 +2,7 @@ import type { SchemaKeyChanges } from '../carvel/schema-diff.js';
 import type { Settings } from '../config/config.js';
 import type { Diagnostic } from '../diagnostics.js';
 import type { BootstrapParams } from '../flux/params.js';
+import type { Wording } from '../settings/declarations.js';
 
 /**
  * What the caller asks the planner for: one member per mode, told apart by `kind` (plan.ts's table
@@ -29,6 +30,8 @@ export interface InstallRequest {
   overrides?: Partial<Settings>;
   /** age identities for encrypted values Secrets (input sops-age-key, --sops-age-key-file). */
   sops?: SopsKeys;
+  /** Whose words messages name settings in: the action's inputs (default) or the CLI's flags. */
+  wording?: Wording;
 }
 
 /** Check every PackageInstall resolves to a Package and its values validate. */
@@ -78,6 +81,8 @@ export interface BootstrapRequest {
   sopsAgeSecretName?: string;
   /** Keys to decrypt existing encrypted values with, and recipients to encrypt new ones for (secretFormat sops). */
   sops?: SopsKeys;
+  /** Whose words messages name settings in: the action's inputs (default) or the CLI's flags. */
+  wording?: Wording;
   sopsAgeRecipients?: string[];
 }
 
@@ -101,6 +106,8 @@ export interface PromoteRequest {
   overrides?: Partial<Settings>;
   /** age identities for encrypted values Secrets. */
   sops?: SopsKeys;
+  /** Whose words messages name settings in: the action's inputs (default) or the CLI's flags. */
+  wording?: Wording;
 }
 
 export interface Promotion {

@@ -6,6 +6,7 @@
 import { dns1123LabelProblem, dns1123SubdomainProblem } from '../../../carvel/names.js';
 import { type Diagnostic, error } from '../../../diagnostics.js';
 import type { FluxApiVersion } from '../../../flux/params.js';
+import { type InputName, nameOf } from '../../../settings/declarations.js';
 import { parseYaml } from '../../../yaml/parse.js';
 import { nameProblem } from '../../model/repository.js';
 import type { BootstrapRequest } from '../../types.js';
@@ -17,11 +18,10 @@ export const DEFAULT_FLUX_NAMESPACE = 'flux-system';
 export const DEFAULT_COMMIT_STATUS_SECRET = 'github-commit-status';
 export const DEFAULT_SOPS_AGE_SECRET = 'sops-age';
 
-const bad = (input: string, message: string): Diagnostic =>
-  error(`request.${input}`, `${input} ${message}`, '');
-
 /** Problems of the request's own fields (what needs the repository is checked by the planner). */
 export function requestProblems(r: BootstrapRequest): Diagnostic[] {
+  const bad = (input: InputName, message: string): Diagnostic =>
+    error(`request.${input}`, `${nameOf(input, r.wording)} ${message}`, '');
   const problems: Diagnostic[] = [];
   const envProblem = nameProblem('environment', r.environment);
   if (!r.environment) problems.push(bad('environment', 'is required'));

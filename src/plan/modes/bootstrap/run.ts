@@ -143,6 +143,7 @@ async function newEnvironment(
       environments: [r.environment],
       values: r.values,
       sops: r.sops,
+      wording: r.wording,
       overrides: {
         serviceAccountName: params.serviceAccountName,
         ...(r.sopsAgeRecipients ? { sopsAgeRecipients: r.sopsAgeRecipients } : {}),
