@@ -33,6 +33,7 @@ const declare = <const T extends readonly Setting[]>(settings: T): T =>
 /** In action.yml's order; CLI-only flags last. */
 export const SETTINGS = declare([
   { input: 'mode', default: 'auto', type: 'text' },
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: the runner's expression, as action.yml writes it
   { input: 'github-token', default: '${{ github.token }}', type: 'text' },
   { input: 'gitops-repository', default: '', type: 'text' },
   { input: 'base-branch', default: '', type: 'text' },
@@ -109,7 +110,7 @@ export const SETTINGS = declare([
     flag: 'values',
     type: 'text',
     arg: 'FILE',
-    help: 'the values YAML (plan: replaces one environment\'s, with one --component and one --environment; bootstrap: default {})',
+    help: "the values YAML (plan: replaces one environment's, with one --component and one --environment; bootstrap: default {})",
   },
   bootstrapName('service-account-name', 'the ServiceAccount kapp-controller installs with'),
   bootstrapName('flux-service-account-name', 'the ServiceAccount Flux impersonates on the run cluster'),
@@ -131,9 +132,15 @@ export const SETTINGS = declare([
     default: 'true',
     flag: 'commit-status',
     type: 'true-false',
+    arg: 'true|false',
     help: 'bootstrap: a notification-controller Provider and Alert for commit statuses (default: true)',
   },
-  bootstrapName('commit-status-secret-name', 'the Secret with the token for commit statuses', 'NAME', 'github-commit-status'),
+  bootstrapName(
+    'commit-status-secret-name',
+    'the Secret with the token for commit statuses',
+    'NAME',
+    'github-commit-status',
+  ),
   bootstrapName('sops-age-secret-name', 'the Secret with the SOPS age key Flux decrypts with'),
   { input: 'sops-age-key', default: '', type: 'text' },
   {
@@ -145,8 +152,18 @@ export const SETTINGS = declare([
     help: 'age recipient for secretFormat sops where no .sops.yaml rule matches (repeatable)',
   },
   { flag: 'repo', type: 'text', arg: 'DIR', help: 'the gitops repo checkout (default: .)' },
-  { flag: 'since', type: 'text', arg: 'GITREF', help: 'deliver the Package files git says changed since GITREF' },
-  { flag: 'branch', type: 'text', arg: 'NAME', help: 'bootstrap: the branch Flux follows (default: the checked-out one, else main)' },
+  {
+    flag: 'since',
+    type: 'text',
+    arg: 'GITREF',
+    help: 'deliver the Package files git says changed since GITREF',
+  },
+  {
+    flag: 'branch',
+    type: 'text',
+    arg: 'NAME',
+    help: 'bootstrap: the branch Flux follows (default: the checked-out one, else main)',
+  },
   {
     flag: 'sops-age-key-file',
     type: 'text',
@@ -160,7 +177,14 @@ export const SETTINGS = declare([
 
 /** A name bootstrap gives a Kubernetes object or field: the request's field is the input in camelCase. */
 function bootstrapName<const I extends string>(input: I, help: string, arg = 'NAME', fallback = '') {
-  const setting = { input, default: fallback, flag: input, type: 'text', arg, help: `bootstrap: ${help}` } as const;
+  const setting = {
+    input,
+    default: fallback,
+    flag: input,
+    type: 'text',
+    arg,
+    help: `bootstrap: ${help}`,
+  } as const;
   return { ...setting, bootstrapName: true } as const;
 }
 
