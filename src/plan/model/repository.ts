@@ -58,6 +58,10 @@ export function nameProblem(kind: 'component' | 'environment', name: string): st
   return kind === 'component' ? dns1123SubdomainProblem(name) : dns1123LabelProblem(name);
 }
 
+/** The component names, for a message that says which exist. */
+export const componentList = (components: readonly ComponentLayout[]): string =>
+  components.map((c) => c.name).join(', ') || 'none';
+
 /** Component and environment folders, and the names a request gives, that cannot be used. */
 export function nameProblems(components: ComponentLayout[], request: ComponentRequest): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
@@ -81,7 +85,11 @@ export function nameProblems(components: ComponentLayout[], request: ComponentRe
     if (problem) diagnostics.push(error('request.component', `component "${name}" ${problem}`, ''));
     else if (!components.some((c) => c.name === name))
       diagnostics.push(
-        error(NO_MATCH, `the component filter "${name}" names no component in the repository`, ''),
+        error(
+          NO_MATCH,
+          `the component filter "${name}" names no component in the repository (components: ${componentList(components)})`,
+          '',
+        ),
       );
   }
   for (const name of named.environments ?? []) {
