@@ -34,6 +34,8 @@ const LAYERS: [prefix: string, rank: number, core: boolean][] = [
   ['cli/', 9, false],
   ['main.ts', 10, false],
   ['index.ts', 11, false],
+  // The CLI's --version: data, for shells only.
+  ['../package.json', 8, false],
 ];
 
 // The core may use these and nothing else outside src/.
