@@ -5,7 +5,7 @@
 import type { BootstrapParams } from '../../flux/params.js';
 import type { PlanResult } from '../../plan/types.js';
 import type { Links } from './links.js';
-import { markerForKey } from './marker.js';
+import { writeMarker } from './marker.js';
 
 const code = (text: string) =>
   `\`${text.replaceAll('`', "'").replaceAll('|', '\\|').replaceAll('\n', ' ')}\``;
@@ -41,7 +41,7 @@ export function bootstrapPullRequestBody(
       '',
       'Flux `v1beta2` has no `healthCheckExprs`: a failed PackageInstall is not reported as unhealthy there.',
     );
-  lines.push('', `Planned on ${links.repository}@${links.baseSha.slice(0, 12)}.`, '', markerForKey(key));
+  lines.push('', `Planned on ${links.repository}@${links.baseSha.slice(0, 12)}.`, '', writeMarker(key));
   return `${lines.join('\n')}\n`;
 }
 
