@@ -13,6 +13,7 @@ const SRC = new URL('../../src/', import.meta.url).pathname;
 const LAYERS: [prefix: string, rank: number, core: boolean][] = [
   ['diagnostics.ts', 0, true],
   ['settings/', 0, true],
+  ['once.ts', 0, true],
   ['yaml/', 1, true],
   ['carvel/names.ts', 1, true],
   ['carvel/semver.ts', 1, true],

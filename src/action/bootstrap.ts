@@ -44,7 +44,7 @@ export async function bootstrap(session: Session): Promise<void> {
 }
 
 /** The planner's request from the inputs (the CLI builds the same from its flags). */
-export function bootstrapRequest(
+function bootstrapRequest(
   given: BootstrapInputs,
   defaults: { gitUrl: string; branch: string },
 ): BootstrapRequest {
