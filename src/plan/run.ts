@@ -46,7 +46,7 @@ export async function planComponents<R extends ComponentRequest>(
     values: new ValuesChecker(),
     diagnostics,
     sops: request.sops,
-    wording: request.kind === 'validate' ? undefined : request.wording,
+    wording: 'wording' in request ? request.wording : undefined,
     repoEncrypts: repoEncrypts(paths, [
       config.defaults,
       ...(config.environments ?? []),
