@@ -13,7 +13,6 @@ import type { BootstrapRequest } from '../../types.js';
 
 export type { BootstrapRequest } from '../../types.js';
 
-
 export const DEFAULT_FLUX_NAMESPACE = 'flux-system';
 export const DEFAULT_COMMIT_STATUS_SECRET = 'github-commit-status';
 export const DEFAULT_SOPS_AGE_SECRET = 'sops-age';
