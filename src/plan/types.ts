@@ -2,7 +2,7 @@ import type { SchemaKeyChanges } from '../carvel/schema-diff.js';
 import type { Settings } from '../config/config.js';
 import type { Diagnostic } from '../diagnostics.js';
 import type { BootstrapParams } from '../flux/params.js';
-import type { Wording } from '../settings/declarations.js';
+import type { BootstrapNames, Wording } from '../settings/declarations.js';
 
 /**
  * What the caller asks the planner for: one member per mode, told apart by `kind` (plan.ts's table
@@ -50,7 +50,7 @@ export interface ValidateRequest {
 }
 
 /** A new environment for one or more components (modes/bootstrap/request.ts checks each field). */
-export interface BootstrapRequest {
+export interface BootstrapRequest extends Omit<BootstrapNames, 'gitUrl'> {
   kind: 'bootstrap';
   /** Component names; `*` alone means every component that has Packages. */
   components: string[];
@@ -59,26 +59,18 @@ export interface BootstrapRequest {
   version?: string;
   /** The new environment's values YAML. Default `{}`: the Package's defaults apply. */
   values?: string;
-  serviceAccountName?: string;
-  fluxServiceAccountName?: string;
-  targetNamespace?: string;
-  kubeconfigSecretName?: string;
-  fluxNamespace?: string;
-  /** As given (checked here): v1 or v1beta2. */
-  fluxApiVersion?: string;
-  /** https or ssh (`ssh://…` or scp-like `git@host:org/repo`). */
+  /**
+   * The object names of src/settings/declarations.ts (`serviceAccountName`, `fluxApiVersion`, …),
+   * as given: modes/bootstrap/request.ts checks each. The git URL is required: https or ssh
+   * (`ssh://…` or scp-like `git@host:org/repo`).
+   */
   gitUrl: string;
-  gitSecretName?: string;
   /** The branch the GitRepository follows (the base branch of the pull request). */
   branch: string;
   /** Regenerate the Flux and RBAC files of an environment that exists (its values are never overwritten). */
   force?: boolean;
   /** Commit statuses through notification-controller (Provider + Alert); default on. */
   commitStatus?: boolean;
-  /** The Secret with the GitHub token notification-controller posts statuses with. */
-  commitStatusSecretName?: string;
-  /** The Secret with the SOPS age key, used when the environment's secretFormat is sops. */
-  sopsAgeSecretName?: string;
   /** Keys to decrypt existing encrypted values with, and recipients to encrypt new ones for (secretFormat sops). */
   sops?: SopsKeys;
   /** Whose words messages name settings in: the action's inputs (default) or the CLI's flags. */
