@@ -7,7 +7,7 @@ import type { PlanResult } from '../../plan/types.js';
 import { inertText } from '../inert.js';
 import { fitted, gateLine } from './body.js';
 import type { Links } from './links.js';
-import { markerForKey } from './marker.js';
+import { writeMarker } from './marker.js';
 import { type Budget, packageLinks, reviewSection, versionChange } from './review.js';
 
 const code = (text: string) =>
@@ -20,7 +20,7 @@ export function bootstrapPullRequestBody(
   params: readonly BootstrapParams[],
   links: Links,
 ): string {
-  return fitted((budget) => bootstrapLines(environment, result, params, links, budget), markerForKey(key));
+  return fitted((budget) => bootstrapLines(environment, result, params, links, budget), writeMarker(key));
 }
 
 function bootstrapLines(

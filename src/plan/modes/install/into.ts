@@ -19,6 +19,7 @@ import { hasValuesKey, type ValuesSecret } from '../../../carvel/values-secret.j
 import { type Settings, settingsFor } from '../../../config/config.js';
 import { type Diagnostic, error, hasErrors, warning } from '../../../diagnostics.js';
 import { generatedResources, KUSTOMIZATION_FILES } from '../../../flux/kustomize.js';
+import { askFor } from '../../../settings/declarations.js';
 import { positionAt } from '../../../yaml/parse.js';
 import { type Context, environmentResult, versionOrder } from '../../model/context.js';
 import type { EnvironmentFiles } from '../../model/environment.js';
@@ -155,7 +156,7 @@ function chooseVersion(
     return failed(
       error(
         'promote.downgrade',
-        `${environment} runs ${from}, newer than ${target.version}; kapp-controller refuses downgrades: set allow-downgrade to roll back (it adds the ${DOWNGRADABLE_ANNOTATION} annotation)`,
+        `${environment} runs ${from}, newer than ${target.version}; kapp-controller refuses downgrades: ${askFor('allow-downgrade', ctx.wording)} to roll back (it adds the ${DOWNGRADABLE_ANNOTATION} annotation)`,
         current!.file,
         positionAt(current!.parsed, current!.doc, ['spec', 'packageRef', 'versionSelection', 'constraints']),
         '.spec.packageRef.versionSelection.constraints',
