@@ -5,11 +5,11 @@
  * merges (install mode does the same along with new Packages).
  */
 import { loadConfig, type RepoConfig } from '../config/config.js';
-import { environmentOfStatus, environmentsOf, promotedOn } from '../config/graph.js';
 import { hasErrors } from '../diagnostics.js';
 import { api, deliver } from '../github/deliver.js';
 import { versionAt } from '../plan/load/base.js';
 import { discover } from '../plan/model/repository.js';
+import { judgeHealthStatus, staleCommitReason } from '../plan/modes/promote/health.js';
 import { plan } from '../plan/plan.js';
 import { combineResults } from '../plan/proposals/combine.js';
 import { proposalsFromPlan } from '../plan/proposals/proposals.js';
@@ -43,65 +43,40 @@ async function nothingToDo(session: Session, note: string): Promise<void> {
 
 async function promoteOnHealth(session: Session, status: StatusFacts | undefined): Promise<void> {
   if (!status) return nothingToDo(session, 'ignoring a status event without sha, context and state');
-  let skipped: string | undefined;
-  await deliverPromotions(
-    session,
-    async (snapshot, config, baseTree) => {
-      skipped = undefined;
-      const components = discover(
-        baseTree.map((e) => e.path),
-        config.layout,
-      );
-      const source = environmentOfStatus(config, status.context, components);
-      if (!source) {
-        skipped = `ignoring the status "${status.context}": it names no environment's health Kustomization (promotion.healthKustomization)`;
-        return [];
-      }
-      const { component, environment } = source;
-      const targets = promotedOn(config, environment, 'healthy').filter((to) =>
-        environmentsOf(
-          config,
-          component,
-          components.find((c) => c.name === component)!.environments,
-        ).includes(to),
-      );
-      const about = `${component} in ${environment} at ${status.sha.slice(0, 12)}`;
-      if (targets.length === 0) {
-        skipped = `no environment promotes from ${environment} when healthy; nothing to do for ${about}`;
-        return [];
-      }
-      if (status.state !== 'success') {
-        skipped = `Flux reports ${about} as "${status.state}" (${status.context}): nothing promoted to ${targets.join(', ')} until it reports success`;
-        return [];
-      }
-      if (!status.branches.includes(session.baseBranch)) {
-        skipped = `the healthy commit ${status.sha.slice(0, 12)} is not on ${session.baseBranch}; nothing promoted`;
-        return [];
-      }
-      const statusTree = await treeOfCommit(session, status.sha);
-      const [then, now] = await Promise.all([
-        versionAt(snapshotOf(session, statusTree), config, component, environment),
-        versionAt(snapshot, config, component, environment),
-      ]);
-      if (!then || then !== now) {
-        skipped = `the healthy commit ${status.sha.slice(0, 12)} ran ${component} ${then ?? 'no version'} in ${environment}, which now runs ${now ?? 'nothing'}: nothing promoted (a status for the commit it runs now decides)`;
-        return [];
-      }
-      return targets.map((to) => ({
-        component,
-        environment: to,
-        from: environment,
-        version: then,
-        source: {
-          trigger: 'healthy' as const,
-          commit: status.sha,
-          status: { context: status.context, state: status.state, targetUrl: status.targetUrl },
-        },
-      }));
-    },
-    () => (skipped ? [skipped] : []),
-  );
+  await deliverPromotions(session, async (snapshot, config, baseTree) => {
+    const components = discover(
+      baseTree.map((e) => e.path),
+      config.layout,
+    );
+    const verdict = judgeHealthStatus(config, status, components, session.baseBranch);
+    if (verdict.kind === 'ignore') return skip(verdict.reason);
+    // A failure marks nothing yet: the reason is logged and shown in the summary.
+    if (verdict.kind === 'failed') return skip(verdict.reason);
+    const statusTree = await treeOfCommit(session, status.sha);
+    const { component, environment } = verdict;
+    const [then, now] = await Promise.all([
+      versionAt(snapshotOf(session, statusTree), config, component, environment),
+      versionAt(snapshot, config, component, environment),
+    ]);
+    const stale = staleCommitReason(verdict, status.sha, then, now);
+    if (stale || !then) return skip(stale ?? 'no version');
+    const source = {
+      trigger: 'healthy' as const,
+      commit: status.sha,
+      status: { context: status.context, state: status.state, targetUrl: status.targetUrl },
+    };
+    const promotions = verdict.targets.map((to) => ({
+      component,
+      environment: to,
+      from: environment,
+      version: then,
+      source,
+    }));
+    return { promotions, notes: [] };
+  });
 }
+
+const skip = (reason: string): Chosen => ({ promotions: [], notes: [reason] });
 
 async function promoteByHand(session: Session): Promise<void> {
   const { component, toEnvironment, fromEnvironment, version, allowDowngrade } = session.inputs;
@@ -116,39 +91,45 @@ async function promoteByHand(session: Session): Promise<void> {
     version,
     source: { trigger: 'manual' },
   };
-  await deliverPromotions(
-    session,
-    async () => [promotion],
-    () => [],
-    allowDowngrade,
-  );
+  await deliverPromotions(session, async () => ({ promotions: [promotion], notes: [] }), allowDowngrade);
 }
 
+/** The promotions a run makes, and why it makes none (for the log and the summary). */
+interface Chosen {
+  promotions: Promotion[];
+  notes: string[];
+}
+
+/** Chooses on the base branch's flux-pkg.yaml: the rules (status creators, order) are never the run's. */
 type Choose = (
   snapshot: ReturnType<typeof snapshotOf>,
   config: RepoConfig,
   tree: readonly { path: string }[],
-) => Promise<Promotion[]>;
+) => Promise<Chosen>;
 
 async function deliverPromotions(
   session: Session,
   choose: Choose,
-  notes: () => string[],
   allowDowngrade = false,
 ): Promise<void> {
   const { inputs } = session;
   let status: StatusSource | undefined;
+  // The notes of the last attempt (delivery retries propose on a moved base).
+  let notes: string[] = [];
   const delivered = await deliver({
     ...deliveryOf(session),
     propose: async (base) => {
       const snapshot = snapshotOf(session, base.tree);
       const loaded = await api('reading flux-pkg.yaml', () => loadConfig(snapshot));
       status = { snapshot, loaded };
+      notes = [];
       if (hasErrors(loaded.diagnostics))
         return { result: combineResults([], loaded.diagnostics), proposals: [] };
-      const promotions = await api('reading the gitops repository', () =>
+      const chosen = await api('reading the gitops repository', () =>
         choose(snapshot, loaded.config, base.tree),
       );
+      notes = chosen.notes;
+      const { promotions } = chosen;
       if (promotions.length === 0) return { result: combineResults([], loaded.diagnostics), proposals: [] };
       const request: PromoteRequest = {
         kind: 'promote',
@@ -162,7 +143,7 @@ async function deliverPromotions(
     },
   });
   annotate(delivered.result.diagnostics);
-  const report = { mode: 'promote', dryRun: inputs.dryRun, ...delivered, notes: notes(), status };
+  const report = { mode: 'promote', dryRun: inputs.dryRun, ...delivered, notes, status };
   if (!delivered.result.valid) await failInvalid(report);
   await finish(report);
 }
