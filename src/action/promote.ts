@@ -107,11 +107,7 @@ type Choose = (
   tree: readonly { path: string }[],
 ) => Promise<Chosen>;
 
-async function deliverPromotions(
-  session: Session,
-  choose: Choose,
-  allowDowngrade = false,
-): Promise<void> {
+async function deliverPromotions(session: Session, choose: Choose, allowDowngrade = false): Promise<void> {
   const { inputs } = session;
   let status: StatusSource | undefined;
   // The notes of the last attempt (delivery retries propose on a moved base).
