@@ -1,6 +1,6 @@
 /** `flux-pkg bootstrap`: the action's bootstrap mode on a local checkout; the same flags as its inputs. */
 import { execFileSync } from 'node:child_process';
-import { gitUrlProblem } from '../plan/modes/bootstrap/request.js';
+import { githubComAddressOf, gitUrlProblem } from '../plan/modes/bootstrap/request.js';
 import { planBootstrap } from '../plan/modes/bootstrap/run.js';
 import type { SopsKeys } from '../plan/types.js';
 import type { LocalSnapshot } from '../repo/local.js';
@@ -16,6 +16,8 @@ bootstrap options (the same names as the action's inputs):
   --git-url URL (default: the origin remote, when it is https or ssh) --git-secret-name NAME
   --branch NAME (default: the checked-out branch, else main) --force
   --commit-status true|false --commit-status-secret-name NAME --sops-age-secret-name NAME
+  --repository-url URL  the repository on its GitHub server, where Flux posts commit statuses
+                        (default: https://github.com/OWNER/REPO when --git-url is on github.com)
 `;
 
 export const BOOTSTRAP_OPTIONS = {
@@ -30,6 +32,7 @@ export const BOOTSTRAP_OPTIONS = {
   'commit-status': { type: 'string' },
   'commit-status-secret-name': { type: 'string' },
   'sops-age-secret-name': { type: 'string' },
+  'repository-url': { type: 'string' },
   branch: { type: 'string' },
   force: { type: 'boolean', default: false },
 } as const;
@@ -80,6 +83,7 @@ export function planLocalBootstrap(
     force: flags.force,
     commitStatus: flags['commit-status'] !== 'false',
     commitStatusSecretName: flags['commit-status-secret-name'],
+    repositoryUrl: flags['repository-url'] ?? githubComAddressOf(gitUrl),
     sopsAgeSecretName: flags['sops-age-secret-name'],
     sops: secrets.sops,
     sopsAgeRecipients: secrets.recipients,
