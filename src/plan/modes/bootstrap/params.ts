@@ -8,6 +8,7 @@ import type { LoadedConfig } from '../../../config/config.js';
 import { type RepoConfig, settingsFor } from '../../../config/config.js';
 import { type Diagnostic, error, warning } from '../../../diagnostics.js';
 import { type BootstrapParams, DEFAULT_TIMINGS, type PolicyRule } from '../../../flux/params.js';
+import { isFluxControllerAccount, RESERVED_NAMESPACES } from '../../../flux/rbac.js';
 import type { ComponentPackages } from '../../model/packages.js';
 import type { ComponentLayout } from '../../model/repository.js';
 import type { EnvironmentResult } from '../../types.js';
@@ -18,8 +19,6 @@ import {
   DEFAULT_SOPS_AGE_SECRET,
   fluxApiVersionOf,
   fluxGitUrl,
-  isFluxControllerAccount,
-  RESERVED_NAMESPACES,
 } from './request.js';
 
 /** What bootstrap plans from: the request, the repository's file list and flux-pkg.yaml, and where diagnostics go. */

@@ -6,6 +6,7 @@
 import { dns1123LabelProblem, dns1123SubdomainProblem } from '../../../carvel/names.js';
 import { type Diagnostic, error } from '../../../diagnostics.js';
 import type { FluxApiVersion } from '../../../flux/params.js';
+import { isFluxControllerAccount, RESERVED_NAMESPACES } from '../../../flux/rbac.js';
 import { parseYaml } from '../../../yaml/parse.js';
 import { nameProblem } from '../../model/repository.js';
 
@@ -105,17 +106,6 @@ export function requestProblems(r: BootstrapRequest): Diagnostic[] {
   if (r.version !== undefined && !/^[0-9A-Za-z.+-]{1,128}$/.test(r.version))
     problems.push(bad('version', `"${shown(r.version)}" is not a Package version`));
   return problems;
-}
-
-/** Namespaces a Package never installs into: the cluster's own and Flux's. */
-export const RESERVED_NAMESPACES = ['flux-system', 'kube-system', 'kube-public', 'kube-node-lease'];
-
-/**
- * Flux's controllers' ServiceAccounts: impersonating one applies with the controller's own
- * (cluster-admin) rights, which is what serviceAccountName exists to avoid.
- */
-export function isFluxControllerAccount(name: string): boolean {
-  return /^(?:kustomize|helm|source|notification|source-watcher)-controller$|^image-/.test(name);
 }
 
 /** Inputs that would hand a run cluster or the commit-status token to the wrong party. */
