@@ -175,7 +175,8 @@ export function rbacFileProblems(file: string, text: string, allowed: boolean): 
   const problems: Diagnostic[] = [];
   for (const { object, at } of objectsOf(file, text, problems)) {
     const kind = String(object.kind ?? '');
-    if (!RBAC_KINDS.has(kind) && !(allowed && CLUSTER_KINDS.has(kind)))
+    // Cluster kinds are judged by rbacObjectProblems (refused unless the base allows cluster scope).
+    if (!RBAC_KINDS.has(kind) && !CLUSTER_KINDS.has(kind))
       problems.push(
         error(
           'policy.rbac-kind',
