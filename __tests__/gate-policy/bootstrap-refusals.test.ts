@@ -117,3 +117,34 @@ describe('bootstrap refusals from flux-pkg.yaml (planner)', () => {
     expect((await plan(noStar, { repositoryUrl: undefined, commitStatus: false })).valid).toBe(true);
   });
 });
+
+describe('the action’s own bootstrap pull request passes the gate', () => {
+  it('its RBAC folder, Brain objects, Provider and new flux-pkg.yaml entry are all within policy', async () => {
+    const standIn = await gitopsRepo();
+    const boot = await act(
+      standIn,
+      dispatch,
+      { ...BOOTSTRAP_INPUTS, 'dry-run': 'false' },
+      'workflow_dispatch',
+    );
+    expect(boot.code).toBe(0);
+    const pr = standIn.pulls[0]!;
+    const event = {
+      action: 'opened',
+      number: pr.number,
+      pull_request: {
+        number: pr.number,
+        head: { ref: pr.head, sha: pr.headSha },
+        base: { ref: 'main', sha: standIn.head('main') },
+        labels: [],
+      },
+      repository: { name: REPO, full_name: `${OWNER}/${REPO}`, owner: { login: OWNER } },
+    };
+    const gate = await act(standIn, event, {}, 'pull_request');
+    expect(gate.stderr).toBe('');
+    expect(gate.annotations.filter((a) => a.startsWith('::error'))).toEqual([]);
+    expect(gate.code).toBe(0);
+    expect(gate.outputs.valid).toBe('true');
+    expect(gate.summary).toContain('nothing refused');
+  });
+});
