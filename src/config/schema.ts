@@ -118,7 +118,11 @@ export const configSchema = {
           description:
             'Components (or "*" for all) whose RBAC and Brain folders may hold ClusterRoles, ClusterRoleBindings, bindings to cluster-admin/admin/edit and "*" in RBAC rules (Packages that install CRDs need cluster scope). Bootstrap accepts rbac.extraRules with "*" for them too.',
           type: 'array',
-          items: { anyOf: [{ const: '*' }, { $ref: '#/definitions/dnsSubdomain' }] },
+          items: {
+            type: 'string',
+            pattern: '^(?:[*]|[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*)$',
+            maxLength: 253,
+          },
         },
       },
     },
