@@ -83,6 +83,29 @@ describe('whose statuses promote, and which (mode promote on status events)', ()
     expect(prsOf(run).map((p) => [p.environment, p.operation])).toEqual([['staging', 'created']]);
   });
 
+  it('a later failure for that commit comments on the open promotion and turns auto-merge off', async () => {
+    const config = chainConfig('healthy').replace(
+      '    promoteWhen: healthy\n',
+      '    promoteWhen: healthy\n    autoMerge: squash\n',
+    );
+    const { standIn, sha } = await devMerged(config);
+    expect((await act(standIn, statusEvent(sha, KUSTOMIZATION, 'success'), {}, 'status')).code).toBe(0);
+    const staging = standIn.pulls.find((p) => p.head.endsWith('/staging'))!;
+    expect(staging.autoMerge).toBeDefined();
+    // Control: a failure for another commit marks nothing.
+    const other = standIn.commit('main', { 'README.md': 'x\n' }, 'docs');
+    await act(standIn, statusEvent(other, KUSTOMIZATION, 'failure'), {}, 'status');
+    expect(staging.comments).toEqual([]);
+    expect(staging.autoMerge).toBeDefined();
+    const failed = await act(standIn, statusEvent(sha, KUSTOMIZATION, 'failure'), {}, 'status');
+    expect(failed.code).toBe(0);
+    expect(staging.autoMerge).toBeUndefined();
+    expect(staging.comments.map((c) => c.body)).toEqual([
+      expect.stringContaining('Auto-merge is turned off'),
+    ]);
+    expect(failed.stdout).toContain(`#${staging.number}: auto-merge off`);
+  });
+
   it('a Provider with commitStatusExpr: promotion.statusContext names its context', async () => {
     const config = `${chainConfig('healthy')}  statusContext: "flux/{component}/{environment}"\n`;
     const { standIn, sha } = await devMerged(config);

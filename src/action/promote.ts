@@ -7,9 +7,10 @@
 import { loadConfig, type RepoConfig } from '../config/config.js';
 import { hasErrors } from '../diagnostics.js';
 import { api, deliver } from '../github/deliver.js';
+import { markFailedPromotions } from '../github/mark-pull.js';
 import { versionAt } from '../plan/load/base.js';
 import { discover } from '../plan/model/repository.js';
-import { judgeHealthStatus, staleCommitReason } from '../plan/modes/promote/health.js';
+import { type HealthSource, judgeHealthStatus, staleCommitReason } from '../plan/modes/promote/health.js';
 import { plan } from '../plan/plan.js';
 import { combineResults } from '../plan/proposals/combine.js';
 import { proposalsFromPlan } from '../plan/proposals/proposals.js';
@@ -50,8 +51,8 @@ async function promoteOnHealth(session: Session, status: StatusFacts | undefined
     );
     const verdict = judgeHealthStatus(config, status, components, session.baseBranch);
     if (verdict.kind === 'ignore') return skip(verdict.reason);
-    // A failure marks nothing yet: the reason is logged and shown in the summary.
-    if (verdict.kind === 'failed') return skip(verdict.reason);
+    // A failure promotes nothing; after delivery, open promotions from that commit are marked.
+    if (verdict.kind === 'failed') return { ...skip(verdict.reason), failed: verdict };
     const statusTree = await treeOfCommit(session, status.sha);
     const { component, environment } = verdict;
     const [then, now] = await Promise.all([
@@ -78,6 +79,23 @@ async function promoteOnHealth(session: Session, status: StatusFacts | undefined
 
 const skip = (reason: string): Chosen => ({ promotions: [], notes: [reason] });
 
+/** Turns auto-merge off on, and comments on, the open promotions from a commit Flux now reports failing. */
+async function markFailed(
+  session: Session,
+  failed: NonNullable<Chosen['failed']>,
+  sha: string,
+): Promise<string[]> {
+  if (session.inputs.dryRun) return [];
+  const marked = await api('marking the promotions from a failing commit', () =>
+    markFailedPromotions(session.client, session.ref, session.baseBranch, { ...failed, sha }),
+  );
+  return marked.length === 0
+    ? []
+    : [
+        `marked pull request${marked.length > 1 ? 's' : ''} ${marked.map((n) => `#${n}`).join(', ')}: auto-merge off, commented`,
+      ];
+}
+
 async function promoteByHand(session: Session): Promise<void> {
   const { component, toEnvironment, fromEnvironment, version, allowDowngrade } = session.inputs;
   if (!component) throw new ActionError('input component is required for mode promote');
@@ -98,6 +116,8 @@ async function promoteByHand(session: Session): Promise<void> {
 interface Chosen {
   promotions: Promotion[];
   notes: string[];
+  /** Flux reported the source environment failing: mark the open promotions from that commit. */
+  failed?: HealthSource & { reason: string };
 }
 
 /** Chooses on the base branch's flux-pkg.yaml: the rules (status creators, order) are never the run's. */
@@ -112,6 +132,7 @@ async function deliverPromotions(session: Session, choose: Choose, allowDowngrad
   let status: StatusSource | undefined;
   // The notes of the last attempt (delivery retries propose on a moved base).
   let notes: string[] = [];
+  let failed: Chosen['failed'];
   const delivered = await deliver({
     ...deliveryOf(session),
     propose: async (base) => {
@@ -119,12 +140,14 @@ async function deliverPromotions(session: Session, choose: Choose, allowDowngrad
       const loaded = await api('reading flux-pkg.yaml', () => loadConfig(snapshot));
       status = { snapshot, loaded };
       notes = [];
+      failed = undefined;
       if (hasErrors(loaded.diagnostics))
         return { result: combineResults([], loaded.diagnostics), proposals: [] };
       const chosen = await api('reading the gitops repository', () =>
         choose(snapshot, loaded.config, base.tree),
       );
       notes = chosen.notes;
+      failed = chosen.failed;
       const { promotions } = chosen;
       if (promotions.length === 0) return { result: combineResults([], loaded.diagnostics), proposals: [] };
       const request: PromoteRequest = {
@@ -138,6 +161,8 @@ async function deliverPromotions(session: Session, choose: Choose, allowDowngrad
       return { result, proposals: result.valid ? proposalsFromPlan(result, styleOf(session, base)) : [] };
     },
   });
+  if (failed && session.facts.status)
+    notes.push(...(await markFailed(session, failed, session.facts.status.sha)));
   annotate(delivered.result.diagnostics);
   const report = { mode: 'promote', dryRun: inputs.dryRun, ...delivered, notes, status };
   if (!delivered.result.valid) await failInvalid(report);
