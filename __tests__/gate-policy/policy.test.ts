@@ -1,0 +1,108 @@
+/** The pure policy rules: which config judges, which files are policy, and what each check says. */
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_LAYOUT, parseConfig } from '../../src/config/config.js';
+import {
+  brainFileProblems,
+  configPolicyChanges,
+  encryptedValuesChanged,
+  environmentOfRbacFolder,
+  judgingConfig,
+  policyFilesOf,
+  rbacFileProblems,
+  sopsRecipientChanges,
+} from '../../src/plan/modes/validate/policy.js';
+
+const config = (text: string) => parseConfig('flux-pkg.yaml', text).config;
+const BASE = config('environments:\n  - name: dev\n  - name: prod\n    promoteFrom: dev\n');
+
+describe('judgingConfig', () => {
+  it('keeps the base’s rules for what the base has, and takes the entries of environments the head adds', () => {
+    const head = config(
+      'environments:\n  - name: dev\n  - name: prod\n  - name: qa\n    promoteFrom: dev\n    requireEncryption: true\npromotion:\n  overrideLabels: [yolo]\n',
+    );
+    const judged = judgingConfig(BASE, head);
+    expect(judged.environments!.map((e) => [e.name, e.promoteFrom])).toEqual([
+      ['dev', undefined],
+      ['prod', 'dev'],
+      ['qa', 'dev'],
+    ]);
+    expect(judged.promotion.overrideLabels).toEqual(['hotfix']);
+    expect(configPolicyChanges(BASE, head)).toEqual([
+      expect.stringContaining('promotion'),
+      expect.stringMatching(/environment "prod".*"promoteFrom":"dev".*→ \{"name":"prod"\}/),
+      expect.stringMatching(/environment "qa" \(none\) →/),
+    ]);
+  });
+
+  it('the same config judges itself and lists nothing', () => {
+    expect(judgingConfig(BASE, BASE)).toEqual(BASE);
+    expect(configPolicyChanges(BASE, BASE)).toEqual([]);
+  });
+});
+
+describe('policy files', () => {
+  it('classifies RBAC folders, the Brain folder (not flux-system), flux-pkg.yaml and .sops.yaml', () => {
+    const files = policyFilesOf(
+      [
+        'app/prod-rbac/rbac.yaml',
+        'app/prod/params.yaml',
+        'clusters/brain/app/prod.yaml',
+        'clusters/brain/flux-system/gotk-sync.yaml',
+        'clusters/brain/kustomization.yaml',
+        '.sops.yaml',
+        'flux-pkg.yaml',
+      ],
+      DEFAULT_LAYOUT,
+    );
+    expect(files).toEqual({
+      rbac: [{ path: 'app/prod-rbac/rbac.yaml', component: 'app' }],
+      brain: [
+        { path: 'clusters/brain/app/prod.yaml', component: 'app' },
+        { path: 'clusters/brain/kustomization.yaml', component: undefined },
+      ],
+      sops: true,
+      config: true,
+    });
+    expect(environmentOfRbacFolder(DEFAULT_LAYOUT, 'prod-rbac')).toBe('prod');
+    expect(environmentOfRbacFolder(DEFAULT_LAYOUT, 'prod')).toBeUndefined();
+  });
+
+  it('an RBAC folder holds namespaced RBAC only; a Deployment there is refused at its kind', () => {
+    const text = 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: x\n';
+    expect(rbacFileProblems('a/prod-rbac/x.yaml', text, false).map((d) => [d.code, d.line])).toEqual([
+      ['policy.rbac-kind', 2],
+    ]);
+  });
+
+  it('a Brain Flux object that does not fit its CRD schema is refused', () => {
+    const text =
+      'apiVersion: kustomize.toolkit.fluxcd.io/v1\nkind: Kustomization\nmetadata:\n  name: x\n  namespace: flux-system\nspec:\n  interval: 10m\n  prune: maybe\n';
+    const problems = brainFileProblems('clusters/brain/app/x.yaml', 'app', text, {
+      layout: DEFAULT_LAYOUT,
+      policy: { allowClusterScope: [] },
+      repositoryUrl: 'https://github.com/o/r',
+      components: new Set(['app']),
+    });
+    expect(problems.map((d) => d.code)).toContain('policy.schema');
+  });
+});
+
+describe('.sops.yaml', () => {
+  const rules = (age: string) => `creation_rules:\n  - path_regex: prod/.*\n    age: ${age}\n`;
+  it('lists recipients added and removed per rule', () => {
+    expect(sopsRecipientChanges(rules('age1aaa'), rules('age1aaa,age1bbb'))).toEqual([
+      '.sops.yaml: rule "prod/.*": adds age:age1bbb',
+    ]);
+    expect(sopsRecipientChanges(rules('age1aaa'), rules('age1aaa'))).toEqual([]);
+    expect(sopsRecipientChanges(undefined, rules('age1aaa'))).toHaveLength(1);
+  });
+
+  it('tells changed encrypted values from changed sops metadata (sops updatekeys)', () => {
+    const file = (value: string, mac: string) =>
+      `kind: Secret\nstringData:\n  v: ENC[AES256_GCM,data:${value},iv:a,tag:b,type:str]\nsops:\n  mac: ${mac}\n  age:\n    - recipient: age1x\n`;
+    expect(encryptedValuesChanged(file('A', 'M'), file('A', 'N'))).toBe(false);
+    expect(encryptedValuesChanged(file('A', 'M'), file('B', 'N'))).toBe(true);
+    expect(encryptedValuesChanged(undefined, file('A', 'M'))).toBe(true);
+    expect(encryptedValuesChanged('kind: Secret\n', 'kind: Secret\nx: 1\n')).toBe(false);
+  });
+});
