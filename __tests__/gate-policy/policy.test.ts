@@ -1,4 +1,5 @@
 /** The pure policy rules: which config judges, which files are policy, and what each check says. */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_LAYOUT, parseConfig } from '../../src/config/config.js';
 import {
@@ -104,5 +105,37 @@ describe('.sops.yaml', () => {
     expect(encryptedValuesChanged(file('A', 'M'), file('B', 'N'))).toBe(true);
     expect(encryptedValuesChanged(undefined, file('A', 'M'))).toBe(true);
     expect(encryptedValuesChanged('kind: Secret\n', 'kind: Secret\nx: 1\n')).toBe(false);
+  });
+});
+
+describe('judgingConfig, for any head', () => {
+  const name = fc.constantFrom('dev', 'qa', 'staging', 'prod', 'perf');
+  const head = fc
+    .record({
+      envs: fc.uniqueArray(fc.record({ name, from: fc.option(name, { nil: undefined }) }), {
+        selector: (e) => e.name,
+        maxLength: 5,
+      }),
+      labels: fc.array(fc.constantFrom('hotfix', 'yolo', 'x'), { maxLength: 3 }),
+    })
+    .map(({ envs, labels }) => ({
+      ...BASE,
+      environments: envs.map((e) => ({ name: e.name, promoteFrom: e.from })),
+      promotion: { ...BASE.promotion, overrideLabels: labels },
+    }));
+
+  it('never changes what the base says about its own environments, labels or policy', () => {
+    fc.assert(
+      fc.property(head, (h) => {
+        const judged = judgingConfig(BASE, h);
+        expect(judged.promotion).toEqual(BASE.promotion);
+        expect(judged.policy).toEqual(BASE.policy);
+        expect(judged.layout).toEqual(BASE.layout);
+        expect(judged.environments!.slice(0, BASE.environments!.length)).toEqual(BASE.environments);
+        const names = new Set(judged.environments!.map((e) => e.name));
+        for (const e of judged.environments!) if (e.promoteFrom) expect(names.has(e.promoteFrom)).toBe(true);
+      }),
+      { seed: 16, numRuns: 200 },
+    );
   });
 });
