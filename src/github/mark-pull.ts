@@ -36,7 +36,7 @@ export async function markFailedPromotions(
   for (const pr of pulls) {
     if (pr.head.repo?.full_name !== own) continue;
     const marker = [...keys].map((key) => readMarker(pr.body, { key, fields: MARKER_FIELDS })).find(Boolean);
-    if (!marker || marker.fields.trigger !== 'healthy' || marker.fields.upstream !== failed.sha) continue;
+    if (marker?.fields.trigger !== 'healthy' || marker.fields.upstream !== failed.sha) continue;
     await client.rest.issues.createComment({
       ...ref,
       issue_number: pr.number,
