@@ -115,7 +115,14 @@ describe('an encrypted params.yaml on a new Package version', () => {
       sops: { identities: [identity] },
     });
     const [problem] = errorsOf(result);
-    expect(problem).toMatchObject({ code: 'values.minimum', file: PARAMS, path: '.replicas' });
+    // Encrypted values say which path fails, never which rule (no oracle on a secret: issue 16 §5).
+    expect(problem).toMatchObject({
+      code: 'values.withheld',
+      file: PARAMS,
+      path: '.replicas',
+      message: expect.stringContaining('.replicas (encrypted) does not satisfy the schema; details withheld'),
+    });
+    expect(problem!.message).not.toMatch(/minimum|>=/);
     const line = bad.split('\n')[problem!.line - 1]!;
     expect(line).toMatch(/^ {2}values\.yaml: ENC\[/);
     expect(JSON.stringify(result)).not.toContain(SECRET_HOST);
@@ -155,6 +162,21 @@ describe('an encrypted params.yaml on a new Package version', () => {
     const after = await decryptDocument(written.content, { identities: [identity], file: PARAMS });
     expect(after.document!.text).toContain('replicas: 4');
     expect(result.environments[0]!.valuesKeysChanged).toEqual(['replicas']);
+  });
+
+  it('with the key, new values that break the schema are withheld: one problem per path, no rule', async () => {
+    const result = await run(encryptedRepo(), {
+      kind: 'install',
+      environments: ['dev'],
+      components: [REF],
+      values: `replicas: 0\nhostname: ${SECRET_HOST}\nsecret-named-key: 1\n`,
+      sops: { identities: [identity] },
+    });
+    expect(errorsOf(result).map((d) => [d.code, d.path])).toEqual([
+      ['values.withheld', '.'], // the unknown key is reported at its map: its name is part of the ciphertext
+      ['values.withheld', '.replicas'],
+    ]);
+    expect(JSON.stringify(result.diagnostics)).not.toMatch(/secret-named-key|minimum|>=/);
   });
 
   it('a wrong key is an error at the file, nothing written', async () => {

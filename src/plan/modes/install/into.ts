@@ -255,7 +255,7 @@ function packageInstallFile(
 /** After the values Secret: its checks against the Package's schema, the --values note, the kustomization. */
 function finishEnvironment(
   ctx: Context,
-  { component, env, environment, result, fail }: Planning,
+  { component, env, environment, settings, result, fail }: Planning,
   { target }: Chosen,
   request: Pick<InstallRequest, 'values'>,
   planned: PlannedSecret,
@@ -267,7 +267,9 @@ function finishEnvironment(
   for (const d of planned.diagnostics) d.severity === 'error' ? fail(d) : ctx.diagnostics.push(d);
   if (planned.file) result.files.push(planned.file);
   if (planned.secret) {
-    for (const d of ctx.values.check(target, planned.secret)) fail(planned.toSource(d));
+    // Encrypted when it was, or when it will be (plannedSecret seals it): either way its values are secret.
+    const encrypted = env.encrypted !== undefined || settings.secretFormat === 'sops';
+    for (const d of ctx.values.check(target, planned.secret, { encrypted })) fail(planned.toSource(d));
     result.valuesKeysChanged = changedKeys(env.valuesSecret?.merged ?? {}, planned.secret.merged);
   }
   if (request.values !== undefined && env.valuesSecret)

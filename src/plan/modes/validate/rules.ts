@@ -151,7 +151,9 @@ function checkValuesSecret(
     );
   }
   const toSource = env.encrypted?.toSource ?? ((d: Diagnostic) => d);
-  if (env.valuesSecret) for (const d of ctx.values.check(pkg, env.valuesSecret)) fail(toSource(d));
+  const encrypted = env.encrypted !== undefined; // valuesSecret is then the decryption
+  if (env.valuesSecret)
+    for (const d of ctx.values.check(pkg, env.valuesSecret, { encrypted })) fail(toSource(d));
 }
 
 interface SecretCheck {
