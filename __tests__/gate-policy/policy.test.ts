@@ -139,3 +139,25 @@ describe('judgingConfig, for any head', () => {
     );
   });
 });
+
+describe('the Brain folder’s kustomization.yaml', () => {
+  const ctx = {
+    layout: DEFAULT_LAYOUT,
+    policy: { allowClusterScope: [] },
+    repositoryUrl: 'https://github.com/o/r',
+    components: new Set(['app']),
+  };
+  it('lists its own files and folders only: patches and outside paths are refused at their lines', () => {
+    const text =
+      'resources:\n  - prod.yaml\n  - ../../app/prod\n  - https://example.com/x.yaml\npatches:\n  - path: p.yaml\n';
+    const problems = brainFileProblems('clusters/brain/app/kustomization.yaml', 'app', text, ctx);
+    expect(problems.map((d) => [d.code, d.line])).toEqual([
+      ['policy.brain-kustomization', 5],
+      ['policy.brain-kustomization', 3],
+      ['policy.brain-kustomization', 4],
+    ]);
+    const fine =
+      'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n  - app.default.tap\n  - flux-system\n';
+    expect(brainFileProblems('clusters/brain/kustomization.yaml', undefined, fine, ctx)).toEqual([]);
+  });
+});

@@ -210,6 +210,7 @@ export function brainFileProblems(
 ): Diagnostic[] {
   const problems: Diagnostic[] = [];
   const allowed = clusterScopeAllowed(ctx.policy, component);
+  if (/(^|\/)(kustomization\.ya?ml|Kustomization)$/.test(file)) return brainKustomizeProblems(file, text);
   for (const { object, at } of objectsOf(file, text, problems)) {
     const key = schemaKey(object);
     const group = key.split('/')[0];
@@ -224,6 +225,44 @@ export function brainFileProblems(
       problems.push(...kustomizationProblems(file, object, at, ctx));
     if (key.startsWith('notification.toolkit.fluxcd.io/') && object.kind === 'Provider')
       problems.push(...providerProblems(file, object, at, ctx));
+  }
+  return problems;
+}
+
+/**
+ * A Brain folder's kustomization.yaml may only list files of its folder: a patch, generator,
+ * transformer, component or remote resource there would change the Flux objects after they were
+ * judged (the same rule as environment folders).
+ */
+function brainKustomizeProblems(file: string, text: string): Diagnostic[] {
+  const problems: Diagnostic[] = [];
+  for (const { object, at } of objectsOf(file, text, problems)) {
+    for (const key of Object.keys(object)) {
+      if (key === 'apiVersion' || key === 'kind' || key === 'resources') continue;
+      problems.push(
+        error(
+          'policy.brain-kustomization',
+          `"${key.slice(0, 60)}" in the Brain folder's kustomization.yaml would change the Flux objects after the gate judged them; list the files of the folder under resources only, and write the objects as they are to be applied`,
+          file,
+          at([key]),
+          `.${key}`,
+        ),
+      );
+    }
+    const resources = Array.isArray(object.resources) ? object.resources : [];
+    resources.forEach((entry, i) => {
+      // A file or a sub-folder of this folder (the root lists component folders): both are judged here.
+      if (typeof entry === 'string' && /^[^/\\:]+$/.test(entry) && !entry.startsWith('.')) return;
+      problems.push(
+        error(
+          'policy.brain-kustomization',
+          `resources[${i}] of the Brain folder's kustomization.yaml is not a file or sub-folder of this folder: list the folder's own entries only (a path outside or a URL brings objects the gate did not judge)`,
+          file,
+          at(['resources', i]),
+          `.resources[${i}]`,
+        ),
+      );
+    });
   }
   return problems;
 }
