@@ -152,12 +152,24 @@ describe('the Brain folder’s kustomization.yaml', () => {
       'resources:\n  - prod.yaml\n  - ../../app/prod\n  - https://example.com/x.yaml\npatches:\n  - path: p.yaml\n';
     const problems = brainFileProblems('clusters/brain/app/kustomization.yaml', 'app', text, ctx);
     expect(problems.map((d) => [d.code, d.line])).toEqual([
-      ['policy.brain-kustomization', 5],
-      ['policy.brain-kustomization', 3],
-      ['policy.brain-kustomization', 4],
+      ['policy.kustomization', 5],
+      ['policy.kustomization', 3],
+      ['policy.kustomization', 4],
     ]);
     const fine =
       'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n  - app.default.tap\n  - flux-system\n';
     expect(brainFileProblems('clusters/brain/kustomization.yaml', undefined, fine, ctx)).toEqual([]);
+  });
+});
+
+describe('an RBAC folder’s kustomization.yaml', () => {
+  it('lists its own files only: a resource outside the folder is refused', () => {
+    const text = 'resources:\n  - rbac.yaml\n  - ../../other/admin.yaml\n';
+    expect(
+      rbacFileProblems('app/prod-rbac/kustomization.yaml', text, false).map((d) => [d.code, d.line]),
+    ).toEqual([['policy.kustomization', 3]]);
+    expect(
+      rbacFileProblems('app/prod-rbac/kustomization.yaml', 'resources:\n  - rbac.yaml\n', false),
+    ).toEqual([]);
   });
 });

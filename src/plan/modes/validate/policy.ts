@@ -172,6 +172,7 @@ const nameOf = (object: Obj) => String((isObj(object.metadata) && object.metadat
 
 /** A file of an RBAC folder: only namespaced RBAC objects (and the folder's kustomization.yaml). */
 export function rbacFileProblems(file: string, text: string, allowed: boolean): Diagnostic[] {
+  if (isKustomizeFile(file)) return listOnlyKustomizeProblems(file, text, 'an RBAC folder');
   const problems: Diagnostic[] = [];
   for (const { object, at } of objectsOf(file, text, problems)) {
     const kind = String(object.kind ?? '');
@@ -210,7 +211,7 @@ export function brainFileProblems(
 ): Diagnostic[] {
   const problems: Diagnostic[] = [];
   const allowed = clusterScopeAllowed(ctx.policy, component);
-  if (/(^|\/)(kustomization\.ya?ml|Kustomization)$/.test(file)) return brainKustomizeProblems(file, text);
+  if (isKustomizeFile(file)) return listOnlyKustomizeProblems(file, text, 'the Brain folder');
   for (const { object, at } of objectsOf(file, text, problems)) {
     const key = schemaKey(object);
     const group = key.split('/')[0];
@@ -229,20 +230,22 @@ export function brainFileProblems(
   return problems;
 }
 
+const isKustomizeFile = (file: string) => /(^|\/)(kustomization\.ya?ml|Kustomization)$/.test(file);
+
 /**
- * A Brain folder's kustomization.yaml may only list files of its folder: a patch, generator,
- * transformer, component or remote resource there would change the Flux objects after they were
- * judged (the same rule as environment folders).
+ * A policy folder's kustomization.yaml may only list entries of its folder: a patch, generator,
+ * transformer, component or remote resource there would change the objects after they were judged
+ * (the same rule as environment folders).
  */
-function brainKustomizeProblems(file: string, text: string): Diagnostic[] {
+function listOnlyKustomizeProblems(file: string, text: string, where: string): Diagnostic[] {
   const problems: Diagnostic[] = [];
   for (const { object, at } of objectsOf(file, text, problems)) {
     for (const key of Object.keys(object)) {
       if (key === 'apiVersion' || key === 'kind' || key === 'resources') continue;
       problems.push(
         error(
-          'policy.brain-kustomization',
-          `"${key.slice(0, 60)}" in the Brain folder's kustomization.yaml would change the Flux objects after the gate judged them; list the files of the folder under resources only, and write the objects as they are to be applied`,
+          'policy.kustomization',
+          `"${key.slice(0, 60)}" in the kustomization.yaml of ${where} would change its objects after the gate judged them; list the files of the folder under resources only, and write the objects as they are to be applied`,
           file,
           at([key]),
           `.${key}`,
@@ -255,8 +258,8 @@ function brainKustomizeProblems(file: string, text: string): Diagnostic[] {
       if (typeof entry === 'string' && /^[^/\\:]+$/.test(entry) && !entry.startsWith('.')) return;
       problems.push(
         error(
-          'policy.brain-kustomization',
-          `resources[${i}] of the Brain folder's kustomization.yaml is not a file or sub-folder of this folder: list the folder's own entries only (a path outside or a URL brings objects the gate did not judge)`,
+          'policy.kustomization',
+          `resources[${i}] of the kustomization.yaml of ${where} is not a file or sub-folder of this folder: list the folder's own entries only (a path outside or a URL brings objects the gate did not judge)`,
           file,
           at(['resources', i]),
           `.resources[${i}]`,
