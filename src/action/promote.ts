@@ -1,6 +1,9 @@
 /**
- * Mode promote. On a `status` event: Flux reported an environment healthy for a base-branch commit
- * → the environments promoting from it when healthy get that commit's version. On
+ * Mode promote. On a `status` event: whether Flux reported an environment healthy is decided by the
+ * synchronous rules of plan/modes/promote/health.ts on the base branch's flux-pkg.yaml (only the
+ * final success, only from promotion.statusCreators); this shell gathers the facts (the status, the
+ * versions at its commit and now) and publishes — the environments promoting from it when healthy
+ * get that commit's version, and a failure marks the open promotions from that commit. On
  * workflow_dispatch: the inputs name one promotion (or rollback). On a push: the chain that follows
  * merges (install mode does the same along with new Packages).
  */
