@@ -173,3 +173,12 @@ describe('an RBAC folder’s kustomization.yaml', () => {
     ).toEqual([]);
   });
 });
+
+describe('repository text in policy notes stays on one line', () => {
+  it('a recipient with a newline and a workflow command is escaped', () => {
+    const hostile = 'creation_rules:\n  - age: "age1x\\n::add-mask::y"\n';
+    const [line] = sopsRecipientChanges(undefined, hostile);
+    expect(line).not.toContain('\n');
+    expect(line).toContain('\\n::add-mask::');
+  });
+});

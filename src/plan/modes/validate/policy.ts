@@ -245,7 +245,7 @@ function listOnlyKustomizeProblems(file: string, text: string, where: string): D
       problems.push(
         error(
           'policy.kustomization',
-          `"${key.slice(0, 60)}" in the kustomization.yaml of ${where} would change its objects after the gate judged them; list the files of the folder under resources only, and write the objects as they are to be applied`,
+          `${JSON.stringify(key.slice(0, 60))} in the kustomization.yaml of ${where} would change its objects after the gate judged them; list the files of the folder under resources only, and write the objects as they are to be applied`,
           file,
           at([key]),
           `.${key}`,
@@ -433,7 +433,11 @@ export function sopsRecipientChanges(base: string | undefined, head: string | un
   return lines;
 }
 
-const short = (recipient: string) => (recipient.length > 40 ? `${recipient.slice(0, 37)}...` : recipient);
+/** A recipient on one line, short (repository text: newlines and controls escaped). */
+const short = (recipient: string) => {
+  const flat = JSON.stringify(recipient).slice(1, -1);
+  return flat.length > 40 ? `${flat.slice(0, 37)}...` : flat;
+};
 
 /**
  * Did the encrypted values of a file change (not only its `sops:` metadata, as `sops updatekeys`
