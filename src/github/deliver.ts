@@ -7,6 +7,7 @@ import type { Proposal, Published } from '../plan/proposals.js';
 import type { PlanResult } from '../plan/types.js';
 import { writePathProblem } from '../repo/paths.js';
 import { explainApiError, type GitHubClient } from './client.js';
+import type { GitObjects } from './objects.js';
 import {
   type Base,
   closeIfOpen,
@@ -42,6 +43,10 @@ export interface Proposed {
 export interface Delivery {
   client: GitHubClient;
   ref: RepoRef;
+  /** The run's object reads, shared with planning and the summary. */
+  objects: GitObjects;
+  /** The mode widens a base too large for one tree read to the folders it needs (else that is an error). */
+  partialBase?: boolean;
   baseBranch: string;
   branchPrefix: string;
   /** Plan and report, write nothing. */
@@ -57,15 +62,16 @@ export interface Delivered extends Proposed {
   published: Published[];
 }
 
-export async function readBaseOrFail(client: GitHubClient, ref: RepoRef, branch: string): Promise<Base> {
-  const base = await api(`reading branch ${branch}`, () => readBase(client, ref, branch));
-  if (!base) throw new DeliveryError(`base branch "${branch}" does not exist in ${ref.owner}/${ref.repo}`);
+export async function readBaseOrFail(objects: GitObjects, branch: string, partialOk = false): Promise<Base> {
+  const base = await api(`reading branch ${branch}`, () => readBase(objects, branch, partialOk));
+  const { owner, repo } = objects.ref;
+  if (!base) throw new DeliveryError(`base branch "${branch}" does not exist in ${owner}/${repo}`);
   return base;
 }
 
 export async function deliver(d: Delivery): Promise<Delivered> {
   for (let attempt = 1; ; attempt++) {
-    const base = await readBaseOrFail(d.client, d.ref, d.baseBranch);
+    const base = await readBaseOrFail(d.objects, d.baseBranch, d.partialBase);
     const pulls = new OpenPulls(d.client, d.ref, base.branch);
     if (!d.dryRun) void pulls.prefetch();
     const proposed = await d.propose(base);
@@ -126,7 +132,7 @@ async function publishAll(
     }
     published.push(
       await api(`writing the pull request for ${proposal.key}`, () =>
-        publishProposal(d.client, d.ref, base, spec, pulls),
+        publishProposal(d.objects, base, spec, pulls),
       ),
     );
   }

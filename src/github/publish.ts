@@ -4,20 +4,39 @@
  * author or committer, so GitHub signs it for App and GITHUB_TOKEN callers), then the branch ref
  * created or force-updated in one call. A run that fails midway leaves no half-written branch.
  */
-import { createHash } from 'node:crypto';
 import { compare, parseRelaxed } from '../carvel/semver.js';
 import type { Proposal, Published } from '../plan/proposals.js';
 import type { PlannedFile } from '../plan/types.js';
 import { MARKER_FIELDS, readMarker, trustedVersion } from '../report/marker.js';
 import type { GitHubClient } from './client.js';
+import type { CommitFacts, GitObjects } from './objects.js';
 import { isRefRace } from './refs.js';
-import { type RepoRef, readTree, type TreeEntry } from './snapshot.js';
+import {
+  filesOf,
+  type RepoRef,
+  readTree,
+  TRUNCATED_MESSAGE,
+  type TreeEntry,
+  TreeTruncatedError,
+} from './snapshot.js';
+import { blobSha, type TreeIndex } from './tree-index.js';
+import { readKnownTree } from './tree-walk.js';
+
+export { blobSha } from './tree-index.js';
 
 export interface Base {
   branch: string;
   sha: string;
   treeSha: string;
+  /** The files known (every file, unless `partial`). */
   tree: readonly TreeEntry[];
+  /** What is known of the tree: the files, and the folders' tree shas. */
+  index: TreeIndex;
+  /**
+   * GitHub could not list the tree in one read: only the root is known until the mode widens it to
+   * the folders it needs (tree-walk.ts `widen`, then `refreshFiles`).
+   */
+  partial: boolean;
 }
 
 function isNewer(a: string, b: string): boolean {
@@ -26,12 +45,6 @@ function isNewer(a: string, b: string): boolean {
 }
 
 export class RaceLostError extends Error {}
-
-/** git's blob id for a text: lets an unchanged branch be recognised without writing anything. */
-export function blobSha(content: string): string {
-  const bytes = Buffer.from(content, 'utf8');
-  return createHash('sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex');
-}
 
 export async function getBranchHead(
   client: GitHubClient,
@@ -47,41 +60,72 @@ export async function getBranchHead(
   }
 }
 
+/**
+ * The base branch's head and tree: the branch read (commit, tree sha) and its tree read by the
+ * branch's name go out together, so the whole base costs one round trip; if the branch moved between
+ * the two, the tree is read again by sha. `partialOk`: a tree too large for one read gives its root
+ * only (else TreeTruncatedError).
+ */
 export async function readBase(
-  client: GitHubClient,
-  ref: RepoRef,
+  objects: GitObjects,
   branch: string,
+  partialOk = false,
 ): Promise<Base | undefined> {
-  const sha = await getBranchHead(client, ref, branch);
-  if (!sha) return undefined;
-  const { data: commit } = await client.rest.git.getCommit({ ...ref, commit_sha: sha });
-  return { branch, sha, treeSha: commit.tree.sha, tree: await readTree(client, ref, commit.tree.sha) };
+  // A name with "/" or one that looks like a sha would be read as something else: read by sha then.
+  const byName = /\/|^[0-9a-f]{40}$/.test(branch) ? undefined : objects.treeOfBranch(branch);
+  byName?.catch(() => {});
+  const head = await objects.branch(branch);
+  if (!head) return undefined;
+  const known = await readKnownTree(objects, head.treeSha, byName);
+  if (known.partial && !partialOk) throw new TreeTruncatedError(TRUNCATED_MESSAGE);
+  const base = { branch, sha: head.sha, treeSha: head.treeSha, tree: [], ...known };
+  return refreshFiles(base);
 }
 
-/** Does the branch already hold exactly base + these files, on top of this base? */
+/** The base's files after its index was widened. */
+export function refreshFiles(base: Base): Base {
+  base.tree = filesOf(base.index.files());
+  return base;
+}
+
+/**
+ * Does the branch already hold exactly base + these files, on top of this base? Its commit's tree
+ * sha against the one computed from the base's tree answers without a read; only an encrypted
+ * values Secret (different bytes each time it is written) makes the branch's files worth reading.
+ */
 async function branchIsCurrent(
-  client: GitHubClient,
-  ref: RepoRef,
-  head: string,
+  objects: GitObjects,
+  head: CommitFacts,
   base: Base,
   files: readonly PlannedFile[],
 ): Promise<boolean> {
-  const { data: commit } = await client.rest.git.getCommit({ ...ref, commit_sha: head });
-  if (commit.parents.length !== 1 || commit.parents[0]!.sha !== base.sha) return false;
+  if (head.parents.length !== 1 || head.parents[0] !== base.sha) return false;
+  const expectedSha = base.index.shaWith(files);
+  if (expectedSha !== undefined && head.treeSha === expectedSha) return true;
+  if (expectedSha !== undefined && !files.some((f) => f.sameAs)) return false;
+  return sameFilesRead(objects, head, base, files);
+}
+
+/** The slow path of branchIsCurrent: the branch's tree read, encrypted files compared as plaintext. */
+async function sameFilesRead(
+  objects: GitObjects,
+  head: CommitFacts,
+  base: Base,
+  files: readonly PlannedFile[],
+): Promise<boolean> {
+  if (base.partial) return false;
   const expected = new Map(base.tree.map((e) => [e.path, e.sha]));
   for (const f of files) expected.set(f.path, blobSha(f.content));
-  const actual = await readTree(client, ref, commit.tree.sha);
+  const actual = await readTree(objects, head.treeSha);
   if (actual.length !== expected.size) return false;
   for (const entry of actual) {
     if (expected.get(entry.path) === entry.sha) continue;
     // An encrypted values Secret differs in every byte each time it is written: compare plaintext.
     const planned = files.find((f) => f.path === entry.path);
     if (!planned?.sameAs || (entry.size ?? 0) > SECRET_BLOB_LIMIT) return false;
-    const { data } = await client.rest.git.getBlob({ ...ref, file_sha: entry.sha });
-    if ((data.size ?? 0) > SECRET_BLOB_LIMIT) return false;
-    const text =
-      data.encoding === 'base64' ? Buffer.from(data.content, 'base64').toString('utf8') : data.content;
-    if (!(await planned.sameAs(text))) return false;
+    const bytes = await objects.blob(entry.sha);
+    if (bytes.length > SECRET_BLOB_LIMIT) return false;
+    if (!(await planned.sameAs(bytes.toString('utf8')))) return false;
   }
   return true;
 }
@@ -137,13 +181,13 @@ export class OpenPulls {
 
 /** Write one proposal: its branch (base + files, one commit) and its pull request, created or updated. */
 export async function publishProposal(
-  client: GitHubClient,
-  ref: RepoRef,
+  objects: GitObjects,
   base: Base,
   spec: Proposal & { branch: string },
   pulls: OpenPulls,
 ): Promise<Published> {
-  const head = await getBranchHead(client, ref, spec.branch);
+  const { client, ref } = objects;
+  const head = await objects.branch(spec.branch);
   const result: Published = {
     key: spec.key,
     targets: spec.targets,
@@ -159,7 +203,7 @@ export async function publishProposal(
     return { ...result, number: open.number, url: open.html_url, superseded: proposed };
   }
   let moved = false;
-  if (!head || !(await branchIsCurrent(client, ref, head, base, spec.files))) {
+  if (!head || !(await branchIsCurrent(objects, head, base, spec.files))) {
     const { data: tree } = await client.rest.git.createTree({
       ...ref,
       base_tree: base.treeSha,
