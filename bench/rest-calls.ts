@@ -10,15 +10,22 @@
  * against the same bare repository — a shallow clone, a commit of the files the action's pull request
  * changed, a push (what peter-evans/create-pull-request does at its core): the floor any PR-opening
  * tool pays. Issue 11's targets: one PR ≤ 0.5× create-pull-request (≈ this floor plus its REST call),
- * a no-op rerun ≤ 0.2× its rerun.
+ * a no-op rerun ≤ 0.2× its rerun. Issue 20's: reads for one PR ≤ 12 (no-op ≤ 10), writes ≤ 6, no
+ * object read twice, and the longest chain of dependent calls for each.
+ *
+ * `--only one` runs the one-PR and no-op scenarios alone (what a change to the API path needs);
+ * FLUX_PKG_ACTION=/tmp/x/index.js measures another build of the action (a branch's, built with ncc
+ * into a scratch folder) against the same scenarios.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { parseArgs } from 'node:util';
 import { COMPONENT, initialFiles, NEW_PACKAGE, newPackage, pushEvent } from '../__tests__/e2e/fixtures.js';
 import { runAction } from '../__tests__/e2e/run-action.js';
 import { type StandIn, startStandIn } from '../__tests__/e2e/stand-in/server.js';
+import { duplicateReads, longestChain } from './call-log.js';
 
 const OWNER = 'acme';
 const REPO = 'gitops';
@@ -32,6 +39,10 @@ interface Count {
   writesPerPr: string;
   seconds: number;
   ms: number;
+  /** GETs of a path this run had already read. */
+  duplicates: number;
+  /** Calls that each waited for the one before: the run's round trips. */
+  chain: number;
   byRoute: Record<string, number>;
 }
 
@@ -68,8 +79,16 @@ async function measure(
     writesPerPr: prs ? (writes / prs).toFixed(1) : '—',
     seconds: Math.round(seconds * 10) / 10,
     ms: Math.round(seconds * 1000),
+    duplicates: duplicateReads(calls).length,
+    chain: longestChain(calls),
     byRoute,
   };
+}
+
+function printRow(r: Count): void {
+  console.log(
+    `| ${r.scenario} | ${r.prs} | ${r.reads} | ${r.writes} | ${r.writesPerPr} | ${r.duplicates} | ${r.chain} | ${r.seconds} |`,
+  );
 }
 
 interface GitFloor {
@@ -174,16 +193,30 @@ function unrelated(count: number): Record<string, string> {
 }
 
 async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { only: { type: 'string' } } });
   const results: Count[] = [];
   const pkg = newPackage();
+  console.log(`action: ${process.env.FLUX_PKG_ACTION ?? 'dist/index.js'}`);
+  console.log(
+    '| scenario | PRs written | reads | writes | writes/PR | duplicate reads | longest chain | wall s |',
+  );
+  console.log('|---|---|---|---|---|---|---|---|');
+  const record = (r: Count) => {
+    results.push(r);
+    printRow(r);
+  };
 
   const one = await repo(initialFiles());
   const firstPush = push(one, { [pkg.path]: pkg.content });
-  results.push(await measure('new PR, one environment', one, firstPush, { environments: 'dev' }));
+  record(await measure('new PR, one environment', one, firstPush, { environments: 'dev' }));
   const floor = gitFloor(one, one.pulls[0]!.head);
-  results.push(await measure('no-op rerun', one, firstPush, { environments: 'dev' }));
+  record(await measure('no-op rerun', one, firstPush, { environments: 'dev' }));
+  if (values.only === 'one') {
+    await one.close();
+    return summarise(results, floor);
+  }
   const newer = newPackage('20230601120000.0.0');
-  results.push(
+  record(
     await measure('update of the existing PR', one, push(one, { [newer.path]: newer.content }), {
       environments: 'dev',
     }),
@@ -192,7 +225,7 @@ async function main(): Promise<void> {
 
   for (const extra of [0, 2_000, 20_000]) {
     const big = await repo({ ...initialFiles(), ...unrelated(extra) });
-    results.push(
+    record(
       await measure(
         `new PR, one environment, +${extra} unrelated files`,
         big,
@@ -205,10 +238,10 @@ async function main(): Promise<void> {
 
   const { files, pushed } = manyComponents(10);
   const many = await repo(files);
-  results.push(await measure('push of 10 Packages × 5 environments', many, push(many, pushed)));
+  record(await measure('push of 10 Packages × 5 environments', many, push(many, pushed)));
   await many.close();
   const batched = await repo(files);
-  results.push(
+  record(
     await measure(
       'push of 10 Packages × 5 environments, pr-flow per-environment',
       batched,
@@ -220,11 +253,16 @@ async function main(): Promise<void> {
   );
   await batched.close();
 
+  summarise(results, floor);
+}
+
+function summarise(results: Count[], floor: GitFloor): void {
   console.log('\nREST calls per scenario (GitHub stand-in, bundled action):\n');
-  console.log('| scenario | PRs written | reads | writes | writes/PR | wall s |');
-  console.log('|---|---|---|---|---|---|');
-  for (const r of results)
-    console.log(`| ${r.scenario} | ${r.prs} | ${r.reads} | ${r.writes} | ${r.writesPerPr} | ${r.seconds} |`);
+  console.log(
+    '| scenario | PRs written | reads | writes | writes/PR | duplicate reads | longest chain | wall s |',
+  );
+  console.log('|---|---|---|---|---|---|---|---|');
+  for (const r of results) printRow(r);
   const ms = (n: number) => Math.round(n).toLocaleString('en-US');
   const [onePr, noOp] = [results[0]!, results[1]!];
   console.log("\nThe action beside git's own cost for the same change (same bare repository):\n");

@@ -44,8 +44,8 @@ export class TreeIndex {
       // A recursive read lists everything under dir: each folder in it is then known completely.
       if (recursive && e.type === 'tree' && !this.#children.has(path)) this.#children.set(path, new Map());
       const parent = parentOf(path);
-      let siblings = this.#children.get(parent);
-      if (!siblings) this.#children.set(parent, (siblings = new Map()));
+      const siblings = this.#children.get(parent) ?? new Map<string, RawTreeEntry>();
+      this.#children.set(parent, siblings);
       siblings.set(nameOf(path), { ...e, path });
     }
   }

@@ -239,6 +239,7 @@ export async function startStandIn(options: StandInOptions): Promise<StandIn> {
       path: req.url ?? '/',
       status: 0,
       at: Date.now(),
+      span: [performance.now(), 0],
     };
     calls.push(log);
     const chunks: Buffer[] = [];
@@ -248,6 +249,7 @@ export async function startStandIn(options: StandInOptions): Promise<StandIn> {
     const answer = (op: Operation, reply: Reply | undefined) => {
       log.status = reply?.status ?? 0;
       if (reply) send(res, op, reply);
+      log.span![1] = performance.now();
     };
 
     const routed =
