@@ -3,6 +3,7 @@
  * base branch, and how to get a snapshot of a commit (the API, or a local checkout when `path` is set).
  */
 import * as core from '@actions/core';
+import { RateBudget } from '../github/budget.js';
 import { type ClientOptions, createClient, type GitHubClient } from '../github/client.js';
 import { api, type Delivery } from '../github/deliver.js';
 import { GitObjects } from '../github/objects.js';
@@ -20,6 +21,8 @@ export interface Session {
   ref: RepoRef;
   client: GitHubClient;
   baseBranch: string;
+  /** The REST budget, as GitHub's answers report it. */
+  budget: RateBudget;
   /** The run's Git object reads (commits, trees, blobs), each made once whoever asks. */
   objects: GitObjects;
 }
@@ -34,7 +37,9 @@ export async function openSession(
 ): Promise<Session> {
   const ref = inputs.repository ?? facts.repository;
   if (!ref) throw new ActionError('GITHUB_REPOSITORY is not set; set the gitops-repository input');
+  const budget = new RateBudget();
   const client = createClient({
+    budget,
     token: inputs.token,
     baseUrl: facts.apiUrl,
     log: (m) => core.info(m),
@@ -48,7 +53,7 @@ export async function openSession(
       ? fromEvent.defaultBranch
       : (await api(`reading repository ${ref.owner}/${ref.repo}`, () => client.rest.repos.get({ ...ref })))
           .data.default_branch);
-  return { inputs, facts, ref, client, baseBranch, objects: new GitObjects(client, ref) };
+  return { inputs, facts, ref, client, baseBranch, budget, objects: new GitObjects(client, ref) };
 }
 
 /**
@@ -92,6 +97,7 @@ export function deliveryOf(session: Session): Omit<Delivery, 'propose'> {
     client: session.client,
     ref: session.ref,
     objects: session.objects,
+    budget: session.budget,
     baseBranch: session.baseBranch,
     branchPrefix: session.inputs.branchPrefix,
     dryRun: session.inputs.dryRun,

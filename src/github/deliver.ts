@@ -6,10 +6,12 @@
 import type { Proposal, Published } from '../plan/proposals.js';
 import type { PlanResult } from '../plan/types.js';
 import { writePathProblem } from '../repo/paths.js';
+import type { RateBudget } from './budget.js';
 import { explainApiError, type GitHubClient } from './client.js';
 import type { GitObjects } from './objects.js';
 import {
   type Base,
+  callsFor,
   closeIfOpen,
   getBranchHead,
   OpenPulls,
@@ -45,6 +47,8 @@ export interface Delivery {
   ref: RepoRef;
   /** The run's object reads, shared with planning and the summary. */
   objects: GitObjects;
+  /** The REST budget as GitHub reports it: pull requests that do not fit are deferred. */
+  budget?: RateBudget;
   /** The mode widens a base too large for one tree read to the folders it needs (else that is an error). */
   partialBase?: boolean;
   baseBranch: string;
@@ -60,6 +64,8 @@ export interface Delivery {
 export interface Delivered extends Proposed {
   base: Base;
   published: Published[];
+  /** Proposals left for a later run: the REST budget could not take them and keep its reserve. */
+  deferred: Proposal[];
 }
 
 export async function readBaseOrFail(objects: GitObjects, branch: string, partialOk = false): Promise<Base> {
@@ -75,9 +81,10 @@ export async function deliver(d: Delivery): Promise<Delivered> {
     const pulls = new OpenPulls(d.client, d.ref, base.branch);
     if (!d.dryRun) void pulls.prefetch();
     const proposed = await d.propose(base);
-    if (d.dryRun || !proposed.result.valid) return { ...proposed, base, published: [] };
+    if (d.dryRun || !proposed.result.valid) return { ...proposed, base, published: [], deferred: [] };
     try {
-      const published = await publishAll(d, base, proposed.proposals, pulls);
+      const { deliverable, deferred } = await withinBudget(d, proposed.proposals, pulls);
+      const published = await publishAll(d, base, deliverable, pulls);
       // Only a run that moved a branch can have built it on a base that moved meanwhile.
       const wrote = published.some((p) => p.commit) && attempt < MAX_ATTEMPTS;
       const moved = wrote
@@ -87,13 +94,31 @@ export async function deliver(d: Delivery): Promise<Delivered> {
         d.log(`${d.baseBranch} moved while the pull requests were written; planning again on ${moved}`);
         continue;
       }
-      return { ...proposed, base, published };
+      return { ...proposed, base, published, deferred };
     } catch (e) {
       if (!(e instanceof RaceLostError)) throw e;
       if (attempt >= MAX_ATTEMPTS) throw new DeliveryError(`${e.message}, ${MAX_ATTEMPTS} times; giving up`);
       d.log(`${e.message}; planning again (attempt ${attempt + 1} of ${MAX_ATTEMPTS})`);
     }
   }
+}
+
+/**
+ * The proposals that fit the REST budget, in order, leaving its reserve (budget.ts), and the rest.
+ * The check after writing (did the base move?) is counted once.
+ */
+async function withinBudget(
+  d: Delivery,
+  proposals: readonly Proposal[],
+  pulls: OpenPulls,
+): Promise<{ deliverable: Proposal[]; deferred: Proposal[] }> {
+  if (!d.budget || proposals.length === 0) return { deliverable: [...proposals], deferred: [] };
+  const open = await api('listing open pull requests', () => pulls.prefetch());
+  const costs = proposals.map(
+    (p, i) => callsFor(p, open.has(`${d.branchPrefix}/${p.key}`)) + (i === 0 ? 1 : 0),
+  );
+  const fits = d.budget.affordable(costs);
+  return { deliverable: proposals.slice(0, fits), deferred: proposals.slice(fits) };
 }
 
 /** Every branch name and path is checked before the first write: a bad one stops the run with nothing written. */

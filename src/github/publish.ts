@@ -179,6 +179,20 @@ export class OpenPulls {
   }
 }
 
+/**
+ * The most REST calls publishing one proposal makes (what the budget is asked for): closing costs a
+ * comment and an update; writing, the branch read, tree, commit and ref, then the pull request's
+ * update, or its creation with labels and reviewers. Auto-merge is GraphQL, another budget.
+ */
+export function callsFor(spec: Proposal, open: boolean): number {
+  if (spec.files.length === 0) return open ? 2 : 0;
+  const branch = 4;
+  if (open) return branch + 1;
+  const labels = spec.labels.length > 0 ? 1 : 0;
+  const reviewers = spec.reviewers.length + spec.teamReviewers.length > 0 ? 1 : 0;
+  return branch + 1 + labels + reviewers;
+}
+
 /** Write one proposal: its branch (base + files, one commit) and its pull request, created or updated. */
 export async function publishProposal(
   objects: GitObjects,
