@@ -5,7 +5,8 @@
 import * as core from '@actions/core';
 import { loadConfig, type RepoConfig } from '../config/config.js';
 import { api, deliver, type Proposed } from '../github/deliver.js';
-import type { Base } from '../github/publish.js';
+import { type Base, refreshFiles } from '../github/publish.js';
+import { changedFiles, componentFolders, rootTreeOf, widen } from '../github/tree-walk.js';
 import { type ChangeSet, changedPaths, classifyChanges } from '../plan/changes.js';
 import { combineResults } from '../plan/combine.js';
 import { plan } from '../plan/plan.js';
@@ -36,11 +37,14 @@ export async function deliverPush(
   let status: StatusSource | undefined;
   const delivered = await deliver({
     ...deliveryOf(session),
+    // A tree too large for one read is read only where the push (or the packages input) points.
+    partialBase: true,
     propose: async (base) => {
-      const snapshot = snapshotOf(session, base.tree);
+      let snapshot = snapshotOf(session, base.tree);
       const loaded = await loadConfig(snapshot);
-      status = { snapshot, loaded };
       const changes = await pushChanges(session, loaded.config, base);
+      if (base.partial) snapshot = snapshotOf(session, base.tree);
+      status = { snapshot, loaded };
       const request: InstallRequest = {
         kind: 'install',
         environments: inputs.environments,
@@ -104,10 +108,20 @@ export function styleOf(session: Session, base: Base): ProposalStyle {
 
 const ZERO_SHA = /^0+$/;
 
+/** A base too large for one tree read, read completely under the components `paths` touch. */
+async function widenBase(session: Session, base: Base, config: RepoConfig, paths: readonly string[]) {
+  const folders = componentFolders(paths, config.layout.componentsPath ?? '');
+  await api('reading the gitops repository', () => widen(session.objects, base.index, folders));
+  refreshFiles(base);
+}
+
 /** What this push changed (Package files, PackageInstalls): its two trees compared, blob by blob. */
 async function pushChanges(session: Session, config: RepoConfig, base: Base): Promise<ChangeSet | undefined> {
   const { inputs, facts } = session;
-  if (inputs.packages || facts.eventName !== 'push') return undefined;
+  if (inputs.packages || facts.eventName !== 'push') {
+    if (base.partial) await widenBase(session, base, config, inputs.packages ?? []);
+    return undefined;
+  }
   const { before, after, forced } = facts.push ?? { forced: false };
   if (!before || !after || ZERO_SHA.test(before) || forced) {
     const why = forced
@@ -117,6 +131,18 @@ async function pushChanges(session: Session, config: RepoConfig, base: Base): Pr
         : 'the first push of a branch';
     throw new ActionError(
       `cannot tell which Packages changed in ${why}; set the packages input to the Package files to deliver`,
+    );
+  }
+  if (base.partial) {
+    const [from, to] = await Promise.all(
+      [before, after].map((sha) => (sha === base.sha ? base.treeSha : rootTreeOf(session.objects, sha))),
+    );
+    const changed = await changedFiles(session.objects, from, to);
+    await widenBase(session, base, config, changed);
+    return classifyChanges(
+      changed,
+      base.tree.map((e) => e.path),
+      config.layout,
     );
   }
   const [beforeTree, afterTree] = await Promise.all(

@@ -90,3 +90,20 @@ export async function changedFiles(
   );
   return found.flat();
 }
+
+/** A commit's root tree sha, from a non-recursive read of its tree (kept: a walk reads it anyway). */
+export async function rootTreeOf(objects: GitObjects, commitSha: string): Promise<string> {
+  return (await objects.tree(commitSha, false)).sha;
+}
+
+/** The component folders (`<componentsPath>/<component>`) that hold any of `paths`. */
+export function componentFolders(paths: readonly string[], componentsPath: string): string[] {
+  const prefix = componentsPath ? `${componentsPath.replace(/\/+$/, '')}/` : '';
+  const folders = new Set<string>();
+  for (const path of paths) {
+    if (!path.startsWith(prefix)) continue;
+    const [component, ...rest] = path.slice(prefix.length).split('/');
+    if (component && rest.length > 0) folders.add(`${prefix}${component}`);
+  }
+  return [...folders].sort();
+}
