@@ -62,11 +62,11 @@ describe('a repository past one recursive tree read', () => {
         .git(['ls-tree', '-r', '-t', 'main'])
         .split('\n')
         .filter((line) => line.includes('\tunrelated-'))
-        .map((line) => line.split(/\s+/)[2]),
+        .map((line) => line.split(/\s+/)[2]!),
     );
     const read = standIn.calls
       .filter((c) => c.method === 'GET')
-      .map((c) => c.path.split('?')[0]!.split('/').at(-1));
+      .map((c) => c.path.split('?')[0]!.split('/').at(-1)!);
     expect(read.filter((sha) => unrelated.has(sha))).toEqual([]);
     const component = standIn.git(['rev-parse', `main:${COMPONENT}`]).trim();
     // A rerun recognises the branch as current from its tree sha alone: nothing written.
