@@ -6,7 +6,7 @@ import * as core from '@actions/core';
 import { loadConfig, type RepoConfig } from '../config/config.js';
 import { api, deliver, type Proposed } from '../github/deliver.js';
 import { type Base, refreshFiles } from '../github/publish.js';
-import { changedFiles, componentFolders, rootTreeOf, widen } from '../github/tree-walk.js';
+import { changedFiles, componentFolders, planReadable, rootTreeOf, widen } from '../github/tree-walk.js';
 import { type ChangeSet, changedPaths, classifyChanges } from '../plan/changes.js';
 import { combineResults } from '../plan/combine.js';
 import { plan } from '../plan/plan.js';
@@ -44,6 +44,11 @@ export async function deliverPush(
       const loaded = await loadConfig(snapshot);
       const changes = await pushChanges(session, loaded.config, base);
       if (base.partial) snapshot = snapshotOf(session, base.tree);
+      const touched = [
+        ...(inputs.packages ?? changes?.packageFiles ?? []),
+        ...(changes?.packageInstalls ?? []).map((c) => c.path),
+      ];
+      prefetchComponents(session, base, componentFolders(touched, loaded.config.layout.componentsPath ?? ''));
       status = { snapshot, loaded };
       const request: InstallRequest = {
         kind: 'install',
@@ -107,6 +112,20 @@ export function styleOf(session: Session, base: Base): ProposalStyle {
 }
 
 const ZERO_SHA = /^0+$/;
+
+/**
+ * The YAML files of the components a run touches, read as one fan-out before planning: the plan
+ * and the summary's version matrix read them one after another otherwise.
+ */
+function prefetchComponents(session: Session, base: Base, folders: readonly string[]): void {
+  if (session.inputs.path || folders.length === 0) return;
+  const under = (path: string) => folders.some((f) => path.startsWith(`${f}/`));
+  const files = base.tree.filter((e) => under(e.path) && planReadable(e, MAX_PREFETCH_BYTES));
+  session.objects.prefetch(files.map((e) => e.sha));
+}
+
+/** A file larger than this is left to the planner's own size rules, not read ahead. */
+const MAX_PREFETCH_BYTES = 1024 * 1024;
 
 /** A base too large for one tree read, read completely under the components `paths` touch. */
 async function widenBase(session: Session, base: Base, config: RepoConfig, paths: readonly string[]) {

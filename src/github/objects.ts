@@ -124,6 +124,11 @@ export class GitObjects {
     );
   }
 
+  /** Start reading these blobs now, as one fan-out; a failure surfaces where the blob is read. */
+  prefetch(shas: Iterable<string>): void {
+    for (const sha of new Set(shas)) this.blob(sha).catch(() => {});
+  }
+
   /** A failed read is forgotten (the next ask tries again); a pending or finished one is shared. */
   #once<T>(cache: Map<string, Promise<T>>, key: string, read: () => Promise<T>): Promise<T> {
     let pending = cache.get(key);

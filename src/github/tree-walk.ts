@@ -107,3 +107,8 @@ export function componentFolders(paths: readonly string[], componentsPath: strin
   }
   return [...folders].sort();
 }
+
+/** A file a plan may read: YAML, a regular file, not over `maxBytes` when its size is known. */
+export function planReadable(e: { path: string; kind?: string; size?: number }, maxBytes: number): boolean {
+  return e.kind !== 'symlink' && /\.ya?ml$/.test(e.path) && (e.size ?? 0) <= maxBytes;
+}

@@ -52,6 +52,11 @@ export interface StandInOptions {
    * first ones, as GitHub does past 100,000 entries (or 7 MB). Default: GitHub's 100,000.
    */
   recursiveTreeLimit?: number;
+  /**
+   * Each answer is sent this many ms after it is ready, as a network round trip would delay it
+   * (the bench's realism: calls in flight together overlap, calls that wait for each other add up).
+   */
+  latencyMs?: number;
   /** Requests left in the hour as `x-ratelimit-remaining` first reports it (default 5,000, GitHub's for a token). */
   rateLimitRemaining?: number;
 }
@@ -248,8 +253,12 @@ export async function startStandIn(options: StandInOptions): Promise<StandIn> {
     let body: unknown;
     const answer = (op: Operation, reply: Reply | undefined) => {
       log.status = reply?.status ?? 0;
-      if (reply) send(res, op, reply);
-      log.span![1] = performance.now();
+      const sendNow = () => {
+        if (reply) send(res, op, reply);
+        log.span![1] = performance.now();
+      };
+      if (options.latencyMs) setTimeout(sendNow, options.latencyMs);
+      else sendNow();
     };
 
     const routed =
