@@ -13,7 +13,7 @@
  * a no-op rerun ≤ 0.2× its rerun. Issue 20's: reads for one PR ≤ 12 (no-op ≤ 10), writes ≤ 6, no
  * object read twice, and the longest chain of dependent calls for each.
  *
- * `--only one` runs the one-PR and no-op scenarios alone (what a change to the API path needs);
+ * `--only one` runs the one-PR and no-op scenarios alone, `--only many` adds the 10 × 5 pushes (what a change to the API path needs);
  * FLUX_PKG_ACTION=/tmp/x/index.js measures another build of the action (a branch's, built with ncc
  * into a scratch folder) against the same scenarios.
  */
@@ -164,8 +164,15 @@ function push(standIn: StandIn, files: Record<string, string | null>): object {
 /** A round trip to api.github.com from a hosted runner is tens of ms; the stand-in on loopback is ~1. */
 const LATENCY_MS = 20;
 
-async function repo(files: Record<string, string>): Promise<StandIn> {
-  return startStandIn({ owner: OWNER, repo: REPO, token: TOKEN, files, latencyMs: LATENCY_MS });
+async function repo(files: Record<string, string>, recursiveTreeLimit?: number): Promise<StandIn> {
+  return startStandIn({
+    owner: OWNER,
+    repo: REPO,
+    token: TOKEN,
+    files,
+    latencyMs: LATENCY_MS,
+    recursiveTreeLimit,
+  });
 }
 
 /** One component per index, each with five environments that all take new versions (no config file). */
@@ -218,26 +225,13 @@ async function main(): Promise<void> {
     await one.close();
     return summarise(results, floor);
   }
-  const newer = newPackage('20230601120000.0.0');
-  record(
-    await measure('update of the existing PR', one, push(one, { [newer.path]: newer.content }), {
-      environments: 'dev',
-    }),
-  );
-  await one.close();
-
-  for (const extra of [0, 2_000, 20_000]) {
-    const big = await repo({ ...initialFiles(), ...unrelated(extra) });
-    record(
-      await measure(
-        `new PR, one environment, +${extra} unrelated files`,
-        big,
-        push(big, { [NEW_PACKAGE]: pkg.content }),
-        { environments: 'dev' },
-      ),
-    );
-    await big.close();
+  if (values.only !== 'many') {
+    const newer = newPackage('20230601120000.0.0');
+    const update = push(one, { [newer.path]: newer.content });
+    record(await measure('update of the existing PR', one, update, { environments: 'dev' }));
   }
+  await one.close();
+  if (values.only !== 'many') await unrelatedFiles(record, pkg.content);
 
   const { files, pushed } = manyComponents(10);
   const many = await repo(files);
@@ -257,6 +251,20 @@ async function main(): Promise<void> {
   await batched.close();
 
   summarise(results, floor);
+}
+
+/** Reads that must not grow with unrelated files; past one recursive tree read, only the needed subtrees. */
+async function unrelatedFiles(record: (r: Count) => void, content: string): Promise<void> {
+  const scenarios: [string, number, number | undefined][] = [
+    ...[0, 2_000, 20_000].map((n): [string, number, undefined] => [`+${n} unrelated files`, n, undefined]),
+    ['+2000 unrelated files, recursive tree truncated at 1,000 entries', 2_000, 1_000],
+  ];
+  for (const [name, extra, limit] of scenarios) {
+    const big = await repo({ ...initialFiles(), ...unrelated(extra) }, limit);
+    const event = push(big, { [NEW_PACKAGE]: content });
+    record(await measure(`new PR, one environment, ${name}`, big, event, { environments: 'dev' }));
+    await big.close();
+  }
 }
 
 function summarise(results: Count[], floor: GitFloor): void {
