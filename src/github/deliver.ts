@@ -77,9 +77,10 @@ export async function readBaseOrFail(objects: GitObjects, branch: string, partia
 
 export async function deliver(d: Delivery): Promise<Delivered> {
   for (let attempt = 1; ; attempt++) {
-    const base = await readBaseOrFail(d.objects, d.baseBranch, d.partialBase);
-    const pulls = new OpenPulls(d.client, d.ref, base.branch);
+    // The open pull requests are listed while the base is read: one round trip for both.
+    const pulls = new OpenPulls(d.client, d.ref, d.baseBranch);
     if (!d.dryRun) void pulls.prefetch();
+    const base = await readBaseOrFail(d.objects, d.baseBranch, d.partialBase);
     const proposed = await d.propose(base);
     if (d.dryRun || !proposed.result.valid) return { ...proposed, base, published: [], deferred: [] };
     try {

@@ -291,22 +291,31 @@ export async function publishProposal(
   result.number = created.number;
   result.url = created.html_url;
   result.operation = 'created';
+  // Labels, reviewers and auto-merge do not depend on each other: one round trip, not three.
+  const decorations: Promise<unknown>[] = [];
   if (spec.labels.length > 0)
-    await client.rest.issues.addLabels({ ...ref, issue_number: created.number, labels: spec.labels });
+    decorations.push(
+      client.rest.issues.addLabels({ ...ref, issue_number: created.number, labels: spec.labels }),
+    );
   if (spec.reviewers.length > 0 || spec.teamReviewers.length > 0) {
-    await client.rest.pulls.requestReviewers({
-      ...ref,
-      pull_number: created.number,
-      reviewers: spec.reviewers,
-      team_reviewers: spec.teamReviewers,
-    });
-  }
-  if (spec.autoMerge) {
-    await client.graphql(
-      `mutation($id: ID!, $mergeMethod: PullRequestMergeMethod!) { enablePullRequestAutoMerge(input: {pullRequestId: $id, mergeMethod: $mergeMethod}) { clientMutationId } }`,
-      { id: created.node_id, mergeMethod: spec.autoMerge.toUpperCase() },
+    decorations.push(
+      client.rest.pulls.requestReviewers({
+        ...ref,
+        pull_number: created.number,
+        reviewers: spec.reviewers,
+        team_reviewers: spec.teamReviewers,
+      }),
     );
   }
+  if (spec.autoMerge) {
+    decorations.push(
+      client.graphql(
+        `mutation($id: ID!, $mergeMethod: PullRequestMergeMethod!) { enablePullRequestAutoMerge(input: {pullRequestId: $id, mergeMethod: $mergeMethod}) { clientMutationId } }`,
+        { id: created.node_id, mergeMethod: spec.autoMerge.toUpperCase() },
+      ),
+    );
+  }
+  await Promise.all(decorations);
   return result;
 }
 
