@@ -13,7 +13,8 @@
  * a no-op rerun ≤ 0.2× its rerun. Issue 20's: reads for one PR ≤ 12 (no-op ≤ 10), writes ≤ 6, no
  * object read twice, and the longest chain of dependent calls for each.
  *
- * `--only one` runs the one-PR and no-op scenarios alone, `--only many` adds the 10 × 5 pushes (what a change to the API path needs);
+ * `--only one` runs the one-PR and no-op scenarios alone, `--only many` adds the 10 × 5 pushes,
+ * `--only truncated` the repository past one recursive tree read (what a change to the API path needs);
  * FLUX_PKG_ACTION=/tmp/x/index.js measures another build of the action (a branch's, built with ncc
  * into a scratch folder) against the same scenarios.
  */
@@ -221,8 +222,9 @@ async function main(): Promise<void> {
   record(await measure('new PR, one environment', one, firstPush, { environments: 'dev' }));
   const floor = gitFloor(one, one.pulls[0]!.head);
   record(await measure('no-op rerun', one, firstPush, { environments: 'dev' }));
-  if (values.only === 'one') {
+  if (values.only === 'one' || values.only === 'truncated') {
     await one.close();
+    if (values.only === 'truncated') await unrelatedFiles(record, pkg.content, /truncated/);
     return summarise(results, floor);
   }
   if (values.only !== 'many') {
@@ -254,12 +256,13 @@ async function main(): Promise<void> {
 }
 
 /** Reads that must not grow with unrelated files; past one recursive tree read, only the needed subtrees. */
-async function unrelatedFiles(record: (r: Count) => void, content: string): Promise<void> {
+async function unrelatedFiles(record: (r: Count) => void, content: string, only = /./): Promise<void> {
   const scenarios: [string, number, number | undefined][] = [
     ...[0, 2_000, 20_000].map((n): [string, number, undefined] => [`+${n} unrelated files`, n, undefined]),
     ['+2000 unrelated files, recursive tree truncated at 1,000 entries', 2_000, 1_000],
   ];
   for (const [name, extra, limit] of scenarios) {
+    if (!only.test(name)) continue;
     const big = await repo({ ...initialFiles(), ...unrelated(extra) }, limit);
     const event = push(big, { [NEW_PACKAGE]: content });
     record(await measure(`new PR, one environment, ${name}`, big, event, { environments: 'dev' }));
