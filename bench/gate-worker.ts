@@ -6,10 +6,10 @@
  * Usage: node --import tsx bench/gate-worker.ts <repo-dir>
  */
 import { loadConfig } from '../src/config/config.js';
-import { loadBaseFacts } from '../src/plan/base.js';
-import { scopeOfChanges } from '../src/plan/changes.js';
+import { loadBaseFacts } from '../src/plan/load/base.js';
+import { scopeOfChanges } from '../src/plan/model/changes.js';
+import { discover } from '../src/plan/model/repository.js';
 import { plan } from '../src/plan/plan.js';
-import { discover } from '../src/plan/repository.js';
 import { LocalSnapshot } from '../src/repo/local.js';
 import { type WorkerResult, workerDir } from './worker.js';
 

@@ -23,7 +23,7 @@ const LAYERS: [prefix: string, rank: number, core: boolean][] = [
   ['flux/', 4, true],
   ['plan/types.ts', 4, true],
   ['report/', 5, true],
-  ['plan/proposals.ts', 7, true],
+  ['plan/proposals/', 7, true],
   ['plan/', 6, true],
   ['repo/', 8, false],
   ['github/', 8, false],
@@ -40,6 +40,7 @@ const CORE_PACKAGES = [
   'yaml',
   'ajv',
   'ajv-formats',
+  're2js', // valuesSchema patterns in linear time (pure JS, no I/O)
   'diff',
   'age-encryption',
   'node:crypto',
@@ -91,6 +92,62 @@ describe('imports run one way', () => {
       expect(problems).toEqual([]);
     });
   }
+});
+
+/** Every cycle of relative imports (type imports included), as lists of files. */
+function cycles(graph: ReadonlyMap<string, readonly string[]>): string[][] {
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
+  const stack: string[] = [];
+  const onStack = new Set<string>();
+  const found: string[][] = [];
+  const visit = (v: string) => {
+    index.set(v, index.size);
+    low.set(v, index.get(v)!);
+    stack.push(v);
+    onStack.add(v);
+    for (const w of graph.get(v) ?? []) {
+      if (!index.has(w)) {
+        visit(w);
+        low.set(v, Math.min(low.get(v)!, low.get(w)!));
+      } else if (onStack.has(w)) low.set(v, Math.min(low.get(v)!, index.get(w)!));
+    }
+    if (low.get(v) !== index.get(v)) return;
+    const component: string[] = [];
+    for (let w = stack.pop()!; ; w = stack.pop()!) {
+      onStack.delete(w);
+      component.push(w);
+      if (w === v) break;
+    }
+    if (component.length > 1 || graph.get(v)?.includes(v)) found.push(component.sort());
+  };
+  for (const v of graph.keys()) if (!index.has(v)) visit(v);
+  return found;
+}
+
+const graph = new Map(
+  files.map((file) => [
+    file,
+    importsOf(file)
+      .filter((spec) => spec.startsWith('.'))
+      .map((spec) => relative(SRC, resolve(SRC, file, '..', spec)).replace(/\.js$/, '.ts')),
+  ]),
+);
+
+describe('no import cycles, type imports included', () => {
+  it('src/ has none', () => {
+    expect(cycles(graph)).toEqual([]);
+  });
+
+  it('the check finds a cycle through a type import', () => {
+    const looped = new Map([
+      ['a.ts', ['b.ts']],
+      ['b.ts', ['c.ts']],
+      ['c.ts', ['a.ts']],
+      ['d.ts', ['a.ts']],
+    ]);
+    expect(cycles(looped)).toEqual([['a.ts', 'b.ts', 'c.ts']]);
+  });
 });
 
 describe('the rule itself', () => {

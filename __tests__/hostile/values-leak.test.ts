@@ -13,8 +13,9 @@ import { type Io, main } from '../../src/cli/main.js';
 import { plan } from '../../src/plan/plan.js';
 import type { PlanResult, Request } from '../../src/plan/types.js';
 import { MemorySnapshot } from '../../src/repo/snapshot.js';
-import { jobSummary, pullRequestBody } from '../../src/report/markdown.js';
-import { diagnosticLines, jsonReport, summaryLines } from '../../src/report/text.js';
+import { pullRequestBody } from '../../src/report/pull-request/body.js';
+import { jobSummary } from '../../src/report/summary/job-summary.js';
+import { diagnosticLines, jsonReport, summaryLines } from '../../src/report/terminal/text.js';
 import { sampleRepo } from '../helpers/gitops.js';
 
 const REF = 'app.default.tap';

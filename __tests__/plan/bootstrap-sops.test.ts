@@ -2,7 +2,7 @@
 import { generateIdentity, identityToRecipient } from 'age-encryption';
 import { describe, expect, it } from 'vitest';
 import { parse, parseAllDocuments } from 'yaml';
-import { planBootstrap } from '../../src/plan/bootstrap.js';
+import { planBootstrap } from '../../src/plan/modes/bootstrap/run.js';
 import { MemorySnapshot } from '../../src/repo/snapshot.js';
 import { decryptDocument } from '../../src/sops/index.js';
 import { sampleRepo } from '../helpers/gitops.js';

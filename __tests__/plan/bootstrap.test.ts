@@ -1,11 +1,15 @@
 /** The bootstrap planner: a new environment as one change, refused whole on any bad input. */
 import { describe, expect, it } from 'vitest';
 import { parse, parseAllDocuments } from 'yaml';
-import { type BootstrapRequest, type BootstrapResult, planBootstrap } from '../../src/plan/bootstrap.js';
-import { fluxGitUrl, gitUrlProblem, httpsAddressOf } from '../../src/plan/bootstrap-request.js';
-import { bootstrapProposal } from '../../src/plan/proposals.js';
+import { fluxGitUrl, gitUrlProblem, httpsAddressOf } from '../../src/plan/modes/bootstrap/request.js';
+import {
+  type BootstrapRequest,
+  type BootstrapResult,
+  planBootstrap,
+} from '../../src/plan/modes/bootstrap/run.js';
+import { bootstrapProposal } from '../../src/plan/proposals/proposals.js';
 import { MemorySnapshot } from '../../src/repo/snapshot.js';
-import { isMarkedFor } from '../../src/report/marker.js';
+import { isMarkedFor } from '../../src/report/pull-request/marker.js';
 import { packageFile, sampleRepo } from '../helpers/gitops.js';
 
 const REF = 'app.default.tap';

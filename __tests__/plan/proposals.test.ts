@@ -1,7 +1,7 @@
 /** Plans become pull requests: one per (component, environment), or one per environment for big pushes. */
 import { describe, expect, it } from 'vitest';
 import { plan } from '../../src/plan/plan.js';
-import { type ProposalStyle, proposalsFromPlan } from '../../src/plan/proposals.js';
+import { type ProposalStyle, proposalsFromPlan } from '../../src/plan/proposals/proposals.js';
 import { MemorySnapshot } from '../../src/repo/snapshot.js';
 import { KUSTOMIZATION, packageFile, packageInstallFile, paramsFile, sampleRepo } from '../helpers/gitops.js';
 

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { warning } from '../../src/diagnostics.js';
 import type { EnvironmentResult, PlanResult } from '../../src/plan/types.js';
-import { environmentPullRequestBody, jobSummary, pullRequestBody } from '../../src/report/markdown.js';
+import { environmentPullRequestBody, pullRequestBody } from '../../src/report/pull-request/body.js';
 import {
   isMarkedFor,
   markerFor,
@@ -11,7 +11,8 @@ import {
   readMarker,
   trustedVersion,
   writeMarker,
-} from '../../src/report/marker.js';
+} from '../../src/report/pull-request/marker.js';
+import { jobSummary } from '../../src/report/summary/job-summary.js';
 
 const KEY = markerKey('app.default.tap', 'dev');
 const LINKS = { serverUrl: 'https://github.com', repository: 'org/gitops', baseSha: 'abc123' };

@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
-import { loadStatus } from '../../src/plan/status.js';
+import { loadStatus } from '../../src/plan/modes/status/run.js';
 import { LocalSnapshot } from '../../src/repo/local.js';
 import { MemorySnapshot } from '../../src/repo/snapshot.js';
-import type { StatusModel } from '../../src/report/status.js';
+import type { StatusModel } from '../../src/report/summary/status.js';
 import {
   MERMAID_LIMITS,
   mermaidText,
@@ -12,7 +12,7 @@ import {
   statusMermaid,
   statusMermaidChart,
   statusText,
-} from '../../src/report/status-render.js';
+} from '../../src/report/summary/status-render.js';
 import { KUSTOMIZATION, packageInstallFile, paramsFile, sampleRepo } from '../helpers/gitops.js';
 
 const example = new URL('../../examples/gitops/', import.meta.url).pathname;

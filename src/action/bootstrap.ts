@@ -6,8 +6,8 @@
 import { api, deliver, type Proposed } from '../github/deliver.js';
 import type { Base } from '../github/publish.js';
 import type { BootstrapInputs } from '../inputs.js';
-import { type BootstrapRequest, planBootstrap } from '../plan/bootstrap.js';
-import { bootstrapProposal } from '../plan/proposals.js';
+import { type BootstrapRequest, planBootstrap } from '../plan/modes/bootstrap/run.js';
+import { bootstrapProposal } from '../plan/proposals/proposals.js';
 import { styleOf } from './install.js';
 import { annotate, failInvalid, finish } from './report.js';
 import { deliveryOf, type Session, snapshotOf, sopsKeys, sopsOverrides } from './session.js';

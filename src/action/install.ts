@@ -7,12 +7,12 @@ import { loadConfig, type RepoConfig } from '../config/config.js';
 import { api, deliver, type Proposed } from '../github/deliver.js';
 import { type Base, refreshFiles } from '../github/publish.js';
 import { changedFiles, componentFolders, planReadable, rootTreeOf, widen } from '../github/tree-walk.js';
-import { type ChangeSet, changedPaths, classifyChanges } from '../plan/changes.js';
-import { combineResults } from '../plan/combine.js';
+import { type ChangeSet, changedPaths, classifyChanges } from '../plan/model/changes.js';
+import { promotionsOfMerge } from '../plan/modes/promote/merged.js';
 import { plan } from '../plan/plan.js';
-import { type ProposalStyle, proposalsFromPlan } from '../plan/proposals.js';
+import { combineResults } from '../plan/proposals/combine.js';
+import { type ProposalStyle, proposalsFromPlan } from '../plan/proposals/proposals.js';
 import type { InstallRequest } from '../plan/types.js';
-import { promotionsOfMerge } from './promote.js';
 import { ActionError, annotate, failInvalid, finish, type StatusSource } from './report.js';
 import { deliveryOf, type Session, snapshotOf, sopsKeys, sopsOverrides, treeOfCommit } from './session.js';
 

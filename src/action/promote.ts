@@ -8,12 +8,11 @@ import { loadConfig, type RepoConfig } from '../config/config.js';
 import { environmentOfStatus, environmentsOf, promotedOn } from '../config/graph.js';
 import { hasErrors } from '../diagnostics.js';
 import { api, deliver } from '../github/deliver.js';
-import { versionAt } from '../plan/base.js';
-import type { ChangeSet } from '../plan/changes.js';
-import { combineResults } from '../plan/combine.js';
+import { versionAt } from '../plan/load/base.js';
+import { discover } from '../plan/model/repository.js';
 import { plan } from '../plan/plan.js';
-import { proposalsFromPlan } from '../plan/proposals.js';
-import { discover } from '../plan/repository.js';
+import { combineResults } from '../plan/proposals/combine.js';
+import { proposalsFromPlan } from '../plan/proposals/proposals.js';
 import type { PlanResult, PromoteRequest, Promotion } from '../plan/types.js';
 import type { StatusFacts } from './facts.js';
 import { deliverPush, styleOf } from './install.js';
@@ -27,20 +26,6 @@ export async function promote(session: Session): Promise<void> {
   if (facts.eventName === 'push') return deliverPush(session, { install: false, promote: true }, 'promote');
   throw new ActionError(
     'mode promote needs the inputs component and to-environment (workflow_dispatch), or a status or push event',
-  );
-}
-
-/** The environments a merge into `<component>/<env>` promotes to (promoteWhen: merged). */
-export function promotionsOfMerge(config: RepoConfig, changes: ChangeSet, commit?: string): Promotion[] {
-  return changes.packageInstalls.flatMap(({ component, environment }) =>
-    promotedOn(config, environment, 'merged')
-      .filter((to) => environmentsOf(config, component, []).includes(to))
-      .map((to) => ({
-        component,
-        environment: to,
-        from: environment,
-        source: { trigger: 'merged' as const, commit },
-      })),
   );
 }
 

@@ -5,12 +5,12 @@
 import * as core from '@actions/core';
 import type { LoadedConfig } from '../config/config.js';
 import { type Diagnostic, formatDiagnostic } from '../diagnostics.js';
-import type { Proposal, Published } from '../plan/proposals.js';
-import { loadStatus } from '../plan/status.js';
+import { loadStatus } from '../plan/modes/status/run.js';
+import type { Proposal, Published } from '../plan/proposals/proposals.js';
 import type { PlanResult } from '../plan/types.js';
 import type { Snapshot } from '../repo/snapshot.js';
-import { jobSummary } from '../report/markdown.js';
-import { statusMarkdown } from '../report/status-render.js';
+import { jobSummary } from '../report/summary/job-summary.js';
+import { statusMarkdown } from '../report/summary/status-render.js';
 
 /** A failure the user can act on, reported in one line by setFailed. */
 export class ActionError extends Error {}

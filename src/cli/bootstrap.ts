@@ -1,7 +1,7 @@
 /** `flux-pkg bootstrap`: the action's bootstrap mode on a local checkout; the same flags as its inputs. */
 import { execFileSync } from 'node:child_process';
-import { planBootstrap } from '../plan/bootstrap.js';
-import { gitUrlProblem } from '../plan/bootstrap-request.js';
+import { gitUrlProblem } from '../plan/modes/bootstrap/request.js';
+import { planBootstrap } from '../plan/modes/bootstrap/run.js';
 import type { SopsKeys } from '../plan/types.js';
 import type { LocalSnapshot } from '../repo/local.js';
 

@@ -3,7 +3,7 @@
  * Each attempt plans on the base as it is, writes every proposal, then checks that the base did not
  * move; a lost race (a ref or PR written concurrently) or a moved base plans again, up to 3 times.
  */
-import type { Proposal, Published } from '../plan/proposals.js';
+import type { Proposal, Published } from '../plan/proposals/proposals.js';
 import type { PlanResult } from '../plan/types.js';
 import { writePathProblem } from '../repo/paths.js';
 import type { RateBudget } from './budget.js';

@@ -5,22 +5,15 @@
  * created or force-updated in one call. A run that fails midway leaves no half-written branch.
  */
 import { compare, parseRelaxed } from '../carvel/semver.js';
-import type { Proposal, Published } from '../plan/proposals.js';
+import type { Proposal, Published } from '../plan/proposals/proposals.js';
 import type { PlannedFile } from '../plan/types.js';
-import { MARKER_FIELDS, readMarker, trustedVersion } from '../report/marker.js';
+import { MARKER_FIELDS, readMarker, trustedVersion } from '../report/pull-request/marker.js';
 import type { GitHubClient } from './client.js';
 import type { CommitFacts, GitObjects } from './objects.js';
 import { isRefRace } from './refs.js';
-import {
-  filesOf,
-  type RepoRef,
-  readTree,
-  TRUNCATED_MESSAGE,
-  type TreeEntry,
-  TreeTruncatedError,
-} from './snapshot.js';
+import { filesOf, type RepoRef, TRUNCATED_MESSAGE, type TreeEntry, TreeTruncatedError } from './snapshot.js';
 import { blobSha, type TreeIndex } from './tree-index.js';
-import { readKnownTree } from './tree-walk.js';
+import { readKnownTree, widen } from './tree-walk.js';
 
 export { blobSha } from './tree-index.js';
 
@@ -90,45 +83,54 @@ export function refreshFiles(base: Base): Base {
 
 /**
  * Does the branch already hold exactly base + these files, on top of this base? Its commit's tree
- * sha against the one computed from the base's tree answers without a read; only an encrypted
- * values Secret (different bytes each time it is written) makes the branch's files worth reading.
+ * sha against the one computed from the base's tree answers without reading the branch's tree.
  */
-async function branchIsCurrent(
-  objects: GitObjects,
-  head: CommitFacts,
-  base: Base,
-  files: readonly PlannedFile[],
-): Promise<boolean> {
+function branchIsCurrent(head: CommitFacts, base: Base, files: readonly PlannedFile[]): boolean {
   if (head.parents.length !== 1 || head.parents[0] !== base.sha) return false;
-  const expectedSha = base.index.shaWith(files);
-  if (expectedSha !== undefined && head.treeSha === expectedSha) return true;
-  if (expectedSha !== undefined && !files.some((f) => f.sameAs)) return false;
-  return sameFilesRead(objects, head, base, files);
+  return base.index.shaWith(files) === head.treeSha;
 }
 
-/** The slow path of branchIsCurrent: the branch's tree read, encrypted files compared as plaintext. */
-async function sameFilesRead(
+/**
+ * The files with each encrypted values Secret replaced by what it makes of the branch's copy: an
+ * encrypted file differs in every byte each time it is written, so plaintext decides whether the
+ * branch's copy stays (also when the branch is rewritten for a newer Package or a moved base).
+ * The branch's tree is read only for such files, and only down to their folders.
+ */
+async function withBranchCopies(
   objects: GitObjects,
   head: CommitFacts,
-  base: Base,
   files: readonly PlannedFile[],
-): Promise<boolean> {
-  if (base.partial) return false;
-  const expected = new Map(base.tree.map((e) => [e.path, e.sha]));
-  for (const f of files) expected.set(f.path, blobSha(f.content));
-  const actual = await readTree(objects, head.treeSha);
-  if (actual.length !== expected.size) return false;
-  for (const entry of actual) {
-    if (expected.get(entry.path) === entry.sha) continue;
-    // An encrypted values Secret differs in every byte each time it is written: compare plaintext.
-    const planned = files.find((f) => f.path === entry.path);
-    if (!planned?.sameAs || (entry.size ?? 0) > SECRET_BLOB_LIMIT) return false;
+): Promise<PlannedFile[]> {
+  const encrypted = files.filter((f) => f.fromBranch);
+  if (encrypted.length === 0) return [...files];
+  const branch = await readKnownTree(objects, head.treeSha);
+  if (branch.partial)
+    await widen(
+      objects,
+      branch.index,
+      encrypted.map((f) => parentOf(f.path)),
+    );
+  const result: PlannedFile[] = [];
+  for (const file of files) {
+    const entry = branch.index.entry(file.path);
+    if (
+      !file.fromBranch ||
+      entry?.type !== 'blob' ||
+      entry.sha === blobSha(file.content) ||
+      (entry.size ?? 0) > SECRET_BLOB_LIMIT
+    ) {
+      result.push(file);
+      continue;
+    }
     const bytes = await objects.blob(entry.sha);
-    if (bytes.length > SECRET_BLOB_LIMIT) return false;
-    if (!(await planned.sameAs(bytes.toString('utf8')))) return false;
+    const content =
+      bytes.length > SECRET_BLOB_LIMIT ? undefined : await file.fromBranch(bytes.toString('utf8'));
+    result.push(content === undefined ? file : { ...file, content });
   }
-  return true;
+  return result;
 }
+
+const parentOf = (path: string) => (path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '');
 
 /** A values Secret larger than this on a branch is not one the action wrote: rewrite it. */
 const SECRET_BLOB_LIMIT = 1024 * 1024;
@@ -217,11 +219,12 @@ export async function publishProposal(
     return { ...result, number: open.number, url: open.html_url, superseded: proposed };
   }
   let moved = false;
-  if (!head || !(await branchIsCurrent(objects, head, base, spec.files))) {
+  const files = head ? await withBranchCopies(objects, head, spec.files) : spec.files;
+  if (!head || !branchIsCurrent(head, base, files)) {
     const { data: tree } = await client.rest.git.createTree({
       ...ref,
       base_tree: base.treeSha,
-      tree: spec.files.map((f) => ({
+      tree: files.map((f) => ({
         path: f.path,
         mode: '100644' as const,
         type: 'blob' as const,

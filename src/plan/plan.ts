@@ -1,6 +1,8 @@
 import { type LoadedConfig, loadConfig } from '../config/config.js';
 import { type Diagnostic, dedupeDiagnostics, error, hasErrors, sortDiagnostics } from '../diagnostics.js';
 import type { Snapshot } from '../repo/snapshot.js';
+import { Loader } from './load/load.js';
+import { RepoReader } from './load/reader.js';
 import {
   componentEnvironmentProblems,
   environmentFilterProblems,
@@ -8,15 +10,15 @@ import {
   NO_MATCH,
   noComponentProblem,
   unsafePathProblems,
-} from './boundaries.js';
-import type { Context } from './context.js';
-import { Loader } from './load.js';
-import { RepoReader } from './reader.js';
-import { type ComponentLayout, discover, nameProblems } from './repository.js';
-import { runInstall, runPromote, runValidate } from './run.js';
-import { repoEncrypts } from './secrets.js';
-import type { PlanResult, Request } from './types.js';
-import { ValuesChecker } from './values.js';
+} from './model/boundaries.js';
+import type { Context } from './model/context.js';
+import { type ComponentLayout, discover, nameProblems } from './model/repository.js';
+import { repoEncrypts } from './model/secrets.js';
+import { ValuesChecker } from './model/values.js';
+import { runInstall } from './modes/install/run.js';
+import { runPromote } from './modes/promote/run.js';
+import { runValidate } from './modes/validate/run.js';
+import type { EnvironmentResult, PlanResult, Request } from './types.js';
 
 export type { EnvironmentResult, PlannedFile, PlanResult, Request } from './types.js';
 
@@ -65,8 +67,21 @@ export async function plan(snapshot: Snapshot, request: Request, loaded?: Loaded
   return { valid, diagnostics: sortDiagnostics(dedupeDiagnostics(diagnostics)), environments, files };
 }
 
+type Runner<K extends Request['kind']> = (
+  ctx: Context,
+  loader: Loader,
+  components: ComponentLayout[],
+  request: Extract<Request, { kind: K }>,
+) => Promise<EnvironmentResult[]>;
+
+/** The one table from a request's kind to the mode that plans it (one folder each under modes/). */
+const RUNNERS: { [K in Request['kind']]: Runner<K> } = {
+  install: runInstall,
+  promote: runPromote,
+  validate: runValidate,
+};
+
 function planFor(ctx: Context, loader: Loader, components: ComponentLayout[], request: Request) {
-  if (request.kind === 'install') return runInstall(ctx, loader, components, request);
-  if (request.kind === 'promote') return runPromote(ctx, loader, components, request);
-  return runValidate(ctx, loader, components, request);
+  const runner = RUNNERS[request.kind] as Runner<typeof request.kind>;
+  return runner(ctx, loader, components, request as never);
 }

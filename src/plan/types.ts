@@ -104,11 +104,12 @@ export interface PlannedFile {
   /** A values Secret: its content is never printed, only which keys changed. */
   secret: boolean;
   /**
-   * An encrypted values Secret written afresh (new IVs, a new data key): does `text` (the file as a
-   * pull request branch already has it) decrypt to the same plaintext for the same recipients? Then
-   * the branch is current. Absent: compare bytes. Needs the caller's age identities.
+   * An encrypted values Secret: what to write given `text`, the file as the pull request branch
+   * already has it — the branch's own bytes when it decrypts to the same plaintext for the same
+   * recipients (plaintext decides, never ciphertext); undefined: write `content`. Needs the caller's
+   * age identities; absent without them.
    */
-  sameAs?: (text: string) => Promise<boolean>;
+  fromBranch?: (text: string) => Promise<string | undefined>;
 }
 
 export interface EnvironmentResult {

@@ -1,0 +1,159 @@
+/**
+ * What a bootstrap is asked for, and the checks of each field before anything is read: every bad
+ * field is a one-line `request.<field>` error that names the input (the same name as the action
+ * input and the CLI flag), so nothing is planned or written from it.
+ */
+import { dns1123LabelProblem, dns1123SubdomainProblem } from '../../../carvel/names.js';
+import { type Diagnostic, error } from '../../../diagnostics.js';
+import type { FluxApiVersion } from '../../../flux/params.js';
+import { parseYaml } from '../../../yaml/parse.js';
+import { nameProblem } from '../../model/repository.js';
+
+import type { SopsKeys } from '../../types.js';
+
+export interface BootstrapRequest {
+  kind: 'bootstrap';
+  /** Component names; `*` alone means every component that has Packages. */
+  components: string[];
+  environment: string;
+  /** Default: each component's newest Package. */
+  version?: string;
+  /** The new environment's values YAML. Default `{}`: the Package's defaults apply. */
+  values?: string;
+  serviceAccountName?: string;
+  fluxServiceAccountName?: string;
+  targetNamespace?: string;
+  kubeconfigSecretName?: string;
+  fluxNamespace?: string;
+  /** As given (checked here): v1 or v1beta2. */
+  fluxApiVersion?: string;
+  /** https or ssh (`ssh://…` or scp-like `git@host:org/repo`). */
+  gitUrl: string;
+  gitSecretName?: string;
+  /** The branch the GitRepository follows (the base branch of the pull request). */
+  branch: string;
+  /** Regenerate the Flux and RBAC files of an environment that exists (its values are never overwritten). */
+  force?: boolean;
+  /** Commit statuses through notification-controller (Provider + Alert); default on. */
+  commitStatus?: boolean;
+  /** The Secret with the GitHub token notification-controller posts statuses with. */
+  commitStatusSecretName?: string;
+  /** The Secret with the SOPS age key, used when the environment's secretFormat is sops. */
+  sopsAgeSecretName?: string;
+  /** Keys to decrypt existing encrypted values with, and recipients to encrypt new ones for (secretFormat sops). */
+  sops?: SopsKeys;
+  sopsAgeRecipients?: string[];
+}
+
+export const DEFAULT_FLUX_NAMESPACE = 'flux-system';
+export const DEFAULT_COMMIT_STATUS_SECRET = 'github-commit-status';
+export const DEFAULT_SOPS_AGE_SECRET = 'sops-age';
+
+const bad = (input: string, message: string): Diagnostic =>
+  error(`request.${input}`, `${input} ${message}`, '');
+
+/** Problems of the request's own fields (what needs the repository is checked by the planner). */
+export function requestProblems(r: BootstrapRequest): Diagnostic[] {
+  const problems: Diagnostic[] = [];
+  const envProblem = nameProblem('environment', r.environment);
+  if (!r.environment) problems.push(bad('environment', 'is required'));
+  else if (envProblem) problems.push(bad('environment', `"${shown(r.environment)}" ${envProblem}`));
+  if (r.components.length === 0) problems.push(bad('component', 'is required (a name, a list, or *)'));
+  for (const c of r.components) {
+    if (c === '*' && r.components.length === 1) continue;
+    const problem = c === '*' ? 'must be alone: * means every component' : nameProblem('component', c);
+    if (problem) problems.push(bad('component', `"${shown(c)}" ${problem}`));
+  }
+  if (r.fluxApiVersion !== undefined && r.fluxApiVersion !== 'v1' && r.fluxApiVersion !== 'v1beta2')
+    problems.push(bad('flux-api-version', `must be v1 or v1beta2, not "${shown(r.fluxApiVersion)}"`));
+  const urlProblem = gitUrlProblem(r.gitUrl);
+  if (urlProblem) problems.push(bad('git-url', urlProblem));
+  for (const [input, value] of [
+    ['target-namespace', r.targetNamespace],
+    ['flux-namespace', r.fluxNamespace],
+  ] as const) {
+    const problem = value === undefined ? undefined : dns1123LabelProblem(value);
+    if (problem) problems.push(bad(input, `"${shown(value!)}" is not a namespace name: it ${problem}`));
+  }
+  for (const [input, value] of [
+    ['service-account-name', r.serviceAccountName],
+    ['kubeconfig-secret-name', r.kubeconfigSecretName],
+    ['git-secret-name', r.gitSecretName],
+    ['commit-status-secret-name', r.commitStatusSecretName],
+    ['sops-age-secret-name', r.sopsAgeSecretName],
+  ] as const) {
+    const problem = value === undefined ? undefined : dns1123SubdomainProblem(value);
+    if (problem) problems.push(bad(input, `"${shown(value!)}" is not an object name: it ${problem}`));
+  }
+  if (r.values !== undefined) {
+    // Only where, never what: a parser message could quote a secret value.
+    const first = parseYaml('values', r.values).diagnostics.find((d) => d.severity === 'error');
+    if (first)
+      problems.push(
+        bad(
+          'values',
+          `is not valid YAML${first.line ? ` (line ${first.line}, column ${first.column})` : ''}`,
+        ),
+      );
+  }
+  if (r.version !== undefined && !/^[0-9A-Za-z.+-]{1,128}$/.test(r.version))
+    problems.push(bad('version', `"${shown(r.version)}" is not a Package version`));
+  return problems;
+}
+
+export function fluxApiVersionOf(given: string | undefined, configured: FluxApiVersion): FluxApiVersion {
+  return given === 'v1' || given === 'v1beta2' ? given : configured;
+}
+
+const SCP_LIKE = /^[A-Za-z0-9._-]+@([A-Za-z0-9.-]+):(?!\/\/)([^\s]+)$/;
+
+/** What is wrong with a git URL for Flux's GitRepository: https, ssh:// or scp-like (`git@host:org/repo`). */
+export function gitUrlProblem(url: string): string | undefined {
+  if (!url) return 'is required';
+  if ([...url].some((ch) => ch.trim() === '' || ch.charCodeAt(0) < 0x20 || ch.charCodeAt(0) === 0x7f))
+    return 'must not contain spaces or control characters';
+  if (SCP_LIKE.test(url)) return undefined;
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return `"${shown(url)}" is neither an https URL nor an ssh one (ssh://host/org/repo or git@host:org/repo)`;
+  }
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'ssh:')
+    return `must be https or ssh, not ${parsed.protocol.replace(/:$/, '')}`;
+  if (!parsed.hostname) return 'names no host';
+  if (parsed.password) return 'must not carry a password; name a git-secret-name instead';
+  if (parsed.protocol === 'https:' && parsed.username)
+    return 'must not carry a user name; name a git-secret-name instead';
+  if (parsed.pathname.replace(/\/+$/, '') === '') return 'names no repository';
+  return undefined;
+}
+
+/** The URL Flux's GitRepository takes: `ssh://` for the scp-like form, which its schema refuses. */
+export function fluxGitUrl(url: string): string {
+  const scp = SCP_LIKE.exec(url);
+  if (!scp) return url;
+  const user = url.slice(0, url.indexOf('@'));
+  return `ssh://${user}@${scp[1]}/${scp[2]!.replace(/^\/+/, '')}`;
+}
+
+/** The repository's https address for notification-controller's github Provider, from its git URL. */
+export function httpsAddressOf(url: string): string {
+  const scp = SCP_LIKE.exec(url);
+  const [host, path] = scp
+    ? [scp[1]!, scp[2]!]
+    : (() => {
+        const u = new URL(url);
+        return [u.hostname, u.pathname];
+      })();
+  return `https://${host}/${path
+    .replace(/^\/+/, '')
+    .replace(/\/+$/, '')
+    .replace(/\.git$/, '')}`;
+}
+
+/** A value as shown in a message: hostile input stays on one line and short. */
+function shown(value: string): string {
+  const flat = JSON.stringify(value).slice(1, -1);
+  return flat.length > 80 ? `${flat.slice(0, 77)}...` : flat;
+}

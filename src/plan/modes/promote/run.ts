@@ -1,0 +1,58 @@
+/**
+ * promote's runner: per promotion, the component's Packages and the source environment's selection
+ * loaded, the version chosen by the synchronous rules (rules.ts), the target delivered like an
+ * install of that version (../install/deliver.ts).
+ */
+import { error } from '../../../diagnostics.js';
+import type { Loader } from '../../load/load.js';
+import type { Context } from '../../model/context.js';
+import { selectedVersion } from '../../model/environment.js';
+import type { ComponentLayout } from '../../model/repository.js';
+import type { EnvironmentResult, PromoteRequest } from '../../types.js';
+import { deliverInto, release } from '../install/deliver.js';
+import type { Delivery } from '../install/into.js';
+import { describePromotion, promotedPackage, promotionSource, requestProblem } from './rules.js';
+
+export async function runPromote(
+  ctx: Context,
+  loader: Loader,
+  components: ComponentLayout[],
+  request: PromoteRequest,
+): Promise<EnvironmentResult[]> {
+  const results: EnvironmentResult[] = [];
+  const byName = new Map(components.map((c) => [c.name, c]));
+  for (const promotion of request.promotions) {
+    const component = byName.get(promotion.component);
+    const problem = requestProblem(ctx, component, promotion);
+    if (problem || !component) {
+      ctx.diagnostics.push(error('request.promote', problem ?? 'no such component', ''));
+      continue;
+    }
+    const packages = await loader.packages(component);
+    const from = promotionSource(ctx, promotion);
+    // The from-environment is read without the caller's keys: only its PackageInstall matters.
+    const selected =
+      promotion.version === undefined && from !== undefined && component.environments.includes(from)
+        ? selectedVersion(await loader.environment(component, from, false), packages)
+        : undefined;
+    const pkg = promotedPackage(ctx, component, packages, promotion, selected);
+    if (!pkg) continue;
+    const delivery: Delivery = { pinned: pkg, downgrade: request.allowDowngrade ? 'allow' : 'refuse' };
+    const overrides = { overrides: request.overrides };
+    const result = await deliverInto(
+      ctx,
+      loader,
+      component,
+      packages,
+      promotion.environment,
+      overrides,
+      delivery,
+    );
+    if (!result) continue;
+    describePromotion(ctx, result, packages, pkg, promotion);
+    results.push(result);
+  }
+  for (const component of new Set(request.promotions.map((p) => byName.get(p.component))))
+    if (component) release(ctx, loader, component);
+  return results;
+}
