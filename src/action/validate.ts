@@ -32,7 +32,7 @@ export async function validate(session: Session): Promise<void> {
   if (gate) {
     const [head, base, files] = await Promise.all([
       treeOfCommit(session, pr.headSha!),
-      readBaseOrFail(session.client, session.ref, pr.baseRef ?? session.baseBranch),
+      readBaseOrFail(session.objects, pr.baseRef ?? session.baseBranch),
       api(`listing the files of pull request #${pr.number}`, () =>
         listPullRequestFiles(session.client, session.ref, pr.number!),
       ),
@@ -77,7 +77,7 @@ export async function validate(session: Session): Promise<void> {
   }
   const tree = pr?.headSha
     ? await treeOfCommit(session, pr.headSha)
-    : (await readBaseOrFail(session.client, session.ref, session.baseBranch)).tree;
+    : (await readBaseOrFail(session.objects, session.baseBranch)).tree;
   // The whole repository is read once and not kept: its validation is also the matrix's.
   snapshot = snapshotOf(session, tree, false);
   const loaded = await api('reading flux-pkg.yaml', () => loadConfig(snapshot));
