@@ -23,6 +23,8 @@ export interface Inputs {
   draft: boolean;
   autoMerge: false | 'merge' | 'squash' | 'rebase';
   branchPrefix: string;
+  /** The commit status context the gate's verdict is posted under. */
+  checkContext: string;
   commitMessage: string;
   prTitle: string;
   /** Unset: flux-pkg.yaml's prFlow, else per-component. */
@@ -129,6 +131,7 @@ export function readInputs(): Inputs {
     draft: bool('draft'),
     autoMerge: autoMerge && autoMerge !== 'false' ? (autoMerge as 'merge' | 'squash' | 'rebase') : false,
     branchPrefix,
+    checkContext: checkContextInput(),
     commitMessage: core.getInput('commit-message') || 'Deploy {component} {version} to {environment}',
     prTitle: core.getInput('pr-title') || 'Deploy {component} {version} to {environment}',
     prFlow: prFlow ? (prFlow as Inputs['prFlow']) : undefined,
@@ -190,4 +193,13 @@ function sopsInputs(): Pick<Inputs, 'sopsAgeIdentities' | 'sopsAgeRecipients'> {
       throw new InputError(`input sops-age-recipients: entry ${i + 1} is not an age recipient (age1…)`);
   });
   return { sopsAgeIdentities, sopsAgeRecipients };
+}
+
+/** A status context is free text to GitHub; kept to one short printable line, as a check's name is. */
+function checkContextInput(): string {
+  const context = core.getInput('check-context').trim() || 'flux-pkg/validate';
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: a context is one printable line
+  if (context.length > 100 || /[\x00-\x1f\x7f]/.test(context))
+    throw new InputError('input check-context must be one line of at most 100 characters');
+  return context;
 }

@@ -158,6 +158,16 @@ export async function publishProposal(
     // A run for a newer Package finished first: its proposal stands.
     return { ...result, number: open.number, url: open.html_url, superseded: proposed };
   }
+  if (!open) {
+    const closed = await closedForVersion(client, ref, base, spec);
+    if (closed)
+      return {
+        ...result,
+        number: closed.number,
+        url: closed.html_url,
+        skipped: `#${closed.number} proposed ${spec.version} and was closed without merging; it is not reopened for ${spec.version}, a newer version opens a new pull request`,
+      };
+  }
   let moved = false;
   if (!head || !(await branchIsCurrent(client, ref, head, base, spec.files))) {
     const { data: tree } = await client.rest.git.createTree({
@@ -192,6 +202,7 @@ export async function publishProposal(
     result.commit = commit.sha;
     moved = true;
   }
+  result.head = result.commit ?? head;
 
   if (open) {
     result.number = open.number;
@@ -284,4 +295,32 @@ export async function closeIfOpen(
     number: open.number,
     url: open.html_url,
   };
+}
+
+/**
+ * Renovate's rule: a pull request of this action for this branch and version, closed without
+ * merging, means someone declined that version; it is not proposed again. Only the newest 100
+ * closed pull requests of the branch are looked at (one read, only before opening a pull request).
+ */
+async function closedForVersion(
+  client: GitHubClient,
+  ref: RepoRef,
+  base: Base,
+  spec: Proposal & { branch: string },
+): Promise<{ number: number; html_url: string } | undefined> {
+  if (!spec.version) return undefined;
+  const { data } = await client.rest.pulls.list({
+    ...ref,
+    state: 'closed',
+    head: `${ref.owner}:${spec.branch}`,
+    base: base.branch,
+    sort: 'created',
+    direction: 'desc',
+    per_page: 100,
+  });
+  return data.find((p) => {
+    if (p.merged_at) return false;
+    const marker = readMarker(p.body, { key: spec.key, fields: MARKER_FIELDS });
+    return marker?.fields.version === spec.version;
+  });
 }

@@ -20,6 +20,7 @@ import { GitStore, type Person } from './git-store.js';
 import { handleGraphql } from './graphql.js';
 import { type PullRecord, PullStore } from './pulls.js';
 import type { Site } from './shapes.js';
+import { StatusStore } from './statuses.js';
 import { commitFiles, type PushedFile } from './tree-builder.js';
 import {
   ApiError,
@@ -33,6 +34,7 @@ import {
 
 export type { FailSpec, FaultMatch, RaceSpec } from './faults.js';
 export type { PullRecord } from './pulls.js';
+export type { StatusRecord } from './statuses.js';
 export type { PushedFile } from './tree-builder.js';
 export type { CallRecord, Violation } from './types.js';
 
@@ -64,6 +66,8 @@ export interface StandIn {
   /** Pull requests by number - 1, with labels, comments, reviewers and auto-merge. */
   readonly pulls: readonly PullRecord[];
   readonly faults: Faults;
+  /** Commit statuses posted, and the switch that refuses them (a fork's read-only token). */
+  readonly statuses: StatusStore;
   /** The calls that are not GETs (POST /graphql included): what costs content-creation quota. */
   writes(): CallRecord[];
   /**
@@ -131,7 +135,12 @@ export async function startStandIn(options: StandInOptions): Promise<StandIn> {
   const faults = new Faults();
   const site: Site = { url: '', owner: options.owner, repo: options.repo, defaultBranch };
   const pulls = new PullStore(site, git, faults);
-  const handlers: Record<string, Handler> = { ...new GitApi(site, git).handlers(), ...pulls.handlers() };
+  const statuses = new StatusStore(site, git, pulls);
+  const handlers: Record<string, Handler> = {
+    ...new GitApi(site, git).handlers(),
+    ...pulls.handlers(),
+    ...statuses.handlers(),
+  };
   let used = 0;
 
   const violate = (op: Operation, where: Violation['where'], messages: string[]) => {
@@ -314,6 +323,7 @@ export async function startStandIn(options: StandInOptions): Promise<StandIn> {
     violations,
     pulls: pulls.all,
     faults,
+    statuses,
     writes: () => calls.filter((c) => c.method !== 'GET'),
     commit: (branch, files, message, author = DEVELOPER) =>
       commitFiles(git, fullRef(branch), files, message, author, `refs/heads/${defaultBranch}`),
