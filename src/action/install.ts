@@ -86,10 +86,17 @@ interface Since {
   why: string;
 }
 
+const ZERO_SHA = /^0+$/;
+
 async function deliveredSoFar(session: Session): Promise<Since> {
   const { client, ref, baseBranch } = session;
   const cursor = await api('reading the delivery cursor', () => readCursor(client, ref, baseBranch));
   if (cursor) return { cursor, sha: cursor, why: `since the last delivered commit ${cursor.slice(0, 7)}` };
+  // No cursor yet (the first run since adopting this version): an ordinary push says what it
+  // changed, as before; a first push, a force push or a run without a push looks at everything once.
+  const push = session.facts.eventName === 'push' ? session.facts.push : undefined;
+  if (push?.before && !ZERO_SHA.test(push.before) && !push.forced)
+    return { sha: push.before, why: `in this push (no delivery cursor yet), since ${push.before.slice(0, 7)}` };
   return { why: 'no delivery cursor yet: every component is looked at once' };
 }
 
