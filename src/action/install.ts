@@ -69,7 +69,13 @@ export async function deliverPush(
     throw e;
   });
   annotate(delivered.result.diagnostics);
-  const report = { mode, dryRun: inputs.dryRun, ...delivered, status, notes: [...notes, ...skippedNotes(delivered.published)] };
+  const report = {
+    mode,
+    dryRun: inputs.dryRun,
+    ...delivered,
+    status,
+    notes: [...notes, ...skippedNotes(delivered.published)],
+  };
   if (!delivered.result.valid) await failInvalid(report);
   await postVerdicts(session, delivered.published);
   if (since && what.install && what.promote && !inputs.environments && !inputs.dryRun)
@@ -91,12 +97,20 @@ const ZERO_SHA = /^0+$/;
 async function deliveredSoFar(session: Session): Promise<Since> {
   const { client, ref, baseBranch } = session;
   const cursor = await api('reading the delivery cursor', () => readCursor(client, ref, baseBranch));
-  if (cursor) return { cursor, sha: cursor, why: `since the last delivered commit ${cursor.slice(0, 7)}` };
+  if (cursor)
+    return {
+      cursor,
+      sha: cursor,
+      why: `delivered what changed since the last delivered commit ${cursor.slice(0, 7)}`,
+    };
   // No cursor yet (the first run since adopting this version): an ordinary push says what it
   // changed, as before; a first push, a force push or a run without a push looks at everything once.
   const push = session.facts.eventName === 'push' ? session.facts.push : undefined;
   if (push?.before && !ZERO_SHA.test(push.before) && !push.forced)
-    return { sha: push.before, why: `in this push (no delivery cursor yet), since ${push.before.slice(0, 7)}` };
+    return {
+      sha: push.before,
+      why: `delivered what this push changed (no delivery cursor yet)`,
+    };
   return { why: 'no delivery cursor yet: every component is looked at once' };
 }
 
@@ -139,7 +153,8 @@ async function planDelivery(
   const list: PlanResult[] = [];
   if (what.install && (request.packages === undefined || request.packages.length > 0))
     list.push(await plan(snapshot, request, loaded));
-  if (promotions.length > 0) list.push(await plan(snapshot, { kind: 'promote', promotions, ...keys }, loaded));
+  if (promotions.length > 0)
+    list.push(await plan(snapshot, { kind: 'promote', promotions, ...keys }, loaded));
   return list;
 }
 export function styleOf(session: Session, base: Base): ProposalStyle {
@@ -169,7 +184,7 @@ async function changesSince(
   since: Since,
   notes: string[],
 ): Promise<ChangeSet | undefined> {
-  notes.push(`delivered what changed ${since.why}`);
+  notes.push(since.why);
   if (!since.sha) return undefined;
   if (since.sha === base.sha) return { packageFiles: [], packageInstalls: [], configChanged: false };
   const before = await treeOfCommit(session, since.sha);
