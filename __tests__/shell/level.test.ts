@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { COMPONENT, NEW_VERSION, newPackage, pushEvent } from '../e2e/fixtures.js';
-import { chainRepo, PI, withConstraint } from '../e2e/promotion-scenario.js';
+import { chainRepo, PI, PREVIOUS, withConstraint } from '../e2e/promotion-scenario.js';
 import {
   closeStandInsAfterAll,
   constraintOf,
@@ -153,5 +153,36 @@ describe('the gate’s verdict on the action’s own pull requests', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/::warning::could not post the flux-pkg\/validate commit status/);
     expect(standIn.pulls).toHaveLength(2);
+  });
+});
+
+describe('a rollback holds', () => {
+  it('level-triggered delivery never offers the version a rollback left; a newer one releases the hold', async () => {
+    const standIn = await chainRepo();
+    const pkg = newPackage();
+    standIn.commit(
+      'main',
+      { [pkg.path]: pkg.content, [PI('dev')]: withConstraint(standIn, 'dev', NEW_VERSION) },
+      'dev on the new version',
+    );
+    const rollback = { mode: 'promote', component: COMPONENT, 'to-environment': 'dev', version: PREVIOUS };
+    const rolled = await act(standIn, {}, { ...rollback, 'allow-downgrade': 'true' }, 'workflow_dispatch');
+    expect(rolled.code, rolled.stdout).toBe(0);
+    // The rollback is merged (auto-merge: no push run), its pull request closed by the merge.
+    standIn.commit('main', { [PI('dev')]: standIn.readTree(DEV)[PI('dev')]! }, 'Merge rollback');
+    standIn.pulls[0]!.state = 'closed';
+    const scheduled = await act(standIn, {}, { mode: 'install', 'auto-merge': 'squash' }, 'schedule');
+    expect(scheduled.code, scheduled.stdout).toBe(0);
+    expect(standIn.pulls.filter((p) => p.head === DEV && p.state === 'open')).toEqual([]);
+    expect(scheduled.annotations).toContainEqual(
+      expect.stringMatching(/plan\.rollback-hold.*dev was rolled back from 20230502091145\.0\.0/),
+    );
+    expect(constraintOf(standIn.readTree('main')[PI('dev')]!)).toBe(PREVIOUS);
+    const newer = await act(standIn, push(standIn, V2));
+    expect(newer.code, newer.stdout).toBe(0);
+    const released = standIn.readTree(DEV)[PI('dev')]!;
+    expect(constraintOf(released)).toBe(V2);
+    expect(released).not.toContain('rolled-back-from');
+    expect(released).not.toContain('downgradable');
   });
 });
