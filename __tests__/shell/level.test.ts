@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { COMPONENT, NEW_VERSION, newPackage, pushEvent } from '../e2e/fixtures.js';
-import { chainRepo, PI, PREVIOUS, withConstraint } from '../e2e/promotion-scenario.js';
+import { chainRepo, openPullRequest, PI, PREVIOUS, withConstraint } from '../e2e/promotion-scenario.js';
 import {
   closeStandInsAfterAll,
   constraintOf,
@@ -16,6 +16,7 @@ import {
   prsOf,
   REPO,
   supplyChainPush,
+  TOKEN,
 } from '../e2e/scenario.js';
 import type { StandIn } from '../e2e/stand-in/server.js';
 import { act } from './run-in-process.js';
@@ -184,5 +185,37 @@ describe('a rollback holds', () => {
     expect(constraintOf(released)).toBe(V2);
     expect(released).not.toContain('rolled-back-from');
     expect(released).not.toContain('downgradable');
+  });
+});
+
+describe('the gate (validate) posts its verdict and reads labels at run time', () => {
+  it('fails an out-of-order promotion on its head; a label added since, on a re-run of the same event, passes it', async () => {
+    const standIn = await chainRepo();
+    const pkg = newPackage();
+    standIn.commit('main', { [pkg.path]: pkg.content }, 'supply chain: new Package');
+    const change = { [PI('prod')]: withConstraint(standIn, 'prod', NEW_VERSION) };
+    const event = (await openPullRequest(standIn, 'prod-hotfix', change)) as {
+      pull_request: { number: number; head: { sha: string } };
+    };
+    const head = event.pull_request.head.sha;
+    const refused = await act(standIn, event, {}, 'pull_request');
+    expect(refused.code).toBe(1);
+    expect(standIn.statuses.latest(head, 'flux-pkg/validate')).toMatchObject({
+      state: 'failure',
+      description: expect.stringContaining('promotion.out-of-order'),
+    });
+    // The label is added after the event: the payload (replayed by a re-run) does not carry it.
+    const labelled = await fetch(
+      `${standIn.url}/repos/${OWNER}/${REPO}/issues/${event.pull_request.number}/labels`,
+      {
+        method: 'POST',
+        headers: { authorization: `token ${TOKEN}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ labels: ['hotfix'] }),
+      },
+    );
+    expect(labelled.status).toBe(200);
+    const rerun = await act(standIn, event, {}, 'pull_request');
+    expect(rerun.code, rerun.stdout).toBe(0);
+    expect(standIn.statuses.latest(head, 'flux-pkg/validate')?.state).toBe('success');
   });
 });
