@@ -112,6 +112,24 @@ describe('level-triggered delivery', () => {
   });
 });
 
+describe('overlapping runs', () => {
+  it('a run that writes while a newer push lands ends with every PR at the newest', async () => {
+    const standIn = await gitopsRepo();
+    const older = push(standIn, NEW_VERSION);
+    const newer = newPackage(V2);
+    // As the older run writes its first branch, the supply chain pushes the newer Package.
+    standIn.faults.raceRef({ ref: 'heads/main', files: { [newer.path]: newer.content } });
+    const run = await act(standIn, older);
+    expect(run.code, run.stdout).toBe(0);
+    expect(devConstraint(standIn)).toBe(V2);
+    expect(standIn.pulls.map((p) => [p.title, p.state])).toEqual([
+      [`Deploy ${COMPONENT} ${V2} to dev`, 'open'],
+      [`Deploy ${COMPONENT} ${V2} to staging`, 'open'],
+    ]);
+    expect(standIn.head(CURSOR)).toBe(standIn.head('main'));
+  });
+});
+
 describe("Renovate's rule for closed pull requests", () => {
   it('one closed unmerged for a version is not reopened for it; a newer version opens a new one', async () => {
     const standIn = await gitopsRepo();
