@@ -6,8 +6,8 @@
  */
 import * as core from '@actions/core';
 import { loadConfig } from '../config/config.js';
-import { api, readBaseOrFail } from '../github/deliver.js';
 import { labelsNow } from '../github/commit-status.js';
+import { api, readBaseOrFail } from '../github/deliver.js';
 import { listPullRequestFiles } from '../github/pull-files.js';
 import { loadBaseFacts } from '../plan/load/base.js';
 import { scopeOfChanges } from '../plan/model/changes.js';
