@@ -38,7 +38,10 @@ export async function deliverPush(
 ): Promise<void> {
   const { inputs } = session;
   const since = inputs.packages ? undefined : await deliveredSoFar(session);
-  if (since?.sha) void treeOfCommit(session, since.sha);
+  // Read ahead while the base is read, when a push says the base moved past it (a scheduled run
+  // usually finds the cursor at the base: then its tree is never needed).
+  const pushed = session.facts.push?.after;
+  if (since?.sha && pushed && pushed !== since.sha) void treeOfCommit(session, since.sha);
   let planned: Proposed | undefined;
   let status: StatusSource | undefined;
   const notes: string[] = [];
