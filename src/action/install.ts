@@ -18,7 +18,6 @@ import type { InstallRequest, PlanResult, Published } from '../plan/types.js';
 import type { Snapshot } from '../repo/snapshot.js';
 import { annotate, failInvalid, finish, type StatusSource } from './report.js';
 import { deliveryOf, type Session, snapshotOf, sopsKeys, sopsOverrides, treeOfCommit } from './session.js';
-import { postVerdicts } from './verdict.js';
 
 export async function install(session: Session): Promise<void> {
   await deliverPush(session, { install: true, promote: true });
@@ -80,7 +79,6 @@ export async function deliverPush(
     notes: [...notes, ...skippedNotes(delivered.published)],
   };
   if (!delivered.result.valid) await failInvalid(report);
-  await postVerdicts(session, delivered.published);
   if (since && what.install && what.promote && !inputs.environments && !inputs.dryRun)
     await moveCursor(session, since.cursor, delivered.base.sha, report.notes);
   await finish(report);

@@ -14,7 +14,7 @@ import { scopeOfChanges } from '../plan/model/changes.js';
 import { plan } from '../plan/plan.js';
 import type { Scope, ValidateRequest } from '../plan/types.js';
 import { annotate, failInvalid, finish, type StatusSource } from './report.js';
-import { type Session, snapshotOf, sopsKeys, treeOfCommit } from './session.js';
+import { checkTargetOf, type Session, snapshotOf, sopsKeys, treeOfCommit } from './session.js';
 import { postCheck } from './verdict.js';
 
 export async function validate(session: Session): Promise<void> {
@@ -55,7 +55,7 @@ export async function validate(session: Session): Promise<void> {
       loadBaseFacts(snapshotOf(session, base.tree), loaded.config, scope),
     );
     const result = await api('reading the gitops repository', () => plan(snapshot, request, loaded));
-    await postCheck(session, pr.headSha!, {
+    await postCheck(checkTargetOf(session), pr.headSha!, {
       state: result.valid ? 'success' : 'failure',
       description: verdictLine(result),
     });

@@ -50,6 +50,8 @@ export interface Delivery {
   propose: (base: Base) => Promise<Proposed>;
   /** One-line progress notes. */
   log: (message: string) => void;
+  /** After the last attempt wrote its pull requests: the gate's verdict on the heads it pushed. */
+  published?: (published: readonly Published[]) => Promise<void>;
 }
 
 export interface Delivered extends Proposed {
@@ -64,6 +66,8 @@ export async function readBaseOrFail(client: GitHubClient, ref: RepoRef, branch:
 }
 
 export async function deliver(d: Delivery): Promise<Delivered> {
+  // Branches this run moved, in any attempt: a later attempt may find one current and leave it.
+  const movedBranches = new Set<string>();
   for (let attempt = 1; ; attempt++) {
     const base = await readBaseOrFail(d.client, d.ref, d.baseBranch);
     const pulls = new OpenPulls(d.client, d.ref, base.branch);
@@ -71,7 +75,7 @@ export async function deliver(d: Delivery): Promise<Delivered> {
     const proposed = await d.propose(base);
     if (d.dryRun || !proposed.result.valid) return { ...proposed, base, published: [] };
     try {
-      const published = await publishAll(d, base, proposed.proposals, pulls);
+      const published = await publishAll(d, base, proposed.proposals, pulls, movedBranches);
       // Only a run that moved a branch can have built it on a base that moved meanwhile.
       const wrote = published.some((p) => p.commit) && attempt < MAX_ATTEMPTS;
       const moved = wrote
@@ -81,6 +85,9 @@ export async function deliver(d: Delivery): Promise<Delivered> {
         d.log(`${d.baseBranch} moved while the pull requests were written; planning again on ${moved}`);
         continue;
       }
+      await d.published?.(
+        published.map((p) => (p.commit || !movedBranches.has(p.branch) ? p : { ...p, commit: p.head })),
+      );
       return { ...proposed, base, published };
     } catch (e) {
       if (!(e instanceof RaceLostError)) throw e;
@@ -112,6 +119,7 @@ async function publishAll(
   base: Base,
   proposals: readonly Proposal[],
   pulls: OpenPulls,
+  movedBranches: Set<string>,
 ): Promise<Published[]> {
   checkBeforeWriting(d, proposals);
   const published: Published[] = [];
@@ -124,11 +132,11 @@ async function publishAll(
       if (closed) published.push(closed);
       continue;
     }
-    published.push(
-      await api(`writing the pull request for ${proposal.key}`, () =>
-        publishProposal(d.client, d.ref, base, spec, pulls),
-      ),
+    const result = await api(`writing the pull request for ${proposal.key}`, () =>
+      publishProposal(d.client, d.ref, base, spec, pulls),
     );
+    if (result.commit) movedBranches.add(result.branch);
+    published.push(result);
   }
   return published;
 }
