@@ -40,6 +40,7 @@ const CORE_PACKAGES = [
   'yaml',
   'ajv',
   'ajv-formats',
+  're2js', // valuesSchema patterns in linear time (pure JS, no I/O)
   'diff',
   'age-encryption',
   'node:crypto',

@@ -17,8 +17,10 @@ import { WriteRefusedError, writeFiles } from '../repo/local-writer.js';
 import { UnsafeWritePathError } from '../repo/paths.js';
 import { statusJson, statusText } from '../report/summary/status-render.js';
 import { diagnosticLines, fileDiff, jsonReport, summaryLines } from '../report/terminal/text.js';
-import { isAgeRecipient, parseAgeIdentities } from '../sops/index.js';
+import { isAgeRecipient } from '../sops/index.js';
 import { BOOTSTRAP_OPTIONS, BOOTSTRAP_USAGE, bootstrapFlagProblem, planLocalBootstrap } from './bootstrap.js';
+import { sopsCommand } from './sops.js';
+import { KEY_SOURCES_HELP, KeySourceError, loadAgeIdentities } from './sops-keys.js';
 
 const USAGE = `Usage: flux-pkg <command> [options]
 
@@ -28,6 +30,8 @@ Commands:
   promote    give --to the version --from runs (or --version); --allow-downgrade rolls back
   status     the version each environment runs, which are behind their promoteFrom, which are invalid
   bootstrap  a new environment: its folder, run-cluster RBAC, Brain Flux objects, flux-pkg.yaml (--write writes)
+  sops updatekeys [paths]
+             wrap SOPS data keys for the age recipients .sops.yaml now lists (flux-pkg sops --help)
 
 Options:
   --repo DIR            the gitops repo checkout (default: .)
@@ -41,8 +45,7 @@ Options:
   --allow-downgrade     promote: allow a lower version (adds packaging.carvel.dev/downgradable)
   --write               write the planned files (plan, promote)
   --sops-age-key-file FILE
-                        age key file to decrypt SOPS-encrypted values Secrets (also read, as sops
-                        does: SOPS_AGE_KEY_FILE, SOPS_AGE_KEY)
+                        age key file to decrypt SOPS-encrypted values Secrets; ${KEY_SOURCES_HELP}
   --sops-age-recipient R
                         age recipient for secretFormat sops where no .sops.yaml rule matches (repeatable)
   --json                print a JSON report
@@ -57,6 +60,7 @@ export interface Io {
 class UsageError extends Error {}
 
 export async function main(argv: string[], io: Io): Promise<number> {
+  if (argv[0] === 'sops') return sopsCommand(argv.slice(1), io);
   let args: ReturnType<typeof parse>;
   try {
     args = parse(argv);
@@ -297,22 +301,13 @@ async function checkRepoFolder(root: string, given: string): Promise<void> {
   if (!info.isDirectory()) throw new UsageError(`--repo ${given} is not a directory`);
 }
 
-/** The age identities of --sops-age-key-file, else of SOPS_AGE_KEY_FILE and SOPS_AGE_KEY (as sops reads them). */
+/** The age identities of every source sops reads, merged with --sops-age-key-file (sops-keys.ts). */
 async function sopsIdentities(keyFile: string | undefined): Promise<string[]> {
-  const fromEnv = process.env.SOPS_AGE_KEY_FILE;
-  const files = keyFile !== undefined ? [keyFile] : fromEnv ? [fromEnv] : [];
-  const identities: string[] = [];
-  for (const file of files) {
-    const text = await readFile(file, 'utf8').catch(() => undefined);
-    const origin = keyFile === undefined ? ' (SOPS_AGE_KEY_FILE)' : '';
-    if (text === undefined) throw new UsageError(`cannot read the age key file ${file}${origin}`);
-    const found = parseAgeIdentities(text);
-    if (found.length === 0)
-      throw new UsageError(`${file}${origin} holds no age identity (a line AGE-SECRET-KEY-1…)`);
-    identities.push(...found);
+  try {
+    return await loadAgeIdentities(keyFile);
+  } catch (e) {
+    throw e instanceof KeySourceError ? new UsageError(e.message) : e;
   }
-  if (keyFile === undefined) identities.push(...parseAgeIdentities(process.env.SOPS_AGE_KEY ?? ''));
-  return identities;
 }
 
 async function readValuesFile(path: string): Promise<string> {

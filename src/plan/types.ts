@@ -1,3 +1,5 @@
+import type { ValuesReview } from '../carvel/effective-values.js';
+import type { FetchChange } from '../carvel/fetch-diff.js';
 import type { SchemaKeyChanges } from '../carvel/schema-diff.js';
 import type { Settings } from '../config/config.js';
 import type { Diagnostic } from '../diagnostics.js';
@@ -104,11 +106,12 @@ export interface PlannedFile {
   /** A values Secret: its content is never printed, only which keys changed. */
   secret: boolean;
   /**
-   * An encrypted values Secret written afresh (new IVs, a new data key): does `text` (the file as a
-   * pull request branch already has it) decrypt to the same plaintext for the same recipients? Then
-   * the branch is current. Absent: compare bytes. Needs the caller's age identities.
+   * An encrypted values Secret: what to write given `text`, the file as the pull request branch
+   * already has it — the branch's own bytes when it decrypts to the same plaintext for the same
+   * recipients (plaintext decides, never ciphertext); undefined: write `content`. Needs the caller's
+   * age identities; absent without them.
    */
-  sameAs?: (text: string) => Promise<boolean>;
+  fromBranch?: (text: string) => Promise<string | undefined>;
 }
 
 export interface EnvironmentResult {
@@ -136,6 +139,26 @@ export interface EnvironmentResult {
   settings?: Settings;
   /** Set for a promotion. */
   promotion?: PromotionDetails;
+  /** What a reviewer decides on: what the version change does in the cluster (see ReviewFacts). */
+  review?: ReviewFacts;
+}
+
+/**
+ * What changes in the cluster at Carvel's level when this environment's PR merges, for the PR body,
+ * the job summary and the CLI: fetch entries, effective values and release notes. Never a secret
+ * value: hidden values are not in these facts at all (see carvel/effective-values.ts).
+ */
+export interface ReviewFacts {
+  /** The Package file of the version the environment runs now (for the diff link). */
+  fromPackageFile?: string;
+  /** spec.template.spec.fetch entries that differ, from → to. */
+  fetch: FetchChange[];
+  /** The environment's effective values (schema defaults included) before and after. */
+  values?: ValuesReview;
+  /** spec.releaseNotes of every version after the one running, up to the one delivered, oldest first. */
+  releaseNotes: { version: string; notes?: string }[];
+  /** validate: the version the base branch selects (what the pull request changes it from). */
+  baseVersion?: string;
 }
 
 export interface PlanResult {
