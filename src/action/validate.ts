@@ -7,6 +7,7 @@
 import * as core from '@actions/core';
 import { loadConfig } from '../config/config.js';
 import { hasErrors } from '../diagnostics.js';
+import { labelsNow } from '../github/commit-status.js';
 import { api, readBaseOrFail } from '../github/deliver.js';
 import { listPullRequestFiles } from '../github/pull-files.js';
 import { loadBaseFacts } from '../plan/load/base.js';
@@ -16,7 +17,8 @@ import { plan } from '../plan/plan.js';
 import type { Scope, ValidateRequest } from '../plan/types.js';
 import { checkGatePolicy, withPolicy } from './gate-policy.js';
 import { annotate, failInvalid, finish, type StatusSource } from './report.js';
-import { type Session, snapshotOf, sopsKeys, treeOfCommit } from './session.js';
+import { checkTargetOf, type Session, snapshotOf, sopsKeys, treeOfCommit } from './session.js';
+import { postCheck } from './verdict.js';
 
 export async function validate(session: Session): Promise<void> {
   const { inputs, facts } = session;
@@ -56,7 +58,10 @@ export async function validate(session: Session): Promise<void> {
         );
     notes.push(describeScope(scope, files.truncated));
     request.scope = scope;
-    request.labels = pr.labels;
+    // The labels as they are now: a re-run replays the old payload, a label added since counts.
+    request.labels = await api(`reading the labels of pull request #${pr.number}`, () =>
+      labelsNow(session.client, session.ref, pr.number!),
+    );
     request.base = await api('reading the base branch', () =>
       loadBaseFacts(baseSnapshot, loaded.config, scope),
     );
@@ -73,7 +78,12 @@ export async function validate(session: Session): Promise<void> {
     );
     notes.push(...policy.notes);
     const result = await api('reading the gitops repository', () => plan(snapshot, request, loaded));
-    return report(session, withPolicy(result, policy.diagnostics), notes, { snapshot, loaded });
+    const verdict = withPolicy(result, policy.diagnostics);
+    await postCheck(checkTargetOf(session), pr.headSha!, {
+      state: verdict.valid ? 'success' : 'failure',
+      description: verdictLine(verdict),
+    });
+    return report(session, verdict, notes, { snapshot, loaded });
   }
   const tree = pr?.headSha
     ? await treeOfCommit(session, pr.headSha)
@@ -109,4 +119,12 @@ function describeScope(scope: Scope | undefined, truncated: boolean): string {
   if (parts.length === 0) return 'the pull request changes no component or environment: nothing to validate';
   core.debug(`gate scope: ${JSON.stringify(scope)}`);
   return `validated what the pull request changes: ${parts.join('; ')}`;
+}
+
+/** The status's one line: the verdict and the first error (code and file only: no repository text beyond a path). */
+function verdictLine(result: Awaited<ReturnType<typeof plan>>): string {
+  const errors = result.diagnostics.filter((d) => d.severity === 'error');
+  if (errors.length === 0) return 'the gate passed: every change checked is valid';
+  const first = errors[0]!;
+  return `${errors.length} error(s); first: ${first.code} in ${first.file || 'the repository'}`;
 }

@@ -246,4 +246,8 @@ export interface Published {
   commit?: string;
   /** Set when the open PR already proposes this newer version, so it was left alone. */
   superseded?: string;
+  /** The branch's head after publishing (the commit a pull request's checks are on). */
+  head?: string;
+  /** Why nothing was written, when a rule held it back (a closed pull request for this version). */
+  skipped?: string;
 }
