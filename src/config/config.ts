@@ -6,7 +6,7 @@
  */
 import { Ajv } from 'ajv';
 import { expandNameTemplate, nameTemplateProblem } from '../carvel/names.js';
-import { type Diagnostic, error, hasErrors, type Position } from '../diagnostics.js';
+import { type Diagnostic, type ErrorCode, error, hasErrors, type Position } from '../diagnostics.js';
 import { isProtectedPath, relativePathProblem } from '../repo/paths.js';
 import { readBounded, type Snapshot } from '../repo/snapshot.js';
 import {
@@ -205,7 +205,7 @@ export function parseConfig(file: string, text: string): LoadedConfig {
     return invalid();
   }
   const positionOf = (path: readonly PathSegment[]) => positionAt(parsed, first.doc, path);
-  const at = (code: string, message: string, path: PathSegment[]) =>
+  const at = (code: ErrorCode, message: string, path: PathSegment[]) =>
     diagnostics.push(error(code, message, file, positionOf(path), formatPath(path)));
   if (parsed.documents.length > 1)
     at('config.documents', `${file} must hold one YAML document, not ${parsed.documents.length}`, []);
@@ -245,7 +245,7 @@ export function parseConfig(file: string, text: string): LoadedConfig {
   return { config: hasErrors(diagnostics) ? { ...DEFAULT_CONFIG, file } : config, diagnostics, positionOf };
 }
 
-type Report = (code: string, message: string, path: PathSegment[]) => void;
+type Report = (code: ErrorCode, message: string, path: PathSegment[]) => void;
 
 /** Every configured path is a clean relative path inside the repo (layout keys are folder and file names). */
 function checkLayoutPaths(value: unknown, report: Report): void {

@@ -4,7 +4,7 @@
  * input and the CLI flag), so nothing is planned or written from it.
  */
 import { dns1123LabelProblem, dns1123SubdomainProblem } from '../../../carvel/names.js';
-import { type Diagnostic, error } from '../../../diagnostics.js';
+import { type Diagnostic, type ErrorCode, error } from '../../../diagnostics.js';
 import type { FluxApiVersion } from '../../../flux/params.js';
 import { parseYaml } from '../../../yaml/parse.js';
 import { nameProblem } from '../../model/repository.js';
@@ -49,7 +49,10 @@ export const DEFAULT_FLUX_NAMESPACE = 'flux-system';
 export const DEFAULT_COMMIT_STATUS_SECRET = 'github-commit-status';
 export const DEFAULT_SOPS_AGE_SECRET = 'sops-age';
 
-const bad = (input: string, message: string): Diagnostic =>
+/** A request field that has a diagnostic code of its own (`request.<input>`, diagnostics/codes.ts). */
+type CheckedInput = Extract<ErrorCode, `request.${string}`> extends `request.${infer I}` ? I : never;
+
+const bad = (input: CheckedInput, message: string): Diagnostic =>
   error(`request.${input}`, `${input} ${message}`, '');
 
 /** Problems of the request's own fields (what needs the repository is checked by the planner). */
