@@ -340,7 +340,7 @@ export const CODES = {
   ),
   'values.secret-data': e(
     '`stringData` or `data` of the values Secret is not a mapping of keys to values files.',
-    'Write `stringData: {values.yaml: |\\n  …}`.',
+    'Write `stringData:` with a key `values.yaml: |` and the values YAML indented under it.',
   ),
   'values.data-overridden': w(
     'A key is in both `data` and `stringData`; the API server keeps the stringData one.',
