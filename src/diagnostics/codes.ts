@@ -148,8 +148,8 @@ export const CODES = {
     'Add the environment entry under `environments` by hand, then rerun bootstrap.',
   ),
   'config.misnamed': e(
-    'A file beside where flux-pkg.yaml belongs looks like a config (`flux-pkg.yml`, `.flux-pkg.yaml`, `.github/flux-pkg.yaml`), but the action reads only `flux-pkg.yaml` at the repository root: it is ignored.',
-    'Rename (or move) the file to `flux-pkg.yaml` at the repository root.',
+    'A file is named like the config but is not the one the action reads (`flux-pkg.yml`, `.flux-pkg.yaml`, `.flux-pkg.yml`, or anything under `.github/`): only `flux-pkg.yaml` at the repository root is read.',
+    'Rename (or move) the file to `flux-pkg.yaml` at the repository root; delete it if that file exists already.',
   ),
 
   // layout: how components and environments are found.
@@ -164,6 +164,11 @@ export const CODES = {
   'layout.environment-name': e(
     'An environment folder name is not a valid name.',
     'Rename the folder to a DNS-1123 label: lower-case letters, digits and "-".',
+  ),
+
+  'layout.no-environment': w(
+    'validate found components with Packages but no environment folder yet (the state before the first bootstrap): the Packages were validated, nothing else.',
+    'Nothing; bootstrap creates the first environment of a component.',
   ),
 
   // request: what the caller asked for (inputs, flags, the event).

@@ -1,5 +1,12 @@
 import { type LoadedConfig, loadConfig } from '../config/config.js';
-import { type Diagnostic, dedupeDiagnostics, error, hasErrors, sortDiagnostics } from '../diagnostics.js';
+import {
+  type Diagnostic,
+  dedupeDiagnostics,
+  error,
+  hasErrors,
+  sortDiagnostics,
+  warning,
+} from '../diagnostics.js';
 import type { Snapshot } from '../repo/snapshot.js';
 import { Loader } from './load/load.js';
 import { RepoReader } from './load/reader.js';
@@ -18,7 +25,7 @@ import { ValuesChecker } from './model/values.js';
 import { runInstall } from './modes/install/run.js';
 import { runPromote } from './modes/promote/run.js';
 import { runValidate } from './modes/validate/run.js';
-import type { EnvironmentResult, PlanResult, Request } from './types.js';
+import type { EnvironmentResult, PlanResult, Request, ValidateRequest } from './types.js';
 
 export type { EnvironmentResult, PlannedFile, PlanResult, Request } from './types.js';
 
@@ -55,16 +62,35 @@ export async function plan(snapshot: Snapshot, request: Request, loaded?: Loaded
   const loader = new Loader(new RepoReader(snapshot), config.layout, diagnostics, request.sops);
   const environments = hasErrors(diagnostics) ? [] : await planFor(ctx, loader, components, request);
   diagnostics.push(...ctx.values.diagnostics);
-  // A pull request that touches no component has nothing to check; a filter that matches nothing is an error.
-  const scopedToNothing = request.kind === 'validate' && request.scope !== undefined;
-  if (request.kind === 'validate' && !scopedToNothing && environments.length === 0 && !hasErrors(diagnostics))
-    diagnostics.push(
-      error(NO_MATCH, 'the filters match no environment folder: validate checked nothing', ''),
-    );
+  if (request.kind === 'validate' && environments.length === 0 && !hasErrors(diagnostics))
+    diagnostics.push(...nothingValidated(request, components));
   diagnostics.push(...unsafePathProblems(environments.flatMap((e) => e.files)));
   const valid = !hasErrors(diagnostics);
   const files = valid ? environments.flatMap((e) => e.files) : [];
-  return { valid, diagnostics: sortDiagnostics(dedupeDiagnostics(diagnostics)), environments, files };
+  const diagnosticsOut = sortDiagnostics(dedupeDiagnostics(diagnostics));
+  return { valid, diagnostics: diagnosticsOut, environments, files, config: { file: config.file } };
+}
+
+/**
+ * validate found no environment folder to check. A pull request that touches no component has nothing to
+ * check; a filter that matches nothing is an error; a repository whose components have Packages but no
+ * environment yet (before the first bootstrap) had its Packages checked, which is worth a note, not a failure.
+ */
+function nothingValidated(request: ValidateRequest, components: ComponentLayout[]): Diagnostic[] {
+  if (request.scope !== undefined) return [];
+  if (request.components?.length || request.environments?.length)
+    return [error(NO_MATCH, 'the filters match no environment folder: validate checked nothing', '')];
+  const withPackages = components.filter((c) => c.packageFiles.length > 0);
+  const first = withPackages[0];
+  if (!first) return [];
+  const count = withPackages.length === 1 ? `${first.name}` : `${withPackages.length} components`;
+  return [
+    warning(
+      'layout.no-environment',
+      `no environment exists yet: the Packages of ${count} were validated; bootstrap creates the first environment`,
+      first.packageFiles[0]!,
+    ),
+  ];
 }
 
 type Runner<K extends Request['kind']> = (
