@@ -66,7 +66,7 @@ export async function deliverPush(
       });
       if (results.length === 0)
         core.info('this push changed no Package file and merged no environment; nothing to deliver');
-      const result = combineResults(results, loaded.diagnostics);
+      const result = combineResults(results, loaded.diagnostics, { file: loaded.config.file });
       const flow = inputs.prFlow ?? loaded.config.prFlow;
       const proposals = result.valid ? proposalsFromPlan(result, styleOf(session, base), flow) : [];
       planned = { result, proposals };
