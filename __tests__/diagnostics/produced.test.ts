@@ -1,0 +1,257 @@
+/**
+ * Every diagnostic code is produced by some test (codes.test.ts checks that). These are the codes no
+ * other test produced: for each, the smallest repository state (or request) that produces it through
+ * the public planner, and the file and line the diagnostic names.
+ */
+import { describe, expect, it } from 'vitest';
+import type { DiagnosticCode } from '../../src/diagnostics.js';
+import { plan } from '../../src/plan/plan.js';
+import type { Request } from '../../src/plan/types.js';
+import { type FileEntry, MemorySnapshot, type Snapshot } from '../../src/repo/snapshot.js';
+import { packageFile, packageInstallFile, paramsFile, sampleRepo } from '../helpers/gitops.js';
+
+const REF = 'app.default.tap';
+const PKG = `${REF}/packages/1.1.0.yaml`;
+const DEV_PI = `${REF}/dev/packageinstall.yaml`;
+const DEV_PARAMS = `${REF}/dev/params.yaml`;
+const CONFIG = 'flux-pkg.yaml';
+const VALIDATE: Request = { kind: 'validate' };
+const INSTALL: Request = { kind: 'install' };
+
+/** 1-based line of the first line of `text` that contains `needle` (the test's own anchor, not a number). */
+function lineOf(text: string, needle: string): number {
+  const index = text.split('\n').findIndex((l) => l.includes(needle));
+  if (index < 0) throw new Error(`the fixture has no line with ${needle}`);
+  return index + 1;
+}
+
+interface Case {
+  code: DiagnosticCode;
+  /** sampleRepo's files with these replaced (undefined: deleted). */
+  files: Record<string, string | undefined>;
+  request?: Request;
+  file: string;
+  /** The line the diagnostic names: a needle found in the file, or a number (0: no line). */
+  at: string | number;
+}
+
+const packageWith = (edit: (text: string) => string) => edit(packageFile(REF, '1.1.0'));
+const devPiWith = (edit: (text: string) => string) => edit(packageInstallFile(REF, '1.0.0'));
+const devParams = (values: string) => paramsFile(REF, values);
+const secret = (body: string) => `apiVersion: v1\nkind: Secret\nmetadata:\n  name: ${REF}-values\n${body}`;
+
+const CASES: Case[] = [
+  {
+    code: 'yaml.too-many-documents',
+    files: { [PKG]: `${packageFile(REF, '1.1.0')}${'---\n{}\n'.repeat(1000)}` },
+    file: PKG,
+    at: 0,
+  },
+  { code: 'config.empty', files: { [CONFIG]: '{}\n' }, file: CONFIG, at: 1 },
+  {
+    code: 'config.documents',
+    files: { [CONFIG]: 'prFlow: per-component\n---\nprFlow: per-environment\n' },
+    file: CONFIG,
+    at: 1,
+  },
+  { code: 'config.path', files: { [CONFIG]: 'layout:\n  packagesDir: ../elsewhere\n' }, file: CONFIG, at: 2 },
+  {
+    code: 'config.duplicate-environment',
+    files: { [CONFIG]: 'environments:\n- name: dev\n- name: dev\n' },
+    file: CONFIG,
+    at: 3,
+  },
+  {
+    code: 'config.unknown-environment',
+    files: { [CONFIG]: 'environments:\n- name: dev\n- name: prod\n  promoteFrom: staging\n' },
+    file: CONFIG,
+    at: 4,
+  },
+  {
+    code: 'layout.no-component',
+    files: Object.fromEntries(Object.keys(sampleRepo()).map((p) => [p, undefined])),
+    file: '',
+    at: 0,
+  },
+  {
+    code: 'request.promote',
+    files: {},
+    request: { kind: 'promote', promotions: [{ component: 'Not_A_Name', environment: 'prod' }] },
+    file: '',
+    at: 0,
+  },
+  {
+    code: 'promote.unknown-version',
+    files: {},
+    request: {
+      kind: 'promote',
+      promotions: [{ component: REF, environment: 'prod', from: 'dev', version: '9.9.9' }],
+    },
+    file: `${REF}/packages`,
+    at: 0,
+  },
+  { code: 'package.empty', files: { [PKG]: '' }, file: PKG, at: 0 },
+  { code: 'package.not-an-object', files: { [PKG]: '- a\n- b\n' }, file: PKG, at: 1 },
+  {
+    code: 'package.spec',
+    files: { [PKG]: packageWith((t) => t.slice(0, t.indexOf('spec:'))) },
+    file: PKG,
+    at: 1,
+  },
+  {
+    code: 'package.name',
+    files: { [PKG]: packageWith((t) => t.replace(`  name: ${REF}.1.1.0\n`, '  labels: {}\n')) },
+    file: PKG,
+    at: 'metadata:',
+  },
+  {
+    code: 'package.duplicate-version',
+    files: { [`${REF}/packages/1.1.0-copy.yaml`]: packageFile(REF, '1.1.0') },
+    file: `${REF}/packages/1.1.0.yaml`,
+    at: 1,
+  },
+  {
+    code: 'packageinstall.missing',
+    files: { [DEV_PI]: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n' },
+    request: VALIDATE,
+    file: DEV_PI,
+    at: 0,
+  },
+  {
+    code: 'packageinstall.api-version',
+    files: {
+      [DEV_PI]: devPiWith((t) => t.replace('packaging.carvel.dev/v1alpha1', 'packaging.carvel.dev/v1')),
+    },
+    request: VALIDATE,
+    file: DEV_PI,
+    at: 'apiVersion:',
+  },
+  {
+    code: 'packageinstall.package-ref',
+    files: { [DEV_PI]: devPiWith((t) => t.replace(`    refName: ${REF}\n`, '')) },
+    request: VALIDATE,
+    file: DEV_PI,
+    at: 'packageRef:',
+  },
+  {
+    code: 'packageinstall.service-account',
+    files: { [DEV_PI]: devPiWith((t) => t.replace('  serviceAccountName: default-ns-sa\n', '')) },
+    request: VALIDATE,
+    file: DEV_PI,
+    at: 'spec:',
+  },
+  {
+    code: 'packageinstall.values',
+    files: {
+      [DEV_PI]: devPiWith((t) => t.replace(`  - secretRef:\n      name: ${REF}-values\n`, '  - {}\n')),
+    },
+    request: VALIDATE,
+    file: DEV_PI,
+    at: '- {}',
+  },
+  {
+    code: 'packageinstall.annotations',
+    files: {
+      [DEV_PI]: devPiWith((t) =>
+        t
+          .replace('    team: payments # a field a person added\n', '')
+          .replace('  annotations:', '  annotations: just-text'),
+      ),
+    },
+    request: VALIDATE,
+    file: DEV_PI,
+    at: 'annotations:',
+  },
+  {
+    code: 'packageinstall.ref-name',
+    files: { [DEV_PI]: devPiWith((t) => t.replace(`    refName: ${REF}`, '    refName: other.default.tap')) },
+    request: VALIDATE,
+    file: DEV_PI,
+    at: 'refName:',
+  },
+  {
+    code: 'values.secret-missing',
+    files: { [DEV_PARAMS]: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n' },
+    request: VALIDATE,
+    file: DEV_PARAMS,
+    at: 0,
+  },
+  {
+    code: 'values.secret-api-version',
+    files: { [DEV_PARAMS]: devParams('replicas: 2\n').replace('apiVersion: v1', 'apiVersion: v2') },
+    request: VALIDATE,
+    file: DEV_PARAMS,
+    at: 'apiVersion:',
+  },
+  {
+    code: 'values.secret-name',
+    files: { [DEV_PARAMS]: devParams('replicas: 2\n').replace(`  name: ${REF}-values`, '  labels: {}') },
+    request: VALIDATE,
+    file: DEV_PARAMS,
+    at: 'metadata:',
+  },
+  {
+    code: 'values.secret-data',
+    files: { [DEV_PARAMS]: secret('stringData: just-text\n') },
+    request: VALIDATE,
+    file: DEV_PARAMS,
+    at: 'stringData:',
+  },
+  {
+    code: 'values.not-a-string',
+    files: { [DEV_PARAMS]: secret('stringData:\n  values.yaml:\n    replicas: 2\n') },
+    request: VALIDATE,
+    file: DEV_PARAMS,
+    at: 'values.yaml:',
+  },
+  {
+    code: 'values.not-a-map',
+    files: { [DEV_PARAMS]: secret('stringData:\n  values.yaml: |\n    - a\n') },
+    request: VALIDATE,
+    file: DEV_PARAMS,
+    at: 'values.yaml:',
+  },
+];
+
+async function produced(c: Case) {
+  const repo = sampleRepo(c.files);
+  const result = await plan(new MemorySnapshot(repo), c.request ?? INSTALL);
+  const line = typeof c.at === 'number' ? c.at : lineOf(repo[c.file] ?? '', c.at);
+  return { result, line };
+}
+
+describe('each code no other test produces, from the smallest repository state', () => {
+  it.each(CASES.map((c) => [c.code, c] as const))('%s', async (code, c) => {
+    const { result, line } = await produced(c);
+    const found = result.diagnostics.filter((d) => d.code === code);
+    expect(found, JSON.stringify(result.diagnostics)).not.toEqual([]);
+    expect(found.map((d) => [d.file, d.line])).toContainEqual([c.file, line]);
+  });
+});
+
+/** A snapshot whose listing holds a FIFO where a values Secret belongs: never read, always named. */
+class SpecialFileSnapshot implements Snapshot {
+  constructor(
+    private readonly inner: MemorySnapshot,
+    private readonly special: string,
+  ) {}
+  async list(): Promise<FileEntry[]> {
+    return [...(await this.inner.list()), { path: this.special, kind: 'special' }];
+  }
+  read(path: string) {
+    return this.inner.read(path);
+  }
+}
+
+describe('files the action refuses to read', () => {
+  it('repo.special: a FIFO in an environment folder', async () => {
+    const snapshot = new SpecialFileSnapshot(
+      new MemorySnapshot(sampleRepo({ [DEV_PARAMS]: undefined })),
+      DEV_PARAMS,
+    );
+    const result = await plan(snapshot, VALIDATE);
+    expect(result.diagnostics).toContainEqual(
+      expect.objectContaining({ code: 'repo.special', file: DEV_PARAMS, severity: 'error' }),
+    );
+  });
+});
