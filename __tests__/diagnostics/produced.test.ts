@@ -4,10 +4,12 @@
  * the public planner, and the file and line the diagnostic names.
  */
 import { describe, expect, it } from 'vitest';
+import { validatePackage } from '../../src/carvel/package.js';
 import type { DiagnosticCode } from '../../src/diagnostics.js';
 import { plan } from '../../src/plan/plan.js';
 import type { Request } from '../../src/plan/types.js';
 import { type FileEntry, MemorySnapshot, type Snapshot } from '../../src/repo/snapshot.js';
+import { parseYaml } from '../../src/yaml/parse.js';
 import { packageFile, packageInstallFile, paramsFile, sampleRepo } from '../helpers/gitops.js';
 
 const REF = 'app.default.tap';
@@ -91,7 +93,6 @@ const CASES: Case[] = [
     at: 0,
   },
   { code: 'package.empty', files: { [PKG]: '' }, file: PKG, at: 0 },
-  { code: 'package.not-an-object', files: { [PKG]: '- a\n- b\n' }, file: PKG, at: 1 },
   {
     code: 'package.spec',
     files: { [PKG]: packageWith((t) => t.slice(0, t.indexOf('spec:'))) },
@@ -102,7 +103,7 @@ const CASES: Case[] = [
     code: 'package.name',
     files: { [PKG]: packageWith((t) => t.replace(`  name: ${REF}.1.1.0\n`, '  labels: {}\n')) },
     file: PKG,
-    at: 'metadata:',
+    at: 'labels:',
   },
   {
     code: 'package.duplicate-version',
@@ -115,7 +116,7 @@ const CASES: Case[] = [
     files: { [DEV_PI]: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n' },
     request: VALIDATE,
     file: DEV_PI,
-    at: 0,
+    at: 1,
   },
   {
     code: 'packageinstall.api-version',
@@ -167,14 +168,14 @@ const CASES: Case[] = [
     files: { [DEV_PI]: devPiWith((t) => t.replace(`    refName: ${REF}`, '    refName: other.default.tap')) },
     request: VALIDATE,
     file: DEV_PI,
-    at: 'refName:',
+    at: 'apiVersion:',
   },
   {
     code: 'values.secret-missing',
     files: { [DEV_PARAMS]: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n' },
     request: VALIDATE,
     file: DEV_PARAMS,
-    at: 0,
+    at: 1,
   },
   {
     code: 'values.secret-api-version',
@@ -209,7 +210,7 @@ const CASES: Case[] = [
     files: { [DEV_PARAMS]: secret('stringData:\n  values.yaml: |\n    - a\n') },
     request: VALIDATE,
     file: DEV_PARAMS,
-    at: 'values.yaml:',
+    at: '- a',
   },
 ];
 
@@ -225,7 +226,10 @@ describe('each code no other test produces, from the smallest repository state',
     const { result, line } = await produced(c);
     const found = result.diagnostics.filter((d) => d.code === code);
     expect(found, JSON.stringify(result.diagnostics)).not.toEqual([]);
-    expect(found.map((d) => [d.file, d.line])).toContainEqual([c.file, line]);
+    expect(
+      found.map((d) => [d.file, d.line]),
+      JSON.stringify(found),
+    ).toContainEqual([c.file, line]);
   });
 });
 
@@ -253,5 +257,16 @@ describe('files the action refuses to read', () => {
     expect(result.diagnostics).toContainEqual(
       expect.objectContaining({ code: 'repo.special', file: DEV_PARAMS, severity: 'error' }),
     );
+  });
+});
+
+describe('codes the planner cannot reach, from the module that reports them', () => {
+  it('package.not-an-object: a Package document that is a list (the planner sorts it out by kind first)', () => {
+    const parsed = parseYaml('pkg.yaml', '- a\n- b\n');
+    const first = parsed.documents[0]!;
+    const { diagnostics } = validatePackage(parsed, first.doc, first.value);
+    expect(diagnostics.map((d) => [d.code, d.file, d.line])).toEqual([
+      ['package.not-an-object', 'pkg.yaml', 1],
+    ]);
   });
 });
