@@ -270,3 +270,60 @@ describe('codes the planner cannot reach, from the module that reports them', ()
     ]);
   });
 });
+
+/** One property per schema keyword, and a value for each that fails it (the needle that finds its line). */
+const KEYWORDS: [code: DiagnosticCode, schema: string, value: string][] = [
+  ['values.type', 't: {type: integer}', 't: "x"'],
+  ['values.enum', 'e: {type: string, enum: [a, b]}', 'e: c'],
+  ['values.const', 'c: {type: string, const: fixed}', 'c: other'],
+  ['values.maximum', 'mx: {type: integer, maximum: 5}', 'mx: 9'],
+  ['values.exclusiveMinimum', 'xn: {type: integer, minimum: 0, exclusiveMinimum: true}', 'xn: 0'],
+  ['values.exclusiveMaximum', 'xm: {type: integer, maximum: 9, exclusiveMaximum: true}', 'xm: 9'],
+  ['values.multipleOf', 'mo: {type: integer, multipleOf: 5}', 'mo: 7'],
+  ['values.minLength', 'sn: {type: string, minLength: 3}', 'sn: ab'],
+  ['values.maxLength', 'sx: {type: string, maxLength: 2}', 'sx: abc'],
+  ['values.minItems', 'ln: {type: array, items: {type: string}, minItems: 2}', 'ln: [a]'],
+  ['values.maxItems', 'lx: {type: array, items: {type: string}, maxItems: 1}', 'lx: [a, b]'],
+  [
+    'values.minProperties',
+    'pn: {type: object, minProperties: 2, additionalProperties: {type: string}}',
+    'pn: {a: x}',
+  ],
+  [
+    'values.maxProperties',
+    'px: {type: object, maxProperties: 1, additionalProperties: {type: string}}',
+    'px: {a: x, b: y}',
+  ],
+  ['values.uniqueItems', 'ui: {type: array, uniqueItems: true, items: {type: string}}', 'ui: [a, a]'],
+  ['values.pattern', 'p: {type: string, pattern: "^[a-z]+$"}', 'p: ABC'],
+  ['values.format', 'f: {type: string, format: date-time}', 'f: yesterday'],
+  ['values.required', 'r: {type: object, required: [k], properties: {k: {type: string}}}', 'r: {}'],
+  ['values.not', 'n: {not: {type: string}}', 'n: text'],
+  ['values.anyOf', 'a: {anyOf: [{type: integer}, {type: boolean}]}', 'a: text'],
+  ['values.oneOf', 'o: {oneOf: [{type: integer}, {type: boolean}]}', 'o: text'],
+];
+
+describe('values that fail one schema keyword each', () => {
+  const schema = `      openAPIv3:
+        type: object
+        properties:
+${KEYWORDS.map(([, s]) => `          ${s}`).join('\n')}`;
+  const params = devParams(KEYWORDS.map(([, , v]) => v).join('\n'));
+  const repo = sampleRepo({
+    [`${REF}/packages/1.0.0.yaml`]: packageFile(REF, '1.0.0', schema),
+    [`${REF}/packages/1.1.0.yaml`]: packageFile(REF, '1.1.0', schema),
+    [DEV_PARAMS]: params,
+  });
+  const result = plan(new MemorySnapshot(repo), VALIDATE);
+
+  it.each(KEYWORDS.map(([code, , value]) => [code, value] as const))(
+    '%s at the value %s',
+    async (code, value) => {
+      const found = (await result).diagnostics.filter((d) => d.code === code);
+      expect(
+        found.map((d) => [d.file, d.line]),
+        JSON.stringify((await result).diagnostics),
+      ).toContainEqual([DEV_PARAMS, lineOf(params, value)]);
+    },
+  );
+});
