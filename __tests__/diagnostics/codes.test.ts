@@ -14,7 +14,21 @@ const TESTS = new URL('../', import.meta.url).pathname;
 const NAMES_EVERY_CODE = new Set(['diagnostics/codes.test.ts', 'meta/diagnostics-doc.test.ts']);
 
 /** Codes no test produces yet; each is a debt (see the report of the change that made this list). */
-const NOT_YET_PRODUCED: readonly DiagnosticCode[] = [];
+const NOT_YET_PRODUCED: readonly DiagnosticCode[] = [
+  'repo.outside',
+  'values.schema-rule',
+  'values.uncheckable',
+  'plan.no-ref-name',
+  'plan.unsafe-path',
+  'promote.no-version',
+  'bootstrap.empty',
+  'bootstrap.schema',
+  'bootstrap.no-version',
+  'sops.bad-key',
+  'sops.value-type',
+  'sops.comment',
+  'sops.rule-hides-metadata',
+];
 
 function testSources(): string[] {
   return readdirSync(TESTS, { recursive: true, withFileTypes: true })

@@ -6,9 +6,11 @@
 import { describe, expect, it } from 'vitest';
 import { validatePackage } from '../../src/carvel/package.js';
 import type { DiagnosticCode } from '../../src/diagnostics.js';
+import { type BootstrapRequest, requestProblems } from '../../src/plan/modes/bootstrap/request.js';
 import { plan } from '../../src/plan/plan.js';
 import type { Request } from '../../src/plan/types.js';
 import { type FileEntry, MemorySnapshot, type Snapshot } from '../../src/repo/snapshot.js';
+import { decryptDocument, encryptDocument } from '../../src/sops/index.js';
 import { parseYaml } from '../../src/yaml/parse.js';
 import { packageFile, packageInstallFile, paramsFile, sampleRepo } from '../helpers/gitops.js';
 
@@ -326,4 +328,105 @@ ${KEYWORDS.map(([, s]) => `          ${s}`).join('\n')}`;
       ).toContainEqual([DEV_PARAMS, lineOf(params, value)]);
     },
   );
+});
+
+describe('more repository states', () => {
+  const cases: Case[] = [
+    {
+      code: 'config.misnamed',
+      files: { 'flux-pkg.yml': 'prFlow: per-component\n' },
+      file: 'flux-pkg.yml',
+      at: 1,
+    },
+    {
+      code: 'config.misnamed',
+      files: { '.github/flux-pkg.yaml': 'prFlow: per-component\n' },
+      file: '.github/flux-pkg.yaml',
+      at: 1,
+    },
+    {
+      code: 'layout.no-environment',
+      files: Object.fromEntries(
+        Object.keys(sampleRepo())
+          .filter((p) => !p.includes('/packages/'))
+          .map((p) => [p, undefined]),
+      ),
+      request: VALIDATE,
+      file: `${REF}/packages/1.0.0.yaml`,
+      at: 0,
+    },
+    {
+      code: 'plan.no-version',
+      files: {
+        [`${REF}/packages/1.0.0.yaml`]: undefined,
+        [PKG]: undefined,
+        [`${REF}/packages/2.0.0-rc.1.yaml`]: packageFile(REF, '2.0.0-rc.1'),
+      },
+      file: REF,
+      at: 0,
+    },
+  ];
+  it.each(cases.map((c) => [c.code, c.file, c] as const))('%s at %s', async (code, _file, c) => {
+    const { result, line } = await produced(c);
+    const found = result.diagnostics.filter((d) => d.code === code);
+    expect(
+      found.map((d) => [d.file, d.line]),
+      JSON.stringify(result.diagnostics),
+    ).toContainEqual([c.file, line]);
+  });
+});
+
+describe('bootstrap request fields', () => {
+  const request: BootstrapRequest = {
+    kind: 'bootstrap',
+    components: [REF],
+    environment: 'qa',
+    gitUrl: 'https://github.com/acme/gitops',
+    branch: 'main',
+  };
+  it.each([
+    ['request.kubeconfig-secret-name', { kubeconfigSecretName: 'Not_A_Name' }],
+    ['request.git-secret-name', { gitSecretName: 'Not_A_Name' }],
+    ['request.commit-status-secret-name', { commitStatusSecretName: 'Not_A_Name' }],
+    ['request.sops-age-secret-name', { sopsAgeSecretName: 'Not_A_Name' }],
+  ] as const)('%s: an input that is no object name', (code, field) => {
+    expect(requestProblems(request)).toEqual([]);
+    const problems = requestProblems({ ...request, ...field });
+    expect(problems.map((d) => [d.code, d.file, d.line])).toEqual([[code, '', 0]]);
+    expect(problems[0]!.message).toContain('"Not_A_Name" is not an object name');
+  });
+});
+
+describe('SOPS documents the encryption refuses', () => {
+  const recipient = 'age1ql3z7hjy54pw3hyww5ayyfg7zqgvc7w3j2elw8zmrj2kg5sfn9aqmcac8p';
+  it.each([
+    ['sops.documents', 'a: 1\n---\nb: 2\n', 1],
+    ['sops.alias', 'stringData:\n  a: &x 1\n  b: *x\n', 3],
+    ['sops.key-type', 'stringData:\n  ? [a, b]\n  : 1\n', 1], // at the map that holds the key
+  ] as const)('%s', async (code, text, line) => {
+    const result = await encryptDocument(text, { recipients: [recipient], file: 'params.yaml' });
+    expect(result.diagnostics.map((d) => [d.code, d.file, d.line])).toContainEqual([
+      code,
+      'params.yaml',
+      line,
+    ]);
+  });
+
+  it('sops.rule: an encryption rule that is no regular expression', async () => {
+    const result = await encryptDocument('a: 1\n', {
+      recipients: [recipient],
+      rule: { encryptedRegex: '(' },
+      file: 'params.yaml',
+    });
+    expect(result.diagnostics.map((d) => [d.code, d.file])).toEqual([['sops.rule', 'params.yaml']]);
+  });
+
+  it('sops.metadata: a sops block without its fields', async () => {
+    const result = await decryptDocument('a: ENC[x]\nsops:\n  version: 3.9.0\n', {
+      identities: [],
+      file: 'p.yaml',
+    });
+    expect(result.diagnostics.map((d) => [d.code, d.file])).toEqual([['sops.metadata', 'p.yaml']]);
+    expect(result.diagnostics[0]!.line).toBeGreaterThan(1);
+  });
 });
