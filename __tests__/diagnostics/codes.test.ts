@@ -20,14 +20,11 @@ const NOT_YET_PRODUCED: readonly DiagnosticCode[] = [
   'values.uncheckable',
   'plan.no-ref-name',
   'plan.unsafe-path',
-  'promote.no-version',
   'bootstrap.empty',
   'bootstrap.schema',
   'bootstrap.no-version',
   'sops.bad-key',
-  'sops.value-type',
   'sops.comment',
-  'sops.rule-hides-metadata',
 ];
 
 function testSources(): string[] {

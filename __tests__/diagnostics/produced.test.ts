@@ -3,6 +3,7 @@
  * other test produced: for each, the smallest repository state (or request) that produces it through
  * the public planner, and the file and line the diagnostic names.
  */
+import { generateIdentity, identityToRecipient } from 'age-encryption';
 import { describe, expect, it } from 'vitest';
 import { validatePackage } from '../../src/carvel/package.js';
 import type { DiagnosticCode } from '../../src/diagnostics.js';
@@ -428,5 +429,53 @@ describe('SOPS documents the encryption refuses', () => {
     });
     expect(result.diagnostics.map((d) => [d.code, d.file])).toEqual([['sops.metadata', 'p.yaml']]);
     expect(result.diagnostics[0]!.line).toBeGreaterThan(1);
+  });
+});
+
+describe('codes that need a SOPS setup or a tampered file', () => {
+  const recipient = 'age1ql3z7hjy54pw3hyww5ayyfg7zqgvc7w3j2elw8zmrj2kg5sfn9aqmcac8p';
+
+  it('sops.rule-hides-metadata: a .sops.yaml rule that would encrypt the Secret metadata', async () => {
+    const sopsYaml = `creation_rules:\n  - path_regex: .*/params\\.yaml$\n    encrypted_regex: ^(metadata|stringData)$\n    age: ${recipient}\n`;
+    const files = sampleRepo({
+      '.sops.yaml': sopsYaml,
+      [DEV_PARAMS]: undefined,
+      'flux-pkg.yaml': 'defaults:\n  secretFormat: sops\n',
+    });
+    const result = await plan(new MemorySnapshot(files), { kind: 'install', environments: ['dev'] });
+    const found = result.diagnostics.filter((d) => d.code === 'sops.rule-hides-metadata');
+    expect(
+      found.map((d) => [d.file, d.line]),
+      JSON.stringify(result.diagnostics),
+    ).toEqual([['.sops.yaml', lineOf(sopsYaml, '- path_regex')]]);
+  });
+
+  it('sops.value-type: an encrypted value whose type tag was changed', async () => {
+    const identity = await generateIdentity();
+    const encrypted = await encryptDocument(secret('stringData:\n  values.yaml: "replicas: 2"\n'), {
+      recipients: [await identityToRecipient(identity)],
+      file: 'params.yaml',
+    });
+    const tampered = encrypted.text!.replace(/type:str\]/, 'type:nope]');
+    expect(tampered).not.toBe(encrypted.text);
+    const result = await decryptDocument(tampered, { identities: [identity], file: 'params.yaml' });
+    expect(result.diagnostics.map((d) => [d.code, d.file, d.line])).toEqual([
+      ['sops.value-type', 'params.yaml', lineOf(tampered, 'values.yaml:')],
+    ]);
+  });
+
+  it('promote.no-version: the environment promoted from selects no version', async () => {
+    const files = sampleRepo({
+      [DEV_PI]: devPiWith((t) => t.replace('constraints: 1.0.0', 'constraints: 9.9.9')),
+    });
+    const result = await plan(new MemorySnapshot(files), {
+      kind: 'promote',
+      promotions: [{ component: REF, environment: 'prod', from: 'dev' }],
+    });
+    const found = result.diagnostics.filter((d) => d.code === 'promote.no-version');
+    expect(
+      found.map((d) => d.file),
+      JSON.stringify(result.diagnostics),
+    ).toEqual([`${REF}/packages`]);
   });
 });
