@@ -10,7 +10,7 @@ import type { DiagnosticCode } from '../../src/diagnostics.js';
 import { type BootstrapRequest, requestProblems } from '../../src/plan/modes/bootstrap/request.js';
 import { plan } from '../../src/plan/plan.js';
 import type { Request } from '../../src/plan/types.js';
-import { type FileEntry, MemorySnapshot, type Snapshot } from '../../src/repo/snapshot.js';
+import { type FileEntry, MemorySnapshot, RefusedReadError, type Snapshot } from '../../src/repo/snapshot.js';
 import { decryptDocument, encryptDocument } from '../../src/sops/index.js';
 import { parseYaml } from '../../src/yaml/parse.js';
 import { packageFile, packageInstallFile, paramsFile, sampleRepo } from '../helpers/gitops.js';
@@ -477,5 +477,43 @@ describe('codes that need a SOPS setup or a tampered file', () => {
       found.map((d) => d.file),
       JSON.stringify(result.diagnostics),
     ).toEqual([`${REF}/packages`]);
+  });
+});
+
+describe('the last few', () => {
+  it('repo.outside: a file whose folder resolves outside the repository (as LocalSnapshot refuses it)', async () => {
+    const inner = new MemorySnapshot(sampleRepo());
+    const snapshot: Snapshot = {
+      list: () => inner.list(),
+      read: async (path) => {
+        if (path === DEV_PARAMS) throw new RefusedReadError(path, 'outside');
+        return inner.read(path);
+      },
+    };
+    const result = await plan(snapshot, VALIDATE);
+    const found = result.diagnostics.filter((d) => d.code === 'repo.outside');
+    expect(
+      found.map((d) => [d.file, d.severity]),
+      JSON.stringify(result.diagnostics),
+    ).toEqual([[DEV_PARAMS, 'error']]);
+  });
+
+  it('values.uncheckable: a values key named valueOf where the schema compares values', async () => {
+    const schema = `      openAPIv3:
+        type: object
+        properties:
+          list: {type: array, uniqueItems: true, items: {type: object, additionalProperties: true}}`;
+    const params = devParams('list:\n- valueOf: 1\n- valueOf: 2\n');
+    const files = sampleRepo({
+      [`${REF}/packages/1.0.0.yaml`]: packageFile(REF, '1.0.0', schema),
+      [`${REF}/packages/1.1.0.yaml`]: packageFile(REF, '1.1.0', schema),
+      [DEV_PARAMS]: params,
+    });
+    const result = await plan(new MemorySnapshot(files), VALIDATE);
+    const found = result.diagnostics.filter((d) => d.code === 'values.uncheckable');
+    expect(
+      found.map((d) => d.file),
+      JSON.stringify(result.diagnostics),
+    ).toContain(DEV_PARAMS);
   });
 });
