@@ -96,3 +96,23 @@ describe('validate on a repository with Packages and no environment yet', () => 
     expect(run.stdout).toContain('the environment filter "qa" names no environment');
   });
 });
+
+describe('bootstrap', () => {
+  it('says which config it read', async () => {
+    const standIn = await gitopsRepo();
+    const run = await act(
+      standIn,
+      DISPATCH,
+      {
+        mode: 'bootstrap',
+        component: COMPONENT,
+        environment: 'qa',
+        'target-namespace': 'apps',
+        'dry-run': 'true',
+      },
+      'workflow_dispatch',
+    );
+    expect(annotations(run.stdout)).toEqual([]);
+    expect(run.summary).toContain('Configuration: flux-pkg.yaml.');
+  });
+});
