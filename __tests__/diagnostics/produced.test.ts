@@ -464,6 +464,24 @@ describe('codes that need a SOPS setup or a tampered file', () => {
     ]);
   });
 
+  it('sops.comment: an encrypted comment whose ciphertext was changed (a warning: the comment is kept)', async () => {
+    const identity = await generateIdentity();
+    const plain = secret('stringData:\n  # who set this\n  values.yaml: "replicas: 2"\n');
+    const encrypted = await encryptDocument(plain, {
+      recipients: [await identityToRecipient(identity)],
+      file: 'params.yaml',
+    });
+    // One character of the comment's ciphertext changed: it no longer authenticates.
+    const tampered = encrypted.text!.replace(/#ENC\[AES256_GCM,data:(.)/, (whole, first: string) =>
+      whole.slice(0, -1).concat(first === 'A' ? 'B' : 'A'),
+    );
+    expect(tampered).not.toBe(encrypted.text);
+    const result = await decryptDocument(tampered, { identities: [identity], file: 'params.yaml' });
+    expect(result.diagnostics.map((d) => [d.code, d.severity, d.file, d.line])).toEqual([
+      ['sops.comment', 'warning', 'params.yaml', lineOf(tampered, 'stringData:')],
+    ]);
+  });
+
   it('promote.no-version: the environment promoted from selects no version', async () => {
     const files = sampleRepo({
       [DEV_PI]: devPiWith((t) => t.replace('constraints: 1.0.0', 'constraints: 9.9.9')),
