@@ -18,8 +18,6 @@ const NOT_YET_PRODUCED: readonly DiagnosticCode[] = [
   'values.schema-rule',
   'plan.no-ref-name',
   'plan.unsafe-path',
-  'bootstrap.empty',
-  'bootstrap.schema',
   'bootstrap.no-version',
   'sops.bad-key',
 ];

@@ -7,6 +7,7 @@ import { generateIdentity, identityToRecipient } from 'age-encryption';
 import { describe, expect, it } from 'vitest';
 import { validatePackage } from '../../src/carvel/package.js';
 import type { DiagnosticCode } from '../../src/diagnostics.js';
+import { checkRenderedFile } from '../../src/flux/validate.js';
 import { type BootstrapRequest, requestProblems } from '../../src/plan/modes/bootstrap/request.js';
 import { plan } from '../../src/plan/plan.js';
 import type { Request } from '../../src/plan/types.js';
@@ -533,5 +534,21 @@ describe('the last few', () => {
       found.map((d) => d.file),
       JSON.stringify(result.diagnostics),
     ).toContain(DEV_PARAMS);
+  });
+});
+
+describe('the backstop on files bootstrap renders (a generator bug, never the repository)', () => {
+  it('bootstrap.empty: a rendered file with no document', () => {
+    expect(checkRenderedFile('clusters/brain/x.yaml', '').map((d) => [d.code, d.file])).toEqual([
+      ['bootstrap.empty', 'clusters/brain/x.yaml'],
+    ]);
+  });
+
+  it('bootstrap.schema: a rendered Kustomization its API refuses', () => {
+    const text =
+      'apiVersion: kustomize.toolkit.fluxcd.io/v1\nkind: Kustomization\nmetadata:\n  name: x\nspec:\n  interval: often\n';
+    const found = checkRenderedFile('clusters/brain/x.yaml', text);
+    expect(found.map((d) => [d.code, d.file])).toContainEqual(['bootstrap.schema', 'clusters/brain/x.yaml']);
+    expect(found[0]!.message).toMatch(/^document 1: /);
   });
 });
