@@ -13,6 +13,8 @@ const SRC = new URL('../../src/', import.meta.url).pathname;
 const LAYERS: [prefix: string, rank: number, core: boolean][] = [
   ['diagnostics.ts', 0, true],
   ['diagnostics/', 0, true],
+  ['settings/', 0, true],
+  ['once.ts', 0, true],
   ['yaml/', 1, true],
   ['carvel/names.ts', 1, true],
   ['carvel/semver.ts', 1, true],
@@ -34,6 +36,8 @@ const LAYERS: [prefix: string, rank: number, core: boolean][] = [
   ['cli/', 9, false],
   ['main.ts', 10, false],
   ['index.ts', 11, false],
+  // The CLI's --version: data, for shells only.
+  ['../package.json', 8, false],
 ];
 
 // The core may use these and nothing else outside src/.

@@ -15,6 +15,7 @@ const NAMES_EVERY_CODE = new Set(['diagnostics/codes.test.ts', 'meta/diagnostics
 
 /** Codes no test produces yet; each is a debt (see the report of the change that made this list). */
 const NOT_YET_PRODUCED: readonly DiagnosticCode[] = [
+  'sops.key-groups',
   'values.schema-rule',
   'plan.no-ref-name',
   'plan.unsafe-path',

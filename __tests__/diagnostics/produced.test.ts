@@ -552,3 +552,18 @@ describe('the backstop on files bootstrap renders (a generator bug, never the re
     expect(found[0]!.message).toMatch(/^document 1: /);
   });
 });
+
+describe('a manual promotion past its promoteFrom environment', () => {
+  it('promote.skips-upstream: prod is given a version dev does not run (a warning: the gate will refuse it)', async () => {
+    const files = sampleRepo({ [CONFIG]: 'environments:\n- name: dev\n- name: prod\n  promoteFrom: dev\n' });
+    const result = await plan(new MemorySnapshot(files), {
+      kind: 'promote',
+      promotions: [{ component: REF, environment: 'prod', version: '1.1.0' }],
+    });
+    const found = result.diagnostics.filter((d) => d.code === 'promote.skips-upstream');
+    expect(
+      found.map((d) => [d.severity, d.file]),
+      JSON.stringify(result.diagnostics),
+    ).toEqual([['warning', '']]);
+  });
+});

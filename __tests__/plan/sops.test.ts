@@ -11,7 +11,7 @@ import { plan } from '../../src/plan/plan.js';
 import type { PlanResult, Request } from '../../src/plan/types.js';
 import { MemorySnapshot } from '../../src/repo/snapshot.js';
 import { decryptDocument, encryptDocument } from '../../src/sops/index.js';
-import { packageFile, paramsFile, sampleRepo } from '../helpers/gitops.js';
+import { packageFile, packageInstallFile, paramsFile, sampleRepo } from '../helpers/gitops.js';
 
 const REF = 'app.default.tap';
 const PARAMS = `${REF}/dev/params.yaml`;
@@ -201,6 +201,25 @@ describe('an encrypted params.yaml on a new Package version', () => {
       expect(result.files).toEqual([]);
       expect(errorsOf(result)).toEqual([expect.objectContaining({ code: 'sops.mac', file: PARAMS })]);
     }
+  });
+});
+
+describe('promotion into an environment whose params.yaml is encrypted', () => {
+  it('with the key: the PackageInstall moves, params.yaml is not rewritten (plaintext decides)', async () => {
+    const plain = paramsFile(REF, `replicas: 3\nhostname: ${SECRET_HOST}\n`);
+    const encryptedProd = (await encryptDocument(plain, { recipients: [recipient], file: PROD_PARAMS }))
+      .text!;
+    const files = encryptedRepo({
+      [PROD_PARAMS]: encryptedProd,
+      [`${REF}/dev/packageinstall.yaml`]: packageInstallFile(REF, '1.2.0'),
+    });
+    const result = await run(files, {
+      kind: 'promote',
+      promotions: [{ component: REF, environment: 'prod' }],
+      sops: { identities: [identity] },
+    });
+    expect(errorsOf(result)).toEqual([]);
+    expect(result.files.map((f) => f.path)).toEqual([`${REF}/prod/packageinstall.yaml`]);
   });
 });
 

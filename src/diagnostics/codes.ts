@@ -441,6 +441,10 @@ export const CODES = {
     'The version to promote has no Package in the component.',
     'Name a version under packages/ (the message lists them).',
   ),
+  'promote.skips-upstream': w(
+    'A manual promotion gives an environment a version its promoteFrom environment does not run: the gate (flux-pkg/validate) will refuse the pull request.',
+    'Promote through the earlier environment first, or add an override label (default `hotfix`) to the pull request.',
+  ),
   'promotion.out-of-order': e(
     'A pull request gives an environment a version its promoteFrom environment does not run.',
     'Promote through the earlier environment first, or add an override label (default `hotfix`) for a hotfix.',
@@ -541,6 +545,26 @@ export const CODES = {
   'sops.no-age': e(
     'The matching creation rule of .sops.yaml has no age recipients (only PGP or KMS, which the action cannot use).',
     'Add `age:` recipients to the rule.',
+  ),
+  'sops.key-groups': e(
+    "The file keeps its age keys in sops' key_groups, which updatekeys does not rewrite.",
+    'Run `sops updatekeys` on the file yourself, or re-encrypt it with the recipients as a plain `age` list.',
+  ),
+  'sops.nested-stringdata': e(
+    'A stringData value holds a SOPS document; Flux decrypts nested SOPS documents only inside data (base64), so kapp-controller would get the ciphertext.',
+    'Put it in data, base64-encoded, or encrypt the whole Secret (secretFormat: sops).',
+  ),
+  'sops.nested-no-key': w(
+    'A data value is a SOPS document (Flux decrypts it) and no age key was given: its values are not checked, and it is left as it is.',
+    'Give the age key (input sops-age-key, or --sops-age-key-file).',
+  ),
+  'sops.nested-format': w(
+    'A data value is a dotenv or INI SOPS document; only YAML and JSON ones are read, so its values are not checked.',
+    'Store the values as a YAML SOPS document, or accept that they go unchecked.',
+  ),
+  'sops.nested-values': e(
+    'New values were given for a values Secret whose data holds a nested SOPS document: they cannot be written there.',
+    'Encrypt the whole Secret (secretFormat: sops) instead of a nested document, or change the values by hand.',
   ),
   'sops.no-key': either(
     'The values Secret is SOPS-encrypted and no age key was given: its values are not checked.',

@@ -8,6 +8,7 @@ import type { Layout } from '../../config/config.js';
 import type { Diagnostic } from '../../diagnostics.js';
 import { KUSTOMIZATION_FILES } from '../../flux/kustomize.js';
 import { type DecryptResult, decryptDocument } from '../../sops/index.js';
+import { readNestedSops } from '../../sops/nested.js';
 import type { ComponentView } from '../model/context.js';
 import {
   type EnvironmentFiles,
@@ -47,6 +48,11 @@ export async function loadEnvironment(
     // Masked before anything can print.
     if (decrypted.document) keys?.onDecrypted?.(decrypted.document.secrets);
   }
+  const nested =
+    valuesSecret.parsed && valuesSecret.text !== undefined && !isEncryptedSecret(valuesSecret)
+      ? await readNestedSops(valuesSecret.parsed, valuesSecret.text, identities)
+      : undefined;
+  if (nested) keys?.onDecrypted?.(nested.secrets);
   const kustomizationFiles: string[] = [];
   for (const name of KUSTOMIZATION_FILES)
     if (await reader.exists(`${dir}/${name}`)) kustomizationFiles.push(`${dir}/${name}`);
@@ -57,6 +63,7 @@ export async function loadEnvironment(
     packageInstall,
     valuesSecret,
     decrypted,
+    nested,
     keysGiven: identities.length > 0,
     kustomizationFiles,
     kustomization,

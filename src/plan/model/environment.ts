@@ -10,9 +10,10 @@ import { type Diagnostic, error, type Position, warning } from '../../diagnostic
 import { KUSTOMIZATION_FILES } from '../../flux/kustomize.js';
 import type { DecryptResult } from '../../sops/index.js';
 import { isSopsDocument } from '../../sops/index.js';
+import type { NestedSops } from '../../sops/nested.js';
 import { type ParsedYaml, positionAt } from '../../yaml/parse.js';
 import { type ComponentPackages, own } from './packages.js';
-import { type EncryptedSecret, encryptedSecretOf } from './secrets.js';
+import { type EncryptedSecret, encryptedSecretOf, nestedSecretOf } from './secrets.js';
 
 type Obj = Record<string, unknown>;
 const isObject = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -30,6 +31,8 @@ export interface EnvironmentReads {
   valuesSecret: FileRead;
   /** The decryption of an encrypted params.yaml; absent when it is not encrypted or no key was given. */
   decrypted?: DecryptResult;
+  /** SOPS documents nested in params.yaml's data values (Flux decrypts those), when it has any. */
+  nested?: NestedSops;
   /** The caller gave age identities. */
   keysGiven: boolean;
   /** Which of the folder's kustomization files exist. */
@@ -66,6 +69,8 @@ export interface EnvironmentFiles {
   valuesSecretDiagnostics?: Diagnostic[];
   /** Set when params.yaml is SOPS-encrypted: valuesSecret is then read from its plaintext, if decrypted. */
   encrypted?: EncryptedSecret;
+  /** data keys of params.yaml that hold a nested SOPS document: its values cannot be replaced. */
+  nestedSops?: string[];
   /** The folder's kustomization file (kustomization.yaml, .yml or Kustomization), when it has one. */
   kustomizationPath?: string;
   kustomizationText?: string;
@@ -128,12 +133,15 @@ function valuesSecretOf(reads: EnvironmentReads, result: EnvironmentFiles): void
   if (secret.text === undefined || secret.parsed.diagnostics.length > 0) return;
   const read = isEncryptedSecret(secret)
     ? encryptedSecretOf(secret.parsed, secret.text, reads.keysGiven, reads.decrypted)
-    : { ...readValuesSecret(secret.parsed, secret.text), encrypted: undefined };
+    : reads.nested
+      ? nestedSecretOf(secret.parsed, secret.text, reads.nested)
+      : { ...readValuesSecret(secret.parsed, secret.text), encrypted: undefined };
   result.encrypted = read.encrypted;
   result.diagnostics.push(...read.diagnostics);
   result.valuesSecret = read.secret;
   result.valuesSecretText = secret.text;
   result.valuesSecretDiagnostics = read.diagnostics;
+  if (reads.nested?.keys.length) result.nestedSops = reads.nested.keys;
 }
 
 /** The folder's one kustomization file; kustomize refuses a folder with several. */
