@@ -66,7 +66,7 @@ export const SCHEMA_RULE_KEYWORDS = [
   'uncheckable',
 ] as const;
 
-const REQUEST_INPUT_FIX =
+const REQUEST_NAME_FIX =
   'Correct the input (action) or flag (CLI) named in the message; a name is a DNS-1123 name: lower-case letters, digits and "-".';
 
 export const CODES = {
@@ -212,14 +212,14 @@ export const CODES = {
     'git-url is not a URL Flux can clone (https:// or ssh://).',
     'Give the gitops repository URL as https://… or ssh://git@….',
   ),
-  'request.flux-namespace': e('flux-namespace is not a namespace name.', REQUEST_INPUT_FIX),
-  'request.kubeconfig-secret-name': e('kubeconfig-secret-name is not an object name.', REQUEST_INPUT_FIX),
-  'request.git-secret-name': e('git-secret-name is not an object name.', REQUEST_INPUT_FIX),
+  'request.flux-namespace': e('flux-namespace is not a namespace name.', REQUEST_NAME_FIX),
+  'request.kubeconfig-secret-name': e('kubeconfig-secret-name is not an object name.', REQUEST_NAME_FIX),
+  'request.git-secret-name': e('git-secret-name is not an object name.', REQUEST_NAME_FIX),
   'request.commit-status-secret-name': e(
     'commit-status-secret-name is not an object name.',
-    REQUEST_INPUT_FIX,
+    REQUEST_NAME_FIX,
   ),
-  'request.sops-age-secret-name': e('sops-age-secret-name is not an object name.', REQUEST_INPUT_FIX),
+  'request.sops-age-secret-name': e('sops-age-secret-name is not an object name.', REQUEST_NAME_FIX),
   'request.values': e(
     'The `values` given to bootstrap are not valid YAML (only the position is shown).',
     'Fix the YAML of the values input (or the --values file).',
