@@ -145,11 +145,18 @@ async function deliverPromotions(
       const loaded = await api('reading flux-pkg.yaml', () => loadConfig(snapshot));
       status = { snapshot, loaded };
       if (hasErrors(loaded.diagnostics))
-        return { result: combineResults([], loaded.diagnostics, { file: loaded.config.file }), proposals: [] };
+        return {
+          result: combineResults([], loaded.diagnostics, { file: loaded.config.file }),
+          proposals: [],
+        };
       const promotions = await api('reading the gitops repository', () =>
         choose(snapshot, loaded.config, base.tree),
       );
-      if (promotions.length === 0) return { result: combineResults([], loaded.diagnostics, { file: loaded.config.file }), proposals: [] };
+      if (promotions.length === 0)
+        return {
+          result: combineResults([], loaded.diagnostics, { file: loaded.config.file }),
+          proposals: [],
+        };
       const request: PromoteRequest = {
         kind: 'promote',
         promotions,

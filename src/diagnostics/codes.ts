@@ -594,7 +594,3 @@ export type WarningCode = {
 
 Object.freeze(CODES);
 for (const entry of Object.values(CODES)) Object.freeze(entry);
-
-export function isDiagnosticCode(code: string): code is DiagnosticCode {
-  return Object.hasOwn(CODES, code);
-}
