@@ -72,7 +72,7 @@ export async function deliverPush(
         notes.push('nothing changed since the last delivery: nothing to deliver');
         core.info(notes.at(-1)!);
       }
-      const result = combineResults(results, loaded.diagnostics);
+      const result = combineResults(results, loaded.diagnostics, { file: loaded.config.file });
       const flow = inputs.prFlow ?? loaded.config.prFlow;
       const proposals = result.valid ? proposalsFromPlan(result, styleOf(session, base), flow) : [];
       planned = { result, proposals };

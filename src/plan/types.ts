@@ -216,6 +216,13 @@ export interface PlanResult {
   environments: EnvironmentResult[];
   /** Every file to write. Empty whenever there is any error: bad input writes nothing. */
   files: PlannedFile[];
+  /** Which flux-pkg.yaml the run read (`file`), or none found (`{}`); absent when the run read no config. */
+  config?: ConfigSource;
+}
+
+export interface ConfigSource {
+  /** flux-pkg.yaml when the repository has one (read, valid or not); absent when it has none. */
+  file?: string;
 }
 
 export interface BootstrapResult extends PlanResult {

@@ -2,7 +2,7 @@
  * The loader's port to the repository: reads and parses files through the snapshot, each at most
  * once, refusing oversized ones unread. Asynchronous (it does I/O); the planning rules never see it.
  */
-import { error } from '../../diagnostics.js';
+import { type ErrorCode, error } from '../../diagnostics.js';
 import { type FileEntry, readBounded, type Snapshot } from '../../repo/snapshot.js';
 import { DEFAULT_LIMITS, type ParsedYaml, parseYaml, tooLargeYaml } from '../../yaml/parse.js';
 
@@ -93,7 +93,7 @@ function parse(path: string, read: Read): YamlRead {
 }
 
 /** A file refused unread (a symbolic link, a FIFO): an error at the file, never a silent skip. */
-export function refusedYaml(file: string, code: string, message: string): ParsedYaml {
+export function refusedYaml(file: string, code: ErrorCode, message: string): ParsedYaml {
   const diagnostic = error(code, message, file);
   return { file, documents: [], diagnostics: [diagnostic], position: () => ({ line: 0, column: 0 }) };
 }
