@@ -18,11 +18,18 @@ export class RepoReader {
   /** Reads started by prefetch() that yaml() has not asked for yet. */
   readonly #reads = new Map<string, Promise<Read>>();
   #entries?: Promise<Map<string, FileEntry>>;
+  #folders?: Promise<Map<string, string[]>>;
 
   constructor(readonly snapshot: Snapshot) {}
 
   async exists(path: string): Promise<boolean> {
     return (await this.#entryMap()).has(path);
+  }
+
+  /** Every file under a folder (repository paths, in the snapshot's order), from one index of the listing. */
+  async under(dir: string): Promise<string[]> {
+    this.#folders ??= this.#entryMap().then(folderIndex);
+    return (await this.#folders).get(dir) ?? [];
   }
 
   yaml(path: string): Promise<YamlRead> {
@@ -75,6 +82,20 @@ export class RepoReader {
       return { refused: refusedYaml(path, `repo.${read.refused.reason}`, read.refused.message) };
     return { text: read.text };
   }
+}
+
+/** Each folder → every file under it, at any depth. */
+function folderIndex(entries: Map<string, FileEntry>): Map<string, string[]> {
+  const folders = new Map<string, string[]>();
+  for (const path of entries.keys()) {
+    for (let i = path.indexOf('/'); i !== -1; i = path.indexOf('/', i + 1)) {
+      const dir = path.slice(0, i);
+      const files = folders.get(dir);
+      if (files) files.push(path);
+      else folders.set(dir, [path]);
+    }
+  }
+  return folders;
 }
 
 /** A file as read: its text, its size when it was refused for it, or why it was refused unread; none when it does not exist. */
