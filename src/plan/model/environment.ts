@@ -47,12 +47,6 @@ export interface PackageInstallFile {
   secretNames: string[];
 }
 
-/** The files under an environment folder: what the loader reads for it (Flux may apply any of them). */
-export function environmentPaths(dir: string, paths: Iterable<string>): string[] {
-  const prefix = `${dir}/`;
-  return [...paths].filter((p) => p.startsWith(prefix));
-}
-
 /** A Secret the folder builds that is not the values Secret: checked for encryption like it. */
 export interface OtherSecret {
   file: string;
