@@ -27,9 +27,9 @@ closeStandInsAfterAll();
 
 const DIR = (env: string) => `${COMPONENT}/${env}`;
 const KUSTOMIZATION = (env: string) => `${DIR(env)}/kustomization.yaml`;
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+const literal = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 const annotationAt = (code: string, file: string, line: number) =>
-  new RegExp(`^::error title=${escape(code)},file=${escape(file)},line=${line},`);
+  new RegExp(`^::error title=${literal(code)},file=${literal(file)},line=${line},`);
 
 /** Nothing written: main, the pull request's own branch, and only the pull request the test opened. */
 function expectNothingWritten(standIn: StandIn, branch: string): void {
@@ -272,7 +272,7 @@ describe('class 9: one verdict on a missing values Secret, CLI and gate alike', 
     const r = await ws.run('validate', '--repo', '$REPO');
     expect(r.code).toBe(1);
     expect(r.all).toMatch(
-      new RegExp(`${escape(PI('staging'))}:\\d+:\\d+: error: spec.values references the Secret`),
+      new RegExp(`${literal(PI('staging'))}:\\d+:\\d+: error: spec.values references the Secret`),
     );
   });
 
