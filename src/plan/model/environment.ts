@@ -242,6 +242,35 @@ function otherSecretsOf(build: Build, result: EnvironmentFiles): void {
   }
 }
 
+/**
+ * Install and promote write packageinstall.yaml and params.yaml: a folder whose PackageInstall or
+ * values Secret lives in another file would end up with two. Refused, with the fix.
+ */
+export function writtenElsewhereProblems(env: EnvironmentFiles, dir: string, layout: Layout): Diagnostic[] {
+  const problems: Diagnostic[] = [];
+  const piPath = `${dir}/${layout.packageInstallFile}`;
+  const secretPath = `${dir}/${layout.valuesSecretFile}`;
+  const pi = env.packageInstall;
+  if (pi && pi.file !== piPath)
+    problems.push(
+      error(
+        'environment.written-elsewhere',
+        `the PackageInstall of this environment is in ${pi.file}, and flux-pkg writes ${piPath}: move it there (one object in the file) so a new version replaces it instead of adding a second`,
+        pi.file,
+        pi.parsed.position(pi.doc.range[0]),
+      ),
+    );
+  if (env.valuesSecretFile && env.valuesSecretFile !== secretPath)
+    problems.push(
+      error(
+        'environment.written-elsewhere',
+        `the values Secret of this environment is in ${env.valuesSecretFile}, and flux-pkg writes ${secretPath}: move it there (one object in the file)`,
+        env.valuesSecretFile,
+      ),
+    );
+  return problems;
+}
+
 /** The version an environment's PackageInstall selects among the component's Packages, if any. */
 export function selectedVersion(env: EnvironmentFiles, packages: ComponentPackages): string | undefined {
   const pi = env.packageInstall;

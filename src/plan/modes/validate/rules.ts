@@ -211,15 +211,17 @@ function plainSecretCheck(
   fail: (d: Diagnostic) => unknown,
 ): void {
   const settings = settingsFor(ctx.config, component, environment);
-  const plain = [
-    ...(env.valuesSecretText !== undefined && !env.encrypted ? [file] : []),
-    // Every other Secret the folder builds sits in git the same way.
-    ...env.otherSecrets.filter((s) => !s.encrypted).map((s) => s.file),
-  ];
-  for (const at of new Set(plain)) {
-    const problem = plainSecretProblem(at, settings, ctx.repoEncrypts);
+  const report = (problem: Diagnostic | undefined) => {
     if (problem) problem.severity === 'error' ? fail(problem) : ctx.diagnostics.push(problem);
-  }
+  };
+  if (env.valuesSecretText !== undefined && !env.encrypted)
+    report(plainSecretProblem(file, settings, ctx.repoEncrypts));
+  // Every other Secret the folder builds sits in git the same way.
+  for (const secret of env.otherSecrets)
+    if (!secret.encrypted)
+      report(
+        plainSecretProblem(secret.file, settings, ctx.repoEncrypts, `the Secret "${secret.name ?? ''}"`),
+      );
 }
 
 /** kapp-controller caches a Package by name: the same version with other content never reaches a cluster that has it. */
