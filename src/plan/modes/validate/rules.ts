@@ -126,7 +126,7 @@ function unbuiltPackageInstall(
     );
   return error(
     'packageinstall.missing',
-    `the environment folder ${dir} builds no PackageInstall: add ${ctx.config.layout.packageInstallFile} (flux-pkg install writes one) and list it in ${kustomization.slice(dir.length + 1)} if the folder has one`,
+    `the environment folder ${dir} builds no PackageInstall: add ${ctx.config.layout.packageInstallFile} (the install mode, or flux-pkg plan --write, writes one) and list it in ${kustomization.slice(dir.length + 1)} if the folder has one`,
     env.kustomizationPath ?? `${dir}/${ctx.config.layout.packageInstallFile}`,
   );
 }
