@@ -58,7 +58,7 @@ describe('an environment folder as Flux builds it', () => {
     expect(errors(result)).toEqual([['packageinstall.not-applied', `${DEV}/kustomization.yaml`]]);
   });
 
-  it('a values Secret in another namespace than the PackageInstall is not the one it names', async () => {
+  it('a values Secret in another namespace than the PackageInstall is a warning (targetNamespace may unite them)', async () => {
     const repo = sampleRepo({
       [`${DEV}/params.yaml`]: paramsFile(REF, 'replicas: 2\n').replace(
         /(name: .*-values)/,
@@ -66,7 +66,12 @@ describe('an environment folder as Flux builds it', () => {
       ),
     });
     const result = await plan(new MemorySnapshot(repo), { kind: 'validate' });
-    expect(errors(result)).toEqual([['packageinstall.values-secret-missing', `${DEV}/packageinstall.yaml`]]);
+    expect(errors(result)).toEqual([]);
+    expect(
+      result.diagnostics
+        .filter((d) => d.code === 'packageinstall.values-secret-namespace')
+        .map((d) => d.file),
+    ).toEqual([`${DEV}/params.yaml`]);
   });
 
   it('every other Secret the folder builds is held to requireEncryption too', async () => {

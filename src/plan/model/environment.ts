@@ -122,13 +122,18 @@ export function valuesSecretFileOf(
 
 const isPackageInstall = (o: BuiltObject) => o.kind === 'PackageInstall';
 
-/** The built Secret a PackageInstall's first spec.values entry names, in its namespace. */
+/**
+ * The built Secret a PackageInstall's first spec.values entry names, in its namespace if there is
+ * one there (a Flux Kustomization's targetNamespace puts both in one namespace anyway; see
+ * namespaceProblem).
+ */
 function namedSecret(build: Build, pi: BuiltObject): BuiltObject | undefined {
   const spec = isObject(pi.value.spec) ? pi.value.spec : {};
   const first = Array.isArray(spec.values) ? spec.values[0] : undefined;
   const name = isObject(first) && isObject(first.secretRef) ? first.secretRef.name : undefined;
   if (typeof name !== 'string') return undefined;
-  return build.objects.find((o) => o.kind === 'Secret' && o.name === name && o.namespace === pi.namespace);
+  const named = build.objects.filter((o) => o.kind === 'Secret' && o.name === name);
+  return named.find((o) => o.namespace === pi.namespace) ?? named[0];
 }
 
 /** The planner's view of an environment folder: what its kustomization builds, read as a PackageInstall and its values Secret. */
@@ -216,7 +221,10 @@ function valuesSecretOf(
   const secret = file ? reads.files.get(file) : undefined;
   if (!file || !secret?.parsed) return;
   const installs = build.objects.filter(isPackageInstall);
-  result.valuesSecretBuilt = installs.length === 1 && namedSecret(build, installs[0]!) !== undefined;
+  const named = installs.length === 1 ? namedSecret(build, installs[0]!) : undefined;
+  result.valuesSecretBuilt = named !== undefined;
+  if (named && named.namespace !== installs[0]!.namespace)
+    result.diagnostics.push(namespaceProblem(installs[0]!, named));
   if (!build.objects.some((o) => o.file === file)) result.diagnostics.push(...secret.parsed.diagnostics);
   if (secret.text === undefined || secret.parsed.diagnostics.length > 0) return;
   const read = isEncryptedSecret(secret)
@@ -233,6 +241,17 @@ function valuesSecretOf(
   result.valuesSecretText = secret.text;
   result.valuesSecretFile = file;
   result.valuesSecretDiagnostics = read.diagnostics;
+}
+
+/** kapp-controller reads the values Secret from the PackageInstall's namespace. */
+function namespaceProblem(pi: BuiltObject, secret: BuiltObject): Diagnostic {
+  const ns = (o: BuiltObject) => (o.namespace ? `namespace ${o.namespace}` : 'no namespace');
+  return warning(
+    'packageinstall.values-secret-namespace',
+    `the PackageInstall has ${ns(pi)} and its values Secret "${secret.name}" ${ns(secret)}: kapp-controller reads the Secret from the PackageInstall's namespace, so this holds only if the Flux Kustomization sets targetNamespace. Give both the same namespace (or none)`,
+    secret.file,
+    secret.parsed.position(secret.doc.range[0]),
+  );
 }
 
 function otherSecretsOf(build: Build, result: EnvironmentFiles): void {

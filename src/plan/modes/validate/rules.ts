@@ -174,11 +174,11 @@ function missingValuesSecret(
     secret && secret.name !== named
       ? ` (${secret.file} holds "${secret.name}")`
       : secret
-        ? ` (${secret.file} holds it, but ${where} does not build it in the PackageInstall's namespace)`
+        ? ` (${secret.file} holds it, but ${where} does not list it)`
         : '';
   return error(
     'packageinstall.values-secret-missing',
-    `spec.values references the Secret "${named}", but ${where} builds no Secret "${named}"${pi.namespace ? ` in namespace ${pi.namespace}` : ''}${found}: kapp-controller would wait for it forever. Add it as a file of the folder (plain or SOPS-encrypted; generators are refused) and list it under resources`,
+    `spec.values references the Secret "${named}", but ${where} builds no Secret "${named}"${found}: kapp-controller would wait for it forever. Add it as a file of the folder (plain or SOPS-encrypted; generators are refused) and list it under resources`,
     pi.file,
     positionAt(pi.parsed, pi.doc, ['spec', 'values']),
     '.spec.values',
