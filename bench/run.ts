@@ -89,6 +89,11 @@ export const suites: Suite[] = [
     'read every *.yaml and parseAllDocuments it (and the values YAML inside params.yaml), nothing else',
   ),
   workerSuite(
+    'values-patterns',
+    'values-patterns-worker.ts',
+    "valuesSchema patterns on RE2 next to RegExp: compile and test cost on the reference CRDs' patterns, ^(a+)+$, end to end",
+  ),
+  workerSuite(
     'parse-floor-concurrent',
     'parse-floor-concurrent-worker.ts',
     "the parse floor with the next component folder's reads in flight while this one is parsed, as validate reads",

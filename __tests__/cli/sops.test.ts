@@ -3,10 +3,11 @@
  * SOPS_AGE_KEY_FILE / SOPS_AGE_KEY, as sops reads them), say so without a key, fail on a wrong one,
  * and never print a value.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateIdentity, identityToRecipient } from 'age-encryption';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { decryptDocument, encryptDocument } from '../../src/sops/index.js';
 import { EXAMPLE, type Workspace, workspace } from '../hostile/fixture.js';
 
@@ -31,15 +32,20 @@ async function encryptedWorkspace(): Promise<Workspace> {
   return ws;
 }
 
-const saved = { file: process.env.SOPS_AGE_KEY_FILE, key: process.env.SOPS_AGE_KEY };
-afterEach(() => {
-  for (const [name, value] of [
-    ['SOPS_AGE_KEY_FILE', saved.file],
-    ['SOPS_AGE_KEY', saved.key],
-  ] as const)
-    if (value === undefined) delete process.env[name];
-    else process.env[name] = value;
+const SOURCES = ['SOPS_AGE_KEY_FILE', 'SOPS_AGE_KEY', 'SOPS_AGE_KEY_CMD', 'XDG_CONFIG_HOME'] as const;
+const saved = Object.fromEntries(SOURCES.map((name) => [name, process.env[name]]));
+// The developer's own ~/.config/sops/age/keys.txt would be read too (as sops reads it): point away.
+const noConfig = mkdtempSync(join(tmpdir(), 'flux-pkg-xdg-'));
+beforeEach(() => {
+  delete process.env.SOPS_AGE_KEY_CMD;
+  process.env.XDG_CONFIG_HOME = noConfig;
 });
+afterEach(() => {
+  for (const name of SOURCES)
+    if (saved[name] === undefined) delete process.env[name];
+    else process.env[name] = saved[name];
+});
+afterAll(() => rmSync(noConfig, { recursive: true, force: true }));
 
 describe('flux-pkg on a repo with an encrypted values Secret', () => {
   it('validate checks the encrypted values with --sops-age-key-file, and says so without it', async () => {
@@ -70,6 +76,24 @@ describe('flux-pkg on a repo with an encrypted values Secret', () => {
     expect(wrong.code).toBe(1);
     expect(wrong.err).toMatch(new RegExp(`${PARAMS}:\\d+:\\d+: error: no age identity matches`));
     expect(wrong.all).not.toContain(PLANTED);
+  });
+
+  it("reads sops's default key file ($XDG_CONFIG_HOME/sops/age/keys.txt) and says so in --help", async () => {
+    await encryptedWorkspace();
+    delete process.env.SOPS_AGE_KEY_FILE;
+    delete process.env.SOPS_AGE_KEY;
+    const config = mkdtempSync(join(tmpdir(), 'flux-pkg-xdg-'));
+    mkdirSync(join(config, 'sops', 'age'), { recursive: true });
+    writeFileSync(join(config, 'sops', 'age', 'keys.txt'), readFileSync(keyFile));
+    process.env.XDG_CONFIG_HOME = config;
+    const run = await ws.run('validate', '--repo', '$REPO');
+    rmSync(config, { recursive: true, force: true });
+    expect(run.code).toBe(0);
+    expect(run.all).not.toContain('sops.no-key');
+    expect(run.all).not.toContain('no age key was given');
+    const help = await ws.run('--help');
+    for (const source of ['SOPS_AGE_KEY_CMD', 'SOPS_AGE_KEY_FILE', 'sops/age/keys.txt'])
+      expect(help.out).toContain(source);
   });
 
   it('plan --write with the key keeps params.yaml byte for byte; a missing key file is a usage error', async () => {

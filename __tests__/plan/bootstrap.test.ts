@@ -9,7 +9,7 @@ import {
 } from '../../src/plan/modes/bootstrap/run.js';
 import { bootstrapProposal } from '../../src/plan/proposals/proposals.js';
 import { MemorySnapshot } from '../../src/repo/snapshot.js';
-import { isMarkedFor } from '../../src/report/pull-request/marker.js';
+import { readMarker } from '../../src/report/pull-request/marker.js';
 import { packageFile, sampleRepo } from '../helpers/gitops.js';
 
 const REF = 'app.default.tap';
@@ -101,8 +101,8 @@ describe('bootstrap: a new environment', () => {
     expect(again.key).toBe(one.key);
     expect(again.files).toEqual(one.files);
     expect(one.body).toContain('kubectl -n flux-system create secret generic qa-kubeconfig');
-    expect(isMarkedFor(one.body, one.key)).toBe(true);
-    expect(isMarkedFor(one.body, `${REF}/qa`)).toBe(false);
+    expect(readMarker(one.body, { key: one.key })).toEqual({ key: one.key, fields: {} });
+    expect(readMarker(one.body, { key: `${REF}/qa` })).toBeUndefined();
   });
 
   it('v1beta2 has no healthCheckExprs; commit-status off drops Provider and Alert', async () => {

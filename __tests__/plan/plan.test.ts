@@ -325,18 +325,40 @@ describe('plan: bad input writes nothing and names the file and line', () => {
     ]);
   });
 
-  it('rejects a valuesSchema that does not compile', async () => {
-    const bad = packageFile(
+  it('a valuesSchema that cannot be read is a warning: kapp-controller stores it unread, the Package still plans', async () => {
+    const unreadable = packageFile(REF, '1.1.0', '      openAPIv3: just a string');
+    const result = await plan(
+      new MemorySnapshot(sampleRepo({ [`${REF}/packages/1.1.0.yaml`]: unreadable })),
+      { kind: 'install' },
+    );
+    expect(errorsOf(result)).toEqual([]);
+    expect(result.files).not.toEqual([]);
+    expect(result.diagnostics).toContainEqual(
+      expect.objectContaining({
+        severity: 'warning',
+        code: 'schema.invalid',
+        file: `${REF}/packages/1.1.0.yaml`,
+        message: expect.stringContaining('values are not checked'),
+      }),
+    );
+  });
+
+  it('a valuesSchema quirk is a warning naming the schema path, and the rest is still checked', async () => {
+    const quirky = packageFile(
       REF,
       '1.1.0',
-      '      openAPIv3:\n        type: object\n        properties:\n          replicas:\n            type: 42',
+      '      openAPIv3:\n        type: object\n        properties:\n          replicas:\n            type: 42\n            minimum: 1',
     );
-    const result = await plan(new MemorySnapshot(sampleRepo({ [`${REF}/packages/1.1.0.yaml`]: bad })), {
+    const result = await plan(new MemorySnapshot(sampleRepo({ [`${REF}/packages/1.1.0.yaml`]: quirky })), {
       kind: 'install',
     });
-    expect(result.files).toEqual([]);
-    expect(errorsOf(result)).toContainEqual(
-      expect.objectContaining({ code: 'schema.invalid', file: `${REF}/packages/1.1.0.yaml` }),
+    expect(errorsOf(result)).toEqual([]);
+    expect(result.diagnostics).toContainEqual(
+      expect.objectContaining({
+        severity: 'warning',
+        code: 'schema.assumed',
+        message: expect.stringContaining('openAPIv3.properties.replicas.type'),
+      }),
     );
   });
 });

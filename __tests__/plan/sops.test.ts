@@ -11,7 +11,7 @@ import { plan } from '../../src/plan/plan.js';
 import type { PlanResult, Request } from '../../src/plan/types.js';
 import { MemorySnapshot } from '../../src/repo/snapshot.js';
 import { decryptDocument, encryptDocument } from '../../src/sops/index.js';
-import { packageFile, paramsFile, sampleRepo } from '../helpers/gitops.js';
+import { packageFile, packageInstallFile, paramsFile, sampleRepo } from '../helpers/gitops.js';
 
 const REF = 'app.default.tap';
 const PARAMS = `${REF}/dev/params.yaml`;
@@ -115,7 +115,14 @@ describe('an encrypted params.yaml on a new Package version', () => {
       sops: { identities: [identity] },
     });
     const [problem] = errorsOf(result);
-    expect(problem).toMatchObject({ code: 'values.minimum', file: PARAMS, path: '.replicas' });
+    // Encrypted values say which path fails, never which rule (no oracle on a secret: issue 16 §5).
+    expect(problem).toMatchObject({
+      code: 'values.withheld',
+      file: PARAMS,
+      path: '.replicas',
+      message: expect.stringContaining('.replicas (encrypted) does not satisfy the schema; details withheld'),
+    });
+    expect(problem!.message).not.toMatch(/minimum|>=/);
     const line = bad.split('\n')[problem!.line - 1]!;
     expect(line).toMatch(/^ {2}values\.yaml: ENC\[/);
     expect(JSON.stringify(result)).not.toContain(SECRET_HOST);
@@ -157,6 +164,21 @@ describe('an encrypted params.yaml on a new Package version', () => {
     expect(result.environments[0]!.valuesKeysChanged).toEqual(['replicas']);
   });
 
+  it('with the key, new values that break the schema are withheld: one problem per path, no rule', async () => {
+    const result = await run(encryptedRepo(), {
+      kind: 'install',
+      environments: ['dev'],
+      components: [REF],
+      values: `replicas: 0\nhostname: ${SECRET_HOST}\nsecret-named-key: 1\n`,
+      sops: { identities: [identity] },
+    });
+    expect(errorsOf(result).map((d) => [d.code, d.path])).toEqual([
+      ['values.withheld', '.'], // the unknown key is reported at its map: its name is part of the ciphertext
+      ['values.withheld', '.replicas'],
+    ]);
+    expect(JSON.stringify(result.diagnostics)).not.toMatch(/secret-named-key|minimum|>=/);
+  });
+
   it('a wrong key is an error at the file, nothing written', async () => {
     const result = await run(encryptedRepo(), {
       kind: 'install',
@@ -179,6 +201,25 @@ describe('an encrypted params.yaml on a new Package version', () => {
       expect(result.files).toEqual([]);
       expect(errorsOf(result)).toEqual([expect.objectContaining({ code: 'sops.mac', file: PARAMS })]);
     }
+  });
+});
+
+describe('promotion into an environment whose params.yaml is encrypted', () => {
+  it('with the key: the PackageInstall moves, params.yaml is not rewritten (plaintext decides)', async () => {
+    const plain = paramsFile(REF, `replicas: 3\nhostname: ${SECRET_HOST}\n`);
+    const encryptedProd = (await encryptDocument(plain, { recipients: [recipient], file: PROD_PARAMS }))
+      .text!;
+    const files = encryptedRepo({
+      [PROD_PARAMS]: encryptedProd,
+      [`${REF}/dev/packageinstall.yaml`]: packageInstallFile(REF, '1.2.0'),
+    });
+    const result = await run(files, {
+      kind: 'promote',
+      promotions: [{ component: REF, environment: 'prod' }],
+      sops: { identities: [identity] },
+    });
+    expect(errorsOf(result)).toEqual([]);
+    expect(result.files.map((f) => f.path)).toEqual([`${REF}/prod/packageinstall.yaml`]);
   });
 });
 

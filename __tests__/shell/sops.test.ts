@@ -5,6 +5,10 @@
  * version re-validates the encrypted values with sops-age-key and keeps params.yaml byte for byte;
  * planted secret values reach no log, summary, output or pull request body.
  */
+
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { generateIdentity, identityToRecipient } from 'age-encryption';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -12,6 +16,7 @@ import { decryptDocument, encryptDocument } from '../../src/sops/index.js';
 import { COMPONENT, CONFIG, initialFiles, NEW_VERSION, newPackage } from '../e2e/fixtures.js';
 import type { ActionRun } from '../e2e/run-action.js';
 import { closeStandInsAfterAll, constraintOf, gitopsRepo, prsOf, supplyChainPush } from '../e2e/scenario.js';
+import { hasAgeCli, verifySops } from '../helpers/sops-verify.js';
 import { act } from './run-in-process.js';
 
 closeStandInsAfterAll();
@@ -109,6 +114,42 @@ describe('values Secrets encrypted with SOPS', () => {
     expect(prsOf(rerun).map((p) => p.operation)).toEqual(['unchanged', 'unchanged']);
     expectNoPlanted(rerun, []);
   });
+
+  it('newer Packages updating the open PR keep its encrypted params.yaml byte for byte (plaintext decides)', async () => {
+    const files: Record<string, string> = {
+      ...initialFiles(),
+      'flux-pkg.yaml': CONFIG_SOPS,
+      '.sops.yaml': sopsYaml(),
+    };
+    files[DEV_PARAMS] = devParams();
+    const standIn = await gitopsRepo(files);
+    const branchName = `flux-pkg/${COMPONENT}/dev`;
+    const pkg = newPackage();
+    const first = await act(standIn, supplyChainPush(standIn, { [pkg.path]: pkg.content }), {
+      'sops-age-key': keyFile,
+    });
+    expect(first.code).toBe(0);
+    const written = standIn.readTree(branchName)[DEV_PARAMS]!;
+    for (const version of ['20230601000000.0.0', '20230701000000.0.0']) {
+      const newer = newPackage(version);
+      const run = await act(standIn, supplyChainPush(standIn, { [newer.path]: newer.content }), {
+        'sops-age-key': keyFile,
+      });
+      expect(run.code).toBe(0);
+      expect(prsOf(run).find((p) => p.environment === 'dev')?.operation).toBe('updated');
+      const branch = standIn.readTree(branchName);
+      expect(constraintOf(branch[`${COMPONENT}/dev/packageinstall.yaml`]!)).toBe(version);
+      expect(branch[DEV_PARAMS]).toBe(written);
+    }
+    expect((await decrypted(written)).text).toBe(devParams());
+    if (hasAgeCli) {
+      const keyPath = join(mkdtempSync(join(tmpdir(), 'sops-verify-')), 'key.txt');
+      writeFileSync(keyPath, keyFile);
+      expect(verifySops(written, keyPath)['stringData.values.yaml']).toBe(
+        parse(devParams()).stringData['values.yaml'],
+      );
+    } else console.warn('SKIPPED: the independent check of params.yaml needs the age CLI');
+  }, 90_000); // three runs of the action: three times one test's budget
 
   it('a new version with sops-age-key re-validates the encrypted values and keeps params.yaml byte for byte', async () => {
     const encrypted = await encryptDocument(devParams(), { recipients: [recipient], file: DEV_PARAMS });

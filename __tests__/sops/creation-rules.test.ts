@@ -5,6 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { creationRuleFor, parseSopsConfig, type SopsConfig } from '../../src/sops/index.js';
+import { sopsReference } from './reference-dir.js';
 
 const A = 'age1l44xcng8dqj32nlv6d930qvvrny05hglzcv9qpc7kxjc6902ma4qufys29';
 const B = 'age1je6kjhzuhdjy3fqptpttxjh5k8q46vygzlgtpuq3030c947pc5tqz9dqvr';
@@ -87,8 +88,7 @@ describe('creation rules', () => {
   });
 });
 
-const flux = new URL('../../../shared/reference/sops/flux-kustomize-controller/.sops.yaml', import.meta.url)
-  .pathname;
+const flux = `${sopsReference}flux-kustomize-controller/.sops.yaml`;
 const fluxPresent = existsSync(flux);
 if (!fluxPresent)
   console.warn(`SKIPPED: Flux's .sops.yaml test needs ${flux} (shared reference data); absent here`);

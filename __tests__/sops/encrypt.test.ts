@@ -228,6 +228,22 @@ describe('re-encrypting keeps what did not change', () => {
     expect(result.document!.text).toBe(edited);
   });
 
+  it("a branch's copy under the same data key lends its envelopes; one under another key lends none", async () => {
+    const base = (await decrypt((await encrypt()).text!)).document!;
+    const onBranch = PLAIN.replace('  token: planted-token-value', '  token: planted-token-value-2');
+    const branchText = (await encrypt(onBranch, base)).text!;
+    const branch = (await decrypt(branchText)).document!;
+    const now = onBranch.replace('  replicas: 3', '  replicas: 4');
+    const token = (t: string) => (parse(t) as { stringData: { token: string } }).stringData.token;
+    const options = { recipients: [alice.recipient], previous: base };
+    const reused = await encryptDocument(now, { ...options, alsoReuse: [branch] });
+    expect(token(reused.text!)).toBe(token(branchText));
+    const stranger = (await decrypt((await encrypt(onBranch)).text!)).document!;
+    const fresh = await encryptDocument(now, { ...options, alsoReuse: [stranger] });
+    expect(token(fresh.text!)).not.toBe(token(branchText));
+    expect((await decrypt(fresh.text!)).document!.text).toBe(now);
+  });
+
   it('a new recipient keeps the data key, the envelopes and the old stanza; a removed one rotates the key', async () => {
     const first = await encrypt();
     const previous = (await decrypt(first.text!)).document!;

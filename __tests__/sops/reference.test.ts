@@ -3,14 +3,15 @@
  * the plaintexts their projects expect, with the MAC verified. No sops binary exists here (Debian does
  * not package it), so these files and the age CLI interop test are the proof of compatibility.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { armor, Decrypter } from 'age-encryption';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { decryptDocument, parseAgeIdentities } from '../../src/sops/index.js';
+import { decryptDocument, encryptDocument, parseAgeIdentities } from '../../src/sops/index.js';
+import { hasSopsReference, sopsReference } from './reference-dir.js';
 
-const root = new URL('../../../shared/reference/sops/', import.meta.url).pathname;
-const available = existsSync(root);
+const root = sopsReference;
+const available = hasSopsReference;
 if (!available) {
   console.warn(`SKIPPED: real SOPS file tests need ${root} (the shared reference data); it is absent here`);
 }
@@ -79,6 +80,48 @@ describe.skipIf(!available)('files written by sops decrypt, MAC verified', () =>
     });
     expect(result.diagnostics).toEqual([]);
     expect(result.document!.value).toEqual(JSON.parse(read('humphd-sops-age/secret.json')));
+  });
+
+  it('decrypt → encrypt of each unchanged file gives its bytes back (values read as sops reads them)', async () => {
+    const files: [string, string][] = [
+      [`${flux}algorithms__age.yaml`, `${flux}keys__age.txt`],
+      [`${flux}global__secret.yaml`, `${flux}keys__age-global.txt`],
+      [`${flux}algorithms__age-pq.yaml`, `${flux}keys__age-pq.txt`],
+      ['humphd-sops-age/secret.enc.yaml', 'humphd-sops-age/key.txt'],
+    ];
+    for (const [file, key] of files) {
+      const { document } = await decryptDocument(read(file), { identities: identities(key), file });
+      const again = await encryptDocument(document!.text, {
+        recipients: document!.metadata.age.map((s) => s.recipient),
+        rule: document!.metadata.rule,
+        previous: document,
+        file,
+      });
+      expect([file, again.unchanged, again.text === read(file)]).toEqual([file, true, true]);
+    }
+  });
+
+  it('one changed value in a file sops wrote changes its line, lastmodified and mac, nothing else', async () => {
+    const cases: [string, string, string, string][] = [
+      ['humphd-sops-age/secret.enc.yaml', 'humphd-sops-age/key.txt', 'string: string', 'string'],
+      [`${flux}global__secret.yaml`, `${flux}keys__age-global.txt`, '  key: global-value', 'key'],
+    ];
+    for (const [file, key, line, name] of cases) {
+      const { document } = await decryptDocument(read(file), { identities: identities(key), file });
+      const edited = document!.text.replace(line, `${line}-changed`);
+      const again = await encryptDocument(edited, {
+        recipients: document!.metadata.age.map((s) => s.recipient),
+        rule: document!.metadata.rule,
+        previous: document,
+        file,
+      });
+      const [before, after] = [read(file).split('\n'), again.text!.split('\n')];
+      const changed = after.flatMap((l, i) => (l === before[i] ? [] : [l.split(':')[0]!.trim()]));
+      expect([file, after.length, changed]).toEqual([file, before.length, [name, 'lastmodified', 'mac']]);
+      const reread = await decryptDocument(again.text!, { identities: identities(key), file });
+      expect(reread.diagnostics).toEqual([]);
+      expect(reread.document!.text).toBe(edited);
+    }
   });
 
   it('a Secret whose data holds a base64 SOPS JSON document (Flux secretGenerator style)', async () => {

@@ -67,7 +67,7 @@ describe('encrypt → decrypt round trips', () => {
           });
           expect(again.text).toBe(encrypted.text);
         }),
-        { numRuns: 60 },
+        { numRuns: 60, seed: -261661709 },
       );
     });
   }
@@ -106,7 +106,10 @@ describe('Go number formatting (strconv.FormatFloat(v, "f", -1, 64), as sops has
   }
 
   it('every double survives format → parse', () => {
-    fc.assert(fc.property(fc.double(), (v) => Object.is(parseGoFloat(formatGoFloat(v)), v)));
+    fc.assert(
+      fc.property(fc.double(), (v) => Object.is(parseGoFloat(formatGoFloat(v)), v)),
+      { seed: 42 },
+    );
   });
 
   it('types: bools print as Python would (True/False), safe integers as int', () => {

@@ -10,6 +10,7 @@ import type { Published } from '../plan/proposals/proposals.js';
 import type { PlanResult } from '../plan/types.js';
 import type { Snapshot } from '../repo/snapshot.js';
 import { jobSummary } from '../report/summary/job-summary.js';
+import { flagOutOfOrder } from '../report/summary/status.js';
 import { statusMarkdown } from '../report/summary/status-render.js';
 
 /** A failure the user can act on, reported in one line by setFailed. */
@@ -53,7 +54,7 @@ async function statusSection(result: PlanResult, source: StatusSource | undefine
   if (!source || components.length === 0) return '';
   try {
     const model = await loadStatus(source.snapshot, { ...source, components });
-    return `\n${statusMarkdown(model)}`;
+    return `\n${statusMarkdown(flagOutOfOrder(model, result.diagnostics))}`;
   } catch (e) {
     core.warning(`the job summary has no version matrix: ${e instanceof Error ? e.message : String(e)}`);
     return '';

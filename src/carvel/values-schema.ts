@@ -12,10 +12,10 @@
  */
 import { compiler } from './values-schema/ajv.js';
 import { type Check, compileByParts, errorsOf } from './values-schema/compile.js';
-import { toProblems } from './values-schema/messages.js';
+import { toProblems, WITHHELD, withheldProblems } from './values-schema/messages.js';
 import { metaSchemaError } from './values-schema/meta-schema.js';
 import { normaliseValuesSchema } from './values-schema/normalise.js';
-import type { CompileResult, SchemaNote, ValuesProblem } from './values-schema/types.js';
+import type { CompileResult, SchemaNote, ValidateOptions, ValuesProblem } from './values-schema/types.js';
 
 export { COMPILED_PARTS_KEPT } from './values-schema/compile.js';
 export { defaultValues } from './values-schema/defaults.js';
@@ -24,6 +24,7 @@ export type {
   CompileResult,
   PathSegment,
   SchemaNote,
+  ValidateOptions,
   ValuesProblem,
 } from './values-schema/types.js';
 
@@ -58,7 +59,7 @@ export function compileValuesSchema(openAPIv3: unknown): CompileResult {
       return { ok: false, error: `valuesSchema cannot be compiled: ${(err as Error).message}`, notes };
     }
   }
-  const validate = (values: unknown): ValuesProblem[] => {
+  const validate = (values: unknown, { encrypted = false }: ValidateOptions = {}): ValuesProblem[] => {
     const v = values ?? {}; // an empty values file means no values, as for ytt
     let errors: ReturnType<Check>;
     try {
@@ -66,9 +67,10 @@ export function compileValuesSchema(openAPIv3: unknown): CompileResult {
     } catch {
       // ajv's deep equality (uniqueItems, enum, const) calls an object's own `valueOf`/`toString`: a
       // values key of that name makes it throw. Nothing about the value goes into the message.
-      return [UNCHECKABLE];
+      return [encrypted ? { path: [], keyword: 'withheld', message: WITHHELD } : UNCHECKABLE];
     }
-    return errors.length === 0 ? [] : toProblems(errors, v, normalized);
+    if (errors.length === 0) return [];
+    return encrypted ? withheldProblems(errors, v, normalized) : toProblems(errors, v, normalized);
   };
   return { ok: true, schema: { validate }, notes, normalized };
 }

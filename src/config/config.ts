@@ -7,6 +7,7 @@
 import { Ajv } from 'ajv';
 import { expandNameTemplate, nameTemplateProblem } from '../carvel/names.js';
 import { type Diagnostic, error, hasErrors, type Position } from '../diagnostics.js';
+import { once } from '../once.js';
 import { isProtectedPath, relativePathProblem } from '../repo/paths.js';
 import { readBounded, type Snapshot } from '../repo/snapshot.js';
 import {
@@ -148,15 +149,15 @@ export const DEFAULT_CONFIG: RepoConfig = {
   promotion: DEFAULT_PROMOTION,
 };
 
-let validator: ReturnType<Ajv['compile']> | undefined;
+// The schema is this project's own (tested): ajv need not check it against the meta-schema at every start.
+const configValidator = once(() =>
+  new Ajv({ allErrors: true, strict: false, validateSchema: false, code: { optimize: false } }).compile(
+    configSchema,
+  ),
+);
+
 function validateSchema(value: unknown) {
-  // The schema is this project's own (tested): ajv need not check it against the meta-schema at every start.
-  validator ??= new Ajv({
-    allErrors: true,
-    strict: false,
-    validateSchema: false,
-    code: { optimize: false },
-  }).compile(configSchema);
+  const validator = configValidator();
   return { ok: validator(value), errors: validator.errors ?? [] };
 }
 

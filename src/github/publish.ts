@@ -58,32 +58,54 @@ export async function readBase(
   return { branch, sha, treeSha: commit.tree.sha, tree: await readTree(client, ref, commit.tree.sha) };
 }
 
-/** Does the branch already hold exactly base + these files, on top of this base? */
-async function branchIsCurrent(
-  client: GitHubClient,
-  ref: RepoRef,
-  head: string,
-  base: Base,
-  files: readonly PlannedFile[],
-): Promise<boolean> {
+interface BranchState {
+  parents: string[];
+  tree: TreeEntry[];
+}
+
+async function readBranch(client: GitHubClient, ref: RepoRef, head: string): Promise<BranchState> {
   const { data: commit } = await client.rest.git.getCommit({ ...ref, commit_sha: head });
-  if (commit.parents.length !== 1 || commit.parents[0]!.sha !== base.sha) return false;
+  return { parents: commit.parents.map((p) => p.sha), tree: await readTree(client, ref, commit.tree.sha) };
+}
+
+/** Does the branch already hold exactly base + these files, on top of this base? */
+function branchIsCurrent(branch: BranchState, base: Base, files: readonly PlannedFile[]): boolean {
+  if (branch.parents.length !== 1 || branch.parents[0] !== base.sha) return false;
   const expected = new Map(base.tree.map((e) => [e.path, e.sha]));
   for (const f of files) expected.set(f.path, blobSha(f.content));
-  const actual = await readTree(client, ref, commit.tree.sha);
-  if (actual.length !== expected.size) return false;
-  for (const entry of actual) {
-    if (expected.get(entry.path) === entry.sha) continue;
-    // An encrypted values Secret differs in every byte each time it is written: compare plaintext.
-    const planned = files.find((f) => f.path === entry.path);
-    if (!planned?.sameAs || (entry.size ?? 0) > SECRET_BLOB_LIMIT) return false;
+  return branch.tree.length === expected.size && branch.tree.every((e) => expected.get(e.path) === e.sha);
+}
+
+/**
+ * The files with each encrypted values Secret replaced by what it makes of the branch's copy: an
+ * encrypted file differs in every byte each time it is written, so plaintext decides whether the
+ * branch's copy stays (also when the branch is rewritten for a newer Package or a moved base).
+ */
+async function withBranchCopies(
+  client: GitHubClient,
+  ref: RepoRef,
+  branch: BranchState,
+  files: readonly PlannedFile[],
+): Promise<PlannedFile[]> {
+  const result: PlannedFile[] = [];
+  for (const file of files) {
+    const entry = branch.tree.find((e) => e.path === file.path);
+    if (
+      !file.fromBranch ||
+      !entry ||
+      entry.sha === blobSha(file.content) ||
+      (entry.size ?? 0) > SECRET_BLOB_LIMIT
+    ) {
+      result.push(file);
+      continue;
+    }
     const { data } = await client.rest.git.getBlob({ ...ref, file_sha: entry.sha });
-    if ((data.size ?? 0) > SECRET_BLOB_LIMIT) return false;
     const text =
       data.encoding === 'base64' ? Buffer.from(data.content, 'base64').toString('utf8') : data.content;
-    if (!(await planned.sameAs(text))) return false;
+    const content = (data.size ?? 0) > SECRET_BLOB_LIMIT ? undefined : await file.fromBranch(text);
+    result.push(content === undefined ? file : { ...file, content });
   }
-  return true;
+  return result;
 }
 
 /** A values Secret larger than this on a branch is not one the action wrote: rewrite it. */
@@ -159,11 +181,13 @@ export async function publishProposal(
     return { ...result, number: open.number, url: open.html_url, superseded: proposed };
   }
   let moved = false;
-  if (!head || !(await branchIsCurrent(client, ref, head, base, spec.files))) {
+  const branch = head ? await readBranch(client, ref, head) : undefined;
+  const files = branch ? await withBranchCopies(client, ref, branch, spec.files) : spec.files;
+  if (!branch || !branchIsCurrent(branch, base, files)) {
     const { data: tree } = await client.rest.git.createTree({
       ...ref,
       base_tree: base.treeSha,
-      tree: spec.files.map((f) => ({
+      tree: files.map((f) => ({
         path: f.path,
         mode: '100644' as const,
         type: 'blob' as const,

@@ -6,16 +6,16 @@ import type { Document } from 'yaml';
 import { type Diagnostic, error, warning } from '../diagnostics.js';
 import { formatPath, type ParsedYaml, type PathSegment, parseYaml, positionAt } from '../yaml/parse.js';
 import { unwrapDataKey } from './age.js';
-import { type CipherFailure, decryptText, isEnvelope, scalarOf, type TypedText } from './cipher.js';
+import { type CipherFailure, decryptText, isEnvelope } from './cipher.js';
 import { mapCommentLines } from './comments.js';
 import { computeMac, type MacInput } from './mac.js';
 import { metadataPair, readMetadata, type SopsMetadata } from './metadata.js';
+import { STRINGIFY, setPlain } from './plain-scalar.js';
 import { envelopeKey, rememberReuse } from './reuse.js';
 import { encryptionPredicate } from './rule.js';
-import { aadOf, type DocumentWalk, leafText, walkDocument } from './tree.js';
+import { aadOf, type DocumentWalk, walkDocument } from './tree.js';
 
-/** Rendering shared with the rest of the project: no folding (envelopes are long), lists flush. */
-export const STRINGIFY = { lineWidth: 0, indentSeq: false } as const;
+export { STRINGIFY } from './plain-scalar.js';
 
 export interface DecryptOptions {
   /** age identities (`AGE-SECRET-KEY-1…`); `parseAgeIdentities` extracts them from a key file. */
@@ -131,7 +131,7 @@ function decryptTree(
   const secrets: string[] = [];
   for (const leaf of walk.leaves) {
     if (!encrypted(leaf.keys)) {
-      macInputs.push({ text: leafText(leaf.node).text, encrypted: false });
+      macInputs.push({ text: leaf.value.text, encrypted: false });
       continue;
     }
     const where = formatPath(leaf.at);
@@ -177,17 +177,6 @@ function decryptTree(
     }
   }
   return { macInputs, envelopes, secrets, diagnostics };
-}
-
-/** Put a decrypted value into its scalar, keeping its type visible when re-read (`1.0` stays a float). */
-function setPlain(node: DocumentWalk['leaves'][number]['node'], value: TypedText): void {
-  node.value = scalarOf(value);
-  node.type = undefined;
-  node.tag = undefined;
-  node.format = undefined;
-  const integral = value.type === 'float' && /^-?\d+$/.test(value.text);
-  node.minFractionDigits = integral ? 1 : undefined;
-  node.source = value.type === 'float' ? (integral ? `${value.text}.0` : value.text) : undefined;
 }
 
 function verifyMac(metadata: SopsMetadata, key: Uint8Array, inputs: MacInput[]): string | undefined {

@@ -16,7 +16,8 @@ import { computeMac, type MacInput } from './mac.js';
 import { metadataNode, metadataPair, rfc3339, SOPS_VERSION } from './metadata.js';
 import { envelopeKey, type ReuseState, reuseOf } from './reuse.js';
 import { type EncryptionRule, encryptionPredicate, RULE_FIELDS, ruleProblem, SECRET_RULE } from './rule.js';
-import { aadOf, type DocumentWalk, leafText, walkDocument } from './tree.js';
+import { spliceEnvelopes } from './splice.js';
+import { aadOf, type DocumentWalk, walkDocument } from './tree.js';
 
 export interface EncryptOptions {
   /** age recipients (`age1…`), each gets the data key. */
@@ -25,6 +26,11 @@ export interface EncryptOptions {
   rule?: EncryptionRule;
   /** The previous version of this file, decrypted: unchanged values keep their ciphertext. */
   previous?: DecryptedDocument;
+  /**
+   * Other decryptions of this file (a pull request branch's copy): their envelopes are reused too,
+   * but only when their data key is the one written with — a copy under another key is ignored.
+   */
+  alsoReuse?: readonly DecryptedDocument[];
   /** Repository-relative path, for diagnostics. */
   file?: string;
   /** The time written to `lastmodified`; now by default. */
@@ -57,14 +63,18 @@ export async function encryptDocument(plain: unknown, options: EncryptOptions): 
   }
   const recipients = [...new Set(options.recipients.map((r) => r.trim()))];
   const previous = options.previous;
-  if (previous && isUnchanged(previous, doc, walk, recipients, rule)) {
-    return { text: previous.source, unchanged: true, diagnostics: [] };
-  }
+  const comparison = previous ? compared(previous, doc, walk, recipients, rule) : 'other';
+  if (previous && comparison === 'same') return { text: previous.source, unchanged: true, diagnostics: [] };
   const keys = await dataKeyFor(recipients, previous);
-  const macInputs = encryptTree(walk, rule, keys.state);
+  const macInputs = encryptTree(walk, rule, withEnvelopesOf(keys.state, options.alsoReuse ?? []));
   const lastModified = rfc3339(options.now ?? new Date());
   const macHex = computeMac(macInputs, false);
   const mac = encryptText({ type: 'str', text: macHex }, keys.state.dataKey, lastModified);
+  const spliced =
+    previous && comparison === 'values'
+      ? spliceEnvelopes(previous.source, walk.leaves, encryptionPredicate(rule), { lastModified, mac })
+      : undefined;
+  if (spliced !== undefined) return { text: spliced, unchanged: false, diagnostics: [] };
   const metadata = {
     age: keys.stanzas,
     lastModified,
@@ -125,26 +135,31 @@ function plainDocument(plain: unknown, file: string): Loaded | { diagnostics: Di
   return loaded;
 }
 
-/** Same plaintext (values, types, structure, comments), same recipients, same rule. */
-function isUnchanged(
+/**
+ * How the new plaintext compares with the previous one under the same recipients and rule:
+ * `same` (values, types, structure, comments), `values` (only leaf values differ), or `other`.
+ */
+function compared(
   previous: DecryptedDocument,
   doc: Document,
   walk: DocumentWalk,
   recipients: string[],
   rule: EncryptionRule,
-): boolean {
+): 'same' | 'values' | 'other' {
   const before = previous.metadata;
   const sameRecipients =
     before.age.length === recipients.length && before.age.every((s) => recipients.includes(s.recipient));
   const sameRule = (Object.keys(RULE_FIELDS) as (keyof EncryptionRule)[]).every(
     (k) => (before.rule[k] || undefined) === (rule[k] || undefined),
   );
-  if (!sameRecipients || !sameRule || before.macOnlyEncrypted || !reuseOf(previous)) return false;
-  return signature(previous.doc, walkDocument(previous.doc)) === signature(doc, walk);
+  if (!sameRecipients || !sameRule || before.macOnlyEncrypted || !reuseOf(previous)) return 'other';
+  const previousWalk = walkDocument(previous.doc);
+  if (signature(previous.doc, previousWalk, true) === signature(doc, walk, true)) return 'same';
+  return signature(previous.doc, previousWalk, false) === signature(doc, walk, false) ? 'values' : 'other';
 }
 
-function signature(doc: Document, walk: DocumentWalk): string {
-  const leaves = walk.leaves.map((l) => [l.at, leafText(l.node)]);
+function signature(doc: Document, walk: DocumentWalk, withValues: boolean): string {
+  const leaves = walk.leaves.map((l) => (withValues ? [l.at, l.value] : [l.at]));
   // The shape: keys, order, nulls and empty collections; the leaves carry the values and their types.
   const shape = JSON.stringify(doc.toJS(), (_, v: unknown) => (v === null || typeof v === 'object' ? v : 0));
   return JSON.stringify([leaves, commentTexts(walk.comments), shape]);
@@ -173,6 +188,18 @@ async function dataKeyFor(
   return { state: { dataKey, envelopes: new Map() }, stanzas: await wrapDataKey(dataKey, recipients) };
 }
 
+/** The envelopes of other decryptions under the same data key, added to the state's (its own win). */
+function withEnvelopesOf(state: ReuseState, others: readonly DecryptedDocument[]): ReuseState {
+  const envelopes = new Map<string, string>();
+  for (const other of others) {
+    const reuse = reuseOf(other);
+    if (!reuse || !Buffer.from(reuse.dataKey).equals(Buffer.from(state.dataKey))) continue;
+    for (const [key, envelope] of reuse.envelopes) envelopes.set(key, envelope);
+  }
+  for (const [key, envelope] of state.envelopes) envelopes.set(key, envelope);
+  return { dataKey: state.dataKey, envelopes };
+}
+
 /** Encrypt the leaves and comments the rule selects, in place; return the MAC inputs. */
 function encryptTree(walk: DocumentWalk, rule: EncryptionRule, state: ReuseState): MacInput[] {
   const encrypted = encryptionPredicate(rule);
@@ -180,11 +207,12 @@ function encryptTree(walk: DocumentWalk, rule: EncryptionRule, state: ReuseState
     state.envelopes.get(envelopeKey(aad, value)) ?? encryptText(value, state.dataKey, aad);
   const macInputs: MacInput[] = [];
   for (const leaf of walk.leaves) {
-    const value = leafText(leaf.node);
+    const value = leaf.value;
     const secret = encrypted(leaf.keys);
     macInputs.push({ text: value.text, encrypted: secret });
     if (!secret) continue;
     leaf.node.value = seal(value, aadOf(leaf.keys));
+    leaf.node.source = leaf.node.value as string;
     leaf.node.type = Scalar.PLAIN;
     leaf.node.tag = undefined;
     leaf.node.format = undefined;

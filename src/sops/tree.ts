@@ -7,11 +7,14 @@
 import { type Document, isAlias, isMap, isScalar, isSeq, type Node, type Scalar } from 'yaml';
 import type { PathSegment } from '../yaml/parse.js';
 import { type SopsScalar, type TypedText, typedTextOf } from './cipher.js';
+import { type GoLeaf, goLeafOf } from './go-scalar.js';
 
 export const METADATA_KEY = 'sops';
 
 export interface LeafVisit {
   node: Scalar;
+  /** Its SOPS type and canonical text, as sops reads it (see go-scalar.ts). */
+  value: TypedText;
   /** Map keys from the root: what the AAD and the encryption rule see. */
   keys: string[];
   /** Full path with list indexes, for messages and positions. */
@@ -93,19 +96,31 @@ function walkNode(
       walkNode(item, keys, [...at, index], walk, [], false);
     });
   } else if (isScalar(node)) {
-    if (node.value === null) return; // sops leaves null alone: not encrypted, not in the MAC
-    if (!['string', 'number', 'bigint', 'boolean'].includes(typeof node.value)) {
-      walk.problems.push({ code: 'sops.value-type', message: 'unsupported value type', at });
+    const value = leafValue(node);
+    if (value === null) return; // sops leaves null alone: not encrypted, not in the MAC
+    if ('problem' in value) {
+      walk.problems.push({ code: 'sops.value-type', message: value.problem, at });
       return;
     }
-    walk.leaves.push({ node, keys, at });
+    walk.leaves.push({ node, value, keys, at });
   }
+}
+
+/** A scalar read from YAML text as Go reads it; one built from a JS value by its JS type. */
+function leafValue(node: Scalar): GoLeaf {
+  const parsed = goLeafOf(node);
+  if (parsed !== undefined) return parsed;
+  if (node.value === null || node.value === undefined) return null;
+  if (!['string', 'number', 'bigint', 'boolean'].includes(typeof node.value)) {
+    return { problem: 'unsupported value type' };
+  }
+  return leafText(node);
 }
 
 const INT_SOURCE = /^[-+]?[0-9]+$|^0o[0-7]+$|^0x[0-9a-fA-F]+$/;
 
-/** A plaintext leaf's SOPS type and canonical text, telling `1.0` (float) from `1` (int) by its source. */
-export function leafText(node: Scalar): TypedText {
+/** A JS-built leaf's SOPS type and canonical text, telling `1.0` (float) from `1` (int) by its source. */
+function leafText(node: Scalar): TypedText {
   const value = node.value as SopsScalar;
   if (typeof value !== 'number') return typedTextOf(value);
   const source = typeof node.source === 'string' ? node.source.trim() : undefined;

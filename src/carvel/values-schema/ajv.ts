@@ -2,6 +2,7 @@
 import { Ajv } from 'ajv';
 import type { FormatsPlugin } from 'ajv-formats';
 import * as formatsModule from 'ajv-formats';
+import { regExpEngine, unsupportedPattern } from './pattern.js';
 
 // ajv-formats is CommonJS: Node's ESM import exposes module.exports as the namespace's default, bundlers may not.
 const addFormats = ((formatsModule as unknown as { default?: FormatsPlugin }).default ??
@@ -9,6 +10,7 @@ const addFormats = ((formatsModule as unknown as { default?: FormatsPlugin }).de
 
 // Options shared by every instance. `unicodeRegExp: false` accepts patterns copied from Go/Kubernetes that the `u`
 // flag rejects (e.g. `\_`). `ownProperties`: a values key named `constructor` must not find Object.prototype's.
+// Every pattern runs on RE2 (see pattern.ts), never on JavaScript's backtracking RegExp.
 const OPTIONS = {
   allErrors: true,
   strict: false,
@@ -17,10 +19,19 @@ const OPTIONS = {
   ownProperties: true,
 } as const;
 
+/**
+ * ajv-formats' `regex` format asks JavaScript's RegExp; the meta-schema uses it for `pattern`, and a pattern here is
+ * what RE2 compiles (Go's `(?i)` included), so the format says the same.
+ */
+function addFormatsTo(instance: Ajv): void {
+  addFormats(instance);
+  instance.addFormat('regex', (s: string) => unsupportedPattern(s) === undefined);
+}
+
 // One long-lived instance checks normalised schemas against JSON Schema's meta-schema and knows the formats. It never
 // compiles a values schema, so it holds nothing per Package.
-export const ajv = new Ajv({ ...OPTIONS, verbose: true });
-addFormats(ajv);
+export const ajv = new Ajv({ ...OPTIONS, verbose: true, code: { regExp: regExpEngine } });
+addFormatsTo(ajv);
 
 /**
  * Each values schema is compiled by an instance of its own: an Ajv instance keeps every function it compiled (and the
@@ -41,9 +52,9 @@ export function compiler(): Ajv {
     validateSchema: false,
     meta: false,
     addUsedSchema: false,
-    code: { optimize: false, process: compileEagerly },
+    code: { optimize: false, process: compileEagerly, regExp: regExpEngine },
   });
-  addFormats(instance);
+  addFormatsTo(instance);
   return instance;
 }
 

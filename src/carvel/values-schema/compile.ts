@@ -25,8 +25,8 @@ const alwaysValid = (schema: Obj) => Object.keys(schema).every((k) => k === 'def
  * The schema compiled as two kinds of function, giving ajv's errors in ajv's order: one for the root with every
  * property's schema replaced by `{}` (which ajv compiles to nothing), and one per property, shared by content.
  * ajv checks a property's schema only when the value is an object holding the key (own, not undefined), after
- * every keyword of the root itself (a normalised schema has no patternProperties or dependencies, which would come
- * later); its errors are the property function's, with the property's place put in front of their paths.
+ * every keyword of the root itself (a root with patternProperties, which ajv checks after properties, is compiled
+ * whole); its errors are the property function's, with the property's place put in front of their paths.
  */
 export function compileByParts(schema: Obj): Check {
   let instance: Ajv | undefined;
@@ -35,7 +35,8 @@ export function compileByParts(schema: Obj): Check {
     return errorsOf(instance.compile(s));
   };
   const props = schema.properties;
-  if (!isPlainMap(props)) return compile(schema);
+  // ajv checks patternProperties after properties: in parts, its errors would come first.
+  if (!isPlainMap(props) || schema.patternProperties !== undefined) return compile(schema);
   const keys = Object.keys(props);
   const split = keys.filter((k) => !alwaysValid(props[k] as Obj));
   if (split.length === 0) return compile(schema);

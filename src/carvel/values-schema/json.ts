@@ -19,11 +19,16 @@ export const accepts = (types: readonly string[], t: string) =>
 export const typesOf = (s: Obj): string[] | undefined =>
   s.type === undefined ? undefined : Array.isArray(s.type) ? (s.type as string[]) : [s.type as string];
 
-/** kctrl's Helm generator writes `default: "{}"`/`"[]"` (strings) for empty maps/lists and `"null"` for null. */
+/**
+ * kctrl's Helm generator writes `default: "{}"`/`"[]"` (strings) for empty maps/lists and `"null"` for null; Helm-derived
+ * schemas write `"null"` on other types too (vmware-tanzu/package-for-kubeapps 8.0.10/package.yaml,
+ * `defaultPrereleasesVersionSelection: {type: array, default: "null", nullable: true}`). Only a string key's "null" is
+ * the word.
+ */
 export function coerceDefault(d: unknown, type: unknown): unknown {
   if (type === 'object' && d === '{}') return {};
   if (type === 'array' && d === '[]') return [];
-  return type === 'null' && d === 'null' ? null : d;
+  return d === 'null' && typeof type === 'string' && type !== 'string' && type !== '' ? null : d;
 }
 
 export const unescapeToken = (s: string) => s.replace(/~1/g, '/').replace(/~0/g, '~');

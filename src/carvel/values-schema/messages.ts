@@ -133,3 +133,54 @@ function compoundRules(errors: ErrorObject[]): (e: ErrorObject) => boolean {
     return quiet.has(e) || rules.some((r) => under(r.drop) && !under(r.keep));
   };
 }
+
+/** The one message an encrypted value gets: nothing in it depends on the value beyond "it fails". */
+export const WITHHELD = '(encrypted) does not satisfy the schema; details withheld';
+
+/**
+ * The problems of values that came from an encrypted Secret: at most one per values path, saying only that it fails.
+ * Which rule failed (a pattern, an enum member, a bound, a missing key's name) depends on the value, and a schema can
+ * make that an oracle: an allOf of one pattern per (position, character) had its errors spell the secret out.
+ * A path stops before the first key the schema does not name: a map's own keys are part of the encrypted text too.
+ */
+export function withheldProblems(errors: ErrorObject[], root: unknown, schema: Obj): ValuesProblem[] {
+  for (const e of errors) addVerbose(e, root, schema);
+  const silenced = compoundRules(errors);
+  const seen = new Set<string>();
+  const problems: ValuesProblem[] = [];
+  for (const e of errors) {
+    if (silenced(e)) continue;
+    const path = namedPrefix(valuesPath(e.instancePath, root), schema);
+    const key = JSON.stringify(path);
+    if (!seen.has(key)) problems.push({ path, keyword: 'withheld', message: WITHHELD });
+    seen.add(key);
+  }
+  return problems;
+}
+
+/** The longest start of `path` whose every key the schema names (list indexes are not secret: only a count). */
+function namedPrefix(path: PathSegment[], schema: Obj): PathSegment[] {
+  let nodes: Obj[] = [schema];
+  for (let i = 0; i < path.length; i++) {
+    const seg = path[i]!;
+    nodes = nodes.flatMap((n) => childSchemas(n, seg));
+    if (nodes.length === 0) return path.slice(0, i);
+  }
+  return path;
+}
+
+/** The schemas a key or index of `node` meets, through allOf/anyOf/oneOf branches too. */
+function childSchemas(node: Obj, seg: PathSegment): Obj[] {
+  const found: Obj[] = [];
+  const props = node.properties;
+  if (typeof seg === 'string' && isObj(props) && Object.hasOwn(props, seg) && isObj(props[seg]))
+    found.push(props[seg]);
+  if (typeof seg === 'number') {
+    const items = Array.isArray(node.items) ? node.items[seg] : node.items;
+    found.push(isObj(items) ? items : {});
+  }
+  for (const kw of ['allOf', 'anyOf', 'oneOf'])
+    if (Array.isArray(node[kw]))
+      for (const b of node[kw] as unknown[]) if (isObj(b)) found.push(...childSchemas(b, seg));
+  return found;
+}

@@ -4,6 +4,8 @@ export type PathSegment = string | number;
 export interface SchemaNote {
   path: PathSegment[];
   message: string;
+  /** Where in the schema, as written: `openAPIv3.properties.a.type`. */
+  at?: string;
 }
 /** A values error; `path` goes from the values root. */
 export interface ValuesProblem {
@@ -11,8 +13,15 @@ export interface ValuesProblem {
   keyword: string;
   message: string;
 }
+export interface ValidateOptions {
+  /**
+   * The values came from an encrypted Secret: each failing values path gets one problem that says only that it fails
+   * (keyword `withheld`), never which rule, so that no schema can be written to read a secret back from the messages.
+   */
+  encrypted?: boolean;
+}
 export interface CompiledValuesSchema {
-  validate(values: unknown): ValuesProblem[];
+  validate(values: unknown, options?: ValidateOptions): ValuesProblem[];
 }
 export type CompileResult =
   | { ok: true; schema: CompiledValuesSchema; notes: SchemaNote[]; normalized: object }

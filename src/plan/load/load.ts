@@ -7,6 +7,7 @@
 import type { Layout } from '../../config/config.js';
 import type { Diagnostic } from '../../diagnostics.js';
 import { decryptDocument } from '../../sops/index.js';
+import { readNestedSops } from '../../sops/nested.js';
 import type { ComponentView } from '../model/context.js';
 import {
   buildEnvironment,
@@ -56,6 +57,11 @@ export async function loadEnvironment(
     reads.decryptedFile = secretFile;
     // Masked before anything can print.
     if (reads.decrypted.document) keys?.onDecrypted?.(reads.decrypted.document.secrets);
+  }
+  if (secret && secret.parsed && secret.text !== undefined && !isEncryptedSecret(secret)) {
+    // SOPS documents nested in the values Secret's data values (Flux decrypts those).
+    reads.nested = await readNestedSops(secret.parsed, secret.text, identities);
+    if (reads.nested) keys?.onDecrypted?.(reads.nested.secrets);
   }
   return environmentFiles(reads, layout, build);
 }

@@ -5,7 +5,7 @@
  * install-secret.ts.
  */
 import { decryptDocument, encryptDocument } from '../../sops/index.js';
-import { encryptionFor, sopsConfigPath } from '../model/secrets.js';
+import { type Encryption, encryptionFor, sopsConfigPath } from '../model/secrets.js';
 import type { Sealed, SealRequest } from '../modes/install/secret.js';
 import type { SopsKeys } from '../types.js';
 import type { RepoReader } from './reader.js';
@@ -30,23 +30,38 @@ export async function sealSecret(
     file: path,
   });
   if (encrypted.text === undefined) return { diagnostics: encrypted.diagnostics };
-  const sameAs = samePlaintext(keys, path, plain, found.encryption.recipients);
-  return { text: encrypted.text, diagnostics: [], sameAs };
+  const fromBranch = branchCopy(keys, request, found.encryption);
+  return { text: encrypted.text, diagnostics: [], fromBranch };
 }
 
-/** A comparison of an encrypted file's plaintext and recipients with ours; undefined without identities. */
-function samePlaintext(
+/**
+ * What to write over a pull request branch's copy of the file (PlannedFile.fromBranch), judged on
+ * plaintext: the branch's bytes when it holds our plaintext for our recipients under our rule, so a
+ * newer Package updating the pull request leaves params.yaml alone; when only values changed and the
+ * branch shares our data key, its envelopes are reused too. Undefined without identities.
+ */
+function branchCopy(
   keys: SopsKeys | undefined,
-  file: string,
-  plain: string,
-  recipients: readonly string[],
-): ((text: string) => Promise<boolean>) | undefined {
+  request: SealRequest,
+  encryption: Encryption,
+): ((text: string) => Promise<string | undefined>) | undefined {
   if (!keys || keys.identities.length === 0) return undefined;
+  const { path, plain, previous } = request;
   return async (text) => {
-    const { document } = await decryptDocument(text, { identities: keys.identities, file });
-    if (!document) return false;
+    const { document } = await decryptDocument(text, { identities: keys.identities, file: path });
+    if (!document) return undefined;
     keys.onDecrypted?.(document.secrets);
     const theirs = document.metadata.age.map((s) => s.recipient).sort();
-    return document.text === plain && JSON.stringify(theirs) === JSON.stringify([...recipients].sort());
+    const sameKeys = JSON.stringify(theirs) === JSON.stringify([...encryption.recipients].sort());
+    const sameRule = JSON.stringify(document.metadata.rule) === JSON.stringify(encryption.rule);
+    if (!sameKeys || !sameRule || document.metadata.macOnlyEncrypted) return undefined;
+    if (document.text === plain) return text;
+    const again = await encryptDocument(plain, {
+      ...encryption,
+      previous,
+      alsoReuse: [document],
+      file: path,
+    });
+    return again.text;
   };
 }

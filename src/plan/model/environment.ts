@@ -10,9 +10,10 @@ import { type Diagnostic, error, type Position, warning } from '../../diagnostic
 import { type Build, type BuiltObject, buildFolder } from '../../flux/build.js';
 import type { DecryptResult } from '../../sops/index.js';
 import { isSopsDocument } from '../../sops/index.js';
+import type { NestedSops } from '../../sops/nested.js';
 import { type ParsedYaml, positionAt } from '../../yaml/parse.js';
 import { type ComponentPackages, own } from './packages.js';
-import { type EncryptedSecret, encryptedSecretOf } from './secrets.js';
+import { type EncryptedSecret, encryptedSecretOf, nestedSecretOf } from './secrets.js';
 
 type Obj = Record<string, unknown>;
 const isObject = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -31,6 +32,8 @@ export interface EnvironmentReads {
   /** The decryption of `decryptedFile` (the values Secret's file, when it is SOPS-encrypted and keys were given). */
   decrypted?: DecryptResult;
   decryptedFile?: string;
+  /** SOPS documents nested in the values Secret's data values (Flux decrypts those), when it has any. */
+  nested?: NestedSops;
   /** The caller gave age identities. */
   keysGiven: boolean;
 }
@@ -73,6 +76,8 @@ export interface EnvironmentFiles {
   encrypted?: EncryptedSecret;
   /** Every other Secret the folder builds. */
   otherSecrets: OtherSecret[];
+  /** data keys of params.yaml that hold a nested SOPS document: its values cannot be replaced. */
+  nestedSops?: string[];
   /** The folder's kustomization file (kustomization.yaml, .yml or Kustomization), when it has one. */
   kustomizationPath?: string;
   kustomizationText?: string;
@@ -234,13 +239,16 @@ function valuesSecretOf(
         reads.keysGiven,
         reads.decryptedFile === file ? reads.decrypted : undefined,
       )
-    : { ...readValuesSecret(secret.parsed, secret.text), encrypted: undefined };
+    : reads.nested
+      ? nestedSecretOf(secret.parsed, secret.text, reads.nested)
+      : { ...readValuesSecret(secret.parsed, secret.text), encrypted: undefined };
   result.encrypted = read.encrypted;
   result.diagnostics.push(...read.diagnostics);
   result.valuesSecret = read.secret;
   result.valuesSecretText = secret.text;
   result.valuesSecretFile = file;
   result.valuesSecretDiagnostics = read.diagnostics;
+  if (reads.nested?.keys.length) result.nestedSops = reads.nested.keys;
 }
 
 /** kapp-controller reads the values Secret from the PackageInstall's namespace. */

@@ -17,6 +17,7 @@ import {
   parseSopsConfig,
   SECRET_RULE,
 } from '../../sops/index.js';
+import type { NestedSops } from '../../sops/nested.js';
 import { encryptionPredicate, ruleProblem } from '../../sops/rule.js';
 import { type ParsedYaml, parseYaml, positionAt } from '../../yaml/parse.js';
 
@@ -71,6 +72,27 @@ export function encryptedSecretOf(
     secret: read.secret,
     diagnostics: [...decrypted.diagnostics, ...read.diagnostics.map(encrypted.toSource)],
   };
+}
+
+/**
+ * A plain params.yaml with SOPS documents nested in its data values: read from what Flux hands
+ * kapp-controller once it decrypted them (nested.plainText); without that (no key, or one did not
+ * open) it is left alone like an encrypted file without a key.
+ */
+export function nestedSecretOf(
+  parsed: ParsedYaml,
+  text: string,
+  nested: NestedSops,
+): { encrypted?: EncryptedSecret; secret?: ValuesSecret; diagnostics: Diagnostic[] } {
+  if (nested.plainText === undefined && nested.keys.length > 0) {
+    const value = parsed.documents[0]?.value;
+    const metadata = isObject(value) && isObject(value.metadata) ? value.metadata : {};
+    const name = typeof metadata.name === 'string' ? metadata.name : undefined;
+    return { encrypted: { source: text, name, toSource: (d) => d }, diagnostics: nested.diagnostics };
+  }
+  const plain = nested.plainText ?? text;
+  const read = readValuesSecret(plain === text ? parsed : parseYaml(parsed.file, plain), plain);
+  return { secret: read.secret, diagnostics: [...nested.diagnostics, ...read.diagnostics] };
 }
 
 /**

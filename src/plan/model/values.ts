@@ -55,22 +55,19 @@ export class ValuesChecker {
       this.#byPackage.set(key, result);
       const at = { line: pkg.line, column: 1 };
       for (const note of result.notes) {
-        this.diagnostics.push(
-          // note.path is the values path the quirk applies to ('*' = any item or key).
-          warning(
-            'schema.assumed',
-            `valuesSchema, for values at ${formatPath(note.path)}: ${note.message}`,
-            pkg.file,
-            at,
-            formatPath(note.path),
-          ),
-        );
+        // note.path is the values path the quirk applies to ('*' = any item or key); note.at the schema path.
+        const where = note.at
+          ? `${note.at} (values at ${formatPath(note.path)})`
+          : `for values at ${formatPath(note.path)}`;
+        const message = `valuesSchema ${where}: ${note.message}`;
+        this.diagnostics.push(warning('schema.assumed', message, pkg.file, at, formatPath(note.path)));
       }
       if (!result.ok) {
+        // kapp-controller stores any valuesSchema unread: one that cannot be read is no reason to block the Package.
         this.diagnostics.push(
-          error(
+          warning(
             'schema.invalid',
-            `spec.valuesSchema.openAPIv3 does not compile: ${result.error}`,
+            `spec.valuesSchema.openAPIv3 cannot be read, so values are not checked against it: ${result.error}`,
             pkg.file,
             at,
             '.spec.valuesSchema.openAPIv3',
@@ -81,11 +78,14 @@ export class ValuesChecker {
     return result;
   }
 
-  /** Validate what ytt would see (all keys merged) and point each problem at its line in params.yaml. */
-  check(pkg: CarvelPackage, secret: ValuesSecret): Diagnostic[] {
+  /**
+   * Validate what ytt would see (all keys merged) and point each problem at its line in params.yaml. Values from an
+   * encrypted Secret (`encrypted`) get one problem per failing path that says nothing of why (see ValidateOptions).
+   */
+  check(pkg: CarvelPackage, secret: ValuesSecret, { encrypted = false } = {}): Diagnostic[] {
     const schema = this.schemaOf(pkg);
     if (!schema.ok) return [];
-    return schema.schema.validate(secret.merged).map((problem) => {
+    return schema.schema.validate(secret.merged, { encrypted }).map((problem) => {
       const located = locateValuesPath(secret, problem.path);
       const pos = located?.doc
         ? positionAt(located.parsed, located.doc, problem.path)

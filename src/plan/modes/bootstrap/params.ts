@@ -8,6 +8,7 @@ import type { LoadedConfig } from '../../../config/config.js';
 import { type RepoConfig, settingsFor } from '../../../config/config.js';
 import { type Diagnostic, error, warning } from '../../../diagnostics.js';
 import { type BootstrapParams, DEFAULT_TIMINGS, type PolicyRule } from '../../../flux/params.js';
+import { nameOf } from '../../../settings/declarations.js';
 import type { ComponentPackages } from '../../model/packages.js';
 import type { ComponentLayout } from '../../model/repository.js';
 import type { EnvironmentResult } from '../../types.js';
@@ -65,7 +66,7 @@ export function resolveParams(p: BootstrapInput, component: ComponentLayout): Bo
     diagnostics.push(
       error(
         'request.target-namespace',
-        `target-namespace is required: flux-pkg.yaml gives none for environment "${env}"`,
+        `${nameOf('target-namespace', r.wording)} is required: flux-pkg.yaml gives none for environment "${env}"`,
         '',
       ),
     );
@@ -244,7 +245,7 @@ export function existsAlready(
   p.diagnostics.push(
     error(
       'bootstrap.exists',
-      `environment "${env}" of ${component.name} exists already (${existing[0]}); rerun with force to regenerate its Flux and RBAC files (values are kept)`,
+      `environment "${env}" of ${component.name} exists already (${existing[0]}); rerun with ${nameOf('force', p.request.wording)} to regenerate its Flux and RBAC files (values are kept)`,
       existing[0]!.replace(/\/$/, ''),
     ),
   );

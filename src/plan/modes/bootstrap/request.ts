@@ -6,54 +6,21 @@
 import { dns1123LabelProblem, dns1123SubdomainProblem } from '../../../carvel/names.js';
 import { type Diagnostic, error } from '../../../diagnostics.js';
 import type { FluxApiVersion } from '../../../flux/params.js';
+import { type InputName, nameOf } from '../../../settings/declarations.js';
 import { parseYaml } from '../../../yaml/parse.js';
 import { nameProblem } from '../../model/repository.js';
+import type { BootstrapRequest } from '../../types.js';
 
-import type { SopsKeys } from '../../types.js';
-
-export interface BootstrapRequest {
-  kind: 'bootstrap';
-  /** Component names; `*` alone means every component that has Packages. */
-  components: string[];
-  environment: string;
-  /** Default: each component's newest Package. */
-  version?: string;
-  /** The new environment's values YAML. Default `{}`: the Package's defaults apply. */
-  values?: string;
-  serviceAccountName?: string;
-  fluxServiceAccountName?: string;
-  targetNamespace?: string;
-  kubeconfigSecretName?: string;
-  fluxNamespace?: string;
-  /** As given (checked here): v1 or v1beta2. */
-  fluxApiVersion?: string;
-  /** https or ssh (`ssh://…` or scp-like `git@host:org/repo`). */
-  gitUrl: string;
-  gitSecretName?: string;
-  /** The branch the GitRepository follows (the base branch of the pull request). */
-  branch: string;
-  /** Regenerate the Flux and RBAC files of an environment that exists (its values are never overwritten). */
-  force?: boolean;
-  /** Commit statuses through notification-controller (Provider + Alert); default on. */
-  commitStatus?: boolean;
-  /** The Secret with the GitHub token notification-controller posts statuses with. */
-  commitStatusSecretName?: string;
-  /** The Secret with the SOPS age key, used when the environment's secretFormat is sops. */
-  sopsAgeSecretName?: string;
-  /** Keys to decrypt existing encrypted values with, and recipients to encrypt new ones for (secretFormat sops). */
-  sops?: SopsKeys;
-  sopsAgeRecipients?: string[];
-}
+export type { BootstrapRequest } from '../../types.js';
 
 export const DEFAULT_FLUX_NAMESPACE = 'flux-system';
 export const DEFAULT_COMMIT_STATUS_SECRET = 'github-commit-status';
 export const DEFAULT_SOPS_AGE_SECRET = 'sops-age';
 
-const bad = (input: string, message: string): Diagnostic =>
-  error(`request.${input}`, `${input} ${message}`, '');
-
 /** Problems of the request's own fields (what needs the repository is checked by the planner). */
 export function requestProblems(r: BootstrapRequest): Diagnostic[] {
+  const bad = (input: InputName, message: string): Diagnostic =>
+    error(`request.${input}`, `${nameOf(input, r.wording)} ${message}`, '');
   const problems: Diagnostic[] = [];
   const envProblem = nameProblem('environment', r.environment);
   if (!r.environment) problems.push(bad('environment', 'is required'));

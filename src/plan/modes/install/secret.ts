@@ -45,7 +45,7 @@ export interface SealRequest {
 export interface Sealed {
   text?: string;
   diagnostics: Diagnostic[];
-  sameAs?: PlannedFile['sameAs'];
+  fromBranch?: PlannedFile['fromBranch'];
 }
 
 const same = (d: Diagnostic) => d;
@@ -66,6 +66,10 @@ export function plannedSecret(
     const message =
       'the values Secret is SOPS-encrypted and no age key was given: its values cannot be replaced';
     return { planned: { toSource: same, diagnostics: [error('sops.no-key', message, path)] } };
+  }
+  if (env.nestedSops && values !== undefined) {
+    const message = `data ${env.nestedSops.join(', ')} of the values Secret is a nested SOPS document: its values cannot be replaced here; encrypt the whole Secret (secretFormat: sops) instead`;
+    return { planned: { toSource: same, diagnostics: [error('sops.nested-values', message, path)] } };
   }
   const before = env.encrypted?.document?.text ?? env.valuesSecretText;
   const plain =
@@ -101,9 +105,9 @@ export function sealedSecret(request: SealRequest, sealed: Sealed): PlannedSecre
   if (sealed.text === undefined) return { toSource: same, diagnostics: sealed.diagnostics };
   const { path, plain, action, read } = request;
   const toSource = plainToEncrypted(path, plain, sealed.text);
-  const sameAs = sealed.sameAs;
+  const fromBranch = sealed.fromBranch;
   return {
-    file: { path, content: sealed.text, action, secret: true, ...(sameAs ? { sameAs } : {}) },
+    file: { path, content: sealed.text, action, secret: true, ...(fromBranch ? { fromBranch } : {}) },
     secret: read.secret,
     toSource,
     diagnostics: read.diagnostics.map(toSource),
