@@ -1,7 +1,7 @@
 /** The bootstrap planner: a new environment as one change, refused whole on any bad input. */
 import { describe, expect, it } from 'vitest';
 import { parse, parseAllDocuments } from 'yaml';
-import { fluxGitUrl, gitUrlProblem, httpsAddressOf } from '../../src/plan/modes/bootstrap/request.js';
+import { fluxGitUrl, githubComAddressOf, gitUrlProblem } from '../../src/plan/modes/bootstrap/request.js';
 import {
   type BootstrapRequest,
   type BootstrapResult,
@@ -28,6 +28,7 @@ const request = (over: Partial<BootstrapRequest> = {}): BootstrapRequest => ({
   environment: 'qa',
   targetNamespace: 'apps',
   gitUrl: 'https://github.com/acme/gitops.git',
+  repositoryUrl: 'https://github.com/acme/gitops',
   branch: 'main',
   ...over,
 });
@@ -218,9 +219,10 @@ describe('bootstrap: bad input names the input and writes nothing', () => {
     ['flux namespace not a label', { fluxNamespace: 'flux.system' }, 'request.flux-namespace'],
     ['no target namespace anywhere', { targetNamespace: undefined }, 'request.target-namespace'],
     [
-      'the same account twice in one namespace',
+      // Two accounts could only clash in the Flux namespace, which is refused as a target itself.
+      'the Flux namespace as target namespace',
       { targetNamespace: 'flux-system', serviceAccountName: 'x', fluxServiceAccountName: 'x' },
-      'request.service-account-name',
+      'request.target-namespace',
     ],
     ['an environment named like an RBAC folder', { environment: 'dev-rbac' }, 'request.environment'],
     ['an environment named like the Packages folder', { environment: 'packages' }, 'request.environment'],
@@ -257,7 +259,7 @@ describe('git URLs', () => {
     ['git@github.com:acme/gitops.git', 'https://github.com/acme/gitops'],
   ])('%s is accepted; its https address is %s', (url, address) => {
     expect(gitUrlProblem(url)).toBeUndefined();
-    expect(httpsAddressOf(url)).toBe(address);
+    expect(githubComAddressOf(url)).toBe(address);
   });
 
   it('the scp-like form becomes ssh:// for the GitRepository (its schema takes no other)', async () => {

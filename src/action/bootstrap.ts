@@ -24,6 +24,8 @@ export async function bootstrap(session: Session): Promise<void> {
           gitUrl: `${session.facts.serverUrl}/${session.ref.owner}/${session.ref.repo}.git`,
           branch: session.baseBranch,
         }),
+        // The Provider reports to this repository on this server (GITHUB_SERVER_URL), whatever git-url says.
+        repositoryUrl: `${session.facts.serverUrl.replace(/\/+$/, '')}/${session.ref.owner}/${session.ref.repo}`,
         sops: sopsKeys(inputs),
         sopsAgeRecipients: sopsOverrides(inputs)?.sopsAgeRecipients,
       };

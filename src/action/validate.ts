@@ -8,14 +8,17 @@
  */
 import * as core from '@actions/core';
 import { loadConfig } from '../config/config.js';
+import { hasErrors } from '../diagnostics.js';
 import { api, readBaseOrFail } from '../github/deliver.js';
 import { listPullRequestFiles } from '../github/pull-files.js';
 import { GitHubSnapshot } from '../github/snapshot.js';
 import { loadBaseFacts } from '../plan/load/base.js';
 import { policyChanges, scopeOfChanges } from '../plan/model/changes.js';
+import { judgingConfig } from '../plan/modes/validate/policy.js';
 import { plan } from '../plan/plan.js';
 import type { Scope, ValidateRequest } from '../plan/types.js';
 import { KeptSnapshot } from '../repo/snapshot.js';
+import { checkGatePolicy, withPolicy } from './gate-policy.js';
 import { annotate, failInvalid, finish, type StatusSource } from './report.js';
 import { type Session, snapshotOf, sopsKeys, treeOfCommit } from './session.js';
 
@@ -35,32 +38,52 @@ export async function validate(session: Session): Promise<void> {
   if (gate) {
     const [head, base, files] = await Promise.all([
       inputs.path ? [] : treeOfCommit(session, pr.headSha!),
-      readBaseOrFail(session.client, session.ref, pr.baseRef ?? session.baseBranch),
+      readBaseOrFail(session.objects, pr.baseRef ?? session.baseBranch),
       api(`listing the files of pull request #${pr.number}`, () =>
         listPullRequestFiles(session.client, session.ref, pr.number!),
       ),
     ]);
     snapshot = snapshotOf(session, head);
+    // The base always through the API: with `path:` the checkout is the head, never the base.
+    const baseSnapshot = new KeptSnapshot(new GitHubSnapshot(session.objects, base.tree));
     const headPaths = (await api('listing the head of the pull request', () => snapshot.list())).map(
       (e) => e.path,
     );
-    const loaded = await api('reading flux-pkg.yaml', () => loadConfig(snapshot));
+    const [headLoaded, baseLoaded] = await api('reading flux-pkg.yaml', () =>
+      Promise.all([loadConfig(snapshot), loadConfig(baseSnapshot)]),
+    );
+    // Rules come from the base: a pull request is never judged by the flux-pkg.yaml it brings.
+    const judged = hasErrors(baseLoaded.diagnostics)
+      ? headLoaded.config
+      : judgingConfig(baseLoaded.config, headLoaded.config);
+    const loaded = hasErrors(headLoaded.diagnostics) ? headLoaded : { ...headLoaded, config: judged };
     const layout = loaded.config.layout;
     const scope = files.truncated ? undefined : scopeOfChanges(files.paths, headPaths, layout);
     request.policy = files.truncated ? undefined : policyChanges(files.paths, layout);
     notes.push(describeScope(scope, files.truncated, request.policy ?? []));
     request.scope = scope;
     request.labels = pr.labels;
-    const baseSnapshot = new KeptSnapshot(new GitHubSnapshot(session.client, session.ref, base.tree));
     request.base = await api('reading the base branch', () =>
       loadBaseFacts(baseSnapshot, loaded.config, scope),
     );
+    const policy = await api('reading the policy files', () =>
+      checkGatePolicy({
+        head: snapshot,
+        base: baseSnapshot,
+        changed: files.truncated ? undefined : files.paths,
+        judged: loaded.config,
+        baseConfig: baseLoaded.config,
+        headConfig: headLoaded.config,
+        repositoryUrl: `${session.facts.serverUrl.replace(/\/+$/, '')}/${session.ref.owner}/${session.ref.repo}`,
+      }),
+    );
+    notes.push(...policy.notes);
     const result = await api('reading the gitops repository', () => plan(snapshot, request, loaded));
-    return report(session, result, notes, { snapshot, loaded });
+    return report(session, withPolicy(result, policy.diagnostics), notes, { snapshot, loaded });
   }
   const tree = pr?.headSha
     ? await treeOfCommit(session, pr.headSha)
-    : (await readBaseOrFail(session.client, session.ref, session.baseBranch)).tree;
+    : (await readBaseOrFail(session.objects, session.baseBranch)).tree;
   // The whole repository is read once and not kept: its validation is also the matrix's.
   snapshot = snapshotOf(session, tree, false);
   const loaded = await api('reading flux-pkg.yaml', () => loadConfig(snapshot));

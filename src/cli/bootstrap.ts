@@ -1,6 +1,6 @@
 /** `flux-pkg bootstrap`: the action's bootstrap mode on a local checkout; the same flags as its inputs. */
 import { execFileSync } from 'node:child_process';
-import { gitUrlProblem } from '../plan/modes/bootstrap/request.js';
+import { githubComAddressOf, gitUrlProblem } from '../plan/modes/bootstrap/request.js';
 import { plan } from '../plan/plan.js';
 import type { SopsKeys } from '../plan/types.js';
 import type { LocalSnapshot } from '../repo/local.js';
@@ -42,6 +42,7 @@ export function planLocalBootstrap(
     branch: flags.branch ?? git(root, ['rev-parse', '--abbrev-ref', 'HEAD']) ?? 'main',
     force: flags.force,
     commitStatus: flags['commit-status'] !== 'false',
+    repositoryUrl: flags['repository-url'] ?? githubComAddressOf(gitUrl),
     sops: secrets.sops,
     sopsAgeRecipients: secrets.recipients,
     wording: 'cli',

@@ -88,6 +88,7 @@ const COMMANDS = {
       'version',
       'values',
       ...BOOTSTRAP_NAMES,
+      'repository-url',
       'branch',
       'force',
       'commit-status',

@@ -67,6 +67,11 @@ export interface BootstrapRequest extends Omit<BootstrapNames, 'gitUrl'> {
   /** The new environment's values YAML. Default `{}`: the Package's defaults apply. */
   values?: string;
   /**
+   * The repository on its GitHub server (`https://github.com/org/gitops`): the Provider's address,
+   * where the commit-status token goes. From GITHUB_SERVER_URL + the repository, never the git URL.
+   */
+  repositoryUrl?: string;
+  /**
    * The object names of src/settings/declarations.ts (`serviceAccountName`, `fluxApiVersion`, …),
    * as given: modes/bootstrap/request.ts checks each. The git URL is required: https or ssh
    * (`ssh://…` or scp-like `git@host:org/repo`).

@@ -159,6 +159,12 @@ export const SETTINGS = declare([
     help: 'deliver the Package files git says changed since GITREF',
   },
   {
+    flag: 'repository-url',
+    type: 'text',
+    arg: 'URL',
+    help: 'bootstrap: the repository on its GitHub server, where Flux posts commit statuses (default: https://github.com/OWNER/REPO when --git-url is on github.com)',
+  },
+  {
     flag: 'branch',
     type: 'text',
     arg: 'NAME',

@@ -6,6 +6,7 @@
 import { dns1123LabelProblem, dns1123SubdomainProblem } from '../../../carvel/names.js';
 import { type Diagnostic, error } from '../../../diagnostics.js';
 import type { FluxApiVersion } from '../../../flux/params.js';
+import { isFluxControllerAccount, RESERVED_NAMESPACES } from '../../../flux/rbac.js';
 import { type InputName, nameOf } from '../../../settings/declarations.js';
 import { parseYaml } from '../../../yaml/parse.js';
 import { nameProblem } from '../../model/repository.js';
@@ -63,9 +64,57 @@ export function requestProblems(r: BootstrapRequest): Diagnostic[] {
         ),
       );
   }
+  problems.push(...riskyInputProblems(r, bad));
   if (r.version !== undefined && !/^[0-9A-Za-z.+-]{1,128}$/.test(r.version))
     problems.push(bad('version', `"${shown(r.version)}" is not a Package version`));
   return problems;
+}
+
+/** Inputs that would hand a run cluster or the commit-status token to the wrong party. */
+function riskyInputProblems(
+  r: BootstrapRequest,
+  bad: (input: InputName, message: string) => Diagnostic,
+): Diagnostic[] {
+  const problems: Diagnostic[] = [];
+  if (r.targetNamespace !== undefined && RESERVED_NAMESPACES.includes(r.targetNamespace))
+    problems.push(
+      bad(
+        'target-namespace',
+        `"${r.targetNamespace}" is a namespace of the cluster or of Flux, not one to install a Package into: name the component's own namespace`,
+      ),
+    );
+  if (r.fluxServiceAccountName !== undefined && isFluxControllerAccount(r.fluxServiceAccountName))
+    problems.push(
+      bad(
+        'flux-service-account-name',
+        `"${shown(r.fluxServiceAccountName)}" is a Flux controller's account: Flux would apply with the controller's cluster-wide rights; name an account of the environment's own (default <component>-flux)`,
+      ),
+    );
+  if (r.commitStatus !== false) {
+    const problem = repositoryUrlProblem(r.repositoryUrl);
+    // Not an action input (the action derives it from GITHUB_SERVER_URL): the CLI's --repository-url.
+    if (problem) problems.push(error('request.repository-url', `--repository-url ${problem}`, ''));
+  }
+  return problems;
+}
+
+/** The Provider's address: an https URL of one repository on a GitHub server, without credentials. */
+export function repositoryUrlProblem(url: string | undefined): string | undefined {
+  if (!url)
+    return 'is required for commit statuses (the repository on its GitHub server, e.g. https://github.com/org/gitops), or set commit-status false';
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return `"${shown(url)}" is not a URL`;
+  }
+  if (parsed.protocol !== 'https:')
+    return `"${shown(url)}" must be the repository's https address on its GitHub server`;
+  if (parsed.username || parsed.password || parsed.search || parsed.hash)
+    return 'must not carry credentials, a query or a fragment';
+  if (!/^\/[^/]+\/[^/]+\/?$/.test(parsed.pathname))
+    return `"${shown(url)}" must name one repository (owner/name)`;
+  return undefined;
 }
 
 export function fluxApiVersionOf(given: string | undefined, configured: FluxApiVersion): FluxApiVersion {
@@ -104,19 +153,25 @@ export function fluxGitUrl(url: string): string {
   return `ssh://${user}@${scp[1]}/${scp[2]!.replace(/^\/+/, '')}`;
 }
 
-/** The repository's https address for notification-controller's github Provider, from its git URL. */
-export function httpsAddressOf(url: string): string {
+/**
+ * The repository's address on github.com when its git URL is on github.com (the CLI's default);
+ * undefined for any other host: the Provider's token must never follow a git URL elsewhere.
+ */
+export function githubComAddressOf(url: string): string | undefined {
   const scp = SCP_LIKE.exec(url);
-  const [host, path] = scp
-    ? [scp[1]!, scp[2]!]
-    : (() => {
-        const u = new URL(url);
-        return [u.hostname, u.pathname];
-      })();
-  return `https://${host}/${path
+  let host: string;
+  let path: string;
+  try {
+    [host, path] = scp ? [scp[1]!, scp[2]!] : [new URL(url).hostname, new URL(url).pathname];
+  } catch {
+    return undefined;
+  }
+  if (host.toLowerCase() !== 'github.com') return undefined;
+  const repo = path
     .replace(/^\/+/, '')
     .replace(/\/+$/, '')
-    .replace(/\.git$/, '')}`;
+    .replace(/\.git$/, '');
+  return /^[^/]+\/[^/]+$/.test(repo) ? `https://github.com/${repo}` : undefined;
 }
 
 /** A value as shown in a message: hostile input stays on one line and short. */
