@@ -18,7 +18,9 @@ export class RepoReader {
   /** Reads started by prefetch() that yaml() has not asked for yet. */
   readonly #reads = new Map<string, Promise<Read>>();
   #entries?: Promise<Map<string, FileEntry>>;
-  #folders?: Promise<Map<string, string[]>>;
+  /** By folder depth: each folder at that depth → every file under it. */
+  readonly #folders = new Map<number, Map<string, string[]>>();
+  #scans = 0;
 
   constructor(readonly snapshot: Snapshot) {}
 
@@ -26,10 +28,25 @@ export class RepoReader {
     return (await this.#entryMap()).has(path);
   }
 
-  /** Every file under a folder (repository paths, in the snapshot's order), from one index of the listing. */
+  /**
+   * Every file under a folder (repository paths, in the snapshot's order). The first few calls scan
+   * the listing (a gate reads a handful of folders); after that, folders at that depth are indexed
+   * once (a whole-repository run reads thousands).
+   */
   async under(dir: string): Promise<string[]> {
-    this.#folders ??= this.#entryMap().then(folderIndex);
-    return (await this.#folders).get(dir) ?? [];
+    const entries = await this.#entryMap();
+    const prefix = `${dir}/`;
+    const depth = dir.split('/').length;
+    if (this.#scans < SCANS_BEFORE_INDEX && !this.#folders.has(depth)) {
+      this.#scans += 1;
+      return [...entries.keys()].filter((p) => p.startsWith(prefix));
+    }
+    let index = this.#folders.get(depth);
+    if (!index) {
+      index = folderIndex(entries, depth);
+      this.#folders.set(depth, index);
+    }
+    return index.get(dir) ?? [];
   }
 
   yaml(path: string): Promise<YamlRead> {
@@ -84,16 +101,23 @@ export class RepoReader {
   }
 }
 
-/** Each folder → every file under it, at any depth. */
-function folderIndex(entries: Map<string, FileEntry>): Map<string, string[]> {
+/** Listing scans before under() indexes a depth. */
+const SCANS_BEFORE_INDEX = 8;
+
+/** Each folder `depth` segments deep → every file under it. */
+function folderIndex(entries: Map<string, FileEntry>, depth: number): Map<string, string[]> {
   const folders = new Map<string, string[]>();
   for (const path of entries.keys()) {
-    for (let i = path.indexOf('/'); i !== -1; i = path.indexOf('/', i + 1)) {
-      const dir = path.slice(0, i);
-      const files = folders.get(dir);
-      if (files) files.push(path);
-      else folders.set(dir, [path]);
+    let end = -1;
+    for (let i = 0; i < depth; i++) {
+      end = path.indexOf('/', end + 1);
+      if (end === -1) break;
     }
+    if (end === -1) continue;
+    const dir = path.slice(0, end);
+    const files = folders.get(dir);
+    if (files) files.push(path);
+    else folders.set(dir, [path]);
   }
   return folders;
 }
