@@ -43,6 +43,11 @@ export interface ValidateRequest {
   environments?: string[];
   /** Only these: what a pull request touches (see scopeOfChanges). Absent: everything. */
   scope?: Scope;
+  /**
+   * The policy files a pull request changes (see policyChanges): flux-pkg.yaml, .sops.yaml files,
+   * RBAC folder files, Brain folder files. Listed in the summary; the policy checks hang off it.
+   */
+  policy?: string[];
   /** What the base branch has (see loadBaseFacts): enables the checks that compare with it. */
   base?: BaseFacts;
   /** The pull request's labels: one of flux-pkg.yaml's promotion.overrideLabels allows an out-of-order promotion. */

@@ -23,7 +23,7 @@ import { generatedResources, KUSTOMIZATION_FILES } from '../../../flux/kustomize
 import { askFor } from '../../../settings/declarations.js';
 import { positionAt } from '../../../yaml/parse.js';
 import { type Context, environmentResult, versionOrder } from '../../model/context.js';
-import type { EnvironmentFiles } from '../../model/environment.js';
+import { type EnvironmentFiles, writtenElsewhereProblems } from '../../model/environment.js';
 import type { ComponentPackages } from '../../model/packages.js';
 import type { ComponentLayout } from '../../model/repository.js';
 import { reviewFacts } from '../../model/review.js';
@@ -89,6 +89,11 @@ export function planInstallInto(
   if (!env) throw new Error(`planInstallInto: ${component.dir}/${environment} was not loaded`);
   ctx.diagnostics.push(...env.diagnostics);
   if (hasErrors(env.diagnostics)) return { result: { ...result, valid: false } };
+  const elsewhere = writtenElsewhereProblems(env, `${component.dir}/${environment}`, ctx.config.layout);
+  if (elsewhere.length > 0) {
+    for (const d of elsewhere) fail(d);
+    return { result };
+  }
   const planning: Planning = { component, packages, env, environment, settings, result, fail };
   const chosen = chooseVersion(ctx, planning, delivery);
   if (chosen === 'failed') return { result };
