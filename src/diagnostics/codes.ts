@@ -330,6 +330,126 @@ export const CODES = {
     'Keep one of kustomization.yaml, kustomization.yml, Kustomization.',
   ),
 
+  // What the gate judges in an environment folder: the objects Flux builds from it (src/flux/build.ts).
+  'kustomization.unsupported': e(
+    "An environment folder's kustomization uses a feature that can change the objects Flux applies (patches, generators, transformers, replacements, images, name prefixes, components, Helm charts, annotations…); the gate judges only what it can build exactly.",
+    'Write the PackageInstall and values Secret as they should be applied and list them under `resources`; only `resources`, `namespace`, `labels`/`commonLabels` and `sortOptions` are allowed in an environment folder.',
+  ),
+  'kustomization.kind': e(
+    "An environment folder's kustomization file is not a `Kustomization` (a `Component`, or another kind).",
+    "Make it `kind: Kustomization` (apiVersion kustomize.config.k8s.io/v1beta1) listing the folder's files.",
+  ),
+  'kustomization.remote': e(
+    'A kustomization lists a remote resource (a URL or a git repository): Flux would apply what the gate never saw.',
+    'Copy the object into the environment folder and list the file.',
+  ),
+  'kustomization.outside': e(
+    'A kustomization lists a resource outside the environment folder (`../…` or an absolute path).',
+    'Move the file into the environment folder, or list only files inside it.',
+  ),
+  'kustomization.resource-missing': e(
+    'A kustomization lists a resource that does not exist in the folder; kustomize fails the build.',
+    'Add the file, or remove the entry.',
+  ),
+  'kustomization.duplicate': e(
+    'A kustomization lists the same resource twice, or two files hold the same object; kustomize refuses duplicate ids.',
+    'List each file once and keep one copy of each object.',
+  ),
+  'kustomization.not-an-object': e(
+    'A kustomization file, or a document of a listed file, is not a YAML map.',
+    'Make each document a Kubernetes object (a map with apiVersion, kind and metadata).',
+  ),
+  'kustomization.invalid': e(
+    'A kustomization field has the wrong shape (e.g. `resources` is not a list of strings, `namespace` not a name).',
+    "Follow kustomize's Kustomization reference for the field the message names.",
+  ),
+  'kustomization.depth': e(
+    'Kustomizations nest deeper than the gate follows (a folder listing a folder listing a folder…).',
+    'Flatten the environment folder: list the files directly.',
+  ),
+  'packageinstall.not-applied': e(
+    'An environment folder builds no PackageInstall for its component (it was deleted, or no listed file holds one).',
+    "List the file with the PackageInstall in the folder's kustomization, or remove the environment folder.",
+  ),
+  'packageinstall.multiple': e(
+    'An environment folder builds more than one PackageInstall for a component; an environment holds exactly one.',
+    'Keep one PackageInstall per component in the folder.',
+  ),
+  'packageinstall.values-secret-namespace': w(
+    "A PackageInstall's values Secret is built into another namespace than the PackageInstall; kapp-controller reads Secrets from the PackageInstall's own namespace.",
+    "Put both in one namespace (the kustomization's `namespace`, or the same `metadata.namespace`).",
+  ),
+  'environment.written-elsewhere': e(
+    "The environment's PackageInstall or values Secret lives in another file than the layout's (e.g. deploy.yaml): writing the layout's files would add a second one.",
+    "Move the objects to the layout's files (packageinstall.yaml, params.yaml), or change layout in flux-pkg.yaml.",
+  ),
+
+  // Policy files: RBAC folders, the Brain folder, flux-pkg.yaml and .sops.yaml (src/plan/modes/validate/policy.ts).
+  'policy.cluster-scope': e(
+    "An RBAC folder grants cluster scope (ClusterRole or ClusterRoleBinding): the run cluster's Flux would get rights beyond its namespace.",
+    "Use a Role and RoleBinding in the environment's namespace; a Package that installs CRDs needs the platform team to list the component under `policy.allowClusterScope` in flux-pkg.yaml on the base branch.",
+  ),
+  'policy.admin-binding': e(
+    'An RBAC folder binds a built-in administrator role (cluster-admin, admin or edit).',
+    'Bind a Role listing exactly what the Package deploys.',
+  ),
+  'policy.wildcard': e(
+    'An RBAC rule uses `*` in apiGroups, resources or verbs.',
+    'List the API groups, resources and verbs the Package needs; `*` needs `policy.allowClusterScope` on the base branch.',
+  ),
+  'policy.rbac-kind': e(
+    'An RBAC folder holds an object that is not a namespaced RBAC object (Role, RoleBinding, ServiceAccount).',
+    "Keep only namespaced RBAC objects in the RBAC folder; anything else belongs to the platform team's own repository.",
+  ),
+  'policy.schema': e(
+    'A Brain-folder Flux object does not validate against its CRD schema.',
+    'Fix the field the message names (the real Flux CRDs define it), or regenerate the file with bootstrap.',
+  ),
+  'policy.kustomization': e(
+    "A kustomization in a Brain or RBAC folder lists something other than the folder's own files, or uses a feature that changes objects.",
+    "List only the folder's own files under `resources`.",
+  ),
+  'policy.service-account': e(
+    "A Flux Kustomization that applies packages or an environment folder has no serviceAccountName, or names a Flux controller's account (Flux would apply with that controller's cluster-wide rights).",
+    "Set serviceAccountName to the environment's own account (bootstrap's default: <component>-flux).",
+  ),
+  'policy.provider-address': e(
+    'A notification Provider posts commit statuses to an address that is not this repository on this GitHub server: the status token would go elsewhere.',
+    "Set the Provider's spec.address to this repository's https URL on its GitHub server.",
+  ),
+  'policy.shared-kubeconfig': w(
+    'Two environments apply with the same kubeconfig Secret (one cluster); fine for namespaces of one cluster, a mistake otherwise.',
+    'Give each run cluster its own kubeconfig Secret.',
+  ),
+  'policy.sops-recipients-with-values': e(
+    'A pull request changes .sops.yaml recipients and encrypted values together: new recipients would get keys to values no reviewer could read.',
+    'Change the recipients in one pull request (re-wrapped by `flux-pkg sops updatekeys` once merged), the values in another.',
+  ),
+  'config.status-creators': e(
+    'flux-pkg.yaml uses `promoteWhen: healthy` without `promotion.statusCreators`: any account that may post commit statuses could promote.',
+    "List the GitHub login of the token Flux's notification Provider posts with under `promotion.statusCreators`.",
+  ),
+  'bootstrap.shared-kubeconfig': w(
+    "The new environment's kubeconfig Secret is already used by another environment of the component.",
+    'Use a Secret of its own unless both are namespaces of one cluster.',
+  ),
+  'plan.rollback-hold': w(
+    'An environment was rolled back from this version (`flux-pkg.dev/rolled-back-from`): it is not offered again until a newer version appears.',
+    'Publish a newer Package version, or remove the annotation from the PackageInstall to release the hold.',
+  ),
+  'request.repository-url': e(
+    'The repository address for commit statuses is missing or not an https URL of one repository.',
+    'Pass --repository-url https://<server>/<owner>/<repo> (the action derives it from GITHUB_SERVER_URL).',
+  ),
+  'request.flux-service-account-name': e(
+    "flux-service-account-name names a Flux controller's account, or is not an object name.",
+    "Name an account of the environment's own (default <component>-flux).",
+  ),
+  'request.rbac': e(
+    'rbac.extraRules in flux-pkg.yaml use `*` in apiGroups, resources or verbs.',
+    'List what the Package deploys, or have the platform team add the component to `policy.allowClusterScope` on the base branch.',
+  ),
+
   // values Secrets (params.yaml).
   'values.secret-missing': e(
     'params.yaml holds no Secret (or several).',

@@ -6,7 +6,7 @@
  * 36-182 at 12f9e63). Pure: the loader hands it every file of the folder, read and parsed.
  */
 import type { Document } from 'yaml';
-import { type Diagnostic, error } from '../diagnostics.js';
+import { type Diagnostic, type ErrorCode, error } from '../diagnostics.js';
 import { type ParsedYaml, positionAt } from '../yaml/parse.js';
 import { generatedResources, KUSTOMIZATION_FILES, kustomizationFilesIn } from './kustomize.js';
 
@@ -161,7 +161,7 @@ function fieldsAllowed(
   at: (path: (string | number)[]) => { line: number; column: number },
 ): boolean {
   let allowed = true;
-  const refuse = (code: string, key: string, message: string) => {
+  const refuse = (code: ErrorCode, key: string, message: string) => {
     allowed = false;
     level.diagnostics.push(error(code, message, file, at([key]), `.${key}`));
   };
@@ -236,7 +236,7 @@ function accumulate(
   const objects: BuiltObject[] = [];
   const ids = new Map<string, string>();
   const where = kustomization ?? `${dir}/${KUSTOMIZATION_FILES[0]}`;
-  const refuse = (code: string, entry: Entry, message: string) =>
+  const refuse = (code: ErrorCode, entry: Entry, message: string) =>
     level.diagnostics.push(error(code, message, where, entry.at ?? { line: 0, column: 0 }, '.resources'));
   for (const entry of entries) {
     const path = resolve(dir, entry.entry);
@@ -275,7 +275,7 @@ function folderObjects(
   path: string,
   entry: Entry,
   depth: number,
-  refuse: (code: string, entry: Entry, message: string) => void,
+  refuse: (code: ErrorCode, entry: Entry, message: string) => void,
   ids: Map<string, string>,
 ): BuiltObject[] {
   if (kustomizationFilesIn(level.paths, path).length === 0) {

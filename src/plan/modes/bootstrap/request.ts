@@ -77,7 +77,7 @@ export function requestProblems(r: BootstrapRequest): Diagnostic[] {
 /** Inputs that would hand a run cluster or the commit-status token to the wrong party. */
 function riskyInputProblems(
   r: BootstrapRequest,
-  bad: (input: InputName, message: string) => Diagnostic,
+  bad: (input: CheckedInput, message: string) => Diagnostic,
 ): Diagnostic[] {
   const problems: Diagnostic[] = [];
   if (r.targetNamespace !== undefined && RESERVED_NAMESPACES.includes(r.targetNamespace))
