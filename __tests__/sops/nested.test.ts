@@ -8,8 +8,11 @@ import { readFileSync } from 'node:fs';
 import { generateIdentity, identityToRecipient } from 'age-encryption';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { plan } from '../../src/plan/plan.js';
+import { proposalsFromPlan } from '../../src/plan/proposals/proposals.js';
 import type { PlanResult, Request } from '../../src/plan/types.js';
 import { MemorySnapshot } from '../../src/repo/snapshot.js';
+import { jobSummary } from '../../src/report/summary/job-summary.js';
+import { reviewLines } from '../../src/report/terminal/review.js';
 import { DEFAULT_RULE, encryptDocument, parseAgeIdentities } from '../../src/sops/index.js';
 import { readNestedSops } from '../../src/sops/nested.js';
 import { parseYaml } from '../../src/yaml/parse.js';
@@ -54,6 +57,25 @@ describe('a SOPS document in a data value', () => {
     expect(result.files.map((f) => f.path)).toEqual([`${REF}/dev/packageinstall.yaml`]);
     expect(masked).toContain(HOST);
     expect(JSON.stringify(result)).not.toContain(HOST);
+    // Its values are encrypted ones: the review says changed/unchanged, never the value.
+    const review = result.environments[0]!.review!;
+    expect(review.values?.encrypted).toBe(true);
+    expect(review.values?.lines.find((l) => l.path === 'hostname')).toMatchObject({ hidden: true });
+    const style = {
+      title: 'Deploy {component} {version} to {environment}',
+      commitMessage: 'Deploy {component} {version} to {environment}',
+      labels: [],
+      reviewers: [],
+      teamReviewers: [],
+      draft: false,
+      autoMerge: false,
+      links: { serverUrl: 'https://github.com', repository: 'acme/gitops', baseSha: 'a'.repeat(40) },
+    };
+    const bodies = proposalsFromPlan(result, style).map((p) => p.body);
+    expect(bodies).toHaveLength(1);
+    expect(bodies[0]).toContain('hostname');
+    for (const text of [...bodies, jobSummary(result, [], 'install', false), reviewLines(review).join('\n')])
+      expect(text).not.toContain(HOST);
   });
 
   it('with the key, a value that breaks the schema is an error at the data key', async () => {

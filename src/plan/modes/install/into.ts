@@ -304,8 +304,10 @@ function finishEnvironment(
   const secretPath = `${dir}/${layout.valuesSecretFile}`;
   for (const d of planned.diagnostics) d.severity === 'error' ? fail(d) : ctx.diagnostics.push(d);
   if (planned.file) result.files.push(planned.file);
-  // Encrypted when it was, or when it will be (plannedSecret seals it): either way its values are secret.
-  const encrypted = env.encrypted !== undefined || settings.secretFormat === 'sops';
+  // Encrypted when it was, when it will be (plannedSecret seals it), or when a data value holds a
+  // nested SOPS document (decrypted with the key, its values are as secret): shown changed/unchanged only.
+  const encrypted =
+    env.encrypted !== undefined || (env.nestedSops?.length ?? 0) > 0 || settings.secretFormat === 'sops';
   const problems = planned.secret ? ctx.values.check(target, planned.secret, { encrypted }) : [];
   if (planned.secret) {
     for (const d of problems) fail(planned.toSource(d));
