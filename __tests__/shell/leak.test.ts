@@ -1,8 +1,10 @@
 /**
- * The leak property at the action level: a random marker planted as a values value — in a valid
- * document, one the schema refuses, one that does not parse, base64 `data:`, a broken outer Secret —
- * appears in no channel of a whole action run: log, annotations, failure line, summary, outputs,
- * pull request titles, bodies and comments, commit messages.
+ * The leak property at the action level. Pull request bodies show the effective values a reviewer
+ * decides on (issue 18), so a plain valid value may appear there; what never leaves the values
+ * document is a random marker planted as a value under a secret-looking key, in a document the
+ * schema refuses or that does not parse, in base64 `data:`, or in a broken outer Secret. It appears
+ * in no channel of a whole action run: log, annotations, failure line, summary, outputs, pull
+ * request titles, bodies and comments, commit messages.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -23,9 +25,13 @@ const indent = (text: string) =>
 const inStringData = (values: string) => `${HEAD}stringData:\n  values.yaml: |\n${indent(values)}`;
 const inData = (values: string) => `${HEAD}data:\n  values.yaml: ${Buffer.from(values).toString('base64')}\n`;
 
-/** Values documents with the marker where a value goes. */
+/** A valid document, the marker under a key that looks secret (ingress.tls.secret_name in the schema). */
+const SECRET_LOOKING = (m: string) =>
+  `replicas: 1\ningress:\n  enabled: true\n  tls:\n    enabled: true\n    secret_name: ${m}\n`;
+
+/** Values documents with the marker where a value goes: under a secret-looking key, or in a document that fails validation. */
 const VALUES: ((m: string) => string)[] = [
-  (m) => `replicas: 1\nhostname: ${m}\n`,
+  SECRET_LOOKING,
   (m) => `replicas: ${m}\n`,
   (m) => `replicas: 1\nunknown_key: ${m}\n`,
   (m) => `replicas: 1\nhostname: >${m}\n`,
@@ -65,14 +71,22 @@ describe('a values value never leaves the values document', () => {
     );
   });
 
-  it('a valid value reaches the pull request as a key name only', async () => {
-    const m = 'Mk7f3QvalidValueMarker';
+  it('a valid value shows under a plain key, never under a secret-looking one', async () => {
+    const plain = 'Mk7f3QplainValueMarker';
+    const secret = 'Mk7f3QsecretValueMarker';
     const standIn = await gitopsRepo();
     const pkg = newPackage();
-    const params = inStringData(`replicas: 1\nhostname: ${m}\n`);
+    const params = inStringData(
+      SECRET_LOOKING(secret).replace('replicas: 1\n', `replicas: 1\nhostname: ${plain}\n`),
+    );
     const run = await act(standIn, supplyChainPush(standIn, { [pkg.path]: pkg.content, [PARAMS]: params }));
     expect(run.code, run.stdout).toBe(0);
     expect(standIn.pulls.length).toBeGreaterThan(0);
-    expectNotShown(run, standIn, m);
+    // The review facts reached the body (so the secret's absence means something)…
+    const bodies = standIn.pulls.map((p) => p.body).join('\n');
+    expect(bodies).toContain(plain);
+    expect(bodies).toContain('ingress.tls.secret_name');
+    // …and the secret-looking value reached no channel.
+    expectNotShown(run, standIn, secret);
   });
 });
