@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { generateIdentity, identityToRecipient } from 'age-encryption';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { plan } from '../../src/plan/plan.js';
-import { proposalsFromPlan } from '../../src/plan/proposals/proposals.js';
+import { type ProposalStyle, proposalsFromPlan } from '../../src/plan/proposals/proposals.js';
 import type { PlanResult, Request } from '../../src/plan/types.js';
 import { MemorySnapshot } from '../../src/repo/snapshot.js';
 import { jobSummary } from '../../src/report/summary/job-summary.js';
@@ -61,7 +61,7 @@ describe('a SOPS document in a data value', () => {
     const review = result.environments[0]!.review!;
     expect(review.values?.encrypted).toBe(true);
     expect(review.values?.lines.find((l) => l.path === 'hostname')).toMatchObject({ hidden: true });
-    const style = {
+    const style: ProposalStyle = {
       title: 'Deploy {component} {version} to {environment}',
       commitMessage: 'Deploy {component} {version} to {environment}',
       labels: [],
