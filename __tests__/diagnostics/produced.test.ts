@@ -6,20 +6,23 @@
 import { generateIdentity, identityToRecipient } from 'age-encryption';
 import { describe, expect, it } from 'vitest';
 import { validatePackage } from '../../src/carvel/package.js';
+import { DEFAULT_LAYOUT, DEFAULT_POLICY } from '../../src/config/config.js';
 import type { DiagnosticCode } from '../../src/diagnostics.js';
 import { checkRenderedFile } from '../../src/flux/validate.js';
 import { type BootstrapRequest, requestProblems } from '../../src/plan/modes/bootstrap/request.js';
+import { sharedKubeconfigWarnings } from '../../src/plan/modes/validate/policy.js';
 import { plan } from '../../src/plan/plan.js';
 import type { Request } from '../../src/plan/types.js';
 import { type FileEntry, MemorySnapshot, RefusedReadError, type Snapshot } from '../../src/repo/snapshot.js';
 import { decryptDocument, encryptDocument } from '../../src/sops/index.js';
 import { parseYaml } from '../../src/yaml/parse.js';
-import { packageFile, packageInstallFile, paramsFile, sampleRepo } from '../helpers/gitops.js';
+import { KUSTOMIZATION, packageFile, packageInstallFile, paramsFile, sampleRepo } from '../helpers/gitops.js';
 
 const REF = 'app.default.tap';
 const PKG = `${REF}/packages/1.1.0.yaml`;
 const DEV_PI = `${REF}/dev/packageinstall.yaml`;
 const DEV_PARAMS = `${REF}/dev/params.yaml`;
+const DEV_KUSTOMIZATION = `${REF}/dev/kustomization.yaml`;
 const CONFIG = 'flux-pkg.yaml';
 const VALIDATE: Request = { kind: 'validate' };
 const INSTALL: Request = { kind: 'install' };
@@ -116,11 +119,53 @@ const CASES: Case[] = [
     at: 1,
   },
   {
+    // The gate judges what the folder builds: with a kustomization, the diagnostic names it (no line:
+    // nothing in it is wrong, the PackageInstall is what is missing).
     code: 'packageinstall.missing',
     files: { [DEV_PI]: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n' },
     request: VALIDATE,
+    file: DEV_KUSTOMIZATION,
+    at: 0,
+  },
+  {
+    code: 'packageinstall.values-secret',
+    files: {
+      [DEV_PI]: devPiWith((t) => t.replace(`  values:\n  - secretRef:\n      name: ${REF}-values\n`, '')),
+    },
+    request: VALIDATE,
     file: DEV_PI,
+    at: 'apiVersion:',
+  },
+  {
+    code: 'kustomization.not-an-object',
+    files: {
+      [`${REF}/dev/list.yaml`]: '- a\n- b\n',
+      [DEV_KUSTOMIZATION]: `${KUSTOMIZATION}- list.yaml\n`,
+    },
+    request: VALIDATE,
+    file: `${REF}/dev/list.yaml`,
     at: 1,
+  },
+  {
+    code: 'kustomization.invalid',
+    files: {
+      [DEV_KUSTOMIZATION]:
+        'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: just-text\n',
+    },
+    request: VALIDATE,
+    file: DEV_KUSTOMIZATION,
+    at: 'resources:',
+  },
+  {
+    code: 'plan.rollback-hold',
+    files: {
+      [DEV_PI]: devPiWith((t) =>
+        t.replace('    team: payments', '    flux-pkg.dev/rolled-back-from: "1.1.0"\n    team: payments'),
+      ),
+    },
+    request: { kind: 'install', environments: ['dev'] },
+    file: DEV_PI,
+    at: 'rolled-back-from',
   },
   {
     code: 'packageinstall.api-version',
@@ -384,9 +429,12 @@ describe('bootstrap request fields', () => {
     components: [REF],
     environment: 'qa',
     gitUrl: 'https://github.com/acme/gitops',
+    // Commit statuses are on by default: the Provider's address is this repository.
+    repositoryUrl: 'https://github.com/acme/gitops',
     branch: 'main',
   };
   it.each([
+    ['request.service-account-name', { serviceAccountName: 'Not_A_Name' }],
     ['request.kubeconfig-secret-name', { kubeconfigSecretName: 'Not_A_Name' }],
     ['request.git-secret-name', { gitSecretName: 'Not_A_Name' }],
     ['request.commit-status-secret-name', { commitStatusSecretName: 'Not_A_Name' }],
@@ -396,6 +444,25 @@ describe('bootstrap request fields', () => {
     const problems = requestProblems({ ...request, ...field });
     expect(problems.map((d) => [d.code, d.file, d.line])).toEqual([[code, '', 0]]);
     expect(problems[0]!.message).toContain('"Not_A_Name" is not an object name');
+  });
+
+  it.each([
+    ['missing', { repositoryUrl: undefined }, 'is required for commit statuses'],
+    ['not https', { repositoryUrl: 'http://github.com/acme/gitops' }, 'https address'],
+    ['not one repository', { repositoryUrl: 'https://github.com/acme' }, 'must name one repository'],
+  ] as const)('request.repository-url: %s', (_, field, says) => {
+    const problems = requestProblems({ ...request, ...field });
+    expect(problems.map((d) => [d.code, d.file, d.line])).toEqual([['request.repository-url', '', 0]]);
+    expect(problems[0]!.message).toContain(says);
+    expect(requestProblems({ ...request, ...field, commitStatus: false })).toEqual([]);
+  });
+
+  it("request.flux-service-account-name: a Flux controller's account", () => {
+    const problems = requestProblems({ ...request, fluxServiceAccountName: 'kustomize-controller' });
+    expect(problems.map((d) => [d.code, d.file, d.line])).toEqual([
+      ['request.flux-service-account-name', '', 0],
+    ]);
+    expect(problems[0]!.message).toContain("a Flux controller's account");
   });
 });
 
@@ -565,5 +632,60 @@ describe('a manual promotion past its promoteFrom environment', () => {
       found.map((d) => [d.severity, d.file]),
       JSON.stringify(result.diagnostics),
     ).toEqual([['warning', '']]);
+  });
+});
+
+describe('kustomizations nested deeper than the gate follows', () => {
+  it('kustomization.depth: at the entry that lists the folder one level too deep', async () => {
+    const files: Record<string, string> = { [DEV_KUSTOMIZATION]: `${KUSTOMIZATION}- n\n` };
+    let dir = `${REF}/dev/n`;
+    for (let i = 0; i < 10; i++, dir += '/n')
+      files[`${dir}/kustomization.yaml`] =
+        'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n- n\n';
+    const result = await plan(new MemorySnapshot(sampleRepo(files)), VALIDATE);
+    const found = result.diagnostics.filter((d) => d.code === 'kustomization.depth');
+    expect(
+      found.map((d) => [d.file, d.line]),
+      JSON.stringify(result.diagnostics),
+    ).toEqual([[`${REF}/dev${'/n'.repeat(8)}/kustomization.yaml`, 4]]);
+  });
+});
+
+describe('the Brain folder as a whole (the gate reads every Brain file of the head)', () => {
+  it('policy.shared-kubeconfig: two environments apply with one kubeconfig Secret (a warning)', () => {
+    const kustomization = (env: string) => `apiVersion: kustomize.toolkit.fluxcd.io/v1
+kind: Kustomization
+metadata:
+  name: ${REF}-${env}
+  namespace: flux-system
+spec:
+  path: ./${REF}/${env}
+  serviceAccountName: ${REF}-flux
+  kubeConfig:
+    secretRef:
+      name: shared-kubeconfig
+`;
+    const brain = [
+      { path: 'clusters/brain/dev.yaml', text: kustomization('dev') },
+      { path: 'clusters/brain/prod.yaml', text: kustomization('prod') },
+    ];
+    const ctx = {
+      layout: DEFAULT_LAYOUT,
+      policy: DEFAULT_POLICY,
+      repositoryUrl: 'https://github.com/acme/gitops',
+      components: new Set([REF]),
+    };
+    const found = sharedKubeconfigWarnings(brain, ctx);
+    expect(found.map((d) => [d.code, d.severity, d.file, d.line])).toEqual([
+      ['policy.shared-kubeconfig', 'warning', 'clusters/brain/dev.yaml', 0],
+    ]);
+    expect(found[0]!.message).toContain('"dev" and "prod"');
+    // One environment alone, or each with its own Secret: nothing to say.
+    expect(sharedKubeconfigWarnings(brain.slice(0, 1), ctx)).toEqual([]);
+    const own = [
+      brain[0]!,
+      { ...brain[1]!, text: brain[1]!.text.replace('shared-kubeconfig', 'prod-kubeconfig') },
+    ];
+    expect(sharedKubeconfigWarnings(own, ctx)).toEqual([]);
   });
 });

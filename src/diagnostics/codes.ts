@@ -201,8 +201,8 @@ export const CODES = {
     'Set `target-namespace` (or `targetNamespace` for the environment in flux-pkg.yaml).',
   ),
   'request.service-account-name': e(
-    'The service account name is not a valid name, or equals the account Flux impersonates in the same namespace.',
-    'Give the kapp-controller account a name of its own.',
+    'service-account-name (the account kapp-controller installs with) is not an object name.',
+    'Give a DNS-1123 name: lowercase letters, digits, `-` and `.`, at most 253 characters.',
   ),
   'request.flux-api-version': e(
     'flux-api-version is neither v1 nor v1beta2.',
@@ -356,11 +356,11 @@ export const CODES = {
     'List each file once and keep one copy of each object.',
   ),
   'kustomization.not-an-object': e(
-    'A kustomization file, or a document of a listed file, is not a YAML map.',
-    'Make each document a Kubernetes object (a map with apiVersion, kind and metadata).',
+    'A document of a file the kustomization lists is not one Kubernetes object: not a map, without a `kind`, or a `List`.',
+    'Make each document one Kubernetes object (a map with apiVersion, kind and metadata); write the items of a List as documents of their own.',
   ),
   'kustomization.invalid': e(
-    'A kustomization field has the wrong shape (e.g. `resources` is not a list of strings, `namespace` not a name).',
+    'A kustomization file is not one YAML map, or a field has the wrong shape (`resources` is not a list of strings, `namespace` not a string).',
     "Follow kustomize's Kustomization reference for the field the message names.",
   ),
   'kustomization.depth': e(
@@ -398,8 +398,8 @@ export const CODES = {
     'List the API groups, resources and verbs the Package needs; `*` needs `policy.allowClusterScope` on the base branch.',
   ),
   'policy.rbac-kind': e(
-    'An RBAC folder holds an object that is not a namespaced RBAC object (Role, RoleBinding, ServiceAccount).',
-    "Keep only namespaced RBAC objects in the RBAC folder; anything else belongs to the platform team's own repository.",
+    "An RBAC folder holds an object other than a Namespace, ServiceAccount, Role or RoleBinding (or its kustomization): it would be applied with the kubeconfig's own identity.",
+    "Move it to the environment folder, which Flux applies as the environment's own account.",
   ),
   'policy.schema': e(
     'A Brain-folder Flux object does not validate against its CRD schema.',
@@ -418,7 +418,7 @@ export const CODES = {
     "Set the Provider's spec.address to this repository's https URL on its GitHub server.",
   ),
   'policy.shared-kubeconfig': w(
-    'Two environments apply with the same kubeconfig Secret (one cluster); fine for namespaces of one cluster, a mistake otherwise.',
+    'Brain Kustomizations of two environments apply with the same kubeconfig Secret (one cluster, one identity); fine for namespaces of one cluster, a mistake otherwise.',
     'Give each run cluster its own kubeconfig Secret.',
   ),
   'policy.sops-recipients-with-values': e(
@@ -426,7 +426,7 @@ export const CODES = {
     'Change the recipients in one pull request (re-wrapped by `flux-pkg sops updatekeys` once merged), the values in another.',
   ),
   'config.status-creators': e(
-    'flux-pkg.yaml uses `promoteWhen: healthy` without `promotion.statusCreators`: any account that may post commit statuses could promote.',
+    "flux-pkg.yaml uses `promoteWhen: healthy` without `promotion.statusCreators`: commit statuses count only from listed accounts (anyone with `statuses: write` can post Flux's context), so that environment would never promote.",
     "List the GitHub login of the token Flux's notification Provider posts with under `promotion.statusCreators`.",
   ),
   'bootstrap.shared-kubeconfig': w(
@@ -442,7 +442,7 @@ export const CODES = {
     'Pass --repository-url https://<server>/<owner>/<repo> (the action derives it from GITHUB_SERVER_URL).',
   ),
   'request.flux-service-account-name': e(
-    "flux-service-account-name names a Flux controller's account, or is not an object name.",
+    "flux-service-account-name names a Flux controller's account (kustomize-controller, helm-controller…): Flux would apply with that controller's cluster-wide rights.",
     "Name an account of the environment's own (default <component>-flux).",
   ),
   'request.rbac': e(
