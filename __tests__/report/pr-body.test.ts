@@ -320,6 +320,8 @@ describe('pull request bodies (golden)', () => {
       environment: 'qa',
       targetNamespace: 'apps',
       gitUrl: 'https://github.com/acme/gitops.git',
+      // The commit-status Provider posts to this repository (required while commit statuses are on).
+      repositoryUrl: 'https://github.com/acme/gitops',
       branch: 'main',
     });
     expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
