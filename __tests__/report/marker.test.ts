@@ -13,6 +13,7 @@ import {
   writeMarker,
 } from '../../src/report/pull-request/marker.js';
 import { jobSummary } from '../../src/report/summary/job-summary.js';
+import { propertyOptions } from '../helpers/fc.js';
 
 const KEY = markerKey('app.default.tap', 'dev');
 const LINKS = { serverUrl: 'https://github.com', repository: 'org/gitops', baseSha: 'abc123' };
@@ -141,6 +142,7 @@ describe('the marker', () => {
           expect(readMarker(`body\n${line}`, { key, fields: Object.keys(fields) })?.fields).toEqual(fields);
         },
       ),
+      propertyOptions(),
     );
   });
 
