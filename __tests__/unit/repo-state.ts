@@ -1,0 +1,175 @@
+/**
+ * Repository states for unit tests of the planner's synchronous rules, after changesets'
+ * FakeFullState (packages/assemble-release-plan/src/test-utils.ts): a few literal lines say what the
+ * repository holds, and the builder hands out what the loader would (ComponentLayout,
+ * ComponentPackages, EnvironmentFiles, ComponentView, Context) without a snapshot, a reader or a
+ * promise. It renders real files and runs the loader's own synchronous constructors over them
+ * (discover, packagesOf, environmentFiles), so a rule sees exactly what it sees in a plan.
+ *
+ *   const state = repo()
+ *     .component('app', { packages: ['1.0.0', '1.1.0'] })
+ *     .environment('dev', { version: '1.0.0', values: 'replicas: 2\n' });
+ *   validateComponent(state.context(), state.view('app'), { kind: 'validate' });
+ */
+import { DEFAULT_CONFIG, type RepoConfig } from '../../src/config/config.js';
+import { KUSTOMIZATION_FILES } from '../../src/flux/kustomize.js';
+import type { ComponentView, Context } from '../../src/plan/model/context.js';
+import { type EnvironmentFiles, environmentFiles, type FileRead } from '../../src/plan/model/environment.js';
+import { type ComponentPackages, packagesOf } from '../../src/plan/model/packages.js';
+import { type ComponentLayout, discover } from '../../src/plan/model/repository.js';
+import { ValuesChecker } from '../../src/plan/model/values.js';
+import { parseYaml } from '../../src/yaml/parse.js';
+import { KUSTOMIZATION, packageFile, packageInstallFile, paramsFile, SCHEMA } from '../helpers/gitops.js';
+
+export interface ComponentSpec {
+  /** One Package file per version, packages/<version>.yaml. */
+  packages?: string[];
+  /** Default: the component's name when it is fully qualified (has a dot), else <name>.example.com. */
+  refName?: string;
+  /** The valuesSchema block (indented as in helpers/gitops.ts); default SCHEMA. */
+  schema?: string;
+}
+
+export interface EnvironmentSpec {
+  /** The PackageInstall's constraint (as written); absent with `packageInstall: false`. */
+  version?: string;
+  /** The PackageInstall's refName; default the component's refName. */
+  refName?: string;
+  /** values.yaml of params.yaml; null: no params.yaml. */
+  values?: string | null;
+  /** Write the PackageInstall (default true). */
+  packageInstall?: boolean;
+  /** Write a kustomization.yaml listing both files (default true). */
+  kustomization?: boolean;
+}
+
+export class RepoState {
+  readonly #files = new Map<string, string>();
+  #config: RepoConfig = DEFAULT_CONFIG;
+  #current?: { name: string; refName: string };
+
+  /** A component folder with its Packages; environment() calls after it add to this component. */
+  component(name: string, spec: ComponentSpec = {}): this {
+    const refName = spec.refName ?? (name.includes('.') ? name : `${name}.example.com`);
+    this.#current = { name, refName };
+    for (const version of spec.packages ?? [])
+      this.file(
+        `${this.#dir(name)}/${this.#config.layout.packagesDir}/${version}.yaml`,
+        packageFile(refName, version, spec.schema ?? SCHEMA),
+      );
+    return this;
+  }
+
+  /** An environment folder of the last component. */
+  environment(name: string, spec: EnvironmentSpec = {}): this {
+    if (!this.#current) throw new Error('environment() before component()');
+    const { layout } = this.#config;
+    const dir = `${this.#dir(this.#current.name)}/${name}`;
+    const refName = spec.refName ?? this.#current.refName;
+    if (spec.packageInstall !== false)
+      this.file(`${dir}/${layout.packageInstallFile}`, packageInstallFile(refName, spec.version ?? '1.0.0'));
+    if (spec.values !== null)
+      this.file(`${dir}/${layout.valuesSecretFile}`, paramsFile(refName, spec.values ?? 'replicas: 1\n'));
+    if (spec.kustomization !== false) this.file(`${dir}/kustomization.yaml`, KUSTOMIZATION);
+    return this;
+  }
+
+  /** Any file, as text (replaces what the shorthands wrote); undefined removes it. */
+  file(path: string, text: string | undefined): this {
+    if (text === undefined) this.#files.delete(path);
+    else this.#files.set(path, text);
+    return this;
+  }
+
+  /** flux-pkg.yaml's content, merged over the defaults (call before component() to move folders). */
+  config(config: Partial<RepoConfig>): this {
+    this.#config = { ...this.#config, ...config };
+    return this;
+  }
+
+  get files(): Record<string, string> {
+    return Object.fromEntries([...this.#files].sort(([a], [b]) => (a < b ? -1 : 1)));
+  }
+
+  get paths(): string[] {
+    return Object.keys(this.files);
+  }
+
+  /** Every component, as discover() finds it in the file list. */
+  components(): ComponentLayout[] {
+    return discover(this.paths, this.#config.layout);
+  }
+
+  layout(component: string): ComponentLayout {
+    const found = this.components().find((c) => c.name === component);
+    if (!found) throw new Error(`no component ${component} in ${this.paths.join(', ')}`);
+    return found;
+  }
+
+  /** What the loader's loadPackages() gives for the component. */
+  packages(component: string): ComponentPackages {
+    const layout = this.layout(component);
+    return packagesOf(
+      layout,
+      layout.packageFiles.map((file) => ({ file, parsed: this.#read(file).parsed })),
+    );
+  }
+
+  /** What the loader's loadEnvironment() gives for an environment folder (no SOPS keys). */
+  environmentFiles(component: string, environment: string): EnvironmentFiles {
+    const { layout } = this.#config;
+    const dir = `${this.layout(component).dir}/${environment}`;
+    const kustomizationFiles = KUSTOMIZATION_FILES.map((n) => `${dir}/${n}`).filter((p) =>
+      this.#files.has(p),
+    );
+    return environmentFiles(
+      {
+        dir,
+        packageInstall: this.#read(`${dir}/${layout.packageInstallFile}`),
+        valuesSecret: this.#read(`${dir}/${layout.valuesSecretFile}`),
+        keysGiven: false,
+        kustomizationFiles,
+        kustomization: kustomizationFiles.length === 1 ? this.#read(kustomizationFiles[0]!) : undefined,
+      },
+      layout,
+    );
+  }
+
+  /** What Loader.component() gives: the Packages and these environments (default all of them). */
+  view(component: string, environments?: readonly string[]): ComponentView {
+    const layout = this.layout(component);
+    const envs = environments ?? layout.environments;
+    return {
+      component: layout,
+      packages: this.packages(component),
+      environments: new Map(envs.map((env) => [env, this.environmentFiles(component, env)])),
+    };
+  }
+
+  /** A fresh planning context over this repository (its own diagnostics list and values checker). */
+  context(overrides: Partial<Context> = {}): Context {
+    return {
+      paths: this.paths,
+      config: this.#config,
+      values: new ValuesChecker(),
+      diagnostics: [],
+      repoEncrypts: false,
+      ...overrides,
+    };
+  }
+
+  #dir(component: string): string {
+    const base = this.#config.layout.componentsPath.replace(/\/+$/, '');
+    return base ? `${base}/${component}` : component;
+  }
+
+  #read(path: string): FileRead {
+    const text = this.#files.get(path);
+    return text === undefined ? {} : { text, parsed: parseYaml(path, text) };
+  }
+}
+
+export const repo = (): RepoState => new RepoState();
+
+/** The codes of diagnostics, in order: what most rule tests assert. */
+export const codes = (diagnostics: readonly { code: string }[]): string[] => diagnostics.map((d) => d.code);
