@@ -16,7 +16,9 @@ describe('packagesOf: a component’s Packages', () => {
       .component('app', { packages: ['1.0.0'] })
       .file(
         'app/packages/2.0.0.yaml',
-        repo().component('x', { refName: 'other.example.com', packages: ['2.0.0'] }).files['x/packages/2.0.0.yaml'],
+        repo().component('x', { refName: 'other.example.com', packages: ['2.0.0'] }).files[
+          'x/packages/2.0.0.yaml'
+        ],
       );
     const packages = state.packages('app');
     expect(packages.refName).toBeUndefined();
