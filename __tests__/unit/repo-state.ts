@@ -47,6 +47,8 @@ export class RepoState {
   readonly #files = new Map<string, string>();
   #config: RepoConfig = DEFAULT_CONFIG;
   #current?: { name: string; refName: string };
+  /** discover()'s answer, kept until a file or the config changes: rules key maps by ComponentLayout. */
+  #components?: ComponentLayout[];
 
   /** A component folder with its Packages; environment() calls after it add to this component. */
   component(name: string, spec: ComponentSpec = {}): this {
@@ -76,6 +78,7 @@ export class RepoState {
 
   /** Any file, as text (replaces what the shorthands wrote); undefined removes it. */
   file(path: string, text: string | undefined): this {
+    this.#components = undefined;
     if (text === undefined) this.#files.delete(path);
     else this.#files.set(path, text);
     return this;
@@ -83,6 +86,7 @@ export class RepoState {
 
   /** flux-pkg.yaml's content, merged over the defaults (call before component() to move folders). */
   config(config: Partial<RepoConfig>): this {
+    this.#components = undefined;
     this.#config = { ...this.#config, ...config };
     return this;
   }
@@ -95,9 +99,10 @@ export class RepoState {
     return Object.keys(this.files);
   }
 
-  /** Every component, as discover() finds it in the file list. */
+  /** Every component, as discover() finds it in the file list (the same objects until the state changes). */
   components(): ComponentLayout[] {
-    return discover(this.paths, this.#config.layout);
+    this.#components ??= discover(this.paths, this.#config.layout);
+    return this.#components;
   }
 
   layout(component: string): ComponentLayout {
