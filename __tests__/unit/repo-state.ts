@@ -69,7 +69,10 @@ export class RepoState {
     const dir = `${this.#dir(this.#current.name)}/${name}`;
     const refName = spec.refName ?? this.#current.refName;
     if (spec.packageInstall !== false)
-      this.file(`${dir}/${layout.packageInstallFile}`, packageInstallFile(refName, spec.version ?? '1.0.0'));
+      this.file(
+        `${dir}/${layout.packageInstallFile}`,
+        packageInstallFile(refName, yamlScalar(spec.version ?? '1.0.0')),
+      );
     if (spec.values !== null)
       this.file(`${dir}/${layout.valuesSecretFile}`, paramsFile(refName, spec.values ?? 'replicas: 1\n'));
     if (spec.kustomization !== false) this.file(`${dir}/kustomization.yaml`, KUSTOMIZATION);
@@ -175,6 +178,9 @@ export class RepoState {
 }
 
 export const repo = (): RepoState => new RepoState();
+
+/** A constraint as a YAML scalar: plain when it can be (`1.0.0`), quoted when YAML would read it otherwise (`>=1.0.0`). */
+const yamlScalar = (text: string): string => (/^[\w.+-]+$/.test(text) ? text : JSON.stringify(text));
 
 /** The codes of diagnostics, in order: what most rule tests assert. */
 export const codes = (diagnostics: readonly { code: string }[]): string[] => diagnostics.map((d) => d.code);

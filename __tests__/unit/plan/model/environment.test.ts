@@ -107,6 +107,8 @@ describe('selectedVersion: what kapp-controller would run', () => {
       .environment('qa', { version: '>=1.0.0', refName: 'x.example.com' });
     expect(selectedVersion(state.environmentFiles('app', 'dev'), state.packages('app'))).toBe('1.1.0');
     expect(selectedVersion(state.environmentFiles('app', 'qa'), state.packages('app'))).toBeUndefined();
+    const open = app().environment('qa', { version: '>=1.0.0' });
+    expect(selectedVersion(open.environmentFiles('app', 'qa'), open.packages('app'))).toBe('2.0.0');
   });
 });
 
