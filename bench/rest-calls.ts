@@ -10,15 +10,23 @@
  * against the same bare repository — a shallow clone, a commit of the files the action's pull request
  * changed, a push (what peter-evans/create-pull-request does at its core): the floor any PR-opening
  * tool pays. Issue 11's targets: one PR ≤ 0.5× create-pull-request (≈ this floor plus its REST call),
- * a no-op rerun ≤ 0.2× its rerun.
+ * a no-op rerun ≤ 0.2× its rerun. Issue 20's: reads for one PR ≤ 12 (no-op ≤ 10), writes ≤ 6, no
+ * object read twice, and the longest chain of dependent calls for each.
+ *
+ * `--only one` runs the one-PR and no-op scenarios alone, `--only many` adds the 10 × 5 pushes,
+ * `--only truncated` the repository past one recursive tree read (what a change to the API path needs);
+ * FLUX_PKG_ACTION=/tmp/x/index.js measures another build of the action (a branch's, built with ncc
+ * into a scratch folder) against the same scenarios.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { parseArgs } from 'node:util';
 import { COMPONENT, initialFiles, NEW_PACKAGE, newPackage, pushEvent } from '../__tests__/e2e/fixtures.js';
 import { runAction } from '../__tests__/e2e/run-action.js';
 import { type StandIn, startStandIn } from '../__tests__/e2e/stand-in/server.js';
+import { duplicateReads, longestChain } from './call-log.js';
 
 const OWNER = 'acme';
 const REPO = 'gitops';
@@ -32,6 +40,10 @@ interface Count {
   writesPerPr: string;
   seconds: number;
   ms: number;
+  /** GETs of a path this run had already read. */
+  duplicates: number;
+  /** Calls that each waited for the one before: the run's round trips. */
+  chain: number;
   byRoute: Record<string, number>;
 }
 
@@ -68,8 +80,16 @@ async function measure(
     writesPerPr: prs ? (writes / prs).toFixed(1) : '—',
     seconds: Math.round(seconds * 10) / 10,
     ms: Math.round(seconds * 1000),
+    duplicates: duplicateReads(calls).length,
+    chain: longestChain(calls),
     byRoute,
   };
+}
+
+function printRow(r: Count): void {
+  console.log(
+    `| ${r.scenario} | ${r.prs} | ${r.reads} | ${r.writes} | ${r.writesPerPr} | ${r.duplicates} | ${r.chain} | ${r.seconds} |`,
+  );
 }
 
 interface GitFloor {
@@ -142,8 +162,18 @@ function push(standIn: StandIn, files: Record<string, string | null>): object {
   return pushEvent(OWNER, REPO, before, standIn.commit('main', files, 'supply chain'));
 }
 
-async function repo(files: Record<string, string>): Promise<StandIn> {
-  return startStandIn({ owner: OWNER, repo: REPO, token: TOKEN, files });
+/** A round trip to api.github.com from a hosted runner is tens of ms; the stand-in on loopback is ~1. */
+const LATENCY_MS = 20;
+
+async function repo(files: Record<string, string>, recursiveTreeLimit?: number): Promise<StandIn> {
+  return startStandIn({
+    owner: OWNER,
+    repo: REPO,
+    token: TOKEN,
+    files,
+    latencyMs: LATENCY_MS,
+    recursiveTreeLimit,
+  });
 }
 
 /** One component per index, each with five environments that all take new versions (no config file). */
@@ -174,41 +204,43 @@ function unrelated(count: number): Record<string, string> {
 }
 
 async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { only: { type: 'string' } } });
   const results: Count[] = [];
   const pkg = newPackage();
+  console.log(`action: ${process.env.FLUX_PKG_ACTION ?? 'dist/index.js'}; ${LATENCY_MS} ms per answer`);
+  console.log(
+    '| scenario | PRs written | reads | writes | writes/PR | duplicate reads | longest chain | wall s |',
+  );
+  console.log('|---|---|---|---|---|---|---|---|');
+  const record = (r: Count) => {
+    results.push(r);
+    printRow(r);
+  };
 
   const one = await repo(initialFiles());
   const firstPush = push(one, { [pkg.path]: pkg.content });
-  results.push(await measure('new PR, one environment', one, firstPush, { environments: 'dev' }));
+  record(await measure('new PR, one environment', one, firstPush, { environments: 'dev' }));
   const floor = gitFloor(one, one.pulls[0]!.head);
-  results.push(await measure('no-op rerun', one, firstPush, { environments: 'dev' }));
-  const newer = newPackage('20230601120000.0.0');
-  results.push(
-    await measure('update of the existing PR', one, push(one, { [newer.path]: newer.content }), {
-      environments: 'dev',
-    }),
-  );
-  await one.close();
-
-  for (const extra of [0, 2_000, 20_000]) {
-    const big = await repo({ ...initialFiles(), ...unrelated(extra) });
-    results.push(
-      await measure(
-        `new PR, one environment, +${extra} unrelated files`,
-        big,
-        push(big, { [NEW_PACKAGE]: pkg.content }),
-        { environments: 'dev' },
-      ),
-    );
-    await big.close();
+  record(await measure('no-op rerun', one, firstPush, { environments: 'dev' }));
+  if (values.only === 'one' || values.only === 'truncated') {
+    await one.close();
+    if (values.only === 'truncated') await unrelatedFiles(record, pkg.content, /truncated/);
+    return summarise(results, floor);
   }
+  if (values.only !== 'many') {
+    const newer = newPackage('20230601120000.0.0');
+    const update = push(one, { [newer.path]: newer.content });
+    record(await measure('update of the existing PR', one, update, { environments: 'dev' }));
+  }
+  await one.close();
+  if (values.only !== 'many') await unrelatedFiles(record, pkg.content);
 
   const { files, pushed } = manyComponents(10);
   const many = await repo(files);
-  results.push(await measure('push of 10 Packages × 5 environments', many, push(many, pushed)));
+  record(await measure('push of 10 Packages × 5 environments', many, push(many, pushed)));
   await many.close();
   const batched = await repo(files);
-  results.push(
+  record(
     await measure(
       'push of 10 Packages × 5 environments, pr-flow per-environment',
       batched,
@@ -220,11 +252,31 @@ async function main(): Promise<void> {
   );
   await batched.close();
 
+  summarise(results, floor);
+}
+
+/** Reads that must not grow with unrelated files; past one recursive tree read, only the needed subtrees. */
+async function unrelatedFiles(record: (r: Count) => void, content: string, only = /./): Promise<void> {
+  const scenarios: [string, number, number | undefined][] = [
+    ...[0, 2_000, 20_000].map((n): [string, number, undefined] => [`+${n} unrelated files`, n, undefined]),
+    ['+2000 unrelated files, recursive tree truncated at 1,000 entries', 2_000, 1_000],
+  ];
+  for (const [name, extra, limit] of scenarios) {
+    if (!only.test(name)) continue;
+    const big = await repo({ ...initialFiles(), ...unrelated(extra) }, limit);
+    const event = push(big, { [NEW_PACKAGE]: content });
+    record(await measure(`new PR, one environment, ${name}`, big, event, { environments: 'dev' }));
+    await big.close();
+  }
+}
+
+function summarise(results: Count[], floor: GitFloor): void {
   console.log('\nREST calls per scenario (GitHub stand-in, bundled action):\n');
-  console.log('| scenario | PRs written | reads | writes | writes/PR | wall s |');
-  console.log('|---|---|---|---|---|---|');
-  for (const r of results)
-    console.log(`| ${r.scenario} | ${r.prs} | ${r.reads} | ${r.writes} | ${r.writesPerPr} | ${r.seconds} |`);
+  console.log(
+    '| scenario | PRs written | reads | writes | writes/PR | duplicate reads | longest chain | wall s |',
+  );
+  console.log('|---|---|---|---|---|---|---|---|');
+  for (const r of results) printRow(r);
   const ms = (n: number) => Math.round(n).toLocaleString('en-US');
   const [onePr, noOp] = [results[0]!, results[1]!];
   console.log("\nThe action beside git's own cost for the same change (same bare repository):\n");

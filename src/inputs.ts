@@ -1,12 +1,24 @@
 /**
  * Every action input, read and checked once into a typed Settings. The only place that calls
- * core.getInput; an invalid input stops the run with a one-line reason before anything is read.
+ * core.getInput; an input is read by its name in src/settings/declarations.ts (a name not declared
+ * there does not compile), and an invalid input stops the run with a one-line reason before anything
+ * is read.
  */
 import * as core from '@actions/core';
 import { branchNameProblem } from './github/refs.js';
+import { KINDS } from './plan/plan.js';
+import type { Request } from './plan/types.js';
+import {
+  BOOTSTRAP_NAMES,
+  type BootstrapNames,
+  fieldOf,
+  type InputName,
+  settingOf,
+} from './settings/declarations.js';
 import { isAgeRecipient, parseAgeIdentities } from './sops/index.js';
 
-export type Mode = 'auto' | 'install' | 'validate' | 'promote' | 'bootstrap';
+/** `auto`, or a request kind of the planner (plan/plan.ts's table): the modes are its kinds. */
+export type Mode = 'auto' | Request['kind'];
 
 export interface Inputs {
   mode: Mode;
@@ -41,74 +53,70 @@ export interface Inputs {
 }
 
 /** As given; empty inputs are undefined (the planner's defaults apply). */
-export interface BootstrapInputs {
+export interface BootstrapInputs extends BootstrapNames {
   components: string[];
   environment?: string;
   version?: string;
   values?: string;
-  serviceAccountName?: string;
-  fluxServiceAccountName?: string;
-  targetNamespace?: string;
-  kubeconfigSecretName?: string;
-  fluxNamespace?: string;
-  fluxApiVersion?: string;
-  gitUrl?: string;
-  gitSecretName?: string;
   force: boolean;
   commitStatus: boolean;
-  commitStatusSecretName?: string;
-  sopsAgeSecretName?: string;
 }
 
 export class InputError extends Error {}
 
-const list = (name: string) =>
-  core
-    .getInput(name)
+const input = (name: InputName) => core.getInput(name);
+
+/** An empty input: action.yml's default (the runner passes it; a caller that sets '' gets it too). */
+const fallback = (name: InputName) => settingOf(name).default ?? '';
+
+const list = (name: InputName) =>
+  input(name)
     .split(/[\n,]/)
     .map((s) => s.trim())
     .filter(Boolean);
 
-const optional = (name: string) => core.getInput(name).trim() || undefined;
+const optional = (name: InputName) => input(name).trim() || undefined;
 
-function bool(name: string, fallback = false): boolean {
-  const value = core.getInput(name).trim().toLowerCase();
-  if (value === '') return fallback;
+function bool(name: InputName): boolean {
+  const value = input(name).trim().toLowerCase();
+  if (value === '') return fallback(name) === 'true';
   if (value === 'false') return false;
   if (value === 'true') return true;
   throw new InputError(`input ${name} must be true or false, not "${value}"`);
 }
 
 export function readInputs(): Inputs {
-  const mode = (core.getInput('mode') || 'auto') as Mode;
-  if (!['auto', 'install', 'validate', 'promote', 'bootstrap'].includes(mode)) {
-    throw new InputError(`input mode must be auto, install, validate, promote or bootstrap, not "${mode}"`);
+  const mode = (input('mode') || fallback('mode')) as Mode;
+  const modes = ['auto', ...KINDS];
+  if (!modes.includes(mode)) {
+    const listed = `${modes.slice(0, -1).join(', ')} or ${modes.at(-1)}`;
+    throw new InputError(`input mode must be ${listed}, not "${mode}"`);
   }
-  const token = core.getInput('github-token');
+  const token = input('github-token');
   if (!token) {
     throw new InputError(
       'input github-token is empty; pass the workflow token, a GitHub App token or a personal access token',
     );
   }
   core.setSecret(token);
-  const repository = core.getInput('gitops-repository');
+  const repository = input('gitops-repository');
   let parsedRepo: Inputs['repository'];
   if (repository) {
     const m = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/.exec(repository);
     if (!m) throw new InputError(`input gitops-repository must be owner/name, not "${repository}"`);
     parsedRepo = { owner: m[1]!, repo: m[2]! };
   }
-  const autoMerge = core.getInput('auto-merge').trim().toLowerCase();
+  const autoMerge = input('auto-merge').trim().toLowerCase();
   if (autoMerge && !['merge', 'squash', 'rebase', 'false'].includes(autoMerge)) {
     throw new InputError(`input auto-merge must be merge, squash or rebase, not "${autoMerge}"`);
   }
-  const branchPrefix = (core.getInput('branch-prefix') || 'flux-pkg').trim();
+  const branchPrefix = (input('branch-prefix') || fallback('branch-prefix')).trim();
   const prefixProblem = branchNameProblem(branchPrefix);
   if (prefixProblem)
     throw new InputError(
       `input branch-prefix "${branchPrefix}" is not a valid git branch name: it ${prefixProblem}`,
     );
-  const prFlow = core.getInput('pr-flow').trim();
+  const prFlow = input('pr-flow').trim();
   if (prFlow && prFlow !== 'per-component' && prFlow !== 'per-environment')
     throw new InputError(`input pr-flow must be per-component or per-environment, not "${prFlow}"`);
   const sops = sopsInputs();
@@ -118,10 +126,10 @@ export function readInputs(): Inputs {
     mode,
     token,
     repository: parsedRepo,
-    baseBranch: core.getInput('base-branch').trim() || undefined,
+    baseBranch: optional('base-branch'),
     packages: packages.length > 0 ? packages : undefined,
     environments: environments.length > 0 ? environments : undefined,
-    path: core.getInput('path').trim() || undefined,
+    path: optional('path'),
     dryRun: bool('dry-run'),
     labels: list('labels'),
     reviewers: list('reviewers'),
@@ -129,13 +137,13 @@ export function readInputs(): Inputs {
     draft: bool('draft'),
     autoMerge: autoMerge && autoMerge !== 'false' ? (autoMerge as 'merge' | 'squash' | 'rebase') : false,
     branchPrefix,
-    commitMessage: core.getInput('commit-message') || 'Deploy {component} {version} to {environment}',
-    prTitle: core.getInput('pr-title') || 'Deploy {component} {version} to {environment}',
+    commitMessage: input('commit-message') || fallback('commit-message'),
+    prTitle: input('pr-title') || fallback('pr-title'),
     prFlow: prFlow ? (prFlow as Inputs['prFlow']) : undefined,
-    component: core.getInput('component').trim() || undefined,
-    fromEnvironment: core.getInput('from-environment').trim() || undefined,
-    toEnvironment: core.getInput('to-environment').trim() || undefined,
-    version: core.getInput('version').trim() || undefined,
+    component: optional('component'),
+    fromEnvironment: optional('from-environment'),
+    toEnvironment: optional('to-environment'),
+    version: optional('version'),
     allowDowngrade: bool('allow-downgrade'),
     ...sops,
     bootstrap: readBootstrapInputs(),
@@ -143,24 +151,17 @@ export function readInputs(): Inputs {
 }
 
 function readBootstrapInputs(): BootstrapInputs {
-  const values = core.getInput('values');
+  const values = input('values');
+  const names: BootstrapNames = {};
+  for (const name of BOOTSTRAP_NAMES) names[fieldOf(name)] = optional(name);
   return {
     components: list('component'),
     environment: optional('environment'),
     version: optional('version'),
     values: values.trim() === '' ? undefined : values,
-    serviceAccountName: optional('service-account-name'),
-    fluxServiceAccountName: optional('flux-service-account-name'),
-    targetNamespace: optional('target-namespace'),
-    kubeconfigSecretName: optional('kubeconfig-secret-name'),
-    fluxNamespace: optional('flux-namespace'),
-    fluxApiVersion: optional('flux-api-version'),
-    gitUrl: optional('git-url'),
-    gitSecretName: optional('git-secret-name'),
+    ...names,
     force: bool('force'),
-    commitStatus: bool('commit-status', true),
-    commitStatusSecretName: optional('commit-status-secret-name'),
-    sopsAgeSecretName: optional('sops-age-secret-name'),
+    commitStatus: bool('commit-status'),
   };
 }
 
@@ -171,7 +172,7 @@ export function maskSecret(value: string): void {
 
 /** sops-age-key (masked before anything is checked) and sops-age-recipients; messages never echo a key. */
 function sopsInputs(): Pick<Inputs, 'sopsAgeIdentities' | 'sopsAgeRecipients'> {
-  const key = core.getInput('sops-age-key');
+  const key = input('sops-age-key');
   if (key) maskSecret(key);
   const sopsAgeIdentities = parseAgeIdentities(key);
   if (key.trim() && sopsAgeIdentities.length === 0)

@@ -12,6 +12,8 @@ const SRC = new URL('../../src/', import.meta.url).pathname;
 /** Lower rank first: a module may import its own rank or a lower one. */
 const LAYERS: [prefix: string, rank: number, core: boolean][] = [
   ['diagnostics.ts', 0, true],
+  ['settings/', 0, true],
+  ['once.ts', 0, true],
   ['yaml/', 1, true],
   ['carvel/names.ts', 1, true],
   ['carvel/semver.ts', 1, true],
@@ -33,6 +35,8 @@ const LAYERS: [prefix: string, rank: number, core: boolean][] = [
   ['cli/', 9, false],
   ['main.ts', 10, false],
   ['index.ts', 11, false],
+  // The CLI's --version: data, for shells only.
+  ['../package.json', 8, false],
 ];
 
 // The core may use these and nothing else outside src/.

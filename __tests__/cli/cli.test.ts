@@ -137,14 +137,25 @@ describe('flux-pkg CLI on the bundled example', () => {
     );
   });
 
-  it.each([[['frobnicate']], [['plan', '--nope']], [['validate', '--write']], [[]]])(
-    'exits 2 on usage error %j',
+  it.each([[['frobnicate']], [['plan', '--nope']], [['validate', '--write']]])(
+    'exits 2 on usage error %j: one line, pointing at --help',
     (args) => {
       const r = flux(args);
       expect(r.code).toBe(2);
-      expect(r.stderr).toContain('Usage: flux-pkg');
+      expect(r.stderr).toMatch(/^flux-pkg: .*; see flux-pkg --help\n$/);
     },
   );
+
+  it('exits 2 with the usage when no command is given', () => {
+    const r = flux([]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('Usage: flux-pkg');
+  });
+
+  it('--version prints the version of package.json', () => {
+    const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+    expect(flux(['--version'])).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' });
+  });
 
   it('exits 2 when --since names no git ref', () => {
     const r = flux(['plan', '--repo', copyExample(), '--since', 'no-such-ref']);

@@ -166,6 +166,9 @@ describe('bootstrap: a workflow_dispatch for a new environment', { timeout: 60_0
         'apps',
         '--git-url',
         INPUTS['git-url'],
+        // The action's Provider reports to GITHUB_SERVER_URL's repository, whatever git-url says.
+        '--repository-url',
+        `https://github.example.com/${OWNER}/${REPO}`,
         '--values',
         valuesFile,
         '--branch',

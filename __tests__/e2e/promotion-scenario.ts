@@ -19,8 +19,11 @@ environments:
     promoteWhen: ${stagingWhen}
   - name: prod
     promoteFrom: staging
-`;
+${stagingWhen === 'healthy' ? `promotion:\n  statusCreators: [${FLUX_BOT}]\n` : ''}`;
 }
+
+/** The account of the token in the Flux Provider's Secret (promotion.statusCreators). */
+export const FLUX_BOT = 'flux-bot';
 
 /** The example repo on the chain: dev and staging run PREVIOUS, prod runs OLD. */
 export function chainRepo(stagingWhen: 'merged' | 'healthy' = 'merged'): Promise<StandIn> {
@@ -60,11 +63,15 @@ export async function openPullRequest(
   };
 }
 
-/** notification-controller's commit status for a Kustomization, as the status event carries it. */
+/**
+ * notification-controller's commit status for a Kustomization, as the status event carries it:
+ * posted by the Provider token's account, described by the event's reason in words.
+ */
 export function statusEvent(
   sha: string,
   kustomization: string,
   state: 'success' | 'failure' | 'pending',
+  { sender = FLUX_BOT, description }: { sender?: string; description?: string } = {},
 ): object {
   return {
     id: 1,
@@ -72,7 +79,8 @@ export function statusEvent(
     name: `${OWNER}/${REPO}`,
     context: `kustomization/${kustomization}/0c9c2e41`,
     state,
-    description: state === 'success' ? 'ReconciliationSucceeded' : 'HealthCheckFailed',
+    description: description ?? (state === 'success' ? 'reconciliation succeeded' : 'health check failed'),
+    sender: { login: sender, id: 7, type: sender.endsWith('[bot]') ? 'Bot' : 'User' },
     target_url: null,
     commit: { sha },
     branches: [{ name: 'main', commit: { sha, url: 'https://api.github.example.com' }, protected: false }],

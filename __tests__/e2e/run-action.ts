@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type ActionMetadata, inputEnvName, readActionMetadata } from '../../scripts/action-metadata.js';
 
-const ACTION = new URL('../../dist/index.js', import.meta.url).pathname;
+/** FLUX_PKG_ACTION: another build of the action (the bench compares a branch's bundle in a scratch folder). */
+const ACTION = process.env.FLUX_PKG_ACTION ?? new URL('../../dist/index.js', import.meta.url).pathname;
 
 export interface ActionRun {
   code: number | null;

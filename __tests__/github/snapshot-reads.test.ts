@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { createClient } from '../../src/github/client.js';
 import { concurrencyLimit } from '../../src/github/limit.js';
+import { GitObjects } from '../../src/github/objects.js';
 import { BLOB_READS_IN_FLIGHT, GitHubSnapshot, type TreeEntry } from '../../src/github/snapshot.js';
 
 /**
@@ -56,7 +57,7 @@ describe('GitHubSnapshot reads', () => {
     const blobs = new Map(entries.map((e, i) => [e.sha, `n: ${i}\n`]));
     const { fetch, seen } = blobServer(blobs);
     const client = createClient({ token: 't', baseUrl: 'https://api.example.test', fetch, pacing: false });
-    const snapshot = new GitHubSnapshot(client, { owner: 'acme', repo: 'gitops' }, entries);
+    const snapshot = new GitHubSnapshot(new GitObjects(client, { owner: 'acme', repo: 'gitops' }), entries);
     const texts = await Promise.all(entries.map((e) => snapshot.read(e.path)));
     expect(texts).toEqual(entries.map((_, i) => `n: ${i}\n`));
     expect(seen.requests).toBe(40);
@@ -66,7 +67,7 @@ describe('GitHubSnapshot reads', () => {
   it('answers a path outside the tree without a request', async () => {
     const { fetch, seen } = blobServer(new Map());
     const client = createClient({ token: 't', baseUrl: 'https://api.example.test', fetch, pacing: false });
-    const snapshot = new GitHubSnapshot(client, { owner: 'acme', repo: 'gitops' }, []);
+    const snapshot = new GitHubSnapshot(new GitObjects(client, { owner: 'acme', repo: 'gitops' }), []);
     expect(await snapshot.read('flux-pkg.yaml')).toBeUndefined();
     expect(seen.requests).toBe(0);
   });

@@ -24,6 +24,7 @@ describe('bootstrap with secretFormat: sops', () => {
       environment: 'qa',
       targetNamespace: 'apps',
       gitUrl: 'https://github.com/acme/gitops.git',
+      repositoryUrl: 'https://github.com/acme/gitops',
       branch: 'main',
       values: `hostname: ${SECRET}\n`,
       sopsAgeRecipients: [recipient],

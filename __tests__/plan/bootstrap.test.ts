@@ -1,7 +1,7 @@
 /** The bootstrap planner: a new environment as one change, refused whole on any bad input. */
 import { describe, expect, it } from 'vitest';
 import { parse, parseAllDocuments } from 'yaml';
-import { fluxGitUrl, gitUrlProblem, httpsAddressOf } from '../../src/plan/modes/bootstrap/request.js';
+import { fluxGitUrl, githubComAddressOf, gitUrlProblem } from '../../src/plan/modes/bootstrap/request.js';
 import {
   type BootstrapRequest,
   type BootstrapResult,
@@ -9,7 +9,7 @@ import {
 } from '../../src/plan/modes/bootstrap/run.js';
 import { bootstrapProposal } from '../../src/plan/proposals/proposals.js';
 import { MemorySnapshot } from '../../src/repo/snapshot.js';
-import { isMarkedFor } from '../../src/report/pull-request/marker.js';
+import { readMarker } from '../../src/report/pull-request/marker.js';
 import { packageFile, sampleRepo } from '../helpers/gitops.js';
 
 const REF = 'app.default.tap';
@@ -28,6 +28,7 @@ const request = (over: Partial<BootstrapRequest> = {}): BootstrapRequest => ({
   environment: 'qa',
   targetNamespace: 'apps',
   gitUrl: 'https://github.com/acme/gitops.git',
+  repositoryUrl: 'https://github.com/acme/gitops',
   branch: 'main',
   ...over,
 });
@@ -101,8 +102,8 @@ describe('bootstrap: a new environment', () => {
     expect(again.key).toBe(one.key);
     expect(again.files).toEqual(one.files);
     expect(one.body).toContain('kubectl -n flux-system create secret generic qa-kubeconfig');
-    expect(isMarkedFor(one.body, one.key)).toBe(true);
-    expect(isMarkedFor(one.body, `${REF}/qa`)).toBe(false);
+    expect(readMarker(one.body, { key: one.key })).toEqual({ key: one.key, fields: {} });
+    expect(readMarker(one.body, { key: `${REF}/qa` })).toBeUndefined();
   });
 
   it('v1beta2 has no healthCheckExprs; commit-status off drops Provider and Alert', async () => {
@@ -218,9 +219,10 @@ describe('bootstrap: bad input names the input and writes nothing', () => {
     ['flux namespace not a label', { fluxNamespace: 'flux.system' }, 'request.flux-namespace'],
     ['no target namespace anywhere', { targetNamespace: undefined }, 'request.target-namespace'],
     [
-      'the same account twice in one namespace',
+      // Two accounts could only clash in the Flux namespace, which is refused as a target itself.
+      'the Flux namespace as target namespace',
       { targetNamespace: 'flux-system', serviceAccountName: 'x', fluxServiceAccountName: 'x' },
-      'request.service-account-name',
+      'request.target-namespace',
     ],
     ['an environment named like an RBAC folder', { environment: 'dev-rbac' }, 'request.environment'],
     ['an environment named like the Packages folder', { environment: 'packages' }, 'request.environment'],
@@ -257,7 +259,7 @@ describe('git URLs', () => {
     ['git@github.com:acme/gitops.git', 'https://github.com/acme/gitops'],
   ])('%s is accepted; its https address is %s', (url, address) => {
     expect(gitUrlProblem(url)).toBeUndefined();
-    expect(httpsAddressOf(url)).toBe(address);
+    expect(githubComAddressOf(url)).toBe(address);
   });
 
   it('the scp-like form becomes ssh:// for the GitRepository (its schema takes no other)', async () => {

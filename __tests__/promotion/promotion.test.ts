@@ -3,9 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { setAnnotation } from '../../src/carvel/render.js';
 import { schemaKeyChanges } from '../../src/carvel/schema-diff.js';
 import { parseConfig } from '../../src/config/config.js';
-import { environmentOfStatus, overrideLabelOf, promotedOn } from '../../src/config/graph.js';
+import { overrideLabelOf, promotedOn } from '../../src/config/graph.js';
 import { loadBaseFacts } from '../../src/plan/load/base.js';
 import { scopeOfChanges } from '../../src/plan/model/changes.js';
+import { environmentOfStatus } from '../../src/plan/modes/promote/health.js';
 import { plan } from '../../src/plan/plan.js';
 import { MemorySnapshot } from '../../src/repo/snapshot.js';
 import { packageFile, packageInstallFile, sampleRepo } from '../helpers/gitops.js';
@@ -18,6 +19,7 @@ const CHAIN = `environments:
     promoteWhen: healthy
 promotion:
   overrideLabels: [hotfix, emergency]
+  statusCreators: [flux-bot]
 `;
 const repo = (overrides: Record<string, string | undefined> = {}) =>
   new MemorySnapshot(sampleRepo({ 'flux-pkg.yaml': CHAIN, ...overrides }));

@@ -1,6 +1,7 @@
 /** The GitHub snapshot reports a link (git mode 120000) as the local one does, and never reads it. */
 import { describe, expect, it } from 'vitest';
 import type { GitHubClient } from '../../src/github/client.js';
+import { GitObjects } from '../../src/github/objects.js';
 import { GitHubSnapshot, readTree } from '../../src/github/snapshot.js';
 
 function client(blobReads: string[]): GitHubClient {
@@ -12,7 +13,7 @@ function client(blobReads: string[]): GitHubClient {
   return {
     rest: {
       git: {
-        getTree: async () => ({ data: { truncated: false, tree } }),
+        getTree: async () => ({ data: { sha: 'tree', truncated: false, tree } }),
         getBlob: async ({ file_sha }: { file_sha: string }) => {
           blobReads.push(file_sha);
           return { data: { content: Buffer.from('kind: x\n').toString('base64'), encoding: 'base64' } };
@@ -26,12 +27,13 @@ describe('GitHubSnapshot', () => {
   it('lists mode 120000 entries as links and refuses to read them', async () => {
     const reads: string[] = [];
     const ref = { owner: 'o', repo: 'r' };
-    const entries = await readTree(client(reads), ref, 'tree');
+    const objects = new GitObjects(client(reads), ref);
+    const entries = await readTree(objects, 'tree');
     expect(entries.map((e) => [e.path, e.kind])).toEqual([
       ['app/dev', 'symlink'],
       ['app/packages/1.0.0.yaml', 'file'],
     ]);
-    const snapshot = new GitHubSnapshot(client(reads), ref, entries);
+    const snapshot = new GitHubSnapshot(objects, entries);
     await expect(snapshot.read('app/dev')).rejects.toMatchObject({ reason: 'symlink', path: 'app/dev' });
     await expect(snapshot.read('app/packages/1.0.0.yaml', { maxBytes: 4 })).rejects.toMatchObject({
       reason: 'too-large',

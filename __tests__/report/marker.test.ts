@@ -3,15 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { warning } from '../../src/diagnostics.js';
 import type { EnvironmentResult, PlanResult } from '../../src/plan/types.js';
 import { environmentPullRequestBody, pullRequestBody } from '../../src/report/pull-request/body.js';
-import {
-  isMarkedFor,
-  markerFor,
-  markerKey,
-  parseMarker,
-  readMarker,
-  trustedVersion,
-  writeMarker,
-} from '../../src/report/pull-request/marker.js';
+import { markerKey, readMarker, trustedVersion, writeMarker } from '../../src/report/pull-request/marker.js';
 import { jobSummary } from '../../src/report/summary/job-summary.js';
 import { propertyOptions } from '../helpers/fc.js';
 
@@ -65,7 +57,6 @@ describe('the marker', () => {
       expect(body.match(/<!--/g)).toHaveLength(1);
       expect(body).not.toContain('99999999999999.0.0 -->');
       expect(readMarker(body, { key: KEY })?.fields.version).toBe('1.2.0');
-      expect(parseMarker(body)).toEqual({ target: KEY, version: '1.2.0' });
       // The warning is still there, as text.
       expect(body).toContain('&lt;\\!-- flux-pkg-action');
     });
@@ -83,8 +74,7 @@ describe('the marker', () => {
   it('checks the key against the branch', () => {
     const body = writeMarker(markerKey('app.default.tap', 'prod'), { version: '1.2.0' });
     expect(readMarker(body, { key: KEY })).toBeUndefined();
-    expect(isMarkedFor(body, KEY)).toBe(false);
-    expect(isMarkedFor(body, markerKey('app.default.tap', 'prod'))).toBe(true);
+    expect(readMarker(body, { key: markerKey('app.default.tap', 'prod') })?.fields.version).toBe('1.2.0');
   });
 
   it('refuses unknown, duplicate, misplaced and malformed fields', () => {
@@ -153,13 +143,12 @@ describe('the marker', () => {
     expect(trustedVersion(undefined, new Set(['1.0.0']))).toBeUndefined();
   });
 
-  it('keeps the old entry points', () => {
-    const line = markerFor('app.default.tap', 'dev', '1.2.0');
-    expect(line).toBe(writeMarker(KEY, { version: '1.2.0' }));
-    expect(parseMarker(`a\n${line}`)).toEqual({ target: KEY, version: '1.2.0' });
-    expect(parseMarker(markerFor('app.default.tap', 'dev'))).toEqual({ target: KEY, version: undefined });
-    expect(parseMarker(FORGED_OLD)).toBeUndefined();
-    expect(isMarkedFor(`a\n${line}`, KEY)).toBe(true);
+  it('a marker with no version, and the old unversioned form, which nothing reads', () => {
+    const line = writeMarker(KEY);
+    expect(line).toBe('<!-- flux-pkg-action v1 key=app.default.tap/dev -->');
+    expect(readMarker(`a\n${line}`, { key: KEY })).toEqual({ key: KEY, fields: {} });
+    expect(readMarker(`a\n${writeMarker(KEY, { version: undefined })}`, { key: KEY })?.fields).toEqual({});
+    expect(readMarker(FORGED_OLD, { key: KEY })).toBeUndefined();
   });
 });
 
@@ -207,8 +196,7 @@ describe('repository text in the PR body and the job summary', () => {
     expect(body.match(/<!--/g)).toHaveLength(1);
     expect(body).not.toMatch(/@team/);
     expect(readMarker(body, { key })).toEqual({ key, fields: {} });
-    expect(isMarkedFor(body, key)).toBe(true);
-    expect(isMarkedFor(body, KEY)).toBe(false);
+    expect(readMarker(body, { key: KEY })).toBeUndefined();
   });
 
   it('keeps a normal body readable', () => {

@@ -72,9 +72,10 @@ describe('a new Package pushed to the gitops repo', () => {
       `<!-- flux-pkg-action v1 key=${COMPONENT}/dev version=${NEW_VERSION} -->`,
     );
     expect(run.summary).toContain(`| ${COMPONENT} | dev | \`${PREVIOUS}\` → \`${NEW_VERSION}\``);
-    // Values keys are named, never values.
-    expect(dev!.body).toContain('Values keys changed: none');
-    expect(dev!.body).not.toMatch(/hostname:|replicas:/);
+    // What changes in the cluster (issue 18): the bundle from → to and the values it runs with.
+    expect(dev!.body).toContain('**Fetches** (`spec.template.spec.fetch`, entries that differ)');
+    expect(dev!.body).toContain('**Values it will run with**');
+    expect(run.summary).toContain('what changes in the cluster');
   });
 
   it('a rerun of the same event writes nothing and reports the pull requests unchanged', async () => {

@@ -38,9 +38,8 @@ describe('mode promote by hand (workflow_dispatch)', () => {
         expect(t).toContain('# prod stays on the March build'); // comments kept
       },
     });
-    expect(standIn.pulls[0]!.body).toContain(
-      `the version **staging** runs; **prod** goes \`${OLD}\` → \`${PREVIOUS}\``,
-    );
+    expect(standIn.pulls[0]!.body).toContain('Source: promoted from **staging**, where it runs');
+    expect(standIn.pulls[0]!.body).toContain(`| ${COMPONENT} | prod | \`${OLD}\` → \`${PREVIOUS}\` |`);
   });
 
   const inputs = { mode: 'promote', component: COMPONENT, 'to-environment': 'dev', version: OLD };

@@ -52,11 +52,16 @@ describe('promotion that follows merges and health', () => {
       [PI('staging')]: (t) => expect(constraintOf(t)).toBe(NEW_VERSION),
     });
     const staging = standIn.pulls.find((p) => p.head.endsWith('/staging'))!;
-    expect(staging.body).toContain(`**staging** goes \`${PREVIOUS}\` → \`${NEW_VERSION}\``);
+    expect(staging.body).toContain(`| ${COMPONENT} | staging | \`${PREVIOUS}\` → \`${NEW_VERSION}\` |`);
+    expect(staging.body).toContain('Source: promoted from **dev**');
     expect(staging.body).toContain(`merged in https://github.example.com/${OWNER}/${REPO}/commit/${sha}`);
-    expect(staging.body).toContain('Release notes (from the Package)');
-    // Release notes are repo text: a URL in them is not a link.
-    expect(staging.body).not.toContain('https://github.com/example/app');
+    expect(staging.body).toContain('**Release notes** of version');
+    // Release notes are repo text: a URL in them is copyable text inside <pre>, never a link, and
+    // not broken with zero-width characters.
+    expect(staging.body).toMatch(/<pre>[\s\S]*https:\/\/github\.com\/example\/app[\s\S]*<\/pre>/);
+    expect(staging.body).not.toMatch(
+      /\]\(https:\/\/github\.com\/example|<https:\/\/github\.com\/example|&#8203;|\u200b/,
+    );
   });
 
   const KUSTOMIZATION = `${COMPONENT}-dev-packageinstalls`;

@@ -6,8 +6,9 @@
 import { api, deliver, type Proposed } from '../github/deliver.js';
 import type { Base } from '../github/publish.js';
 import type { BootstrapInputs } from '../inputs.js';
-import { type BootstrapRequest, planBootstrap } from '../plan/modes/bootstrap/run.js';
+import { plan } from '../plan/plan.js';
 import { bootstrapProposal } from '../plan/proposals/proposals.js';
+import type { BootstrapRequest } from '../plan/types.js';
 import { styleOf } from './install.js';
 import { annotate, failInvalid, finish } from './report.js';
 import { deliveryOf, type Session, snapshotOf, sopsKeys, sopsOverrides } from './session.js';
@@ -23,11 +24,13 @@ export async function bootstrap(session: Session): Promise<void> {
           gitUrl: `${session.facts.serverUrl}/${session.ref.owner}/${session.ref.repo}.git`,
           branch: session.baseBranch,
         }),
+        // The Provider reports to this repository on this server (GITHUB_SERVER_URL), whatever git-url says.
+        repositoryUrl: `${session.facts.serverUrl.replace(/\/+$/, '')}/${session.ref.owner}/${session.ref.repo}`,
         sops: sopsKeys(inputs),
         sopsAgeRecipients: sopsOverrides(inputs)?.sopsAgeRecipients,
       };
       const snapshot = snapshotOf(session, base.tree);
-      const result = await api('reading the gitops repository', () => planBootstrap(snapshot, request));
+      const result = await api('reading the gitops repository', () => plan(snapshot, request));
       const proposals = result.valid ? [bootstrapProposal(result, styleOf(session, base))] : [];
       planned = { result, proposals };
       return planned;
@@ -43,7 +46,7 @@ export async function bootstrap(session: Session): Promise<void> {
 }
 
 /** The planner's request from the inputs (the CLI builds the same from its flags). */
-export function bootstrapRequest(
+function bootstrapRequest(
   given: BootstrapInputs,
   defaults: { gitUrl: string; branch: string },
 ): BootstrapRequest {

@@ -25,6 +25,10 @@ export interface StatusFacts {
   context: string;
   state: string;
   targetUrl?: string;
+  /** What Flux derived from the event's reason ("reconciliation succeeded"). */
+  description?: string;
+  /** The login of the account that posted the status (the webhook's `sender`; its payload has no `creator`). */
+  sender?: string;
   branches: string[];
 }
 
@@ -111,6 +115,8 @@ function statusFacts(payload: Payload): StatusFacts | undefined {
     context,
     state,
     targetUrl: text(payload.target_url),
+    description: text(payload.description),
+    sender: isRecord(payload.sender) ? text(payload.sender.login) : undefined,
     branches: branches.flatMap((b) => (isRecord(b) && typeof b.name === 'string' ? [b.name] : [])),
   };
 }

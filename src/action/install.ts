@@ -5,7 +5,8 @@
 import * as core from '@actions/core';
 import { loadConfig, type RepoConfig } from '../config/config.js';
 import { api, deliver, type Proposed } from '../github/deliver.js';
-import type { Base } from '../github/publish.js';
+import { type Base, refreshFiles } from '../github/publish.js';
+import { changedFiles, componentFolders, planReadable, rootTreeOf, widen } from '../github/tree-walk.js';
 import { type ChangeSet, changedPaths, classifyChanges } from '../plan/model/changes.js';
 import { promotionsOfMerge } from '../plan/modes/promote/merged.js';
 import { plan } from '../plan/plan.js';
@@ -36,11 +37,19 @@ export async function deliverPush(
   let status: StatusSource | undefined;
   const delivered = await deliver({
     ...deliveryOf(session),
+    // A tree too large for one read is read only where the push (or the packages input) points.
+    partialBase: true,
     propose: async (base) => {
-      const snapshot = snapshotOf(session, base.tree);
+      let snapshot = snapshotOf(session, base.tree);
       const loaded = await loadConfig(snapshot);
-      status = { snapshot, loaded };
       const changes = await pushChanges(session, loaded.config, base);
+      if (base.partial) snapshot = snapshotOf(session, base.tree);
+      const touched = [
+        ...(inputs.packages ?? changes?.packageFiles ?? []),
+        ...(changes?.packageInstalls ?? []).map((c) => c.path),
+      ];
+      prefetchComponents(session, base, componentFolders(touched, loaded.config.layout.componentsPath ?? ''));
+      status = { snapshot, loaded };
       const request: InstallRequest = {
         kind: 'install',
         environments: inputs.environments,
@@ -104,10 +113,34 @@ export function styleOf(session: Session, base: Base): ProposalStyle {
 
 const ZERO_SHA = /^0+$/;
 
+/**
+ * The YAML files of the components a run touches, read as one fan-out before planning: the plan
+ * and the summary's version matrix read them one after another otherwise.
+ */
+function prefetchComponents(session: Session, base: Base, folders: readonly string[]): void {
+  if (session.inputs.path || folders.length === 0) return;
+  const under = (path: string) => folders.some((f) => path.startsWith(`${f}/`));
+  const files = base.tree.filter((e) => under(e.path) && planReadable(e, MAX_PREFETCH_BYTES));
+  session.objects.prefetch(files.map((e) => e.sha));
+}
+
+/** A file larger than this is left to the planner's own size rules, not read ahead. */
+const MAX_PREFETCH_BYTES = 1024 * 1024;
+
+/** A base too large for one tree read, read completely under the components `paths` touch. */
+async function widenBase(session: Session, base: Base, config: RepoConfig, paths: readonly string[]) {
+  const folders = componentFolders(paths, config.layout.componentsPath ?? '');
+  await api('reading the gitops repository', () => widen(session.objects, base.index, folders));
+  refreshFiles(base);
+}
+
 /** What this push changed (Package files, PackageInstalls): its two trees compared, blob by blob. */
 async function pushChanges(session: Session, config: RepoConfig, base: Base): Promise<ChangeSet | undefined> {
   const { inputs, facts } = session;
-  if (inputs.packages || facts.eventName !== 'push') return undefined;
+  if (inputs.packages || facts.eventName !== 'push') {
+    if (base.partial) await widenBase(session, base, config, inputs.packages ?? []);
+    return undefined;
+  }
   const { before, after, forced } = facts.push ?? { forced: false };
   if (!before || !after || ZERO_SHA.test(before) || forced) {
     const why = forced
@@ -117,6 +150,18 @@ async function pushChanges(session: Session, config: RepoConfig, base: Base): Pr
         : 'the first push of a branch';
     throw new ActionError(
       `cannot tell which Packages changed in ${why}; set the packages input to the Package files to deliver`,
+    );
+  }
+  if (base.partial) {
+    const [from, to] = await Promise.all(
+      [before, after].map((sha) => (sha === base.sha ? base.treeSha : rootTreeOf(session.objects, sha))),
+    );
+    const changed = await changedFiles(session.objects, from, to);
+    await widenBase(session, base, config, changed);
+    return classifyChanges(
+      changed,
+      base.tree.map((e) => e.path),
+      config.layout,
     );
   }
   const [beforeTree, afterTree] = await Promise.all(

@@ -7,7 +7,7 @@ import { ActionError } from './report.js';
 import type { Session } from './session.js';
 import { validate } from './validate.js';
 
-export type ModeName = Exclude<Mode, 'auto'>;
+type ModeName = Exclude<Mode, 'auto'>;
 
 export const MODES: Record<ModeName, (session: Session) => Promise<void>> = {
   install,

@@ -1,15 +1,19 @@
 /**
- * Mode promote. On a `status` event: Flux reported an environment healthy for a base-branch commit
- * → the environments promoting from it when healthy get that commit's version. On
+ * Mode promote. On a `status` event: whether Flux reported an environment healthy is decided by the
+ * synchronous rules of plan/modes/promote/health.ts on the base branch's flux-pkg.yaml (only the
+ * final success, only from promotion.statusCreators); this shell gathers the facts (the status, the
+ * versions at its commit and now) and publishes — the environments promoting from it when healthy
+ * get that commit's version, and a failure marks the open promotions from that commit. On
  * workflow_dispatch: the inputs name one promotion (or rollback). On a push: the chain that follows
  * merges (install mode does the same along with new Packages).
  */
 import { loadConfig, type RepoConfig } from '../config/config.js';
-import { environmentOfStatus, environmentsOf, promotedOn } from '../config/graph.js';
 import { hasErrors } from '../diagnostics.js';
 import { api, deliver } from '../github/deliver.js';
+import { markFailedPromotions } from '../github/mark-pull.js';
 import { versionAt } from '../plan/load/base.js';
 import { discover } from '../plan/model/repository.js';
+import { type HealthSource, judgeHealthStatus, staleCommitReason } from '../plan/modes/promote/health.js';
 import { plan } from '../plan/plan.js';
 import { combineResults } from '../plan/proposals/combine.js';
 import { proposalsFromPlan } from '../plan/proposals/proposals.js';
@@ -43,64 +47,56 @@ async function nothingToDo(session: Session, note: string): Promise<void> {
 
 async function promoteOnHealth(session: Session, status: StatusFacts | undefined): Promise<void> {
   if (!status) return nothingToDo(session, 'ignoring a status event without sha, context and state');
-  let skipped: string | undefined;
-  await deliverPromotions(
-    session,
-    async (snapshot, config, baseTree) => {
-      skipped = undefined;
-      const components = discover(
-        baseTree.map((e) => e.path),
-        config.layout,
-      );
-      const source = environmentOfStatus(config, status.context, components);
-      if (!source) {
-        skipped = `ignoring the status "${status.context}": it names no environment's health Kustomization (promotion.healthKustomization)`;
-        return [];
-      }
-      const { component, environment } = source;
-      const targets = promotedOn(config, environment, 'healthy').filter((to) =>
-        environmentsOf(
-          config,
-          component,
-          components.find((c) => c.name === component)!.environments,
-        ).includes(to),
-      );
-      const about = `${component} in ${environment} at ${status.sha.slice(0, 12)}`;
-      if (targets.length === 0) {
-        skipped = `no environment promotes from ${environment} when healthy; nothing to do for ${about}`;
-        return [];
-      }
-      if (status.state !== 'success') {
-        skipped = `Flux reports ${about} as "${status.state}" (${status.context}): nothing promoted to ${targets.join(', ')} until it reports success`;
-        return [];
-      }
-      if (!status.branches.includes(session.baseBranch)) {
-        skipped = `the healthy commit ${status.sha.slice(0, 12)} is not on ${session.baseBranch}; nothing promoted`;
-        return [];
-      }
-      const statusTree = await treeOfCommit(session, status.sha);
-      const [then, now] = await Promise.all([
-        versionAt(snapshotOf(session, statusTree), config, component, environment),
-        versionAt(snapshot, config, component, environment),
-      ]);
-      if (!then || then !== now) {
-        skipped = `the healthy commit ${status.sha.slice(0, 12)} ran ${component} ${then ?? 'no version'} in ${environment}, which now runs ${now ?? 'nothing'}: nothing promoted (a status for the commit it runs now decides)`;
-        return [];
-      }
-      return targets.map((to) => ({
-        component,
-        environment: to,
-        from: environment,
-        version: then,
-        source: {
-          trigger: 'healthy' as const,
-          commit: status.sha,
-          status: { context: status.context, state: status.state, targetUrl: status.targetUrl },
-        },
-      }));
-    },
-    () => (skipped ? [skipped] : []),
+  await deliverPromotions(session, async (snapshot, config, baseTree) => {
+    const components = discover(
+      baseTree.map((e) => e.path),
+      config.layout,
+    );
+    const verdict = judgeHealthStatus(config, status, components, session.baseBranch);
+    if (verdict.kind === 'ignore') return skip(verdict.reason);
+    // A failure promotes nothing; after delivery, open promotions from that commit are marked.
+    if (verdict.kind === 'failed') return { ...skip(verdict.reason), failed: verdict };
+    const statusTree = await treeOfCommit(session, status.sha);
+    const { component, environment } = verdict;
+    const [then, now] = await Promise.all([
+      versionAt(snapshotOf(session, statusTree), config, component, environment),
+      versionAt(snapshot, config, component, environment),
+    ]);
+    const stale = staleCommitReason(verdict, status.sha, then, now);
+    if (stale || !then) return skip(stale ?? 'no version');
+    const source = {
+      trigger: 'healthy' as const,
+      commit: status.sha,
+      status: { context: status.context, state: status.state, targetUrl: status.targetUrl },
+    };
+    const promotions = verdict.targets.map((to) => ({
+      component,
+      environment: to,
+      from: environment,
+      version: then,
+      source,
+    }));
+    return { promotions, notes: [] };
+  });
+}
+
+const skip = (reason: string): Chosen => ({ promotions: [], notes: [reason] });
+
+/** Turns auto-merge off on, and comments on, the open promotions from a commit Flux now reports failing. */
+async function markFailed(
+  session: Session,
+  failed: NonNullable<Chosen['failed']>,
+  sha: string,
+): Promise<string[]> {
+  if (session.inputs.dryRun) return [];
+  const marked = await api('marking the promotions from a failing commit', () =>
+    markFailedPromotions(session.client, session.ref, session.baseBranch, { ...failed, sha }),
   );
+  return marked.length === 0
+    ? []
+    : [
+        `marked pull request${marked.length > 1 ? 's' : ''} ${marked.map((n) => `#${n}`).join(', ')}: auto-merge off, commented`,
+      ];
 }
 
 async function promoteByHand(session: Session): Promise<void> {
@@ -116,39 +112,46 @@ async function promoteByHand(session: Session): Promise<void> {
     version,
     source: { trigger: 'manual' },
   };
-  await deliverPromotions(
-    session,
-    async () => [promotion],
-    () => [],
-    allowDowngrade,
-  );
+  await deliverPromotions(session, async () => ({ promotions: [promotion], notes: [] }), allowDowngrade);
 }
 
+/** The promotions a run makes, and why it makes none (for the log and the summary). */
+interface Chosen {
+  promotions: Promotion[];
+  notes: string[];
+  /** Flux reported the source environment failing: mark the open promotions from that commit. */
+  failed?: HealthSource & { reason: string };
+}
+
+/** Chooses on the base branch's flux-pkg.yaml: the rules (status creators, order) are never the run's. */
 type Choose = (
   snapshot: ReturnType<typeof snapshotOf>,
   config: RepoConfig,
   tree: readonly { path: string }[],
-) => Promise<Promotion[]>;
+) => Promise<Chosen>;
 
-async function deliverPromotions(
-  session: Session,
-  choose: Choose,
-  notes: () => string[],
-  allowDowngrade = false,
-): Promise<void> {
+async function deliverPromotions(session: Session, choose: Choose, allowDowngrade = false): Promise<void> {
   const { inputs } = session;
   let status: StatusSource | undefined;
+  // The notes of the last attempt (delivery retries propose on a moved base).
+  let notes: string[] = [];
+  let failed: Chosen['failed'];
   const delivered = await deliver({
     ...deliveryOf(session),
     propose: async (base) => {
       const snapshot = snapshotOf(session, base.tree);
       const loaded = await api('reading flux-pkg.yaml', () => loadConfig(snapshot));
       status = { snapshot, loaded };
+      notes = [];
+      failed = undefined;
       if (hasErrors(loaded.diagnostics))
         return { result: combineResults([], loaded.diagnostics), proposals: [] };
-      const promotions = await api('reading the gitops repository', () =>
+      const chosen = await api('reading the gitops repository', () =>
         choose(snapshot, loaded.config, base.tree),
       );
+      notes = chosen.notes;
+      failed = chosen.failed;
+      const { promotions } = chosen;
       if (promotions.length === 0) return { result: combineResults([], loaded.diagnostics), proposals: [] };
       const request: PromoteRequest = {
         kind: 'promote',
@@ -161,8 +164,10 @@ async function deliverPromotions(
       return { result, proposals: result.valid ? proposalsFromPlan(result, styleOf(session, base)) : [] };
     },
   });
+  if (failed && session.facts.status)
+    notes.push(...(await markFailed(session, failed, session.facts.status.sha)));
   annotate(delivered.result.diagnostics);
-  const report = { mode: 'promote', dryRun: inputs.dryRun, ...delivered, notes: notes(), status };
+  const report = { mode: 'promote', dryRun: inputs.dryRun, ...delivered, notes, status };
   if (!delivered.result.valid) await failInvalid(report);
   await finish(report);
 }

@@ -6,10 +6,11 @@ import * as core from '@actions/core';
 import type { LoadedConfig } from '../config/config.js';
 import { type Diagnostic, formatDiagnostic } from '../diagnostics.js';
 import { loadStatus } from '../plan/modes/status/run.js';
-import type { Published } from '../plan/proposals/proposals.js';
+import type { Proposal, Published } from '../plan/proposals/proposals.js';
 import type { PlanResult } from '../plan/types.js';
 import type { Snapshot } from '../repo/snapshot.js';
 import { jobSummary } from '../report/summary/job-summary.js';
+import { flagOutOfOrder } from '../report/summary/status.js';
 import { statusMarkdown } from '../report/summary/status-render.js';
 
 /** A failure the user can act on, reported in one line by setFailed. */
@@ -38,6 +39,8 @@ export interface RunReport {
   notes?: readonly string[];
   /** Where the summary's version matrix comes from: the commit the run planned on. */
   status?: StatusSource;
+  /** Pull requests left for the next run: GitHub's REST budget could not take them. */
+  deferred?: readonly Proposal[];
 }
 
 export interface StatusSource {
@@ -53,7 +56,7 @@ async function statusSection(result: PlanResult, source: StatusSource | undefine
   if (!source || components.length === 0) return '';
   try {
     const model = await loadStatus(source.snapshot, { ...source, components });
-    return `\n${statusMarkdown(model)}`;
+    return `\n${statusMarkdown(flagOutOfOrder(model, result.diagnostics))}`;
   } catch (e) {
     core.warning(`the job summary has no version matrix: ${e instanceof Error ? e.message : String(e)}`);
     return '';
@@ -65,10 +68,20 @@ export async function finish({
   dryRun,
   result,
   published,
-  notes = [],
+  notes: given = [],
   status,
+  deferred = [],
 }: RunReport): Promise<void> {
+  const deferral = deferralNotes(deferred, published);
+  const notes = [...given, ...deferral];
   for (const n of notes) core.info(n);
+  if (deferral[0]) core.warning(deferral[0]);
+  core.setOutput(
+    'deferred',
+    JSON.stringify(
+      deferred.flatMap((p) => p.targets.map((t) => ({ component: t.component, environment: t.environment }))),
+    ),
+  );
   const prs = published.filter((p) => p.number !== undefined);
   core.setOutput(
     'pull-requests',
@@ -97,6 +110,26 @@ export async function finish({
     const note = p.superseded ? ` (it already proposes the newer ${p.superseded})` : '';
     core.info(`${p.key}: ${p.operation}${p.url ? ` ${p.url}` : ''}${note}`);
   }
+}
+
+/**
+ * What a run that ran short of GitHub's REST budget says: what it left for the next run, and
+ * pr-flow per-environment when that would have needed fewer pull requests.
+ */
+function deferralNotes(deferred: readonly Proposal[], published: readonly Published[]): string[] {
+  if (deferred.length === 0) return [];
+  const all = [...published.flatMap((p) => p.targets), ...deferred.flatMap((p) => p.targets)];
+  const environments = new Set(all.map((t) => t.environment)).size;
+  const proposals = published.length + deferred.length;
+  const count = `${deferred.length} pull request${deferred.length === 1 ? '' : 's'}`;
+  const notes = [
+    `${count} left for the next run: the REST budget GitHub reports would not take them and keep 10% of the hour for other workflows: ${deferred.map((p) => p.key).join(', ')}`,
+  ];
+  if (environments < proposals)
+    notes.push(
+      `pr-flow: per-environment would deliver this push in ${environments} pull requests instead of ${proposals}`,
+    );
+  return notes;
 }
 
 /** Report an invalid plan and stop: annotations, outputs and summary first, then one failing line. */

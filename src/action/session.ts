@@ -3,8 +3,10 @@
  * base branch, and how to get a snapshot of a commit (the API, or a local checkout when `path` is set).
  */
 import * as core from '@actions/core';
+import { RateBudget } from '../github/budget.js';
 import { type ClientOptions, createClient, type GitHubClient } from '../github/client.js';
 import { api, type Delivery } from '../github/deliver.js';
+import { GitObjects } from '../github/objects.js';
 import { GitHubSnapshot, type RepoRef, readTree, type TreeEntry } from '../github/snapshot.js';
 import { type Inputs, maskSecret } from '../inputs.js';
 import type { SopsKeys } from '../plan/types.js';
@@ -19,8 +21,10 @@ export interface Session {
   ref: RepoRef;
   client: GitHubClient;
   baseBranch: string;
-  /** Trees of commits read so far, by commit sha: a commit's tree never changes. */
-  trees: Map<string, Promise<TreeEntry[]>>;
+  /** The REST budget, as GitHub's answers report it. */
+  budget: RateBudget;
+  /** The run's Git object reads (commits, trees, blobs), each made once whoever asks. */
+  objects: GitObjects;
 }
 
 /** Options a caller (the tests) sets on the client, e.g. pacing off. */
@@ -33,7 +37,9 @@ export async function openSession(
 ): Promise<Session> {
   const ref = inputs.repository ?? facts.repository;
   if (!ref) throw new ActionError('GITHUB_REPOSITORY is not set; set the gitops-repository input');
+  const budget = new RateBudget();
   const client = createClient({
+    budget,
     token: inputs.token,
     baseUrl: facts.apiUrl,
     log: (m) => core.info(m),
@@ -47,7 +53,7 @@ export async function openSession(
       ? fromEvent.defaultBranch
       : (await api(`reading repository ${ref.owner}/${ref.repo}`, () => client.rest.repos.get({ ...ref })))
           .data.default_branch);
-  return { inputs, facts, ref, client, baseBranch, trees: new Map() };
+  return { inputs, facts, ref, client, baseBranch, budget, objects: new GitObjects(client, ref) };
 }
 
 /**
@@ -58,21 +64,15 @@ export async function openSession(
 export function snapshotOf(session: Session, tree: readonly TreeEntry[], keep = true): Snapshot {
   const snapshot = session.inputs.path
     ? new LocalSnapshot(session.inputs.path)
-    : new GitHubSnapshot(session.client, session.ref, tree);
+    : new GitHubSnapshot(session.objects, tree);
   return keep ? new KeptSnapshot(snapshot) : snapshot;
 }
 
+/** The files of a commit's tree (GitHub reads a commit's tree by the commit's sha: one call, kept). */
 export function treeOfCommit(session: Session, sha: string): Promise<TreeEntry[]> {
-  let tree = session.trees.get(sha);
-  if (!tree) {
-    tree = api(`reading commit ${sha}`, async () => {
-      const { data } = await session.client.rest.git.getCommit({ ...session.ref, commit_sha: sha });
-      return readTree(session.client, session.ref, data.tree.sha);
-    });
-    // Read ahead by callers that may not await it: a failure is reported where it is awaited.
-    tree.catch(() => {});
-    session.trees.set(sha, tree);
-  }
+  const tree = api(`reading commit ${sha}`, () => readTree(session.objects, sha));
+  // Read ahead by callers that may not await it: a failure is reported where it is awaited.
+  tree.catch(() => {});
   return tree;
 }
 
@@ -96,6 +96,8 @@ export function deliveryOf(session: Session): Omit<Delivery, 'propose'> {
   return {
     client: session.client,
     ref: session.ref,
+    objects: session.objects,
+    budget: session.budget,
     baseBranch: session.baseBranch,
     branchPrefix: session.inputs.branchPrefix,
     dryRun: session.inputs.dryRun,

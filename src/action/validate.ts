@@ -6,12 +6,15 @@
  */
 import * as core from '@actions/core';
 import { loadConfig } from '../config/config.js';
+import { hasErrors } from '../diagnostics.js';
 import { api, readBaseOrFail } from '../github/deliver.js';
 import { listPullRequestFiles } from '../github/pull-files.js';
 import { loadBaseFacts } from '../plan/load/base.js';
 import { scopeOfChanges } from '../plan/model/changes.js';
+import { judgingConfig } from '../plan/modes/validate/policy.js';
 import { plan } from '../plan/plan.js';
 import type { Scope, ValidateRequest } from '../plan/types.js';
+import { checkGatePolicy, withPolicy } from './gate-policy.js';
 import { annotate, failInvalid, finish, type StatusSource } from './report.js';
 import { type Session, snapshotOf, sopsKeys, treeOfCommit } from './session.js';
 
@@ -29,13 +32,21 @@ export async function validate(session: Session): Promise<void> {
   if (gate) {
     const [head, base, files] = await Promise.all([
       treeOfCommit(session, pr.headSha!),
-      readBaseOrFail(session.client, session.ref, pr.baseRef ?? session.baseBranch),
+      readBaseOrFail(session.objects, pr.baseRef ?? session.baseBranch),
       api(`listing the files of pull request #${pr.number}`, () =>
         listPullRequestFiles(session.client, session.ref, pr.number!),
       ),
     ]);
     snapshot = snapshotOf(session, head);
-    const loaded = await api('reading flux-pkg.yaml', () => loadConfig(snapshot));
+    const baseSnapshot = snapshotOf(session, base.tree);
+    const [headLoaded, baseLoaded] = await api('reading flux-pkg.yaml', () =>
+      Promise.all([loadConfig(snapshot), loadConfig(baseSnapshot)]),
+    );
+    // Rules come from the base: a pull request is never judged by the flux-pkg.yaml it brings.
+    const judged = hasErrors(baseLoaded.diagnostics)
+      ? headLoaded.config
+      : judgingConfig(baseLoaded.config, headLoaded.config);
+    const loaded = hasErrors(headLoaded.diagnostics) ? headLoaded : { ...headLoaded, config: judged };
     const scope = files.truncated
       ? undefined
       : scopeOfChanges(
@@ -47,14 +58,26 @@ export async function validate(session: Session): Promise<void> {
     request.scope = scope;
     request.labels = pr.labels;
     request.base = await api('reading the base branch', () =>
-      loadBaseFacts(snapshotOf(session, base.tree), loaded.config, scope),
+      loadBaseFacts(baseSnapshot, loaded.config, scope),
     );
+    const policy = await api('reading the policy files', () =>
+      checkGatePolicy({
+        head: snapshot,
+        base: baseSnapshot,
+        changed: files.truncated ? undefined : files.paths,
+        judged: loaded.config,
+        baseConfig: baseLoaded.config,
+        headConfig: headLoaded.config,
+        repositoryUrl: `${session.facts.serverUrl.replace(/\/+$/, '')}/${session.ref.owner}/${session.ref.repo}`,
+      }),
+    );
+    notes.push(...policy.notes);
     const result = await api('reading the gitops repository', () => plan(snapshot, request, loaded));
-    return report(session, result, notes, { snapshot, loaded });
+    return report(session, withPolicy(result, policy.diagnostics), notes, { snapshot, loaded });
   }
   const tree = pr?.headSha
     ? await treeOfCommit(session, pr.headSha)
-    : (await readBaseOrFail(session.client, session.ref, session.baseBranch)).tree;
+    : (await readBaseOrFail(session.objects, session.baseBranch)).tree;
   // The whole repository is read once and not kept: its validation is also the matrix's.
   snapshot = snapshotOf(session, tree, false);
   const loaded = await api('reading flux-pkg.yaml', () => loadConfig(snapshot));

@@ -25,6 +25,8 @@ export interface CarvelPackage {
   line: number;
   /** spec.releaseNotes, when it is a string (repo text: render it inert). */
   releaseNotes?: string;
+  /** spec.template.spec.fetch as written: what the App fetches (for the pull request body's from → to). */
+  fetch?: unknown;
   /** Identifies the document's content (keys sorted): the same version with another digest was changed in place. */
   digest: string;
 }
@@ -151,5 +153,9 @@ export function validatePackage(
   const line = parsed.position(doc.range[0]).line;
   const releaseNotes = typeof spec.releaseNotes === 'string' ? spec.releaseNotes : undefined;
   const digest = contentDigest(value);
-  return { pkg: { file, name, refName, version, valuesSchema, line, releaseNotes, digest }, diagnostics };
+  const fetch = isObject(template?.spec) ? template.spec.fetch : undefined;
+  return {
+    pkg: { file, name, refName, version, valuesSchema, line, releaseNotes, fetch, digest },
+    diagnostics,
+  };
 }

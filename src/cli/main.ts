@@ -1,12 +1,14 @@
 /**
- * The CLI: the same core on a local checkout. `flux-pkg plan|validate [options]`.
+ * The CLI: the same core on a local checkout. `flux-pkg <command> [options]`; the commands are the
+ * table below, the flags come from src/settings/declarations.ts (see cli/flags.ts).
  * Exit codes: 0 ok, 1 validation failed, 2 usage error.
  */
 import { execFileSync } from 'node:child_process';
 import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadConfig, type RepoConfig } from '../config/config.js';
+import packageJson from '../../package.json' with { type: 'json' };
+import { type LoadedConfig, loadConfig, type RepoConfig } from '../config/config.js';
 import { formatDiagnostic } from '../diagnostics.js';
 import { classifyChanges } from '../plan/model/changes.js';
 import { loadStatus } from '../plan/modes/status/run.js';
@@ -17,40 +19,13 @@ import { WriteRefusedError, writeFiles } from '../repo/local-writer.js';
 import { UnsafeWritePathError } from '../repo/paths.js';
 import { statusJson, statusText } from '../report/summary/status-render.js';
 import { diagnosticLines, fileDiff, jsonReport, summaryLines } from '../report/terminal/text.js';
+import { BOOTSTRAP_NAMES, type FlagName } from '../settings/declarations.js';
 import { isAgeRecipient } from '../sops/index.js';
-import { BOOTSTRAP_OPTIONS, BOOTSTRAP_USAGE, bootstrapFlagProblem, planLocalBootstrap } from './bootstrap.js';
+import { bootstrapFlagProblem, planLocalBootstrap } from './bootstrap.js';
+import { FLAGS, type FlagValues, flagHelp, parseErrorLine, parseOptions } from './flags.js';
 import { sopsCommand } from './sops.js';
 import { KEY_SOURCES_HELP, KeySourceError, loadAgeIdentities } from './sops-keys.js';
-
-const USAGE = `Usage: flux-pkg <command> [options]
-
-Commands:
-  plan       render PackageInstall + values Secret for new Package versions (prints a diff; --write writes)
-  validate   check every Package, PackageInstall and values Secret in the repo
-  promote    give --to the version --from runs (or --version); --allow-downgrade rolls back
-  status     the version each environment runs, which are behind their promoteFrom, which are invalid
-  bootstrap  a new environment: its folder, run-cluster RBAC, Brain Flux objects, flux-pkg.yaml (--write writes)
-  sops updatekeys [paths]
-             wrap SOPS data keys for the age recipients .sops.yaml now lists (flux-pkg sops --help)
-
-Options:
-  --repo DIR            the gitops repo checkout (default: .)
-  --component NAME      only this component (repeatable)
-  --environment NAME    only this environment (repeatable)
-  --package PATH        a Package file to deliver (repeatable; default: each component's newest)
-  --since GITREF        deliver the Package files git says changed since GITREF
-  --values FILE         replace the values with this YAML file (plan; needs one --component and one --environment)
-  --from ENV, --to ENV  promote: from this environment (default: --to's promoteFrom) to this one
-  --version VERSION     promote: this version instead of the one --from runs
-  --allow-downgrade     promote: allow a lower version (adds packaging.carvel.dev/downgradable)
-  --write               write the planned files (plan, promote)
-  --sops-age-key-file FILE
-                        age key file to decrypt SOPS-encrypted values Secrets; ${KEY_SOURCES_HELP}
-  --sops-age-recipient R
-                        age recipient for secretFormat sops where no .sops.yaml rule matches (repeatable)
-  --json                print a JSON report
-  -h, --help            this help
-${BOOTSTRAP_USAGE}`;
+import { valuesFileDiagnostics, valuesFileProblem } from './values-file.js';
 
 export interface Io {
   out: (text: string) => void;
@@ -59,21 +34,124 @@ export interface Io {
 
 class UsageError extends Error {}
 
+interface Parsed {
+  command: CommandName;
+  values: FlagValues;
+}
+
+interface Command {
+  summary: string;
+  /** The flags it takes besides --repo, --json and --help. */
+  flags: readonly FlagName[];
+  /** What is wrong with the flags given, beyond taking them (one line), or undefined. */
+  check?: (values: FlagValues) => string | undefined;
+  run: (parsed: Parsed, io: Io, snapshot: LocalSnapshot, root: string) => Promise<number>;
+}
+
+const SOPS_FLAGS = ['sops-age-key-file', 'sops-age-recipient'] as const;
+
+/** The one table of commands: a mode's command is one entry (its request is built in its `run`). */
+const COMMANDS = {
+  plan: {
+    summary: 'render PackageInstall + values Secret for new Package versions (prints a diff; --write writes)',
+    flags: ['component', 'environment', 'package', 'since', 'values', 'write', ...SOPS_FLAGS],
+    check: (v) =>
+      v.values !== undefined && (v.component?.length !== 1 || v.environment?.length !== 1)
+        ? '--values replaces the values of one environment: give exactly one --component and one --environment'
+        : v.since?.startsWith('-')
+          ? `--since takes a git ref, not "${v.since}"`
+          : undefined,
+    run: (parsed, io, snapshot, root) => planCommand('install', parsed, io, snapshot, root),
+  },
+  validate: {
+    summary: 'check every Package, PackageInstall and values Secret in the repo',
+    flags: ['component', 'environment', 'sops-age-key-file'],
+    run: (parsed, io, snapshot, root) => planCommand('validate', parsed, io, snapshot, root),
+  },
+  promote: {
+    summary: 'give --to the version --from runs (or --version); --allow-downgrade rolls back',
+    flags: ['component', 'from', 'to', 'version', 'allow-downgrade', 'write', ...SOPS_FLAGS],
+    check: (v) => (v.component?.length !== 1 || !v.to ? 'promote needs one --component and --to' : undefined),
+    run: (parsed, io, snapshot, root) => planCommand('promote', parsed, io, snapshot, root),
+  },
+  status: {
+    summary: 'the version each environment runs, which are behind their promoteFrom, which are invalid',
+    flags: [],
+    run: statusCommand,
+  },
+  bootstrap: {
+    summary:
+      'a new environment: its folder, run-cluster RBAC, Brain Flux objects, flux-pkg.yaml (--write writes)',
+    flags: [
+      'component',
+      'environment',
+      'version',
+      'values',
+      ...BOOTSTRAP_NAMES,
+      'repository-url',
+      'branch',
+      'force',
+      'commit-status',
+      'write',
+      ...SOPS_FLAGS,
+    ],
+    check: bootstrapFlagProblem,
+    run: bootstrapCommand,
+  },
+} satisfies Record<string, Command>;
+
+type CommandName = keyof typeof COMMANDS;
+const COMMAND_NAMES = Object.keys(COMMANDS) as CommandName[];
+const EVERY_COMMAND: readonly FlagName[] = ['repo', 'json', 'help'];
+
+const USAGE = `Usage: flux-pkg <command> [options]
+
+Commands:
+${COMMAND_NAMES.map((name) => `  ${name.padEnd(11)}${COMMANDS[name].summary}`).join('\n')}
+
+Options:
+${flagHelp(['repo', ...FLAGS.filter((f) => f !== 'repo')])}
+
+Flags by command (all take ${EVERY_COMMAND.map((f) => `--${f}`).join(', ')}):
+${COMMAND_NAMES.map((name) => `  ${name.padEnd(11)}${(COMMANDS[name] as Command).flags.map((f) => `--${f}`).join(' ') || '(none)'}`).join('\n')}
+
+flux-pkg sops updatekeys [paths]
+           wrap SOPS data keys for the age recipients .sops.yaml now lists (flux-pkg sops --help)
+
+${KEY_SOURCES_HELP.replace(/^a/, 'A').replace(/\n {24}/g, '\n')}.
+
+flux-pkg --version prints the version of flux-pkg.
+`;
+
 export async function main(argv: string[], io: Io): Promise<number> {
   if (argv[0] === 'sops') return sopsCommand(argv.slice(1), io);
-  let args: ReturnType<typeof parse>;
+  if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
+    io.out(`${packageJson.version}\n`);
+    return 0;
+  }
+  let parsed: Parsed | 'help';
   try {
-    args = parse(argv);
+    parsed = parse(argv);
   } catch (e) {
-    io.err(`flux-pkg: ${(e as Error).message}\n\n${USAGE}`);
+    if (!(e instanceof UsageError) && !(e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) throw e;
+    if (argv.length === 0) io.err(`flux-pkg: a command is required\n\n${USAGE}`);
+    else
+      io.err(
+        `flux-pkg: ${e instanceof UsageError ? e.message : parseErrorLine(e as Error)}; see flux-pkg --help\n`,
+      );
     return 2;
   }
-  if (args.values.help) {
+  if (parsed === 'help') {
     io.out(USAGE);
     return 0;
   }
   try {
-    return await run(args, io);
+    const root = resolve(parsed.values.repo ?? '.');
+    await checkRepoFolder(root, parsed.values.repo ?? '.');
+    const snapshot = new LocalSnapshot(root);
+    if ((await snapshot.list()).length === 0)
+      throw new UsageError(`${parsed.values.repo ?? '.'} is not a directory with files in it`);
+    return await (COMMANDS[parsed.command] as Command).run(parsed, io, snapshot, root);
   } catch (e) {
     if (e instanceof UsageError) {
       io.err(`flux-pkg: ${e.message}\n`);
@@ -83,139 +161,63 @@ export async function main(argv: string[], io: Io): Promise<number> {
   }
 }
 
-function parse(argv: string[]) {
-  const parsed = parseArgs({
+function parse(argv: string[]): Parsed | 'help' {
+  const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
     strict: true,
-    options: {
-      repo: { type: 'string', default: '.' },
-      component: { type: 'string', multiple: true },
-      environment: { type: 'string', multiple: true },
-      package: { type: 'string', multiple: true },
-      since: { type: 'string' },
-      values: { type: 'string' },
-      write: { type: 'boolean', default: false },
-      'sops-age-key-file': { type: 'string' },
-      'sops-age-recipient': { type: 'string', multiple: true },
-      from: { type: 'string' },
-      to: { type: 'string' },
-      version: { type: 'string' },
-      'allow-downgrade': { type: 'boolean', default: false },
-      json: { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
-      ...BOOTSTRAP_OPTIONS,
-    },
+    options: parseOptions(),
   });
-  if (!parsed.values.help) {
-    const [command, ...rest] = parsed.positionals;
-    if (
-      command !== 'plan' &&
-      command !== 'validate' &&
-      command !== 'promote' &&
-      command !== 'status' &&
-      command !== 'bootstrap'
-    )
-      throw new Error(command ? `unknown command "${command}"` : 'a command is required');
-    if (rest.length > 0) throw new Error(`unexpected argument "${rest[0]}"`);
-    if (
-      command === 'validate' &&
-      (parsed.values.package || parsed.values.since || parsed.values.write || parsed.values.values)
-    ) {
-      throw new Error('--package, --since, --values and --write go with plan');
-    }
-    const { component, environment, package: pkg, since, values, write } = parsed.values;
-    if (command === 'status' && (component || environment || pkg || since || values || write))
-      throw new Error('status takes --repo and --json only');
-    const bootstrapOnly = Object.keys(BOOTSTRAP_OPTIONS).filter(
-      (k) => parsed.values[k as keyof typeof parsed.values] !== undefined && k !== 'force',
-    );
-    if (command !== 'bootstrap' && (bootstrapOnly.length > 0 || parsed.values.force))
-      throw new Error(`--${bootstrapOnly[0] ?? 'force'} goes with bootstrap`);
-    if (command === 'bootstrap') {
-      const problem = bootstrapFlagProblem(parsed.values);
-      if (problem) throw new Error(problem);
-    }
-    if (
-      command === 'plan' &&
-      parsed.values.values !== undefined &&
-      (parsed.values.component?.length !== 1 || parsed.values.environment?.length !== 1)
-    )
-      throw new Error(
-        '--values replaces the values of one environment: give exactly one --component and one --environment',
-      );
-    if (command === 'validate' && parsed.values['sops-age-recipient'])
-      throw new Error('--sops-age-recipient goes with plan');
-    const notRecipient =
-      parsed.values['sops-age-recipient']?.findIndex((r) => !isAgeRecipient(r.trim())) ?? -1;
-    if (notRecipient >= 0)
-      throw new Error(`--sops-age-recipient ${notRecipient + 1} is not an age recipient (age1…)`);
-    if (parsed.values.since?.startsWith('-'))
-      throw new Error(`--since takes a git ref, not "${parsed.values.since}"`);
-    if (command === 'promote' && (parsed.values.component?.length !== 1 || !parsed.values.to))
-      throw new Error('promote needs one --component and --to');
-    if (
-      command !== 'promote' &&
-      (parsed.values.from || parsed.values.to || (parsed.values.version && command !== 'bootstrap'))
-    )
-      throw new Error('--from, --to and --version go with promote (--version also with bootstrap)');
+  const flags = values as FlagValues;
+  if (flags.help) return 'help';
+  const [command, ...rest] = positionals;
+  if (!command) throw new UsageError('a command is required');
+  if (!Object.hasOwn(COMMANDS, command))
+    throw new UsageError(`unknown command "${command}" (commands: ${COMMAND_NAMES.join(', ')})`);
+  if (rest.length > 0) throw new UsageError(`unexpected argument "${rest[0]}"`);
+  const spec = COMMANDS[command as CommandName] as Command;
+  const given = FLAGS.filter((f) => flags[f] !== undefined && !EVERY_COMMAND.includes(f));
+  const foreign = given.find((f) => !spec.flags.includes(f));
+  if (foreign) {
+    const takers = COMMAND_NAMES.filter((name) => (COMMANDS[name] as Command).flags.includes(foreign));
+    throw new UsageError(`--${foreign} goes with ${takers.join(', ')}, not ${command}`);
   }
-  return parsed;
+  const problem = spec.check?.(flags) ?? recipientProblem(flags);
+  if (problem) throw new UsageError(problem);
+  return { command: command as CommandName, values: flags };
 }
 
-async function run(args: ReturnType<typeof parse>, io: Io): Promise<number> {
-  const { values } = args;
-  const root = resolve(values.repo);
-  await checkRepoFolder(root, values.repo);
-  const snapshot = new LocalSnapshot(root);
-  if ((await snapshot.list()).length === 0)
-    throw new UsageError(`${values.repo} is not a directory with files in it`);
-  const command = args.positionals[0] as 'plan' | 'validate' | 'promote' | 'status' | 'bootstrap';
-  if (command === 'bootstrap') return bootstrapCommand(args, io, snapshot, root);
-  const config = await loadConfig(snapshot);
-  if (command === 'status') {
-    const model = await loadStatus(snapshot, { loaded: config });
-    if (values.json) io.out(statusJson(model));
-    else {
-      for (const d of model.diagnostics) io.err(`${formatDiagnostic(d)}\n`);
-      io.out(statusText(model));
-    }
-    return model.valid ? 0 : 1;
+function recipientProblem(values: FlagValues): string | undefined {
+  const notRecipient = values['sops-age-recipient']?.findIndex((r) => !isAgeRecipient(r.trim())) ?? -1;
+  return notRecipient >= 0
+    ? `--sops-age-recipient ${notRecipient + 1} is not an age recipient (age1…)`
+    : undefined;
+}
+
+async function statusCommand({ values }: Parsed, io: Io, snapshot: LocalSnapshot): Promise<number> {
+  const model = await loadStatus(snapshot, { loaded: await loadConfig(snapshot) });
+  if (values.json) io.out(statusJson(model));
+  else {
+    for (const d of model.diagnostics) io.err(`${formatDiagnostic(d)}\n`);
+    io.out(statusText(model));
   }
-  const sops = { identities: await sopsIdentities(values['sops-age-key-file']) };
-  const recipients = values['sops-age-recipient'];
-  const overrides = recipients ? { sopsAgeRecipients: recipients } : undefined;
-  const request: Request =
-    command === 'promote'
-      ? {
-          kind: 'promote',
-          sops,
-          overrides,
-          allowDowngrade: values['allow-downgrade'],
-          promotions: [
-            {
-              component: values.component![0]!,
-              environment: values.to!,
-              from: values.from,
-              version: values.version,
-              source: { trigger: 'manual' },
-            },
-          ],
-        }
-      : command === 'validate'
-        ? { kind: 'validate', components: values.component, environments: values.environment, sops }
-        : {
-            kind: 'install',
-            sops,
-            overrides,
-            packages:
-              values.package?.map((p) => p.replace(/^\.\//, '')) ??
-              (values.since ? await changedPackages(snapshot, root, values.since, config.config) : undefined),
-            components: values.component,
-            environments: values.environment,
-            values: values.values === undefined ? undefined : await readValuesFile(values.values),
-          };
-  const result = await plan(snapshot, request, config);
+  return model.valid ? 0 : 1;
+}
+
+type PlanKind = 'install' | 'validate' | 'promote';
+
+/** plan, validate, promote: the request from the flags, planned, printed; plan and promote write with --write. */
+async function planCommand(
+  kind: PlanKind,
+  { values }: Parsed,
+  io: Io,
+  snapshot: LocalSnapshot,
+  root: string,
+): Promise<number> {
+  const config = await loadConfig(snapshot);
+  const valuesText = values.values === undefined ? undefined : await readValuesFile(values.values);
+  const request = await requestFor(kind, values, { snapshot, root, config, valuesText });
+  const result = mapValuesFile(await plan(snapshot, request, config), values.values, valuesText);
 
   if (values.json) io.out(`${JSON.stringify(jsonReport(result), null, 2)}\n`);
   else {
@@ -225,27 +227,62 @@ async function run(args: ReturnType<typeof parse>, io: Io): Promise<number> {
   if (!result.valid) {
     if (!values.json)
       io.err(
-        `${result.diagnostics.filter((d) => d.severity === 'error').length} error(s)${command === 'plan' ? '; nothing written' : ''}\n`,
+        `${result.diagnostics.filter((d) => d.severity === 'error').length} error(s)${kind === 'install' ? '; nothing written' : ''}\n`,
       );
     // A filter that names nothing is a usage error: the user asked for something that is not there.
     return result.diagnostics.some((d) => d.severity === 'error' && d.code.startsWith('request.')) ? 2 : 1;
   }
-  const writes = command === 'plan' || command === 'promote';
-  if (writes && !values.json) {
+  if (kind === 'validate') return 0;
+  if (!values.json) {
     for (const file of result.files) {
       const env = result.environments.find((e) => e.files.includes(file));
       io.out(`\n${fileDiff(file, await snapshot.read(file.path), env?.valuesKeysChanged ?? [])}`);
     }
     if (result.files.length === 0) io.out('\nnothing to change\n');
   }
-  if (writes) return writeOrTell(root, result, values, io);
-  return 0;
+  return writeOrTell(root, result, values, io);
+}
+
+async function requestFor(
+  kind: PlanKind,
+  values: FlagValues,
+  at: { snapshot: LocalSnapshot; root: string; config: LoadedConfig; valuesText?: string },
+): Promise<Request> {
+  const sops = { identities: await sopsIdentities(values['sops-age-key-file']) };
+  if (kind === 'validate')
+    return { kind, components: values.component, environments: values.environment, sops };
+  const recipients = values['sops-age-recipient'];
+  const overrides = recipients ? { sopsAgeRecipients: recipients } : undefined;
+  if (kind === 'promote') {
+    const promotion = {
+      component: values.component![0]!,
+      environment: values.to!,
+      from: values.from,
+      version: values.version,
+      source: { trigger: 'manual' as const },
+    };
+    const allowDowngrade = values['allow-downgrade'] ?? false;
+    return { kind, sops, overrides, allowDowngrade, promotions: [promotion], wording: 'cli' };
+  }
+  const { snapshot, root, config, valuesText } = at;
+  return {
+    kind,
+    sops,
+    overrides,
+    packages:
+      values.package?.map((p) => p.replace(/^\.\//, '')) ??
+      (values.since ? await changedPackages(snapshot, root, values.since, config.config) : undefined),
+    components: values.component,
+    environments: values.environment,
+    values: valuesText,
+    wording: 'cli',
+  };
 }
 
 async function writeOrTell(
   root: string,
   result: PlanResult,
-  values: { write: boolean; json: boolean },
+  values: { write?: boolean; json?: boolean },
   io: Io,
 ): Promise<number> {
   if (values.write) {
@@ -265,17 +302,17 @@ async function writeOrTell(
 
 /** bootstrap: plan, print (diffs, or JSON), write with --write; bad input writes nothing. */
 async function bootstrapCommand(
-  args: ReturnType<typeof parse>,
+  { values }: Parsed,
   io: Io,
   snapshot: LocalSnapshot,
   root: string,
 ): Promise<number> {
-  const { values } = args;
   const valuesText = values.values === undefined ? undefined : await readValuesFile(values.values);
   const sops = { identities: await sopsIdentities(values['sops-age-key-file']) };
   const recipients = values['sops-age-recipient'];
-  const result = await planLocalBootstrap(snapshot, root, values, valuesText, { sops, recipients });
-  if (!result) throw new UsageError('--git-url is required: the checkout has no https or ssh origin remote');
+  const planned = await planLocalBootstrap(snapshot, root, values, valuesText, { sops, recipients });
+  if (!planned) throw new UsageError('--git-url is required: the checkout has no https or ssh origin remote');
+  const result = mapValuesFile(planned, values.values, valuesText);
   if (values.json) io.out(`${JSON.stringify(jsonReport(result), null, 2)}\n`);
   else for (const line of diagnosticLines(result)) io.err(`${line}\n`);
   if (!result.valid) {
@@ -310,12 +347,27 @@ async function sopsIdentities(keyFile: string | undefined): Promise<string[]> {
   }
 }
 
+/** The --values file, refused (naming the file and where) when it is not YAML. */
 async function readValuesFile(path: string): Promise<string> {
+  let text: string;
   try {
-    return await readFile(path, 'utf8');
+    text = await readFile(path, 'utf8');
   } catch {
     throw new UsageError(`cannot read --values file ${path}`);
   }
+  const problem = valuesFileProblem(path, text);
+  if (problem) throw new UsageError(problem);
+  return text;
+}
+
+/** Errors in the values the user gave name the --values file and its line, not the params.yaml it becomes. */
+function mapValuesFile<R extends PlanResult>(
+  result: R,
+  file: string | undefined,
+  text: string | undefined,
+): R {
+  if (file === undefined || text === undefined) return result;
+  return { ...result, diagnostics: valuesFileDiagnostics(result, file, text) };
 }
 
 /** Package files added or modified since a git ref (committed, staged, unstaged or untracked). */

@@ -7,6 +7,7 @@
 import { Ajv } from 'ajv';
 import { expandNameTemplate, nameTemplateProblem } from '../carvel/names.js';
 import { type Diagnostic, error, hasErrors, type Position } from '../diagnostics.js';
+import { once } from '../once.js';
 import { isProtectedPath, relativePathProblem } from '../repo/paths.js';
 import { readBounded, type Snapshot } from '../repo/snapshot.js';
 import {
@@ -90,6 +91,16 @@ export interface PromotionConfig {
   overrideLabels: string[];
   /** The Kustomization whose commit status says an environment is healthy ({component}, {environment}). */
   healthKustomization: string;
+  /** GitHub logins whose commit statuses may promote (the Flux Provider token's account). */
+  statusCreators: string[];
+  /** The health status context for a Provider with commitStatusExpr ({kustomization}, {component}, {environment}). */
+  statusContext?: string;
+}
+
+/** What the gate lets RBAC and Brain folders hold (read from the base branch only). */
+export interface PolicyConfig {
+  /** Components (or `*`) allowed cluster-scope RBAC, bindings to built-in admin roles and `*` in rules. */
+  allowClusterScope: string[];
 }
 
 export interface ComponentConfig extends Partial<Settings> {
@@ -108,12 +119,16 @@ export interface RepoConfig {
   environments?: EnvironmentConfig[];
   components: Record<string, ComponentConfig>;
   promotion: PromotionConfig;
+  policy: PolicyConfig;
 }
 
 export const DEFAULT_PROMOTION: PromotionConfig = {
   overrideLabels: ['hotfix'],
   healthKustomization: '{component}-{environment}-packageinstalls',
+  statusCreators: [],
 };
+
+export const DEFAULT_POLICY: PolicyConfig = { allowClusterScope: [] };
 
 export const DEFAULT_LAYOUT: Layout = {
   componentsPath: '',
@@ -146,17 +161,18 @@ export const DEFAULT_CONFIG: RepoConfig = {
   defaults: {},
   components: {},
   promotion: DEFAULT_PROMOTION,
+  policy: DEFAULT_POLICY,
 };
 
-let validator: ReturnType<Ajv['compile']> | undefined;
+// The schema is this project's own (tested): ajv need not check it against the meta-schema at every start.
+const configValidator = once(() =>
+  new Ajv({ allErrors: true, strict: false, validateSchema: false, code: { optimize: false } }).compile(
+    configSchema,
+  ),
+);
+
 function validateSchema(value: unknown) {
-  // The schema is this project's own (tested): ajv need not check it against the meta-schema at every start.
-  validator ??= new Ajv({
-    allErrors: true,
-    strict: false,
-    validateSchema: false,
-    code: { optimize: false },
-  }).compile(configSchema);
+  const validator = configValidator();
   return { ok: validator(value), errors: validator.errors ?? [] };
 }
 
@@ -230,6 +246,7 @@ export function parseConfig(file: string, text: string): LoadedConfig {
     environments?: EnvironmentConfig[];
     components?: Record<string, ComponentConfig>;
     promotion?: Partial<PromotionConfig>;
+    policy?: Partial<PolicyConfig>;
   };
   const config: RepoConfig = {
     file,
@@ -239,8 +256,10 @@ export function parseConfig(file: string, text: string): LoadedConfig {
     environments: raw.environments,
     components: raw.components ?? {},
     promotion: { ...DEFAULT_PROMOTION, ...raw.promotion },
+    policy: { ...DEFAULT_POLICY, ...raw.policy },
   };
   checkEnvironments(config, at);
+  checkStatusCreators(config, at);
   checkSettings(raw, at);
   return { config: hasErrors(diagnostics) ? { ...DEFAULT_CONFIG, file } : config, diagnostics, positionOf };
 }
@@ -306,6 +325,21 @@ function checkSettings(raw: Parameters<typeof settingsBlocks>[0], report: Report
       if (problem) report('config.name-template', `${key} ${problem}`, [...where, key]);
     }
   }
+}
+
+/**
+ * Health-gated promotion trusts commit statuses only from listed accounts: anyone with
+ * `statuses: write` can post the context notification-controller posts.
+ */
+function checkStatusCreators(config: RepoConfig, report: Report): void {
+  if (config.promotion.statusCreators.length > 0) return;
+  const index = (config.environments ?? []).findIndex((e) => e.promoteWhen === 'healthy');
+  if (index < 0) return;
+  report(
+    'config.status-creators',
+    `environment "${config.environments![index]!.name}" uses promoteWhen: healthy, but promotion.statusCreators lists no account: add the GitHub login of the token in the Flux Provider's Secret (e.g. promotion: { statusCreators: [flux-bot] }); statuses from anyone else never promote`,
+    ['environments', index, 'promoteWhen'],
+  );
 }
 
 /** Environment names used by promoteFrom and components.*.environments exist; promotion has no cycle. */

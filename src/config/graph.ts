@@ -55,22 +55,3 @@ export function healthKustomizationOf(config: RepoConfig, component: string, env
     .replaceAll('{component}', component)
     .replaceAll('{environment}', environment);
 }
-
-/**
- * Which (component, environment) a notification-controller commit status is about: its context is
- * `kustomization/<name>/<provider id>` (lower case). Undefined for any other context.
- */
-export function environmentOfStatus(
-  config: RepoConfig,
-  context: string,
-  components: readonly { name: string; environments: readonly string[] }[],
-): { component: string; environment: string } | undefined {
-  const m = /^kustomization\/([^/]+)\/[^/]+$/.exec(context);
-  if (!m) return undefined;
-  const name = m[1]!;
-  for (const c of components)
-    for (const environment of environmentsOf(config, c.name, c.environments))
-      if (healthKustomizationOf(config, c.name, environment).toLowerCase() === name)
-        return { component: c.name, environment };
-  return undefined;
-}

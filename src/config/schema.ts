@@ -93,6 +93,37 @@ export const configSchema = {
           minLength: 1,
           default: '{component}-{environment}-packageinstalls',
         },
+        statusCreators: {
+          description:
+            "GitHub logins whose commit statuses may promote (the account of the token in the Flux Provider's Secret, e.g. flux-bot or my-app[bot]). Required when an environment uses promoteWhen: healthy; a status from anyone else is ignored. Read from the base branch.",
+          type: 'array',
+          items: { type: 'string', pattern: String.raw`^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\[bot\])?$` },
+        },
+        statusContext: {
+          description:
+            "The commit status context of an environment's health, for a Provider with spec.commitStatusExpr, with {kustomization}, {component} and {environment} replaced. Absent: notification-controller's default kustomization/<healthKustomization>/<provider id>.",
+          type: 'string',
+          minLength: 1,
+          maxLength: 255,
+        },
+      },
+    },
+    policy: {
+      description:
+        'What the gate lets RBAC folders and Brain folders hold. Read from the base branch only: a pull request never loosens the policy it is judged by.',
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        allowClusterScope: {
+          description:
+            'Components (or "*" for all) whose RBAC and Brain folders may hold ClusterRoles, ClusterRoleBindings, bindings to cluster-admin/admin/edit and "*" in RBAC rules (Packages that install CRDs need cluster scope). Bootstrap accepts rbac.extraRules with "*" for them too.',
+          type: 'array',
+          items: {
+            type: 'string',
+            pattern: '^(?:[*]|[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*)$',
+            maxLength: 253,
+          },
+        },
       },
     },
     environments: {

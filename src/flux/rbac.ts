@@ -22,6 +22,17 @@ export const FLUX_APPLY_RULES: PolicyRule[] = [
   { apiGroups: [''], resources: ['secrets'], verbs: APPLY_VERBS },
 ];
 
+/** Namespaces a Package never installs into: the cluster's own and Flux's. */
+export const RESERVED_NAMESPACES = ['flux-system', 'kube-system', 'kube-public', 'kube-node-lease'];
+
+/**
+ * Flux's controllers' ServiceAccounts: impersonating one applies with the controller's own
+ * (cluster-admin) rights, which is what serviceAccountName exists to avoid.
+ */
+export function isFluxControllerAccount(name: string): boolean {
+  return /^(?:kustomize|helm|source|notification|source-watcher)-controller$|^image-/.test(name);
+}
+
 export const RBAC_FILE = 'rbac.yaml';
 
 /** Pruning a Kustomization must never delete a namespace and everything in it. */

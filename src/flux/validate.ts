@@ -6,12 +6,12 @@
 import { Ajv, type ValidateFunction } from 'ajv';
 import { parseAllDocuments } from 'yaml';
 import { type Diagnostic, error } from '../diagnostics.js';
+import { once, oncePerKey } from '../once.js';
 import { isSopsDocument } from '../sops/index.js';
 import { CORE_SCHEMAS, METADATA_SCHEMA } from './core-schemas.js';
 import crd from './crd-schemas.json' with { type: 'json' };
 
-const compiled = new Map<string, ValidateFunction>();
-let ajv: Ajv | undefined;
+const schemaCompiler = once(() => new Ajv({ allErrors: true, strict: false }));
 
 /** `group/version/Kind` of an object, the core group as ''. */
 export function schemaKey(object: { apiVersion?: unknown; kind?: unknown }): string {
@@ -24,9 +24,7 @@ export function knownKinds(): string[] {
   return [...Object.keys(crd.schemas), ...Object.keys(CORE_SCHEMAS)].sort();
 }
 
-function validatorFor(key: string): ValidateFunction | undefined {
-  const cached = compiled.get(key);
-  if (cached) return cached;
+const validatorFor = oncePerKey((key: string): ValidateFunction | undefined => {
   const fromCrd = (crd.schemas as Record<string, Record<string, unknown>>)[key];
   const schema = fromCrd
     ? {
@@ -36,11 +34,8 @@ function validatorFor(key: string): ValidateFunction | undefined {
       }
     : CORE_SCHEMAS[key];
   if (!schema) return undefined;
-  ajv ??= new Ajv({ allErrors: true, strict: false });
-  const validate = ajv.compile(schema);
-  compiled.set(key, validate);
-  return validate;
-}
+  return schemaCompiler().compile(schema);
+});
 
 /** What is wrong with one object, as `path: message` lines; empty when it is valid. */
 export function checkObject(object: unknown): string[] {

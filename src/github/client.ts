@@ -12,6 +12,7 @@
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
 import { Octokit } from '@octokit/rest';
+import type { RateBudget } from './budget.js';
 import { type BudgetOverrides, pacingGroups, resolveBudget } from './pacing.js';
 import { type ProxyEnv, proxyFetch } from './proxy.js';
 
@@ -42,6 +43,8 @@ export interface ClientOptions {
   fetch?: typeof fetch;
   /** Where HTTPS_PROXY / HTTP_PROXY / NO_PROXY are read; default process.env. */
   env?: ProxyEnv;
+  /** Kept up to date from every answer's x-ratelimit-* headers (errors' included). */
+  budget?: RateBudget;
 }
 
 let clients = 0;
@@ -58,6 +61,7 @@ export function createClient({
   pacing = {},
   fetch: transport,
   env = process.env,
+  budget,
 }: ClientOptions): GitHubClient {
   const groups = pacingGroups(pacing === false ? false : resolveBudget(pacing));
   const fetch = transport ?? proxyFetch(env);
@@ -79,7 +83,7 @@ export function createClient({
     );
     return true;
   };
-  return new GitHubClient({
+  const client = new GitHubClient({
     auth: token,
     baseUrl,
     log: { debug, info: debug, warn: debug, error: debug },
@@ -108,6 +112,14 @@ export function createClient({
         waitOrGiveUp('secondary rate limit', retryAfter, options, retryCount),
     },
   });
+  if (budget) {
+    client.hook.after('request', (response) => budget.observe(response.headers));
+    client.hook.error('request', (error) => {
+      budget.observe((error as { response?: { headers?: Record<string, string> } }).response?.headers);
+      throw error;
+    });
+  }
+  return client;
 }
 
 /** A one-line reason for an API failure, naming what the user can change. Never echoes request bodies. */

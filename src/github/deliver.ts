@@ -6,9 +6,12 @@
 import type { Proposal, Published } from '../plan/proposals/proposals.js';
 import type { PlanResult } from '../plan/types.js';
 import { writePathProblem } from '../repo/paths.js';
+import type { RateBudget } from './budget.js';
 import { explainApiError, type GitHubClient } from './client.js';
+import type { GitObjects } from './objects.js';
 import {
   type Base,
+  callsFor,
   closeIfOpen,
   getBranchHead,
   OpenPulls,
@@ -42,6 +45,12 @@ export interface Proposed {
 export interface Delivery {
   client: GitHubClient;
   ref: RepoRef;
+  /** The run's object reads, shared with planning and the summary. */
+  objects: GitObjects;
+  /** The REST budget as GitHub reports it: pull requests that do not fit are deferred. */
+  budget?: RateBudget;
+  /** The mode widens a base too large for one tree read to the folders it needs (else that is an error). */
+  partialBase?: boolean;
   baseBranch: string;
   branchPrefix: string;
   /** Plan and report, write nothing. */
@@ -55,23 +64,28 @@ export interface Delivery {
 export interface Delivered extends Proposed {
   base: Base;
   published: Published[];
+  /** Proposals left for a later run: the REST budget could not take them and keep its reserve. */
+  deferred: Proposal[];
 }
 
-export async function readBaseOrFail(client: GitHubClient, ref: RepoRef, branch: string): Promise<Base> {
-  const base = await api(`reading branch ${branch}`, () => readBase(client, ref, branch));
-  if (!base) throw new DeliveryError(`base branch "${branch}" does not exist in ${ref.owner}/${ref.repo}`);
+export async function readBaseOrFail(objects: GitObjects, branch: string, partialOk = false): Promise<Base> {
+  const base = await api(`reading branch ${branch}`, () => readBase(objects, branch, partialOk));
+  const { owner, repo } = objects.ref;
+  if (!base) throw new DeliveryError(`base branch "${branch}" does not exist in ${owner}/${repo}`);
   return base;
 }
 
 export async function deliver(d: Delivery): Promise<Delivered> {
   for (let attempt = 1; ; attempt++) {
-    const base = await readBaseOrFail(d.client, d.ref, d.baseBranch);
-    const pulls = new OpenPulls(d.client, d.ref, base.branch);
+    // The open pull requests are listed while the base is read: one round trip for both.
+    const pulls = new OpenPulls(d.client, d.ref, d.baseBranch);
     if (!d.dryRun) void pulls.prefetch();
+    const base = await readBaseOrFail(d.objects, d.baseBranch, d.partialBase);
     const proposed = await d.propose(base);
-    if (d.dryRun || !proposed.result.valid) return { ...proposed, base, published: [] };
+    if (d.dryRun || !proposed.result.valid) return { ...proposed, base, published: [], deferred: [] };
     try {
-      const published = await publishAll(d, base, proposed.proposals, pulls);
+      const { deliverable, deferred } = await withinBudget(d, proposed.proposals, pulls);
+      const published = await publishAll(d, base, deliverable, pulls);
       // Only a run that moved a branch can have built it on a base that moved meanwhile.
       const wrote = published.some((p) => p.commit) && attempt < MAX_ATTEMPTS;
       const moved = wrote
@@ -81,13 +95,31 @@ export async function deliver(d: Delivery): Promise<Delivered> {
         d.log(`${d.baseBranch} moved while the pull requests were written; planning again on ${moved}`);
         continue;
       }
-      return { ...proposed, base, published };
+      return { ...proposed, base, published, deferred };
     } catch (e) {
       if (!(e instanceof RaceLostError)) throw e;
       if (attempt >= MAX_ATTEMPTS) throw new DeliveryError(`${e.message}, ${MAX_ATTEMPTS} times; giving up`);
       d.log(`${e.message}; planning again (attempt ${attempt + 1} of ${MAX_ATTEMPTS})`);
     }
   }
+}
+
+/**
+ * The proposals that fit the REST budget, in order, leaving its reserve (budget.ts), and the rest.
+ * The check after writing (did the base move?) is counted once.
+ */
+async function withinBudget(
+  d: Delivery,
+  proposals: readonly Proposal[],
+  pulls: OpenPulls,
+): Promise<{ deliverable: Proposal[]; deferred: Proposal[] }> {
+  if (!d.budget || proposals.length === 0) return { deliverable: [...proposals], deferred: [] };
+  const open = await api('listing open pull requests', () => pulls.prefetch());
+  const costs = proposals.map(
+    (p, i) => callsFor(p, open.has(`${d.branchPrefix}/${p.key}`)) + (i === 0 ? 1 : 0),
+  );
+  const fits = d.budget.affordable(costs);
+  return { deliverable: proposals.slice(0, fits), deferred: proposals.slice(fits) };
 }
 
 /** Every branch name and path is checked before the first write: a bad one stops the run with nothing written. */
@@ -126,7 +158,7 @@ async function publishAll(
     }
     published.push(
       await api(`writing the pull request for ${proposal.key}`, () =>
-        publishProposal(d.client, d.ref, base, spec, pulls),
+        publishProposal(d.objects, base, spec, pulls),
       ),
     );
   }

@@ -4,20 +4,32 @@
  * author or committer, so GitHub signs it for App and GITHUB_TOKEN callers), then the branch ref
  * created or force-updated in one call. A run that fails midway leaves no half-written branch.
  */
-import { createHash } from 'node:crypto';
 import { compare, parseRelaxed } from '../carvel/semver.js';
 import type { Proposal, Published } from '../plan/proposals/proposals.js';
 import type { PlannedFile } from '../plan/types.js';
 import { MARKER_FIELDS, readMarker, trustedVersion } from '../report/pull-request/marker.js';
 import type { GitHubClient } from './client.js';
+import type { CommitFacts, GitObjects } from './objects.js';
 import { isRefRace } from './refs.js';
-import { type RepoRef, readTree, type TreeEntry } from './snapshot.js';
+import { filesOf, type RepoRef, TRUNCATED_MESSAGE, type TreeEntry, TreeTruncatedError } from './snapshot.js';
+import { blobSha, type TreeIndex } from './tree-index.js';
+import { readKnownTree, widen } from './tree-walk.js';
+
+export { blobSha } from './tree-index.js';
 
 export interface Base {
   branch: string;
   sha: string;
   treeSha: string;
+  /** The files known (every file, unless `partial`). */
   tree: readonly TreeEntry[];
+  /** What is known of the tree: the files, and the folders' tree shas. */
+  index: TreeIndex;
+  /**
+   * GitHub could not list the tree in one read: only the root is known until the mode widens it to
+   * the folders it needs (tree-walk.ts `widen`, then `refreshFiles`).
+   */
+  partial: boolean;
 }
 
 function isNewer(a: string, b: string): boolean {
@@ -26,12 +38,6 @@ function isNewer(a: string, b: string): boolean {
 }
 
 export class RaceLostError extends Error {}
-
-/** git's blob id for a text: lets an unchanged branch be recognised without writing anything. */
-export function blobSha(content: string): string {
-  const bytes = Buffer.from(content, 'utf8');
-  return createHash('sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex');
-}
 
 export async function getBranchHead(
   client: GitHubClient,
@@ -47,66 +53,84 @@ export async function getBranchHead(
   }
 }
 
+/**
+ * The base branch's head and tree: the branch read (commit, tree sha) and its tree read by the
+ * branch's name go out together, so the whole base costs one round trip; if the branch moved between
+ * the two, the tree is read again by sha. `partialOk`: a tree too large for one read gives its root
+ * only (else TreeTruncatedError).
+ */
 export async function readBase(
-  client: GitHubClient,
-  ref: RepoRef,
+  objects: GitObjects,
   branch: string,
+  partialOk = false,
 ): Promise<Base | undefined> {
-  const sha = await getBranchHead(client, ref, branch);
-  if (!sha) return undefined;
-  const { data: commit } = await client.rest.git.getCommit({ ...ref, commit_sha: sha });
-  return { branch, sha, treeSha: commit.tree.sha, tree: await readTree(client, ref, commit.tree.sha) };
+  // A name with "/" or one that looks like a sha would be read as something else: read by sha then.
+  const byName = /\/|^[0-9a-f]{40}$/.test(branch) ? undefined : objects.treeOfBranch(branch);
+  byName?.catch(() => {});
+  const head = await objects.branch(branch);
+  if (!head) return undefined;
+  const known = await readKnownTree(objects, head.treeSha, byName);
+  if (known.partial && !partialOk) throw new TreeTruncatedError(TRUNCATED_MESSAGE);
+  const base = { branch, sha: head.sha, treeSha: head.treeSha, tree: [], ...known };
+  return refreshFiles(base);
 }
 
-interface BranchState {
-  parents: string[];
-  tree: TreeEntry[];
+/** The base's files after its index was widened. */
+export function refreshFiles(base: Base): Base {
+  base.tree = filesOf(base.index.files());
+  return base;
 }
 
-async function readBranch(client: GitHubClient, ref: RepoRef, head: string): Promise<BranchState> {
-  const { data: commit } = await client.rest.git.getCommit({ ...ref, commit_sha: head });
-  return { parents: commit.parents.map((p) => p.sha), tree: await readTree(client, ref, commit.tree.sha) };
-}
-
-/** Does the branch already hold exactly base + these files, on top of this base? */
-function branchIsCurrent(branch: BranchState, base: Base, files: readonly PlannedFile[]): boolean {
-  if (branch.parents.length !== 1 || branch.parents[0] !== base.sha) return false;
-  const expected = new Map(base.tree.map((e) => [e.path, e.sha]));
-  for (const f of files) expected.set(f.path, blobSha(f.content));
-  return branch.tree.length === expected.size && branch.tree.every((e) => expected.get(e.path) === e.sha);
+/**
+ * Does the branch already hold exactly base + these files, on top of this base? Its commit's tree
+ * sha against the one computed from the base's tree answers without reading the branch's tree.
+ */
+function branchIsCurrent(head: CommitFacts, base: Base, files: readonly PlannedFile[]): boolean {
+  if (head.parents.length !== 1 || head.parents[0] !== base.sha) return false;
+  return base.index.shaWith(files) === head.treeSha;
 }
 
 /**
  * The files with each encrypted values Secret replaced by what it makes of the branch's copy: an
  * encrypted file differs in every byte each time it is written, so plaintext decides whether the
  * branch's copy stays (also when the branch is rewritten for a newer Package or a moved base).
+ * The branch's tree is read only for such files, and only down to their folders.
  */
 async function withBranchCopies(
-  client: GitHubClient,
-  ref: RepoRef,
-  branch: BranchState,
+  objects: GitObjects,
+  head: CommitFacts,
   files: readonly PlannedFile[],
 ): Promise<PlannedFile[]> {
+  const encrypted = files.filter((f) => f.fromBranch);
+  if (encrypted.length === 0) return [...files];
+  const branch = await readKnownTree(objects, head.treeSha);
+  if (branch.partial)
+    await widen(
+      objects,
+      branch.index,
+      encrypted.map((f) => parentOf(f.path)),
+    );
   const result: PlannedFile[] = [];
   for (const file of files) {
-    const entry = branch.tree.find((e) => e.path === file.path);
+    const entry = branch.index.entry(file.path);
     if (
       !file.fromBranch ||
-      !entry ||
+      entry?.type !== 'blob' ||
       entry.sha === blobSha(file.content) ||
       (entry.size ?? 0) > SECRET_BLOB_LIMIT
     ) {
       result.push(file);
       continue;
     }
-    const { data } = await client.rest.git.getBlob({ ...ref, file_sha: entry.sha });
-    const text =
-      data.encoding === 'base64' ? Buffer.from(data.content, 'base64').toString('utf8') : data.content;
-    const content = (data.size ?? 0) > SECRET_BLOB_LIMIT ? undefined : await file.fromBranch(text);
+    const bytes = await objects.blob(entry.sha);
+    const content =
+      bytes.length > SECRET_BLOB_LIMIT ? undefined : await file.fromBranch(bytes.toString('utf8'));
     result.push(content === undefined ? file : { ...file, content });
   }
   return result;
 }
+
+const parentOf = (path: string) => (path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '');
 
 /** A values Secret larger than this on a branch is not one the action wrote: rewrite it. */
 const SECRET_BLOB_LIMIT = 1024 * 1024;
@@ -157,15 +181,29 @@ export class OpenPulls {
   }
 }
 
+/**
+ * The most REST calls publishing one proposal makes (what the budget is asked for): closing costs a
+ * comment and an update; writing, the branch read, tree, commit and ref, then the pull request's
+ * update, or its creation with labels and reviewers. Auto-merge is GraphQL, another budget.
+ */
+export function callsFor(spec: Proposal, open: boolean): number {
+  if (spec.files.length === 0) return open ? 2 : 0;
+  const branch = 4;
+  if (open) return branch + 1;
+  const labels = spec.labels.length > 0 ? 1 : 0;
+  const reviewers = spec.reviewers.length + spec.teamReviewers.length > 0 ? 1 : 0;
+  return branch + 1 + labels + reviewers;
+}
+
 /** Write one proposal: its branch (base + files, one commit) and its pull request, created or updated. */
 export async function publishProposal(
-  client: GitHubClient,
-  ref: RepoRef,
+  objects: GitObjects,
   base: Base,
   spec: Proposal & { branch: string },
   pulls: OpenPulls,
 ): Promise<Published> {
-  const head = await getBranchHead(client, ref, spec.branch);
+  const { client, ref } = objects;
+  const head = await objects.branch(spec.branch);
   const result: Published = {
     key: spec.key,
     targets: spec.targets,
@@ -181,9 +219,8 @@ export async function publishProposal(
     return { ...result, number: open.number, url: open.html_url, superseded: proposed };
   }
   let moved = false;
-  const branch = head ? await readBranch(client, ref, head) : undefined;
-  const files = branch ? await withBranchCopies(client, ref, branch, spec.files) : spec.files;
-  if (!branch || !branchIsCurrent(branch, base, files)) {
+  const files = head ? await withBranchCopies(objects, head, spec.files) : spec.files;
+  if (!head || !branchIsCurrent(head, base, files)) {
     const { data: tree } = await client.rest.git.createTree({
       ...ref,
       base_tree: base.treeSha,
@@ -257,22 +294,31 @@ export async function publishProposal(
   result.number = created.number;
   result.url = created.html_url;
   result.operation = 'created';
+  // Labels, reviewers and auto-merge do not depend on each other: one round trip, not three.
+  const decorations: Promise<unknown>[] = [];
   if (spec.labels.length > 0)
-    await client.rest.issues.addLabels({ ...ref, issue_number: created.number, labels: spec.labels });
+    decorations.push(
+      client.rest.issues.addLabels({ ...ref, issue_number: created.number, labels: spec.labels }),
+    );
   if (spec.reviewers.length > 0 || spec.teamReviewers.length > 0) {
-    await client.rest.pulls.requestReviewers({
-      ...ref,
-      pull_number: created.number,
-      reviewers: spec.reviewers,
-      team_reviewers: spec.teamReviewers,
-    });
-  }
-  if (spec.autoMerge) {
-    await client.graphql(
-      `mutation($id: ID!, $mergeMethod: PullRequestMergeMethod!) { enablePullRequestAutoMerge(input: {pullRequestId: $id, mergeMethod: $mergeMethod}) { clientMutationId } }`,
-      { id: created.node_id, mergeMethod: spec.autoMerge.toUpperCase() },
+    decorations.push(
+      client.rest.pulls.requestReviewers({
+        ...ref,
+        pull_number: created.number,
+        reviewers: spec.reviewers,
+        team_reviewers: spec.teamReviewers,
+      }),
     );
   }
+  if (spec.autoMerge) {
+    decorations.push(
+      client.graphql(
+        `mutation($id: ID!, $mergeMethod: PullRequestMergeMethod!) { enablePullRequestAutoMerge(input: {pullRequestId: $id, mergeMethod: $mergeMethod}) { clientMutationId } }`,
+        { id: created.node_id, mergeMethod: spec.autoMerge.toUpperCase() },
+      ),
+    );
+  }
+  await Promise.all(decorations);
   return result;
 }
 

@@ -1,11 +1,14 @@
 /**
- * The gitops repo read through the GitHub API at one commit: one recursive tree read, then only the
- * blobs the plan asks for. Reads do not grow with the number of unrelated files in the repo. The
- * planner reads ahead, so blob reads overlap, at most BLOB_READS_IN_FLIGHT at once.
+ * The gitops repo read through the GitHub API at one commit: the tree (tree-walk.ts), then only the
+ * blobs the plan asks for, through the run's object reads (objects.ts), so a blob the plan, the
+ * delivery and the summary all want is read once. The planner reads ahead, so blob reads overlap,
+ * at most BLOB_READS_IN_FLIGHT at once.
  */
 import { type FileEntry, type ReadOptions, RefusedReadError, type Snapshot } from '../repo/snapshot.js';
-import type { GitHubClient } from './client.js';
-import { concurrencyLimit } from './limit.js';
+import type { GitObjects } from './objects.js';
+import type { RawTreeEntry } from './tree-index.js';
+
+export { BLOB_READS_IN_FLIGHT, type RepoRef } from './objects.js';
 
 /** Git's mode for a symbolic link: the blob holds the link's target, which the action never follows. */
 const SYMLINK_MODE = '120000';
@@ -15,40 +18,33 @@ export interface TreeEntry extends FileEntry {
   mode: string;
 }
 
-export interface RepoRef {
-  owner: string;
-  repo: string;
-}
-
 export class TreeTruncatedError extends Error {}
 
-/** Well under GitHub's 100 concurrent requests, and under Octokit's own 10 (its throttling plugin). */
-export const BLOB_READS_IN_FLIGHT = 8;
+export const TRUNCATED_MESSAGE =
+  'the repository tree is too large for one API read (over 100,000 entries); use the path input with a checkout instead';
 
-/** Every blob of a tree, recursively (one request). */
-export async function readTree(client: GitHubClient, ref: RepoRef, treeSha: string): Promise<TreeEntry[]> {
-  const { data } = await client.rest.git.getTree({ ...ref, tree_sha: treeSha, recursive: '1' });
-  if (data.truncated) {
-    throw new TreeTruncatedError(
-      'the repository tree is too large for one API read (over 100,000 entries); use the path input with a checkout instead',
-    );
-  }
-  return data.tree
-    .filter((e) => e.type === 'blob' && e.path && e.sha)
+/** The files of a tree listing (folders and submodules left out), links marked as such. */
+export function filesOf(entries: readonly RawTreeEntry[]): TreeEntry[] {
+  return entries
+    .filter((e) => e.type === 'blob')
     .map((e) => {
-      const mode = e.mode ?? '100644';
-      const kind = mode === SYMLINK_MODE ? 'symlink' : 'file';
-      return { path: e.path!, sha: e.sha!, mode, size: e.size, kind };
+      const kind = e.mode === SYMLINK_MODE ? 'symlink' : 'file';
+      return { path: e.path, sha: e.sha, mode: e.mode, size: e.size, kind };
     });
+}
+
+/** Every file of a tree (or a commit's tree), recursively: one request, shared by the run. */
+export async function readTree(objects: GitObjects, treeOrCommitSha: string): Promise<TreeEntry[]> {
+  const read = await objects.tree(treeOrCommitSha, true);
+  if (read.truncated) throw new TreeTruncatedError(TRUNCATED_MESSAGE);
+  return filesOf(read.entries);
 }
 
 export class GitHubSnapshot implements Snapshot {
   readonly #byPath: Map<string, TreeEntry>;
-  readonly #limit = concurrencyLimit(BLOB_READS_IN_FLIGHT);
 
   constructor(
-    private readonly client: GitHubClient,
-    private readonly ref: RepoRef,
+    private readonly objects: GitObjects,
     readonly entries: readonly TreeEntry[],
   ) {
     this.#byPath = new Map(entries.map((e) => [e.path, e]));
@@ -64,9 +60,6 @@ export class GitHubSnapshot implements Snapshot {
     if (entry.kind === 'symlink') throw new RefusedReadError(path, 'symlink');
     if (options.maxBytes !== undefined && entry.size !== undefined && entry.size > options.maxBytes)
       throw new RefusedReadError(path, 'too-large', entry.size);
-    const { data } = await this.#limit(() =>
-      this.client.rest.git.getBlob({ ...this.ref, file_sha: entry.sha }),
-    );
-    return Buffer.from(data.content, data.encoding === 'base64' ? 'base64' : 'utf8').toString('utf8');
+    return (await this.objects.blob(entry.sha)).toString('utf8');
   }
 }

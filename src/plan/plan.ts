@@ -1,87 +1,50 @@
+/**
+ * The planner's entry: a request → its mode's runner, by the one table below. A mode is a folder
+ * under modes/ (its rules and run.ts) and one line here; see CONTRIBUTING.md.
+ */
 import { type LoadedConfig, loadConfig } from '../config/config.js';
-import { type Diagnostic, dedupeDiagnostics, error, hasErrors, sortDiagnostics } from '../diagnostics.js';
 import type { Snapshot } from '../repo/snapshot.js';
-import { Loader } from './load/load.js';
-import { RepoReader } from './load/reader.js';
-import {
-  componentEnvironmentProblems,
-  environmentFilterProblems,
-  linkProblems,
-  NO_MATCH,
-  noComponentProblem,
-  unsafePathProblems,
-} from './model/boundaries.js';
-import type { Context } from './model/context.js';
-import { type ComponentLayout, discover, nameProblems } from './model/repository.js';
-import { repoEncrypts } from './model/secrets.js';
-import { ValuesChecker } from './model/values.js';
+import { planBootstrap } from './modes/bootstrap/run.js';
 import { runInstall } from './modes/install/run.js';
 import { runPromote } from './modes/promote/run.js';
 import { runValidate } from './modes/validate/run.js';
-import type { EnvironmentResult, PlanResult, Request } from './types.js';
+import { type ComponentRunner, planComponents } from './run.js';
+import type { ComponentRequest, Request, ResultOf } from './types.js';
 
 export type { EnvironmentResult, PlannedFile, PlanResult, Request } from './types.js';
 
-/**
- * The plan for a request: flux-pkg.yaml and the file list, the checks before planning, then
- * run.ts's per-component load → synchronous plan → release. `loaded`: flux-pkg.yaml as the caller
- * already read it (its diagnostics are reported); default: read it here.
- */
-export async function plan(snapshot: Snapshot, request: Request, loaded?: LoadedConfig): Promise<PlanResult> {
-  const loadedConfig = loaded ?? (await loadConfig(snapshot));
-  const { config, diagnostics: configDiagnostics } = loadedConfig;
-  const diagnostics: Diagnostic[] = [...configDiagnostics];
-  const entries = await snapshot.list();
-  const paths = entries.map((e) => e.path);
-  const ctx: Context = {
-    paths,
-    config,
-    values: new ValuesChecker(),
-    diagnostics,
-    sops: request.sops,
-    repoEncrypts: repoEncrypts(paths, [
-      config.defaults,
-      ...(config.environments ?? []),
-      ...Object.values(config.components),
-      ...(request.kind === 'install' && request.overrides ? [request.overrides] : []),
-    ]),
-  };
-  const components = discover(paths, config.layout);
-  diagnostics.push(...linkProblems(entries, loadedConfig, request));
-  if (!hasErrors(configDiagnostics)) diagnostics.push(...noComponentProblem(components, loadedConfig));
-  diagnostics.push(...nameProblems(components, request));
-  diagnostics.push(...environmentFilterProblems(components, loadedConfig, request));
-  diagnostics.push(...componentEnvironmentProblems(components, loadedConfig));
-  const loader = new Loader(new RepoReader(snapshot), config.layout, diagnostics, request.sops);
-  const environments = hasErrors(diagnostics) ? [] : await planFor(ctx, loader, components, request);
-  diagnostics.push(...ctx.values.diagnostics);
-  // A pull request that touches no component has nothing to check; a filter that matches nothing is an error.
-  const scopedToNothing = request.kind === 'validate' && request.scope !== undefined;
-  if (request.kind === 'validate' && !scopedToNothing && environments.length === 0 && !hasErrors(diagnostics))
-    diagnostics.push(
-      error(NO_MATCH, 'the filters match no environment folder: validate checked nothing', ''),
-    );
-  diagnostics.push(...unsafePathProblems(environments.flatMap((e) => e.files)));
-  const valid = !hasErrors(diagnostics);
-  const files = valid ? environments.flatMap((e) => e.files) : [];
-  return { valid, diagnostics: sortDiagnostics(dedupeDiagnostics(diagnostics)), environments, files };
-}
-
 type Runner<K extends Request['kind']> = (
-  ctx: Context,
-  loader: Loader,
-  components: ComponentLayout[],
+  snapshot: Snapshot,
   request: Extract<Request, { kind: K }>,
-) => Promise<EnvironmentResult[]>;
+  loaded?: LoadedConfig,
+) => Promise<ResultOf<K>>;
+
+/** A mode that plans component by component, through the shared pipeline (run.ts). */
+const byComponent =
+  <R extends ComponentRequest>(runner: ComponentRunner<R>) =>
+  async (snapshot: Snapshot, request: R, loaded?: LoadedConfig) =>
+    planComponents(snapshot, request, loaded ?? (await loadConfig(snapshot)), runner);
 
 /** The one table from a request's kind to the mode that plans it (one folder each under modes/). */
-const RUNNERS: { [K in Request['kind']]: Runner<K> } = {
-  install: runInstall,
-  promote: runPromote,
-  validate: runValidate,
-};
+const RUNNERS: { readonly [K in Request['kind']]: Runner<K> } = Object.freeze({
+  install: byComponent(runInstall),
+  validate: byComponent(runValidate),
+  promote: byComponent(runPromote),
+  bootstrap: planBootstrap,
+});
 
-function planFor(ctx: Context, loader: Loader, components: ComponentLayout[], request: Request) {
-  const runner = RUNNERS[request.kind] as Runner<typeof request.kind>;
-  return runner(ctx, loader, components, request as never);
+/** The request kinds, which are the action's modes (src/action/modes.ts maps each to its shell). */
+export const KINDS = Object.freeze(Object.keys(RUNNERS) as Request['kind'][]);
+
+/**
+ * The plan for a request. `loaded`: flux-pkg.yaml as the caller already read it (its diagnostics are
+ * reported); default: read it here.
+ */
+export function plan<R extends Request>(
+  snapshot: Snapshot,
+  request: R,
+  loaded?: LoadedConfig,
+): Promise<ResultOf<R['kind']>> {
+  const runner = RUNNERS[request.kind] as Runner<R['kind']>;
+  return runner(snapshot, request as never, loaded);
 }

@@ -1,9 +1,22 @@
+import type { ValuesReview } from '../carvel/effective-values.js';
+import type { FetchChange } from '../carvel/fetch-diff.js';
 import type { SchemaKeyChanges } from '../carvel/schema-diff.js';
 import type { Settings } from '../config/config.js';
 import type { Diagnostic } from '../diagnostics.js';
+import type { BootstrapParams } from '../flux/params.js';
+import type { BootstrapNames, Wording } from '../settings/declarations.js';
 
-/** What the caller asks the planner for. */
-export type Request = InstallRequest | ValidateRequest | PromoteRequest;
+/**
+ * What the caller asks the planner for: one member per mode, told apart by `kind` (plan.ts's table
+ * runs each kind; a mode's folder under modes/ holds its rules and runner).
+ */
+export type Request = ComponentRequest | BootstrapRequest;
+
+/** The requests planned component by component through the shared pipeline (run.ts). */
+export type ComponentRequest = InstallRequest | ValidateRequest | PromoteRequest;
+
+/** What plan() returns for a request of kind K. */
+export type ResultOf<K extends Request['kind']> = K extends 'bootstrap' ? BootstrapResult : PlanResult;
 
 /** New Package version(s) → the environments that take new versions directly. */
 export interface InstallRequest {
@@ -19,6 +32,8 @@ export interface InstallRequest {
   overrides?: Partial<Settings>;
   /** age identities for encrypted values Secrets (input sops-age-key, --sops-age-key-file). */
   sops?: SopsKeys;
+  /** Whose words messages name settings in: the action's inputs (default) or the CLI's flags. */
+  wording?: Wording;
 }
 
 /** Check every PackageInstall resolves to a Package and its values validate. */
@@ -34,6 +49,40 @@ export interface ValidateRequest {
   labels?: string[];
   /** age identities for encrypted values Secrets. */
   sops?: SopsKeys;
+}
+
+/** A new environment for one or more components (modes/bootstrap/request.ts checks each field). */
+export interface BootstrapRequest extends Omit<BootstrapNames, 'gitUrl'> {
+  kind: 'bootstrap';
+  /** Component names; `*` alone means every component that has Packages. */
+  components: string[];
+  environment: string;
+  /** Default: each component's newest Package. */
+  version?: string;
+  /** The new environment's values YAML. Default `{}`: the Package's defaults apply. */
+  values?: string;
+  /**
+   * The repository on its GitHub server (`https://github.com/org/gitops`): the Provider's address,
+   * where the commit-status token goes. From GITHUB_SERVER_URL + the repository, never the git URL.
+   */
+  repositoryUrl?: string;
+  /**
+   * The object names of src/settings/declarations.ts (`serviceAccountName`, `fluxApiVersion`, …),
+   * as given: modes/bootstrap/request.ts checks each. The git URL is required: https or ssh
+   * (`ssh://…` or scp-like `git@host:org/repo`).
+   */
+  gitUrl: string;
+  /** The branch the GitRepository follows (the base branch of the pull request). */
+  branch: string;
+  /** Regenerate the Flux and RBAC files of an environment that exists (its values are never overwritten). */
+  force?: boolean;
+  /** Commit statuses through notification-controller (Provider + Alert); default on. */
+  commitStatus?: boolean;
+  /** Keys to decrypt existing encrypted values with, and recipients to encrypt new ones for (secretFormat sops). */
+  sops?: SopsKeys;
+  /** Whose words messages name settings in: the action's inputs (default) or the CLI's flags. */
+  wording?: Wording;
+  sopsAgeRecipients?: string[];
 }
 
 /** By component: every environment (`'*'`) or these. */
@@ -56,6 +105,8 @@ export interface PromoteRequest {
   overrides?: Partial<Settings>;
   /** age identities for encrypted values Secrets. */
   sops?: SopsKeys;
+  /** Whose words messages name settings in: the action's inputs (default) or the CLI's flags. */
+  wording?: Wording;
 }
 
 export interface Promotion {
@@ -137,6 +188,26 @@ export interface EnvironmentResult {
   settings?: Settings;
   /** Set for a promotion. */
   promotion?: PromotionDetails;
+  /** What a reviewer decides on: what the version change does in the cluster (see ReviewFacts). */
+  review?: ReviewFacts;
+}
+
+/**
+ * What changes in the cluster at Carvel's level when this environment's PR merges, for the PR body,
+ * the job summary and the CLI: fetch entries, effective values and release notes. Never a secret
+ * value: hidden values are not in these facts at all (see carvel/effective-values.ts).
+ */
+export interface ReviewFacts {
+  /** The Package file of the version the environment runs now (for the diff link). */
+  fromPackageFile?: string;
+  /** spec.template.spec.fetch entries that differ, from → to. */
+  fetch: FetchChange[];
+  /** The environment's effective values (schema defaults included) before and after. */
+  values?: ValuesReview;
+  /** spec.releaseNotes of every version after the one running, up to the one delivered, oldest first. */
+  releaseNotes: { version: string; notes?: string }[];
+  /** validate: the version the base branch selects (what the pull request changes it from). */
+  baseVersion?: string;
 }
 
 export interface PlanResult {
@@ -145,6 +216,12 @@ export interface PlanResult {
   environments: EnvironmentResult[];
   /** Every file to write. Empty whenever there is any error: bad input writes nothing. */
   files: PlannedFile[];
+}
+
+export interface BootstrapResult extends PlanResult {
+  environment: string;
+  /** What was rendered, per component (names of the Secrets to create, for the pull request body). */
+  params: BootstrapParams[];
 }
 
 /** A component in an environment that a proposal covers. */

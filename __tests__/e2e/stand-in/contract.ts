@@ -101,7 +101,9 @@ export class Contract {
 
   constructor(subset: Subset = JSON.parse(readFileSync(SUBSET_URL, 'utf8'))) {
     // Make every `#/components/...` ref absolute so inline schemas can be compiled on their own.
-    this.#subset = JSON.parse(JSON.stringify(subset).replaceAll('"#/components/', `"${DOC_ID}#/components/`));
+    this.#subset = typedNullables(
+      JSON.parse(JSON.stringify(subset).replaceAll('"#/components/', `"${DOC_ID}#/components/`)),
+    );
     this.source = String(subset.info['x-source']);
     const options = { strict: false, discriminator: true, allErrors: true } as const;
     this.#ajv = new Ajv(options);
@@ -210,4 +212,21 @@ export class Contract {
     if (!validate) throw new Error(`no schema ${name} in the subset`);
     return validate(value) ? [] : describe(where, validate.errors);
   }
+}
+
+/**
+ * OpenAPI 3.0 lets `nullable: true` stand beside `oneOf` with no `type` (GitHub's commit `author`:
+ * a user, an empty object or null); ajv accepts `nullable` only beside a `type`. The same meaning,
+ * in words ajv takes: the schema, or null.
+ */
+function typedNullables<T>(node: T): T {
+  if (Array.isArray(node)) return node.map(typedNullables) as T;
+  if (node === null || typeof node !== 'object') return node;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(node)) out[k] = typedNullables(v);
+  if (out.nullable === true && out.type === undefined) {
+    const { nullable: _, ...rest } = out;
+    return { anyOf: [rest, { type: 'null' }] } as T;
+  }
+  return out as T;
 }

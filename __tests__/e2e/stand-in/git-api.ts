@@ -7,6 +7,7 @@ import { GitError, type GitStore } from './git-store.js';
 import {
   BOT_COMMITTER,
   blob,
+  branch,
   gitCommit,
   gitRef,
   gitTree,
@@ -36,6 +37,8 @@ export class GitApi {
   constructor(
     private readonly site: Site,
     private readonly git: GitStore,
+    /** Entries a recursive tree read lists before it answers `truncated: true`. */
+    private readonly recursiveTreeLimit: number,
   ) {}
 
   /** GitHub answers 409 "Git Repository is empty." on Git Data endpoints until the first push. */
@@ -61,6 +64,16 @@ export class GitApi {
         return { status: 200, body: gitRef(site, ref, sha) };
       },
 
+      'repos/get-branch': ({ params }) => {
+        this.#requireCommits();
+        const sha = git.resolveRef(`refs/heads/${params.branch}`);
+        if (!sha) throw new ApiError(404, 'Branch not found');
+        return {
+          status: 200,
+          body: branch(site, params.branch!, git.readCommit(sha), this.#verified.get(sha) ?? UNSIGNED),
+        };
+      },
+
       'git/get-commit': ({ params }) => {
         this.#requireCommits();
         if (git.typeOf(params.commit_sha!) !== 'commit') throw notFound();
@@ -77,7 +90,13 @@ export class GitApi {
           throw notFound();
         }
         // Any value of `recursive` turns recursion on, as the API documents.
-        return { status: 200, body: gitTree(site, sha, git.lsTree(sha, query.recursive !== undefined)) };
+        const recursive = query.recursive !== undefined;
+        const entries = git.lsTree(sha, recursive);
+        // "If truncated is true in the response then the number of items in the tree array exceeded
+        // our maximum limit" (docs.github.com/rest/git/trees#get-a-tree): a recursive read stops there.
+        if (recursive && entries.length > this.recursiveTreeLimit)
+          return { status: 200, body: gitTree(site, sha, entries.slice(0, this.recursiveTreeLimit), true) };
+        return { status: 200, body: gitTree(site, sha, entries) };
       },
 
       'git/get-blob': ({ params }) => {

@@ -1,6 +1,6 @@
 /**
  * POST /graphql, which the REST description does not cover. Only what the action sends is understood:
- * the `enablePullRequestAutoMerge` mutation and a `repository { pullRequest(number:) { id } }` lookup.
+ * the `enablePullRequestAutoMerge` and `disablePullRequestAutoMerge` mutations and a `repository { pullRequest(number:) { id } }` lookup.
  * Anything else is a violation. Checks are by hand: argument names, variable resolution, enum values.
  */
 import type { PullStore } from './pulls.js';
@@ -70,6 +70,34 @@ export function handleGraphql(body: unknown, pulls: PullStore, site: Site): Grap
       body: {
         data: { enablePullRequestAutoMerge: { clientMutationId, pullRequest: { id, number: pr.number } } },
       },
+    };
+  }
+
+  const disable = /disablePullRequestAutoMerge\s*\(\s*input\s*:\s*(\$\w+|\{[^}]*\})\s*\)/.exec(query);
+  if (disable) {
+    const operationId = 'graphql/disablePullRequestAutoMerge';
+    const raw = disable[1]!;
+    const input = (raw.startsWith('$') ? vars[raw.slice(1)] : argumentsOf(raw.slice(1, -1), vars)) as
+      | Record<string, unknown>
+      | undefined;
+    const id = input?.pullRequestId;
+    if (typeof id !== 'string') {
+      const message = `disablePullRequestAutoMerge needs pullRequestId: ID!; got ${JSON.stringify(input)}`;
+      return { operationId, body: { errors: [{ message }] }, violation: message };
+    }
+    const error = pulls.disableAutoMerge(id);
+    if (error)
+      return {
+        operationId,
+        body: {
+          data: { disablePullRequestAutoMerge: null },
+          errors: [{ type: 'NOT_FOUND', message: error, path: ['disablePullRequestAutoMerge'] }],
+        },
+      };
+    const pr = pulls.byNodeId(id)!;
+    return {
+      operationId,
+      body: { data: { disablePullRequestAutoMerge: { pullRequest: { id, number: pr.number } } } },
     };
   }
 

@@ -42,6 +42,14 @@ export class PullStore {
     return undefined;
   }
 
+  disableAutoMerge(id: string): string | undefined {
+    const pr = this.byNodeId(id);
+    if (!pr) return `Could not resolve to a node with the global id of '${id}'`;
+    pr.autoMerge = undefined;
+    pr.updatedAt = now();
+    return undefined;
+  }
+
   /** `pull-request`, or with `simple` the `pull-request-simple` shape of lists and review requests. */
   render(pr: PullRecord, simple = false) {
     return pullRequest(this.site, this.git, pr, simple);

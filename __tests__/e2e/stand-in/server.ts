@@ -47,6 +47,18 @@ export interface StandInOptions {
   files?: Record<string, string>;
   /** Start with no commits at all (Git Data endpoints answer 409 "Git Repository is empty."). */
   empty?: boolean;
+  /**
+   * A recursive tree read listing more entries than this answers `truncated: true` with only the
+   * first ones, as GitHub does past 100,000 entries (or 7 MB). Default: GitHub's 100,000.
+   */
+  recursiveTreeLimit?: number;
+  /**
+   * Each answer is sent this many ms after it is ready, as a network round trip would delay it
+   * (the bench's realism: calls in flight together overlap, calls that wait for each other add up).
+   */
+  latencyMs?: number;
+  /** Requests left in the hour as `x-ratelimit-remaining` first reports it (default 5,000, GitHub's for a token). */
+  rateLimitRemaining?: number;
 }
 
 export interface StandIn {
@@ -64,6 +76,8 @@ export interface StandIn {
   /** Pull requests by number - 1, with labels, comments, reviewers and auto-merge. */
   readonly pulls: readonly PullRecord[];
   readonly faults: Faults;
+  /** From now on, `x-ratelimit-remaining` counts down from `remaining` (a new hour, or a busy one). */
+  setRateLimitRemaining(remaining: number): void;
   /** The calls that are not GETs (POST /graphql included): what costs content-creation quota. */
   writes(): CallRecord[];
   /**
@@ -131,8 +145,10 @@ export async function startStandIn(options: StandInOptions): Promise<StandIn> {
   const faults = new Faults();
   const site: Site = { url: '', owner: options.owner, repo: options.repo, defaultBranch };
   const pulls = new PullStore(site, git, faults);
-  const handlers: Record<string, Handler> = { ...new GitApi(site, git).handlers(), ...pulls.handlers() };
+  const gitApi = new GitApi(site, git, options.recursiveTreeLimit ?? 100_000);
+  const handlers: Record<string, Handler> = { ...gitApi.handlers(), ...pulls.handlers() };
   let used = 0;
+  let remaining = options.rateLimitRemaining ?? 5000;
 
   const violate = (op: Operation, where: Violation['where'], messages: string[]) => {
     for (const message of messages)
@@ -141,12 +157,13 @@ export async function startStandIn(options: StandInOptions): Promise<StandIn> {
 
   function send(res: ServerResponse, op: Operation, reply: Reply): void {
     used += 1;
+    remaining = Math.max(0, remaining - 1);
     const headers = {
       'content-type': 'application/json; charset=utf-8',
       'x-github-request-id': randomUUID().toUpperCase(),
       'x-github-api-version-selected': '2022-11-28',
       'x-ratelimit-limit': '5000',
-      'x-ratelimit-remaining': String(Math.max(0, 5000 - used)),
+      'x-ratelimit-remaining': String(remaining),
       'x-ratelimit-used': String(used),
       'x-ratelimit-reset': String(Math.floor(Date.now() / 1000) + 3600),
       'x-ratelimit-resource': op === GRAPHQL ? 'graphql' : 'core',
@@ -227,6 +244,7 @@ export async function startStandIn(options: StandInOptions): Promise<StandIn> {
       path: req.url ?? '/',
       status: 0,
       at: Date.now(),
+      span: [performance.now(), 0],
     };
     calls.push(log);
     const chunks: Buffer[] = [];
@@ -235,7 +253,12 @@ export async function startStandIn(options: StandInOptions): Promise<StandIn> {
     let body: unknown;
     const answer = (op: Operation, reply: Reply | undefined) => {
       log.status = reply?.status ?? 0;
-      if (reply) send(res, op, reply);
+      const sendNow = () => {
+        if (reply) send(res, op, reply);
+        log.span![1] = performance.now();
+      };
+      if (options.latencyMs) setTimeout(sendNow, options.latencyMs);
+      else sendNow();
     };
 
     const routed =
@@ -314,6 +337,9 @@ export async function startStandIn(options: StandInOptions): Promise<StandIn> {
     violations,
     pulls: pulls.all,
     faults,
+    setRateLimitRemaining: (n) => {
+      remaining = n;
+    },
     writes: () => calls.filter((c) => c.method !== 'GET'),
     commit: (branch, files, message, author = DEVELOPER) =>
       commitFiles(git, fullRef(branch), files, message, author, `refs/heads/${defaultBranch}`),

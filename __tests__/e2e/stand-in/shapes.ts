@@ -197,13 +197,52 @@ export function gitCommit(site: Site, c: CommitInfo, verification: Verification)
   };
 }
 
-export function gitTree(site: Site, sha: string, entries: TreeEntry[]) {
+/**
+ * GET /branches/{branch}: the head commit in the REST commit shape (its tree sha inside
+ * `commit.commit.tree`) and, for an unprotected branch, protection disabled, as GitHub answers.
+ */
+export function branch(site: Site, name: string, c: CommitInfo, verification: Verification) {
+  const r = repoApi(site);
+  const git = gitCommit(site, c, verification);
+  const branchUrl = `${r}/branches/${enc(name)}`;
+  return {
+    name,
+    commit: {
+      sha: c.sha,
+      node_id: git.node_id,
+      url: `${r}/commits/${c.sha}`,
+      html_url: git.html_url,
+      comments_url: `${r}/commits/${c.sha}/comments`,
+      commit: {
+        url: git.url,
+        author: c.author,
+        committer: c.committer,
+        message: c.message,
+        comment_count: 0,
+        tree: git.tree,
+        verification: git.verification,
+      },
+      author: null,
+      committer: null,
+      parents: git.parents,
+    },
+    _links: { self: branchUrl, html: `${site.url}/${site.owner}/${site.repo}/tree/${name}` },
+    protected: false,
+    protection: {
+      enabled: false,
+      required_status_checks: { enforcement_level: 'off', contexts: [], checks: [] },
+    },
+    protection_url: `${branchUrl}/protection`,
+  };
+}
+
+export function gitTree(site: Site, sha: string, entries: TreeEntry[], truncated = false) {
   const r = repoApi(site);
   return {
     sha,
     url: `${r}/git/trees/${sha}`,
     tree: entries.map((e) => ({ ...e, url: `${r}/git/${e.type === 'tree' ? 'trees' : 'blobs'}/${e.sha}` })),
-    truncated: false,
+    truncated,
   };
 }
 

@@ -76,6 +76,8 @@ export interface CallRecord {
   /** Set when a fault answered instead of the stand-in's logic. */
   fault?: string;
   at: number;
+  /** performance.now() when the request arrived and when its answer was sent: which calls overlapped. */
+  span?: [number, number];
 }
 
 export interface Violation {

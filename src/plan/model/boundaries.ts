@@ -7,7 +7,7 @@ import type { LoadedConfig } from '../../config/config.js';
 import { type Diagnostic, error } from '../../diagnostics.js';
 import { writePathProblem } from '../../repo/paths.js';
 import { type FileEntry, refusalMessage } from '../../repo/snapshot.js';
-import type { PlannedFile, Request } from '../types.js';
+import type { ComponentRequest, PlannedFile } from '../types.js';
 import { type ComponentLayout, NO_MATCH } from './repository.js';
 
 export { NO_MATCH } from './repository.js';
@@ -23,7 +23,7 @@ const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 export function linkProblems(
   entries: readonly FileEntry[],
   loaded: LoadedConfig,
-  request: Request,
+  request: ComponentRequest,
 ): Diagnostic[] {
   const { layout, environments, components } = loaded.config;
   const prefix = layout.componentsPath ? `${layout.componentsPath}/` : '';
@@ -67,7 +67,7 @@ export function noComponentProblem(
 }
 
 /** The component and environment filters of a request (a promotion names its targets instead). */
-function filtersOf(request: Request): { components?: string[]; environments?: string[] } {
+function filtersOf(request: ComponentRequest): { components?: string[]; environments?: string[] } {
   return request.kind === 'promote' ? {} : request;
 }
 
@@ -75,7 +75,7 @@ function filtersOf(request: Request): { components?: string[]; environments?: st
 export function environmentFilterProblems(
   components: readonly ComponentLayout[],
   loaded: LoadedConfig,
-  request: Request,
+  request: ComponentRequest,
 ): Diagnostic[] {
   const { components: wanted, environments: filter } = filtersOf(request);
   const chosen = components.filter((c) => !wanted || wanted.includes(c.name));

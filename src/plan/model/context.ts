@@ -5,6 +5,7 @@
 import { compare, parseRelaxed } from '../../carvel/semver.js';
 import type { RepoConfig } from '../../config/config.js';
 import type { Diagnostic } from '../../diagnostics.js';
+import type { Wording } from '../../settings/declarations.js';
 import type { EnvironmentResult } from '../types.js';
 import type { EnvironmentFiles } from './environment.js';
 import type { ComponentPackages } from './packages.js';
@@ -22,6 +23,8 @@ export interface Context {
   sops?: SopsKeys;
   /** The repository encrypts values Secrets (a .sops.yaml, or secretFormat sops): plain ones get a warning. */
   repoEncrypts: boolean;
+  /** Whose words messages name settings in (the action's inputs, or the CLI's flags). */
+  wording?: Wording;
 }
 
 /** One component as loaded: its Packages and the files of the environments the plan looks at. */

@@ -5,7 +5,7 @@
 import { dns1123LabelProblem, dns1123SubdomainProblem } from '../../carvel/names.js';
 import type { Layout } from '../../config/config.js';
 import { type Diagnostic, error } from '../../diagnostics.js';
-import type { Request } from '../types.js';
+import type { ComponentRequest } from '../types.js';
 
 /** A filter (component, environment) that names nothing the repository has. */
 export const NO_MATCH = 'request.no-match';
@@ -58,8 +58,12 @@ export function nameProblem(kind: 'component' | 'environment', name: string): st
   return kind === 'component' ? dns1123SubdomainProblem(name) : dns1123LabelProblem(name);
 }
 
+/** The component names, for a message that says which exist. */
+export const componentList = (components: readonly ComponentLayout[]): string =>
+  components.map((c) => c.name).join(', ') || 'none';
+
 /** Component and environment folders, and the names a request gives, that cannot be used. */
-export function nameProblems(components: ComponentLayout[], request: Request): Diagnostic[] {
+export function nameProblems(components: ComponentLayout[], request: ComponentRequest): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   for (const c of components) {
     const problem = nameProblem('component', c.name);
@@ -81,7 +85,11 @@ export function nameProblems(components: ComponentLayout[], request: Request): D
     if (problem) diagnostics.push(error('request.component', `component "${name}" ${problem}`, ''));
     else if (!components.some((c) => c.name === name))
       diagnostics.push(
-        error(NO_MATCH, `the component filter "${name}" names no component in the repository`, ''),
+        error(
+          NO_MATCH,
+          `the component filter "${name}" names no component in the repository (components: ${componentList(components)})`,
+          '',
+        ),
       );
   }
   for (const name of named.environments ?? []) {

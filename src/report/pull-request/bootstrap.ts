@@ -4,8 +4,11 @@
  */
 import type { BootstrapParams } from '../../flux/params.js';
 import type { PlanResult } from '../../plan/types.js';
+import { inertText } from '../inert.js';
+import { fitted, gateLine } from './body.js';
 import type { Links } from './links.js';
-import { markerForKey } from './marker.js';
+import { writeMarker } from './marker.js';
+import { type Budget, packageLinks, reviewSection, versionChange } from './review.js';
 
 const code = (text: string) =>
   `\`${text.replaceAll('`', "'").replaceAll('|', '\\|').replaceAll('\n', ' ')}\``;
@@ -17,6 +20,16 @@ export function bootstrapPullRequestBody(
   params: readonly BootstrapParams[],
   links: Links,
 ): string {
+  return fitted((budget) => bootstrapLines(environment, result, params, links, budget), writeMarker(key));
+}
+
+function bootstrapLines(
+  environment: string,
+  result: PlanResult,
+  params: readonly BootstrapParams[],
+  links: Links,
+  budget: Budget,
+): string[] {
   const lines = [
     `Bootstraps environment **${environment}** for ${params.map((p) => code(p.component)).join(', ')}: the environment folder, the run cluster's RBAC and the Brain cluster's Flux objects. Once merged, the Brain's Flux applies it.`,
     '',
@@ -41,8 +54,18 @@ export function bootstrapPullRequestBody(
       '',
       'Flux `v1beta2` has no `healthCheckExprs`: a failed PackageInstall is not reported as unhealthy there.',
     );
-  lines.push('', `Planned on ${links.repository}@${links.baseSha.slice(0, 12)}.`, '', markerForKey(key));
-  return `${lines.join('\n')}\n`;
+  lines.push('', gateLine(result.valid));
+  for (const env of result.environments.filter((e) => e.review)) {
+    lines.push(
+      '',
+      `### ${inertText(env.component)}: ${versionChange(env)}`,
+      '',
+      `- Package: ${packageLinks(env, links)}`,
+    );
+    lines.push(...reviewSection(env, budget));
+  }
+  lines.push('', `Planned on ${links.repository}@${links.baseSha.slice(0, 12)}.`);
+  return lines;
 }
 
 /** The commands that create every Secret the Flux objects name (deduplicated across components). */

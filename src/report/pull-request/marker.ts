@@ -97,32 +97,3 @@ function parseLastLine(body: string | null | undefined): Marker | undefined {
   }
   return key === undefined ? undefined : { key, fields };
 }
-
-// The delivery code's interface until it moves to readMarker/trustedVersion.
-
-/** @deprecated use writeMarker(markerKey(component, environment), { version }) */
-export function markerFor(component: string, environment: string, version?: string): string {
-  return writeMarker(markerKey(component, environment), { version });
-}
-
-/** @deprecated use writeMarker(key, { version }) */
-export function markerForKey(key: string, version?: string): string {
-  return writeMarker(key, { version });
-}
-
-/** Is this body this action's PR for that key (`component/environment`, `_environments/dev/<set>`)? */
-export function isMarkedFor(body: string | null | undefined, key: string): boolean {
-  return readMarker(body, { key }) !== undefined;
-}
-
-/**
- * @deprecated it cannot check the key: use readMarker(body, { key }) and trustedVersion().
- * The last line's marker, strictly parsed, when its only field besides the key is `version`.
- */
-export function parseMarker(
-  body: string | null | undefined,
-): { target: string; version?: string } | undefined {
-  const marker = parseLastLine(body);
-  if (!marker || Object.keys(marker.fields).some((name) => name !== 'version')) return undefined;
-  return { target: marker.key, version: marker.fields.version };
-}

@@ -3,8 +3,10 @@
  * should see. Repository text goes through inert.ts.
  */
 import type { Diagnostic } from '../../diagnostics.js';
-import type { PlanResult, Published } from '../../plan/types.js';
+import type { EnvironmentResult, PlanResult, Published } from '../../plan/types.js';
 import { inertCell, inertCode, inertText } from '../inert.js';
+import { htmlCode } from '../pull-request/literal.js';
+import { COMPACT, FULL, reviewSection, versionChange } from '../pull-request/review.js';
 
 const cell = (text: string | undefined) => inertCell(text);
 const code = (text: string | undefined) => inertCode(text);
@@ -33,11 +35,13 @@ export function jobSummary(
       );
       const prCell = pr?.url
         ? `[#${pr.number}](${pr.url}) ${pr.operation}`
-        : env.files.length === 0
-          ? 'up to date'
-          : dryRun
-            ? 'would open'
-            : '—';
+        : mode === 'validate'
+          ? wouldChange(env)
+          : env.files.length === 0
+            ? 'up to date'
+            : dryRun
+              ? 'would open'
+              : '—';
       const version =
         env.fromVersion && env.fromVersion !== env.toVersion
           ? `${code(env.fromVersion)} → ${code(env.toVersion)}`
@@ -49,6 +53,7 @@ export function jobSummary(
   } else {
     lines.push('No environment to change.');
   }
+  lines.push(...reviews(result.environments));
   const overrides = result.diagnostics.filter((d) => d.code === 'promotion.override');
   if (overrides.length > 0) {
     lines.push('', `### ${overrides.length} out-of-order promotion(s) allowed by an override label`, '');
@@ -56,7 +61,8 @@ export function jobSummary(
   }
   const errors = result.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length > 0) {
-    lines.push('', `### ${errors.length} error(s) — nothing was written`, '');
+    const outcome = mode === 'validate' ? 'the gate fails' : 'nothing was written';
+    lines.push('', `### ${errors.length} error(s) — ${outcome}`, '');
     for (const d of errors) lines.push(`- ${at(d, true)} ${message(d.message)}`);
   }
   // What a reviewer of the whole run should know, e.g. a values Secret in plain text or one not checked.
@@ -68,4 +74,35 @@ export function jobSummary(
     lines.push('', '</details>');
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** validate: what the pull request changes in this environment, from the base branch's version. */
+function wouldChange(env: EnvironmentResult): string {
+  const review = env.review;
+  if (!review) return '—';
+  if (review.baseVersion === env.toVersion) return 'no version change';
+  return `changes ${review.baseVersion ? code(review.baseVersion) : 'new'} → ${code(env.toVersion)}`;
+}
+
+/** The pull request bodies' facts, folded per environment that changes. */
+function reviews(environments: readonly EnvironmentResult[]): string[] {
+  const changing = environments.filter(
+    (e) =>
+      e.review &&
+      (e.files.length > 0 || (e.review.baseVersion !== undefined && e.review.baseVersion !== e.toVersion)),
+  );
+  const budget = changing.length > 10 ? COMPACT : FULL;
+  const lines: string[] = [];
+  for (const env of changing) {
+    const from = env.review?.baseVersion;
+    const change = from !== undefined ? `${code(from)} → ${code(env.toVersion)}` : versionChange(env);
+    lines.push(
+      '',
+      `<details><summary>${htmlCode(env.component)} in ${htmlCode(env.environment)}: what changes in the cluster</summary>`,
+      '',
+      `${change}`,
+    );
+    lines.push(...reviewSection(env, budget), '', '</details>');
+  }
+  return lines;
 }

@@ -21,6 +21,7 @@ const terminal = (text: string, max = 80) => {
 function textCell(cell: StatusCell | undefined): string {
   if (!cell) return '';
   const version = cell.version ? terminal(cell.version) : '';
+  if (cell.outOfOrder) return `${version} OUT OF ORDER`.trim();
   switch (cell.state) {
     case 'missing':
       return '(no folder)';
@@ -73,6 +74,8 @@ export function statusJson(model: StatusModel): string {
 
 function markdownCell(cell: StatusCell | undefined): string {
   if (!cell) return '';
+  // Red, as the invalid state is: the run refuses this version here (see flagOutOfOrder).
+  if (cell.outOfOrder) return `🔴 ${cell.version ? `${inertCode(cell.version)} ` : ''}**out of order**`;
   switch (cell.state) {
     case 'missing':
       return '_no folder_';
@@ -130,8 +133,9 @@ const STYLES = [
 
 function nodeLabel(cell: StatusCell): string {
   const version = cell.version ? mermaidText(cell.version) : '';
-  const what =
-    cell.state === 'missing'
+  const what = cell.outOfOrder
+    ? `${version} out of order`.trim()
+    : cell.state === 'missing'
       ? 'no folder'
       : cell.state === 'invalid'
         ? `${version} invalid`.trim()
@@ -162,7 +166,7 @@ function componentGraph(
   }
   for (const cell of c.cells) {
     lines.push(`    ${id(cell.environment)}["${nodeLabel(cell)}"]`);
-    classes.push(`  class ${id(cell.environment)} ${cell.state}`);
+    classes.push(`  class ${id(cell.environment)} ${cell.outOfOrder ? 'invalid' : cell.state}`);
   }
   let edges = 0;
   for (const cell of c.cells) {

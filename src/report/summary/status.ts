@@ -24,6 +24,8 @@ export interface StatusCell {
   promoteFrom?: string;
   /** What promoteFrom selects, when this environment is behind it. */
   upstreamVersion?: string;
+  /** The run's own plan found this environment's version out of promotion order (validate: the PR's head). */
+  outOfOrder?: boolean;
 }
 
 export interface ComponentStatus {
@@ -93,4 +95,28 @@ export function buildStatus(input: StatusInput): StatusModel {
     return { component: c.name, versions: [...c.versions], cells };
   });
   return { environments, components, valid: validation.valid, diagnostics: validation.diagnostics };
+}
+
+/**
+ * The run's `promotion.out-of-order` errors on the matrix: the matrix is built from the head alone,
+ * which cannot know the order (that needs the base branch), so it would show such an environment as
+ * current next to the error. The diagnostic names the environment's PackageInstall:
+ * `[<subpath>/]<component>/<environment>/<file>`.
+ */
+export function flagOutOfOrder(model: StatusModel, diagnostics: readonly Diagnostic[]): StatusModel {
+  const flagged = diagnostics
+    .filter((d) => d.code === 'promotion.out-of-order' && d.severity === 'error')
+    .map((d) => d.file.split('/'))
+    .filter((parts) => parts.length >= 3)
+    .map((parts) => ({ component: parts.at(-3)!, environment: parts.at(-2)! }));
+  if (flagged.length === 0) return model;
+  const components = model.components.map((c) => ({
+    ...c,
+    cells: c.cells.map((cell) =>
+      flagged.some((f) => f.component === c.component && f.environment === cell.environment)
+        ? { ...cell, outOfOrder: true }
+        : cell,
+    ),
+  }));
+  return { ...model, components };
 }

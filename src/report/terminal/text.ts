@@ -1,7 +1,8 @@
 /** Plain-text and JSON renderings of a plan, for the CLI and logs. Values Secrets are never shown. */
 import { createTwoFilesPatch } from 'diff';
 import { type Diagnostic, formatDiagnostic } from '../../diagnostics.js';
-import type { PlannedFile, PlanResult } from '../../plan/types.js';
+import type { PlannedFile, PlanResult, ReviewFacts } from '../../plan/types.js';
+import { reviewLines } from './review.js';
 
 /** A unified diff of one planned file against what the repo has; a values Secret shows key names only. */
 export function fileDiff(
@@ -34,6 +35,7 @@ export function summaryLines(result: PlanResult): string[] {
         : `${env.fromVersion ?? '(new)'} → ${env.toVersion}`;
     const constraint = env.constraint ? ` [constraints: ${env.constraint}]` : '';
     lines.push(`${env.component}/${env.environment}: ${change}${constraint}${env.valid ? '' : ' — INVALID'}`);
+    if (env.files.length > 0) lines.push(...reviewLines(env.review).map((l) => `  ${l}`));
   }
   return lines;
 }
@@ -53,6 +55,8 @@ export interface JsonReport {
     to?: string;
     constraint?: string;
     valid: boolean;
+    /** What the change does in the cluster (the pull request body's facts); never a hidden value. */
+    review?: ReviewFacts;
   }[];
 }
 
@@ -68,6 +72,7 @@ export function jsonReport(result: PlanResult): JsonReport {
       to: e.toVersion,
       constraint: e.constraint,
       valid: e.valid,
+      ...(e.review ? { review: e.review } : {}),
     })),
   };
 }

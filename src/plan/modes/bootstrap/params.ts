@@ -8,6 +8,8 @@ import type { LoadedConfig } from '../../../config/config.js';
 import { type RepoConfig, settingsFor } from '../../../config/config.js';
 import { type Diagnostic, error, warning } from '../../../diagnostics.js';
 import { type BootstrapParams, DEFAULT_TIMINGS, type PolicyRule } from '../../../flux/params.js';
+import { isFluxControllerAccount, RESERVED_NAMESPACES } from '../../../flux/rbac.js';
+import { nameOf } from '../../../settings/declarations.js';
 import type { ComponentPackages } from '../../model/packages.js';
 import type { ComponentLayout } from '../../model/repository.js';
 import type { EnvironmentResult } from '../../types.js';
@@ -18,7 +20,6 @@ import {
   DEFAULT_SOPS_AGE_SECRET,
   fluxApiVersionOf,
   fluxGitUrl,
-  httpsAddressOf,
 } from './request.js';
 
 /** What bootstrap plans from: the request, the repository's file list and flux-pkg.yaml, and where diagnostics go. */
@@ -65,7 +66,7 @@ export function resolveParams(p: BootstrapInput, component: ComponentLayout): Bo
     diagnostics.push(
       error(
         'request.target-namespace',
-        `target-namespace is required: flux-pkg.yaml gives none for environment "${env}"`,
+        `${nameOf('target-namespace', r.wording)} is required: flux-pkg.yaml gives none for environment "${env}"`,
         '',
       ),
     );
@@ -76,14 +77,14 @@ export function resolveParams(p: BootstrapInput, component: ComponentLayout): Bo
     r.serviceAccountName ?? configured('serviceAccountName') ?? `${component.name}-installer`;
   const fluxServiceAccountName =
     r.fluxServiceAccountName ?? settings.fluxServiceAccountName ?? `${component.name}-flux`;
-  if (targetNamespace === fluxNamespace && serviceAccountName === fluxServiceAccountName)
-    diagnostics.push(
-      error(
-        'request.service-account-name',
-        `service-account-name "${serviceAccountName}" is also the account Flux impersonates, and target-namespace is the Flux namespace: the two accounts need different names`,
-        '',
-      ),
-    );
+  const kubeconfigSecretName = r.kubeconfigSecretName ?? settings.kubeconfigSecret ?? `${env}-kubeconfig`;
+  const extra = extraRules(config, component.name, env);
+  riskyParams(
+    p,
+    component,
+    { targetNamespace, fluxNamespace, fluxServiceAccountName, kubeconfigSecretName },
+    extra,
+  );
   const paths = bootstrapPaths(config, component, env);
   folderProblems(p, component, paths.rbacDir);
   return {
@@ -92,7 +93,7 @@ export function resolveParams(p: BootstrapInput, component: ComponentLayout): Bo
     targetNamespace,
     serviceAccountName,
     fluxServiceAccountName,
-    kubeconfigSecretName: r.kubeconfigSecretName ?? settings.kubeconfigSecret ?? `${env}-kubeconfig`,
+    kubeconfigSecretName,
     fluxNamespace,
     fluxApiVersion: fluxApiVersionOf(r.fluxApiVersion, settings.fluxApiVersion),
     gitUrl: fluxGitUrl(r.gitUrl),
@@ -104,15 +105,82 @@ export function resolveParams(p: BootstrapInput, component: ComponentLayout): Bo
       r.commitStatus === false
         ? false
         : {
-            address: httpsAddressOf(r.gitUrl),
+            // The repository on this GitHub server, never the git URL's host (the token goes there).
+            address: r.repositoryUrl!.replace(/\/+$/, ''),
             tokenSecretName: r.commitStatusSecretName ?? DEFAULT_COMMIT_STATUS_SECRET,
           },
-    extraRules: extraRules(config, component.name, env),
+    extraRules: extra,
     sopsSecretName:
       settings.secretFormat === 'sops'
         ? (r.sopsAgeSecretName ?? settings.sopsAgeSecretName ?? DEFAULT_SOPS_AGE_SECRET)
         : undefined,
   };
+}
+
+/**
+ * What bootstrap refuses whether an input or flux-pkg.yaml gives it: installing into the Flux or
+ * a system namespace, Flux impersonating a controller's account, `*` in Role rules (unless the base
+ * flux-pkg.yaml's policy.allowClusterScope names the component); a kubeconfig Secret another
+ * environment uses is a warning (namespaces of one cluster share one).
+ */
+function riskyParams(
+  p: BootstrapInput,
+  component: ComponentLayout,
+  given: {
+    targetNamespace: string;
+    fluxNamespace: string;
+    fluxServiceAccountName: string;
+    kubeconfigSecretName: string;
+  },
+  rules: readonly PolicyRule[],
+): void {
+  const { config } = p.loaded;
+  const env = p.request.environment;
+  const refuse = (input: string, message: string) =>
+    p.diagnostics.push(error(`request.${input}`, `${input} ${message}`, ''));
+  if (given.targetNamespace === given.fluxNamespace || RESERVED_NAMESPACES.includes(given.targetNamespace))
+    refuse(
+      'target-namespace',
+      `"${given.targetNamespace}" is ${given.targetNamespace === given.fluxNamespace ? 'the Flux namespace' : 'a namespace of the cluster'}: a Package is installed into a namespace of its own; set target-namespace (or targetNamespace in flux-pkg.yaml) to it`,
+    );
+  if (isFluxControllerAccount(given.fluxServiceAccountName))
+    refuse(
+      'flux-service-account-name',
+      `"${given.fluxServiceAccountName}" is a Flux controller's account: Flux would apply with its cluster-wide rights; name an account of the environment's own (default ${component.name}-flux)`,
+    );
+  if (rules.some(hasWildcard) && !allowsClusterScope(config, component.name))
+    refuse(
+      'rbac',
+      `rbac.extraRules of flux-pkg.yaml for ${component.name} in ${env} use "*" in apiGroups, resources or verbs: list what the Package deploys, or have the platform team add ${component.name} to policy.allowClusterScope on the base branch`,
+    );
+  const sharing = otherEnvironments(p, component).find(
+    (other) => kubeconfigOf(config, component.name, other) === given.kubeconfigSecretName,
+  );
+  if (sharing)
+    p.diagnostics.push(
+      warning(
+        'bootstrap.shared-kubeconfig',
+        `kubeconfig Secret "${given.kubeconfigSecretName}" of ${env} is also the one of environment "${sharing}": both deliver to one cluster with one identity (fine for namespaces of one cluster; otherwise set kubeconfig-secret-name)`,
+        '',
+      ),
+    );
+}
+
+const hasWildcard = (rule: PolicyRule) =>
+  [...rule.apiGroups, ...rule.resources, ...rule.verbs].some((v) => v.includes('*'));
+
+/** policy.allowClusterScope names the component (or `*`). */
+export function allowsClusterScope(config: RepoConfig, component: string): boolean {
+  return config.policy.allowClusterScope.some((c) => c === '*' || c === component);
+}
+
+function otherEnvironments(p: BootstrapInput, component: ComponentLayout): string[] {
+  const listed = p.loaded.config.environments?.map((e) => e.name) ?? [];
+  return [...new Set([...listed, ...component.environments])].filter((e) => e !== p.request.environment);
+}
+
+function kubeconfigOf(config: RepoConfig, component: string, environment: string): string {
+  return settingsFor(config, component, environment).kubeconfigSecret ?? `${environment}-kubeconfig`;
 }
 
 /** A setting flux-pkg.yaml itself sets (component, environment or defaults), not a built-in default. */
@@ -244,7 +312,7 @@ export function existsAlready(
   p.diagnostics.push(
     error(
       'bootstrap.exists',
-      `environment "${env}" of ${component.name} exists already (${existing[0]}); rerun with force to regenerate its Flux and RBAC files (values are kept)`,
+      `environment "${env}" of ${component.name} exists already (${existing[0]}); rerun with ${nameOf('force', p.request.wording)} to regenerate its Flux and RBAC files (values are kept)`,
       existing[0]!.replace(/\/$/, ''),
     ),
   );

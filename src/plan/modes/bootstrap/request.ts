@@ -6,54 +6,22 @@
 import { dns1123LabelProblem, dns1123SubdomainProblem } from '../../../carvel/names.js';
 import { type Diagnostic, error } from '../../../diagnostics.js';
 import type { FluxApiVersion } from '../../../flux/params.js';
+import { isFluxControllerAccount, RESERVED_NAMESPACES } from '../../../flux/rbac.js';
+import { type InputName, nameOf } from '../../../settings/declarations.js';
 import { parseYaml } from '../../../yaml/parse.js';
 import { nameProblem } from '../../model/repository.js';
+import type { BootstrapRequest } from '../../types.js';
 
-import type { SopsKeys } from '../../types.js';
-
-export interface BootstrapRequest {
-  kind: 'bootstrap';
-  /** Component names; `*` alone means every component that has Packages. */
-  components: string[];
-  environment: string;
-  /** Default: each component's newest Package. */
-  version?: string;
-  /** The new environment's values YAML. Default `{}`: the Package's defaults apply. */
-  values?: string;
-  serviceAccountName?: string;
-  fluxServiceAccountName?: string;
-  targetNamespace?: string;
-  kubeconfigSecretName?: string;
-  fluxNamespace?: string;
-  /** As given (checked here): v1 or v1beta2. */
-  fluxApiVersion?: string;
-  /** https or ssh (`ssh://…` or scp-like `git@host:org/repo`). */
-  gitUrl: string;
-  gitSecretName?: string;
-  /** The branch the GitRepository follows (the base branch of the pull request). */
-  branch: string;
-  /** Regenerate the Flux and RBAC files of an environment that exists (its values are never overwritten). */
-  force?: boolean;
-  /** Commit statuses through notification-controller (Provider + Alert); default on. */
-  commitStatus?: boolean;
-  /** The Secret with the GitHub token notification-controller posts statuses with. */
-  commitStatusSecretName?: string;
-  /** The Secret with the SOPS age key, used when the environment's secretFormat is sops. */
-  sopsAgeSecretName?: string;
-  /** Keys to decrypt existing encrypted values with, and recipients to encrypt new ones for (secretFormat sops). */
-  sops?: SopsKeys;
-  sopsAgeRecipients?: string[];
-}
+export type { BootstrapRequest } from '../../types.js';
 
 export const DEFAULT_FLUX_NAMESPACE = 'flux-system';
 export const DEFAULT_COMMIT_STATUS_SECRET = 'github-commit-status';
 export const DEFAULT_SOPS_AGE_SECRET = 'sops-age';
 
-const bad = (input: string, message: string): Diagnostic =>
-  error(`request.${input}`, `${input} ${message}`, '');
-
 /** Problems of the request's own fields (what needs the repository is checked by the planner). */
 export function requestProblems(r: BootstrapRequest): Diagnostic[] {
+  const bad = (input: InputName, message: string): Diagnostic =>
+    error(`request.${input}`, `${nameOf(input, r.wording)} ${message}`, '');
   const problems: Diagnostic[] = [];
   const envProblem = nameProblem('environment', r.environment);
   if (!r.environment) problems.push(bad('environment', 'is required'));
@@ -96,9 +64,57 @@ export function requestProblems(r: BootstrapRequest): Diagnostic[] {
         ),
       );
   }
+  problems.push(...riskyInputProblems(r, bad));
   if (r.version !== undefined && !/^[0-9A-Za-z.+-]{1,128}$/.test(r.version))
     problems.push(bad('version', `"${shown(r.version)}" is not a Package version`));
   return problems;
+}
+
+/** Inputs that would hand a run cluster or the commit-status token to the wrong party. */
+function riskyInputProblems(
+  r: BootstrapRequest,
+  bad: (input: InputName, message: string) => Diagnostic,
+): Diagnostic[] {
+  const problems: Diagnostic[] = [];
+  if (r.targetNamespace !== undefined && RESERVED_NAMESPACES.includes(r.targetNamespace))
+    problems.push(
+      bad(
+        'target-namespace',
+        `"${r.targetNamespace}" is a namespace of the cluster or of Flux, not one to install a Package into: name the component's own namespace`,
+      ),
+    );
+  if (r.fluxServiceAccountName !== undefined && isFluxControllerAccount(r.fluxServiceAccountName))
+    problems.push(
+      bad(
+        'flux-service-account-name',
+        `"${shown(r.fluxServiceAccountName)}" is a Flux controller's account: Flux would apply with the controller's cluster-wide rights; name an account of the environment's own (default <component>-flux)`,
+      ),
+    );
+  if (r.commitStatus !== false) {
+    const problem = repositoryUrlProblem(r.repositoryUrl);
+    // Not an action input (the action derives it from GITHUB_SERVER_URL): the CLI's --repository-url.
+    if (problem) problems.push(error('request.repository-url', `--repository-url ${problem}`, ''));
+  }
+  return problems;
+}
+
+/** The Provider's address: an https URL of one repository on a GitHub server, without credentials. */
+export function repositoryUrlProblem(url: string | undefined): string | undefined {
+  if (!url)
+    return 'is required for commit statuses (the repository on its GitHub server, e.g. https://github.com/org/gitops), or set commit-status false';
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return `"${shown(url)}" is not a URL`;
+  }
+  if (parsed.protocol !== 'https:')
+    return `"${shown(url)}" must be the repository's https address on its GitHub server`;
+  if (parsed.username || parsed.password || parsed.search || parsed.hash)
+    return 'must not carry credentials, a query or a fragment';
+  if (!/^\/[^/]+\/[^/]+\/?$/.test(parsed.pathname))
+    return `"${shown(url)}" must name one repository (owner/name)`;
+  return undefined;
 }
 
 export function fluxApiVersionOf(given: string | undefined, configured: FluxApiVersion): FluxApiVersion {
@@ -137,19 +153,25 @@ export function fluxGitUrl(url: string): string {
   return `ssh://${user}@${scp[1]}/${scp[2]!.replace(/^\/+/, '')}`;
 }
 
-/** The repository's https address for notification-controller's github Provider, from its git URL. */
-export function httpsAddressOf(url: string): string {
+/**
+ * The repository's address on github.com when its git URL is on github.com (the CLI's default);
+ * undefined for any other host: the Provider's token must never follow a git URL elsewhere.
+ */
+export function githubComAddressOf(url: string): string | undefined {
   const scp = SCP_LIKE.exec(url);
-  const [host, path] = scp
-    ? [scp[1]!, scp[2]!]
-    : (() => {
-        const u = new URL(url);
-        return [u.hostname, u.pathname];
-      })();
-  return `https://${host}/${path
+  let host: string;
+  let path: string;
+  try {
+    [host, path] = scp ? [scp[1]!, scp[2]!] : [new URL(url).hostname, new URL(url).pathname];
+  } catch {
+    return undefined;
+  }
+  if (host.toLowerCase() !== 'github.com') return undefined;
+  const repo = path
     .replace(/^\/+/, '')
     .replace(/\/+$/, '')
-    .replace(/\.git$/, '')}`;
+    .replace(/\.git$/, '');
+  return /^[^/]+\/[^/]+$/.test(repo) ? `https://github.com/${repo}` : undefined;
 }
 
 /** A value as shown in a message: hostile input stays on one line and short. */

@@ -20,8 +20,9 @@ import { loadPackages } from '../../load/load.js';
 import { RepoReader } from '../../load/reader.js';
 import { unsafePathProblems } from '../../model/boundaries.js';
 import { type ComponentLayout, discover } from '../../model/repository.js';
-import { plan } from '../../plan.js';
-import type { EnvironmentResult, PlannedFile, PlanResult } from '../../types.js';
+import { planComponents } from '../../run.js';
+import type { BootstrapRequest, BootstrapResult, EnvironmentResult, PlannedFile } from '../../types.js';
+import { runInstall } from '../install/run.js';
 import { bootstrapConfig, configForPlanning } from './config.js';
 import { brainRootList, brainRootPaths, fluxFilePaths, fluxFiles, type Texts } from './files.js';
 import {
@@ -33,15 +34,9 @@ import {
   requestedPackage,
   resolveParams,
 } from './params.js';
-import { type BootstrapRequest, requestProblems } from './request.js';
+import { requestProblems } from './request.js';
 
-export type { BootstrapRequest } from './request.js';
-
-export interface BootstrapResult extends PlanResult {
-  environment: string;
-  /** What was rendered, per component (names of the Secrets to create, for the pull request body). */
-  params: BootstrapParams[];
-}
+export type { BootstrapRequest, BootstrapResult } from '../../types.js';
 
 /** What bootstrap plans from, and the loader's handles (the rules in bootstrap-params.ts and bootstrap-files.ts get the input only). */
 interface Planning extends BootstrapInput {
@@ -49,11 +44,16 @@ interface Planning extends BootstrapInput {
   reader: RepoReader;
 }
 
-export async function planBootstrap(snapshot: Snapshot, request: BootstrapRequest): Promise<BootstrapResult> {
+/** `given`: flux-pkg.yaml as the caller already read it; default: read it here (after the request's own checks). */
+export async function planBootstrap(
+  snapshot: Snapshot,
+  request: BootstrapRequest,
+  given?: LoadedConfig,
+): Promise<BootstrapResult> {
   const diagnostics = requestProblems(request);
   const empty = (): BootstrapResult => finish(request, diagnostics, [], [], []);
   if (hasErrors(diagnostics)) return empty();
-  const loaded = await loadConfig(snapshot);
+  const loaded = given ?? (await loadConfig(snapshot));
   diagnostics.push(...loaded.diagnostics);
   if (hasErrors(diagnostics)) return empty();
   const paths = new Set((await snapshot.list()).map((e) => e.path));
@@ -134,7 +134,7 @@ async function newEnvironment(
       ? undefined
       : requestedPackage(p, component, await loadPackages(p.reader, component));
   if (packageFile === null) return undefined;
-  const planned = await plan(
+  const planned = await planComponents(
     p.snapshot,
     {
       kind: 'install',
@@ -143,12 +143,14 @@ async function newEnvironment(
       environments: [r.environment],
       values: r.values,
       sops: r.sops,
+      wording: r.wording,
       overrides: {
         serviceAccountName: params.serviceAccountName,
         ...(r.sopsAgeRecipients ? { sopsAgeRecipients: r.sopsAgeRecipients } : {}),
       },
     },
     planningConfig,
+    runInstall,
   );
   p.diagnostics.push(...planned.diagnostics);
   const env = planned.environments.find((e) => e.component === component.name);

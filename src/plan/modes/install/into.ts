@@ -19,11 +19,13 @@ import { hasValuesKey, type ValuesSecret } from '../../../carvel/values-secret.j
 import { type Settings, settingsFor } from '../../../config/config.js';
 import { type Diagnostic, error, hasErrors, warning } from '../../../diagnostics.js';
 import { generatedResources, KUSTOMIZATION_FILES } from '../../../flux/kustomize.js';
+import { askFor } from '../../../settings/declarations.js';
 import { positionAt } from '../../../yaml/parse.js';
 import { type Context, environmentResult, versionOrder } from '../../model/context.js';
 import type { EnvironmentFiles } from '../../model/environment.js';
 import type { ComponentPackages } from '../../model/packages.js';
 import type { ComponentLayout } from '../../model/repository.js';
+import { reviewFacts } from '../../model/review.js';
 import type { EnvironmentResult, InstallRequest, PlannedFile } from '../../types.js';
 import { isKind, type PlannedSecret, plannedSecret, type SealRequest } from './secret.js';
 
@@ -154,7 +156,7 @@ function chooseVersion(
     return failed(
       error(
         'promote.downgrade',
-        `${environment} runs ${from}, newer than ${target.version}; kapp-controller refuses downgrades: set allow-downgrade to roll back (it adds the ${DOWNGRADABLE_ANNOTATION} annotation)`,
+        `${environment} runs ${from}, newer than ${target.version}; kapp-controller refuses downgrades: ${askFor('allow-downgrade', ctx.wording)} to roll back (it adds the ${DOWNGRADABLE_ANNOTATION} annotation)`,
         current!.file,
         positionAt(current!.parsed, current!.doc, ['spec', 'packageRef', 'versionSelection', 'constraints']),
         '.spec.packageRef.versionSelection.constraints',
@@ -255,8 +257,8 @@ function packageInstallFile(
 /** After the values Secret: its checks against the Package's schema, the --values note, the kustomization. */
 function finishEnvironment(
   ctx: Context,
-  { component, env, environment, settings, result, fail }: Planning,
-  { target }: Chosen,
+  { component, packages, env, environment, settings, result, fail }: Planning,
+  { target, from }: Chosen,
   request: Pick<InstallRequest, 'values'>,
   planned: PlannedSecret,
 ): EnvironmentResult {
@@ -266,17 +268,43 @@ function finishEnvironment(
   const secretPath = `${dir}/${layout.valuesSecretFile}`;
   for (const d of planned.diagnostics) d.severity === 'error' ? fail(d) : ctx.diagnostics.push(d);
   if (planned.file) result.files.push(planned.file);
+  // Encrypted when it was, or when it will be (plannedSecret seals it): either way its values are secret.
+  const encrypted = env.encrypted !== undefined || settings.secretFormat === 'sops';
+  const problems = planned.secret ? ctx.values.check(target, planned.secret, { encrypted }) : [];
   if (planned.secret) {
-    // Encrypted when it was, or when it will be (plannedSecret seals it): either way its values are secret.
-    const encrypted = env.encrypted !== undefined || settings.secretFormat === 'sops';
-    for (const d of ctx.values.check(target, planned.secret, { encrypted })) fail(planned.toSource(d));
+    for (const d of problems) fail(planned.toSource(d));
     result.valuesKeysChanged = changedKeys(env.valuesSecret?.merged ?? {}, planned.secret.merged);
   }
   if (request.values !== undefined && env.valuesSecret)
     valuesKeyNote(ctx, env.valuesSecret, layout.valuesKey, secretPath);
   const kustomization = kustomizationFile(ctx, dir, env, [piPath, secretPath]);
   if (kustomization) result.files.push(kustomization);
+  result.review = reviewFacts({
+    packages: packages.packages,
+    fromVersion: from,
+    target,
+    valuesBefore: env.valuesSecret?.merged,
+    valuesAfter: planned.secret?.merged,
+    encrypted,
+    ...unreadValues(env, planned, problems),
+  });
   return result;
+}
+
+/**
+ * Why the review shows no values: none could be read, or they do not validate — a value in the
+ * wrong place (a password pasted under `port`) may be a secret, so an invalid document shows none.
+ */
+function unreadValues(
+  env: EnvironmentFiles,
+  planned: PlannedSecret,
+  problems: Diagnostic[],
+): { unread?: string } {
+  if (env.encrypted && !env.encrypted.document)
+    return { unread: 'the values Secret is SOPS-encrypted and no age key was given' };
+  if (!planned.secret || problems.length > 0 || hasErrors(planned.diagnostics))
+    return { unread: 'the values do not validate (see the errors), so none is shown' };
+  return {};
 }
 
 /** Object names this environment's files get: refused before anything is rendered. */

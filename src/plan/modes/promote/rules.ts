@@ -8,36 +8,63 @@
 import type { CarvelPackage } from '../../../carvel/package.js';
 import { schemaKeyChanges } from '../../../carvel/schema-diff.js';
 import { environmentsOf, upstreamOf } from '../../../config/graph.js';
-import { error } from '../../../diagnostics.js';
+import { type Diagnostic, error, warning } from '../../../diagnostics.js';
+import { nameOf } from '../../../settings/declarations.js';
 import { type Context, versionOrder } from '../../model/context.js';
 import type { ComponentPackages } from '../../model/packages.js';
-import { type ComponentLayout, nameProblem } from '../../model/repository.js';
+import { type ComponentLayout, componentList, nameProblem } from '../../model/repository.js';
 import type { EnvironmentResult, Promotion } from '../../types.js';
 
 /** What makes a promotion impossible before anything is read (one line naming the input). */
 export function requestProblem(
   ctx: Context,
-  component: ComponentLayout | undefined,
+  components: readonly ComponentLayout[],
   p: Promotion,
 ): string | undefined {
+  const toName = nameOf('to-environment', ctx.wording);
+  const fromName = nameOf('from-environment', ctx.wording);
   for (const [what, name] of [
-    ['to-environment', p.environment],
-    ['from-environment', p.from],
+    [toName, p.environment],
+    [fromName, p.from],
   ] as const) {
     const problem = name === undefined ? undefined : nameProblem('environment', name);
     if (problem) return `${what} "${name}" ${problem}`;
   }
-  if (!component) return `no component "${p.component}" in the repository`;
+  const component = components.find((c) => c.name === p.component);
+  if (!component)
+    return `no component "${p.component}" in the repository (components: ${componentList(components)})`;
   const known = environmentsOf(ctx.config, component.name, component.environments);
   if (!known.includes(p.environment))
     return `${component.name} has no environment "${p.environment}" (it has ${known.join(', ') || 'none'})`;
   const from = p.from ?? upstreamOf(ctx.config, p.environment);
-  if (from === p.environment) return `from-environment and to-environment are both "${p.environment}"`;
+  if (from === p.environment) return `${fromName} and ${toName} are both "${p.environment}"`;
   if (from !== undefined && !component.environments.includes(from))
     return `${component.name} has no environment "${from}" to promote from`;
   if (from === undefined && p.version === undefined)
-    return `${p.environment} does not promote from another environment (no promoteFrom in flux-pkg.yaml); name from-environment or an explicit version`;
+    return `${p.environment} does not promote from another environment (no promoteFrom in flux-pkg.yaml); name ${fromName} or an explicit version`;
   return undefined;
+}
+
+/**
+ * A promotion past the target's promoteFrom (another --from, or an explicit version that
+ * environment does not run yet): allowed here, but the gate's promotion-order rule
+ * (modes/validate/rules.ts) will refuse its pull request unless it carries an override label.
+ */
+export function skipsUpstream(
+  ctx: Context,
+  promotion: Promotion,
+  version: string,
+  upstream: string,
+  upstreamRuns: string | undefined,
+): Diagnostic | undefined {
+  if (upstreamRuns !== undefined && versionOrder(version, upstreamRuns) <= 0) return undefined;
+  const labels = ctx.config.promotion.overrideLabels;
+  const has = upstreamRuns ? `does not have: it runs ${upstreamRuns}` : 'does not run';
+  return warning(
+    'promote.skips-upstream',
+    `${promotion.environment} gets ${promotion.component} ${version}, which ${upstream} (its promoteFrom) ${has}; the gate (flux-pkg/validate) will refuse this pull request${labels.length > 0 ? ` unless it carries one of the labels ${labels.join(', ')}` : ''}`,
+    '',
+  );
 }
 
 /** The environment a promotion takes its version from (undefined: an explicit version with no promoteFrom). */

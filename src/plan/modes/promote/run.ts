@@ -3,6 +3,7 @@
  * loaded, the version chosen by the synchronous rules (rules.ts), the target delivered like an
  * install of that version (../install/deliver.ts).
  */
+import { upstreamOf } from '../../../config/graph.js';
 import { error } from '../../../diagnostics.js';
 import type { Loader } from '../../load/load.js';
 import type { Context } from '../../model/context.js';
@@ -11,7 +12,13 @@ import type { ComponentLayout } from '../../model/repository.js';
 import type { EnvironmentResult, PromoteRequest } from '../../types.js';
 import { deliverInto, release } from '../install/deliver.js';
 import type { Delivery } from '../install/into.js';
-import { describePromotion, promotedPackage, promotionSource, requestProblem } from './rules.js';
+import {
+  describePromotion,
+  promotedPackage,
+  promotionSource,
+  requestProblem,
+  skipsUpstream,
+} from './rules.js';
 
 export async function runPromote(
   ctx: Context,
@@ -23,7 +30,7 @@ export async function runPromote(
   const byName = new Map(components.map((c) => [c.name, c]));
   for (const promotion of request.promotions) {
     const component = byName.get(promotion.component);
-    const problem = requestProblem(ctx, component, promotion);
+    const problem = requestProblem(ctx, components, promotion);
     if (problem || !component) {
       ctx.diagnostics.push(error('request.promote', problem ?? 'no such component', ''));
       continue;
@@ -37,6 +44,12 @@ export async function runPromote(
         : undefined;
     const pkg = promotedPackage(ctx, component, packages, promotion, selected);
     if (!pkg) continue;
+    const upstream = upstreamOf(ctx.config, promotion.environment);
+    if (upstream && component.environments.includes(upstream) && (from !== upstream || promotion.version)) {
+      const upstreamRuns = selectedVersion(await loader.environment(component, upstream, false), packages);
+      const skip = skipsUpstream(ctx, promotion, pkg.version, upstream, upstreamRuns);
+      if (skip) ctx.diagnostics.push(skip);
+    }
     const delivery: Delivery = { pinned: pkg, downgrade: request.allowDowngrade ? 'allow' : 'refuse' };
     const overrides = { overrides: request.overrides };
     const result = await deliverInto(

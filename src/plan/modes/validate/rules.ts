@@ -12,6 +12,7 @@ import { type ComponentView, type Context, environmentResult, versionOrder } fro
 import type { EnvironmentFiles, PackageInstallFile } from '../../model/environment.js';
 import type { ComponentPackages } from '../../model/packages.js';
 import type { ComponentLayout } from '../../model/repository.js';
+import { pullRequestChange } from '../../model/review.js';
 import { plainSecretProblem } from '../../model/secrets.js';
 import type { BaseFacts, EnvironmentResult, ValidateRequest } from '../../types.js';
 
@@ -105,6 +106,13 @@ function validateEnvironment(
   result.packageFile = pkg.file;
   result.toVersion = pkg.version;
   result.fromVersion = pkg.version;
+  // For the job summary: what this pull request changes here, from the base branch's version.
+  if (request.base)
+    result.review = pullRequestChange(
+      packages.packages,
+      request.base.versions[`${component.name}/${environment}`],
+      pkg,
+    );
   if (request.base) checkPromotionOrder(ctx, result, pi, request.base, request.labels ?? []);
   checkValuesSecret(ctx, { component, env, environment, pi, pkg, fail }, Boolean(request.base));
   return result;

@@ -2,7 +2,9 @@
  * validate's runner: per component, load exactly what the view reads (the next component
  * prefetched), check it with the synchronous rules (rules.ts), release it.
  */
+import { error, hasErrors } from '../../../diagnostics.js';
 import type { Loader } from '../../load/load.js';
+import { NO_MATCH } from '../../model/boundaries.js';
 import type { Context } from '../../model/context.js';
 import type { ComponentLayout } from '../../model/repository.js';
 import type { EnvironmentResult, ValidateRequest } from '../../types.js';
@@ -25,5 +27,11 @@ export async function runValidate(
     results.push(...validateComponent(ctx, view, request));
     release(ctx, loader, component);
   }
+  // A pull request that touches no component has nothing to check; a filter that matches nothing is an error.
+  const checked = results.length > 0 || request.scope !== undefined;
+  if (!checked && !hasErrors(ctx.diagnostics) && !hasErrors(ctx.values.diagnostics))
+    ctx.diagnostics.push(
+      error(NO_MATCH, 'the filters match no environment folder: validate checked nothing', ''),
+    );
   return results;
 }

@@ -1,0 +1,114 @@
+/**
+ * Reading a commit's tree: one recursive read when GitHub lists it whole; past its limit (a
+ * recursive read stops at 100,000 entries or 7 MB and says `truncated: true`), the root alone, then
+ * only the folders a run needs, walked down by path (a non-recursive read per folder on the way, a
+ * recursive read of the folder itself). What a run reads then does not grow with unrelated folders.
+ */
+import type { GitObjects } from './objects.js';
+import { TreeTruncatedError } from './snapshot.js';
+import { type RawTreeEntry, TreeIndex } from './tree-index.js';
+
+/** What a run knows of a commit's tree; `partial` when GitHub could not list it whole. */
+export interface KnownTree {
+  index: TreeIndex;
+  partial: boolean;
+}
+
+/**
+ * The tree `treeSha` (the listing may come from a read by another name, `prefetched`, e.g. a read
+ * by branch name made in parallel with the branch read): whole, or its root when it is too large.
+ */
+export async function readKnownTree(
+  objects: GitObjects,
+  treeSha: string,
+  prefetched?: Promise<{ sha: string; truncated: boolean; entries: RawTreeEntry[] } | undefined>,
+): Promise<KnownTree> {
+  const early = await prefetched;
+  const whole = early?.sha === treeSha ? early : await objects.tree(treeSha, true);
+  const index = new TreeIndex(treeSha);
+  if (!whole.truncated) {
+    index.add('', whole.entries, true);
+    return { index, partial: false };
+  }
+  index.add('', (await objects.tree(treeSha, false)).entries, false);
+  return { index, partial: true };
+}
+
+/** Read every folder in `dirs` completely (and the folders on the way down to it). */
+export async function widen(objects: GitObjects, index: TreeIndex, dirs: Iterable<string>): Promise<void> {
+  await Promise.all([...new Set(dirs)].map((dir) => readFolder(objects, index, dir)));
+}
+
+async function readFolder(objects: GitObjects, index: TreeIndex, dir: string): Promise<void> {
+  if (index.knowsAllUnder(dir)) return;
+  const parts = dir.split('/');
+  for (let i = 1; i < parts.length; i++) {
+    const above = parts.slice(0, i).join('/');
+    if (index.knows(above)) continue;
+    const entry = index.entry(above);
+    if (entry?.type !== 'tree') return;
+    index.add(above, (await objects.tree(entry.sha, false)).entries, false);
+  }
+  const entry = index.entry(dir);
+  if (entry?.type !== 'tree') return;
+  const read = await objects.tree(entry.sha, true);
+  if (read.truncated)
+    throw new TreeTruncatedError(
+      `the folder ${dir} alone is too large for one API read (over 100,000 entries); use the path input with a checkout instead`,
+    );
+  index.add(dir, read.entries, true);
+}
+
+/**
+ * The files of tree `after` that tree `before` does not hold as they are (added or changed), found
+ * by descending only into folders whose tree sha differs: a push to one component reads that
+ * component's folders, not the repository.
+ */
+export async function changedFiles(
+  objects: GitObjects,
+  before: string | undefined,
+  after: string,
+  dir = '',
+): Promise<string[]> {
+  if (before === after) return [];
+  const at = (name: string) => (dir ? `${dir}/${name}` : name);
+  if (before === undefined) {
+    const all = await objects.tree(after, true);
+    if (all.truncated) throw new TreeTruncatedError(`the folder ${dir} alone is too large for one API read`);
+    return all.entries.filter((e) => e.type === 'blob').map((e) => at(e.path));
+  }
+  const [a, b] = await Promise.all([objects.tree(before, false), objects.tree(after, false)]);
+  const old = new Map(a.entries.map((e) => [e.path, e]));
+  const found = await Promise.all(
+    b.entries.map(async (e): Promise<string[]> => {
+      const was = old.get(e.path);
+      if (was?.sha === e.sha && was.type === e.type) return [];
+      if (e.type === 'tree')
+        return changedFiles(objects, was?.type === 'tree' ? was.sha : undefined, e.sha, at(e.path));
+      return e.type === 'blob' ? [at(e.path)] : [];
+    }),
+  );
+  return found.flat();
+}
+
+/** A commit's root tree sha, from a non-recursive read of its tree (kept: a walk reads it anyway). */
+export async function rootTreeOf(objects: GitObjects, commitSha: string): Promise<string> {
+  return (await objects.tree(commitSha, false)).sha;
+}
+
+/** The component folders (`<componentsPath>/<component>`) that hold any of `paths`. */
+export function componentFolders(paths: readonly string[], componentsPath: string): string[] {
+  const prefix = componentsPath ? `${componentsPath.replace(/\/+$/, '')}/` : '';
+  const folders = new Set<string>();
+  for (const path of paths) {
+    if (!path.startsWith(prefix)) continue;
+    const [component, ...rest] = path.slice(prefix.length).split('/');
+    if (component && rest.length > 0) folders.add(`${prefix}${component}`);
+  }
+  return [...folders].sort();
+}
+
+/** A file a plan may read: YAML, a regular file, not over `maxBytes` when its size is known. */
+export function planReadable(e: { path: string; kind?: string; size?: number }, maxBytes: number): boolean {
+  return e.kind !== 'symlink' && /\.ya?ml$/.test(e.path) && (e.size ?? 0) <= maxBytes;
+}
