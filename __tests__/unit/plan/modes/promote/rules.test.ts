@@ -24,9 +24,9 @@ const chained = () =>
 const promote = (p: Omit<Promotion, 'component'>): Promotion => ({ component: 'app', ...p });
 
 describe('requestProblem: a promotion that cannot be planned, in one line', () => {
-  const problem = (p: Promotion, component: string | null = 'app') => {
+  const problem = (p: Promotion) => {
     const state = chained();
-    return requestProblem(state.context(), component === null ? undefined : state.layout(component), p);
+    return requestProblem(state.context(), state.components(), p);
   };
 
   it('accepts a promotion along the chain and an explicit from-environment', () => {
@@ -37,8 +37,8 @@ describe('requestProblem: a promotion that cannot be planned, in one line', () =
   it('names the input that is wrong', () => {
     expect(problem(promote({ environment: 'Prod' }))).toMatch(/^to-environment "Prod"/);
     expect(problem(promote({ environment: 'prod', from: 'a/b' }))).toMatch(/^from-environment "a\/b"/);
-    expect(problem({ component: 'ghost', environment: 'prod' }, null)).toBe(
-      'no component "ghost" in the repository',
+    expect(problem({ component: 'ghost', environment: 'prod' })).toBe(
+      'no component "ghost" in the repository (components: app)',
     );
     expect(problem(promote({ environment: 'qa' }))).toBe(
       'app has no environment "qa" (it has dev, stage, prod)',
