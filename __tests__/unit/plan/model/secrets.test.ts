@@ -6,6 +6,7 @@ import {
   repoEncrypts,
   sopsConfigPath,
 } from '../../../../src/plan/model/secrets.js';
+import { repo } from '../../repo-state.js';
 
 const FILE = 'apps/app/dev/params.yaml';
 const AGE = 'age1ql3z7hjy54pw3hyww5ayyfg7zqgvc7w3j2elw8zmrj2kg5sfn9aqmcac8p';
@@ -79,5 +80,33 @@ describe('plainSecretProblem and repoEncrypts', () => {
     expect(repoEncrypts(['a/b.sops.yaml'], [])).toBe(false);
     expect(repoEncrypts([], [{ secretFormat: 'sops' }])).toBe(true);
     expect(repoEncrypts(['README.md'], [{ secretFormat: 'plain' }])).toBe(false);
+  });
+});
+
+describe('an encrypted params.yaml read without a key (encryptedSecretOf through environmentFiles)', () => {
+  const ENCRYPTED = `apiVersion: v1
+kind: Secret
+metadata:
+  name: app-values
+stringData:
+  values.yaml: ENC[AES256_GCM,data:AAAA,iv:BBBB,tag:CCCC,type:str]
+sops:
+  mac: ENC[AES256_GCM,data:DDDD,iv:EEEE,tag:FFFF,type:str]
+  lastmodified: "2026-01-01T00:00:00Z"
+  version: 3.9.0
+`;
+
+  it('keeps its name and text, reads no values, and warns once at the top that nothing is checked', () => {
+    const env = repo()
+      .component('app', { packages: ['1.0.0'] })
+      .environment('dev')
+      .file('app/dev/params.yaml', ENCRYPTED)
+      .environmentFiles('app', 'dev');
+    expect(env.encrypted).toMatchObject({ name: 'app-values', source: ENCRYPTED });
+    expect(env.encrypted?.document).toBeUndefined();
+    expect(env.valuesSecret).toBeUndefined();
+    expect(env.diagnostics).toMatchObject([
+      { code: 'sops.no-key', severity: 'warning', file: 'app/dev/params.yaml', line: 1 },
+    ]);
   });
 });
