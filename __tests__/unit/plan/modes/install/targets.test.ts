@@ -54,15 +54,15 @@ describe('componentsToLoad', () => {
 
 describe('installTargets', () => {
   it('pins the newest version among a component’s requested Package files, whatever their order', () => {
-    const s = state();
-    const request: InstallRequest = {
-      kind: 'install',
-      packages: ['api/packages/1.1.0.yaml', 'api/packages/1.0.0.yaml'],
-    };
-    const ctx = s.context();
-    const targets = installTargets(ctx, s.components(), request, loaded(s, request));
-    expect(targets.map((t) => [t.component.name, t.pinned?.version])).toEqual([['api', '1.1.0']]);
-    expect(ctx.diagnostics).toEqual([]);
+    const files = ['api/packages/1.1.0.yaml', 'api/packages/1.0.0.yaml'];
+    for (const packages of [files, [...files].reverse()]) {
+      const s = state();
+      const request: InstallRequest = { kind: 'install', packages };
+      const ctx = s.context();
+      const targets = installTargets(ctx, s.components(), request, loaded(s, request));
+      expect(targets.map((t) => [t.component.name, t.pinned?.version])).toEqual([['api', '1.1.0']]);
+      expect(ctx.diagnostics).toEqual([]);
+    }
   });
 
   it('without Package files: one unpinned target per loaded component', () => {
