@@ -1,15 +1,18 @@
 /**
  * Regenerates README's inputs and outputs tables from action.yml and its flux-pkg.yaml reference from
  * the config JSON Schema, between marker comments (`<!-- inputs:start -->` … `<!-- inputs:end -->`,
- * likewise `outputs` and `config`). `npm run docs` writes README.md; __tests__/meta/readme.test.ts
- * fails when README differs from what this would write.
+ * likewise `outputs` and `config`), and writes docs/diagnostics.md from the code registry
+ * (src/diagnostics/codes.ts). `npm run docs` writes both; __tests__/meta/readme.test.ts and
+ * __tests__/meta/diagnostics-doc.test.ts fail when either differs from what this would write.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { configSchema } from '../src/config/schema.js';
+import { CODES, type CodeEntry } from '../src/diagnostics/codes.js';
 import { type ActionMetadata, readActionMetadata } from './action-metadata.js';
 
 export const README = new URL('../README.md', import.meta.url);
+export const DIAGNOSTICS_PAGE = new URL('../docs/diagnostics.md', import.meta.url);
 export const SECTIONS = ['inputs', 'outputs', 'config'] as const;
 export type Section = (typeof SECTIONS)[number];
 
@@ -130,15 +133,67 @@ export function renderReadme(readme: string, action = readActionMetadata(), sche
   return text;
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const before = readFileSync(README, 'utf8');
-  const after = renderReadme(before);
-  if (after === before) console.log('README.md is up to date');
-  else if (process.argv.includes('--check')) {
-    console.error('README.md differs from action.yml / the config schema: run npm run docs');
-    process.exit(1);
-  } else {
-    writeFileSync(README, after);
-    console.log('README.md: generated tables rewritten');
+const SEVERITY_WORDS: Record<CodeEntry['severity'], string> = {
+  error: 'error',
+  warning: 'warning',
+  either: 'error or warning',
+};
+
+/** docs/diagnostics.md: every code, grouped by its prefix, with severity, meaning and fix. */
+export function diagnosticsPage(codes: Readonly<Record<string, CodeEntry>> = CODES): string {
+  const groups = new Map<string, [string, CodeEntry][]>();
+  for (const [name, entry] of Object.entries(codes).sort(([a], [b]) => a.localeCompare(b))) {
+    const prefix = name.split('.')[0]!;
+    groups.set(prefix, [...(groups.get(prefix) ?? []), [name, entry]]);
   }
+  const lines = [
+    '# Diagnostic codes',
+    '',
+    '<!-- generated from src/diagnostics/codes.ts by `npm run docs`: edit codes.ts, not this page -->',
+    '',
+    'Every error and warning flux-pkg-action reports carries one of these codes (`code` in `--json`',
+    'output; the annotation and summary show the message). Codes are stable: match on them, not on',
+    'the message. An error stops the run with nothing written; a warning is reported and the run',
+    'goes on.',
+    '',
+    ...[...groups.keys()].map((prefix) => `- [${prefix}](#${prefix})`),
+  ];
+  for (const [prefix, entries] of groups) {
+    lines.push(
+      '',
+      `## ${prefix}`,
+      '',
+      '| code | severity | what it means | how to fix it |',
+      '|---|---|---|---|',
+    );
+    for (const [name, entry] of entries) {
+      const severity = SEVERITY_WORDS[entry.severity] + (entry.when ? ` (${cell(entry.when)})` : '');
+      lines.push(`| \`${name}\` | ${severity} | ${cell(entry.meaning)} | ${cell(entry.fix)} |`);
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** Writes (or with --check compares) one generated file; true when it was already up to date. */
+function regenerate(file: URL, render: (before: string) => string, what: string): boolean {
+  let before = '';
+  try {
+    before = readFileSync(file, 'utf8');
+  } catch {}
+  const after = render(before);
+  if (after === before) return true;
+  if (process.argv.includes('--check')) {
+    console.error(`${fileURLToPath(file)} differs from ${what}: run npm run docs`);
+    return false;
+  }
+  mkdirSync(new URL('.', file), { recursive: true });
+  writeFileSync(file, after);
+  console.log(`${fileURLToPath(file)}: rewritten`);
+  return true;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const readme = regenerate(README, renderReadme, 'action.yml / the config schema');
+  const page = regenerate(DIAGNOSTICS_PAGE, () => diagnosticsPage(), 'src/diagnostics/codes.ts');
+  if (!readme || !page) process.exit(1);
 }

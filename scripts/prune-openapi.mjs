@@ -39,6 +39,8 @@ export const OPERATIONS = [
   ['post', '/repos/{owner}/{repo}/issues/{issue_number}/labels'],
   ['post', '/repos/{owner}/{repo}/issues/{issue_number}/comments'],
   ['post', '/repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers'],
+  ['get', '/repos/{owner}/{repo}/issues/{issue_number}/labels'],
+  ['post', '/repos/{owner}/{repo}/statuses/{sha}'],
 ];
 
 /** Operation fields worth keeping; descriptions, tags and x-github metadata are dropped for size. */

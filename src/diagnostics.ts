@@ -1,7 +1,11 @@
 /**
  * Diagnostics are values: every check returns them, nothing throws for bad input.
  * A diagnostic never carries a values Secret's contents — only file, position, path and reason.
+ * Its code is one of diagnostics/codes.ts: `error()` and `warning()` accept no other.
  */
+import type { DiagnosticCode, ErrorCode, WarningCode } from './diagnostics/codes.js';
+
+export type { DiagnosticCode, ErrorCode, WarningCode } from './diagnostics/codes.js';
 export type Severity = 'error' | 'warning';
 
 export interface Diagnostic {
@@ -14,8 +18,8 @@ export interface Diagnostic {
   column: number;
   /** Where in the document: `.spec.refName`, `.ingress.host`; '' for the whole file. */
   path: string;
-  /** Stable machine-readable code, e.g. `package.name-mismatch`. */
-  code: string;
+  /** Stable machine-readable code, e.g. `package.name-mismatch`: a key of CODES (diagnostics/codes.ts). */
+  code: DiagnosticCode;
   message: string;
 }
 
@@ -27,7 +31,7 @@ export interface Position {
 export const NO_POSITION: Position = { line: 0, column: 0 };
 
 export function error(
-  code: string,
+  code: ErrorCode,
   message: string,
   file: string,
   pos: Position = NO_POSITION,
@@ -37,7 +41,7 @@ export function error(
 }
 
 export function warning(
-  code: string,
+  code: WarningCode,
   message: string,
   file: string,
   pos: Position = NO_POSITION,

@@ -35,6 +35,8 @@ export interface Inputs {
   draft: boolean;
   autoMerge: false | 'merge' | 'squash' | 'rebase';
   branchPrefix: string;
+  /** The commit status context the gate's verdict is posted under. */
+  checkContext: string;
   commitMessage: string;
   prTitle: string;
   /** Unset: flux-pkg.yaml's prFlow, else per-component. */
@@ -137,6 +139,7 @@ export function readInputs(): Inputs {
     draft: bool('draft'),
     autoMerge: autoMerge && autoMerge !== 'false' ? (autoMerge as 'merge' | 'squash' | 'rebase') : false,
     branchPrefix,
+    checkContext: checkContextInput(),
     commitMessage: input('commit-message') || fallback('commit-message'),
     prTitle: input('pr-title') || fallback('pr-title'),
     prFlow: prFlow ? (prFlow as Inputs['prFlow']) : undefined,
@@ -191,4 +194,13 @@ function sopsInputs(): Pick<Inputs, 'sopsAgeIdentities' | 'sopsAgeRecipients'> {
       throw new InputError(`input sops-age-recipients: entry ${i + 1} is not an age recipient (age1…)`);
   });
   return { sopsAgeIdentities, sopsAgeRecipients };
+}
+
+/** A status context is free text to GitHub; kept to one short printable line, as a check's name is. */
+function checkContextInput(): string {
+  const context = input('check-context').trim() || fallback('check-context');
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: a context is one printable line
+  if (context.length > 100 || /[\x00-\x1f\x7f]/.test(context))
+    throw new InputError('input check-context must be one line of at most 100 characters');
+  return context;
 }

@@ -12,6 +12,7 @@ const SRC = new URL('../../src/', import.meta.url).pathname;
 /** Lower rank first: a module may import its own rank or a lower one. */
 const LAYERS: [prefix: string, rank: number, core: boolean][] = [
   ['diagnostics.ts', 0, true],
+  ['diagnostics/', 0, true],
   ['settings/', 0, true],
   ['once.ts', 0, true],
   ['yaml/', 1, true],

@@ -50,6 +50,15 @@ export async function openPullRequest(
   });
   if (response.status !== 201) throw new Error(`opening the PR: ${response.status} ${await response.text()}`);
   const pr = (await response.json()) as { number: number };
+  // The gate reads labels from the API at run time, so they are on the pull request, not only in the payload.
+  if (labels.length > 0) {
+    const labelled = await fetch(`${standIn.url}/repos/${OWNER}/${REPO}/issues/${pr.number}/labels`, {
+      method: 'POST',
+      headers: { authorization: `token ${TOKEN}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ labels }),
+    });
+    if (labelled.status !== 200) throw new Error(`labelling the PR: ${labelled.status}`);
+  }
   return {
     action: 'opened',
     number: pr.number,

@@ -222,7 +222,7 @@ describe('plan: bad input writes nothing and names the file and line', () => {
 
   it('judges a params.yaml without the configured values key by the keys it has', async () => {
     const secret = (values: string) =>
-      `apiVersion: v1\nkind: Secret\nmetadata:\n  name: x\nstringData:\n  other.yaml: |\n    ${values}\n`;
+      `apiVersion: v1\nkind: Secret\nmetadata:\n  name: ${REF}-values\nstringData:\n  other.yaml: |\n    ${values}\n`;
     const good = await plan(
       new MemorySnapshot(sampleRepo({ [`${REF}/dev/params.yaml`]: secret('replicas: 2') })),
       {

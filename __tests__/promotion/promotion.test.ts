@@ -9,7 +9,7 @@ import { scopeOfChanges } from '../../src/plan/model/changes.js';
 import { environmentOfStatus } from '../../src/plan/modes/promote/health.js';
 import { plan } from '../../src/plan/plan.js';
 import { MemorySnapshot } from '../../src/repo/snapshot.js';
-import { packageFile, packageInstallFile, sampleRepo } from '../helpers/gitops.js';
+import { KUSTOMIZATION, packageFile, packageInstallFile, sampleRepo } from '../helpers/gitops.js';
 
 const REF = 'app.default.tap';
 const CHAIN = `environments:
@@ -105,18 +105,20 @@ describe('the gate', () => {
     ]);
   });
 
-  it('requires the values Secret a PackageInstall references (an error in the gate)', async () => {
-    const snapshot = repo({ [`${REF}/dev/params.yaml`]: undefined });
+  it('requires the values Secret a PackageInstall references: one verdict for the CLI and the gate', async () => {
+    const snapshot = repo({
+      [`${REF}/dev/params.yaml`]: undefined,
+      [`${REF}/dev/kustomization.yaml`]: KUSTOMIZATION.replace('- params.yaml\n', ''),
+    });
     const whole = await plan(snapshot, { kind: 'validate' });
-    expect(whole.diagnostics.find((d) => d.code === 'packageinstall.values-secret-missing')?.severity).toBe(
-      'warning',
-    );
     const base = { versions: {}, packages: {} };
     const gated = await plan(snapshot, { kind: 'validate', scope: { [REF]: ['dev'] }, base });
-    expect(gated.valid).toBe(false);
-    expect(gated.diagnostics.map((d) => [d.code, d.severity])).toEqual([
-      ['packageinstall.values-secret-missing', 'error'],
-    ]);
+    for (const result of [whole, gated]) {
+      expect(result.valid).toBe(false);
+      expect(result.diagnostics.map((d) => [d.code, d.severity, d.file])).toEqual([
+        ['packageinstall.values-secret-missing', 'error', `${REF}/dev/packageinstall.yaml`],
+      ]);
+    }
   });
 });
 

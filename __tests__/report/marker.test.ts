@@ -32,7 +32,7 @@ function environment(overrides: Partial<EnvironmentResult> = {}): EnvironmentRes
 /** A plan whose warning quotes a valuesSchema property named like the marker (the attack of issue 7). */
 function attackedPlan(env: EnvironmentResult, name: string): PlanResult {
   const d = warning(
-    'values-schema.property',
+    'schema.assumed',
     `property "${name}" has no type`,
     env.packageFile!,
     { line: 12, column: 9 },

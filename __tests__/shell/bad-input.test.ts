@@ -93,7 +93,7 @@ describe('bad input', () => {
     const ok = await act(standIn, docs, {}, 'pull_request');
     expect(ok.code).toBe(0);
     expect(ok.outputs.valid).toBe('true');
-    expect(ok.summary).toContain('changes no component or environment');
+    expect(ok.summary).toContain('changes no file Flux applies or the action trusts: nothing to validate');
 
     const run = await act(standIn, bad, {}, 'pull_request');
     expectFailedWith(run, /1 validation error\(s\); nothing was written/);

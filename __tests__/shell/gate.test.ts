@@ -113,7 +113,7 @@ describe('a pull request on the gitops repo (mode validate)', () => {
     expect(run.code).toBe(1);
     const codes = run.annotations.map((a) => /title=([^,]+)/.exec(a)?.[1]);
     expect(codes).toContain('package.changed-in-place');
-    expect(codes).toContain('packageinstall.values-secret');
+    expect(codes).toContain('packageinstall.values-secret-missing');
     expect(run.annotations.find((a) => a.includes('changed-in-place'))).toContain(`file=${path}`);
   });
 });

@@ -89,7 +89,11 @@ describe('mode promote by hand (workflow_dispatch)', () => {
     expectBranchIsMainPlus(standIn, `flux-pkg/${COMPONENT}/dev`, {
       [PI('dev')]: (t) => {
         expect(constraintOf(t)).toBe(PREVIOUS);
-        expect(annotationsOf(t)).toEqual({ 'packaging.carvel.dev/downgradable': '' });
+        // The hold: level-triggered delivery does not offer dev the version it left again.
+        expect(annotationsOf(t)).toEqual({
+          'packaging.carvel.dev/downgradable': '',
+          'flux-pkg.dev/rolled-back-from': NEW_VERSION,
+        });
       },
     });
     expect(standIn.pulls[0]!.body).toContain('a **rollback**');

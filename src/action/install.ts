@@ -3,16 +3,20 @@
  * values Secret for each environment that takes new versions directly → one pull request each.
  */
 import * as core from '@actions/core';
-import { loadConfig, type RepoConfig } from '../config/config.js';
+import { type LoadedConfig, loadConfig, type RepoConfig } from '../config/config.js';
+import { advanceCursor, readCursor } from '../github/cursor.js';
 import { api, deliver, type Proposed } from '../github/deliver.js';
 import { type Base, refreshFiles } from '../github/publish.js';
 import { changedFiles, componentFolders, planReadable, rootTreeOf, widen } from '../github/tree-walk.js';
 import { type ChangeSet, changedPaths, classifyChanges } from '../plan/model/changes.js';
+import { discover } from '../plan/model/repository.js';
+import { everyMergePromotion } from '../plan/modes/install/targets.js';
 import { promotionsOfMerge } from '../plan/modes/promote/merged.js';
 import { plan } from '../plan/plan.js';
 import { combineResults } from '../plan/proposals/combine.js';
 import { type ProposalStyle, proposalsFromPlan } from '../plan/proposals/proposals.js';
-import type { InstallRequest } from '../plan/types.js';
+import type { InstallRequest, PlanResult, Published } from '../plan/types.js';
+import type { Snapshot } from '../repo/snapshot.js';
 import { ActionError, annotate, failInvalid, finish, type StatusSource } from './report.js';
 import { deliveryOf, type Session, snapshotOf, sopsKeys, sopsOverrides, treeOfCommit } from './session.js';
 
@@ -21,61 +25,54 @@ export async function install(session: Session): Promise<void> {
 }
 
 /**
- * What a push delivers, in one delivery: new Packages to the environments that take them directly
- * (install), and merged environments' versions to the environments promoting from them on merge.
+ * Level-triggered delivery, in one delivery: everything not yet delivered. New Packages go to the
+ * environments that take them directly (install), merged environments' versions to the environments
+ * promoting from them on merge. What changed is the base's tree compared with the delivery cursor's
+ * (src/github/cursor.ts), whatever pushes, cancelled runs or force pushes came between; without a
+ * cursor, every component is looked at once. The `packages` input delivers only those files.
  */
 export async function deliverPush(
   session: Session,
   what: { install: boolean; promote: boolean },
   mode = 'install',
 ): Promise<void> {
-  const { inputs, facts } = session;
-  // The push's first commit is read while the base is: the two reads overlap.
-  if (facts.push?.before && !inputs.packages && !ZERO_SHA.test(facts.push.before))
-    void treeOfCommit(session, facts.push.before);
+  const { inputs } = session;
+  const since = inputs.packages ? undefined : await deliveredSoFar(session);
+  // Read ahead while the base is read, when a push says the base moved past it (a scheduled run
+  // usually finds the cursor at the base: then its tree is never needed).
+  const pushed = session.facts.push?.after;
+  if (since?.sha && pushed && pushed !== since.sha) void treeOfCommit(session, since.sha);
   let planned: Proposed | undefined;
   let status: StatusSource | undefined;
+  const notes: string[] = [];
   const delivered = await deliver({
     ...deliveryOf(session),
-    // A tree too large for one read is read only where the push (or the packages input) points.
+    // A tree too large for one read is read only where the changes (or the packages input) point.
     partialBase: true,
     propose: async (base) => {
       let snapshot = snapshotOf(session, base.tree);
       const loaded = await loadConfig(snapshot);
-      const changes = await pushChanges(session, loaded.config, base);
-      if (base.partial) snapshot = snapshotOf(session, base.tree);
+      status = { snapshot, loaded };
+      notes.length = 0;
+      const changes = since ? await changesSince(session, loaded.config, base, since, notes) : undefined;
+      if (base.partial) {
+        if (!changes) await widenBase(session, base, loaded.config, inputs.packages ?? []);
+        snapshot = snapshotOf(session, base.tree);
+        status = { snapshot, loaded };
+      }
       const touched = [
         ...(inputs.packages ?? changes?.packageFiles ?? []),
         ...(changes?.packageInstalls ?? []).map((c) => c.path),
       ];
       prefetchComponents(session, base, componentFolders(touched, loaded.config.layout.componentsPath ?? ''));
-      status = { snapshot, loaded };
-      const request: InstallRequest = {
-        kind: 'install',
-        environments: inputs.environments,
-        packages: inputs.packages ?? changes?.packageFiles,
-        sops: sopsKeys(inputs),
-        overrides: sopsOverrides(inputs),
-      };
-      const promotions =
-        what.promote && changes ? promotionsOfMerge(loaded.config, changes, facts.push?.after) : [];
-      const results = await api('reading the gitops repository', async () => {
-        const list = [];
-        if (what.install && (request.packages === undefined || request.packages.length > 0))
-          list.push(await plan(snapshot, request, loaded));
-        if (promotions.length > 0)
-          list.push(
-            await plan(
-              snapshot,
-              { kind: 'promote', promotions, sops: sopsKeys(inputs), overrides: sopsOverrides(inputs) },
-              loaded,
-            ),
-          );
-        return list;
-      });
-      if (results.length === 0)
-        core.info('this push changed no Package file and merged no environment; nothing to deliver');
-      const result = combineResults(results, loaded.diagnostics);
+      const results = await api('reading the gitops repository', () =>
+        planDelivery(session, what, { snapshot, loaded, base, changes }),
+      );
+      if (results.length === 0) {
+        notes.push('nothing changed since the last delivery: nothing to deliver');
+        core.info(notes.at(-1)!);
+      }
+      const result = combineResults(results, loaded.diagnostics, { file: loaded.config.file });
       const flow = inputs.prFlow ?? loaded.config.prFlow;
       const proposals = result.valid ? proposalsFromPlan(result, styleOf(session, base), flow) : [];
       planned = { result, proposals };
@@ -83,15 +80,97 @@ export async function deliverPush(
     },
   }).catch(async (e: unknown) => {
     // The plan is known even when GitHub failed: report it (valid, changed-files) before failing.
-    if (planned) await finish({ mode, dryRun: inputs.dryRun, ...planned, published: [], status });
+    if (planned) await finish({ mode, dryRun: inputs.dryRun, ...planned, published: [], status, notes });
     throw e;
   });
   annotate(delivered.result.diagnostics);
-  const report = { mode, dryRun: inputs.dryRun, ...delivered, status };
+  const report = {
+    mode,
+    dryRun: inputs.dryRun,
+    ...delivered,
+    status,
+    notes: [...notes, ...skippedNotes(delivered.published)],
+  };
   if (!delivered.result.valid) await failInvalid(report);
+  if (since && what.install && what.promote && !inputs.environments && !inputs.dryRun)
+    await moveCursor(session, since.cursor, delivered.base.sha, report.notes);
   await finish(report);
 }
 
+/** Where this run's changes start: the cursor (read before the base, see advanceCursor), else the push's first commit. */
+interface Since {
+  /** The cursor as read, undefined when there is none yet. */
+  cursor?: string;
+  /** The commit whose tree is compared with the base's; undefined: a full scan. */
+  sha?: string;
+  why: string;
+}
+
+const ZERO_SHA = /^0+$/;
+
+async function deliveredSoFar(session: Session): Promise<Since> {
+  const { client, ref, baseBranch } = session;
+  const cursor = await api('reading the delivery cursor', () => readCursor(client, ref, baseBranch));
+  if (cursor)
+    return {
+      cursor,
+      sha: cursor,
+      why: `delivered what changed since the last delivered commit ${cursor.slice(0, 7)}`,
+    };
+  // No cursor yet (the first run since adopting this version): an ordinary push says what it
+  // changed, as before; a first push, a force push or a run without a push looks at everything once.
+  const push = session.facts.eventName === 'push' ? session.facts.push : undefined;
+  if (push?.before && !ZERO_SHA.test(push.before) && !push.forced)
+    return {
+      sha: push.before,
+      why: `delivered what this push changed (no delivery cursor yet)`,
+    };
+  return { why: 'no delivery cursor yet: every component is looked at once' };
+}
+
+interface Planning {
+  snapshot: Snapshot;
+  loaded: LoadedConfig;
+  base: Base;
+  /** What changed since the last delivery; undefined: a full scan. */
+  changes?: ChangeSet;
+}
+
+/** The install and promote plans of what is undelivered (the order the summary shows them). */
+async function planDelivery(
+  session: Session,
+  what: { install: boolean; promote: boolean },
+  { snapshot, loaded, base, changes }: Planning,
+): Promise<PlanResult[]> {
+  const { inputs, facts } = session;
+  const keys = { sops: sopsKeys(inputs), overrides: sopsOverrides(inputs) };
+  const request: InstallRequest = {
+    kind: 'install',
+    environments: inputs.environments,
+    packages: inputs.packages ?? changes?.packageFiles,
+    ...keys,
+  };
+  const commit = facts.push?.after ?? base.sha;
+  const promotions =
+    !what.promote || inputs.packages
+      ? []
+      : changes
+        ? promotionsOfMerge(loaded.config, changes, commit)
+        : everyMergePromotion(
+            loaded.config,
+            discover(
+              base.tree.map((e) => e.path),
+              loaded.config.layout,
+            ),
+            commit,
+          );
+  const list: PlanResult[] = [];
+  if (what.install && (request.packages === undefined || request.packages.length > 0))
+    list.push(await plan(snapshot, request, loaded));
+  if (promotions.length > 0)
+    list.push(await plan(snapshot, { kind: 'promote', promotions, ...keys }, loaded));
+  return list;
+}
 export function styleOf(session: Session, base: Base): ProposalStyle {
   const { inputs, facts, ref } = session;
   return {
@@ -111,7 +190,48 @@ export function styleOf(session: Session, base: Base): ProposalStyle {
   };
 }
 
-const ZERO_SHA = /^0+$/;
+/** What changed between the commit a run starts from and the base: their two trees compared, blob by blob. */
+async function changesSince(
+  session: Session,
+  config: RepoConfig,
+  base: Base,
+  since: Since,
+  notes: string[],
+): Promise<ChangeSet | undefined> {
+  notes.push(since.why);
+  if (!since.sha) {
+    if (base.partial)
+      throw new ActionError(
+        `${base.sha.slice(0, 7)}'s tree is larger than GitHub reads at once and ${since.why}: set the packages input to the Package files to deliver once, or run on a push`,
+      );
+    return undefined;
+  }
+  if (since.sha === base.sha) return { packageFiles: [], packageInstalls: [], configChanged: false };
+  const changes = base.partial
+    ? await partialChanges(session, config, base, since.sha)
+    : classifyChanges(
+        changedPaths(await treeOfCommit(session, since.sha), base.tree),
+        base.tree.map((e) => e.path),
+        config.layout,
+      );
+  // flux-pkg.yaml changed: an environment may take new versions now, or promote differently.
+  return changes.configChanged ? undefined : changes;
+}
+
+/**
+ * Past GitHub's recursive-tree limit: the changed files found by descending only into folders whose
+ * sha differs, then the base read completely under the components they touch.
+ */
+async function partialChanges(session: Session, config: RepoConfig, base: Base, since: string) {
+  const from = await rootTreeOf(session.objects, since);
+  const changed = await changedFiles(session.objects, from, base.treeSha);
+  await widenBase(session, base, config, changed);
+  return classifyChanges(
+    changed,
+    base.tree.map((e) => e.path),
+    config.layout,
+  );
+}
 
 /**
  * The YAML files of the components a run touches, read as one fan-out before planning: the plan
@@ -134,42 +254,16 @@ async function widenBase(session: Session, base: Base, config: RepoConfig, paths
   refreshFiles(base);
 }
 
-/** What this push changed (Package files, PackageInstalls): its two trees compared, blob by blob. */
-async function pushChanges(session: Session, config: RepoConfig, base: Base): Promise<ChangeSet | undefined> {
-  const { inputs, facts } = session;
-  if (inputs.packages || facts.eventName !== 'push') {
-    if (base.partial) await widenBase(session, base, config, inputs.packages ?? []);
-    return undefined;
-  }
-  const { before, after, forced } = facts.push ?? { forced: false };
-  if (!before || !after || ZERO_SHA.test(before) || forced) {
-    const why = forced
-      ? 'a force push'
-      : !before || !after
-        ? 'a push event without before/after'
-        : 'the first push of a branch';
-    throw new ActionError(
-      `cannot tell which Packages changed in ${why}; set the packages input to the Package files to deliver`,
-    );
-  }
-  if (base.partial) {
-    const [from, to] = await Promise.all(
-      [before, after].map((sha) => (sha === base.sha ? base.treeSha : rootTreeOf(session.objects, sha))),
-    );
-    const changed = await changedFiles(session.objects, from, to);
-    await widenBase(session, base, config, changed);
-    return classifyChanges(
-      changed,
-      base.tree.map((e) => e.path),
-      config.layout,
-    );
-  }
-  const [beforeTree, afterTree] = await Promise.all(
-    [before, after].map((sha) => (sha === base.sha ? base.tree : treeOfCommit(session, sha))),
+/** The cursor follows the base this run delivered; a run that lost the race leaves it to the newer one. */
+async function moveCursor(session: Session, from: string | undefined, to: string, notes: string[]) {
+  const { client, ref, baseBranch } = session;
+  const moved = await api('moving the delivery cursor', () =>
+    advanceCursor(client, ref, baseBranch, from, to),
   );
-  return classifyChanges(
-    changedPaths(beforeTree!, afterTree!),
-    afterTree!.map((e) => e.path),
-    config.layout,
-  );
+  if (moved !== 'kept') notes.push(`delivery cursor ${moved}: ${to.slice(0, 7)} is delivered`);
+}
+
+/** The summary's word on each pull request a rule held back. */
+function skippedNotes(published: readonly Published[]): string[] {
+  return published.flatMap((p) => (p.skipped ? [`${p.key}: skipped: ${p.skipped}`] : []));
 }

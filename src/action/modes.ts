@@ -18,6 +18,8 @@ export const MODES: Record<ModeName, (session: Session) => Promise<void>> = {
 
 const BY_EVENT: Record<string, ModeName> = {
   push: 'install',
+  // What merges made with GITHUB_TOKEN or auto-merge left undelivered (they start no push workflow).
+  schedule: 'install',
   pull_request: 'validate',
   pull_request_target: 'validate',
   workflow_dispatch: 'bootstrap',

@@ -145,14 +145,21 @@ async function deliverPromotions(session: Session, choose: Choose, allowDowngrad
       notes = [];
       failed = undefined;
       if (hasErrors(loaded.diagnostics))
-        return { result: combineResults([], loaded.diagnostics), proposals: [] };
+        return {
+          result: combineResults([], loaded.diagnostics, { file: loaded.config.file }),
+          proposals: [],
+        };
       const chosen = await api('reading the gitops repository', () =>
         choose(snapshot, loaded.config, base.tree),
       );
       notes = chosen.notes;
       failed = chosen.failed;
       const { promotions } = chosen;
-      if (promotions.length === 0) return { result: combineResults([], loaded.diagnostics), proposals: [] };
+      if (promotions.length === 0)
+        return {
+          result: combineResults([], loaded.diagnostics, { file: loaded.config.file }),
+          proposals: [],
+        };
       const request: PromoteRequest = {
         kind: 'promote',
         promotions,

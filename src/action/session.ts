@@ -14,6 +14,7 @@ import { LocalSnapshot } from '../repo/local.js';
 import { KeptSnapshot, type Snapshot } from '../repo/snapshot.js';
 import type { RunFacts } from './facts.js';
 import { ActionError } from './report.js';
+import { type CheckTarget, postVerdicts } from './verdict.js';
 
 export interface Session {
   inputs: Inputs;
@@ -102,5 +103,18 @@ export function deliveryOf(session: Session): Omit<Delivery, 'propose'> {
     branchPrefix: session.inputs.branchPrefix,
     dryRun: session.inputs.dryRun,
     log: (m) => core.info(m),
+    // Every mode's pull requests carry the gate's verdict on the heads it pushes.
+    published: (published) => postVerdicts(checkTargetOf(session), published),
+  };
+}
+
+/** Where the gate's verdict goes: this repository, under the check-context input. */
+export function checkTargetOf(session: Session): CheckTarget {
+  return {
+    client: session.client,
+    ref: session.ref,
+    context: session.inputs.checkContext,
+    dryRun: session.inputs.dryRun,
+    serverUrl: session.facts.serverUrl,
   };
 }

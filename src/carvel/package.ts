@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Document } from 'yaml';
-import { type Diagnostic, error } from '../diagnostics.js';
+import { type Diagnostic, type ErrorCode, error } from '../diagnostics.js';
 import { formatPath, type ParsedYaml, type PathSegment, positionAt } from '../yaml/parse.js';
 import { fullyQualifiedNameProblem } from './names.js';
 import { parseRange, parseStrict } from './semver.js';
@@ -64,7 +64,7 @@ export function validatePackage(
 ): { pkg?: CarvelPackage; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const file = parsed.file;
-  const fail = (code: string, message: string, path: PathSegment[]) =>
+  const fail = (code: ErrorCode, message: string, path: PathSegment[]) =>
     diagnostics.push(error(code, message, file, positionAt(parsed, doc, path), formatPath(path)));
 
   if (!isObject(value)) {

@@ -199,6 +199,12 @@ function scalarText(value: string, type: Scalar['type']): string {
 export const DOWNGRADABLE_ANNOTATION = 'packaging.carvel.dev/downgradable';
 
 /**
+ * The rollback hold: a rollback (promote with allow-downgrade) writes the version the environment
+ * left; delivery offers it only versions newer than that (the next upgrade removes it).
+ */
+export const ROLLED_BACK_FROM_ANNOTATION = 'flux-pkg.dev/rolled-back-from';
+
+/**
  * Set (a string) or remove (undefined) one metadata annotation, keeping comments; an annotations
  * mapping left empty is removed with it.
  */

@@ -6,10 +6,10 @@
  */
 import { Ajv } from 'ajv';
 import { expandNameTemplate, nameTemplateProblem } from '../carvel/names.js';
-import { type Diagnostic, error, hasErrors, type Position } from '../diagnostics.js';
+import { type Diagnostic, type ErrorCode, error, hasErrors, type Position } from '../diagnostics.js';
 import { once } from '../once.js';
 import { isProtectedPath, relativePathProblem } from '../repo/paths.js';
-import { readBounded, type Snapshot } from '../repo/snapshot.js';
+import { type FileEntry, readBounded, type Snapshot } from '../repo/snapshot.js';
 import {
   DEFAULT_LIMITS,
   formatPath,
@@ -21,6 +21,25 @@ import {
 import { configSchema } from './schema.js';
 
 export const CONFIG_FILE = 'flux-pkg.yaml';
+
+/**
+ * Names a person may give the config that the action does not read. Each is an error naming the file it does
+ * read, never a silent fallback to no config (with none, every environment takes new versions directly: a
+ * misnamed config would send a new Package straight to prod). One name is read, so two files never disagree.
+ */
+const MISNAMED_CONFIGS: Record<string, string> = {
+  'flux-pkg.yml': `flux-pkg.yml is not read: the action reads ${CONFIG_FILE} at the repository root; rename the file to ${CONFIG_FILE}`,
+  '.flux-pkg.yaml': `.flux-pkg.yaml is not read: the action reads ${CONFIG_FILE} (no leading dot) at the repository root; rename the file to ${CONFIG_FILE}`,
+  '.flux-pkg.yml': `.flux-pkg.yml is not read: the action reads ${CONFIG_FILE} at the repository root; rename the file to ${CONFIG_FILE}`,
+  '.github/flux-pkg.yaml': `nothing under .github/ is read: move .github/flux-pkg.yaml to ${CONFIG_FILE} at the repository root`,
+  '.github/flux-pkg.yml': `nothing under .github/ is read: move .github/flux-pkg.yml to ${CONFIG_FILE} at the repository root`,
+};
+
+function misnamedConfigs(paths: readonly string[]): Diagnostic[] {
+  return paths
+    .filter((path) => Object.hasOwn(MISNAMED_CONFIGS, path))
+    .map((path) => error('config.misnamed', MISNAMED_CONFIGS[path]!, path, { line: 1, column: 1 }));
+}
 
 export interface Layout {
   componentsPath: string;
@@ -186,7 +205,16 @@ export interface LoadedConfig {
 
 /** Read flux-pkg.yaml through the same size cap and link rule as every other file. */
 export async function loadConfig(snapshot: Snapshot): Promise<LoadedConfig> {
-  const entry = (await snapshot.list()).find((e) => e.path === CONFIG_FILE);
+  const entries = await snapshot.list();
+  const misnamed = misnamedConfigs(entries.map((e) => e.path));
+  const loaded = await readConfig(
+    snapshot,
+    entries.find((e) => e.path === CONFIG_FILE),
+  );
+  return misnamed.length === 0 ? loaded : { ...loaded, diagnostics: [...misnamed, ...loaded.diagnostics] };
+}
+
+async function readConfig(snapshot: Snapshot, entry: FileEntry | undefined): Promise<LoadedConfig> {
   if (!entry) return { config: DEFAULT_CONFIG, diagnostics: [] };
   const read = await readBounded(snapshot, CONFIG_FILE, DEFAULT_LIMITS.maxBytes, entry);
   if (read.refused) {
@@ -221,7 +249,7 @@ export function parseConfig(file: string, text: string): LoadedConfig {
     return invalid();
   }
   const positionOf = (path: readonly PathSegment[]) => positionAt(parsed, first.doc, path);
-  const at = (code: string, message: string, path: PathSegment[]) =>
+  const at = (code: ErrorCode, message: string, path: PathSegment[]) =>
     diagnostics.push(error(code, message, file, positionOf(path), formatPath(path)));
   if (parsed.documents.length > 1)
     at('config.documents', `${file} must hold one YAML document, not ${parsed.documents.length}`, []);
@@ -264,7 +292,7 @@ export function parseConfig(file: string, text: string): LoadedConfig {
   return { config: hasErrors(diagnostics) ? { ...DEFAULT_CONFIG, file } : config, diagnostics, positionOf };
 }
 
-type Report = (code: string, message: string, path: PathSegment[]) => void;
+type Report = (code: ErrorCode, message: string, path: PathSegment[]) => void;
 
 /** Every configured path is a clean relative path inside the repo (layout keys are folder and file names). */
 function checkLayoutPaths(value: unknown, report: Report): void {

@@ -59,6 +59,8 @@ export interface Delivery {
   propose: (base: Base) => Promise<Proposed>;
   /** One-line progress notes. */
   log: (message: string) => void;
+  /** After the last attempt wrote its pull requests: the gate's verdict on the heads it pushed. */
+  published?: (published: readonly Published[]) => Promise<void>;
 }
 
 export interface Delivered extends Proposed {
@@ -76,6 +78,8 @@ export async function readBaseOrFail(objects: GitObjects, branch: string, partia
 }
 
 export async function deliver(d: Delivery): Promise<Delivered> {
+  // Branches this run moved, in any attempt: a later attempt may find one current and leave it.
+  const movedBranches = new Set<string>();
   for (let attempt = 1; ; attempt++) {
     // The open pull requests are listed while the base is read: one round trip for both.
     const pulls = new OpenPulls(d.client, d.ref, d.baseBranch);
@@ -85,7 +89,7 @@ export async function deliver(d: Delivery): Promise<Delivered> {
     if (d.dryRun || !proposed.result.valid) return { ...proposed, base, published: [], deferred: [] };
     try {
       const { deliverable, deferred } = await withinBudget(d, proposed.proposals, pulls);
-      const published = await publishAll(d, base, deliverable, pulls);
+      const published = await publishAll(d, base, deliverable, pulls, movedBranches);
       // Only a run that moved a branch can have built it on a base that moved meanwhile.
       const wrote = published.some((p) => p.commit) && attempt < MAX_ATTEMPTS;
       const moved = wrote
@@ -95,6 +99,9 @@ export async function deliver(d: Delivery): Promise<Delivered> {
         d.log(`${d.baseBranch} moved while the pull requests were written; planning again on ${moved}`);
         continue;
       }
+      await d.published?.(
+        published.map((p) => (p.commit || !movedBranches.has(p.branch) ? p : { ...p, commit: p.head })),
+      );
       return { ...proposed, base, published, deferred };
     } catch (e) {
       if (!(e instanceof RaceLostError)) throw e;
@@ -144,6 +151,7 @@ async function publishAll(
   base: Base,
   proposals: readonly Proposal[],
   pulls: OpenPulls,
+  movedBranches: Set<string>,
 ): Promise<Published[]> {
   checkBeforeWriting(d, proposals);
   const published: Published[] = [];
@@ -156,11 +164,11 @@ async function publishAll(
       if (closed) published.push(closed);
       continue;
     }
-    published.push(
-      await api(`writing the pull request for ${proposal.key}`, () =>
-        publishProposal(d.objects, base, spec, pulls),
-      ),
+    const result = await api(`writing the pull request for ${proposal.key}`, () =>
+      publishProposal(d.objects, base, spec, pulls),
     );
+    if (result.commit) movedBranches.add(result.branch);
+    published.push(result);
   }
   return published;
 }

@@ -218,6 +218,16 @@ export async function publishProposal(
     // A run for a newer Package finished first: its proposal stands.
     return { ...result, number: open.number, url: open.html_url, superseded: proposed };
   }
+  if (!open) {
+    const closed = await closedForVersion(client, ref, base, spec);
+    if (closed)
+      return {
+        ...result,
+        number: closed.number,
+        url: closed.html_url,
+        skipped: `#${closed.number} proposed ${spec.version} and was closed without merging; it is not reopened for ${spec.version}, a newer version opens a new pull request`,
+      };
+  }
   let moved = false;
   const files = head ? await withBranchCopies(objects, head, spec.files) : spec.files;
   if (!head || !branchIsCurrent(head, base, files)) {
@@ -253,6 +263,7 @@ export async function publishProposal(
     result.commit = commit.sha;
     moved = true;
   }
+  result.head = result.commit ?? head?.sha;
 
   if (open) {
     result.number = open.number;
@@ -354,4 +365,32 @@ export async function closeIfOpen(
     number: open.number,
     url: open.html_url,
   };
+}
+
+/**
+ * Renovate's rule: a pull request of this action for this branch and version, closed without
+ * merging, means someone declined that version; it is not proposed again. Only the newest 100
+ * closed pull requests of the branch are looked at (one read, only before opening a pull request).
+ */
+async function closedForVersion(
+  client: GitHubClient,
+  ref: RepoRef,
+  base: Base,
+  spec: Proposal & { branch: string },
+): Promise<{ number: number; html_url: string } | undefined> {
+  if (!spec.version) return undefined;
+  const { data } = await client.rest.pulls.list({
+    ...ref,
+    state: 'closed',
+    head: `${ref.owner}:${spec.branch}`,
+    base: base.branch,
+    sort: 'created',
+    direction: 'desc',
+    per_page: 100,
+  });
+  return data.find((p) => {
+    if (p.merged_at) return false;
+    const marker = readMarker(p.body, { key: spec.key, fields: MARKER_FIELDS });
+    return marker?.fields.version === spec.version;
+  });
 }

@@ -66,5 +66,6 @@ export async function planComponents<R extends ComponentRequest>(
   diagnostics.push(...unsafePathProblems(environments.flatMap((e) => e.files)));
   const valid = !hasErrors(diagnostics);
   const files = valid ? environments.flatMap((e) => e.files) : [];
-  return { valid, diagnostics: sortDiagnostics(dedupeDiagnostics(diagnostics)), environments, files };
+  const sorted = sortDiagnostics(dedupeDiagnostics(diagnostics));
+  return { valid, diagnostics: sorted, environments, files, config: { file: config.file } };
 }

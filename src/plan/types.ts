@@ -43,6 +43,11 @@ export interface ValidateRequest {
   environments?: string[];
   /** Only these: what a pull request touches (see scopeOfChanges). Absent: everything. */
   scope?: Scope;
+  /**
+   * The policy files a pull request changes (see policyChanges): flux-pkg.yaml, .sops.yaml files,
+   * RBAC folder files, Brain folder files. Listed in the summary; the policy checks hang off it.
+   */
+  policy?: string[];
   /** What the base branch has (see loadBaseFacts): enables the checks that compare with it. */
   base?: BaseFacts;
   /** The pull request's labels: one of flux-pkg.yaml's promotion.overrideLabels allows an out-of-order promotion. */
@@ -216,6 +221,13 @@ export interface PlanResult {
   environments: EnvironmentResult[];
   /** Every file to write. Empty whenever there is any error: bad input writes nothing. */
   files: PlannedFile[];
+  /** Which flux-pkg.yaml the run read (`file`), or none found (`{}`); absent when the run read no config. */
+  config?: ConfigSource;
+}
+
+export interface ConfigSource {
+  /** flux-pkg.yaml when the repository has one (read, valid or not); absent when it has none. */
+  file?: string;
 }
 
 export interface BootstrapResult extends PlanResult {
@@ -246,4 +258,8 @@ export interface Published {
   commit?: string;
   /** Set when the open PR already proposes this newer version, so it was left alone. */
   superseded?: string;
+  /** The branch's head after publishing (the commit a pull request's checks are on). */
+  head?: string;
+  /** Why nothing was written, when a rule held it back (a closed pull request for this version). */
+  skipped?: string;
 }

@@ -61,6 +61,7 @@ export const SETTINGS = declare([
   { input: 'draft', default: 'false', type: 'switch' },
   { input: 'auto-merge', default: '', type: 'text' },
   { input: 'branch-prefix', default: 'flux-pkg', type: 'text' },
+  { input: 'check-context', default: 'flux-pkg/validate', type: 'text' },
   { input: 'commit-message', default: 'Deploy {component} {version} to {environment}', type: 'text' },
   { input: 'pr-flow', default: '', type: 'text' },
   { input: 'pr-title', default: 'Deploy {component} {version} to {environment}', type: 'text' },

@@ -3,7 +3,7 @@
  * line and key path and never a value, plaintext or ciphertext.
  */
 import type { Document } from 'yaml';
-import { type Diagnostic, error, warning } from '../diagnostics.js';
+import { type Diagnostic, type ErrorCode, error, warning } from '../diagnostics.js';
 import { formatPath, type ParsedYaml, type PathSegment, parseYaml, positionAt } from '../yaml/parse.js';
 import { unwrapDataKey } from './age.js';
 import { type CipherFailure, decryptText, isEnvelope } from './cipher.js';
@@ -103,7 +103,7 @@ export async function decryptDocument(text: string, options: DecryptOptions): Pr
   return { document, diagnostics: decrypted.diagnostics };
 }
 
-function fail(file: string, code: string, message: string): DecryptResult {
+function fail(file: string, code: ErrorCode, message: string): DecryptResult {
   return { diagnostics: [error(code, message, file, { line: 1, column: 1 })] };
 }
 

@@ -5,6 +5,7 @@
  * sops's YAML store attaches them, because an encrypted subtree must not keep plaintext comments.
  */
 import { type Document, isAlias, isMap, isScalar, isSeq, type Node, type Scalar } from 'yaml';
+import type { ErrorCode } from '../diagnostics.js';
 import type { PathSegment } from '../yaml/parse.js';
 import { type SopsScalar, type TypedText, typedTextOf } from './cipher.js';
 import { type GoLeaf, goLeafOf } from './go-scalar.js';
@@ -34,7 +35,7 @@ export interface CommentGroup {
 }
 
 export interface TreeProblem {
-  code: string;
+  code: ErrorCode;
   message: string;
   at: PathSegment[];
 }

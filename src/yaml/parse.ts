@@ -14,7 +14,7 @@ import {
   parseAllDocuments,
   visit,
 } from 'yaml';
-import { type Diagnostic, error, type Position } from '../diagnostics.js';
+import { type Diagnostic, type ErrorCode, error, type Position } from '../diagnostics.js';
 
 export interface YamlLimits {
   /** Largest file accepted, in bytes. Real Packages with big schemas are ~100 KB. */
@@ -156,7 +156,7 @@ function unresolvedAlias(doc: Document.Parsed): number | undefined {
   return found;
 }
 
-function yamlCode(code: string): string {
+function yamlCode(code: string): ErrorCode {
   return code === 'DUPLICATE_KEY' ? 'yaml.duplicate-key' : 'yaml.syntax';
 }
 

@@ -20,6 +20,7 @@ import { GitStore, type Person } from './git-store.js';
 import { handleGraphql } from './graphql.js';
 import { type PullRecord, PullStore } from './pulls.js';
 import type { Site } from './shapes.js';
+import { StatusStore } from './statuses.js';
 import { commitFiles, type PushedFile } from './tree-builder.js';
 import {
   ApiError,
@@ -33,6 +34,7 @@ import {
 
 export type { FailSpec, FaultMatch, RaceSpec } from './faults.js';
 export type { PullRecord } from './pulls.js';
+export type { StatusRecord } from './statuses.js';
 export type { PushedFile } from './tree-builder.js';
 export type { CallRecord, Violation } from './types.js';
 
@@ -78,6 +80,8 @@ export interface StandIn {
   readonly faults: Faults;
   /** From now on, `x-ratelimit-remaining` counts down from `remaining` (a new hour, or a busy one). */
   setRateLimitRemaining(remaining: number): void;
+  /** Commit statuses posted, and the switch that refuses them (a fork's read-only token). */
+  readonly statuses: StatusStore;
   /** The calls that are not GETs (POST /graphql included): what costs content-creation quota. */
   writes(): CallRecord[];
   /**
@@ -146,7 +150,12 @@ export async function startStandIn(options: StandInOptions): Promise<StandIn> {
   const site: Site = { url: '', owner: options.owner, repo: options.repo, defaultBranch };
   const pulls = new PullStore(site, git, faults);
   const gitApi = new GitApi(site, git, options.recursiveTreeLimit ?? 100_000);
-  const handlers: Record<string, Handler> = { ...gitApi.handlers(), ...pulls.handlers() };
+  const statuses = new StatusStore(site, git, pulls);
+  const handlers: Record<string, Handler> = {
+    ...gitApi.handlers(),
+    ...pulls.handlers(),
+    ...statuses.handlers(),
+  };
   let used = 0;
   let remaining = options.rateLimitRemaining ?? 5000;
 
@@ -340,6 +349,7 @@ export async function startStandIn(options: StandInOptions): Promise<StandIn> {
     setRateLimitRemaining: (n) => {
       remaining = n;
     },
+    statuses,
     writes: () => calls.filter((c) => c.method !== 'GET'),
     commit: (branch, files, message, author = DEVELOPER) =>
       commitFiles(git, fullRef(branch), files, message, author, `refs/heads/${defaultBranch}`),

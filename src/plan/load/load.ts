@@ -6,16 +6,17 @@
  */
 import type { Layout } from '../../config/config.js';
 import type { Diagnostic } from '../../diagnostics.js';
-import { KUSTOMIZATION_FILES } from '../../flux/kustomize.js';
-import { type DecryptResult, decryptDocument } from '../../sops/index.js';
+import { decryptDocument } from '../../sops/index.js';
 import { readNestedSops } from '../../sops/nested.js';
 import type { ComponentView } from '../model/context.js';
 import {
+  buildEnvironment,
   type EnvironmentFiles,
   type EnvironmentReads,
   environmentFiles,
-  environmentPaths,
+  type FileRead,
   isEncryptedSecret,
+  valuesSecretFileOf,
 } from '../model/environment.js';
 import { type ComponentPackages, packagesOf } from '../model/packages.js';
 import type { ComponentLayout } from '../model/repository.js';
@@ -32,43 +33,37 @@ export async function loadPackages(
   return packagesOf(component, files);
 }
 
-/** An environment folder's files, read and parsed; params.yaml decrypted when it is encrypted and keys are given. */
+/**
+ * An environment folder's files — every file under it, since Flux may apply any of them — read and
+ * parsed; the values Secret's file decrypted when it is encrypted and keys are given.
+ */
 export async function loadEnvironment(
   reader: RepoReader,
   dir: string,
   layout: Layout,
   keys?: SopsKeys,
 ): Promise<EnvironmentFiles> {
-  const packageInstall = await reader.yaml(`${dir}/${layout.packageInstallFile}`);
-  const valuesSecret = await reader.yaml(`${dir}/${layout.valuesSecretFile}`);
+  const files = new Map<string, FileRead>();
+  const paths = await reader.under(dir);
+  reader.prefetch(paths);
+  for (const path of paths) files.set(path, await reader.yaml(path));
   const identities = keys?.identities ?? [];
-  let decrypted: DecryptResult | undefined;
-  if (identities.length > 0 && isEncryptedSecret(valuesSecret)) {
-    decrypted = await decryptDocument(valuesSecret.text!, { identities, file: valuesSecret.parsed!.file });
+  const reads: EnvironmentReads = { dir, files, keysGiven: identities.length > 0 };
+  const build = buildEnvironment(reads);
+  const secretFile = valuesSecretFileOf(reads, layout, build);
+  const secret = secretFile ? files.get(secretFile) : undefined;
+  if (identities.length > 0 && secret && isEncryptedSecret(secret)) {
+    reads.decrypted = await decryptDocument(secret.text!, { identities, file: secretFile! });
+    reads.decryptedFile = secretFile;
     // Masked before anything can print.
-    if (decrypted.document) keys?.onDecrypted?.(decrypted.document.secrets);
+    if (reads.decrypted.document) keys?.onDecrypted?.(reads.decrypted.document.secrets);
   }
-  const nested =
-    valuesSecret.parsed && valuesSecret.text !== undefined && !isEncryptedSecret(valuesSecret)
-      ? await readNestedSops(valuesSecret.parsed, valuesSecret.text, identities)
-      : undefined;
-  if (nested) keys?.onDecrypted?.(nested.secrets);
-  const kustomizationFiles: string[] = [];
-  for (const name of KUSTOMIZATION_FILES)
-    if (await reader.exists(`${dir}/${name}`)) kustomizationFiles.push(`${dir}/${name}`);
-  const kustomization =
-    kustomizationFiles.length === 1 ? await reader.yaml(kustomizationFiles[0]!) : undefined;
-  const reads: EnvironmentReads = {
-    dir,
-    packageInstall,
-    valuesSecret,
-    decrypted,
-    nested,
-    keysGiven: identities.length > 0,
-    kustomizationFiles,
-    kustomization,
-  };
-  return environmentFiles(reads, layout);
+  if (secret && secret.parsed && secret.text !== undefined && !isEncryptedSecret(secret)) {
+    // SOPS documents nested in the values Secret's data values (Flux decrypts those).
+    reads.nested = await readNestedSops(secret.parsed, secret.text, identities);
+    if (reads.nested) keys?.onDecrypted?.(reads.nested.secrets);
+  }
+  return environmentFiles(reads, layout, build);
 }
 
 /**
@@ -121,8 +116,13 @@ export class Loader {
   prefetch(component: ComponentLayout | undefined, environments: readonly string[], packages = true): void {
     if (!component) return;
     if (packages) this.reader.prefetch(component.packageFiles);
+    if (environments.length === 0) return;
+    // The folders' file lists come from the snapshot's listing, read once per run.
     for (const env of environments)
-      this.reader.prefetch(environmentPaths(`${component.dir}/${env}`, this.layout));
+      this.reader
+        .under(`${component.dir}/${env}`)
+        .then((paths) => this.reader.prefetch(paths))
+        .catch(() => {}); // a listing that fails surfaces when component() reads it
   }
 
   /** The planner is done with a component (each is planned once): release what was kept for it. */

@@ -2,7 +2,7 @@
  * The loader's port to the repository: reads and parses files through the snapshot, each at most
  * once, refusing oversized ones unread. Asynchronous (it does I/O); the planning rules never see it.
  */
-import { error } from '../../diagnostics.js';
+import { type ErrorCode, error } from '../../diagnostics.js';
 import { type FileEntry, readBounded, type Snapshot } from '../../repo/snapshot.js';
 import { DEFAULT_LIMITS, type ParsedYaml, parseYaml, tooLargeYaml } from '../../yaml/parse.js';
 
@@ -18,11 +18,35 @@ export class RepoReader {
   /** Reads started by prefetch() that yaml() has not asked for yet. */
   readonly #reads = new Map<string, Promise<Read>>();
   #entries?: Promise<Map<string, FileEntry>>;
+  /** By folder depth: each folder at that depth → every file under it. */
+  readonly #folders = new Map<number, Map<string, string[]>>();
+  #scans = 0;
 
   constructor(readonly snapshot: Snapshot) {}
 
   async exists(path: string): Promise<boolean> {
     return (await this.#entryMap()).has(path);
+  }
+
+  /**
+   * Every file under a folder (repository paths, in the snapshot's order). The first few calls scan
+   * the listing (a gate reads a handful of folders); after that, folders at that depth are indexed
+   * once (a whole-repository run reads thousands).
+   */
+  async under(dir: string): Promise<string[]> {
+    const entries = await this.#entryMap();
+    const prefix = `${dir}/`;
+    const depth = dir.split('/').length;
+    if (this.#scans < SCANS_BEFORE_INDEX && !this.#folders.has(depth)) {
+      this.#scans += 1;
+      return [...entries.keys()].filter((p) => p.startsWith(prefix));
+    }
+    let index = this.#folders.get(depth);
+    if (!index) {
+      index = folderIndex(entries, depth);
+      this.#folders.set(depth, index);
+    }
+    return index.get(dir) ?? [];
   }
 
   yaml(path: string): Promise<YamlRead> {
@@ -77,6 +101,27 @@ export class RepoReader {
   }
 }
 
+/** Listing scans before under() indexes a depth. */
+const SCANS_BEFORE_INDEX = 8;
+
+/** Each folder `depth` segments deep → every file under it. */
+function folderIndex(entries: Map<string, FileEntry>, depth: number): Map<string, string[]> {
+  const folders = new Map<string, string[]>();
+  for (const path of entries.keys()) {
+    let end = -1;
+    for (let i = 0; i < depth; i++) {
+      end = path.indexOf('/', end + 1);
+      if (end === -1) break;
+    }
+    if (end === -1) continue;
+    const dir = path.slice(0, end);
+    const files = folders.get(dir);
+    if (files) files.push(path);
+    else folders.set(dir, [path]);
+  }
+  return folders;
+}
+
 /** A file as read: its text, its size when it was refused for it, or why it was refused unread; none when it does not exist. */
 interface Read {
   text?: string;
@@ -93,7 +138,7 @@ function parse(path: string, read: Read): YamlRead {
 }
 
 /** A file refused unread (a symbolic link, a FIFO): an error at the file, never a silent skip. */
-export function refusedYaml(file: string, code: string, message: string): ParsedYaml {
+export function refusedYaml(file: string, code: ErrorCode, message: string): ParsedYaml {
   const diagnostic = error(code, message, file);
   return { file, documents: [], diagnostics: [diagnostic], position: () => ({ line: 0, column: 0 }) };
 }

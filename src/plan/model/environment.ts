@@ -7,7 +7,7 @@ import { selectHighest, type VersionSelection } from '../../carvel/semver.js';
 import { readValuesSecret, type ValuesSecret } from '../../carvel/values-secret.js';
 import type { Layout } from '../../config/config.js';
 import { type Diagnostic, error, type Position, warning } from '../../diagnostics.js';
-import { KUSTOMIZATION_FILES } from '../../flux/kustomize.js';
+import { type Build, type BuiltObject, buildFolder } from '../../flux/build.js';
 import type { DecryptResult } from '../../sops/index.js';
 import { isSopsDocument } from '../../sops/index.js';
 import type { NestedSops } from '../../sops/nested.js';
@@ -27,18 +27,15 @@ export interface FileRead {
 /** What the loader read for one environment folder: the planner's input for it. */
 export interface EnvironmentReads {
   dir: string;
-  packageInstall: FileRead;
-  valuesSecret: FileRead;
-  /** The decryption of an encrypted params.yaml; absent when it is not encrypted or no key was given. */
+  /** Every file under the folder (repository paths), read and parsed. */
+  files: ReadonlyMap<string, FileRead>;
+  /** The decryption of `decryptedFile` (the values Secret's file, when it is SOPS-encrypted and keys were given). */
   decrypted?: DecryptResult;
-  /** SOPS documents nested in params.yaml's data values (Flux decrypts those), when it has any. */
+  decryptedFile?: string;
+  /** SOPS documents nested in the values Secret's data values (Flux decrypts those), when it has any. */
   nested?: NestedSops;
   /** The caller gave age identities. */
   keysGiven: boolean;
-  /** Which of the folder's kustomization files exist. */
-  kustomizationFiles: string[];
-  /** The one kustomization file, when there is exactly one. */
-  kustomization?: FileRead;
 }
 
 export interface PackageInstallFile {
@@ -47,37 +44,54 @@ export interface PackageInstallFile {
   text: string;
   doc: Document.Parsed;
   name?: string;
+  namespace?: string;
   refName?: string;
   selection?: VersionSelection;
   secretNames: string[];
 }
 
-/** The files the loader reads for an environment folder, in the order it reads them. */
-export function environmentPaths(dir: string, layout: Layout): string[] {
-  return [
-    `${dir}/${layout.packageInstallFile}`,
-    `${dir}/${layout.valuesSecretFile}`,
-    ...KUSTOMIZATION_FILES.map((name) => `${dir}/${name}`),
-  ];
+/** A Secret the folder builds that is not the values Secret: checked for encryption like it. */
+export interface OtherSecret {
+  file: string;
+  name?: string;
+  encrypted: boolean;
 }
 
 export interface EnvironmentFiles {
   packageInstall?: PackageInstallFile;
+  /**
+   * The PackageInstall is one the folder builds (what Flux applies). False when it was read from
+   * packageinstall.yaml because the build holds none: install repairs that, validate refuses it.
+   */
+  packageInstallBuilt: boolean;
   valuesSecret?: ValuesSecret;
   valuesSecretText?: string;
+  /** Where the values Secret was read from (the file that holds the Secret the PackageInstall names). */
+  valuesSecretFile?: string;
+  /** The values Secret is one the folder builds, in the PackageInstall's namespace. */
+  valuesSecretBuilt: boolean;
   /** What reading valuesSecret from valuesSecretText reported (also in `diagnostics`). */
   valuesSecretDiagnostics?: Diagnostic[];
-  /** Set when params.yaml is SOPS-encrypted: valuesSecret is then read from its plaintext, if decrypted. */
+  /** Set when the values Secret's file is SOPS-encrypted: valuesSecret is then read from its plaintext, if decrypted. */
   encrypted?: EncryptedSecret;
+  /** Every other Secret the folder builds. */
+  otherSecrets: OtherSecret[];
   /** data keys of params.yaml that hold a nested SOPS document: its values cannot be replaced. */
   nestedSops?: string[];
   /** The folder's kustomization file (kustomization.yaml, .yml or Kustomization), when it has one. */
   kustomizationPath?: string;
   kustomizationText?: string;
+  /** The folder has files (an environment Flux applies something for). */
+  hasFiles: boolean;
+  /**
+   * The kustomization lists packageinstall.yaml or params.yaml, which do not exist: kustomize fails.
+   * Install writes them (so it goes on); validate reports these.
+   */
+  missingListed: Diagnostic[];
   diagnostics: Diagnostic[];
 }
 
-/** params.yaml is one SOPS-encrypted document, which the loader decrypts when it has the key. */
+/** A file is one SOPS-encrypted document, which the loader decrypts when it has the key. */
 export function isEncryptedSecret(read: FileRead): boolean {
   const { parsed, text } = read;
   return (
@@ -89,50 +103,142 @@ export function isEncryptedSecret(read: FileRead): boolean {
   );
 }
 
-/** The planner's view of an environment folder, from what the loader read (same diagnostics, same order). */
-export function environmentFiles(reads: EnvironmentReads, layout: Layout): EnvironmentFiles {
-  const diagnostics: Diagnostic[] = [];
-  const result: EnvironmentFiles = { diagnostics };
-  const piPath = `${reads.dir}/${layout.packageInstallFile}`;
-  const pi = reads.packageInstall;
-  if (pi.parsed && pi.text !== undefined) {
-    diagnostics.push(...pi.parsed.diagnostics);
-    const found = pi.parsed.documents.filter((d) => isObject(d.value) && d.value.kind === 'PackageInstall');
-    if (found.length === 1)
-      result.packageInstall = readPackageInstall(
-        pi.parsed,
-        pi.text,
-        found[0]!.doc,
-        found[0]!.value as Obj,
-        diagnostics,
-      );
-    else if (pi.parsed.diagnostics.length === 0) {
-      diagnostics.push(
-        error(
-          'packageinstall.missing',
-          found.length === 0
-            ? 'expected a PackageInstall in this file'
-            : `expected one PackageInstall, found ${found.length}`,
-          piPath,
-          pi.parsed.position(0),
-        ),
-      );
-    }
-  } else if (pi.parsed) {
-    diagnostics.push(...pi.parsed.diagnostics);
+/** The folder as Flux builds it (flux/build.ts). */
+export function buildEnvironment(reads: Pick<EnvironmentReads, 'dir' | 'files'>): Build {
+  return buildFolder(reads.dir, reads.files);
+}
+
+/**
+ * The file holding the values Secret the folder's PackageInstall names (the loader decrypts it when
+ * it is encrypted), or the layout's values Secret file when the build holds no PackageInstall.
+ */
+export function valuesSecretFileOf(
+  reads: EnvironmentReads,
+  layout: Layout,
+  build: Build,
+): string | undefined {
+  const installs = build.objects.filter(isPackageInstall);
+  if (installs.length > 1) return undefined;
+  const secret = installs[0] ? namedSecret(build, installs[0]) : undefined;
+  if (secret) return secret.file;
+  const fallback = `${reads.dir}/${layout.valuesSecretFile}`;
+  return reads.files.has(fallback) ? fallback : undefined;
+}
+
+const isPackageInstall = (o: BuiltObject) => o.kind === 'PackageInstall';
+
+/**
+ * The built Secret a PackageInstall's first spec.values entry names, in its namespace if there is
+ * one there (a Flux Kustomization's targetNamespace puts both in one namespace anyway; see
+ * namespaceProblem).
+ */
+function namedSecret(build: Build, pi: BuiltObject): BuiltObject | undefined {
+  const spec = isObject(pi.value.spec) ? pi.value.spec : {};
+  const first = Array.isArray(spec.values) ? spec.values[0] : undefined;
+  const name = isObject(first) && isObject(first.secretRef) ? first.secretRef.name : undefined;
+  if (typeof name !== 'string') return undefined;
+  const named = build.objects.filter((o) => o.kind === 'Secret' && o.name === name);
+  return named.find((o) => o.namespace === pi.namespace) ?? named[0];
+}
+
+/** The planner's view of an environment folder: what its kustomization builds, read as a PackageInstall and its values Secret. */
+export function environmentFiles(
+  reads: EnvironmentReads,
+  layout: Layout,
+  build: Build = buildEnvironment(reads),
+): EnvironmentFiles {
+  const diagnostics: Diagnostic[] = [...build.diagnostics];
+  const result: EnvironmentFiles = {
+    diagnostics,
+    packageInstallBuilt: false,
+    valuesSecretBuilt: false,
+    otherSecrets: [],
+    hasFiles: reads.files.size > 0,
+    missingListed: [],
+  };
+  const ours = new Set([
+    `${reads.dir}/${layout.packageInstallFile}`,
+    `${reads.dir}/${layout.valuesSecretFile}`,
+  ]);
+  for (const { path, diagnostic } of build.missing)
+    (ours.has(path) ? result.missingListed : diagnostics).push(diagnostic);
+  const installs = build.objects.filter(isPackageInstall);
+  if (installs.length > 1) {
+    const where = installs.map((o) => `${o.file}:${o.parsed.position(o.doc.range[0]).line}`).join(', ');
+    diagnostics.push(
+      error(
+        'packageinstall.multiple',
+        `the folder builds ${installs.length} PackageInstalls (${where}); an environment holds one PackageInstall per component: keep one`,
+        installs[1]!.file,
+        installs[1]!.parsed.position(installs[1]!.doc.range[0]),
+      ),
+    );
+  } else if (installs.length === 1) {
+    const o = installs[0]!;
+    result.packageInstall = readPackageInstall(
+      o.parsed,
+      reads.files.get(o.file)?.text ?? '',
+      o.doc,
+      o.value,
+      diagnostics,
+    );
+    result.packageInstallBuilt = true;
+  } else packageInstallFromLayout(reads, layout, result);
+  valuesSecretOf(reads, layout, build, result);
+  otherSecretsOf(build, result);
+  if (build.kustomization) {
+    result.kustomizationPath = build.kustomization;
+    result.kustomizationText = reads.files.get(build.kustomization)?.text;
   }
-  valuesSecretOf(reads, result);
-  kustomizationOf(reads, result);
   return result;
 }
 
-function valuesSecretOf(reads: EnvironmentReads, result: EnvironmentFiles): void {
-  const secret = reads.valuesSecret;
-  if (!secret.parsed) return;
-  result.diagnostics.push(...secret.parsed.diagnostics);
+/** No PackageInstall is built: packageinstall.yaml as it is (install lists it; validate refuses the folder). */
+function packageInstallFromLayout(reads: EnvironmentReads, layout: Layout, result: EnvironmentFiles): void {
+  const piPath = `${reads.dir}/${layout.packageInstallFile}`;
+  const pi = reads.files.get(piPath);
+  if (!pi?.parsed || pi.text === undefined) {
+    if (pi?.parsed) result.diagnostics.push(...pi.parsed.diagnostics);
+    return;
+  }
+  if (pi.parsed.diagnostics.length > 0) {
+    result.diagnostics.push(...pi.parsed.diagnostics);
+    return;
+  }
+  const found = pi.parsed.documents.filter((d) => isObject(d.value) && d.value.kind === 'PackageInstall');
+  if (found.length === 1)
+    result.packageInstall = readPackageInstall(
+      pi.parsed,
+      pi.text,
+      found[0]!.doc,
+      found[0]!.value as Obj,
+      result.diagnostics,
+    );
+}
+
+function valuesSecretOf(
+  reads: EnvironmentReads,
+  layout: Layout,
+  build: Build,
+  result: EnvironmentFiles,
+): void {
+  const file = valuesSecretFileOf(reads, layout, build);
+  const secret = file ? reads.files.get(file) : undefined;
+  if (!file || !secret?.parsed) return;
+  const installs = build.objects.filter(isPackageInstall);
+  const named = installs.length === 1 ? namedSecret(build, installs[0]!) : undefined;
+  result.valuesSecretBuilt = named !== undefined;
+  if (named && named.namespace !== installs[0]!.namespace)
+    result.diagnostics.push(namespaceProblem(installs[0]!, named));
+  if (!build.objects.some((o) => o.file === file)) result.diagnostics.push(...secret.parsed.diagnostics);
   if (secret.text === undefined || secret.parsed.diagnostics.length > 0) return;
   const read = isEncryptedSecret(secret)
-    ? encryptedSecretOf(secret.parsed, secret.text, reads.keysGiven, reads.decrypted)
+    ? encryptedSecretOf(
+        secret.parsed,
+        secret.text,
+        reads.keysGiven,
+        reads.decryptedFile === file ? reads.decrypted : undefined,
+      )
     : reads.nested
       ? nestedSecretOf(secret.parsed, secret.text, reads.nested)
       : { ...readValuesSecret(secret.parsed, secret.text), encrypted: undefined };
@@ -140,29 +246,56 @@ function valuesSecretOf(reads: EnvironmentReads, result: EnvironmentFiles): void
   result.diagnostics.push(...read.diagnostics);
   result.valuesSecret = read.secret;
   result.valuesSecretText = secret.text;
+  result.valuesSecretFile = file;
   result.valuesSecretDiagnostics = read.diagnostics;
   if (reads.nested?.keys.length) result.nestedSops = reads.nested.keys;
 }
 
-/** The folder's one kustomization file; kustomize refuses a folder with several. */
-function kustomizationOf(reads: EnvironmentReads, result: EnvironmentFiles): void {
-  const found = reads.kustomizationFiles;
-  const dir = reads.dir;
-  if (found.length === 0) return;
-  if (found.length > 1) {
-    result.diagnostics.push(
+/** kapp-controller reads the values Secret from the PackageInstall's namespace. */
+function namespaceProblem(pi: BuiltObject, secret: BuiltObject): Diagnostic {
+  const ns = (o: BuiltObject) => (o.namespace ? `namespace ${o.namespace}` : 'no namespace');
+  return warning(
+    'packageinstall.values-secret-namespace',
+    `the PackageInstall has ${ns(pi)} and its values Secret "${secret.name}" ${ns(secret)}: kapp-controller reads the Secret from the PackageInstall's namespace, so this holds only if the Flux Kustomization sets targetNamespace. Give both the same namespace (or none)`,
+    secret.file,
+    secret.parsed.position(secret.doc.range[0]),
+  );
+}
+
+function otherSecretsOf(build: Build, result: EnvironmentFiles): void {
+  for (const o of build.objects) {
+    if (o.kind !== 'Secret' || o.file === result.valuesSecretFile) continue;
+    result.otherSecrets.push({ file: o.file, name: o.name, encrypted: isSopsDocument(o.value) });
+  }
+}
+
+/**
+ * Install and promote write packageinstall.yaml and params.yaml: a folder whose PackageInstall or
+ * values Secret lives in another file would end up with two. Refused, with the fix.
+ */
+export function writtenElsewhereProblems(env: EnvironmentFiles, dir: string, layout: Layout): Diagnostic[] {
+  const problems: Diagnostic[] = [];
+  const piPath = `${dir}/${layout.packageInstallFile}`;
+  const secretPath = `${dir}/${layout.valuesSecretFile}`;
+  const pi = env.packageInstall;
+  if (pi && pi.file !== piPath)
+    problems.push(
       error(
-        'kustomization.multiple',
-        `the folder has several kustomization files (${found.map((f) => f.slice(dir.length + 1)).join(', ')}); kustomize refuses it: keep one`,
-        found[1]!,
+        'environment.written-elsewhere',
+        `the PackageInstall of this environment is in ${pi.file}, and flux-pkg writes ${piPath}: move it there (one object in the file) so a new version replaces it instead of adding a second`,
+        pi.file,
+        pi.parsed.position(pi.doc.range[0]),
       ),
     );
-    return;
-  }
-  const kustomization = reads.kustomization ?? {};
-  if (kustomization.parsed) result.diagnostics.push(...kustomization.parsed.diagnostics);
-  result.kustomizationPath = found[0];
-  result.kustomizationText = kustomization.text;
+  if (env.valuesSecretFile && env.valuesSecretFile !== secretPath)
+    problems.push(
+      error(
+        'environment.written-elsewhere',
+        `the values Secret of this environment is in ${env.valuesSecretFile}, and flux-pkg writes ${secretPath}: move it there (one object in the file)`,
+        env.valuesSecretFile,
+      ),
+    );
+  return problems;
 }
 
 /** The version an environment's PackageInstall selects among the component's Packages, if any. */
@@ -231,6 +364,7 @@ function readPackageInstall(
     text,
     doc,
     name: typeof metadata.name === 'string' ? own(metadata.name) : undefined,
+    namespace: typeof metadata.namespace === 'string' ? own(metadata.namespace) : undefined,
     refName: ref && typeof ref.refName === 'string' ? own(ref.refName) : undefined,
     selection,
     secretNames,

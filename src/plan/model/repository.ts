@@ -5,6 +5,7 @@
 import { dns1123LabelProblem, dns1123SubdomainProblem } from '../../carvel/names.js';
 import type { Layout } from '../../config/config.js';
 import { type Diagnostic, error } from '../../diagnostics.js';
+import { KUSTOMIZATION_FILES } from '../../flux/kustomize.js';
 import type { ComponentRequest } from '../types.js';
 
 /** A filter (component, environment) that names nothing the repository has. */
@@ -21,10 +22,20 @@ export interface ComponentLayout {
   environments: string[];
 }
 
-/** Components and environments, from the file list alone (nothing is read). */
+/**
+ * Components and environments, from the file list alone (nothing is read). An environment folder
+ * holds packageinstall.yaml or params.yaml, or — in a component with Packages — a kustomization
+ * file (Flux applies what it lists, whatever the files are called). RBAC folders are not environments.
+ */
 export function discover(paths: readonly string[], layout: Layout): ComponentLayout[] {
   const prefix = layout.componentsPath ? `${layout.componentsPath.replace(/\/+$/, '')}/` : '';
   const envFiles = new Set([layout.packageInstallFile, layout.valuesSecretFile]);
+  const kustomized: [string, string][] = [];
+  const [rbacBefore, rbacAfter] = layout.rbacFolder.split('{environment}') as [string, string];
+  const isRbac = (folder: string) =>
+    folder.length > rbacBefore.length + rbacAfter.length &&
+    folder.startsWith(rbacBefore) &&
+    folder.endsWith(rbacAfter);
   const components = new Map<string, ComponentLayout>();
   const get = (name: string) => {
     let c = components.get(name);
@@ -43,7 +54,16 @@ export function discover(paths: readonly string[], layout: Layout): ComponentLay
     else if (envFiles.has(file)) {
       const c = get(component);
       if (!c.environments.includes(folder)) c.environments.push(folder);
-    }
+    } else if (
+      KUSTOMIZATION_FILES.includes(file as never) &&
+      folder !== layout.packagesDir &&
+      !isRbac(folder)
+    )
+      kustomized.push([component, folder]);
+  }
+  for (const [component, folder] of kustomized) {
+    const c = components.get(component);
+    if (c && c.packageFiles.length > 0 && !c.environments.includes(folder)) c.environments.push(folder);
   }
   for (const c of components.values()) {
     c.packageFiles.sort();

@@ -217,17 +217,18 @@ export function plainSecretProblem(
   file: string,
   settings: Settings,
   repoEncrypts: boolean,
+  what = 'the values Secret',
 ): Diagnostic | undefined {
   if (settings.requireEncryption)
     return error(
       'values.plain-secret',
-      'the values Secret is stored in plain text, and requireEncryption is set: set secretFormat: sops for this environment',
+      `${what} is stored in plain text, and requireEncryption is set: ${what === 'the values Secret' ? 'set secretFormat: sops for this environment' : 'encrypt it with SOPS'}`,
       file,
     );
   if (!repoEncrypts) return undefined;
   return warning(
     'values.plain-secret',
-    'the values Secret is stored in plain text in git; set secretFormat: sops to encrypt it',
+    `${what} is stored in plain text in git; ${what === 'the values Secret' ? 'set secretFormat: sops to encrypt it' : 'encrypt it with SOPS'}`,
     file,
   );
 }

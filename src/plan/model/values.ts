@@ -8,7 +8,8 @@
 import type { CarvelPackage } from '../../carvel/package.js';
 import { type CompileResult, compileValuesSchema } from '../../carvel/values-schema.js';
 import { locateValuesPath, type ValuesSecret } from '../../carvel/values-secret.js';
-import { type Diagnostic, error, warning } from '../../diagnostics.js';
+import { SCHEMA_RULE_KEYWORDS } from '../../diagnostics/codes.js';
+import { type Diagnostic, type ErrorCode, error, warning } from '../../diagnostics.js';
 import { formatPath, positionAt } from '../../yaml/parse.js';
 
 /**
@@ -91,7 +92,7 @@ export class ValuesChecker {
         ? positionAt(located.parsed, located.doc, problem.path)
         : { line: 0, column: 0 };
       return error(
-        `values.${problem.keyword}`,
+        valuesCode(problem.keyword),
         `${formatPath(problem.path)} ${problem.message} (Package ${pkg.refName} ${pkg.version})`,
         secret.file,
         pos,
@@ -99,4 +100,10 @@ export class ValuesChecker {
       );
     });
   }
+}
+
+/** `values.<keyword>` for the schema keywords the registry names; any other keyword shares one code. */
+function valuesCode(keyword: string): ErrorCode {
+  const known = (SCHEMA_RULE_KEYWORDS as readonly string[]).includes(keyword);
+  return known ? `values.${keyword as (typeof SCHEMA_RULE_KEYWORDS)[number]}` : 'values.schema-rule';
 }

@@ -4,6 +4,7 @@
  */
 import type { Diagnostic } from '../../diagnostics.js';
 import type { EnvironmentResult, PlanResult, Published } from '../../plan/types.js';
+import { configNote } from '../config-note.js';
 import { inertCell, inertCode, inertText } from '../inert.js';
 import { htmlCode } from '../pull-request/literal.js';
 import { COMPACT, FULL, reviewSection, versionChange } from '../pull-request/review.js';
@@ -22,6 +23,7 @@ export function jobSummary(
   notes: readonly string[] = [],
 ): string {
   const lines = [`## flux-pkg-action: ${inertText(mode)}${dryRun ? ' (dry run)' : ''}`, ''];
+  if (result.config) lines.push(message(configNote(result.config)), '');
   for (const n of notes) lines.push(`- ${message(n)}`);
   if (notes.length > 0) lines.push('');
   if (result.environments.length > 0) {

@@ -2,6 +2,7 @@
 import { createTwoFilesPatch } from 'diff';
 import { type Diagnostic, formatDiagnostic } from '../../diagnostics.js';
 import type { PlannedFile, PlanResult, ReviewFacts } from '../../plan/types.js';
+import { configNote } from '../config-note.js';
 import { reviewLines } from './review.js';
 
 /** A unified diff of one planned file against what the repo has; a values Secret shows key names only. */
@@ -27,7 +28,7 @@ export function fileDiff(
 }
 
 export function summaryLines(result: PlanResult): string[] {
-  const lines: string[] = [];
+  const lines: string[] = result.config ? [configNote(result.config)] : [];
   for (const env of result.environments) {
     const change =
       env.files.length === 0
@@ -46,6 +47,8 @@ export function diagnosticLines(result: PlanResult): string[] {
 
 export interface JsonReport {
   valid: boolean;
+  /** The flux-pkg.yaml read; null when the repository has none. */
+  config: string | null;
   diagnostics: Diagnostic[];
   files: { path: string; action: string }[];
   environments: {
@@ -63,6 +66,7 @@ export interface JsonReport {
 export function jsonReport(result: PlanResult): JsonReport {
   return {
     valid: result.valid,
+    config: result.config?.file ?? null,
     diagnostics: result.diagnostics,
     files: result.files.map((f) => ({ path: f.path, action: f.action })),
     environments: result.environments.map((e) => ({

@@ -136,7 +136,7 @@ function riskyParams(
 ): void {
   const { config } = p.loaded;
   const env = p.request.environment;
-  const refuse = (input: string, message: string) =>
+  const refuse = (input: 'target-namespace' | 'flux-service-account-name' | 'rbac', message: string) =>
     p.diagnostics.push(error(`request.${input}`, `${input} ${message}`, ''));
   if (given.targetNamespace === given.fluxNamespace || RESERVED_NAMESPACES.includes(given.targetNamespace))
     refuse(

@@ -4,7 +4,7 @@
  * input and the CLI flag), so nothing is planned or written from it.
  */
 import { dns1123LabelProblem, dns1123SubdomainProblem } from '../../../carvel/names.js';
-import { type Diagnostic, error } from '../../../diagnostics.js';
+import { type Diagnostic, type ErrorCode, error } from '../../../diagnostics.js';
 import type { FluxApiVersion } from '../../../flux/params.js';
 import { isFluxControllerAccount, RESERVED_NAMESPACES } from '../../../flux/rbac.js';
 import { type InputName, nameOf } from '../../../settings/declarations.js';
@@ -18,9 +18,13 @@ export const DEFAULT_FLUX_NAMESPACE = 'flux-system';
 export const DEFAULT_COMMIT_STATUS_SECRET = 'github-commit-status';
 export const DEFAULT_SOPS_AGE_SECRET = 'sops-age';
 
+/** An input whose problems have a diagnostic code of their own (`request.<input>`, diagnostics/codes.ts). */
+type CheckedInput = InputName &
+  (Extract<ErrorCode, `request.${string}`> extends `request.${infer I}` ? I : never);
+
 /** Problems of the request's own fields (what needs the repository is checked by the planner). */
 export function requestProblems(r: BootstrapRequest): Diagnostic[] {
-  const bad = (input: InputName, message: string): Diagnostic =>
+  const bad = (input: CheckedInput, message: string): Diagnostic =>
     error(`request.${input}`, `${nameOf(input, r.wording)} ${message}`, '');
   const problems: Diagnostic[] = [];
   const envProblem = nameProblem('environment', r.environment);
@@ -73,7 +77,7 @@ export function requestProblems(r: BootstrapRequest): Diagnostic[] {
 /** Inputs that would hand a run cluster or the commit-status token to the wrong party. */
 function riskyInputProblems(
   r: BootstrapRequest,
-  bad: (input: InputName, message: string) => Diagnostic,
+  bad: (input: CheckedInput, message: string) => Diagnostic,
 ): Diagnostic[] {
   const problems: Diagnostic[] = [];
   if (r.targetNamespace !== undefined && RESERVED_NAMESPACES.includes(r.targetNamespace))

@@ -82,7 +82,11 @@ export async function planBootstrap(
   for (const f of files)
     if (f.path !== configEdit.file?.path) diagnostics.push(...checkRenderedFile(f.path, f.content));
   diagnostics.push(...unsafePathProblems(files));
-  return finish(request, diagnostics, environments, files, params);
+  // The summary says which config was read (bootstrap writes flux-pkg.yaml when there was none).
+  return {
+    ...finish(request, diagnostics, environments, files, params),
+    config: { file: loaded.config.file },
+  };
 }
 
 function finish(

@@ -8,13 +8,14 @@ import type { CarvelPackage } from '../../../carvel/package.js';
 import {
   DOWNGRADABLE_ANNOTATION,
   ensureKustomizationResources,
+  ROLLED_BACK_FROM_ANNOTATION,
   renderKustomization,
   renderPackageInstall,
   setAnnotation,
   setScalar,
   versionSelectionFor,
 } from '../../../carvel/render.js';
-import { selectHighest, type VersionSelection } from '../../../carvel/semver.js';
+import { parseRelaxed, selectHighest, type VersionSelection } from '../../../carvel/semver.js';
 import { hasValuesKey, type ValuesSecret } from '../../../carvel/values-secret.js';
 import { type Settings, settingsFor } from '../../../config/config.js';
 import { type Diagnostic, error, hasErrors, warning } from '../../../diagnostics.js';
@@ -22,7 +23,7 @@ import { generatedResources, KUSTOMIZATION_FILES } from '../../../flux/kustomize
 import { askFor } from '../../../settings/declarations.js';
 import { positionAt } from '../../../yaml/parse.js';
 import { type Context, environmentResult, versionOrder } from '../../model/context.js';
-import type { EnvironmentFiles } from '../../model/environment.js';
+import { type EnvironmentFiles, writtenElsewhereProblems } from '../../model/environment.js';
 import type { ComponentPackages } from '../../model/packages.js';
 import type { ComponentLayout } from '../../model/repository.js';
 import { reviewFacts } from '../../model/review.js';
@@ -88,10 +89,16 @@ export function planInstallInto(
   if (!env) throw new Error(`planInstallInto: ${component.dir}/${environment} was not loaded`);
   ctx.diagnostics.push(...env.diagnostics);
   if (hasErrors(env.diagnostics)) return { result: { ...result, valid: false } };
+  const elsewhere = writtenElsewhereProblems(env, `${component.dir}/${environment}`, ctx.config.layout);
+  if (elsewhere.length > 0) {
+    for (const d of elsewhere) fail(d);
+    return { result };
+  }
   const planning: Planning = { component, packages, env, environment, settings, result, fail };
   const chosen = chooseVersion(ctx, planning, delivery);
   if (chosen === 'failed') return { result };
   if (chosen === 'left-alone') return { result: undefined };
+  if (chosen === 'held') return { result };
   return writeEnvironment(ctx, planning, chosen, request);
 }
 
@@ -118,7 +125,7 @@ function chooseVersion(
   ctx: Context,
   { component, packages, env, environment, settings, result, fail }: Planning,
   { pinned, downgrade = 'skip' }: Delivery,
-): Chosen | 'failed' | 'left-alone' {
+): Chosen | 'failed' | 'left-alone' | 'held' {
   const versions = packages.packages.map((p) => p.version);
   const failed = (d: Diagnostic) => {
     fail(d);
@@ -152,6 +159,22 @@ function chooseVersion(
   // A constraint that selects nothing (`^1.0.0` does not parse) is still what the plan replaces.
   if (current?.selection && !from) result.fromConstraint = current.selection.constraints ?? '';
   const goesDown = from !== undefined && versionOrder(from, target.version) > 0;
+  const heldAt = downgrade === 'skip' ? rolledBackFrom(current) : undefined;
+  if (heldAt !== undefined && versionOrder(target.version, heldAt) <= 0 && current) {
+    ctx.diagnostics.push(
+      warning(
+        'plan.rollback-hold',
+        `${environment} was rolled back from ${heldAt}, so it is not offered ${target.version}; a version newer than ${heldAt} releases the hold, or remove the ${ROLLED_BACK_FROM_ANNOTATION} annotation`,
+        current.file,
+        positionAt(current.parsed, current.doc, ['metadata', 'annotations', ROLLED_BACK_FROM_ANNOTATION]),
+        `.metadata.annotations.${ROLLED_BACK_FROM_ANNOTATION}`,
+      ),
+    );
+    // A result without files: an open pull request proposing the version it left is closed.
+    result.toVersion = from;
+    result.packageFile = undefined;
+    return 'held';
+  }
   if (goesDown && downgrade === 'refuse')
     return failed(
       error(
@@ -232,15 +255,28 @@ function packageInstallFile(
   const current = env.packageInstall;
   // A rollback needs the downgradable annotation; the next upgrade takes it away again.
   const annotation = goesDown ? '' : from !== undefined && from !== target.version ? undefined : null;
+  // A rollback holds the environment below the version it left (the highest, after several).
+  const held = rolledBackFrom(current);
+  const hold = goesDown
+    ? held !== undefined && versionOrder(held, from!) > 0
+      ? held
+      : from
+    : annotation === undefined
+      ? undefined
+      : null;
   const piText = current
     ? setAnnotationFor(
-        setScalar(
-          current.text,
-          ['spec', 'packageRef', 'versionSelection', 'constraints'],
-          written.constraints!,
-          isKind('PackageInstall'),
+        setAnnotationFor(
+          setScalar(
+            current.text,
+            ['spec', 'packageRef', 'versionSelection', 'constraints'],
+            written.constraints!,
+            isKind('PackageInstall'),
+          ),
+          annotation,
         ),
-        annotation,
+        hold,
+        ROLLED_BACK_FROM_ANNOTATION,
       )
     : renderPackageInstall({
         name: settings.packageInstallName,
@@ -389,9 +425,17 @@ function changedKeys(before: Record<string, unknown>, after: Record<string, unkn
   return [...keys].filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k])).sort();
 }
 
-/** The downgradable annotation: '' sets it (a rollback), undefined removes it (an upgrade), null leaves it. */
-function setAnnotationFor(text: string, annotation: string | undefined | null): string {
-  return annotation === null
-    ? text
-    : setAnnotation(text, DOWNGRADABLE_ANNOTATION, annotation, isKind('PackageInstall'));
+/** An annotation (default: downgradable): a string sets it, undefined removes it, null leaves it. */
+function setAnnotationFor(
+  text: string,
+  annotation: string | undefined | null,
+  name = DOWNGRADABLE_ANNOTATION,
+): string {
+  return annotation === null ? text : setAnnotation(text, name, annotation, isKind('PackageInstall'));
+}
+
+/** The version a rollback left, from the PackageInstall's hold annotation (a version, else no hold). */
+function rolledBackFrom(current: EnvironmentFiles['packageInstall']): string | undefined {
+  const value = current?.doc.getIn(['metadata', 'annotations', ROLLED_BACK_FROM_ANNOTATION]);
+  return typeof value === 'string' && parseRelaxed(value) !== undefined ? value : undefined;
 }

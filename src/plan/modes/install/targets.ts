@@ -4,13 +4,14 @@
  * environment. Synchronous over the Packages the loader read (run.ts orchestrates).
  */
 import type { CarvelPackage } from '../../../carvel/package.js';
-import { environmentsOf, takesNewVersions } from '../../../config/graph.js';
+import type { RepoConfig } from '../../../config/config.js';
+import { environmentsOf, promotedOn, takesNewVersions } from '../../../config/graph.js';
 import { error, hasErrors } from '../../../diagnostics.js';
 import { NO_MATCH } from '../../model/boundaries.js';
 import { type Context, versionOrder } from '../../model/context.js';
 import type { ComponentPackages } from '../../model/packages.js';
 import type { ComponentLayout } from '../../model/repository.js';
-import type { InstallRequest } from '../../types.js';
+import type { InstallRequest, Promotion } from '../../types.js';
 
 export interface Target {
   component: ComponentLayout;
@@ -98,6 +99,31 @@ export function environmentFilterMatchedNothing(
       NO_MATCH,
       `the environment filter (${envFilter.join(', ')}) names no environment that takes new versions directly`,
       '',
+    ),
+  );
+}
+
+/**
+ * Every promotion on merge the repository could owe (a full scan, when nothing says what changed):
+ * each component's environments promoting on merge from an environment it has. The promote rules
+ * leave those whose target already runs the source's version, or a newer one, as they are.
+ */
+export function everyMergePromotion(
+  config: RepoConfig,
+  components: readonly ComponentLayout[],
+  commit?: string,
+): Promotion[] {
+  return components.flatMap((component) =>
+    component.environments.flatMap((from) =>
+      promotedOn(config, from, 'merged')
+        .filter((to) => component.environments.includes(to))
+        .filter((to) => environmentsOf(config, component.name, component.environments).includes(to))
+        .map((to) => ({
+          component: component.name,
+          environment: to,
+          from,
+          source: { trigger: 'merged' as const, commit },
+        })),
     ),
   );
 }

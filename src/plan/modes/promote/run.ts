@@ -9,7 +9,7 @@ import type { Loader } from '../../load/load.js';
 import type { Context } from '../../model/context.js';
 import { selectedVersion } from '../../model/environment.js';
 import type { ComponentLayout } from '../../model/repository.js';
-import type { EnvironmentResult, PromoteRequest } from '../../types.js';
+import type { EnvironmentResult, PromoteRequest, Promotion } from '../../types.js';
 import { deliverInto, release } from '../install/deliver.js';
 import type { Delivery } from '../install/into.js';
 import {
@@ -50,7 +50,7 @@ export async function runPromote(
       const skip = skipsUpstream(ctx, promotion, pkg.version, upstream, upstreamRuns);
       if (skip) ctx.diagnostics.push(skip);
     }
-    const delivery: Delivery = { pinned: pkg, downgrade: request.allowDowngrade ? 'allow' : 'refuse' };
+    const delivery: Delivery = { pinned: pkg, downgrade: downgradeOf(request, promotion) };
     const overrides = { overrides: request.overrides };
     const result = await deliverInto(
       ctx,
@@ -68,4 +68,15 @@ export async function runPromote(
   for (const component of new Set(request.promotions.map((p) => byName.get(p.component))))
     if (component) release(ctx, loader, component);
   return results;
+}
+
+/**
+ * A promotion the action starts by itself (merged, healthy) leaves an environment that runs a newer
+ * version alone and keeps a rollback's hold, as install does: level-triggered delivery may offer it
+ * again on every run. One a person asks for refuses a downgrade unless allowed.
+ */
+function downgradeOf(request: PromoteRequest, promotion: Promotion): Delivery['downgrade'] {
+  if (request.allowDowngrade) return 'allow';
+  const automatic = promotion.source?.trigger === 'merged' || promotion.source?.trigger === 'healthy';
+  return automatic ? 'skip' : 'refuse';
 }

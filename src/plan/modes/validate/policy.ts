@@ -13,7 +13,7 @@ import {
   type PolicyConfig,
   type RepoConfig,
 } from '../../../config/config.js';
-import { type Diagnostic, error, warning } from '../../../diagnostics.js';
+import { type Diagnostic, type ErrorCode, error, warning } from '../../../diagnostics.js';
 import { isFluxControllerAccount } from '../../../flux/rbac.js';
 import { checkObject, schemaKey } from '../../../flux/validate.js';
 import { parseYaml, positionAt } from '../../../yaml/parse.js';
@@ -146,7 +146,7 @@ export function rbacObjectProblems(
   const kind = String(object.kind ?? '');
   const group = String(object.apiVersion ?? '').split('/')[0];
   const fix = `; if the Package needs it (it installs CRDs), the platform team adds the component to policy.allowClusterScope in ${CONFIG_FILE} on the base branch`;
-  const refuse = (code: string, message: string, path: (string | number)[]) =>
+  const refuse = (code: ErrorCode, message: string, path: (string | number)[]) =>
     problems.push(error(code, `${message}${fix}`, file, at(path), `.${path.join('.')}`));
   if (allowed || group !== RBAC_GROUP) return problems;
   if (CLUSTER_KINDS.has(kind))

@@ -57,17 +57,12 @@ function validateEnvironment(
 ): EnvironmentResult {
   const dir = `${component.dir}/${environment}`;
   const { result, fail } = environmentResult(ctx, component, environment, packages);
-  for (const d of env.diagnostics) d.severity === 'error' ? fail(d) : ctx.diagnostics.push(d);
+  for (const d of [...env.diagnostics, ...env.missingListed])
+    d.severity === 'error' ? fail(d) : ctx.diagnostics.push(d);
   const pi = env.packageInstall;
-  if (!pi) {
-    if (!hasErrors(env.diagnostics))
-      fail(
-        error(
-          'packageinstall.missing',
-          `environment "${environment}" has no ${ctx.config.layout.packageInstallFile}`,
-          `${dir}/${ctx.config.layout.packageInstallFile}`,
-        ),
-      );
+  if (!pi || !env.packageInstallBuilt) {
+    if (!hasErrors([...env.diagnostics, ...env.missingListed]) && (pi || env.hasFiles))
+      fail(unbuiltPackageInstall(ctx, env, dir, pi));
     return result;
   }
   if (!pi.selection || !pi.refName) return { ...result, valid: false };
@@ -114,44 +109,58 @@ function validateEnvironment(
       pkg,
     );
   if (request.base) checkPromotionOrder(ctx, result, pi, request.base, request.labels ?? []);
-  checkValuesSecret(ctx, { component, env, environment, pi, pkg, fail }, Boolean(request.base));
+  checkValuesSecret(ctx, { component, env, environment, pi, pkg, fail });
   return result;
 }
 
-/** The values Secret: where it is, that spec.values references it, and its values against the schema. */
-function checkValuesSecret(
+/**
+ * An environment folder that builds no PackageInstall: Flux applies none (a packageinstall.yaml the
+ * kustomization does not list is not applied either).
+ */
+function unbuiltPackageInstall(
   ctx: Context,
-  { component, env, environment, pi, pkg, fail }: SecretCheck,
-  gated: boolean,
-): void {
-  // The gate (a pull request, compared with its base) holds the values Secret reference to be exact.
-  const gate = gated ? error : warning;
+  env: EnvironmentFiles,
+  dir: string,
+  pi: PackageInstallFile | undefined,
+): Diagnostic {
+  const kustomization = env.kustomizationPath ?? `${dir}/kustomization.yaml`;
+  if (pi)
+    return error(
+      'packageinstall.not-applied',
+      `${pi.file} is not among the resources ${env.kustomizationPath ?? 'the folder'} builds, so Flux does not apply it: list it under resources`,
+      env.kustomizationPath ?? pi.file,
+      env.kustomizationPath ? { line: 1, column: 1 } : pi.parsed.position(pi.doc.range[0]),
+      '.resources',
+    );
+  return error(
+    'packageinstall.missing',
+    `the environment folder ${dir} builds no PackageInstall: add ${ctx.config.layout.packageInstallFile} (the install mode, or flux-pkg plan --write, writes one) and list it in ${kustomization.slice(dir.length + 1)} if the folder has one`,
+    env.kustomizationPath ?? `${dir}/${ctx.config.layout.packageInstallFile}`,
+  );
+}
+
+/**
+ * The values Secret: the folder builds the Secret spec.values names (in the PackageInstall's
+ * namespace), and its values validate. One rule for the CLI, install's result and the gate: a
+ * Secret the folder does not build is one kapp-controller waits for forever.
+ */
+function checkValuesSecret(ctx: Context, { component, env, environment, pi, pkg, fail }: SecretCheck): void {
   const position = pi.parsed.position(pi.doc.range[0]);
-  const secretProblem = (d: Diagnostic) => (d.severity === 'error' ? fail(d) : ctx.diagnostics.push(d));
-  const secretPath = `${component.dir}/${environment}/${ctx.config.layout.valuesSecretFile}`;
+  const secretPath =
+    env.valuesSecretFile ?? `${component.dir}/${environment}/${ctx.config.layout.valuesSecretFile}`;
   plainSecretCheck(ctx, env, component.name, environment, secretPath, fail);
   const secret = env.valuesSecret ?? lockedSecret(env, secretPath);
-  if (!secret) {
-    // A referenced Secret that is not in the folder: kapp-controller would wait for it forever.
-    if (pi.secretNames.length > 0 && !hasErrors(env.diagnostics))
-      secretProblem(
-        gate(
-          'packageinstall.values-secret-missing',
-          `spec.values references the Secret "${pi.secretNames[0]}", but ${secretPath} does not exist`,
-          pi.file,
-          position,
-          '.spec.values',
-        ),
-      );
+  const named = pi.secretNames[0];
+  if (named !== undefined && !env.valuesSecretBuilt) {
+    if (!hasErrors(env.diagnostics)) fail(missingValuesSecret(env, pi, named, secret));
     return;
   }
-  if (!pi.secretNames.includes(secret.name)) {
-    secretProblem(
-      gate(
+  if (!secret) return;
+  if (named === undefined) {
+    fail(
+      error(
         'packageinstall.values-secret',
-        pi.secretNames.length > 0
-          ? `spec.values references the Secret "${pi.secretNames.join('", "')}", but ${secret.file} holds "${secret.name}"`
-          : `the values Secret "${secret.name}" in ${secret.file} is not referenced by spec.values of the PackageInstall`,
+        `the values Secret "${secret.name}" in ${secret.file} is not referenced by spec.values of the PackageInstall: add it as spec.values[0].secretRef.name, or remove the Secret`,
         pi.file,
         position,
         '.spec.values',
@@ -162,6 +171,28 @@ function checkValuesSecret(
   const encrypted = env.encrypted !== undefined; // valuesSecret is then the decryption
   if (env.valuesSecret)
     for (const d of ctx.values.check(pkg, env.valuesSecret, { encrypted })) fail(toSource(d));
+}
+
+function missingValuesSecret(
+  env: EnvironmentFiles,
+  pi: PackageInstallFile,
+  named: string,
+  secret: { name: string; file: string } | undefined,
+): Diagnostic {
+  const where = env.kustomizationPath ?? 'the folder';
+  const found =
+    secret && secret.name !== named
+      ? ` (${secret.file} holds "${secret.name}")`
+      : secret
+        ? ` (${secret.file} holds it, but ${where} does not list it)`
+        : '';
+  return error(
+    'packageinstall.values-secret-missing',
+    `spec.values references the Secret "${named}", but ${where} builds no Secret "${named}"${found}: kapp-controller would wait for it forever. Add it as a file of the folder (plain or SOPS-encrypted; generators are refused) and list it under resources`,
+    pi.file,
+    positionAt(pi.parsed, pi.doc, ['spec', 'values']),
+    '.spec.values',
+  );
 }
 
 interface SecretCheck {
@@ -189,9 +220,18 @@ function plainSecretCheck(
   file: string,
   fail: (d: Diagnostic) => unknown,
 ): void {
-  if (env.valuesSecretText === undefined || env.encrypted) return;
-  const problem = plainSecretProblem(file, settingsFor(ctx.config, component, environment), ctx.repoEncrypts);
-  if (problem) problem.severity === 'error' ? fail(problem) : ctx.diagnostics.push(problem);
+  const settings = settingsFor(ctx.config, component, environment);
+  const report = (problem: Diagnostic | undefined) => {
+    if (problem) problem.severity === 'error' ? fail(problem) : ctx.diagnostics.push(problem);
+  };
+  if (env.valuesSecretText !== undefined && !env.encrypted)
+    report(plainSecretProblem(file, settings, ctx.repoEncrypts));
+  // Every other Secret the folder builds sits in git the same way.
+  for (const secret of env.otherSecrets)
+    if (!secret.encrypted)
+      report(
+        plainSecretProblem(secret.file, settings, ctx.repoEncrypts, `the Secret "${secret.name ?? ''}"`),
+      );
 }
 
 /** kapp-controller caches a Package by name: the same version with other content never reaches a cluster that has it. */

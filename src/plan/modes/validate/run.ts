@@ -2,7 +2,7 @@
  * validate's runner: per component, load exactly what the view reads (the next component
  * prefetched), check it with the synchronous rules (rules.ts), release it.
  */
-import { error, hasErrors } from '../../../diagnostics.js';
+import { type Diagnostic, error, hasErrors, warning } from '../../../diagnostics.js';
 import type { Loader } from '../../load/load.js';
 import { NO_MATCH } from '../../model/boundaries.js';
 import type { Context } from '../../model/context.js';
@@ -27,11 +27,29 @@ export async function runValidate(
     results.push(...validateComponent(ctx, view, request));
     release(ctx, loader, component);
   }
-  // A pull request that touches no component has nothing to check; a filter that matches nothing is an error.
-  const checked = results.length > 0 || request.scope !== undefined;
-  if (!checked && !hasErrors(ctx.diagnostics) && !hasErrors(ctx.values.diagnostics))
-    ctx.diagnostics.push(
-      error(NO_MATCH, 'the filters match no environment folder: validate checked nothing', ''),
-    );
+  if (results.length === 0 && !hasErrors(ctx.diagnostics) && !hasErrors(ctx.values.diagnostics))
+    ctx.diagnostics.push(...nothingValidated(request, components));
   return results;
+}
+
+/**
+ * validate found no environment folder to check. A pull request that touches no component has nothing to
+ * check; a filter that matches nothing is an error; a repository whose components have Packages but no
+ * environment yet (before the first bootstrap) had its Packages checked, which is worth a note, not a failure.
+ */
+function nothingValidated(request: ValidateRequest, components: ComponentLayout[]): Diagnostic[] {
+  if (request.scope !== undefined) return [];
+  if (request.components?.length || request.environments?.length)
+    return [error(NO_MATCH, 'the filters match no environment folder: validate checked nothing', '')];
+  const withPackages = components.filter((c) => c.packageFiles.length > 0);
+  const first = withPackages[0];
+  if (!first) return [];
+  const count = withPackages.length === 1 ? first.name : `${withPackages.length} components`;
+  return [
+    warning(
+      'layout.no-environment',
+      `no environment exists yet: the Packages of ${count} were validated; bootstrap creates the first environment`,
+      first.packageFiles[0]!,
+    ),
+  ];
 }
