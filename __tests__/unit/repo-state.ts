@@ -12,14 +12,13 @@
  *   validateComponent(state.context(), state.view('app'), { kind: 'validate' });
  */
 import { DEFAULT_CONFIG, type RepoConfig } from '../../src/config/config.js';
-import { KUSTOMIZATION_FILES } from '../../src/flux/kustomize.js';
 import type { ComponentView, Context } from '../../src/plan/model/context.js';
 import { type EnvironmentFiles, environmentFiles, type FileRead } from '../../src/plan/model/environment.js';
 import { type ComponentPackages, packagesOf } from '../../src/plan/model/packages.js';
 import { type ComponentLayout, discover } from '../../src/plan/model/repository.js';
 import { ValuesChecker } from '../../src/plan/model/values.js';
 import { parseYaml } from '../../src/yaml/parse.js';
-import { KUSTOMIZATION, packageFile, packageInstallFile, paramsFile, SCHEMA } from '../helpers/gitops.js';
+import { packageFile, packageInstallFile, paramsFile, SCHEMA } from '../helpers/gitops.js';
 
 export interface ComponentSpec {
   /** One Package file per version, packages/<version>.yaml. */
@@ -39,7 +38,7 @@ export interface EnvironmentSpec {
   values?: string | null;
   /** Write the PackageInstall (default true). */
   packageInstall?: boolean;
-  /** Write a kustomization.yaml listing both files (default true). */
+  /** Write a kustomization.yaml listing the files written (default true). */
   kustomization?: boolean;
 }
 
@@ -68,14 +67,19 @@ export class RepoState {
     const { layout } = this.#config;
     const dir = `${this.#dir(this.#current.name)}/${name}`;
     const refName = spec.refName ?? this.#current.refName;
-    if (spec.packageInstall !== false)
+    const resources: string[] = [];
+    if (spec.packageInstall !== false) {
       this.file(
         `${dir}/${layout.packageInstallFile}`,
         packageInstallFile(refName, yamlScalar(spec.version ?? '1.0.0')),
       );
-    if (spec.values !== null)
+      resources.push(layout.packageInstallFile);
+    }
+    if (spec.values !== null) {
       this.file(`${dir}/${layout.valuesSecretFile}`, paramsFile(refName, spec.values ?? 'replicas: 1\n'));
-    if (spec.kustomization !== false) this.file(`${dir}/kustomization.yaml`, KUSTOMIZATION);
+      resources.push(layout.valuesSecretFile);
+    }
+    if (spec.kustomization !== false) this.file(`${dir}/kustomization.yaml`, kustomizationOf(resources));
     return this;
   }
 
@@ -123,24 +127,13 @@ export class RepoState {
     );
   }
 
-  /** What the loader's loadEnvironment() gives for an environment folder (no SOPS keys). */
+  /** What the loader's loadEnvironment() gives for an environment folder: every file under it, read (no SOPS keys). */
   environmentFiles(component: string, environment: string): EnvironmentFiles {
-    const { layout } = this.#config;
     const dir = `${this.layout(component).dir}/${environment}`;
-    const kustomizationFiles = KUSTOMIZATION_FILES.map((n) => `${dir}/${n}`).filter((p) =>
-      this.#files.has(p),
+    const files = new Map(
+      this.paths.filter((p) => p.startsWith(`${dir}/`)).map((p) => [p, this.#read(p)] as const),
     );
-    return environmentFiles(
-      {
-        dir,
-        packageInstall: this.#read(`${dir}/${layout.packageInstallFile}`),
-        valuesSecret: this.#read(`${dir}/${layout.valuesSecretFile}`),
-        keysGiven: false,
-        kustomizationFiles,
-        kustomization: kustomizationFiles.length === 1 ? this.#read(kustomizationFiles[0]!) : undefined,
-      },
-      layout,
-    );
+    return environmentFiles({ dir, files, keysGiven: false }, this.#config.layout);
   }
 
   /** What Loader.component() gives: the Packages and these environments (default all of them). */
@@ -178,6 +171,9 @@ export class RepoState {
 }
 
 export const repo = (): RepoState => new RepoState();
+
+const kustomizationOf = (resources: readonly string[]): string =>
+  `apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n${resources.map((r) => `- ${r}\n`).join('')}`;
 
 /** A constraint as a YAML scalar: plain when it can be (`1.0.0`), quoted when YAML would read it otherwise (`>=1.0.0`). */
 const yamlScalar = (text: string): string => (/^[\w.+-]+$/.test(text) ? text : JSON.stringify(text));

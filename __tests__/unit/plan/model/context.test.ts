@@ -17,7 +17,7 @@ describe('environmentResult', () => {
       refName: 'app.example.com',
       knownVersions: ['1.0.0', '1.1.0'],
     });
-    const problem = error('x.y', 'broken', 'app/dev/params.yaml');
+    const problem = error('request.package', 'broken', 'app/dev/params.yaml');
     expect(fail(problem)).toBe(result);
     expect(result.valid).toBe(false);
     expect(ctx.diagnostics).toEqual([problem]);
@@ -27,7 +27,7 @@ describe('environmentResult', () => {
     const state = repo().component('app', { packages: ['1.0.0'] });
     const ctx = state.context();
     const { fail } = environmentResult(ctx, state.layout('app'), 'dev', state.packages('app'));
-    fail(warning('x.w', 'note', ''));
+    fail(warning('plan.downgrade', 'note', ''));
     expect(ctx.diagnostics.map((d) => d.severity)).toEqual(['warning']);
   });
 });

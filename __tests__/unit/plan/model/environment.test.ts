@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_LAYOUT } from '../../../../src/config/config.js';
-import { environmentPaths, selectedVersion } from '../../../../src/plan/model/environment.js';
+import { selectedVersion } from '../../../../src/plan/model/environment.js';
 import { codes, repo } from '../../repo-state.js';
 
 const PI = 'app/dev/packageinstall.yaml';
@@ -25,18 +24,23 @@ describe('environmentFiles: an environment folder as the planner sees it', () =>
     expect(env.kustomizationPath).toBe('app/dev/kustomization.yaml');
   });
 
-  it('refuses a file with no PackageInstall, or two, at the top of the file', () => {
+  it('a folder that builds no PackageInstall has none (validate says so); one that builds one twice is refused as kustomize would', () => {
     const none = app()
       .environment('dev')
       .file(PI, 'apiVersion: v1\nkind: ConfigMap\n')
       .environmentFiles('app', 'dev');
-    expect(none.diagnostics).toMatchObject([{ code: 'packageinstall.missing', file: PI, line: 1 }]);
+    expect(none.packageInstall).toBeUndefined();
+    expect(none.diagnostics).toEqual([]);
     const text = app().environment('dev').files[PI]!;
     const two = app().environment('dev').file(PI, `${text}---\n${text}`).environmentFiles('app', 'dev');
     expect(two.diagnostics).toMatchObject([
-      { code: 'packageinstall.missing', message: expect.stringContaining('found 2') },
+      {
+        code: 'kustomization.duplicate',
+        file: PI,
+        line: 17,
+        message: expect.stringContaining('built twice (first at app/dev/packageinstall.yaml:2)'),
+      },
     ]);
-    expect(two.packageInstall).toBeUndefined();
   });
 
   it('names each field kapp-controller needs, at its line', () => {
@@ -96,7 +100,9 @@ describe('environmentFiles: an environment folder as the planner sees it', () =>
       .environment('dev', { packageInstall: false, values: null, kustomization: false })
       .file('app/dev/params.yaml', undefined)
       .environmentFiles('app', 'dev');
-    expect(env).toEqual({ diagnostics: [] });
+    expect(env).toMatchObject({ diagnostics: [], hasFiles: false });
+    expect([env.packageInstall, env.valuesSecret]).toEqual([undefined, undefined]);
+    expect(env.kustomizationPath).toBeUndefined();
   });
 });
 
@@ -109,13 +115,5 @@ describe('selectedVersion: what kapp-controller would run', () => {
     expect(selectedVersion(state.environmentFiles('app', 'qa'), state.packages('app'))).toBeUndefined();
     const open = app().environment('qa', { version: '>=1.0.0' });
     expect(selectedVersion(open.environmentFiles('app', 'qa'), open.packages('app'))).toBe('2.0.0');
-  });
-});
-
-describe('environmentPaths', () => {
-  it('lists the PackageInstall, the values Secret, then every kustomization file name, in read order', () => {
-    const paths = environmentPaths('app/dev', DEFAULT_LAYOUT);
-    expect(paths.slice(0, 2)).toEqual(['app/dev/packageinstall.yaml', 'app/dev/params.yaml']);
-    expect(paths.slice(2)).toContain('app/dev/kustomization.yaml');
   });
 });

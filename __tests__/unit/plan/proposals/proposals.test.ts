@@ -107,7 +107,7 @@ describe('combineResults', () => {
   };
 
   it('one plan of several: all environments and files, duplicate diagnostics once', () => {
-    const note = warning('w', 'note', 'f.yaml');
+    const note = warning('plan.downgrade', 'note', 'f.yaml');
     const combined = combineResults(
       [result({ component: 'a' }, [note]), result({ component: 'b' }, [note])],
       [],
@@ -120,12 +120,14 @@ describe('combineResults', () => {
 
   it('an error anywhere (a plan’s or the config’s) writes nothing at all', () => {
     expect(
-      combineResults([result({ component: 'a' }), result({ component: 'b' }, [error('e', 'bad', 'f')])], [])
-        .files,
+      combineResults(
+        [result({ component: 'a' }), result({ component: 'b' }, [error('request.package', 'bad', 'f')])],
+        [],
+      ).files,
     ).toEqual([]);
     const configError = combineResults(
       [result({ component: 'a' })],
-      [error('config.x', 'bad', 'flux-pkg.yaml')],
+      [error('config.name-template', 'bad', 'flux-pkg.yaml')],
     );
     expect(configError).toMatchObject({ valid: false, files: [] });
   });

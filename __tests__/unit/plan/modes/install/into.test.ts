@@ -93,14 +93,30 @@ describe('planInstallInto: a lower version than the environment runs', () => {
     ]);
   });
 
-  it('a rollback writes the lower constraint and the downgradable annotation; the next upgrade removes it', () => {
+  it('a rollback writes the lower constraint and the downgradable annotation; install then holds until a newer version', () => {
     const state = app().environment('dev', { version: '1.1.0' });
     const { result } = plan(state, 'dev', {}, { ...pinned(state, '1.0.0'), downgrade: 'allow' });
     const rolledBack = result!.files[0]!.content;
     expect(rolledBack).toContain('packaging.carvel.dev/downgradable');
+    expect(rolledBack).toContain('flux-pkg.dev/rolled-back-from: "1.1.0"');
     expect(rolledBack).toContain('constraints: 1.0.0');
-    const upgraded = plan(state.file('app/dev/packageinstall.yaml', rolledBack), 'dev');
-    expect(upgraded.result!.files[0]!.content).not.toContain('packaging.carvel.dev/downgradable');
+    state.file('app/dev/packageinstall.yaml', rolledBack);
+    // 1.1.0 is what it was rolled back from: not offered again, nothing written, a warning at the annotation.
+    const held = plan(state, 'dev');
+    expect(held.result?.files).toEqual([]);
+    expect(held.diagnostics).toMatchObject([
+      { code: 'plan.rollback-hold', file: 'app/dev/packageinstall.yaml', line: 9 },
+    ]);
+    // A newer version releases the hold, and the upgrade takes the downgradable annotation away.
+    const released = plan(
+      state.file(
+        'app/packages/1.2.0.yaml',
+        repo().component('app', { packages: ['1.2.0'] }).files['app/packages/1.2.0.yaml'],
+      ),
+      'dev',
+    );
+    expect(released.result?.toVersion).toBe('1.2.0');
+    expect(released.result!.files[0]!.content).not.toContain('packaging.carvel.dev/downgradable');
   });
 });
 

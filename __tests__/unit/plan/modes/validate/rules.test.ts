@@ -77,7 +77,9 @@ describe('validateComponent: each environment', () => {
   it('an environment folder without a PackageInstall', () => {
     const { results, diagnostics } = validate(app().environment('dev', { packageInstall: false }));
     expect(results[0]!.valid).toBe(false);
-    expect(diagnostics).toMatchObject([{ code: 'packageinstall.missing', file: PI }]);
+    expect(diagnostics).toMatchObject([
+      { code: 'packageinstall.missing', file: 'app/dev/kustomization.yaml' },
+    ]);
   });
 
   it('values that break the schema, at their line in params.yaml', () => {
@@ -87,32 +89,28 @@ describe('validateComponent: each environment', () => {
     ]);
   });
 
-  it('a referenced values Secret that is missing: a warning, an error at the gate', () => {
-    const state = app().environment('dev', { values: null });
-    expect(validate(state).diagnostics).toMatchObject([
-      { code: 'packageinstall.values-secret-missing', severity: 'warning' },
+  it('a referenced values Secret the folder does not build: an error (kapp-controller would wait for it forever)', () => {
+    const { results, diagnostics } = validate(app().environment('dev', { values: null }));
+    expect(diagnostics).toMatchObject([
+      {
+        code: 'packageinstall.values-secret-missing',
+        severity: 'error',
+        file: PI,
+        message: expect.stringContaining('"app.example.com-values"'),
+      },
     ]);
-    const gated = validate(state, { base: { versions: {}, packages: {} } });
-    expect(gated.diagnostics).toMatchObject([
-      { code: 'packageinstall.values-secret-missing', severity: 'error' },
-    ]);
-    expect(gated.results[0]!.valid).toBe(false);
+    expect(results[0]!.valid).toBe(false);
   });
 
-  it('a values Secret the PackageInstall does not reference', () => {
+  it('a values Secret of another name than spec.values references is the referenced one missing', () => {
     const state = app()
       .environment('dev')
       .file(
         'app/dev/params.yaml',
         'apiVersion: v1\nkind: Secret\nmetadata:\n  name: renamed\nstringData:\n  values.yaml: |\n    replicas: 1\n',
       );
-    const { diagnostics } = validate(state);
-    expect(diagnostics).toMatchObject([
-      {
-        code: 'packageinstall.values-secret',
-        severity: 'warning',
-        message: expect.stringContaining('"renamed"'),
-      },
+    expect(validate(state).diagnostics).toMatchObject([
+      { code: 'packageinstall.values-secret-missing', severity: 'error' },
     ]);
   });
 });
