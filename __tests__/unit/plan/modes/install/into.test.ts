@@ -207,3 +207,29 @@ describe('needsEnvironmentFiles', () => {
     );
   });
 });
+
+describe('planInstallInto: an encrypted values Secret without a key', () => {
+  const ENCRYPTED = `apiVersion: v1
+kind: Secret
+metadata:
+  name: app.example.com-values
+stringData:
+  values.yaml: ENC[AES256_GCM,data:AAAA,iv:BBBB,tag:CCCC,type:str]
+sops:
+  mac: ENC[AES256_GCM,data:DDDD,iv:EEEE,tag:FFFF,type:str]
+  version: 3.9.0
+`;
+
+  it('the version moves and the file is left as it is; --values is refused, naming the missing key', () => {
+    const state = app().environment('dev', { version: '1.0.0' }).file('app/dev/params.yaml', ENCRYPTED);
+    const moved = plan(state, 'dev');
+    expect(moved.result?.files.map((f) => f.path)).toEqual(['app/dev/packageinstall.yaml']);
+    expect(moved.diagnostics).toMatchObject([{ code: 'sops.no-key', severity: 'warning' }]);
+    const refused = plan(state, 'dev', { values: 'replicas: 3\n' });
+    expect(refused.result?.valid).toBe(false);
+    expect(refused.diagnostics.map((d) => [d.code, d.severity])).toEqual([
+      ['sops.no-key', 'warning'],
+      ['sops.no-key', 'error'],
+    ]);
+  });
+});
