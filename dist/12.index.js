@@ -1,0 +1,13351 @@
+export const id = 12;
+export const ids = [12];
+export const modules = {
+
+/***/ 8012:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  run: () => (/* binding */ run)
+});
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 14 modules
+var core = __webpack_require__(6421);
+// EXTERNAL MODULE: ./node_modules/@actions/github/lib/github.js + 3 modules
+var github = __webpack_require__(722);
+;// CONCATENATED MODULE: ./src/diagnostics.ts
+const NO_POSITION = { line: 0, column: 0 };
+function error(code, message, file, pos = NO_POSITION, path = '') {
+    return { severity: 'error', file, line: pos.line, column: pos.column, path, code, message };
+}
+function warning(code, message, file, pos = NO_POSITION, path = '') {
+    return { severity: 'warning', file, line: pos.line, column: pos.column, path, code, message };
+}
+function hasErrors(diagnostics) {
+    return diagnostics.some((d) => d.severity === 'error');
+}
+/** Stable order for output: by file, line, column, then code. */
+function sortDiagnostics(diagnostics) {
+    return [...diagnostics].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.code.localeCompare(b.code));
+}
+/** `path:line:col: severity: message` — the format compilers and editors understand. */
+function formatDiagnostic(d) {
+    const where = d.file ? `${d.file}${d.line ? `:${d.line}:${d.column || 1}` : ''}: ` : '';
+    const at = d.path && !d.message.startsWith(d.path) ? ` (at ${d.path})` : '';
+    return `${where}${d.severity}: ${d.message}${at}`;
+}
+/** The same diagnostic reported twice (by two checks of one file) is shown once. */
+function dedupeDiagnostics(diagnostics) {
+    const seen = new Set();
+    return diagnostics.filter((d) => {
+        const key = `${d.file}:${d.line}:${d.column}:${d.code}:${d.message}`;
+        if (seen.has(key))
+            return false;
+        seen.add(key);
+        return true;
+    });
+}
+
+// EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
+var ajv = __webpack_require__(2463);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+;// CONCATENATED MODULE: ./src/carvel/names.ts
+/** Kubernetes and Carvel naming rules (k8s.io/apimachinery validation, kapp-controller's extra checks). */
+
+const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+/** A DNS-1123 label (namespaces, component and environment folder names): ≤63, lowercase alphanumerics and '-'. */
+function dns1123LabelProblem(value) {
+    if (value.length === 0)
+        return 'must not be empty';
+    if (value.length > 63)
+        return `must be at most 63 characters (it has ${value.length})`;
+    if (!DNS1123_LABEL.test(value)) {
+        return "must be a DNS-1123 label: lowercase letters, digits and '-', starting and ending with a letter or digit";
+    }
+    return undefined;
+}
+/** A DNS-1123 subdomain (most object names): ≤253, lowercase label(s) separated by dots. */
+function dns1123SubdomainProblem(value) {
+    if (value.length === 0)
+        return 'must not be empty';
+    if (value.length > 253)
+        return `must be at most 253 characters (it has ${value.length})`;
+    if (!DNS1123_SUBDOMAIN.test(value)) {
+        return "must be a lowercase DNS-1123 subdomain: lowercase letters, digits, '-' and '.', starting and ending with a letter or digit";
+    }
+    return undefined;
+}
+/**
+ * kapp-controller's `IsFullyQualifiedName`, used for Package refName and PackageMetadata name:
+ * a DNS-1123 subdomain with at least three dot-separated segments.
+ */
+function fullyQualifiedNameProblem(value) {
+    const subdomain = dns1123SubdomainProblem(value);
+    if (subdomain)
+        return subdomain;
+    if (value.split('.').length < 3)
+        return 'should be a domain with at least three segments separated by dots';
+    return undefined;
+}
+/** The placeholder a name template may hold (flux-pkg.yaml packageInstallName, valuesSecretName). */
+const COMPONENT_PLACEHOLDER = '{component}';
+const MAX_SUBDOMAIN = 253;
+const HASH_LENGTH = 8;
+/**
+ * What is wrong with a name template, whatever component it is expanded for: only `{component}` may
+ * be a placeholder, and the text around it must make a DNS-1123 subdomain for any component (a
+ * component is one itself). `{component}-.x` makes `app-.x`; `""` makes no name at all.
+ */
+function nameTemplateProblem(template) {
+    const unknown = /\{[^}]*\}/.exec(template.replaceAll(COMPONENT_PLACEHOLDER, ''));
+    if (unknown)
+        return `holds ${JSON.stringify(unknown[0])}; the only placeholder is ${COMPONENT_PLACEHOLDER}`;
+    for (const sample of ['a', 'a.b', '0']) {
+        const problem = dns1123SubdomainProblem(template.replaceAll(COMPONENT_PLACEHOLDER, sample));
+        if (problem)
+            return `does not make a valid object name (for a component "${sample}", the name ${problem})`;
+    }
+    return undefined;
+}
+/**
+ * A name template expanded for a component. When the name would pass 253 characters, each
+ * `{component}` is cut and ends in a hash of the whole component, so the name stays unique and
+ * stable across runs, and the template's own text (the meaningful `-values` suffix) stays whole.
+ */
+function expandNameTemplate(template, component) {
+    const name = template.replaceAll(COMPONENT_PLACEHOLDER, component);
+    if (name.length <= MAX_SUBDOMAIN)
+        return name;
+    const count = template.split(COMPONENT_PLACEHOLDER).length - 1;
+    if (count === 0)
+        return name;
+    const fixed = template.length - count * COMPONENT_PLACEHOLDER.length;
+    const keep = Math.floor((MAX_SUBDOMAIN - fixed) / count) - HASH_LENGTH - 1;
+    if (keep < 1)
+        return name;
+    const hash = (0,external_node_crypto_.createHash)('sha256').update(component).digest('hex').slice(0, HASH_LENGTH);
+    const cut = `${component.slice(0, keep).replace(/[^a-z0-9]+$/, '')}-${hash}`;
+    return template.replaceAll(COMPONENT_PLACEHOLDER, cut);
+}
+
+;// CONCATENATED MODULE: ./src/once.ts
+/**
+ * The one kind of module-level state the code keeps: the result of a pure, costly computation
+ * (a compiled schema), made on first use and never changed after. Named here so that every such
+ * cache is visible as one (`grep once(`) and nothing else at module level is mutable.
+ */
+/** `make()`, computed on the first call and returned by every later one. */
+function once(make) {
+    let made;
+    return () => {
+        made ??= Object.freeze({ value: make() });
+        return made.value;
+    };
+}
+/**
+ * Per key: `make(key)` computed on a key's first call and returned by every later one. An undefined
+ * result is not kept, so keys that name nothing (from hostile input) cannot grow the cache.
+ */
+function oncePerKey(make) {
+    const made = new Map();
+    return (key) => {
+        const kept = made.get(key);
+        if (kept !== undefined)
+            return kept;
+        const value = make(key);
+        if (value !== undefined)
+            made.set(key, value);
+        return value;
+    };
+}
+
+;// CONCATENATED MODULE: ./src/repo/paths.ts
+/**
+ * The rules every repository path obeys before it is read or written: relative, POSIX, clean. The
+ * same rules check configured paths (flux-pkg.yaml) and, as the final guard, every path a plan is
+ * about to write — locally and through the GitHub API.
+ */
+/**
+ * What is wrong with a repo-relative path, or undefined: no absolute path, no backslash, no NUL or
+ * other control character, no empty, `.` or `..` segment (so nothing normalises elsewhere).
+ */
+function relativePathProblem(path) {
+    if (path === '')
+        return 'is empty';
+    if (hasControlCharacter(path))
+        return 'contains a control character (NUL, newline, …)';
+    if (path.includes('\\'))
+        return 'contains a backslash; use "/" between folders';
+    if (path.startsWith('/'))
+        return 'is an absolute path; paths are relative to the repository root';
+    const segments = path.split('/');
+    if (segments.includes('..'))
+        return 'contains ".."; paths stay inside the repository';
+    if (segments.includes('.'))
+        return 'contains a "." segment';
+    if (segments.includes(''))
+        return 'contains an empty segment ("//" or a leading or trailing "/")';
+    return undefined;
+}
+/** The folders at the repository root that are never written: workflows (`.github/`) and git's own (`.git/`). */
+const PROTECTED_ROOTS = new Set(['.github', '.git']);
+/** Is this path (already relative and clean) in `.github/` or `.git/`? Case-insensitive, as on macOS and Windows. */
+function isProtectedPath(path) {
+    return PROTECTED_ROOTS.has((path.split('/')[0] ?? '').toLowerCase());
+}
+/** What is wrong with writing this path, or undefined: it must be a clean relative path, not under `.github/` or `.git/`. */
+function writePathProblem(path) {
+    const problem = relativePathProblem(path);
+    if (problem)
+        return problem;
+    if (isProtectedPath(path))
+        return `is under ${path.split('/')[0]}/, which flux-pkg-action never writes`;
+    return undefined;
+}
+/** A planned write refused by the final guard. `problems` lists each path with its reason. */
+class UnsafeWritePathError extends Error {
+    problems;
+    constructor(problems) {
+        super(`refusing to write outside the repository or into a protected folder: ${problems
+            .map((p) => `${JSON.stringify(p.path)} ${p.problem}`)
+            .join('; ')}`);
+        this.problems = problems;
+    }
+}
+/** The final guard before any write: throws UnsafeWritePathError naming every refused path; writes nothing itself. */
+function assertWritablePaths(paths) {
+    const problems = [];
+    for (const path of paths) {
+        const problem = writePathProblem(path);
+        if (problem)
+            problems.push({ path, problem });
+    }
+    if (problems.length > 0)
+        throw new UnsafeWritePathError(problems);
+}
+function hasControlCharacter(text) {
+    for (let i = 0; i < text.length; i++) {
+        const code = text.charCodeAt(i);
+        if (code < 0x20 || code === 0x7f)
+            return true;
+    }
+    return false;
+}
+
+;// CONCATENATED MODULE: ./src/repo/snapshot.ts
+/** A file the snapshot will not read. `path` is the offending path (a link may be a folder above the file asked for). */
+class RefusedReadError extends Error {
+    path;
+    reason;
+    size;
+    constructor(path, reason, 
+    /** For 'too-large': the size in bytes (at least maxBytes + 1). */
+    size) {
+        super(refusalMessage(path, reason, size));
+        this.path = path;
+        this.reason = reason;
+        this.size = size;
+    }
+}
+function refusalMessage(path, reason, size) {
+    switch (reason) {
+        case 'symlink':
+            return `${path} is a symbolic link; flux-pkg-action does not follow links`;
+        case 'special':
+            return `${path} is not a regular file (a FIFO, device or socket); flux-pkg-action reads only regular files`;
+        case 'outside':
+            return `${path} resolves outside the repository; flux-pkg-action reads only inside it`;
+        case 'too-large':
+            return `${path} is ${size ?? 'over the limit of'} bytes; refused unread`;
+    }
+}
+/**
+ * The one way the core reads a file: `entry` (from list(), when known) lets links and oversized
+ * files be refused without asking the source; the source refuses the rest itself.
+ */
+async function readBounded(snapshot, path, maxBytes, entry) {
+    if (entry?.kind === 'symlink' || entry?.kind === 'special')
+        return { refused: new RefusedReadError(path, entry.kind) };
+    if (entry?.size !== undefined && entry.size > maxBytes)
+        return { refused: new RefusedReadError(path, 'too-large', entry.size) };
+    try {
+        const text = await snapshot.read(path, { maxBytes });
+        if (text !== undefined && text.length > maxBytes / 4 && Buffer.byteLength(text) > maxBytes)
+            return { refused: new RefusedReadError(path, 'too-large', Buffer.byteLength(text)) };
+        return text === undefined ? {} : { text };
+    }
+    catch (e) {
+        if (e instanceof RefusedReadError)
+            return { refused: e };
+        throw e;
+    }
+}
+/** A snapshot over an in-memory map: the tests' fixture format, and the planner's view of its own output. */
+class MemorySnapshot {
+    #files;
+    constructor(files) {
+        this.#files = files instanceof Map ? new Map(files) : new Map(Object.entries(files));
+    }
+    async list() {
+        return [...this.#files.entries()].map(([path, text]) => ({ path, size: Buffer.byteLength(text) }));
+    }
+    async read(path) {
+        return this.#files.get(path);
+    }
+}
+/**
+ * A snapshot whose reads are kept: a run that plans twice on one commit (the plan, then the status
+ * matrix of the components it touched) reads each file once.
+ */
+class KeptSnapshot {
+    inner;
+    #texts = new Map();
+    size;
+    constructor(inner) {
+        this.inner = inner;
+        if (inner.size)
+            this.size = (path) => inner.size(path);
+    }
+    list() {
+        return this.inner.list();
+    }
+    read(path, options) {
+        const key = `${options?.maxBytes ?? ''}:${path}`;
+        let text = this.#texts.get(key);
+        if (!text) {
+            text = this.inner.read(path, options);
+            this.#texts.set(key, text);
+        }
+        return text;
+    }
+}
+
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __webpack_require__(8815);
+;// CONCATENATED MODULE: ./src/yaml/parse.ts
+/**
+ * YAML with positions and limits. Every document keeps its source ranges so that any diagnostic can
+ * name file, line and column; duplicate keys are errors; aliases and sizes are bounded so a hostile
+ * file is refused quickly instead of exhausting memory.
+ */
+
+
+const DEFAULT_LIMITS = {
+    maxBytes: 4 * 1024 * 1024,
+    maxAliasCount: 200,
+    maxDocuments: 1000,
+};
+function parseYaml(file, text, limits = DEFAULT_LIMITS, origin = { lineOffset: 0, columnOffset: 0 }) {
+    const lineCounter = new dist/* LineCounter */.HN();
+    const position = (offset) => {
+        const { line, col } = lineCounter.linePos(offset);
+        return { line: line + origin.lineOffset, column: col + origin.columnOffset };
+    };
+    const result = { file, documents: [], diagnostics: [], position };
+    const size = text.length > limits.maxBytes / 4 ? Buffer.byteLength(text) : text.length;
+    if (size > limits.maxBytes)
+        return tooLargeYaml(file, size, limits.maxBytes);
+    // logLevel 'error': the parser's warnings (an unknown tag, a collection used as a key) quote the source and
+    // would reach the process's stderr through process.emitWarning.
+    const docs = (0,dist/* parseAllDocuments */.hR)(text, {
+        lineCounter,
+        prettyErrors: false,
+        uniqueKeys: true,
+        strict: true,
+        logLevel: 'error',
+    });
+    if (!Array.isArray(docs)) {
+        // parseAllDocuments returns an EmptyStream for a file with no documents at all.
+        return result;
+    }
+    if (docs.length > limits.maxDocuments) {
+        result.diagnostics.push(error('yaml.too-many-documents', `file has ${docs.length} documents, more than ${limits.maxDocuments}`, file));
+        return result;
+    }
+    docs.forEach((doc, index) => {
+        const problems = [...doc.errors];
+        if (problems.length > 0) {
+            for (const problem of problems) {
+                result.diagnostics.push(error(yamlCode(problem.code), yamlMessage(problem.code), file, position(problem.pos[0])));
+            }
+            return;
+        }
+        if (doc.contents === null)
+            return; // `---` with nothing after it
+        const unresolved = unresolvedAlias(doc);
+        if (unresolved !== undefined) {
+            result.diagnostics.push(error('yaml.unknown-alias', 'unknown alias: an alias (*name) refers to no anchor (&name) defined before it in this document', file, position(unresolved)));
+            return;
+        }
+        try {
+            result.documents.push({ doc, value: doc.toJS({ maxAliasCount: limits.maxAliasCount }), index });
+        }
+        catch {
+            result.diagnostics.push(error('yaml.alias-limit', `document ${index + 1} expands too many aliases (over ${limits.maxAliasCount}); refusing a possible YAML bomb`, file, position(doc.range[0])));
+        }
+    });
+    return result;
+}
+/** A file refused for its size, unread or unparsed. */
+function tooLargeYaml(file, size, maxBytes) {
+    const diagnostic = error('yaml.too-large', `file is ${size} bytes, over the ${maxBytes}-byte limit; not parsed`, file);
+    return { file, documents: [], diagnostics: [diagnostic], position: () => ({ line: 0, column: 0 }) };
+}
+/** The offset of the first alias with no anchor before it, if any (toJS would throw, naming it). */
+function unresolvedAlias(doc) {
+    let found;
+    (0,dist/* visit */.YR)(doc, {
+        Alias(_, node) {
+            if ((0,dist/* isAlias */.Vj)(node) && node.resolve(doc) === undefined) {
+                found = node.range?.[0] ?? doc.range[0];
+                return dist/* visit */.YR.BREAK;
+            }
+            return undefined;
+        },
+    });
+    return found;
+}
+function yamlCode(code) {
+    return code === 'DUPLICATE_KEY' ? 'yaml.duplicate-key' : 'yaml.syntax';
+}
+/**
+ * What each of the parser's error codes means, in words of our own. The parser's messages quote the
+ * source ("Block scalar header includes extra characters: >hunter2"), and the file may be a values
+ * Secret: only these fixed texts and the position ever leave this module.
+ */
+const YAML_MESSAGES = {
+    ALIAS_PROPS: 'an alias cannot carry a tag or an anchor',
+    BAD_ALIAS: 'an alias is malformed',
+    BAD_COLLECTION_TYPE: 'a collection has the wrong type for its tag',
+    BAD_DIRECTIVE: 'a directive (%…) is malformed',
+    BAD_DQ_ESCAPE: 'a double-quoted string holds an invalid escape sequence',
+    BAD_INDENT: 'bad indentation',
+    BAD_PROP_ORDER: 'an anchor or tag is in the wrong place',
+    BAD_SCALAR_START: 'a plain value starts with a reserved character',
+    BLOCK_AS_IMPLICIT_KEY: 'a nested mapping is not allowed here (a compact mapping, or a missing line break)',
+    BLOCK_IN_FLOW: 'a block collection is not allowed inside a flow collection',
+    DUPLICATE_KEY: 'duplicate key: map keys must be unique',
+    IMPOSSIBLE: 'the parser reached an impossible state',
+    KEY_OVER_1024_CHARS: 'an implicit key is longer than 1024 characters',
+    MISSING_CHAR: 'a closing character or a value is missing (an unclosed quote or bracket, or a key without a value)',
+    MULTILINE_IMPLICIT_KEY: 'an implicit key must be on a single line',
+    MULTIPLE_ANCHORS: 'a node has more than one anchor',
+    MULTIPLE_DOCS: 'more than one document where one is expected',
+    MULTIPLE_TAGS: 'a node has more than one tag',
+    NON_STRING_KEY: 'a map key must be a string',
+    TAB_AS_INDENT: 'tabs are not allowed as indentation',
+    TAG_RESOLVE_FAILED: 'a tag cannot be resolved',
+    UNEXPECTED_TOKEN: 'unexpected characters (e.g. text after a block scalar header "|" or ">", or after a closing quote)',
+};
+/** A fixed message per error code; never the parser's own text, which quotes the source. */
+function yamlMessage(code) {
+    if (code === 'DUPLICATE_KEY')
+        return YAML_MESSAGES.DUPLICATE_KEY;
+    const known = Object.hasOwn(YAML_MESSAGES, code) ? YAML_MESSAGES[code] : undefined;
+    return `not valid YAML: ${known ?? 'a syntax error'}`;
+}
+/** The node at a path in a document, or the deepest existing ancestor when the path does not exist. */
+function nodeAt(doc, path) {
+    let node = doc.contents;
+    for (const segment of path) {
+        if ((0,dist/* isMap */.jh)(node)) {
+            const pair = node.items.find((p) => (0,dist/* isScalar */.jn)(p.key) && String(p.key.value) === String(segment));
+            if (!pair)
+                return { node, found: false };
+            node = pair.value ?? pair.key;
+        }
+        else if ((0,dist/* isSeq */.oP)(node) && typeof segment === 'number') {
+            const item = node.items[segment];
+            if (!item)
+                return { node, found: false };
+            node = item;
+        }
+        else {
+            return { node, found: false };
+        }
+    }
+    return { node, found: true };
+}
+/** The key node of the last segment (better for "this key is wrong" messages), else the value node. */
+function keyNodeAt(doc, path) {
+    if (path.length === 0)
+        return doc.contents;
+    const parent = nodeAt(doc, path.slice(0, -1));
+    const last = path[path.length - 1];
+    if (parent.found && (0,dist/* isMap */.jh)(parent.node)) {
+        const pair = parent.node.items.find((p) => (0,dist/* isScalar */.jn)(p.key) && String(p.key.value) === String(last));
+        if (pair && (0,dist/* isScalar */.jn)(pair.key))
+            return pair.key;
+    }
+    return nodeAt(doc, path).node;
+}
+/** Position of the node at a path (its key when it is a map entry) or of its deepest existing ancestor. */
+function positionAt(parsed, doc, path) {
+    const node = keyNodeAt(doc, path);
+    const offset = node?.range?.[0] ?? doc.range[0];
+    return parsed.position(offset);
+}
+/** `.spec.refName`, `.items[2].name` — the JSON-path-like form used in every message. */
+function formatPath(path) {
+    return (path
+        .map((s) => typeof s === 'number' ? `[${s}]` : /^[A-Za-z_][\w-]*$/.test(s) ? `.${s}` : `[${JSON.stringify(s)}]`)
+        .join('') || '.');
+}
+
+;// CONCATENATED MODULE: ./src/config/schema.ts
+/**
+ * The JSON Schema of flux-pkg.yaml. `npm run bundle` publishes it as schema/flux-pkg.schema.json so editors
+ * (yaml-language-server) can complete and check the file; this module is the source of truth.
+ */
+/** One folder or file name: not "." or "..", no "/", no backslash, no control character (NUL included). */
+const NAME = String.raw `(?!\.\.?(?:/|$))[^/\\\u0000-\u001f\u007f]+`;
+/** `.git` or `.github` in any case: folders the action never writes. */
+const PROTECTED = '[.][Gg][Ii][Tt](?:[Hh][Uu][Bb])?(?:/|$)';
+const configSchema = {
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    $id: 'https://github.com/flux-pkg-action/flux-pkg-action/schema/flux-pkg.schema.json',
+    title: 'flux-pkg.yaml',
+    description: 'Repository configuration for flux-pkg-action: the ordered environments of the gitops repo, how each receives Package versions, and the defaults for what the action generates.',
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+        layout: {
+            description: "Where things live in the gitops repo. Defaults follow Tanzu Application Platform's layout.",
+            type: 'object',
+            additionalProperties: false,
+            properties: {
+                componentsPath: {
+                    description: "Folder holding the components, relative to the repo root ('' = the root): no '..', no leading or doubled '/', no backslash, not in .github/ or .git/.",
+                    $ref: '#/definitions/relativePath',
+                    default: '',
+                },
+                packagesDir: {
+                    description: 'Folder under a component holding its Package files (one folder name).',
+                    $ref: '#/definitions/fileName',
+                    default: 'packages',
+                },
+                packageInstallFile: {
+                    description: "The PackageInstall's file name in an environment folder (one file name).",
+                    $ref: '#/definitions/fileName',
+                    default: 'packageinstall.yaml',
+                },
+                valuesSecretFile: {
+                    description: "The values Secret's file name in an environment folder (one file name).",
+                    $ref: '#/definitions/fileName',
+                    default: 'params.yaml',
+                },
+                valuesKey: {
+                    description: 'The stringData key of the values Secret that holds the values YAML (TAP: values.yaml); a Kubernetes Secret key.',
+                    $ref: '#/definitions/secretKey',
+                    default: 'values.yaml',
+                },
+                brainPath: {
+                    description: "Folder the Brain cluster's own Flux syncs; bootstrap writes each component's Flux objects to <brainPath>/<component> (the same path rules as componentsPath, not empty).",
+                    $ref: '#/definitions/folderPath',
+                    default: 'clusters/brain',
+                },
+                rbacFolder: {
+                    description: "Name of an environment's RBAC folder under its component (one name, with {environment} replaced; it must contain {environment}).",
+                    $ref: '#/definitions/rbacFolder',
+                    default: '{environment}-rbac',
+                },
+            },
+        },
+        prFlow: {
+            description: 'How pull requests are cut: per-component (one per component and environment) or per-environment (one per environment, holding every component a push changed). The pr-flow input wins.',
+            enum: ['per-component', 'per-environment'],
+            default: 'per-component',
+        },
+        defaults: {
+            description: 'Settings every environment and component starts from.',
+            $ref: '#/definitions/settings',
+        },
+        promotion: {
+            description: 'How versions move along promoteFrom chains.',
+            type: 'object',
+            additionalProperties: false,
+            properties: {
+                overrideLabels: {
+                    description: 'Pull request labels that allow an out-of-order promotion (an environment getting a version its promoteFrom environment does not have at the base). The job summary reports every override.',
+                    type: 'array',
+                    items: { type: 'string', minLength: 1 },
+                    default: ['hotfix'],
+                },
+                healthKustomization: {
+                    description: "The Flux Kustomization whose commit status (context kustomization/<name>/<id>) says an environment is healthy, with {component} and {environment} replaced (bootstrap's naming by default).",
+                    type: 'string',
+                    minLength: 1,
+                    default: '{component}-{environment}-packageinstalls',
+                },
+                statusCreators: {
+                    description: "GitHub logins whose commit statuses may promote (the account of the token in the Flux Provider's Secret, e.g. flux-bot or my-app[bot]). Required when an environment uses promoteWhen: healthy; a status from anyone else is ignored. Read from the base branch.",
+                    type: 'array',
+                    items: { type: 'string', pattern: String.raw `^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\[bot\])?$` },
+                },
+                statusContext: {
+                    description: "The commit status context of an environment's health, for a Provider with spec.commitStatusExpr, with {kustomization}, {component} and {environment} replaced. Absent: notification-controller's default kustomization/<healthKustomization>/<provider id>.",
+                    type: 'string',
+                    minLength: 1,
+                    maxLength: 255,
+                },
+            },
+        },
+        policy: {
+            description: 'What the gate lets RBAC folders and Brain folders hold. Read from the base branch only: a pull request never loosens the policy it is judged by.',
+            type: 'object',
+            additionalProperties: false,
+            properties: {
+                allowClusterScope: {
+                    description: 'Components (or "*" for all) whose RBAC and Brain folders may hold ClusterRoles, ClusterRoleBindings, bindings to cluster-admin/admin/edit and "*" in RBAC rules (Packages that install CRDs need cluster scope). Bootstrap accepts rbac.extraRules with "*" for them too.',
+                    type: 'array',
+                    items: {
+                        type: 'string',
+                        pattern: '^(?:[*]|[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*)$',
+                        maxLength: 253,
+                    },
+                },
+            },
+        },
+        environments: {
+            description: 'The environments, in promotion order. Without this list, environments are the existing folders under each component and all take new versions directly.',
+            type: 'array',
+            items: {
+                allOf: [
+                    {
+                        $ref: '#/definitions/settings',
+                    },
+                    {
+                        type: 'object',
+                        required: ['name'],
+                        properties: {
+                            name: {
+                                description: "The environment's folder name under each component.",
+                                $ref: '#/definitions/dnsLabel',
+                            },
+                            promoteFrom: {
+                                description: 'Take versions only from this other environment (promotion). Absent: take new Package versions directly.',
+                                $ref: '#/definitions/dnsLabel',
+                            },
+                            promoteWhen: {
+                                description: 'When a version moves on from promoteFrom: merged (default) once it is merged there; healthy once Flux reports the promoteFrom environment healthy for the commit that holds it (a commit status).',
+                                enum: ['merged', 'healthy'],
+                            },
+                        },
+                    },
+                ],
+            },
+        },
+        components: {
+            description: 'Per-component settings, keyed by component folder name.',
+            type: 'object',
+            propertyNames: {
+                $ref: '#/definitions/dnsSubdomain',
+            },
+            additionalProperties: {
+                description: "A component's settings: those of an environment, and the environments it goes to.",
+                allOf: [
+                    {
+                        $ref: '#/definitions/settings',
+                    },
+                    {
+                        type: 'object',
+                        properties: {
+                            environments: {
+                                description: 'Deliver this component only to these environments.',
+                                type: 'array',
+                                items: {
+                                    $ref: '#/definitions/dnsLabel',
+                                },
+                            },
+                        },
+                    },
+                ],
+            },
+        },
+    },
+    definitions: {
+        relativePath: {
+            type: 'string',
+            pattern: `^(?:(?!${PROTECTED})${NAME}(?:/${NAME})*)?$`,
+        },
+        fileName: {
+            type: 'string',
+            pattern: `^${NAME}$`,
+        },
+        folderPath: {
+            type: 'string',
+            pattern: `^(?!${PROTECTED})${NAME}(?:/${NAME})*$`,
+        },
+        rbacFolder: {
+            type: 'string',
+            pattern: `^(?=[^/]*[{]environment[}])${NAME}$`,
+        },
+        secretKey: {
+            type: 'string',
+            pattern: String.raw `^(?!\.\.?$)[-._a-zA-Z0-9]+$`,
+            maxLength: 253,
+        },
+        dnsLabel: {
+            type: 'string',
+            pattern: '^[a-z0-9]([-a-z0-9]*[a-z0-9])?$',
+            maxLength: 63,
+        },
+        dnsSubdomain: {
+            type: 'string',
+            pattern: '^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$',
+            maxLength: 253,
+        },
+        settings: {
+            type: 'object',
+            properties: {
+                name: true,
+                promoteFrom: true,
+                promoteWhen: true,
+                environments: true,
+                constraint: {
+                    description: 'The PackageInstall\'s versionSelection.constraints, with {version} replaced by the Package version. "{version}" pins the exact version (default); ">={version}" follows every newer version (continuous delivery).',
+                    type: 'string',
+                    minLength: 1,
+                    default: '{version}',
+                },
+                prereleases: {
+                    description: 'versionSelection.prereleases: false (default) hides prereleases, true allows all, a list allows those identifiers.',
+                    oneOf: [
+                        {
+                            type: 'boolean',
+                        },
+                        {
+                            type: 'array',
+                            items: {
+                                type: 'string',
+                                minLength: 1,
+                            },
+                        },
+                    ],
+                },
+                serviceAccountName: {
+                    description: 'The ServiceAccount kapp-controller uses to install the package in the run cluster.',
+                    $ref: '#/definitions/dnsSubdomain',
+                },
+                namespace: {
+                    description: "metadata.namespace of the generated PackageInstall and Secret. Absent: left to Flux's targetNamespace.",
+                    $ref: '#/definitions/dnsLabel',
+                },
+                packageInstallName: {
+                    description: 'Name of the PackageInstall, with {component} replaced (default: the component).',
+                    type: 'string',
+                },
+                valuesSecretName: {
+                    description: 'Name of the values Secret, with {component} replaced (default: {component}-values).',
+                    type: 'string',
+                },
+                kubeconfigSecret: {
+                    description: "The Secret on the Brain cluster holding this environment's kubeconfig (bootstrap).",
+                    $ref: '#/definitions/dnsSubdomain',
+                },
+                targetNamespace: {
+                    description: 'Flux Kustomization targetNamespace (bootstrap).',
+                    $ref: '#/definitions/dnsLabel',
+                },
+                secretFormat: {
+                    description: 'How install writes the values Secret: plain stringData, or encrypted with SOPS + age (apiVersion, kind and metadata stay readable; recipients from .sops.yaml, else sopsAgeRecipients).',
+                    enum: ['plain', 'sops'],
+                },
+                requireEncryption: {
+                    description: 'A values Secret in plain text is an error rather than a warning (install and validate).',
+                    type: 'boolean',
+                },
+                sopsAgeRecipients: {
+                    description: 'age recipients (age1…) to encrypt the values Secret for when no .sops.yaml creation rule matches its path. The sops-age-recipients input wins.',
+                    type: 'array',
+                    items: {
+                        type: 'string',
+                        pattern: '^age1(pq1)?[0-9a-z]+$',
+                    },
+                },
+                fluxApiVersion: {
+                    description: 'Flux API version for bootstrap.',
+                    enum: ['v1', 'v1beta2'],
+                },
+                labels: {
+                    description: 'Labels added to the pull requests.',
+                    type: 'array',
+                    items: {
+                        type: 'string',
+                        minLength: 1,
+                    },
+                },
+                reviewers: {
+                    description: 'Users asked to review the pull requests.',
+                    type: 'array',
+                    items: {
+                        type: 'string',
+                        minLength: 1,
+                    },
+                },
+                teamReviewers: {
+                    description: 'Teams (slugs) asked to review the pull requests.',
+                    type: 'array',
+                    items: {
+                        type: 'string',
+                        minLength: 1,
+                    },
+                },
+                autoMerge: {
+                    description: 'Enable auto-merge on the pull request with this merge method.',
+                    enum: [false, 'merge', 'squash', 'rebase'],
+                },
+                fluxNamespace: {
+                    description: "Namespace of the Brain cluster's Flux objects and the Secrets they name (bootstrap; default flux-system). The flux-namespace input wins.",
+                    $ref: '#/definitions/dnsLabel',
+                },
+                fluxServiceAccountName: {
+                    description: 'The ServiceAccount Flux impersonates on the run cluster, in the Flux namespace (bootstrap; default <component>-flux).',
+                    $ref: '#/definitions/dnsSubdomain',
+                },
+                gitSecretName: {
+                    description: 'The Secret with git credentials the GitRepository reads (bootstrap; default <component>-gitops-auth). The git-secret-name input wins.',
+                    $ref: '#/definitions/dnsSubdomain',
+                },
+                sopsAgeSecretName: {
+                    description: 'The Secret holding the SOPS age key Flux decrypts values Secrets with, when secretFormat is sops (bootstrap; default sops-age).',
+                    $ref: '#/definitions/dnsSubdomain',
+                },
+                rbac: {
+                    description: 'Run-cluster RBAC that bootstrap generates.',
+                    type: 'object',
+                    additionalProperties: false,
+                    properties: {
+                        extraRules: {
+                            description: 'Rules added to the Role kapp-controller installs the Package with, for what the Package deploys (beside the ConfigMap rule kapp needs). Rules of defaults, the environment and the component add up.',
+                            type: 'array',
+                            items: {
+                                description: 'A Kubernetes RBAC PolicyRule.',
+                                type: 'object',
+                                required: ['apiGroups', 'resources', 'verbs'],
+                                additionalProperties: false,
+                                properties: {
+                                    apiGroups: {
+                                        description: "API groups ('' is the core group).",
+                                        type: 'array',
+                                        items: { type: 'string' },
+                                    },
+                                    resources: {
+                                        description: 'Resources, e.g. deployments.',
+                                        type: 'array',
+                                        minItems: 1,
+                                        items: { type: 'string', minLength: 1 },
+                                    },
+                                    verbs: {
+                                        description: 'Verbs, e.g. get, list, create.',
+                                        type: 'array',
+                                        minItems: 1,
+                                        items: { type: 'string', minLength: 1 },
+                                    },
+                                    resourceNames: {
+                                        description: 'Only these objects.',
+                                        type: 'array',
+                                        items: { type: 'string', minLength: 1 },
+                                    },
+                                },
+                            },
+                        },
+                    },
+                },
+            },
+            additionalProperties: false,
+        },
+    },
+};
+
+;// CONCATENATED MODULE: ./src/config/config.ts
+/**
+ * flux-pkg.yaml: the repository's own configuration. Optional; when absent the environments are the
+ * folders that exist under each component, and every one takes new Package versions directly.
+ * Precedence, lowest first: built-in defaults, `defaults:`, the environment's entry, the component's
+ * entry, then what the caller (action inputs, CLI flags) overrides.
+ */
+
+
+
+
+
+
+
+
+const CONFIG_FILE = 'flux-pkg.yaml';
+/**
+ * Names a person may give the config that the action does not read. Each is an error naming the file it does
+ * read, never a silent fallback to no config (with none, every environment takes new versions directly: a
+ * misnamed config would send a new Package straight to prod). One name is read, so two files never disagree.
+ */
+const MISNAMED_CONFIGS = {
+    'flux-pkg.yml': `flux-pkg.yml is not read: the action reads ${CONFIG_FILE} at the repository root; rename the file to ${CONFIG_FILE}`,
+    '.flux-pkg.yaml': `.flux-pkg.yaml is not read: the action reads ${CONFIG_FILE} (no leading dot) at the repository root; rename the file to ${CONFIG_FILE}`,
+    '.flux-pkg.yml': `.flux-pkg.yml is not read: the action reads ${CONFIG_FILE} at the repository root; rename the file to ${CONFIG_FILE}`,
+    '.github/flux-pkg.yaml': `nothing under .github/ is read: move .github/flux-pkg.yaml to ${CONFIG_FILE} at the repository root`,
+    '.github/flux-pkg.yml': `nothing under .github/ is read: move .github/flux-pkg.yml to ${CONFIG_FILE} at the repository root`,
+};
+function misnamedConfigs(paths) {
+    return paths
+        .filter((path) => Object.hasOwn(MISNAMED_CONFIGS, path))
+        .map((path) => error('config.misnamed', MISNAMED_CONFIGS[path], path, { line: 1, column: 1 }));
+}
+const DEFAULT_PROMOTION = {
+    overrideLabels: ['hotfix'],
+    healthKustomization: '{component}-{environment}-packageinstalls',
+    statusCreators: [],
+};
+const DEFAULT_POLICY = { allowClusterScope: [] };
+const DEFAULT_LAYOUT = {
+    componentsPath: '',
+    packagesDir: 'packages',
+    packageInstallFile: 'packageinstall.yaml',
+    valuesSecretFile: 'params.yaml',
+    valuesKey: 'values.yaml',
+    brainPath: 'clusters/brain',
+    rbacFolder: '{environment}-rbac',
+};
+const BUILT_IN_SETTINGS = {
+    constraint: '{version}',
+    prereleases: false,
+    serviceAccountName: 'default-ns-sa',
+    packageInstallName: '{component}',
+    valuesSecretName: '{component}-values',
+    secretFormat: 'plain',
+    requireEncryption: false,
+    sopsAgeRecipients: [],
+    fluxApiVersion: 'v1',
+    labels: [],
+    reviewers: [],
+    teamReviewers: [],
+    autoMerge: false,
+};
+const DEFAULT_CONFIG = {
+    layout: DEFAULT_LAYOUT,
+    defaults: {},
+    components: {},
+    promotion: DEFAULT_PROMOTION,
+    policy: DEFAULT_POLICY,
+};
+// The schema is this project's own (tested): ajv need not check it against the meta-schema at every start.
+const configValidator = once(() => new ajv.Ajv({ allErrors: true, strict: false, validateSchema: false, code: { optimize: false } }).compile(configSchema));
+function validateSchema(value) {
+    const validator = configValidator();
+    return { ok: validator(value), errors: validator.errors ?? [] };
+}
+/** Read flux-pkg.yaml through the same size cap and link rule as every other file. */
+async function loadConfig(snapshot) {
+    const entries = await snapshot.list();
+    const misnamed = misnamedConfigs(entries.map((e) => e.path));
+    const loaded = await readConfig(snapshot, entries.find((e) => e.path === CONFIG_FILE));
+    return misnamed.length === 0 ? loaded : { ...loaded, diagnostics: [...misnamed, ...loaded.diagnostics] };
+}
+async function readConfig(snapshot, entry) {
+    if (!entry)
+        return { config: DEFAULT_CONFIG, diagnostics: [] };
+    const read = await readBounded(snapshot, CONFIG_FILE, DEFAULT_LIMITS.maxBytes, entry);
+    if (read.refused) {
+        const { reason, message, size } = read.refused;
+        const diagnostic = reason === 'too-large'
+            ? tooLargeYaml(CONFIG_FILE, size ?? DEFAULT_LIMITS.maxBytes + 1, DEFAULT_LIMITS.maxBytes)
+                .diagnostics[0]
+            : error(`repo.${reason}`, message, CONFIG_FILE);
+        return { config: { ...DEFAULT_CONFIG, file: CONFIG_FILE }, diagnostics: [diagnostic] };
+    }
+    if (read.text === undefined)
+        return { config: DEFAULT_CONFIG, diagnostics: [] };
+    return parseConfig(CONFIG_FILE, read.text);
+}
+function parseConfig(file, text) {
+    const parsed = parseYaml(file, text);
+    const diagnostics = [...parsed.diagnostics];
+    const invalid = () => ({ config: { ...DEFAULT_CONFIG, file }, diagnostics });
+    if (diagnostics.length > 0)
+        return invalid();
+    const first = parsed.documents[0];
+    const isEmptyMap = isPlainObject(first?.value) && Object.keys(first.value).length === 0;
+    if (!first || isEmptyMap) {
+        diagnostics.push(error('config.empty', `${file} is present but says nothing; list the environments (or other settings), or delete the file`, file, first ? positionAt(parsed, first.doc, []) : { line: 1, column: 1 }));
+        return invalid();
+    }
+    const positionOf = (path) => positionAt(parsed, first.doc, path);
+    const at = (code, message, path) => diagnostics.push(error(code, message, file, positionOf(path), formatPath(path)));
+    if (parsed.documents.length > 1)
+        at('config.documents', `${file} must hold one YAML document, not ${parsed.documents.length}`, []);
+    checkLayoutPaths(first.value, at);
+    const { ok, errors } = validateSchema(first.value);
+    for (const e of errors) {
+        const path = e.instancePath.split('/').slice(1).map(decodePointer);
+        // A bad layout path is reported once, in words, by checkLayoutPaths().
+        if (path[0] === 'layout' && path.length === 2 && e.keyword !== 'type')
+            continue;
+        const extra = e.keyword === 'additionalProperties' ? String(e.params.additionalProperty) : undefined;
+        at('config.invalid', extra ? `unknown setting "${extra}"` : `${e.message}`, extra ? [...path, extra] : path);
+    }
+    if (!ok || hasErrors(diagnostics))
+        return invalid();
+    const raw = first.value;
+    const config = {
+        file,
+        layout: { ...DEFAULT_LAYOUT, ...raw.layout },
+        prFlow: raw.prFlow,
+        defaults: raw.defaults ?? {},
+        environments: raw.environments,
+        components: raw.components ?? {},
+        promotion: { ...DEFAULT_PROMOTION, ...raw.promotion },
+        policy: { ...DEFAULT_POLICY, ...raw.policy },
+    };
+    checkEnvironments(config, at);
+    checkStatusCreators(config, at);
+    checkSettings(raw, at);
+    return { config: hasErrors(diagnostics) ? { ...DEFAULT_CONFIG, file } : config, diagnostics, positionOf };
+}
+/** Every configured path is a clean relative path inside the repo (layout keys are folder and file names). */
+function checkLayoutPaths(value, report) {
+    const layout = isPlainObject(value) ? value.layout : undefined;
+    if (!isPlainObject(layout))
+        return;
+    for (const [key, setting] of Object.entries(layout)) {
+        if (typeof setting !== 'string' || !(key in DEFAULT_LAYOUT))
+            continue;
+        const problem = layoutPathProblem(key, setting);
+        if (problem)
+            report('config.path', `layout.${key} ${JSON.stringify(setting)} ${problem}`, ['layout', key]);
+    }
+}
+/** What is wrong with a layout setting's value, or undefined. The JSON Schema says the same with patterns. */
+function layoutPathProblem(key, value) {
+    if (key === 'valuesKey') {
+        if (!/^[-._a-zA-Z0-9]+$/.test(value) || value === '.' || value === '..' || value.length > 253)
+            return 'must be a Kubernetes Secret key: letters, digits, "-", "_" and "." (not "." or "..")';
+        return undefined;
+    }
+    if (key === 'componentsPath' || key === 'brainPath') {
+        if (value === '')
+            return key === 'brainPath' ? 'must not be empty' : undefined;
+        const problem = relativePathProblem(value);
+        if (problem)
+            return problem;
+        return isProtectedPath(value)
+            ? `is under ${value.split('/')[0]}/, which flux-pkg-action never writes`
+            : undefined;
+    }
+    const problem = relativePathProblem(value);
+    if (problem)
+        return problem;
+    if (value.includes('/'))
+        return 'must be one name, without "/"';
+    if (key === 'rbacFolder' && !value.includes('{environment}'))
+        return 'must contain {environment}: each environment needs an RBAC folder of its own';
+    return undefined;
+}
+/** Every place flux-pkg.yaml sets per-environment settings, with its path in the file. */
+function settingsBlocks(raw) {
+    return [
+        ...(raw.defaults ? [[['defaults'], raw.defaults]] : []),
+        ...(raw.environments ?? []).map((e, i) => [['environments', i], e]),
+        ...Object.entries(raw.components ?? {}).map(([name, c]) => [['components', name], c]),
+    ];
+}
+/** Settings the schema cannot judge: name templates that make invalid names. */
+function checkSettings(raw, report) {
+    for (const [where, settings] of settingsBlocks(raw)) {
+        for (const key of ['packageInstallName', 'valuesSecretName']) {
+            const template = settings[key];
+            const problem = typeof template === 'string' ? nameTemplateProblem(template) : undefined;
+            if (problem)
+                report('config.name-template', `${key} ${problem}`, [...where, key]);
+        }
+    }
+}
+/**
+ * Health-gated promotion trusts commit statuses only from listed accounts: anyone with
+ * `statuses: write` can post the context notification-controller posts.
+ */
+function checkStatusCreators(config, report) {
+    if (config.promotion.statusCreators.length > 0)
+        return;
+    const index = (config.environments ?? []).findIndex((e) => e.promoteWhen === 'healthy');
+    if (index < 0)
+        return;
+    report('config.status-creators', `environment "${config.environments[index].name}" uses promoteWhen: healthy, but promotion.statusCreators lists no account: add the GitHub login of the token in the Flux Provider's Secret (e.g. promotion: { statusCreators: [flux-bot] }); statuses from anyone else never promote`, ['environments', index, 'promoteWhen']);
+}
+/** Environment names used by promoteFrom and components.*.environments exist; promotion has no cycle. */
+function checkEnvironments(config, report) {
+    const envs = config.environments ?? [];
+    const names = new Set();
+    envs.forEach((env, i) => {
+        if (names.has(env.name))
+            report('config.duplicate-environment', `environment "${env.name}" is listed twice`, [
+                'environments',
+                i,
+                'name',
+            ]);
+        names.add(env.name);
+    });
+    const promotedFrom = new Map(envs.map((e) => [e.name, e.promoteFrom]));
+    envs.forEach((env, i) => {
+        const at = ['environments', i, 'promoteFrom'];
+        if (env.promoteFrom === undefined)
+            return;
+        if (env.promoteFrom === env.name)
+            report('config.promote-cycle', `environment "${env.name}" promotes from itself`, at);
+        else if (!names.has(env.promoteFrom))
+            report('config.unknown-environment', `promoteFrom names "${env.promoteFrom}", which is not a listed environment`, at);
+        else {
+            const chain = [env.name];
+            for (let next = env.promoteFrom; next !== undefined; next = promotedFrom.get(next)) {
+                if (next === env.name) {
+                    report('config.promote-cycle', `promotion goes round in a cycle: ${[...chain, next].join(' ← ')}`, at);
+                    break;
+                }
+                if (chain.includes(next))
+                    break; // a cycle that does not include this environment: reported at its members
+                chain.push(next);
+            }
+        }
+    });
+    if (!config.environments)
+        return;
+    for (const [component, settings] of Object.entries(config.components)) {
+        settings.environments?.forEach((name, i) => {
+            if (!names.has(name))
+                report('config.unknown-environment', `component "${component}" names environment "${name}", which is not a listed environment`, ['components', component, 'environments', i]);
+        });
+    }
+}
+const isPlainObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+function decodePointer(segment) {
+    const s = segment.replace(/~1/g, '/').replace(/~0/g, '~');
+    return /^\d+$/.test(s) ? Number(s) : s;
+}
+/** The resolved settings for one component in one environment. */
+function settingsFor(config, component, environment, overrides = {}) {
+    const env = config.environments?.find((e) => e.name === environment);
+    const { environments: _, ...componentSettings } = config.components[component] ?? {};
+    const { name: __, promoteFrom: ___, promoteWhen: ____, ...envSettings } = env ?? { name: environment };
+    const merged = {
+        ...BUILT_IN_SETTINGS,
+        ...config.defaults,
+        ...envSettings,
+        ...componentSettings,
+        ...definedOnly(overrides),
+    };
+    return {
+        ...merged,
+        // Templates were checked at load (checkSettings); the planner checks the names it writes.
+        packageInstallName: expandNameTemplate(merged.packageInstallName, component),
+        valuesSecretName: expandNameTemplate(merged.valuesSecretName, component),
+    };
+}
+function definedOnly(value) {
+    return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined));
+}
+
+;// CONCATENATED MODULE: ./src/carvel/semver.ts
+/**
+ * The version rules kapp-controller really runs, ported from the code it vendors (as of kapp-controller e4b4822, Oct 2024):
+ * - github.com/carvel-dev/semver/v4 at 8090ce423695 (blang/semver v4 plus "build metadata takes part in
+ *   ordering"). Later fork commits (wildcards expanding to `-0`, natural sort of identifiers) are NOT ported
+ *   because kapp-controller does not ship them.
+ * - carvel.dev/vendir/pkg/vendir/versions (relaxed listing and HighestConstrainedVersion), plus
+ *   kapp-controller's rule that an exact prerelease constraint enables prereleases.
+ * Range parsing keeps blang's quirks on purpose (see parseRange): the goal is to predict what the
+ * cluster will do, not to be a nicer semver.
+ */
+const UINT64_MAX = (1n << 64n) - 1n;
+const INT64_MAX = (1n << 63n) - 1n;
+const ALPHANUMERIC = /^[0-9A-Za-z-]*$/;
+// Go's containsOnly accepts the empty string; emptiness is reported separately.
+const DIGITS = /^[0-9]*$/;
+class Invalid extends Error {
+}
+const invalid = (message) => {
+    throw new Invalid(message);
+};
+function uint64(label, text) {
+    if (text === '')
+        invalid(`${label} is empty`);
+    if (!DIGITS.test(text))
+        invalid(`${label} "${text}" is not a number`);
+    const value = BigInt(text);
+    if (value > UINT64_MAX)
+        invalid(`${label} "${text}" is larger than 2^64-1`);
+    return value;
+}
+function coreNumber(label, text) {
+    const value = uint64(label, text);
+    if (text.length > 1 && text[0] === '0')
+        invalid(`${label} "${text}" has a leading zero`);
+    return value;
+}
+function identifier(kind, text) {
+    if (text === '')
+        invalid(`${kind} has an empty identifier`);
+    if (DIGITS.test(text)) {
+        uint64(`${kind} identifier`, text); // Go parses numeric build identifiers too, so they overflow as well
+        if (kind === 'prerelease' && text.length > 1 && text[0] === '0') {
+            invalid(`numeric prerelease identifier "${text}" has a leading zero`);
+        }
+    }
+    else if (!ALPHANUMERIC.test(text)) {
+        invalid(`${kind} identifier "${text}" may only contain [0-9A-Za-z-]`);
+    }
+    return text;
+}
+const numericOrText = (text) => (DIGITS.test(text) ? BigInt(text) : text);
+function parseOrThrow(text) {
+    if (text === '')
+        invalid('version is empty');
+    // Go reports this as a bad major number; every text starting with v fails anyway, so say why.
+    if (/^[vV]/.test(text))
+        invalid("leading 'v' is not allowed");
+    const first = text.indexOf('.');
+    const second = first < 0 ? -1 : text.indexOf('.', first + 1);
+    if (second < 0)
+        invalid('expected MAJOR.MINOR.PATCH');
+    const major = coreNumber('major version', text.slice(0, first));
+    const minor = coreNumber('minor version', text.slice(first + 1, second));
+    // Build is cut at the first '+', then prerelease at the first '-' before it, as Go does.
+    let rest = text.slice(second + 1);
+    let build = [];
+    let pre = [];
+    const plus = rest.indexOf('+');
+    if (plus >= 0)
+        [rest, build] = [rest.slice(0, plus), rest.slice(plus + 1).split('.')];
+    const dash = rest.indexOf('-');
+    if (dash >= 0)
+        [rest, pre] = [rest.slice(0, dash), rest.slice(dash + 1).split('.')];
+    const patch = coreNumber('patch version', rest);
+    return {
+        major,
+        minor,
+        patch,
+        pre: pre.map((p) => numericOrText(identifier('prerelease', p))),
+        build: build.map((b) => identifier('build metadata', b)),
+        raw: text,
+    };
+}
+/** carvel-dev/semver `Parse`: exactly MAJOR.MINOR.PATCH[-PRE][+BUILD], as the Package API enforces. */
+function parseStrict(text) {
+    try {
+        return parseOrThrow(text);
+    }
+    catch (e) {
+        if (e instanceof Invalid)
+            return { error: e.message };
+        throw e;
+    }
+}
+/** vendir's `NewRelaxedSemver`: one leading lowercase `v` is dropped; anything else unparsable is skipped. */
+function parseRelaxed(text) {
+    const parsed = parseStrict(text.startsWith('v') ? text.slice(1) : text);
+    return 'error' in parsed ? undefined : { ...parsed, raw: text };
+}
+function format(v) {
+    const pre = v.pre.length > 0 ? `-${v.pre.join('.')}` : '';
+    const build = v.build.length > 0 ? `+${v.build.join('.')}` : '';
+    return `${v.major}.${v.minor}.${v.patch}${pre}${build}`;
+}
+const order = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
+function compareIdentifiers(a, b) {
+    if (typeof a === typeof b)
+        return order(a, b);
+    return typeof a === 'bigint' ? -1 : 1; // numeric identifiers sort below alphanumeric ones
+}
+function compareLists(a, b) {
+    for (let i = 0; i < Math.min(a.length, b.length); i++) {
+        const c = compareIdentifiers(a[i], b[i]);
+        if (c !== 0)
+            return c;
+    }
+    return order(a.length, b.length);
+}
+/**
+ * The fork's `Compare`: semver 2.0 precedence, then build metadata as a tie-breaker (no build sorts
+ * lowest, identifiers compare like prerelease ones). So 1.0.0 < 1.0.0+a < 1.0.0+b, and `=1.0.0`
+ * does not match 1.0.0+vmware.1.
+ */
+function compare(a, b) {
+    const core = order(a.major, b.major) || order(a.minor, b.minor) || order(a.patch, b.patch);
+    if (core !== 0)
+        return core;
+    // A release outranks its prereleases, while no build metadata ranks below any.
+    const aReleased = a.pre.length === 0;
+    if (aReleased !== (b.pre.length === 0))
+        return aReleased ? 1 : -1;
+    return compareLists(a.pre, b.pre) || compareLists(a.build.map(numericOrText), b.build.map(numericOrText));
+}
+const OPERATORS = new Map([
+    ['', (c) => c === 0],
+    ['=', (c) => c === 0],
+    ['==', (c) => c === 0],
+    ['!', (c) => c !== 0],
+    ['!=', (c) => c !== 0],
+    ['>', (c) => c > 0],
+    ['>=', (c) => c >= 0],
+    ['<', (c) => c < 0],
+    ['<=', (c) => c <= 0],
+]);
+/**
+ * blang's `splitAndTrim`: split on ' ' unless the previous non-space is an operator character, then
+ * delete the spaces. Go silently drops one-byte tokens, so `1.0.0 - 2.0.0` reads as `1.0.0 2.0.0`.
+ */
+function tokenize(text) {
+    const tokens = [];
+    const keep = (token) => {
+        if (Buffer.byteLength(token, 'utf8') > 1)
+            tokens.push(token.replaceAll(' ', ''));
+    };
+    let start = 0;
+    let previous = '';
+    for (let i = 0; i < text.length; i++) {
+        if (text[i] !== ' ')
+            previous = text[i];
+        else if (!['<', '>', '='].includes(previous)) {
+            keep(text.slice(start, i));
+            start = i + 1;
+        }
+    }
+    keep(text.slice(start));
+    return tokens;
+}
+/** The operator is everything before the first digit, so `x.1.2` has operator "x." (see expandWildcard). */
+function splitOperator(token) {
+    const digit = /\p{Nd}/u.exec(token);
+    if (!digit)
+        return invalid(`"${token}" has no version`);
+    return [token.slice(0, digit.index).trim(), token.slice(digit.index)];
+}
+/** Go's Atoi-then-Itoa increment of one dot-separated part; '' when Atoi would fail. */
+function increment(version, index) {
+    const parts = version.split('.');
+    if (!/^[+-]?[0-9]+$/.test(parts[index] ?? ''))
+        return '';
+    const n = BigInt(parts[index]);
+    if (n > INT64_MAX || n < -INT64_MAX - 1n)
+        return '';
+    parts[index] = String(n + 1n);
+    return parts.join('.');
+}
+/**
+ * blang's `expandWildcardVersion`, quirks included: it triggers on any 'x' in the token (so `1.0.0+linux`
+ * fails to parse), `1.x.x` is treated as `1.0.x`, an unknown operator in front of a wildcard is dropped
+ * (`~1.2.x` means `=1.2.0`), and `!=1.2.x` becomes `<1.2.0 >=1.3.0` inside one AND, matching nothing.
+ */
+function expandWildcard(token) {
+    const [op, version] = splitOperator(token);
+    if (!token.includes('x'))
+        return [[op, version]];
+    const parts = version.split('.');
+    // 1.x bumps the major and 1.2.x the minor for the upper bound; other spots of 'x' have nothing to bump.
+    const bump = parts.at(-1) === 'x' && (parts.length === 2 || parts.length === 3) ? parts.length - 2 : -1;
+    let flat = version.replace('.x.x', '.x').replace('.x', '.0');
+    if (flat.split('.').length === 2)
+        flat += '.0';
+    const next = () => (bump >= 0 ? increment(flat, bump) : '') ||
+        invalid(`cannot expand "${token}": any 'x' makes it a wildcard, and only 1.x and 1.2.x forms work`);
+    if (op === '>')
+        return [['>=', next()]];
+    if (op === '>=')
+        return [['>=', flat]];
+    if (op === '<')
+        return [['<', flat]];
+    if (op === '<=')
+        return [['<', next()]];
+    if (op === '' || op === '=' || op === '==')
+        return [
+            ['>=', flat],
+            ['<', next()],
+        ];
+    if (op === '!' || op === '!=')
+        return [
+            ['<', flat],
+            ['>=', next()],
+        ];
+    return [['', flat]];
+}
+function comparator(token, op, version) {
+    const test = OPERATORS.get(op);
+    if (!test)
+        return invalid(`unsupported operator "${op}" in "${token}" (use =, !=, >, >=, <, <=; no ^ or ~)`);
+    const bound = parseStrict(version);
+    if ('error' in bound)
+        return invalid(`invalid version "${version}" in "${token}": ${bound.error}`);
+    return (v) => test(compare(v, bound));
+}
+/**
+ * carvel-dev/semver `ParseRange`: comparators joined by spaces (AND) and ` || ` (OR), `x` wildcards,
+ * strict versions. No ^, ~, * or partial versions.
+ */
+function parseRange(text) {
+    try {
+        const tokens = tokenize(text);
+        // Go drops one-byte tokens, so `*` or `x` alone leave nothing behind.
+        if (tokens.length === 0)
+            invalid(text.trim() ? `"${text.trim()}" is not a version constraint` : 'constraint is empty');
+        if (tokens[0] === '||')
+            invalid("constraint starts with '||'");
+        if (tokens.at(-1) === '||')
+            invalid("constraint ends with '||'");
+        const groups = [[]];
+        for (const token of tokens) {
+            if (token === '||')
+                groups.push([]);
+            else
+                groups.at(-1).push(token);
+        }
+        // Go builds a nil function for an empty group and panics when it is reached; refuse it instead.
+        if (groups.some((g) => g.length === 0))
+            invalid("constraint has an empty alternative between '||'");
+        const alternatives = groups.map((group) => group.flatMap((token) => expandWildcard(token).map(([op, version]) => comparator(token, op, version))));
+        return (v) => alternatives.some((all) => all.every((test) => test(v)));
+    }
+    catch (e) {
+        if (e instanceof Invalid)
+            return { error: e.message };
+        throw e;
+    }
+}
+/** Whether `version` (relaxed, as vendir lists it) satisfies `constraints`; an empty constraint matches all. */
+function satisfies(version, constraints) {
+    const v = parseRelaxed(version);
+    if (!v)
+        return false;
+    if (constraints === '')
+        return true;
+    const range = parseRange(constraints);
+    return !('error' in range) && range(v);
+}
+/**
+ * vendir's `HighestConstrainedVersion` as kapp-controller calls it (without the kubernetes and
+ * kapp-controller version filters, which need a cluster).
+ */
+function selectHighest(versions, selection) {
+    const constraints = selection.constraints ?? '';
+    let prereleases = selection.prereleases ?? undefined;
+    // kapp-controller: a constraint that is exactly one prerelease version enables prereleases.
+    if (constraints !== '' && prereleases === undefined) {
+        const single = parseStrict(constraints);
+        if (!('error' in single) && single.pre.length > 0)
+            prereleases = {};
+    }
+    const all = versions.flatMap((text) => parseRelaxed(text) ?? []);
+    const identifiers = new Set(prereleases?.identifiers ?? []);
+    const released = all.filter((v) => {
+        if (v.pre.length === 0)
+            return true;
+        if (prereleases === undefined)
+            return false;
+        return identifiers.size === 0 || v.pre.some((part) => identifiers.has(String(part)));
+    });
+    const details = [`all=${all.length}`, `after-prereleases-filter=${released.length}`];
+    let candidates = released;
+    if (constraints !== '') {
+        const range = parseRange(constraints);
+        if ('error' in range) {
+            return { error: `Selecting versions: Parsing version constraint '${constraints}': ${range.error}` };
+        }
+        candidates = released.filter(range);
+        details.push(`after-constraints-filter=${candidates.length}`);
+    }
+    // Go sorts stably and takes the last, so among equal versions the later one in the input wins.
+    let best;
+    for (const v of candidates)
+        if (!best || compare(v, best) >= 0)
+            best = v;
+    if (!best) {
+        return { error: `Expected to find at least one version, but did not (details: ${details.join(' -> ')})` };
+    }
+    return { version: best.raw };
+}
+
+;// CONCATENATED MODULE: ./src/report/summary/status.ts
+/**
+ * Where every version runs: the component × environment matrix — the version each environment's
+ * PackageInstall selects, which environments are behind the one they promote from, which are
+ * invalid, which have no folder. Pure: loadStatus() (src/plan/status.ts) gathers the input through
+ * the planner (validate) and the Package files; the renderings are in status-render.ts.
+ */
+
+const older = (a, b) => {
+    const [x, y] = [parseRelaxed(a), parseRelaxed(b)];
+    return x !== undefined && y !== undefined && compare(x, y) < 0;
+};
+function buildStatus(input) {
+    const { config, validation } = input;
+    const configured = config.environments ?? [];
+    const listed = new Set(configured.map((e) => e.name));
+    const extra = [...new Set(input.components.flatMap((c) => c.folders))].filter((f) => !listed.has(f)).sort();
+    const environments = [
+        ...configured.map((e) => e.promoteFrom ? { name: e.name, promoteFrom: e.promoteFrom } : { name: e.name }),
+        ...extra.map((name) => ({ name })),
+    ];
+    const components = input.components.map((c) => {
+        const only = config.components[c.name]?.environments;
+        const own = environments.filter((e) => c.folders.includes(e.name) || (listed.has(e.name) && (!only || only.includes(e.name))));
+        const cells = own.map((e) => {
+            const cell = { environment: e.name, state: 'missing' };
+            if (e.promoteFrom)
+                cell.promoteFrom = e.promoteFrom;
+            if (!c.folders.includes(e.name))
+                return cell;
+            const result = validation.environments.find((r) => r.component === c.name && r.environment === e.name);
+            if (result?.toVersion)
+                cell.version = result.toVersion;
+            if (result?.constraint !== undefined)
+                cell.constraint = result.constraint;
+            cell.state = result?.valid ? 'current' : 'invalid';
+            return cell;
+        });
+        for (const cell of cells) {
+            const upstream = cells.find((u) => u.environment === cell.promoteFrom);
+            if (cell.state === 'current' && upstream?.state !== 'invalid' && upstream?.version && cell.version) {
+                if (older(cell.version, upstream.version)) {
+                    cell.state = 'behind';
+                    cell.upstreamVersion = upstream.version;
+                }
+            }
+        }
+        return { component: c.name, versions: [...c.versions], cells };
+    });
+    return { environments, components, valid: validation.valid, diagnostics: validation.diagnostics };
+}
+/**
+ * The run's `promotion.out-of-order` errors on the matrix: the matrix is built from the head alone,
+ * which cannot know the order (that needs the base branch), so it would show such an environment as
+ * current next to the error. The diagnostic names the environment's PackageInstall:
+ * `[<subpath>/]<component>/<environment>/<file>`.
+ */
+function flagOutOfOrder(model, diagnostics) {
+    const flagged = diagnostics
+        .filter((d) => d.code === 'promotion.out-of-order' && d.severity === 'error')
+        .map((d) => d.file.split('/'))
+        .filter((parts) => parts.length >= 3)
+        .map((parts) => ({ component: parts.at(-3), environment: parts.at(-2) }));
+    if (flagged.length === 0)
+        return model;
+    const components = model.components.map((c) => ({
+        ...c,
+        cells: c.cells.map((cell) => flagged.some((f) => f.component === c.component && f.environment === cell.environment)
+            ? { ...cell, outOfOrder: true }
+            : cell),
+    }));
+    return { ...model, components };
+}
+
+// EXTERNAL MODULE: ./node_modules/age-encryption/dist/index.js + 51 modules
+var age_encryption_dist = __webpack_require__(1539);
+;// CONCATENATED MODULE: ./src/sops/age.ts
+/**
+ * The data key's age layer: sops stores the 32-byte data key once per recipient as an ASCII-armored
+ * age file (`age/keysource.go`). Built on `age-encryption` (typage, by the age author), so the files
+ * are standard age: the `age` CLI decrypts them.
+ */
+
+const DATA_KEY_BYTES = 32;
+const IDENTITY_LINE = /^AGE-SECRET-KEY-(PQ-)?1[0-9A-Z]+$/;
+const RECIPIENT = /^age1(pq1)?[0-9a-z]+$/;
+/** The identities in an age key file (or in a secret holding one): its `AGE-SECRET-KEY-…` lines. */
+function parseAgeIdentities(text) {
+    return text
+        .split(/\r?\n/)
+        .map((line) => line.trim())
+        .filter((line) => IDENTITY_LINE.test(line));
+}
+function isAgeRecipient(text) {
+    return RECIPIENT.test(text);
+}
+/** Wrap the data key for each recipient. Throws only for a recipient `isAgeRecipient` let through. */
+async function wrapDataKey(dataKey, recipients) {
+    const stanzas = [];
+    for (const recipient of recipients) {
+        const encrypter = new age_encryption_dist/* Encrypter */.T7();
+        encrypter.addRecipient(recipient);
+        const file = await encrypter.encrypt(dataKey);
+        stanzas.push({ recipient, enc: age_encryption_dist/* armor.encode */.yE.encode(file) });
+    }
+    return stanzas;
+}
+/**
+ * The data key from the first stanza one of the identities opens. `no-identity`: none matches;
+ * `bad-key`: an identity matched but the file is damaged or does not hold a 32-byte key.
+ */
+async function unwrapDataKey(stanzas, identities) {
+    const decrypter = new age_encryption_dist/* Decrypter */.Hz();
+    try {
+        for (const identity of identities)
+            decrypter.addIdentity(identity);
+    }
+    catch {
+        return { failure: 'bad-identity' };
+    }
+    let failure = 'no-identity';
+    for (const stanza of stanzas) {
+        let file;
+        try {
+            file = age_encryption_dist/* armor.decode */.yE.decode(stanza.enc);
+        }
+        catch {
+            failure = 'bad-key';
+            continue;
+        }
+        try {
+            const dataKey = await decrypter.decrypt(file, 'uint8array');
+            if (dataKey.length === DATA_KEY_BYTES)
+                return { dataKey };
+            failure = 'bad-key';
+        }
+        catch (e) {
+            if (!(e instanceof Error && e.message.includes('no identity matched')))
+                failure = 'bad-key';
+        }
+    }
+    return { failure };
+}
+
+;// CONCATENATED MODULE: ./src/sops/rule.ts
+const RULE_FIELDS = {
+    encryptedRegex: 'encrypted_regex',
+    unencryptedRegex: 'unencrypted_regex',
+    encryptedSuffix: 'encrypted_suffix',
+    unencryptedSuffix: 'unencrypted_suffix',
+};
+const DEFAULT_RULE = { unencryptedSuffix: '_unencrypted' };
+/** What this action writes for a Kubernetes Secret: apiVersion, kind and metadata stay readable. */
+const SECRET_RULE = { encryptedRegex: '^(data|stringData)$' };
+/**
+ * A Go (RE2) regular expression as a JavaScript one. RE2 and JavaScript agree on the syntax people
+ * write in `.sops.yaml`; a leading `(?i)`/`(?s)`/`(?m)` flag group becomes a JavaScript flag.
+ * Returns undefined when the pattern does not compile.
+ */
+function goRegExp(pattern) {
+    const flagGroup = /^\(\?([ims]+)\)/.exec(pattern);
+    const flags = flagGroup ? [...new Set(flagGroup[1])].join('') : '';
+    try {
+        return new RegExp(flagGroup ? pattern.slice(flagGroup[0].length) : pattern, `${flags}u`);
+    }
+    catch {
+        try {
+            return new RegExp(flagGroup ? pattern.slice(flagGroup[0].length) : pattern, flags);
+        }
+        catch {
+            return undefined;
+        }
+    }
+}
+/** The one rule field set (sops refuses more than one), or undefined when several are set. */
+function ruleProblem(rule) {
+    const set = Object.keys(RULE_FIELDS).filter((k) => rule[k]);
+    if (set.length > 1) {
+        return `only one of ${set.map((k) => RULE_FIELDS[k]).join(', ')} may be set`;
+    }
+    for (const field of ['encryptedRegex', 'unencryptedRegex']) {
+        const pattern = rule[field];
+        if (pattern !== undefined && goRegExp(pattern) === undefined) {
+            return `${RULE_FIELDS[field]} is not a valid regular expression`;
+        }
+    }
+    return undefined;
+}
+/** A predicate on key paths; call only on a rule `ruleProblem` accepted. */
+function encryptionPredicate(rule) {
+    const active = ruleProblem(rule) === undefined && Object.values(rule).some(Boolean) ? rule : DEFAULT_RULE;
+    if (active.encryptedRegex) {
+        const re = goRegExp(active.encryptedRegex);
+        return (keys) => keys.some((k) => re.test(k));
+    }
+    if (active.unencryptedRegex) {
+        const re = goRegExp(active.unencryptedRegex);
+        return (keys) => !keys.some((k) => re.test(k));
+    }
+    if (active.encryptedSuffix) {
+        const suffix = active.encryptedSuffix;
+        return (keys) => keys.some((k) => k.endsWith(suffix));
+    }
+    const suffix = active.unencryptedSuffix;
+    return (keys) => !keys.some((k) => k.endsWith(suffix));
+}
+
+;// CONCATENATED MODULE: ./src/sops/creation-rules.ts
+/**
+ * `.sops.yaml` creation rules (sops `config/config.go`): rules are tried in order and the first whose
+ * `path_regex` matches the file's path (relative to the `.sops.yaml` folder) wins; a rule without
+ * `path_regex` matches every file. Only age keys are used; `age` is a comma-separated string or a
+ * list, or sits in a single `key_groups` entry.
+ */
+
+
+
+
+const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+function parseSopsConfig(text, file = '.sops.yaml') {
+    const parsed = parseYaml(file, text);
+    if (parsed.diagnostics.length > 0)
+        return { diagnostics: parsed.diagnostics };
+    const entry = parsed.documents[0];
+    const value = entry?.value;
+    const list = isObject(value) ? value.creation_rules : undefined;
+    if (!entry || !Array.isArray(list)) {
+        const pos = entry ? positionAt(parsed, entry.doc, ['creation_rules']) : { line: 1, column: 1 };
+        const message = 'expected creation_rules: a list of rules';
+        return { diagnostics: [error('sops.config', message, file, pos, '.creation_rules')] };
+    }
+    const rules = list.map((raw, index) => {
+        const base = ['creation_rules', index];
+        const pos = positionAt(parsed, entry.doc, base);
+        const { problem, ...rule } = readRule(raw, index);
+        if (!problem)
+            return { ...rule, ...pos };
+        const path = [...base, ...problem.path];
+        return {
+            ...rule,
+            ...pos,
+            problem: { message: problem.message, path, ...positionAt(parsed, entry.doc, path) },
+        };
+    });
+    return { config: { file, rules }, diagnostics: [] };
+}
+function readRule(raw, index) {
+    const rule = {};
+    const result = { index, recipients: [], rule };
+    const bad = (message, path = []) => ({ ...result, problem: { message, path } });
+    if (!isObject(raw))
+        return bad('a creation rule must be a map');
+    if (raw.path_regex !== undefined && raw.path_regex !== null && raw.path_regex !== '') {
+        if (typeof raw.path_regex !== 'string' || !goRegExp(raw.path_regex)) {
+            return bad('path_regex is not a valid regular expression', ['path_regex']);
+        }
+        result.pathRegex = raw.path_regex;
+    }
+    for (const [name, field] of Object.entries(RULE_FIELDS)) {
+        const v = raw[field];
+        if (v === undefined || v === null || v === '')
+            continue;
+        if (typeof v !== 'string')
+            return bad(`${field} must be a string`, [field]);
+        rule[name] = v;
+    }
+    const invalid = ruleProblem(rule);
+    if (invalid)
+        return bad(invalid);
+    const groups = raw.key_groups;
+    if (Array.isArray(groups) && groups.length > 0) {
+        if (groups.length > 1)
+            return bad('several key_groups (Shamir secret sharing) are not supported', ['key_groups']);
+        const age = ageList(isObject(groups[0]) ? groups[0].age : undefined);
+        if (!age)
+            return bad('age must be a list of recipients', ['key_groups', 0, 'age']);
+        result.recipients = age;
+    }
+    else {
+        const age = ageList(raw.age);
+        if (!age)
+            return bad('age must be a recipient, a comma-separated list of them, or a list', ['age']);
+        result.recipients = age;
+    }
+    const wrong = result.recipients.findIndex((r) => !isAgeRecipient(r));
+    if (wrong >= 0)
+        return bad(`age recipient ${wrong + 1} is not an age recipient (age1…)`, ['age']);
+    return result;
+}
+/** sops's `parseKeyField`: a comma-separated string (blanks dropped) or a list of strings. */
+function ageList(field) {
+    if (field === undefined || field === null || field === '')
+        return [];
+    if (typeof field === 'string') {
+        return field
+            .split(',')
+            .map((k) => k.trim())
+            .filter(Boolean);
+    }
+    if (Array.isArray(field) && field.every((k) => typeof k === 'string'))
+        return field.map((k) => k.trim());
+    return undefined;
+}
+/**
+ * The rule for a file: `path` is relative to the folder of `.sops.yaml`, POSIX separators. Returns the
+ * first matching rule, or an error naming the config file and the rule's line.
+ */
+function creationRuleFor(config, path) {
+    // A rule with a broken path_regex has none here: it stops the search, as it stops sops.
+    const match = config.rules.find((r) => r.pathRegex === undefined || goRegExp(r.pathRegex).test(path));
+    const at = (r) => ({ line: r.line, column: r.column });
+    if (!match) {
+        const message = `no creation rule in ${config.file} matches ${path}`;
+        return {
+            diagnostics: [error('sops.no-rule', message, config.file, { line: 1, column: 1 }, '.creation_rules')],
+        };
+    }
+    if (match.problem) {
+        const where = formatPath(match.problem.path);
+        const message = `creation rule ${match.index + 1}: ${match.problem.message}`;
+        return { diagnostics: [error('sops.config', message, config.file, match.problem, where)] };
+    }
+    if (match.recipients.length === 0) {
+        const message = `creation rule ${match.index + 1} matches ${path} but lists no age recipients`;
+        return {
+            diagnostics: [
+                error('sops.no-age', message, config.file, at(match), formatPath(['creation_rules', match.index])),
+            ],
+        };
+    }
+    return { rule: match, diagnostics: [] };
+}
+
+;// CONCATENATED MODULE: ./src/sops/cipher.ts
+/**
+ * One SOPS value: AES-256-GCM with a 32-byte IV and the key path as additional data, written as
+ * `ENC[AES256_GCM,data:…,iv:…,tag:…,type:…]` (sops `aes/cipher.go`). Typed values carry their type in
+ * the envelope; their plaintext bytes are the canonical text sops's `ToBytes` gives, which is also
+ * what the MAC hashes.
+ */
+
+const IV_BYTES = 32;
+const TAG_BYTES = 16;
+const ENVELOPE = /^ENC\[AES256_GCM,data:(.+),iv:(.+),tag:(.+),type:(.+)\]/;
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+const INT64_MIN = -(2n ** 63n);
+const cipher_INT64_MAX = 2n ** 63n - 1n;
+function isEnvelope(text) {
+    return ENVELOPE.test(text);
+}
+/** Encrypt one leaf. `iv` is only passed by tests; a fresh random IV is used otherwise. */
+function encryptText(value, key, aad, iv) {
+    if (value.text === '')
+        return '';
+    const nonce = iv ?? (0,external_node_crypto_.randomBytes)(IV_BYTES);
+    const cipher = (0,external_node_crypto_.createCipheriv)('aes-256-gcm', key, nonce);
+    cipher.setAAD(Buffer.from(aad, 'utf8'));
+    const data = Buffer.concat([cipher.update(value.text, 'utf8'), cipher.final()]);
+    const tag = cipher.getAuthTag();
+    const b64 = (b) => Buffer.from(b).toString('base64');
+    return `ENC[AES256_GCM,data:${b64(data)},iv:${b64(nonce)},tag:${b64(tag)},type:${value.type}]`;
+}
+/** Decrypt one envelope; an empty string is an empty string, as in sops. */
+function decryptText(envelope, key, aad) {
+    if (envelope === '')
+        return { value: { type: 'str', text: '' } };
+    const match = ENVELOPE.exec(envelope);
+    if (!match)
+        return { failure: 'format' };
+    const [data, iv, tag] = [match[1], match[2], match[3]].map((part) => BASE64.test(part) ? Buffer.from(part, 'base64') : undefined);
+    const type = match[4];
+    if (!data || !iv || !tag || iv.length === 0 || tag.length !== TAG_BYTES)
+        return { failure: 'format' };
+    if (!['str', 'int', 'float', 'bool', 'bytes', 'time', 'comment'].includes(type))
+        return { failure: 'type' };
+    let plain;
+    try {
+        const decipher = (0,external_node_crypto_.createDecipheriv)('aes-256-gcm', key, iv, { authTagLength: TAG_BYTES });
+        decipher.setAAD(Buffer.from(aad, 'utf8'));
+        decipher.setAuthTag(tag);
+        plain = Buffer.concat([decipher.update(data), decipher.final()]);
+    }
+    catch {
+        return { failure: 'authentication' };
+    }
+    const canonical = canonicalText(type, plain.toString('utf8'));
+    return canonical === undefined ? { failure: 'type' } : { value: { type, text: canonical } };
+}
+/**
+ * The text sops hashes for a decrypted value: it parses the plaintext as its type and prints it
+ * again (Go `strconv`), so `int` "007" hashes as "7" and `bool` "true" as "True".
+ */
+function canonicalText(type, text) {
+    if (type === 'int') {
+        if (!/^[+-]?\d+$/.test(text))
+            return undefined;
+        const n = BigInt(text.replace(/^\+/, ''));
+        return n < INT64_MIN || n > cipher_INT64_MAX ? undefined : n.toString();
+    }
+    if (type === 'float') {
+        const n = parseGoFloat(text);
+        return n === undefined ? undefined : formatGoFloat(n);
+    }
+    if (type === 'bool') {
+        if (['1', 't', 'T', 'TRUE', 'true', 'True'].includes(text))
+            return 'True';
+        if (['0', 'f', 'F', 'FALSE', 'false', 'False'].includes(text))
+            return 'False';
+        return undefined;
+    }
+    return text;
+}
+/** The YAML value of a decrypted leaf. `time` and `bytes` come back as strings. */
+function scalarOf(value) {
+    switch (value.type) {
+        case 'int': {
+            const n = BigInt(value.text);
+            return n >= BigInt(Number.MIN_SAFE_INTEGER) && n <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(n) : n;
+        }
+        case 'float':
+            return parseGoFloat(value.text);
+        case 'bool':
+            return value.text === 'True';
+        default:
+            return value.text;
+    }
+}
+/**
+ * The SOPS type and canonical text of a plaintext leaf. `isFloat` says a number was written as a
+ * float (`1.0`), which JavaScript cannot tell from the integer 1.
+ */
+function typedTextOf(value, isFloat = false) {
+    if (typeof value === 'string')
+        return { type: 'str', text: value };
+    if (typeof value === 'boolean')
+        return { type: 'bool', text: value ? 'True' : 'False' };
+    if (typeof value === 'bigint')
+        return { type: 'int', text: value.toString() };
+    if (!isFloat && Number.isSafeInteger(value) && !Object.is(value, -0)) {
+        return { type: 'int', text: String(value) };
+    }
+    return { type: 'float', text: formatGoFloat(value) };
+}
+/** Go `strconv.FormatFloat(v, 'f', -1, 64)`: shortest round-trip digits, never an exponent. */
+function formatGoFloat(v) {
+    if (Number.isNaN(v))
+        return 'NaN';
+    if (v === Infinity)
+        return '+Inf';
+    if (v === -Infinity)
+        return '-Inf';
+    const sign = v < 0 || Object.is(v, -0) ? '-' : '';
+    const [mantissa, exponent] = Math.abs(v).toExponential().split('e');
+    const digits = mantissa.replace('.', '');
+    const exp = Number(exponent);
+    if (exp >= digits.length - 1)
+        return sign + digits + '0'.repeat(exp - digits.length + 1);
+    if (exp >= 0)
+        return `${sign}${digits.slice(0, exp + 1)}.${digits.slice(exp + 1)}`;
+    return `${sign}0.${'0'.repeat(-exp - 1)}${digits}`;
+}
+/** Go `strconv.ParseFloat(s, 64)` for the forms sops writes and reasonable hand edits. */
+function parseGoFloat(text) {
+    if (/^[+]?inf(inity)?$/i.test(text))
+        return Infinity;
+    if (/^-inf(inity)?$/i.test(text))
+        return -Infinity;
+    if (/^nan$/i.test(text))
+        return Number.NaN;
+    if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(text))
+        return undefined;
+    return Number(text);
+}
+
+;// CONCATENATED MODULE: ./src/sops/comments.ts
+const FIELDS = ['commentBefore', 'comment'];
+/** Rewrite every comment line of the group's holders; empty lines are left as they are. */
+function mapCommentLines(group, rewrite) {
+    for (const holder of group.holders) {
+        for (const field of FIELDS) {
+            const text = holder[field];
+            if (typeof text !== 'string' || text === '')
+                continue;
+            holder[field] = text
+                .split('\n')
+                .map((line) => (line === '' ? line : rewrite(line)))
+                .join('\n');
+        }
+    }
+}
+/** Every comment of the groups in document order: part of "did anything change". */
+function commentTexts(groups) {
+    return groups.flatMap((g) => g.holders.flatMap((h) => FIELDS.map((f) => h[f] ?? '')));
+}
+
+;// CONCATENATED MODULE: ./src/sops/mac.ts
+/**
+ * The SOPS MAC (`sops.go` Tree.Encrypt/Decrypt): SHA-512 over the canonical text of every leaf in
+ * document order, encrypted ones and plaintext ones alike (only encrypted ones, after a fixed seed,
+ * with `mac_only_encrypted`), printed as uppercase hex and stored encrypted with AAD = lastmodified.
+ */
+
+/** sops's `MACOnlyEncryptedInitialization` (sha256 of "sops"): the two modes never collide. */
+const MAC_ONLY_ENCRYPTED_SEED = (0,external_node_crypto_.createHash)('sha256').update('sops').digest();
+function computeMac(leaves, macOnlyEncrypted) {
+    const hash = (0,external_node_crypto_.createHash)('sha512');
+    if (macOnlyEncrypted)
+        hash.update(MAC_ONLY_ENCRYPTED_SEED);
+    for (const leaf of leaves) {
+        if (!macOnlyEncrypted || leaf.encrypted)
+            hash.update(leaf.text, 'utf8');
+    }
+    return hash.digest('hex').toUpperCase();
+}
+
+;// CONCATENATED MODULE: ./src/sops/go-time.ts
+/**
+ * yaml.v3's timestamps (go-yaml/yaml v3 resolve.go:292-326): a plain scalar starting `YYYY-` that Go's
+ * `time.Parse` accepts in one of four layouts is a `time.Time`, and sops encrypts it as type `time`
+ * with the text `MarshalText` gives (RFC 3339 with nanoseconds, trailing zeros dropped; aes/cipher.go
+ * Encrypt). Go's layout rules: `2006` four digits; `1`, `2`, `15`, `4`, `5` one or two digits;
+ * `.999999999` any digits after `.` or `,` (the first nine count); `Z07:00` is `Z` or `±hh:mm`.
+ */
+const NUM = '(\\d\\d?)';
+const FRACTION = '(?:[.,](\\d+))?';
+const DATE = `(\\d{4})-${NUM}-${NUM}`;
+const TIME = `${NUM}:${NUM}:${NUM}${FRACTION}`;
+// The four layouts of resolve.go:294-300, in order.
+const LAYOUTS = [
+    new RegExp(`^${DATE}T${TIME}(Z|[-+]\\d\\d:\\d\\d)$`),
+    new RegExp(`^${DATE}t${TIME}(Z|[-+]\\d\\d:\\d\\d)$`),
+    new RegExp(`^${DATE} ${TIME}$`),
+    new RegExp(`^${DATE}$`),
+];
+/** The RFC 3339 text sops would encrypt for a plain scalar yaml.v3 reads as a timestamp. */
+function goTimestamp(text) {
+    if (!/^\d{4}-/.test(text))
+        return undefined;
+    for (const layout of LAYOUTS) {
+        const match = layout.exec(text);
+        if (!match)
+            continue;
+        const parsed = fieldsOf(match);
+        if (parsed && inRange(parsed))
+            return marshalText(parsed);
+    }
+    return undefined;
+}
+function fieldsOf(match) {
+    const n = (i) => Number(match[i] ?? '0');
+    const zone = match[8];
+    let offset;
+    if (zone && zone !== 'Z') {
+        const [hh, mm] = [Number(zone.slice(1, 3)), Number(zone.slice(4, 6))];
+        // Go's time.Parse refuses offset hours above 24 and minutes above 60 (time/format.go).
+        if (hh > 24 || mm > 60)
+            return undefined;
+        offset = (zone[0] === '-' ? -1 : 1) * (hh * 60 + mm);
+    }
+    return {
+        year: n(1),
+        month: n(2),
+        day: n(3),
+        hour: n(4),
+        minute: n(5),
+        second: n(6),
+        nanos: (match[7] ?? '').slice(0, 9),
+        offset,
+    };
+}
+function inRange(p) {
+    const leap = p.year % 4 === 0 && (p.year % 100 !== 0 || p.year % 400 === 0);
+    const daysInMonth = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][p.month - 1] ?? 0;
+    return (p.month >= 1 &&
+        p.month <= 12 &&
+        p.day >= 1 &&
+        p.day <= daysInMonth &&
+        p.hour < 24 &&
+        p.minute < 60 &&
+        p.second < 60);
+}
+const pad = (n, width = 2) => String(Math.abs(n)).padStart(width, '0');
+/** Go `time.Time.MarshalText`: `2006-01-02T15:04:05.999999999Z07:00`, with `Z` for a zero offset. */
+function marshalText(p) {
+    const fraction = p.nanos.replace(/0+$/, '');
+    const offset = p.offset ?? 0;
+    const zone = offset === 0 ? 'Z' : `${offset < 0 ? '-' : '+'}${pad(Math.trunc(offset / 60))}:${pad(offset % 60)}`;
+    return (`${pad(p.year, 4)}-${pad(p.month)}-${pad(p.day)}T${pad(p.hour)}:${pad(p.minute)}:${pad(p.second)}` +
+        `${fraction ? `.${fraction}` : ''}${zone}`);
+}
+
+;// CONCATENATED MODULE: ./src/sops/go-scalar.ts
+/**
+ * How sops reads a YAML scalar: its YAML store decodes every scalar node into a Go `interface{}`
+ * (getsops/sops stores/yaml/store.go:105-108, `node.Decode(&result)`), so the value, its SOPS type
+ * and the text the MAC hashes are what gopkg.in/yaml.v3 resolves — YAML 1.1 leftovers included
+ * (`1_000` and `017` are ints, `2001-12-14` a timestamp), where the `yaml` package (YAML 1.2 core)
+ * reads strings or other numbers. Line numbers below are go-yaml/yaml branch v3 (f6f7691), the code
+ * go.yaml.in/yaml/v3, which sops 3.13 uses, carries unchanged.
+ */
+
+
+
+const go_scalar_INT64_MIN = -(2n ** 63n);
+const go_scalar_INT64_MAX = 2n ** 63n - 1n;
+const go_scalar_UINT64_MAX = 2n ** 64n - 1n;
+const STR = 'tag:yaml.org,2002:str';
+const SHORT_TAGS = {
+    'tag:yaml.org,2002:str': '!!str',
+    'tag:yaml.org,2002:int': '!!int',
+    'tag:yaml.org,2002:float': '!!float',
+    'tag:yaml.org,2002:bool': '!!bool',
+    'tag:yaml.org,2002:null': '!!null',
+    'tag:yaml.org,2002:timestamp': '!!timestamp',
+    'tag:yaml.org,2002:binary': '!!binary',
+};
+// resolve.go:116-122: only these tags are resolved; any other keeps the text as a string.
+const RESOLVABLE = new Set(['', '!!str', '!!bool', '!!int', '!!float', '!!null', '!!timestamp']);
+/** A parsed scalar as sops sees it; a node built from a JS value (no source) keeps its JS type. */
+function goLeafOf(node) {
+    if (typeof node.source !== 'string' || !(0,dist/* isScalar */.jn)(node))
+        return undefined;
+    const tag = node.tag ? (SHORT_TAGS[node.tag] ?? node.tag) : '';
+    // yaml.go:463-467 indicatedString: quoted and block scalars are strings unless tagged otherwise.
+    const quotedOrBlock = node.type !== undefined && node.type !== 'PLAIN';
+    if (tag === '!!str' || node.tag === STR || ((tag === '' || tag === '!') && quotedOrBlock)) {
+        return { type: 'str', text: String(node.source) };
+    }
+    if (tag === '!!binary')
+        return binaryText(node.source);
+    if (!RESOLVABLE.has(tag))
+        return { type: 'str', text: node.source };
+    const resolved = resolvePlain(node.source, tag);
+    // resolve.go:132-151: an explicit tag the text does not satisfy fails the decode (an int may be a float).
+    if (tag !== '' && tag !== '!!str' && resolved !== null && 'type' in resolved) {
+        const want = tag.slice(2) === 'timestamp' ? 'time' : tag.slice(2);
+        if (want === 'float' && resolved.type === 'int')
+            return { type: 'float', text: resolved.text };
+        if (want !== resolved.type)
+            return { problem: `the value does not read as its tag ${tag}` };
+    }
+    return resolved;
+}
+/** decode.go:573-579: `!!binary` is base64, decoded to a string. Only UTF-8 is carried here. */
+function binaryText(source) {
+    const compact = source.replace(/\s+/g, '');
+    if (!/^[A-Za-z0-9+/]*={0,2}$/.test(compact) || compact.length % 4 !== 0) {
+        return { problem: '!!binary value contains invalid base64 data' };
+    }
+    const bytes = Buffer.from(compact, 'base64');
+    const text = bytes.toString('utf8');
+    if (!Buffer.from(text, 'utf8').equals(bytes)) {
+        return { problem: 'a !!binary value that is not UTF-8 text is not supported' };
+    }
+    return { type: 'str', text };
+}
+const RESOLVE_MAP = {};
+// resolve.go:52-58.
+for (const s of ['true', 'True', 'TRUE'])
+    RESOLVE_MAP[s] = { type: 'bool', text: 'True' };
+for (const s of ['false', 'False', 'FALSE'])
+    RESOLVE_MAP[s] = { type: 'bool', text: 'False' };
+for (const s of ['', '~', 'null', 'Null', 'NULL'])
+    RESOLVE_MAP[s] = null;
+for (const s of ['.nan', '.NaN', '.NAN'])
+    RESOLVE_MAP[s] = { type: 'float', text: 'NaN' };
+for (const s of ['.inf', '.Inf', '.INF', '+.inf', '+.Inf', '+.INF']) {
+    RESOLVE_MAP[s] = { type: 'float', text: '+Inf' };
+}
+for (const s of ['-.inf', '-.Inf', '-.INF'])
+    RESOLVE_MAP[s] = { type: 'float', text: '-Inf' };
+// resolve.go:124.
+const YAML_STYLE_FLOAT = /^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$/;
+/** resolve.go:126-265 for an untagged (or resolvably tagged) plain scalar. */
+function resolvePlain(text, tag = '') {
+    // resolve.go:37-45: the first byte decides whether anything but a string is possible.
+    const first = text[0] ?? '';
+    const hint = text === '' ? 'N' : /[-+]/.test(first) ? 'S' : /[0-9]/.test(first) ? 'D' : first;
+    if (!/^(N|S|D|\.|[yYnNtTfFoO~])$/.test(hint) || tag === '!!str')
+        return { type: 'str', text };
+    if (Object.hasOwn(RESOLVE_MAP, text))
+        return RESOLVE_MAP[text];
+    if (hint === '.') {
+        const value = goParseFloat(text);
+        return value === undefined ? { type: 'str', text } : { type: 'float', text: formatGoFloat(value) };
+    }
+    if (hint !== 'S' && hint !== 'D')
+        return { type: 'str', text };
+    if (tag === '' || tag === '!!timestamp') {
+        const time = goTimestamp(text);
+        if (time !== undefined)
+            return { type: 'time', text: time };
+    }
+    return resolveNumber(text.replaceAll('_', ''), text);
+}
+/** resolve.go:191-259: ints in Go's base-0 syntax, then YAML-style floats, then 0b/0o spellings. */
+function resolveNumber(plain, text) {
+    const int = goParseInt(plain, 0);
+    if (int !== undefined)
+        return { type: 'int', text: int.toString() };
+    if (/^[0-9]/.test(plain) && goParseInt(plain, 0, go_scalar_UINT64_MAX) !== undefined) {
+        // resolve.go:200-203: ParseUint succeeded, a uint64 — which sops cannot encrypt (aes/cipher.go).
+        return { problem: 'an integer larger than int64 is not supported by sops' };
+    }
+    if (YAML_STYLE_FLOAT.test(plain)) {
+        const value = goParseFloat(plain);
+        if (value !== undefined)
+            return { type: 'float', text: formatGoFloat(value) };
+    }
+    for (const [prefix, base, sign] of [
+        ['0b', 2, ''],
+        ['-0b', 2, '-'],
+        ['0o', 8, ''],
+        ['-0o', 8, '-'],
+    ]) {
+        if (!plain.startsWith(prefix))
+            continue;
+        const rest = plain.slice(prefix.length);
+        const value = goParseInt(sign + rest, base);
+        if (value !== undefined)
+            return { type: 'int', text: value.toString() };
+        break;
+    }
+    return { type: 'str', text };
+}
+/**
+ * Go `strconv.ParseInt(s, base, 64)` (base 0: `0x`, `0o`, `0b` and a leading `0` for octal), as a
+ * bigint; undefined on a syntax or range error. `max` 2^64-1 on an unsigned text: `ParseUint`.
+ */
+function goParseInt(s, base, max = go_scalar_INT64_MAX) {
+    const match = /^([-+]?)(.*)$/s.exec(s);
+    const [sign, body] = [match[1], match[2]];
+    let digits = body;
+    let radix = base;
+    if (base === 0) {
+        const prefixed = /^0([xXoObB])(.*)$/s.exec(body);
+        if (prefixed) {
+            radix = { x: 16, o: 8, b: 2 }[prefixed[1].toLowerCase()];
+            digits = prefixed[2];
+        }
+        else
+            radix = body.length > 1 && body.startsWith('0') ? 8 : 10;
+    }
+    const alphabet = '0123456789abcdef'.slice(0, radix);
+    if (digits === '' || [...digits.toLowerCase()].some((c) => !alphabet.includes(c)))
+        return undefined;
+    let value = 0n;
+    for (const c of digits.toLowerCase())
+        value = value * BigInt(radix) + BigInt(alphabet.indexOf(c));
+    if (sign === '-')
+        value = -value;
+    return value < go_scalar_INT64_MIN || value > max ? undefined : value;
+}
+/** Go `strconv.ParseFloat(s, 64)` for the decimal forms YAML_STYLE_FLOAT admits; out of range fails. */
+function goParseFloat(s) {
+    if (!YAML_STYLE_FLOAT.test(s) || !/[0-9]/.test(s))
+        return undefined;
+    const value = Number(s);
+    return Number.isFinite(value) ? value : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/sops/tree.ts
+/**
+ * The walk sops makes over a document (`sops.go` walkBranch): map values and list items in document
+ * order, with the path of map keys from the root (list items add no segment). The top-level `sops`
+ * key is the metadata and is not part of the tree. Comments are gathered per collection, the way
+ * sops's YAML store attaches them, because an encrypted subtree must not keep plaintext comments.
+ */
+
+
+
+const METADATA_KEY = 'sops';
+/** The AAD of a value: its key path joined by `:`, with a trailing `:`. */
+function aadOf(keys) {
+    return `${keys.join(':')}:`;
+}
+function walkDocument(doc) {
+    const walk = { leaves: [], comments: [], problems: [] };
+    const root = doc.contents;
+    if (root === null || ((0,dist/* isScalar */.jn)(root) && root.value === null))
+        return walk;
+    if (!(0,dist/* isMap */.jh)(root)) {
+        walk.problems.push({ code: 'sops.not-a-map', message: 'a SOPS document must be a map', at: [] });
+        return walk;
+    }
+    walkNode(root, [], [], walk, [doc]);
+    return walk;
+}
+function walkNode(node, keys, at, walk, extraHolders = [], ownComments = true) {
+    if (node === null || node === undefined)
+        return;
+    if ((0,dist/* isAlias */.Vj)(node)) {
+        walk.problems.push({ code: 'sops.alias', message: 'aliases are not supported in a SOPS document', at });
+    }
+    else if ((0,dist/* isMap */.jh)(node)) {
+        const group = { keys, at, holders: ownComments ? [...extraHolders, node] : [] };
+        walk.comments.push(group);
+        for (const pair of node.items) {
+            const key = (0,dist/* isScalar */.jn)(pair.key) ? pair.key.value : undefined;
+            if (typeof key !== 'string') {
+                walk.problems.push({ code: 'sops.key-type', message: 'map keys must be strings', at });
+                continue;
+            }
+            if (keys.length === 0 && key === METADATA_KEY)
+                continue;
+            group.holders.push(pair.key);
+            if ((0,dist/* isScalar */.jn)(pair.value))
+                group.holders.push(pair.value);
+            walkNode(pair.value, [...keys, key], [...at, key], walk);
+        }
+    }
+    else if ((0,dist/* isSeq */.oP)(node)) {
+        const group = { keys, at, holders: ownComments ? [...extraHolders, node] : [] };
+        walk.comments.push(group);
+        // A list item's own comments belong to the list, as in sops's YAML store.
+        node.items.forEach((item, index) => {
+            if ((0,dist/* isScalar */.jn)(item) || (0,dist/* isMap */.jh)(item) || (0,dist/* isSeq */.oP)(item))
+                group.holders.push(item);
+            walkNode(item, keys, [...at, index], walk, [], false);
+        });
+    }
+    else if ((0,dist/* isScalar */.jn)(node)) {
+        const value = leafValue(node);
+        if (value === null)
+            return; // sops leaves null alone: not encrypted, not in the MAC
+        if ('problem' in value) {
+            walk.problems.push({ code: 'sops.value-type', message: value.problem, at });
+            return;
+        }
+        walk.leaves.push({ node, value, keys, at });
+    }
+}
+/** A scalar read from YAML text as Go reads it; one built from a JS value by its JS type. */
+function leafValue(node) {
+    const parsed = goLeafOf(node);
+    if (parsed !== undefined)
+        return parsed;
+    if (node.value === null || node.value === undefined)
+        return null;
+    if (!['string', 'number', 'bigint', 'boolean'].includes(typeof node.value)) {
+        return { problem: 'unsupported value type' };
+    }
+    return leafText(node);
+}
+const INT_SOURCE = /^[-+]?[0-9]+$|^0o[0-7]+$|^0x[0-9a-fA-F]+$/;
+/** A JS-built leaf's SOPS type and canonical text, telling `1.0` (float) from `1` (int) by its source. */
+function leafText(node) {
+    const value = node.value;
+    if (typeof value !== 'number')
+        return typedTextOf(value);
+    const source = typeof node.source === 'string' ? node.source.trim() : undefined;
+    if (source !== undefined && INT_SOURCE.test(source)) {
+        return typedTextOf(BigInt(source.startsWith('+') ? source.slice(1) : source));
+    }
+    return typedTextOf(value, source !== undefined || !Number.isSafeInteger(value));
+}
+
+;// CONCATENATED MODULE: ./src/sops/metadata.ts
+/**
+ * The `sops` metadata block (`stores/stores.go` struct metadata), read and written. Only age keys are
+ * used here; other key types (pgp, kms, …) are read past. sops ≤3.9 wrote empty lists (`kms: []`),
+ * 3.10 leaves them out; both are read. Written in sops's field order.
+ */
+
+
+
+/** The sops format version this module writes (the layout of sops 3.10: no empty key lists). */
+const SOPS_VERSION = '3.10.2';
+const metadata_isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+/** The top-level `sops` pair of a document, if any. */
+function metadataPair(doc) {
+    const root = doc.contents;
+    if (!(0,dist/* isMap */.jh)(root))
+        return undefined;
+    return root.items.find((p) => (0,dist/* isScalar */.jn)(p.key) && p.key.value === METADATA_KEY);
+}
+/** Whether a document is a SOPS file the way Flux decides it: a `sops` map with a non-empty `mac`. */
+function isSopsDocument(value) {
+    return (metadata_isObject(value) && metadata_isObject(value.sops) && typeof value.sops.mac === 'string' && value.sops.mac !== '');
+}
+/** Read the metadata from the plain value of the `sops` key. Messages name fields, never values. */
+function readMetadata(raw) {
+    if (!metadata_isObject(raw))
+        return { problem: 'the sops metadata must be a map', field: '' };
+    const groups = Array.isArray(raw.key_groups) ? raw.key_groups : undefined;
+    if (groups && groups.length > 1) {
+        return { problem: 'several key_groups (Shamir secret sharing) are not supported', field: 'key_groups' };
+    }
+    const ageSource = groups ? (metadata_isObject(groups[0]) ? groups[0].age : undefined) : raw.age;
+    const age = readAge(ageSource);
+    if (!age)
+        return { problem: 'sops.age must be a list of {recipient, enc}', field: 'age' };
+    if (age.length === 0)
+        return { problem: 'this file has no age recipients', field: 'age' };
+    for (const field of ['lastmodified', 'mac']) {
+        if (typeof raw[field] !== 'string' || raw[field] === '') {
+            return { problem: `sops.${field} is missing or not a string`, field };
+        }
+    }
+    for (const field of ['unencrypted_comment_regex', 'encrypted_comment_regex']) {
+        if (raw[field])
+            return { problem: `sops.${field} is not supported`, field };
+    }
+    const rule = {};
+    for (const [name, field] of Object.entries(RULE_FIELDS)) {
+        const value = raw[field];
+        if (value === undefined || value === null || value === '')
+            continue;
+        if (typeof value !== 'string')
+            return { problem: `sops.${field} must be a string`, field };
+        rule[name] = value;
+    }
+    const problem = ruleProblem(rule);
+    if (problem)
+        return { problem: `sops metadata: ${problem}`, field: '' };
+    return {
+        metadata: {
+            age,
+            lastModified: raw.lastmodified,
+            mac: raw.mac,
+            rule,
+            macOnlyEncrypted: raw.mac_only_encrypted === true,
+            version: raw.version === undefined ? '' : String(raw.version),
+        },
+    };
+}
+function readAge(source) {
+    if (source === undefined || source === null)
+        return [];
+    if (!Array.isArray(source))
+        return undefined;
+    const stanzas = [];
+    for (const item of source) {
+        if (!metadata_isObject(item) || typeof item.recipient !== 'string' || typeof item.enc !== 'string')
+            return undefined;
+        stanzas.push({ recipient: item.recipient, enc: item.enc });
+    }
+    return stanzas;
+}
+/** The `sops` block as a YAML node in sops's field order, armored keys as literal blocks. */
+function metadataNode(doc, metadata) {
+    const fields = {
+        age: metadata.age.map((s) => ({ recipient: s.recipient, enc: s.enc })),
+        lastmodified: metadata.lastModified,
+        mac: metadata.mac,
+    };
+    for (const [name, field] of Object.entries(RULE_FIELDS)) {
+        if (metadata.rule[name])
+            fields[field] = metadata.rule[name];
+    }
+    if (metadata.macOnlyEncrypted)
+        fields.mac_only_encrypted = true;
+    fields.version = metadata.version;
+    const node = doc.createNode(fields);
+    const age = node.get('age', true);
+    for (const stanza of age.items) {
+        const enc = stanza.get('enc', true);
+        enc.type = dist/* Scalar */.X5.BLOCK_LITERAL;
+    }
+    node.get('lastmodified', true).type = dist/* Scalar */.X5.QUOTE_DOUBLE;
+    return node;
+}
+/** RFC 3339 in UTC to the second, like Go's `time.RFC3339` on a UTC time. */
+function rfc3339(date) {
+    return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+;// CONCATENATED MODULE: ./src/sops/plain-scalar.ts
+/**
+ * A decrypted value put back into YAML so that reading it again — by sops (yaml.v3) and by this
+ * module (go-scalar.ts), which agree — gives the same type and text. Otherwise the next encryption
+ * of an unchanged document sees another plaintext and writes new ciphertext: `" \n"` emitted as a
+ * block scalar reads back as `"\n"`, `"1_000"` emitted plain reads back (in Go) as the int 1000.
+ */
+
+
+
+/** Rendering shared with the rest of the project: no folding (envelopes are long), lists flush. */
+const STRINGIFY = { lineWidth: 0, indentSeq: false };
+/** Put a decrypted value into its scalar node, in a style that reads back as exactly that value. */
+function setPlain(node, value) {
+    node.value = scalarOf(value);
+    node.tag = undefined;
+    node.format = undefined;
+    node.minFractionDigits = undefined;
+    node.type = dist/* Scalar */.X5.PLAIN;
+    if (value.type === 'float') {
+        const integral = /^-?\d+$/.test(value.text);
+        node.minFractionDigits = integral ? 1 : undefined;
+        node.source = FLOAT_SOURCE[value.text] ?? (integral ? `${value.text}.0` : value.text);
+    }
+    else if (value.type === 'str' || value.type === 'bytes' || value.type === 'comment') {
+        node.type = stringStyle(value.text);
+        node.source = value.text;
+    }
+    else {
+        node.source = value.type === 'bool' ? value.text.toLowerCase() : value.text;
+    }
+}
+const FLOAT_SOURCE = { '+Inf': '.inf', '-Inf': '-.inf', NaN: '.nan' };
+/** The style the `yaml` package picks for a string, unless it does not read back as the string. */
+function stringStyle(text) {
+    const doc = new dist/* Document */.yo({ k: text });
+    const reread = (0,dist/* parseDocument */.Tp)(doc.toString(STRINGIFY)).get('k', true);
+    const leaf = reread ? goLeafOf(reread) : undefined;
+    const same = leaf && 'type' in leaf && leaf.type === 'str' && leaf.text === text;
+    return same ? (reread.type ?? dist/* Scalar */.X5.PLAIN) : dist/* Scalar */.X5.QUOTE_DOUBLE;
+}
+
+;// CONCATENATED MODULE: ./src/sops/reuse.ts
+const states = new WeakMap();
+function envelopeKey(aad, value) {
+    return `${aad}\u0000${value.type}\u0000${value.text}`;
+}
+function rememberReuse(owner, state) {
+    states.set(owner, state);
+}
+function reuseOf(owner) {
+    return states.get(owner);
+}
+
+;// CONCATENATED MODULE: ./src/sops/decrypt.ts
+
+
+
+
+
+
+
+
+
+
+
+
+async function decryptDocument(text, options) {
+    const file = options.file ?? '';
+    const parsed = parseYaml(file, text);
+    if (parsed.diagnostics.length > 0)
+        return { diagnostics: parsed.diagnostics };
+    if (parsed.documents.length !== 1) {
+        const found = parsed.documents.length;
+        return fail(file, 'sops.documents', `a SOPS file holds one YAML document here; found ${found}`);
+    }
+    const source = parsed.documents[0].doc;
+    const pair = metadataPair(source);
+    if (!pair)
+        return fail(file, 'sops.not-encrypted', 'not a SOPS file: there is no top-level sops key');
+    const at = (path) => positionAt(parsed, source, path);
+    const read = readMetadata(parsed.documents[0].value.sops);
+    if ('problem' in read) {
+        const path = read.field ? ['sops', read.field] : ['sops'];
+        return { diagnostics: [error('sops.metadata', read.problem, file, at(path), formatPath(path))] };
+    }
+    const metadata = read.metadata;
+    const unwrapped = await unwrapDataKey(metadata.age, options.identities);
+    if ('failure' in unwrapped) {
+        const recipients = metadata.age.map((s) => s.recipient).join(', ');
+        const none = options.identities.length === 0;
+        const message = {
+            'no-identity': none
+                ? `no age identity given; this file is encrypted for ${recipients}`
+                : `no age identity matches the recipients of this file (${recipients})`,
+            'bad-identity': 'the age identity given is not a valid AGE-SECRET-KEY',
+            'bad-key': 'the data key in sops.age is damaged: it does not decrypt to a 32-byte key',
+        }[unwrapped.failure];
+        return {
+            diagnostics: [error(`sops.${unwrapped.failure}`, message, file, at(['sops', 'age']), '.sops.age')],
+        };
+    }
+    const doc = source.clone();
+    doc.delete('sops');
+    const walk = walkDocument(doc);
+    const decrypted = decryptTree(walk, metadata, unwrapped.dataKey, parsed, source);
+    if (decrypted.diagnostics.some((d) => d.severity === 'error'))
+        return { diagnostics: decrypted.diagnostics };
+    const macError = verifyMac(metadata, unwrapped.dataKey, decrypted.macInputs);
+    if (macError) {
+        return { diagnostics: [error('sops.mac', macError, file, at(['sops', 'mac']), '.sops.mac')] };
+    }
+    const document = {
+        file,
+        source: text,
+        doc,
+        text: doc.toString(STRINGIFY),
+        value: doc.toJS(),
+        metadata,
+        secrets: decrypted.secrets,
+    };
+    rememberReuse(document, { dataKey: unwrapped.dataKey, envelopes: decrypted.envelopes });
+    return { document, diagnostics: decrypted.diagnostics };
+}
+function fail(file, code, message) {
+    return { diagnostics: [error(code, message, file, { line: 1, column: 1 })] };
+}
+const FAILURES = {
+    format: 'is not a valid SOPS envelope (ENC[AES256_GCM,data:…,iv:…,tag:…,type:…])',
+    authentication: 'does not decrypt: its data, IV or tag was changed, or it was moved from another key',
+    type: 'decrypts to something that is not a valid value of its type',
+};
+/** Decrypt every leaf and comment in place; collect the MAC inputs and the envelopes for reuse. */
+function decryptTree(walk, metadata, key, parsed, source) {
+    const file = parsed.file;
+    const diagnostics = walk.problems.map((p) => error(p.code, p.message, file, positionAt(parsed, source, p.at), formatPath(p.at)));
+    const encrypted = encryptionPredicate(metadata.rule);
+    const macInputs = [];
+    const envelopes = new Map();
+    const secrets = [];
+    for (const leaf of walk.leaves) {
+        if (!encrypted(leaf.keys)) {
+            macInputs.push({ text: leaf.value.text, encrypted: false });
+            continue;
+        }
+        const where = formatPath(leaf.at);
+        const envelope = leaf.node.value;
+        const result = typeof envelope === 'string'
+            ? decryptText(envelope, key, aadOf(leaf.keys))
+            : { failure: 'format' };
+        if ('failure' in result) {
+            const pos = positionAt(parsed, source, leaf.at);
+            diagnostics.push(error(`sops.value-${result.failure}`, `${where} ${FAILURES[result.failure]}`, file, pos, where));
+            continue;
+        }
+        envelopes.set(envelopeKey(aadOf(leaf.keys), result.value), envelope);
+        setPlain(leaf.node, result.value);
+        if (result.value.text !== '')
+            secrets.push(result.value.text);
+        macInputs.push({ text: result.value.text, encrypted: true });
+    }
+    for (const group of walk.comments) {
+        if (!encrypted(group.keys))
+            continue;
+        let kept = false;
+        mapCommentLines(group, (line) => {
+            if (!isEnvelope(line))
+                return line;
+            const result = decryptText(line, key, aadOf(group.keys));
+            if ('failure' in result)
+                kept = true;
+            else
+                envelopes.set(envelopeKey(aadOf(group.keys), result.value), line);
+            return 'failure' in result ? line : result.value.text;
+        });
+        if (kept) {
+            const where = formatPath(group.at);
+            const pos = positionAt(parsed, source, group.at);
+            diagnostics.push(warning('sops.comment', `an encrypted comment in ${where} did not decrypt; kept as is`, file, pos, where));
+        }
+    }
+    return { macInputs, envelopes, secrets, diagnostics };
+}
+function verifyMac(metadata, key, inputs) {
+    const stored = decryptText(metadata.mac, key, metadata.lastModified);
+    if ('failure' in stored) {
+        return 'the MAC does not decrypt: sops.mac or sops.lastmodified was changed, or the file was damaged';
+    }
+    if (stored.value.text !== computeMac(inputs, metadata.macOnlyEncrypted)) {
+        return 'MAC mismatch: the values were changed outside sops, or the file was tampered with';
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/sops/splice.ts
+/**
+ * A changed value written into the previous encrypted text in place: only the envelopes of the
+ * values that changed, `lastmodified` and `mac` are replaced; every other byte of the file stays,
+ * whoever wrote it (sops indents lists and lays out its metadata its own way; re-rendering the
+ * document would move lines a reviewer then has to read). Used only when nothing but encrypted
+ * values changed: same keys, order, comments, recipients and rule.
+ */
+
+
+
+/** The previous source with new envelopes spliced in; undefined when it cannot be done safely. */
+function spliceEnvelopes(source, leaves, encrypted, metadata) {
+    const doc = (0,dist/* parseDocument */.Tp)(source, { keepSourceTokens: false });
+    if (doc.errors.length > 0)
+        return undefined;
+    const before = walkDocument(doc).leaves;
+    if (before.length !== leaves.length)
+        return undefined;
+    const edits = [];
+    for (const [i, leaf] of leaves.entries()) {
+        const old = before[i];
+        if (JSON.stringify(old.at) !== JSON.stringify(leaf.at))
+            return undefined;
+        const range = old.node.range;
+        if (!encrypted(leaf.keys)) {
+            if (JSON.stringify(old.value) !== JSON.stringify(leaf.value))
+                return undefined;
+            continue;
+        }
+        const envelope = String(leaf.node.value);
+        if (!range || typeof old.node.value !== 'string')
+            return undefined;
+        if (old.node.value === envelope)
+            continue;
+        edits.push({ range: [range[0], range[1]], text: envelope === '' ? '""' : envelope });
+    }
+    const sops = metadataPair(doc)?.value;
+    const lastModified = sops?.get?.('lastmodified', true);
+    const mac = sops?.get?.('mac', true);
+    if (!(0,dist/* isScalar */.jn)(lastModified) || !(0,dist/* isScalar */.jn)(mac) || !lastModified.range || !mac.range)
+        return undefined;
+    edits.push({
+        range: [lastModified.range[0], lastModified.range[1]],
+        text: quoted(lastModified, metadata.lastModified),
+    });
+    edits.push({ range: [mac.range[0], mac.range[1]], text: metadata.mac });
+    let text = source;
+    for (const edit of edits.sort((a, b) => b.range[0] - a.range[0])) {
+        text = text.slice(0, edit.range[0]) + edit.text + text.slice(edit.range[1]);
+    }
+    return text;
+}
+/** An RFC 3339 time in the quoting the old scalar used (sops writes it double-quoted). */
+function quoted(old, value) {
+    if (old.type === dist/* Scalar */.X5.QUOTE_SINGLE)
+        return `'${value}'`;
+    if (old.type === dist/* Scalar */.X5.PLAIN)
+        return value;
+    return `"${value}"`;
+}
+
+;// CONCATENATED MODULE: ./src/sops/encrypt.ts
+/**
+ * Encrypt a YAML document into sops's format for age recipients. Given the previous decryption of the
+ * same file, values that did not change keep their envelopes (ciphertext and IV) and the data key is
+ * kept, so a pull request's diff shows only what changed; when nothing changed at all the previous
+ * text comes back byte for byte.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** `plain`: YAML text (comments and key order kept), a yaml Document, or plain data. */
+async function encryptDocument(plain, options) {
+    const file = options.file ?? '';
+    const fail = (diagnostics) => ({ unchanged: false, diagnostics });
+    const rule = options.rule ?? SECRET_RULE;
+    const problems = optionProblems(options.recipients, rule, file);
+    if (problems.length > 0)
+        return fail(problems);
+    const loaded = plainDocument(plain, file);
+    if ('diagnostics' in loaded)
+        return fail(loaded.diagnostics);
+    const { doc } = loaded;
+    const walk = walkDocument(doc);
+    if (walk.problems.length > 0) {
+        return fail(walk.problems.map((p) => error(p.code, p.message, file, loaded.position(p.at), formatPath(p.at))));
+    }
+    const recipients = [...new Set(options.recipients.map((r) => r.trim()))];
+    const previous = options.previous;
+    const comparison = previous ? compared(previous, doc, walk, recipients, rule) : 'other';
+    if (previous && comparison === 'same')
+        return { text: previous.source, unchanged: true, diagnostics: [] };
+    const keys = await dataKeyFor(recipients, previous);
+    const macInputs = encryptTree(walk, rule, withEnvelopesOf(keys.state, options.alsoReuse ?? []));
+    const lastModified = rfc3339(options.now ?? new Date());
+    const macHex = computeMac(macInputs, false);
+    const mac = encryptText({ type: 'str', text: macHex }, keys.state.dataKey, lastModified);
+    const spliced = previous && comparison === 'values'
+        ? spliceEnvelopes(previous.source, walk.leaves, encryptionPredicate(rule), { lastModified, mac })
+        : undefined;
+    if (spliced !== undefined)
+        return { text: spliced, unchanged: false, diagnostics: [] };
+    const metadata = {
+        age: keys.stanzas,
+        lastModified,
+        mac,
+        rule,
+        macOnlyEncrypted: false,
+        version: SOPS_VERSION,
+    };
+    if (!(0,dist/* isMap */.jh)(doc.contents))
+        doc.contents = doc.createNode({});
+    doc.contents.add(doc.createPair('sops', metadataNode(doc, metadata)));
+    return { text: doc.toString(STRINGIFY), unchanged: false, diagnostics: [] };
+}
+function optionProblems(recipients, rule, file) {
+    const problems = [];
+    if (recipients.length === 0)
+        problems.push(error('sops.recipients', 'no age recipients to encrypt for', file));
+    recipients.forEach((recipient, index) => {
+        const text = recipient.trim();
+        if (isAgeRecipient(text))
+            return;
+        // Never echo it: a secret key pasted where a recipient belongs must not reach a log.
+        const what = /^AGE-SECRET-KEY-/i.test(text)
+            ? 'is an age identity (a secret key), not a recipient; give its public key (age1…)'
+            : 'is not an age recipient (age1…)';
+        problems.push(error('sops.recipient', `recipient ${index + 1} ${what}`, file));
+    });
+    const invalid = ruleProblem(rule);
+    if (invalid)
+        problems.push(error('sops.rule', invalid, file));
+    return problems;
+}
+function plainDocument(plain, file) {
+    let loaded;
+    if (typeof plain === 'string') {
+        const parsed = parseYaml(file, plain);
+        if (parsed.diagnostics.length > 0)
+            return { diagnostics: parsed.diagnostics };
+        if (parsed.documents.length > 1) {
+            const message = `a SOPS file holds one YAML document here; found ${parsed.documents.length}`;
+            return { diagnostics: [error('sops.documents', message, file, { line: 1, column: 1 })] };
+        }
+        const source = parsed.documents[0]?.doc;
+        loaded = {
+            doc: source ? source.clone() : new dist/* Document */.yo({}),
+            position: (at) => (source ? positionAt(parsed, source, at) : { line: 0, column: 0 }),
+        };
+    }
+    else {
+        const doc = (0,dist/* isDocument */.wz)(plain) ? plain.clone() : new dist/* Document */.yo(plain);
+        loaded = { doc, position: () => ({ line: 0, column: 0 }) };
+    }
+    if (metadataPair(loaded.doc)) {
+        const message = 'the document is already SOPS-encrypted (it has a top-level sops key)';
+        return {
+            diagnostics: [error('sops.already-encrypted', message, file, loaded.position(['sops']), '.sops')],
+        };
+    }
+    return loaded;
+}
+/**
+ * How the new plaintext compares with the previous one under the same recipients and rule:
+ * `same` (values, types, structure, comments), `values` (only leaf values differ), or `other`.
+ */
+function compared(previous, doc, walk, recipients, rule) {
+    const before = previous.metadata;
+    const sameRecipients = before.age.length === recipients.length && before.age.every((s) => recipients.includes(s.recipient));
+    const sameRule = Object.keys(RULE_FIELDS).every((k) => (before.rule[k] || undefined) === (rule[k] || undefined));
+    if (!sameRecipients || !sameRule || before.macOnlyEncrypted || !reuseOf(previous))
+        return 'other';
+    const previousWalk = walkDocument(previous.doc);
+    if (signature(previous.doc, previousWalk, true) === signature(doc, walk, true))
+        return 'same';
+    return signature(previous.doc, previousWalk, false) === signature(doc, walk, false) ? 'values' : 'other';
+}
+function signature(doc, walk, withValues) {
+    const leaves = walk.leaves.map((l) => (withValues ? [l.at, l.value] : [l.at]));
+    // The shape: keys, order, nulls and empty collections; the leaves carry the values and their types.
+    const shape = JSON.stringify(doc.toJS(), (_, v) => (v === null || typeof v === 'object' ? v : 0));
+    return JSON.stringify([leaves, commentTexts(walk.comments), shape]);
+}
+/**
+ * The previous data key while every previous recipient is still a recipient (their stanzas are kept
+ * byte for byte, new recipients get one); a fresh key otherwise, so a removed recipient cannot read
+ * what is written from now on.
+ */
+async function dataKeyFor(recipients, previous) {
+    const old = previous ? reuseOf(previous) : undefined;
+    const kept = previous?.metadata.age ?? [];
+    if (old && kept.every((s) => recipients.includes(s.recipient))) {
+        const stanzas = [];
+        for (const recipient of recipients) {
+            const stanza = kept.find((s) => s.recipient === recipient);
+            stanzas.push(stanza ?? (await wrapDataKey(old.dataKey, [recipient]))[0]);
+        }
+        return { state: old, stanzas };
+    }
+    const dataKey = new Uint8Array((0,external_node_crypto_.randomBytes)(DATA_KEY_BYTES));
+    return { state: { dataKey, envelopes: new Map() }, stanzas: await wrapDataKey(dataKey, recipients) };
+}
+/** The envelopes of other decryptions under the same data key, added to the state's (its own win). */
+function withEnvelopesOf(state, others) {
+    const envelopes = new Map();
+    for (const other of others) {
+        const reuse = reuseOf(other);
+        if (!reuse || !Buffer.from(reuse.dataKey).equals(Buffer.from(state.dataKey)))
+            continue;
+        for (const [key, envelope] of reuse.envelopes)
+            envelopes.set(key, envelope);
+    }
+    for (const [key, envelope] of state.envelopes)
+        envelopes.set(key, envelope);
+    return { dataKey: state.dataKey, envelopes };
+}
+/** Encrypt the leaves and comments the rule selects, in place; return the MAC inputs. */
+function encryptTree(walk, rule, state) {
+    const encrypted = encryptionPredicate(rule);
+    const seal = (value, aad) => state.envelopes.get(envelopeKey(aad, value)) ?? encryptText(value, state.dataKey, aad);
+    const macInputs = [];
+    for (const leaf of walk.leaves) {
+        const value = leaf.value;
+        const secret = encrypted(leaf.keys);
+        macInputs.push({ text: value.text, encrypted: secret });
+        if (!secret)
+            continue;
+        leaf.node.value = seal(value, aadOf(leaf.keys));
+        leaf.node.source = leaf.node.value;
+        leaf.node.type = dist/* Scalar */.X5.PLAIN;
+        leaf.node.tag = undefined;
+        leaf.node.format = undefined;
+        leaf.node.minFractionDigits = undefined;
+    }
+    for (const group of walk.comments) {
+        if (!encrypted(group.keys))
+            continue;
+        mapCommentLines(group, (line) => seal({ type: 'comment', text: line }, aadOf(group.keys)));
+    }
+    return macInputs;
+}
+
+;// CONCATENATED MODULE: ./src/sops/index.ts
+/**
+ * SOPS for YAML documents with age keys, without the sops binary: decrypt (MAC verified), encrypt
+ * (unchanged values keep their ciphertext), and `.sops.yaml` creation rules. Pure: no file or
+ * network access; the caller reads the files and the key.
+ */
+
+
+
+
+
+
+
+;// CONCATENATED MODULE: ./src/sops/nested.ts
+/**
+ * SOPS documents nested in a Secret's values. Flux's kustomize-controller decrypts a `data` value
+ * whose base64 decodes to a SOPS file (fluxcd/kustomize-controller internal/decryptor/decryptor.go
+ * 661-680 DecryptResource: GetDataMap, base64-decode, detectFormatFromMarkerBytes at 1115-1122 looks
+ * for the markers of 113-119), and only there: `stringData` is never looked
+ * at, so a SOPS document in stringData reaches kapp-controller as ciphertext. A Secret that is itself
+ * a SOPS document is decrypted whole (decryptor.go:639) and its values are not looked into.
+ */
+
+
+
+/** decryptor.go:113-119 sopsFormatToMarkerBytes; the last two (dotenv, INI) are not read here. */
+const MARKERS = ['mac: ENC[', '"mac": "ENC[', 'sops_mac=ENC[', '[sops]'];
+const READABLE = MARKERS.slice(0, 2);
+const nested_isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+const hasSopsMarker = (text) => MARKERS.some((m) => text.includes(m));
+/** Nested SOPS documents of a plain (not wholly encrypted) Secret; undefined when it has none. */
+async function readNestedSops(parsed, text, identities) {
+    const entry = parsed.documents.length === 1 ? parsed.documents[0] : undefined;
+    const secret = entry?.value;
+    if (!entry || !nested_isObject(secret) || nested_isObject(secret.sops))
+        return undefined;
+    const at = (path) => ({ pos: positionAt(parsed, entry.doc, path), where: formatPath(path) });
+    const diagnostics = [];
+    for (const [key, value] of Object.entries(nested_isObject(secret.stringData) ? secret.stringData : {})) {
+        if (typeof value !== 'string' || !hasSopsMarker(value))
+            continue;
+        const { pos, where } = at(['stringData', key]);
+        const message = `${where} holds a SOPS document, which Flux decrypts only inside data (base64): kapp-controller would get the ciphertext; put it in data, base64-encoded, or encrypt the whole Secret`;
+        diagnostics.push(error('sops.nested-stringdata', message, parsed.file, pos, where));
+    }
+    const data = nested_isObject(secret.data) ? secret.data : {};
+    const nested = Object.entries(data).flatMap(([key, value]) => {
+        const decoded = typeof value === 'string' ? Buffer.from(value, 'base64').toString('utf8') : '';
+        return hasSopsMarker(decoded) ? [{ key, decoded }] : [];
+    });
+    if (nested.length === 0 && diagnostics.length === 0)
+        return undefined;
+    const result = { keys: nested.map((n) => n.key), secrets: [], diagnostics };
+    if (identities.length === 0) {
+        for (const { key } of nested) {
+            const { pos, where } = at(['data', key]);
+            const message = `${where} is a SOPS document (Flux decrypts it) and no age key was given: its values are not checked and it is left as it is`;
+            diagnostics.push(warning('sops.nested-no-key', message, parsed.file, pos, where));
+        }
+        return result;
+    }
+    const replacements = [];
+    let opened = true;
+    for (const { key, decoded } of nested) {
+        const { pos, where } = at(['data', key]);
+        if (!READABLE.some((m) => decoded.includes(m))) {
+            const message = `${where} is a dotenv or INI SOPS document (Flux decrypts it); only YAML and JSON ones are read here, so its values are not checked`;
+            diagnostics.push(warning('sops.nested-format', message, parsed.file, pos, where));
+            opened = false;
+            continue;
+        }
+        const inner = await decryptDocument(decoded, { identities, file: parsed.file });
+        if (!inner.document) {
+            // The inner document's lines are not the file's: say where it sits, and why.
+            for (const d of inner.diagnostics) {
+                const message = `${where} (a nested SOPS document): ${d.message}`;
+                diagnostics.push({ ...d, ...pos, path: where, message });
+            }
+            opened = false;
+            continue;
+        }
+        result.secrets.push(...inner.document.secrets);
+        const node = entry.doc.getIn(['data', key], true);
+        const base64 = Buffer.from(inner.document.text, 'utf8').toString('base64');
+        if (node?.range)
+            replacements.push({ range: [node.range[0], node.range[1]], base64 });
+    }
+    if (opened)
+        result.plainText = spliced(text, replacements);
+    return result;
+}
+/** The text with each range replaced, last first so earlier offsets stay valid. */
+function spliced(text, replacements) {
+    let out = text;
+    for (const { range, base64 } of [...replacements].sort((a, b) => b.range[0] - a.range[0])) {
+        out = out.slice(0, range[0]) + base64 + out.slice(range[1]);
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/carvel/values-secret.ts
+/**
+ * The values Secret (params.yaml): a v1 Secret whose keys kapp-controller feeds to ytt as data-values
+ * files, in sorted key order, later keys overriding earlier ones. Each key's YAML is parsed with its
+ * positions mapped back into params.yaml, so a bad value is reported on its real line.
+ */
+
+
+
+const values_secret_isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+/**
+ * Find the Secret document in params.yaml and read its keys as kapp-controller does: every key is a
+ * data-values file, whatever it is called. (The configured values key only says where install
+ * writes; see `hasValuesKey`.)
+ */
+function readValuesSecret(parsed, text) {
+    const file = parsed.file;
+    const diagnostics = [];
+    const secrets = parsed.documents.filter((d) => values_secret_isObject(d.value) && d.value.kind === 'Secret');
+    if (secrets.length !== 1) {
+        diagnostics.push(error('values.secret-missing', secrets.length === 0
+            ? 'expected a values Secret (apiVersion v1, kind Secret) in this file'
+            : `expected one values Secret in this file, found ${secrets.length}`, file, parsed.position(0)));
+        return { diagnostics };
+    }
+    const { doc, value } = secrets[0];
+    const secret = value;
+    const metadata = values_secret_isObject(secret.metadata) ? secret.metadata : {};
+    if (secret.apiVersion !== 'v1') {
+        diagnostics.push(error('values.secret-api-version', 'a Secret must have apiVersion "v1"', file, positionAt(parsed, doc, ['apiVersion']), '.apiVersion'));
+    }
+    const name = typeof metadata.name === 'string' ? metadata.name : '';
+    if (!name) {
+        diagnostics.push(error('values.secret-name', 'the values Secret needs metadata.name', file, positionAt(parsed, doc, ['metadata']), '.metadata.name'));
+    }
+    const entries = [];
+    const pairs = secretKeys(parsed, doc, diagnostics);
+    for (const pair of pairs) {
+        const entry = readEntry(parsed, text, pair.pair, pair.encoded, diagnostics);
+        if (entry)
+            entries.push(entry);
+    }
+    entries.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    const merged = {};
+    for (const entry of entries)
+        if (values_secret_isObject(entry.value))
+            mergeDataValues(merged, entry.value);
+    return {
+        secret: {
+            file,
+            name,
+            namespace: typeof metadata.namespace === 'string' ? metadata.namespace : undefined,
+            entries,
+            keys: pairs.map((k) => String(k.pair.key.value)).sort(),
+            merged,
+        },
+        diagnostics,
+    };
+}
+/**
+ * The Secret's keys as the API server stores them: `stringData` is merged over `data`, so a key in
+ * both is the stringData one (the data value is dropped unread).
+ */
+function secretKeys(parsed, doc, diagnostics) {
+    const byKey = new Map();
+    for (const [field, encoded] of [
+        ['data', true],
+        ['stringData', false],
+    ]) {
+        const map = doc.getIn([field], true);
+        if (map === undefined || map === null)
+            continue;
+        if (!(0,dist/* isMap */.jh)(map)) {
+            diagnostics.push(error('values.secret-data', `${field} must be a mapping of keys to values files`, parsed.file, positionAt(parsed, doc, [field]), `.${field}`));
+            continue;
+        }
+        for (const pair of map.items) {
+            if (!(0,dist/* isScalar */.jn)(pair.key))
+                continue;
+            const key = String(pair.key.value);
+            if (!encoded && byKey.has(key)) {
+                diagnostics.push(warning('values.data-overridden', `key "${key}" is in both data and stringData; the API server keeps the stringData one, so the data one is ignored`, parsed.file, parsed.position(byKey.get(key).pair.key.range?.[0] ?? 0), `.data[${JSON.stringify(key)}]`));
+            }
+            byKey.set(key, { pair, encoded });
+        }
+    }
+    return [...byKey.values()];
+}
+/** Does the Secret hold the configured values key (the one install writes)? */
+function hasValuesKey(secret, valuesKey) {
+    return secret.keys.includes(valuesKey);
+}
+function readEntry(outer, text, pair, encoded, diagnostics) {
+    const file = outer.file;
+    if (!(0,dist/* isScalar */.jn)(pair.key))
+        return undefined;
+    const key = String(pair.key.value);
+    const keyPos = outer.position(pair.key.range?.[0] ?? 0);
+    const node = pair.value;
+    if (!(0,dist/* isScalar */.jn)(node) || (typeof node.value !== 'string' && node.value !== null)) {
+        diagnostics.push(error('values.not-a-string', `key "${key}" must hold the values YAML as a string (use a block scalar: "${key}: |")`, file, keyPos));
+        return undefined;
+    }
+    let source = typeof node.value === 'string' ? node.value : '';
+    if (encoded)
+        source = Buffer.from(source, 'base64').toString('utf8');
+    const origin = encoded ? { lineOffset: keyPos.line - 1, columnOffset: 0 } : scalarOrigin(text, node);
+    const parsed = parseYaml(file, source, DEFAULT_LIMITS, origin);
+    if (encoded)
+        parsed.position = () => keyPos; // base64 has no line structure to point into
+    const problems = parsed.diagnostics.map((d) => ({
+        ...d,
+        message: `${d.message} (in values key "${key}")`,
+    }));
+    if (problems.length > 0) {
+        // kapp-controller hands every key to ytt as a data-values file: each one must parse.
+        diagnostics.push(...problems);
+        return undefined;
+    }
+    const docs = parsed.documents.map((d) => d.value);
+    const value = docs.reduce((acc, v) => (values_secret_isObject(acc) && values_secret_isObject(v) ? mergeDataValues(acc, v) : (v ?? acc)), undefined);
+    if (value !== undefined && !values_secret_isObject(value)) {
+        diagnostics.push(error('values.not-a-map', `values key "${key}" must hold a YAML mapping of values`, file, parsed.position(0)));
+        return undefined;
+    }
+    return { key, parsed, value: value ?? {} };
+}
+/**
+ * Where a scalar's content starts in the file. A block scalar's text begins on the line after its
+ * header (`|`, `|-`, `|2`), with the block's indentation removed from every line.
+ */
+function scalarOrigin(text, node) {
+    const start = node.range?.[0] ?? 0;
+    const headerLine = lineOf(text, start);
+    if (node.type !== dist/* Scalar */.X5.BLOCK_LITERAL && node.type !== dist/* Scalar */.X5.BLOCK_FOLDED) {
+        const column = start - text.lastIndexOf('\n', start - 1);
+        const quoted = node.type === dist/* Scalar */.X5.QUOTE_DOUBLE || node.type === dist/* Scalar */.X5.QUOTE_SINGLE ? 1 : 0;
+        return { lineOffset: headerLine - 1, columnOffset: column - 1 + quoted };
+    }
+    const header = text.slice(start, text.indexOf('\n', start) === -1 ? text.length : text.indexOf('\n', start));
+    const explicit = /[1-9]/.exec(header);
+    let indent = 0;
+    if (explicit) {
+        indent = lineIndent(text, start) + Number(explicit[0]);
+    }
+    else {
+        const rest = text.slice(text.indexOf('\n', start) + 1).split('\n');
+        const firstContent = rest.find((l) => l.trim() !== '');
+        indent = firstContent ? firstContent.length - firstContent.trimStart().length : 0;
+    }
+    return { lineOffset: headerLine, columnOffset: indent };
+}
+function lineOf(text, offset) {
+    let line = 1;
+    for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1))
+        line++;
+    return line;
+}
+function lineIndent(text, offset) {
+    const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+    const line = text.slice(lineStart);
+    return line.length - line.trimStart().length;
+}
+/**
+ * ytt data-values merge: maps merge key by key, everything else (arrays included) is replaced. Keys
+ * are defined, never assigned: a key named `__proto__` stays a key (assigning it would set the
+ * object's prototype, and the key would vanish from what the schema check sees).
+ */
+function mergeDataValues(target, source) {
+    for (const key of Object.keys(source)) {
+        const value = source[key];
+        const current = Object.hasOwn(target, key) ? target[key] : undefined;
+        const merged = values_secret_isObject(current) && values_secret_isObject(value) ? mergeDataValues(copyMap(current), value) : value;
+        Object.defineProperty(target, key, {
+            value: merged,
+            enumerable: true,
+            writable: true,
+            configurable: true,
+        });
+    }
+    return target;
+}
+function copyMap(map) {
+    return mergeDataValues({}, map);
+}
+/** Where a values path points in params.yaml: the entry whose key last set it, else the values key itself. */
+function locateValuesPath(secret, path) {
+    for (let i = secret.entries.length - 1; i >= 0; i--) {
+        const entry = secret.entries[i];
+        for (let d = entry.parsed.documents.length - 1; d >= 0; d--) {
+            const { doc } = entry.parsed.documents[d];
+            if (path.length === 0 || doc.hasIn(path.slice(0, 1)))
+                return { parsed: entry.parsed, doc };
+        }
+    }
+    const last = secret.entries[secret.entries.length - 1];
+    return last ? { parsed: last.parsed, doc: last.parsed.documents[0]?.doc } : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/flux/kustomize.ts
+/**
+ * What Flux's kustomize-controller applies for a folder. With a kustomization file, what it lists;
+ * without one, kustomize-controller generates one (fluxcd/pkg kustomize/kustomize_generator.go,
+ * scanManifests): it walks the folder in lexical order, lists every `.yaml`/`.yml` file, subfolders
+ * included, and lists a subfolder that holds a kustomization file as a folder without descending
+ * into it. (A YAML file that is no Kubernetes manifest fails that generation, so it is listed too:
+ * the folder was not being applied before either.)
+ */
+/** The names kustomize recognises, in the order it looks for them (konfig.RecognizedKustomizationFileNames). */
+const KUSTOMIZATION_FILES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'];
+/** The kustomization files directly in a folder, in kustomize's order (more than one is an error for kustomize). */
+function kustomizationFilesIn(paths, dir) {
+    return KUSTOMIZATION_FILES.map((name) => `${dir}/${name}`).filter((p) => paths.has(p));
+}
+/**
+ * The resources of the kustomization.yaml Flux generates for a folder that has none, relative to
+ * the folder and in Flux's order. `paths` are repository paths of files.
+ */
+function generatedResources(paths, dir) {
+    const prefix = `${dir}/`;
+    const all = new Set();
+    for (const p of paths)
+        if (p.startsWith(prefix))
+            all.add(p.slice(prefix.length));
+    const out = [];
+    walk(tree(all), '', out);
+    return out;
+}
+function tree(paths) {
+    const root = { files: new Set(), folders: new Map() };
+    for (const path of paths) {
+        const parts = path.split('/');
+        let folder = root;
+        for (const part of parts.slice(0, -1)) {
+            let next = folder.folders.get(part);
+            if (!next) {
+                next = { files: new Set(), folders: new Map() };
+                folder.folders.set(part, next);
+            }
+            folder = next;
+        }
+        folder.files.add(parts[parts.length - 1]);
+    }
+    return root;
+}
+/** filepath.Walk: the entries of a folder sorted by name (bytes), files and folders interleaved. */
+function walk(folder, at, out) {
+    const names = [...folder.files, ...folder.folders.keys()].sort(byBytes);
+    for (const name of names) {
+        const path = at ? `${at}/${name}` : name;
+        const sub = folder.folders.get(name);
+        if (sub) {
+            if (KUSTOMIZATION_FILES.some((k) => sub.files.has(k)))
+                out.push(path);
+            else
+                walk(sub, path, out);
+        }
+        else if (name.endsWith('.yaml') || name.endsWith('.yml'))
+            out.push(path);
+    }
+}
+/** Go compares strings by bytes: UTF-8 order is code point order, which UTF-16 order differs from only past U+FFFF. */
+const byBytes = (a, b) => {
+    const x = [...a].map((c) => c.codePointAt(0));
+    const y = [...b].map((c) => c.codePointAt(0));
+    for (let i = 0; i < Math.min(x.length, y.length); i++)
+        if (x[i] !== y[i])
+            return x[i] - y[i];
+    return x.length - y.length;
+};
+
+;// CONCATENATED MODULE: ./src/flux/build.ts
+
+
+
+const build_isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+/** Kustomization fields this builder implements (resources, namespace) or that cannot change what the gate reads. */
+const SUPPORTED = new Set(['apiVersion', 'kind', 'metadata', 'resources', 'namespace', 'sortOptions']);
+/**
+ * Labels change no PackageInstall or Secret semantics (kapp-controller reads no label of either) and
+ * are not applied here: the gate reads names, namespaces, annotations and spec, which they never touch.
+ */
+const IGNORED = new Set(['commonLabels', 'labels']);
+/** Why a field is refused in an environment folder: each one changes (or adds) objects the gate would not see. */
+const REFUSED = {
+    bases: 'bases (a deprecated alias of resources): list the files under resources',
+    patches: 'patches change objects after the gate read them',
+    patchesStrategicMerge: 'patches change objects after the gate read them',
+    patchesJson6902: 'patches change objects after the gate read them',
+    components: 'components add patches and resources from outside the folder',
+    configMapGenerator: 'generators create objects no file in the folder holds',
+    secretGenerator: 'generators create objects no file in the folder holds: write the Secret as a file (SOPS-encrypted)',
+    generators: 'generator plugins create objects no file holds',
+    generatorOptions: 'generator options change generated names and labels',
+    transformers: 'transformer plugins change objects',
+    validators: 'validator plugins run code during the build',
+    replacements: 'replacements copy fields between objects',
+    vars: 'vars substitute fields of objects',
+    images: 'images rewrite container images',
+    imageTags: 'imageTags rewrite container images',
+    replicas: 'replicas change objects',
+    namePrefix: 'a name prefix renames objects, the values Secret a PackageInstall names included',
+    nameSuffix: 'a name suffix renames objects, the values Secret a PackageInstall names included',
+    commonAnnotations: 'annotations change what kapp-controller does with a PackageInstall (packaging.carvel.dev/downgradable, ext.packaging.carvel.dev/*)',
+    buildMetadata: 'build metadata adds annotations and labels to objects',
+    helmCharts: 'Helm charts render objects no file in the folder holds',
+    helmChartInflationGenerator: 'Helm charts render objects no file in the folder holds',
+    helmGlobals: 'Helm charts render objects no file in the folder holds',
+    crds: 'crds change how patches and names apply to custom resources',
+    openapi: 'an OpenAPI schema changes which objects are namespaced and how they merge',
+    configurations: 'transformer configurations change which fields namePrefix, namespace and others touch',
+};
+/** Nested kustomizations deeper than this are refused (kustomize itself detects cycles; the gate bounds its work). */
+const MAX_DEPTH = 8;
+/**
+ * The objects an environment folder builds. `files`: every file under `dir` (repository paths),
+ * read; a folder without a kustomization file is built from the one Flux generates.
+ */
+function buildFolder(dir, files) {
+    const diagnostics = [];
+    const objects = [];
+    const paths = new Set(files.keys());
+    const own = kustomizationFilesIn(paths, dir);
+    const missing = [];
+    const build = {
+        objects,
+        diagnostics,
+        missing,
+        kustomization: own.length === 1 ? own[0] : undefined,
+    };
+    const level = { root: dir, files, paths, diagnostics, missing };
+    objects.push(...buildLevel(level, dir, 0));
+    return build;
+}
+/** One kustomization root: its resources accumulated (kusttarget.go accumulateResources), then its namespace applied. */
+function buildLevel(level, dir, depth) {
+    const found = kustomizationFilesIn(level.paths, dir);
+    if (found.length > 1) {
+        level.diagnostics.push(error('kustomization.multiple', `the folder has several kustomization files (${found.map((f) => f.slice(dir.length + 1)).join(', ')}); kustomize refuses it: keep one`, found[1]));
+        return [];
+    }
+    if (found.length === 0) {
+        // Flux generates a kustomization listing the folder's YAML files (kustomize.ts).
+        const resources = generatedResources(level.paths, dir).map((r) => ({ entry: r, at: undefined }));
+        return accumulate(level, dir, resources, depth, undefined);
+    }
+    const file = found[0];
+    const parsed = level.files.get(file)?.parsed;
+    if (!parsed)
+        return [];
+    level.diagnostics.push(...parsed.diagnostics);
+    if (parsed.diagnostics.length > 0)
+        return [];
+    const docs = parsed.documents.filter((d) => d.value !== undefined && d.value !== null);
+    if (docs.length !== 1 || !build_isObject(docs[0].value)) {
+        level.diagnostics.push(error('kustomization.invalid', 'a kustomization file holds one mapping', file, parsed.position(0)));
+        return [];
+    }
+    const { doc, value } = docs[0];
+    const at = (path) => positionAt(parsed, doc, path);
+    if (!fieldsAllowed(level, file, value, at))
+        return [];
+    const resources = resourceEntries(level, file, value.resources, at);
+    const namespace = namespaceOf(level, file, value.namespace, at);
+    if (!resources)
+        return [];
+    const objects = accumulate(level, dir, resources, depth, file);
+    return namespace === undefined ? objects : objects.map((o) => withNamespace(o, namespace));
+}
+/** Every field either implemented, harmless, or refused at its line with the reason. */
+function fieldsAllowed(level, file, value, at) {
+    let allowed = true;
+    const refuse = (code, key, message) => {
+        allowed = false;
+        level.diagnostics.push(error(code, message, file, at([key]), `.${key}`));
+    };
+    if (value.kind !== undefined && value.kind !== 'Kustomization')
+        refuse('kustomization.kind', 'kind', `an environment folder's kustomization is kind Kustomization (found ${JSON.stringify(value.kind)}): a Component brings patches the gate does not judge`);
+    for (const key of Object.keys(value)) {
+        if (SUPPORTED.has(key) || IGNORED.has(key))
+            continue;
+        const reason = REFUSED[key];
+        refuse('kustomization.unsupported', key, reason
+            ? `${key} is not allowed in an environment folder: ${reason}, so what Flux applies would not be what the gate validated. Remove it and write the objects as files in the folder`
+            : `${key} is not a kustomization field the gate knows (kustomize refuses unknown fields): remove it`);
+    }
+    return allowed;
+}
+function resourceEntries(level, file, resources, at) {
+    if (resources === undefined || resources === null)
+        return [];
+    if (!Array.isArray(resources) || resources.some((r) => typeof r !== 'string')) {
+        level.diagnostics.push(error('kustomization.invalid', 'resources is a list of paths', file, at(['resources']), '.resources'));
+        return undefined;
+    }
+    return resources.map((entry, i) => ({ entry, at: at(['resources', i]) }));
+}
+function namespaceOf(level, file, namespace, at) {
+    if (namespace === undefined || namespace === null || namespace === '')
+        return undefined;
+    if (typeof namespace === 'string')
+        return namespace;
+    level.diagnostics.push(error('kustomization.invalid', 'namespace is a string', file, at(['namespace']), '.namespace'));
+    return undefined;
+}
+/** A remote resource kustomize would fetch (a URL, a git address, a go-getter address). */
+const REMOTE = /^(?:[a-z][a-z0-9+.-]*:\/\/|git@|github\.com\/|gitlab\.com\/|bitbucket\.org\/)|\?ref=|^[^/]+\.[a-z]+\/.*\/\/|::/i;
+/** The entries, in order: each file's documents, each folder's build (kusttarget.go accumulateResources). */
+function accumulate(level, dir, entries, depth, kustomization) {
+    const objects = [];
+    const ids = new Map();
+    const where = kustomization ?? `${dir}/${KUSTOMIZATION_FILES[0]}`;
+    const refuse = (code, entry, message) => level.diagnostics.push(error(code, message, where, entry.at ?? { line: 0, column: 0 }, '.resources'));
+    for (const entry of entries) {
+        const path = resolve(dir, entry.entry);
+        if (REMOTE.test(entry.entry))
+            refuse('kustomization.remote', entry, `the resource "${entry.entry}" is remote: an environment folder builds only from its own files (a remote base changes without a pull request). Copy what it needs into the folder`);
+        else if (path === undefined || (path !== level.root && !path.startsWith(`${level.root}/`)))
+            refuse('kustomization.outside', entry, `the resource "${entry.entry}" is outside the environment folder ${level.root}: a change there reaches this environment without the gate judging it here. Move it into the folder`);
+        else if (level.paths.has(path))
+            objects.push(...fileObjects(level, path, ids));
+        else if ([...level.paths].some((p) => p.startsWith(`${path}/`)))
+            objects.push(...folderObjects(level, path, entry, depth, refuse, ids));
+        else
+            level.missing.push({
+                path,
+                diagnostic: error('kustomization.resource-missing', `the resource "${entry.entry}" does not exist: kustomize fails, and Flux applies nothing of this folder. Add the file or remove the entry`, where, entry.at ?? { line: 0, column: 0 }, '.resources'),
+            });
+    }
+    return objects;
+}
+function folderObjects(level, path, entry, depth, refuse, ids) {
+    if (kustomizationFilesIn(level.paths, path).length === 0) {
+        // kusttarget.go accumulateDirectory: a folder resource is built as a kustomization root.
+        refuse('kustomization.resource-missing', entry, `the resource "${entry.entry}" is a folder without a kustomization file: kustomize fails. List its files instead`);
+        return [];
+    }
+    if (depth >= MAX_DEPTH) {
+        refuse('kustomization.depth', entry, `kustomizations nest deeper than ${MAX_DEPTH} here: flatten them`);
+        return [];
+    }
+    const objects = buildLevel(level, path, depth + 1);
+    for (const o of objects)
+        registerId(level, o, ids);
+    return objects;
+}
+/** A file's documents as objects; empty documents are skipped, as kustomize does. */
+function fileObjects(level, path, ids) {
+    const parsed = level.files.get(path)?.parsed;
+    if (!parsed)
+        return [];
+    level.diagnostics.push(...parsed.diagnostics);
+    if (parsed.diagnostics.length > 0)
+        return [];
+    const objects = [];
+    for (const { doc, value } of parsed.documents) {
+        if (value === undefined || value === null)
+            continue;
+        if (!build_isObject(value) ||
+            typeof value.kind !== 'string' ||
+            value.kind === 'List' ||
+            value.kind.endsWith('List')) {
+            level.diagnostics.push(error('kustomization.not-an-object', 'every document of a resource is one Kubernetes object (with apiVersion, kind and metadata.name): kustomize fails on this one', path, parsed.position(doc.range[0])));
+            continue;
+        }
+        const object = builtObject(path, parsed, doc, value);
+        if (registerId(level, object, ids))
+            objects.push(object);
+    }
+    return objects;
+}
+function builtObject(file, parsed, doc, value) {
+    const metadata = build_isObject(value.metadata) ? value.metadata : {};
+    return {
+        file,
+        parsed,
+        doc,
+        value,
+        kind: value.kind,
+        name: typeof metadata.name === 'string' ? metadata.name : undefined,
+        namespace: typeof metadata.namespace === 'string' ? metadata.namespace : undefined,
+    };
+}
+/** kustomize refuses two objects with one id (group, kind, namespace, name): "already registered id". */
+function registerId(level, object, ids) {
+    const group = String(object.value.apiVersion ?? '')
+        .split('/')
+        .slice(0, -1)
+        .join('/');
+    const id = `${group}|${object.kind}|${object.namespace ?? ''}|${object.name ?? ''}`;
+    const first = ids.get(id);
+    const here = `${object.file}:${object.parsed.position(object.doc.range[0]).line}`;
+    if (first === undefined) {
+        ids.set(id, here);
+        return true;
+    }
+    level.diagnostics.push(error('kustomization.duplicate', `${object.kind} "${object.name ?? ''}" is built twice (first at ${first}): kustomize fails, and Flux applies nothing of this folder. Keep one`, object.file, object.parsed.position(object.doc.range[0])));
+    return false;
+}
+/** `dir` joined with a relative entry, normalised; undefined for an absolute path or one above the repository. */
+function resolve(dir, entry) {
+    if (entry.startsWith('/') || entry === '')
+        return undefined;
+    const parts = dir.split('/').filter(Boolean);
+    for (const part of entry.split('/')) {
+        if (part === '' || part === '.')
+            continue;
+        if (part === '..') {
+            if (parts.length === 0)
+                return undefined;
+            parts.pop();
+        }
+        else
+            parts.push(part);
+    }
+    return parts.join('/');
+}
+/**
+ * Kinds kustomize knows to be cluster-scoped (kyaml/openapi/openapi.go IsCertainlyClusterScoped, from
+ * its built-in Kubernetes schema): the namespace transformer leaves them alone. Any other kind — a
+ * PackageInstall included — gets the namespace (api/filters/namespace/namespace.go metaNamespaceHack).
+ */
+const CLUSTER_SCOPED = new Set([
+    '|Namespace',
+    '|Node',
+    '|PersistentVolume',
+    '|ComponentStatus',
+    'rbac.authorization.k8s.io|ClusterRole',
+    'rbac.authorization.k8s.io|ClusterRoleBinding',
+    'apiextensions.k8s.io|CustomResourceDefinition',
+    'apiregistration.k8s.io|APIService',
+    'storage.k8s.io|StorageClass',
+    'storage.k8s.io|CSIDriver',
+    'storage.k8s.io|CSINode',
+    'storage.k8s.io|VolumeAttachment',
+    'scheduling.k8s.io|PriorityClass',
+    'node.k8s.io|RuntimeClass',
+    'networking.k8s.io|IngressClass',
+    'admissionregistration.k8s.io|MutatingWebhookConfiguration',
+    'admissionregistration.k8s.io|ValidatingWebhookConfiguration',
+    'admissionregistration.k8s.io|ValidatingAdmissionPolicy',
+    'admissionregistration.k8s.io|ValidatingAdmissionPolicyBinding',
+    'certificates.k8s.io|CertificateSigningRequest',
+    'flowcontrol.apiserver.k8s.io|FlowSchema',
+    'flowcontrol.apiserver.k8s.io|PriorityLevelConfiguration',
+    'policy|PodSecurityPolicy',
+]);
+const groupOf = (apiVersion) => typeof apiVersion === 'string' && apiVersion.includes('/') ? apiVersion.split('/')[0] : '';
+/** The namespace transformer (api/filters/namespace/namespace.go run, with builtinpluginconsts/namespace.go's field specs). */
+function withNamespace(object, namespace) {
+    const group = groupOf(object.value.apiVersion);
+    const metadata = build_isObject(object.value.metadata) ? object.value.metadata : {};
+    if (group === '' && object.kind === 'Namespace') {
+        // namespace.go's field specs: a Namespace object is renamed to the namespace.
+        return {
+            ...object,
+            name: namespace,
+            value: { ...object.value, metadata: { ...metadata, name: namespace } },
+        };
+    }
+    if (CLUSTER_SCOPED.has(`${group}|${object.kind}`))
+        return withDefaultSubjects(object, namespace);
+    const value = { ...object.value, metadata: { ...metadata, namespace } };
+    return withDefaultSubjects({ ...object, namespace, value }, namespace);
+}
+/** roleBindingHack (defaultOnly mode): binding subjects named "default" get the namespace. */
+function withDefaultSubjects(object, namespace) {
+    if (object.kind !== 'RoleBinding' && object.kind !== 'ClusterRoleBinding')
+        return object;
+    const subjects = object.value.subjects;
+    if (!Array.isArray(subjects))
+        return object;
+    const changed = subjects.map((s) => (build_isObject(s) && s.name === 'default' ? { ...s, namespace } : s));
+    return { ...object, value: { ...object.value, subjects: changed } };
+}
+
+;// CONCATENATED MODULE: ./src/carvel/package.ts
+/**
+ * Package validation as kapp-controller's aggregated API server does it
+ * (pkg/apiserver/apis/datapackaging/validation/validations.go), plus the hidden 158-character
+ * name limit that comes from how it stores Packages (base32hex of the name must be a valid CR name).
+ */
+
+
+
+
+
+const PACKAGE_API_VERSION = 'data.packaging.carvel.dev/v1alpha1';
+/** ceil(8 * 158 / 5) = 253: the longest name whose base32hex encoding is still a valid object name. */
+const MAX_PACKAGE_NAME_LENGTH = 158;
+/** A digest of a YAML value that ignores key order and formatting (what kapp-controller would store). */
+function contentDigest(value) {
+    const sorted = (v) => Array.isArray(v)
+        ? v.map(sorted)
+        : package_isObject(v)
+            ? Object.fromEntries(Object.keys(v)
+                .sort()
+                .map((k) => [k, sorted(v[k])]))
+            : v;
+    return (0,external_node_crypto_.createHash)('sha256')
+        .update(JSON.stringify(sorted(value)))
+        .digest('hex');
+}
+const package_isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+/** Is this YAML document meant to be a Package (so its errors are Package errors)? */
+function looksLikePackage(value) {
+    return package_isObject(value) && value.kind === 'Package';
+}
+/** Validate one parsed document; returns the Package when it is valid. */
+function validatePackage(parsed, doc, value) {
+    const diagnostics = [];
+    const file = parsed.file;
+    const fail = (code, message, path) => diagnostics.push(error(code, message, file, positionAt(parsed, doc, path), formatPath(path)));
+    if (!package_isObject(value)) {
+        fail('package.not-an-object', 'a Package document must be a mapping', []);
+        return { diagnostics };
+    }
+    if (value.apiVersion !== PACKAGE_API_VERSION) {
+        fail('package.api-version', `apiVersion must be "${PACKAGE_API_VERSION}" for kind Package (found ${JSON.stringify(value.apiVersion ?? null)})`, ['apiVersion']);
+    }
+    if (value.kind !== 'Package') {
+        fail('package.kind', `kind must be "Package" (found ${JSON.stringify(value.kind ?? null)})`, ['kind']);
+    }
+    const metadata = package_isObject(value.metadata) ? value.metadata : {};
+    const spec = package_isObject(value.spec) ? value.spec : undefined;
+    if (!spec) {
+        fail('package.spec', 'spec is required', ['spec']);
+        return { diagnostics };
+    }
+    const refName = typeof spec.refName === 'string' ? spec.refName : '';
+    const refNameProblem = refName ? fullyQualifiedNameProblem(refName) : 'is required';
+    if (refNameProblem)
+        fail('package.ref-name', `spec.refName ${refNameProblem}`, ['spec', 'refName']);
+    const version = typeof spec.version === 'string' ? spec.version : '';
+    if (!version) {
+        fail('package.version', `spec.version is required and must be a string (quote numbers like "1.0.0")`, [
+            'spec',
+            'version',
+        ]);
+    }
+    else {
+        const parsedVersion = parseStrict(version);
+        if ('error' in parsedVersion) {
+            fail('package.version', `spec.version "${version}" is not strict semver: ${parsedVersion.error}`, [
+                'spec',
+                'version',
+            ]);
+        }
+    }
+    const name = typeof metadata.name === 'string' ? metadata.name : '';
+    if (!name) {
+        fail('package.name', 'metadata.name is required', ['metadata', 'name']);
+    }
+    else if (refName && version && name !== `${refName}.${version}`) {
+        fail('package.name-mismatch', `metadata.name must be <spec.refName> + '.' + <spec.version>: expected "${refName}.${version}", found "${name}"`, ['metadata', 'name']);
+    }
+    else if (name.length > MAX_PACKAGE_NAME_LENGTH) {
+        fail('package.name-too-long', `metadata.name is ${name.length} characters; kapp-controller stores Packages under an encoded name, which limits it to ${MAX_PACKAGE_NAME_LENGTH}`, ['metadata', 'name']);
+    }
+    const template = package_isObject(spec.template) ? spec.template : undefined;
+    if (!template || !package_isObject(template.spec)) {
+        fail('package.template', 'spec.template.spec is required (the App template kapp-controller runs)', [
+            'spec',
+            'template',
+        ]);
+    }
+    for (const key of ['kubernetesVersionSelection', 'kappControllerVersionSelection']) {
+        const selection = spec[key];
+        if (selection === undefined || selection === null)
+            continue;
+        const constraints = package_isObject(selection) ? selection.constraints : undefined;
+        if (constraints === undefined)
+            continue;
+        const range = typeof constraints === 'string' ? parseRange(constraints) : { error: 'must be a string' };
+        if ('error' in range) {
+            fail('package.version-selection', `spec.${key}.constraints does not parse: ${range.error}`, [
+                'spec',
+                key,
+                'constraints',
+            ]);
+        }
+    }
+    if (diagnostics.length > 0)
+        return { diagnostics };
+    const valuesSchema = package_isObject(spec.valuesSchema) ? spec.valuesSchema.openAPIv3 : undefined;
+    const line = parsed.position(doc.range[0]).line;
+    const releaseNotes = typeof spec.releaseNotes === 'string' ? spec.releaseNotes : undefined;
+    const digest = contentDigest(value);
+    const fetch = package_isObject(template?.spec) ? template.spec.fetch : undefined;
+    return {
+        pkg: { file, name, refName, version, valuesSchema, line, releaseNotes, fetch, digest },
+        diagnostics,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/plan/model/packages.ts
+/** A component's Packages, from its parsed Package files: validated, one refName, no version twice. */
+
+
+
+
+const packages_isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+/**
+ * The same string, not sharing the file's text. V8 keeps a substring as a slice of its parent: a
+ * version or constraint that outlives its file (in the plan's results) would keep the whole file
+ * text alive, and a large repo's results would hold every Package file.
+ */
+const own = (s) => JSON.parse(JSON.stringify(s));
+/** The component's Packages from its parsed Package files (in packageFiles order; undefined: absent). */
+function packagesOf(component, files) {
+    const diagnostics = [];
+    const packages = [];
+    for (const { file, parsed } of files) {
+        if (!parsed)
+            continue;
+        diagnostics.push(...parsed.diagnostics);
+        if (parsed.diagnostics.length === 0 && parsed.documents.length === 0) {
+            diagnostics.push(error('package.empty', 'the file holds no document; a packages folder holds Package files', file));
+        }
+        for (const { doc, value } of parsed.documents) {
+            if (!looksLikePackage(value)) {
+                if (!isPackageCompanion(value)) {
+                    diagnostics.push(error('package.kind', 'expected a Carvel Package (kind: Package) or PackageMetadata in a packages folder', file, positionAt(parsed, doc, ['kind']), '.kind'));
+                }
+                continue;
+            }
+            const result = validatePackage(parsed, doc, value);
+            diagnostics.push(...result.diagnostics);
+            if (result.pkg) {
+                const { name, refName, version, releaseNotes } = result.pkg;
+                packages.push({
+                    ...result.pkg,
+                    name: own(name),
+                    refName: own(refName),
+                    version: own(version),
+                    releaseNotes: releaseNotes === undefined ? undefined : own(releaseNotes),
+                });
+            }
+        }
+    }
+    const refNames = [...new Set(packages.map((p) => p.refName))];
+    if (refNames.length > 1) {
+        for (const pkg of packages.filter((p) => p.refName !== packages[0].refName)) {
+            diagnostics.push(error('package.ref-name-conflict', `component "${component.name}" has Packages of several refNames (${refNames.join(', ')}); one component holds one package`, pkg.file, { line: pkg.line, column: 1 }, '.spec.refName'));
+        }
+    }
+    const seen = new Map();
+    for (const pkg of packages) {
+        const twin = seen.get(pkg.version);
+        if (twin) {
+            diagnostics.push(error('package.duplicate-version', `version ${pkg.version} is also defined in ${twin.file}`, pkg.file, { line: pkg.line, column: 1 }, '.spec.version'));
+        }
+        seen.set(pkg.version, pkg);
+    }
+    packages.sort((a, b) => compare(parseRelaxed(a.version), parseRelaxed(b.version)));
+    return { packages, refName: refNames.length === 1 ? refNames[0] : undefined, diagnostics };
+}
+/** What else a Carvel packages folder holds beside Packages: a component's PackageMetadata. */
+function isPackageCompanion(value) {
+    return (packages_isObject(value) &&
+        value.kind === 'PackageMetadata' &&
+        value.apiVersion === 'data.packaging.carvel.dev/v1alpha1');
+}
+
+;// CONCATENATED MODULE: ./src/plan/model/secrets.ts
+/**
+ * The planner's side of SOPS, synchronous: an encrypted params.yaml read from the loader's decryption
+ * (or left alone without a key), and the recipients a values Secret to write is encrypted for, from
+ * the repository's `.sops.yaml` (or the settings). The age work itself is in seal.ts and load.ts.
+ * Messages name files, lines and key paths, never a value.
+ */
+
+
+
+
+
+
+const secrets_isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+/** An encrypted params.yaml's values Secret, read from the loader's decryption of it (none without a key). */
+function encryptedSecretOf(parsed, text, keysGiven, decrypted) {
+    const file = parsed.file;
+    const value = parsed.documents[0]?.value;
+    const metadata = secrets_isObject(value) && secrets_isObject(value.metadata) ? value.metadata : {};
+    const encrypted = {
+        source: text,
+        name: typeof metadata.name === 'string' ? metadata.name : undefined,
+        toSource: (d) => d,
+    };
+    if (!keysGiven || !decrypted) {
+        const message = 'the values Secret is SOPS-encrypted and no age key was given (input sops-age-key, or --sops-age-key-file): its values are not checked and the file is left as it is';
+        return {
+            encrypted,
+            diagnostics: [warning('sops.no-key', message, file, parsed.position(0))],
+        };
+    }
+    if (!decrypted.document)
+        return { encrypted, diagnostics: decrypted.diagnostics };
+    const document = decrypted.document;
+    encrypted.document = document;
+    const plain = parseYaml(file, document.text);
+    encrypted.toSource = lineMapper(plain, parsed);
+    const read = readValuesSecret(plain, document.text);
+    return {
+        encrypted,
+        secret: read.secret,
+        diagnostics: [...decrypted.diagnostics, ...read.diagnostics.map(encrypted.toSource)],
+    };
+}
+/**
+ * A plain params.yaml with SOPS documents nested in its data values: read from what Flux hands
+ * kapp-controller once it decrypted them (nested.plainText); without that (no key, or one did not
+ * open) it is left alone like an encrypted file without a key.
+ */
+function nestedSecretOf(parsed, text, nested) {
+    if (nested.plainText === undefined && nested.keys.length > 0) {
+        const value = parsed.documents[0]?.value;
+        const metadata = secrets_isObject(value) && secrets_isObject(value.metadata) ? value.metadata : {};
+        const name = typeof metadata.name === 'string' ? metadata.name : undefined;
+        return { encrypted: { source: text, name, toSource: (d) => d }, diagnostics: nested.diagnostics };
+    }
+    const plain = nested.plainText ?? text;
+    const read = readValuesSecret(plain === text ? parsed : parseYaml(parsed.file, plain), plain);
+    return { secret: read.secret, diagnostics: [...nested.diagnostics, ...read.diagnostics] };
+}
+/**
+ * Lines of the decrypted text → lines of the encrypted file. A values YAML that decrypts to many
+ * lines sits on one line of the encrypted file, so a problem inside it points at its key there
+ * (the diagnostic's path still says where inside).
+ */
+function lineMapper(plain, source) {
+    const plainDoc = plain.documents[0]?.doc;
+    const sourceDoc = source.documents[0]?.doc;
+    if (!plainDoc || !sourceDoc)
+        return (d) => d;
+    const spans = [];
+    const lineOf = (offset) => plain.position(offset).line;
+    const add = (doc, path, node) => {
+        if (!(0,dist/* isPair */.tO)(node) || !(0,dist/* isScalar */.jn)(node.key))
+            return;
+        const key = String(node.key.value);
+        const range = node.value?.range;
+        const start = (node.key.range ?? range)?.[0];
+        if (start === undefined)
+            return;
+        spans.push({ from: lineOf(start), to: lineOf(range?.[1] ?? start), path: [...path, key] });
+        if ((0,dist/* isMap */.jh)(node.value) && path.length === 0)
+            for (const item of node.value.items)
+                add(doc, [key], item);
+    };
+    if ((0,dist/* isMap */.jh)(plainDoc.contents))
+        for (const item of plainDoc.contents.items)
+            add(plainDoc, [], item);
+    return (d) => {
+        if (d.file !== plain.file || d.line === 0)
+            return d;
+        // The innermost key whose lines hold the diagnostic's line.
+        const span = spans.filter((s) => s.from <= d.line && d.line <= s.to).at(-1);
+        const at = span ? positionAt(source, sourceDoc, span.path) : source.position(0);
+        return { ...d, line: at.line, column: at.column };
+    };
+}
+/** Diagnostics about a plaintext moved to the lines of its encryption. */
+function plainToEncrypted(file, plain, encrypted) {
+    return lineMapper(parseYaml(file, plain), parseYaml(file, encrypted));
+}
+/** Where the nearest `.sops.yaml` is for a file, as sops looks: its folder, then each parent. */
+function sopsConfigPath(paths, file) {
+    const all = new Set(paths);
+    const parts = file.split('/').slice(0, -1);
+    for (let n = parts.length; n >= 0; n--) {
+        const candidate = [...parts.slice(0, n), '.sops.yaml'].join('/');
+        if (all.has(candidate))
+            return candidate;
+    }
+    return undefined;
+}
+/**
+ * Recipients and rule for a values Secret: the first `.sops.yaml` creation rule whose path_regex
+ * matches (as sops does), else the sopsAgeRecipients setting (the sops-age-recipients input wins over
+ * flux-pkg.yaml), else the recipients the file is already encrypted for. `sopsConfig`: the nearest
+ * `.sops.yaml` (see sopsConfigPath) and its text, as the loader read it.
+ */
+function encryptionFor(sopsConfig, file, settings, previous) {
+    if (sopsConfig) {
+        const configPath = sopsConfig.path;
+        const { config, diagnostics } = parseSopsConfig(sopsConfig.text ?? '', configPath);
+        if (!config)
+            return { diagnostics };
+        const folder = configPath.slice(0, -'.sops.yaml'.length);
+        const found = creationRuleFor(config, file.slice(folder.length));
+        if (found.rule) {
+            const rule = Object.values(found.rule.rule).some(Boolean) ? found.rule.rule : SECRET_RULE;
+            const problem = readableProblem(rule);
+            if (problem)
+                return {
+                    diagnostics: [
+                        error('sops.rule-hides-metadata', problem, configPath, found.rule, `.creation_rules[${found.rule.index}]`),
+                    ],
+                };
+            return { encryption: { recipients: found.rule.recipients, rule }, diagnostics: [] };
+        }
+        if (settings.sopsAgeRecipients.length === 0 && !previous)
+            return { diagnostics: found.diagnostics };
+    }
+    const rule = previous?.metadata.rule ?? SECRET_RULE;
+    if (settings.sopsAgeRecipients.length > 0)
+        return { encryption: { recipients: settings.sopsAgeRecipients, rule }, diagnostics: [] };
+    if (previous)
+        return {
+            encryption: { recipients: previous.metadata.age.map((s) => s.recipient), rule },
+            diagnostics: [],
+        };
+    const message = 'secretFormat is "sops" but no age recipient is known: add a .sops.yaml creation rule for this file, set sopsAgeRecipients in flux-pkg.yaml, or the sops-age-recipients input';
+    return { diagnostics: [error('sops.no-recipients', message, file)] };
+}
+/** Flux reads apiVersion, kind and metadata before it decrypts: a rule must leave them readable. */
+function readableProblem(rule) {
+    const invalid = ruleProblem(rule);
+    if (invalid)
+        return invalid;
+    const encrypted = encryptionPredicate(rule);
+    const hidden = [['apiVersion'], ['kind'], ['metadata', 'name']].filter((keys) => encrypted(keys));
+    if (hidden.length === 0 && encrypted(['stringData', 'values.yaml']))
+        return undefined;
+    return hidden.length > 0
+        ? `the creation rule would encrypt ${hidden.map((k) => k.join('.')).join(', ')}, which Flux must read; use encrypted_regex: ^(data|stringData)$`
+        : 'the creation rule would leave stringData in plain text; use encrypted_regex: ^(data|stringData)$';
+}
+/** A plain values Secret where encryption is expected: a warning, or an error with requireEncryption. */
+function plainSecretProblem(file, settings, repoEncrypts, what = 'the values Secret') {
+    if (settings.requireEncryption)
+        return error('values.plain-secret', `${what} is stored in plain text, and requireEncryption is set: ${what === 'the values Secret' ? 'set secretFormat: sops for this environment' : 'encrypt it with SOPS'}`, file);
+    if (!repoEncrypts)
+        return undefined;
+    return warning('values.plain-secret', `${what} is stored in plain text in git; ${what === 'the values Secret' ? 'set secretFormat: sops to encrypt it' : 'encrypt it with SOPS'}`, file);
+}
+/** The repository encrypts values Secrets somewhere: it has a `.sops.yaml` or configures secretFormat sops. */
+function repoEncrypts(paths, configured) {
+    return (paths.some((p) => p === '.sops.yaml' || p.endsWith('/.sops.yaml')) ||
+        configured.some((s) => s.secretFormat === 'sops'));
+}
+
+;// CONCATENATED MODULE: ./src/plan/model/environment.ts
+
+
+
+
+
+
+
+
+const environment_isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+/** A file is one SOPS-encrypted document, which the loader decrypts when it has the key. */
+function isEncryptedSecret(read) {
+    const { parsed, text } = read;
+    return (text !== undefined &&
+        parsed !== undefined &&
+        parsed.diagnostics.length === 0 &&
+        parsed.documents.length === 1 &&
+        isSopsDocument(parsed.documents[0].value));
+}
+/** The folder as Flux builds it (flux/build.ts). */
+function buildEnvironment(reads) {
+    return buildFolder(reads.dir, reads.files);
+}
+/**
+ * The file holding the values Secret the folder's PackageInstall names (the loader decrypts it when
+ * it is encrypted), or the layout's values Secret file when the build holds no PackageInstall.
+ */
+function valuesSecretFileOf(reads, layout, build) {
+    const installs = build.objects.filter(isPackageInstall);
+    if (installs.length > 1)
+        return undefined;
+    const secret = installs[0] ? namedSecret(build, installs[0]) : undefined;
+    if (secret)
+        return secret.file;
+    const fallback = `${reads.dir}/${layout.valuesSecretFile}`;
+    return reads.files.has(fallback) ? fallback : undefined;
+}
+const isPackageInstall = (o) => o.kind === 'PackageInstall';
+/**
+ * The built Secret a PackageInstall's first spec.values entry names, in its namespace if there is
+ * one there (a Flux Kustomization's targetNamespace puts both in one namespace anyway; see
+ * namespaceProblem).
+ */
+function namedSecret(build, pi) {
+    const spec = environment_isObject(pi.value.spec) ? pi.value.spec : {};
+    const first = Array.isArray(spec.values) ? spec.values[0] : undefined;
+    const name = environment_isObject(first) && environment_isObject(first.secretRef) ? first.secretRef.name : undefined;
+    if (typeof name !== 'string')
+        return undefined;
+    const named = build.objects.filter((o) => o.kind === 'Secret' && o.name === name);
+    return named.find((o) => o.namespace === pi.namespace) ?? named[0];
+}
+/** The planner's view of an environment folder: what its kustomization builds, read as a PackageInstall and its values Secret. */
+function environmentFiles(reads, layout, build = buildEnvironment(reads)) {
+    const diagnostics = [...build.diagnostics];
+    const result = {
+        diagnostics,
+        packageInstallBuilt: false,
+        valuesSecretBuilt: false,
+        otherSecrets: [],
+        hasFiles: reads.files.size > 0,
+        missingListed: [],
+    };
+    const ours = new Set([
+        `${reads.dir}/${layout.packageInstallFile}`,
+        `${reads.dir}/${layout.valuesSecretFile}`,
+    ]);
+    for (const { path, diagnostic } of build.missing)
+        (ours.has(path) ? result.missingListed : diagnostics).push(diagnostic);
+    const installs = build.objects.filter(isPackageInstall);
+    if (installs.length > 1) {
+        const where = installs.map((o) => `${o.file}:${o.parsed.position(o.doc.range[0]).line}`).join(', ');
+        diagnostics.push(error('packageinstall.multiple', `the folder builds ${installs.length} PackageInstalls (${where}); an environment holds one PackageInstall per component: keep one`, installs[1].file, installs[1].parsed.position(installs[1].doc.range[0])));
+    }
+    else if (installs.length === 1) {
+        const o = installs[0];
+        result.packageInstall = readPackageInstall(o.parsed, reads.files.get(o.file)?.text ?? '', o.doc, o.value, diagnostics);
+        result.packageInstallBuilt = true;
+    }
+    else
+        packageInstallFromLayout(reads, layout, result);
+    valuesSecretOf(reads, layout, build, result);
+    otherSecretsOf(build, result);
+    if (build.kustomization) {
+        result.kustomizationPath = build.kustomization;
+        result.kustomizationText = reads.files.get(build.kustomization)?.text;
+    }
+    return result;
+}
+/** No PackageInstall is built: packageinstall.yaml as it is (install lists it; validate refuses the folder). */
+function packageInstallFromLayout(reads, layout, result) {
+    const piPath = `${reads.dir}/${layout.packageInstallFile}`;
+    const pi = reads.files.get(piPath);
+    if (!pi?.parsed || pi.text === undefined) {
+        if (pi?.parsed)
+            result.diagnostics.push(...pi.parsed.diagnostics);
+        return;
+    }
+    if (pi.parsed.diagnostics.length > 0) {
+        result.diagnostics.push(...pi.parsed.diagnostics);
+        return;
+    }
+    const found = pi.parsed.documents.filter((d) => environment_isObject(d.value) && d.value.kind === 'PackageInstall');
+    if (found.length === 1)
+        result.packageInstall = readPackageInstall(pi.parsed, pi.text, found[0].doc, found[0].value, result.diagnostics);
+}
+function valuesSecretOf(reads, layout, build, result) {
+    const file = valuesSecretFileOf(reads, layout, build);
+    const secret = file ? reads.files.get(file) : undefined;
+    if (!file || !secret?.parsed)
+        return;
+    const installs = build.objects.filter(isPackageInstall);
+    const named = installs.length === 1 ? namedSecret(build, installs[0]) : undefined;
+    result.valuesSecretBuilt = named !== undefined;
+    if (named && named.namespace !== installs[0].namespace)
+        result.diagnostics.push(namespaceProblem(installs[0], named));
+    if (!build.objects.some((o) => o.file === file))
+        result.diagnostics.push(...secret.parsed.diagnostics);
+    if (secret.text === undefined || secret.parsed.diagnostics.length > 0)
+        return;
+    const read = isEncryptedSecret(secret)
+        ? encryptedSecretOf(secret.parsed, secret.text, reads.keysGiven, reads.decryptedFile === file ? reads.decrypted : undefined)
+        : reads.nested
+            ? nestedSecretOf(secret.parsed, secret.text, reads.nested)
+            : { ...readValuesSecret(secret.parsed, secret.text), encrypted: undefined };
+    result.encrypted = read.encrypted;
+    result.diagnostics.push(...read.diagnostics);
+    result.valuesSecret = read.secret;
+    result.valuesSecretText = secret.text;
+    result.valuesSecretFile = file;
+    result.valuesSecretDiagnostics = read.diagnostics;
+    if (reads.nested?.keys.length)
+        result.nestedSops = reads.nested.keys;
+}
+/** kapp-controller reads the values Secret from the PackageInstall's namespace. */
+function namespaceProblem(pi, secret) {
+    const ns = (o) => (o.namespace ? `namespace ${o.namespace}` : 'no namespace');
+    return warning('packageinstall.values-secret-namespace', `the PackageInstall has ${ns(pi)} and its values Secret "${secret.name}" ${ns(secret)}: kapp-controller reads the Secret from the PackageInstall's namespace, so this holds only if the Flux Kustomization sets targetNamespace. Give both the same namespace (or none)`, secret.file, secret.parsed.position(secret.doc.range[0]));
+}
+function otherSecretsOf(build, result) {
+    for (const o of build.objects) {
+        if (o.kind !== 'Secret' || o.file === result.valuesSecretFile)
+            continue;
+        result.otherSecrets.push({ file: o.file, name: o.name, encrypted: isSopsDocument(o.value) });
+    }
+}
+/**
+ * Install and promote write packageinstall.yaml and params.yaml: a folder whose PackageInstall or
+ * values Secret lives in another file would end up with two. Refused, with the fix.
+ */
+function writtenElsewhereProblems(env, dir, layout) {
+    const problems = [];
+    const piPath = `${dir}/${layout.packageInstallFile}`;
+    const secretPath = `${dir}/${layout.valuesSecretFile}`;
+    const pi = env.packageInstall;
+    if (pi && pi.file !== piPath)
+        problems.push(error('environment.written-elsewhere', `the PackageInstall of this environment is in ${pi.file}, and flux-pkg writes ${piPath}: move it there (one object in the file) so a new version replaces it instead of adding a second`, pi.file, pi.parsed.position(pi.doc.range[0])));
+    if (env.valuesSecretFile && env.valuesSecretFile !== secretPath)
+        problems.push(error('environment.written-elsewhere', `the values Secret of this environment is in ${env.valuesSecretFile}, and flux-pkg writes ${secretPath}: move it there (one object in the file)`, env.valuesSecretFile));
+    return problems;
+}
+/** The version an environment's PackageInstall selects among the component's Packages, if any. */
+function selectedVersion(env, packages) {
+    const pi = env.packageInstall;
+    if (!pi?.selection || pi.refName !== packages.refName)
+        return undefined;
+    return selectHighest(packages.packages.map((p) => p.version), pi.selection).version;
+}
+function readPackageInstall(parsed, text, doc, value, diagnostics) {
+    const file = parsed.file;
+    const at = (path) => positionAt(parsed, doc, path);
+    const spec = environment_isObject(value.spec) ? value.spec : {};
+    const metadata = environment_isObject(value.metadata) ? value.metadata : {};
+    const ref = environment_isObject(spec.packageRef) ? spec.packageRef : undefined;
+    const vs = ref && environment_isObject(ref.versionSelection) ? ref.versionSelection : undefined;
+    requiredFieldProblems(file, value, spec, at, diagnostics);
+    const secretNames = [];
+    if (Array.isArray(spec.values)) {
+        spec.values.forEach((v, i) => {
+            const name = environment_isObject(v) && environment_isObject(v.secretRef) ? v.secretRef.name : undefined;
+            if (typeof name === 'string')
+                secretNames.push(name);
+            else
+                diagnostics.push(error('packageinstall.values', 'every spec.values entry needs secretRef.name', file, at(['spec', 'values', i]), `.spec.values[${i}]`));
+        });
+    }
+    let selection;
+    if (vs) {
+        selection = {};
+        if (vs.constraints !== undefined)
+            selection.constraints = own(String(vs.constraints));
+        if (environment_isObject(vs.prereleases)) {
+            const ids = vs.prereleases.identifiers;
+            selection.prereleases = Array.isArray(ids) ? { identifiers: ids.map(String) } : {};
+        }
+    }
+    if (environment_isObject(value.metadata) && value.metadata.annotations && !environment_isObject(value.metadata.annotations)) {
+        diagnostics.push(warning('packageinstall.annotations', 'metadata.annotations should be a mapping', file, at(['metadata', 'annotations'])));
+    }
+    return {
+        file,
+        parsed,
+        text,
+        doc,
+        name: typeof metadata.name === 'string' ? own(metadata.name) : undefined,
+        namespace: typeof metadata.namespace === 'string' ? own(metadata.namespace) : undefined,
+        refName: ref && typeof ref.refName === 'string' ? own(ref.refName) : undefined,
+        selection,
+        secretNames,
+    };
+}
+/** What kapp-controller needs of a PackageInstall: its apiVersion, a packageRef with a versionSelection, a service account. */
+function requiredFieldProblems(file, value, spec, at, diagnostics) {
+    const ref = environment_isObject(spec.packageRef) ? spec.packageRef : undefined;
+    const vs = ref && environment_isObject(ref.versionSelection) ? ref.versionSelection : undefined;
+    if (value.apiVersion !== 'packaging.carvel.dev/v1alpha1') {
+        diagnostics.push(error('packageinstall.api-version', `apiVersion must be "packaging.carvel.dev/v1alpha1" for kind PackageInstall`, file, at(['apiVersion']), '.apiVersion'));
+    }
+    if (!ref || typeof ref.refName !== 'string') {
+        diagnostics.push(error('packageinstall.package-ref', 'spec.packageRef.refName is required (kapp-controller fails at reconcile time without it)', file, at(['spec', 'packageRef']), '.spec.packageRef'));
+    }
+    else if (!vs) {
+        diagnostics.push(error('packageinstall.version-selection', 'spec.packageRef.versionSelection is required (kapp-controller fails at reconcile time without it)', file, at(['spec', 'packageRef']), '.spec.packageRef.versionSelection'));
+    }
+    if (typeof spec.serviceAccountName !== 'string' && !environment_isObject(spec.cluster)) {
+        diagnostics.push(error('packageinstall.service-account', 'spec.serviceAccountName (or spec.cluster) is required', file, at(['spec']), '.spec.serviceAccountName'));
+    }
+}
+
+;// CONCATENATED MODULE: ./src/plan/load/load.ts
+
+
+
+
+/** The component's Packages: its Package files read and parsed, then validated. */
+async function loadPackages(reader, component) {
+    const files = [];
+    for (const file of component.packageFiles)
+        files.push({ file, parsed: (await reader.yaml(file)).parsed });
+    return packagesOf(component, files);
+}
+/**
+ * An environment folder's files — every file under it, since Flux may apply any of them — read and
+ * parsed; the values Secret's file decrypted when it is encrypted and keys are given.
+ */
+async function loadEnvironment(reader, dir, layout, keys) {
+    const files = new Map();
+    const paths = await reader.under(dir);
+    reader.prefetch(paths);
+    for (const path of paths)
+        files.set(path, await reader.yaml(path));
+    const identities = keys?.identities ?? [];
+    const reads = { dir, files, keysGiven: identities.length > 0 };
+    const build = buildEnvironment(reads);
+    const secretFile = valuesSecretFileOf(reads, layout, build);
+    const secret = secretFile ? files.get(secretFile) : undefined;
+    if (identities.length > 0 && secret && isEncryptedSecret(secret)) {
+        reads.decrypted = await decryptDocument(secret.text, { identities, file: secretFile });
+        reads.decryptedFile = secretFile;
+        // Masked before anything can print.
+        if (reads.decrypted.document)
+            keys?.onDecrypted?.(reads.decrypted.document.secrets);
+    }
+    if (secret && secret.parsed && secret.text !== undefined && !isEncryptedSecret(secret)) {
+        // SOPS documents nested in the values Secret's data values (Flux decrypts those).
+        reads.nested = await readNestedSops(secret.parsed, secret.text, identities);
+        if (reads.nested)
+            keys?.onDecrypted?.(reads.nested.secrets);
+    }
+    return environmentFiles(reads, layout, build);
+}
+/**
+ * What one plan run loads, component by component. Each component's Packages are loaded once (their
+ * diagnostics reported then); done() releases everything kept for a component.
+ */
+class Loader {
+    reader;
+    layout;
+    diagnostics;
+    keys;
+    #packages = new Map();
+    constructor(reader, layout, diagnostics, keys) {
+        this.reader = reader;
+        this.layout = layout;
+        this.diagnostics = diagnostics;
+        this.keys = keys;
+    }
+    packages(component) {
+        let loaded = this.#packages.get(component);
+        if (!loaded) {
+            loaded = loadPackages(this.reader, component).then((p) => {
+                this.diagnostics.push(...p.diagnostics);
+                // Nothing reads the Package files again: their parsed documents need not wait for the component's turn.
+                this.reader.forget(`${component.dir}/${this.layout.packagesDir}`);
+                return p;
+            });
+            this.#packages.set(component, loaded);
+        }
+        return loaded;
+    }
+    /** One environment of a component; `keys` false: read without the caller's age identities. */
+    environment(component, environment, keys = true) {
+        return loadEnvironment(this.reader, `${component.dir}/${environment}`, this.layout, keys ? this.keys : undefined);
+    }
+    /** The component's Packages and these environments' files. */
+    async component(component, environments) {
+        const packages = await this.packages(component);
+        const loaded = new Map();
+        for (const env of environments)
+            loaded.set(env, await this.environment(component, env));
+        return { component, packages, environments: loaded };
+    }
+    /** Start reading the files component() will ask for. */
+    prefetch(component, environments, packages = true) {
+        if (!component)
+            return;
+        if (packages)
+            this.reader.prefetch(component.packageFiles);
+        if (environments.length === 0)
+            return;
+        // The folders' file lists come from the snapshot's listing, read once per run.
+        for (const env of environments)
+            this.reader
+                .under(`${component.dir}/${env}`)
+                .then((paths) => this.reader.prefetch(paths))
+                .catch(() => { }); // a listing that fails surfaces when component() reads it
+    }
+    /** The planner is done with a component (each is planned once): release what was kept for it. */
+    done(component) {
+        this.reader.forget(component.dir);
+        this.#packages.delete(component);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/plan/load/reader.ts
+/**
+ * The loader's port to the repository: reads and parses files through the snapshot, each at most
+ * once, refusing oversized ones unread. Asynchronous (it does I/O); the planning rules never see it.
+ */
+
+
+
+/** Reads and parses files through the snapshot, each at most once, refusing oversized ones unread. */
+class RepoReader {
+    snapshot;
+    #cache = new Map();
+    /** Reads started by prefetch() that yaml() has not asked for yet. */
+    #reads = new Map();
+    #entries;
+    /** By folder depth: each folder at that depth → every file under it. */
+    #folders = new Map();
+    #scans = 0;
+    constructor(snapshot) {
+        this.snapshot = snapshot;
+    }
+    async exists(path) {
+        return (await this.#entryMap()).has(path);
+    }
+    /**
+     * Every file under a folder (repository paths, in the snapshot's order). The first few calls scan
+     * the listing (a gate reads a handful of folders); after that, folders at that depth are indexed
+     * once (a whole-repository run reads thousands).
+     */
+    async under(dir) {
+        const entries = await this.#entryMap();
+        const prefix = `${dir}/`;
+        const depth = dir.split('/').length;
+        if (this.#scans < SCANS_BEFORE_INDEX && !this.#folders.has(depth)) {
+            this.#scans += 1;
+            return [...entries.keys()].filter((p) => p.startsWith(prefix));
+        }
+        let index = this.#folders.get(depth);
+        if (!index) {
+            index = folderIndex(entries, depth);
+            this.#folders.set(depth, index);
+        }
+        return index.get(dir) ?? [];
+    }
+    yaml(path) {
+        let cached = this.#cache.get(path);
+        if (!cached) {
+            const read = this.#reads.get(path) ?? this.#read(path);
+            this.#reads.delete(path);
+            cached = read.then((r) => parse(path, r));
+            this.#cache.set(path, cached);
+        }
+        return cached;
+    }
+    /**
+     * Start reading files the planner is about to ask for, all at once: files read one after another
+     * wait on the disk (or the network) once each. Only files that will be asked for belong here.
+     * They are parsed when yaml() asks for them, so what it returns is the same either way, and
+     * parsed documents live no longer than without prefetching (which keeps the heap small).
+     */
+    prefetch(paths) {
+        for (const path of paths) {
+            if (this.#cache.has(path) || this.#reads.has(path))
+                continue;
+            const read = this.#read(path);
+            // A failed read surfaces when yaml() is awaited, as without prefetching; never as an unhandled rejection.
+            read.catch(() => { });
+            this.#reads.set(path, read);
+        }
+    }
+    /** Drop what was read under a folder: a large repo is planned component by component in bounded memory. */
+    forget(dir) {
+        const prefix = `${dir}/`;
+        for (const cache of [this.#cache, this.#reads])
+            for (const path of cache.keys())
+                if (path.startsWith(prefix))
+                    cache.delete(path);
+    }
+    async #entryMap() {
+        this.#entries ??= this.snapshot.list().then((entries) => new Map(entries.map((e) => [e.path, e])));
+        return this.#entries;
+    }
+    async #read(path) {
+        const entry = (await this.#entryMap()).get(path);
+        if (!entry)
+            return {};
+        const size = entry.size ?? (entry.kind ? undefined : await this.snapshot.size?.(path));
+        const read = await readBounded(this.snapshot, path, DEFAULT_LIMITS.maxBytes, { ...entry, size });
+        if (read.refused?.reason === 'too-large')
+            return { tooLarge: read.refused.size ?? DEFAULT_LIMITS.maxBytes + 1 };
+        if (read.refused)
+            return { refused: refusedYaml(path, `repo.${read.refused.reason}`, read.refused.message) };
+        return { text: read.text };
+    }
+}
+/** Listing scans before under() indexes a depth. */
+const SCANS_BEFORE_INDEX = 8;
+/** Each folder `depth` segments deep → every file under it. */
+function folderIndex(entries, depth) {
+    const folders = new Map();
+    for (const path of entries.keys()) {
+        let end = -1;
+        for (let i = 0; i < depth; i++) {
+            end = path.indexOf('/', end + 1);
+            if (end === -1)
+                break;
+        }
+        if (end === -1)
+            continue;
+        const dir = path.slice(0, end);
+        const files = folders.get(dir);
+        if (files)
+            files.push(path);
+        else
+            folders.set(dir, [path]);
+    }
+    return folders;
+}
+function parse(path, read) {
+    if (read.tooLarge !== undefined)
+        return { parsed: tooLargeYaml(path, read.tooLarge, DEFAULT_LIMITS.maxBytes) };
+    if (read.refused)
+        return { parsed: read.refused };
+    if (read.text === undefined)
+        return {};
+    return { parsed: parseYaml(path, read.text), text: read.text };
+}
+/** A file refused unread (a symbolic link, a FIFO): an error at the file, never a silent skip. */
+function refusedYaml(file, code, message) {
+    const diagnostic = error(code, message, file);
+    return { file, documents: [], diagnostics: [diagnostic], position: () => ({ line: 0, column: 0 }) };
+}
+
+;// CONCATENATED MODULE: ./src/plan/model/repository.ts
+/**
+ * The gitops repo's shape as the planner sees it, from the file list alone: which components and
+ * environments exist, and whether their names are usable. Nothing here reads a file.
+ */
+
+
+
+/** A filter (component, environment) that names nothing the repository has. */
+const NO_MATCH = 'request.no-match';
+const isYamlFile = (p) => p.endsWith('.yaml') || p.endsWith('.yml');
+/**
+ * Components and environments, from the file list alone (nothing is read). An environment folder
+ * holds packageinstall.yaml or params.yaml, or — in a component with Packages — a kustomization
+ * file (Flux applies what it lists, whatever the files are called). RBAC folders are not environments.
+ */
+function discover(paths, layout) {
+    const prefix = layout.componentsPath ? `${layout.componentsPath.replace(/\/+$/, '')}/` : '';
+    const envFiles = new Set([layout.packageInstallFile, layout.valuesSecretFile]);
+    const kustomized = [];
+    const [rbacBefore, rbacAfter] = layout.rbacFolder.split('{environment}');
+    const isRbac = (folder) => folder.length > rbacBefore.length + rbacAfter.length &&
+        folder.startsWith(rbacBefore) &&
+        folder.endsWith(rbacAfter);
+    const components = new Map();
+    const get = (name) => {
+        let c = components.get(name);
+        if (!c) {
+            c = { name, dir: `${prefix}${name}`, packageFiles: [], environments: [] };
+            components.set(name, c);
+        }
+        return c;
+    };
+    for (const path of paths) {
+        if (!path.startsWith(prefix))
+            continue;
+        const parts = path.slice(prefix.length).split('/');
+        if (parts.length !== 3 || parts[0].startsWith('.'))
+            continue;
+        const [component, folder, file] = parts;
+        if (folder === layout.packagesDir && isYamlFile(file))
+            get(component).packageFiles.push(path);
+        else if (envFiles.has(file)) {
+            const c = get(component);
+            if (!c.environments.includes(folder))
+                c.environments.push(folder);
+        }
+        else if (KUSTOMIZATION_FILES.includes(file) &&
+            folder !== layout.packagesDir &&
+            !isRbac(folder))
+            kustomized.push([component, folder]);
+    }
+    for (const [component, folder] of kustomized) {
+        const c = components.get(component);
+        if (c && c.packageFiles.length > 0 && !c.environments.includes(folder))
+            c.environments.push(folder);
+    }
+    for (const c of components.values()) {
+        c.packageFiles.sort();
+        c.environments.sort();
+    }
+    return [...components.values()].sort((a, b) => (a.name < b.name ? -1 : 1));
+}
+/** Component names are refNames in TAP's layout (DNS-1123 subdomains); environments are DNS-1123 labels. */
+function nameProblem(kind, name) {
+    if (name.includes('/') || name.includes('..') || name === '.')
+        return `must not contain "/" or ".."`;
+    return kind === 'component' ? dns1123SubdomainProblem(name) : dns1123LabelProblem(name);
+}
+/** The component names, for a message that says which exist. */
+const componentList = (components) => components.map((c) => c.name).join(', ') || 'none';
+/** Component and environment folders, and the names a request gives, that cannot be used. */
+function nameProblems(components, request) {
+    const diagnostics = [];
+    for (const c of components) {
+        const problem = nameProblem('component', c.name);
+        if (problem)
+            diagnostics.push(error('layout.component-name', `component folder "${c.name}" ${problem}`, c.packageFiles[0] ?? c.dir));
+        for (const env of c.environments) {
+            const envProblem = nameProblem('environment', env);
+            if (envProblem)
+                diagnostics.push(error('layout.environment-name', `environment folder "${env}" ${envProblem}`, `${c.dir}/${env}`));
+        }
+    }
+    const named = request.kind === 'promote' ? {} : request;
+    for (const name of named.components ?? []) {
+        const problem = nameProblem('component', name);
+        if (problem)
+            diagnostics.push(error('request.component', `component "${name}" ${problem}`, ''));
+        else if (!components.some((c) => c.name === name))
+            diagnostics.push(error(NO_MATCH, `the component filter "${name}" names no component in the repository (components: ${componentList(components)})`, ''));
+    }
+    for (const name of named.environments ?? []) {
+        const problem = nameProblem('environment', name);
+        if (problem)
+            diagnostics.push(error('request.environment', `environment "${name}" ${problem}`, ''));
+    }
+    return diagnostics;
+}
+
+;// CONCATENATED MODULE: ./src/flux/core-schemas.ts
+/**
+ * The built-in Kubernetes kinds bootstrap writes, with only what they require and what we use —
+ * these have no CRD to derive from (they are compiled into the API server).
+ */
+const DNS_SUBDOMAIN = '^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$';
+const DNS_LABEL = '^[a-z0-9]([-a-z0-9]*[a-z0-9])?$';
+const STRINGS = { type: 'array', items: { type: 'string' } };
+/** metadata as the API server checks it: a DNS name, a namespace that is a DNS label. */
+const METADATA_SCHEMA = {
+    type: 'object',
+    required: ['name'],
+    properties: {
+        name: { type: 'string', pattern: DNS_SUBDOMAIN, maxLength: 253 },
+        namespace: { type: 'string', pattern: DNS_LABEL, maxLength: 63 },
+        labels: { type: 'object', additionalProperties: { type: 'string' } },
+        annotations: { type: 'object', additionalProperties: { type: 'string' } },
+    },
+};
+function kind(apiVersion, kindName, extra = {}, required = []) {
+    return {
+        type: 'object',
+        required: ['apiVersion', 'kind', 'metadata', ...required],
+        additionalProperties: false,
+        properties: {
+            apiVersion: { const: apiVersion },
+            kind: { const: kindName },
+            metadata: METADATA_SCHEMA,
+            ...extra,
+        },
+    };
+}
+const POLICY_RULE = {
+    type: 'object',
+    required: ['verbs'],
+    additionalProperties: false,
+    properties: {
+        apiGroups: STRINGS,
+        resources: STRINGS,
+        resourceNames: STRINGS,
+        verbs: { ...STRINGS, minItems: 1 },
+    },
+};
+const ROLE_REF = {
+    type: 'object',
+    required: ['apiGroup', 'kind', 'name'],
+    additionalProperties: false,
+    properties: {
+        apiGroup: { const: 'rbac.authorization.k8s.io' },
+        kind: { enum: ['Role', 'ClusterRole'] },
+        name: { type: 'string', minLength: 1 },
+    },
+};
+const SUBJECT = {
+    type: 'object',
+    required: ['kind', 'name'],
+    additionalProperties: false,
+    properties: {
+        kind: { enum: ['ServiceAccount', 'User', 'Group'] },
+        name: { type: 'string', minLength: 1 },
+        namespace: { type: 'string', pattern: DNS_LABEL },
+        apiGroup: { type: 'string' },
+    },
+    // A ServiceAccount subject without a namespace is refused by the API server.
+    anyOf: [{ properties: { kind: { not: { const: 'ServiceAccount' } } } }, { required: ['namespace'] }],
+};
+/** Keyed like the CRD schemas: `group/version/Kind`, the core group as ''. */
+const core_schemas_CORE_SCHEMAS = {
+    '/v1/Namespace': kind('v1', 'Namespace'),
+    '/v1/ServiceAccount': kind('v1', 'ServiceAccount'),
+    // The values Secret of an environment folder: string values only (bootstrap never writes `data`).
+    '/v1/Secret': kind('v1', 'Secret', {
+        type: { type: 'string' },
+        stringData: { type: 'object', additionalProperties: { type: 'string' } },
+    }),
+    'rbac.authorization.k8s.io/v1/Role': kind('rbac.authorization.k8s.io/v1', 'Role', {
+        rules: { type: 'array', items: POLICY_RULE },
+    }),
+    'rbac.authorization.k8s.io/v1/RoleBinding': kind('rbac.authorization.k8s.io/v1', 'RoleBinding', { roleRef: ROLE_REF, subjects: { type: 'array', items: SUBJECT } }, ['roleRef']),
+    'kustomize.config.k8s.io/v1beta1/Kustomization': {
+        type: 'object',
+        required: ['apiVersion', 'kind', 'resources'],
+        properties: {
+            apiVersion: { const: 'kustomize.config.k8s.io/v1beta1' },
+            kind: { const: 'Kustomization' },
+            resources: { ...STRINGS, minItems: 1 },
+        },
+    },
+};
+
+;// CONCATENATED MODULE: ./src/flux/crd-schemas.json
+const crd_schemas_namespaceObject = /*#__PURE__*/JSON.parse('{"jo":{"kustomize.toolkit.fluxcd.io/v1/Kustomization":{"properties":{"apiVersion":{"type":"string"},"kind":{"type":"string"},"metadata":{"type":"object"},"spec":{"properties":{"buildMetadata":{"items":{"enum":["originAnnotations","transformerAnnotations"],"type":"string"},"type":"array"},"commonMetadata":{"properties":{"annotations":{"additionalProperties":{"type":"string"},"type":"object"},"labels":{"additionalProperties":{"type":"string"},"type":"object"}},"type":"object","additionalProperties":false},"components":{"items":{"type":"string"},"type":"array"},"decryption":{"properties":{"provider":{"enum":["sops"],"type":"string"},"secretRef":{"properties":{"name":{"type":"string"}},"required":["name"],"type":"object","additionalProperties":false},"serviceAccountName":{"type":"string"}},"required":["provider"],"type":"object","additionalProperties":false},"deletionPolicy":{"enum":["MirrorPrune","Delete","WaitForTermination","Orphan"],"type":"string"},"dependsOn":{"items":{"properties":{"name":{"type":"string"},"namespace":{"type":"string"},"readyExpr":{"type":"string"}},"required":["name"],"type":"object","additionalProperties":false},"type":"array"},"force":{"type":"boolean"},"healthCheckExprs":{"items":{"properties":{"apiVersion":{"type":"string"},"current":{"type":"string"},"failed":{"type":"string"},"inProgress":{"type":"string"},"kind":{"type":"string"}},"required":["apiVersion","current"],"type":"object","additionalProperties":false},"type":"array"},"healthChecks":{"items":{"properties":{"apiVersion":{"type":"string"},"kind":{"type":"string"},"name":{"type":"string"},"namespace":{"type":"string"}},"required":["kind","name"],"type":"object","additionalProperties":false},"type":"array"},"ignore":{"items":{"properties":{"paths":{"items":{"type":"string"},"type":"array"},"target":{"properties":{"annotationSelector":{"type":"string"},"group":{"type":"string"},"kind":{"type":"string"},"labelSelector":{"type":"string"},"name":{"type":"string"},"namespace":{"type":"string"},"version":{"type":"string"}},"type":"object","additionalProperties":false}},"required":["paths"],"type":"object","additionalProperties":false},"type":"array"},"ignoreMissingComponents":{"type":"boolean"},"images":{"items":{"properties":{"digest":{"type":"string"},"name":{"type":"string"},"newName":{"type":"string"},"newTag":{"type":"string"}},"required":["name"],"type":"object","additionalProperties":false},"type":"array"},"interval":{"pattern":"^([0-9]+(\\\\.[0-9]+)?(ms|s|m|h))+$","type":"string"},"kubeConfig":{"properties":{"configMapRef":{"properties":{"name":{"type":"string"}},"required":["name"],"type":"object","additionalProperties":false},"secretRef":{"properties":{"key":{"type":"string"},"name":{"type":"string"}},"required":["name"],"type":"object","additionalProperties":false}},"type":"object","x-kubernetes-validations":[{"message":"exactly one of spec.kubeConfig.configMapRef or spec.kubeConfig.secretRef must be specified","rule":"has(self.configMapRef) || has(self.secretRef)"},{"message":"exactly one of spec.kubeConfig.configMapRef or spec.kubeConfig.secretRef must be specified","rule":"!has(self.configMapRef) || !has(self.secretRef)"}],"additionalProperties":false},"namePrefix":{"maxLength":200,"minLength":1,"type":"string"},"nameSuffix":{"maxLength":200,"minLength":1,"type":"string"},"patches":{"items":{"properties":{"patch":{"type":"string"},"target":{"properties":{"annotationSelector":{"type":"string"},"group":{"type":"string"},"kind":{"type":"string"},"labelSelector":{"type":"string"},"name":{"type":"string"},"namespace":{"type":"string"},"version":{"type":"string"}},"type":"object","additionalProperties":false}},"required":["patch"],"type":"object","additionalProperties":false},"type":"array"},"path":{"type":"string"},"postBuild":{"properties":{"substitute":{"additionalProperties":{"type":"string"},"type":"object"},"substituteFrom":{"items":{"properties":{"kind":{"enum":["Secret","ConfigMap"],"type":"string"},"name":{"maxLength":253,"minLength":1,"type":"string"},"optional":{"type":"boolean"}},"required":["kind","name"],"type":"object","additionalProperties":false},"type":"array"},"substituteStrategy":{"enum":["WithVariables","Always"],"type":"string"}},"type":"object","additionalProperties":false},"prune":{"type":"boolean"},"retryInterval":{"pattern":"^([0-9]+(\\\\.[0-9]+)?(ms|s|m|h))+$","type":"string"},"serviceAccountName":{"type":"string"},"sourceRef":{"properties":{"apiVersion":{"type":"string"},"kind":{"enum":["OCIRepository","GitRepository","Bucket","ExternalArtifact"],"type":"string"},"name":{"type":"string"},"namespace":{"type":"string"}},"required":["kind","name"],"type":"object","additionalProperties":false},"suspend":{"type":"boolean"},"targetNamespace":{"maxLength":63,"minLength":1,"type":"string"},"timeout":{"pattern":"^([0-9]+(\\\\.[0-9]+)?(ms|s|m|h))+$","type":"string"},"wait":{"type":"boolean"}},"required":["interval","prune","sourceRef"],"type":"object","additionalProperties":false}},"type":"object","additionalProperties":false},"kustomize.toolkit.fluxcd.io/v1beta2/Kustomization":{"properties":{"apiVersion":{"type":"string"},"kind":{"type":"string"},"metadata":{"type":"object"},"spec":{"properties":{"commonMetadata":{"properties":{"annotations":{"additionalProperties":{"type":"string"},"type":"object"},"labels":{"additionalProperties":{"type":"string"},"type":"object"}},"type":"object","additionalProperties":false},"components":{"items":{"type":"string"},"type":"array"},"decryption":{"properties":{"provider":{"enum":["sops"],"type":"string"},"secretRef":{"properties":{"name":{"type":"string"}},"required":["name"],"type":"object","additionalProperties":false}},"required":["provider"],"type":"object","additionalProperties":false},"dependsOn":{"items":{"properties":{"name":{"type":"string"},"namespace":{"type":"string"}},"required":["name"],"type":"object","additionalProperties":false},"type":"array"},"force":{"type":"boolean"},"healthChecks":{"items":{"properties":{"apiVersion":{"type":"string"},"kind":{"type":"string"},"name":{"type":"string"},"namespace":{"type":"string"}},"required":["kind","name"],"type":"object","additionalProperties":false},"type":"array"},"images":{"items":{"properties":{"digest":{"type":"string"},"name":{"type":"string"},"newName":{"type":"string"},"newTag":{"type":"string"}},"required":["name"],"type":"object","additionalProperties":false},"type":"array"},"interval":{"pattern":"^([0-9]+(\\\\.[0-9]+)?(ms|s|m|h))+$","type":"string"},"kubeConfig":{"properties":{"configMapRef":{"properties":{"name":{"type":"string"}},"required":["name"],"type":"object","additionalProperties":false},"secretRef":{"properties":{"key":{"type":"string"},"name":{"type":"string"}},"required":["name"],"type":"object","additionalProperties":false}},"type":"object","x-kubernetes-validations":[{"message":"exactly one of spec.kubeConfig.configMapRef or spec.kubeConfig.secretRef must be specified","rule":"has(self.configMapRef) || has(self.secretRef)"},{"message":"exactly one of spec.kubeConfig.configMapRef or spec.kubeConfig.secretRef must be specified","rule":"!has(self.configMapRef) || !has(self.secretRef)"}],"additionalProperties":false},"patches":{"items":{"properties":{"patch":{"type":"string"},"target":{"properties":{"annotationSelector":{"type":"string"},"group":{"type":"string"},"kind":{"type":"string"},"labelSelector":{"type":"string"},"name":{"type":"string"},"namespace":{"type":"string"},"version":{"type":"string"}},"type":"object","additionalProperties":false}},"required":["patch"],"type":"object","additionalProperties":false},"type":"array"},"patchesJson6902":{"items":{"properties":{"patch":{"items":{"properties":{"from":{"type":"string"},"op":{"enum":["test","remove","add","replace","move","copy"],"type":"string"},"path":{"type":"string"},"value":{"x-kubernetes-preserve-unknown-fields":true}},"required":["op","path"],"type":"object","additionalProperties":false},"type":"array"},"target":{"properties":{"annotationSelector":{"type":"string"},"group":{"type":"string"},"kind":{"type":"string"},"labelSelector":{"type":"string"},"name":{"type":"string"},"namespace":{"type":"string"},"version":{"type":"string"}},"type":"object","additionalProperties":false}},"required":["patch","target"],"type":"object","additionalProperties":false},"type":"array"},"patchesStrategicMerge":{"items":{"x-kubernetes-preserve-unknown-fields":true},"type":"array"},"path":{"type":"string"},"postBuild":{"properties":{"substitute":{"additionalProperties":{"type":"string"},"type":"object"},"substituteFrom":{"items":{"properties":{"kind":{"enum":["Secret","ConfigMap"],"type":"string"},"name":{"maxLength":253,"minLength":1,"type":"string"},"optional":{"type":"boolean"}},"required":["kind","name"],"type":"object","additionalProperties":false},"type":"array"}},"type":"object","additionalProperties":false},"prune":{"type":"boolean"},"retryInterval":{"pattern":"^([0-9]+(\\\\.[0-9]+)?(ms|s|m|h))+$","type":"string"},"serviceAccountName":{"type":"string"},"sourceRef":{"properties":{"apiVersion":{"type":"string"},"kind":{"enum":["OCIRepository","GitRepository","Bucket"],"type":"string"},"name":{"type":"string"},"namespace":{"type":"string"}},"required":["kind","name"],"type":"object","additionalProperties":false},"suspend":{"type":"boolean"},"targetNamespace":{"maxLength":63,"minLength":1,"type":"string"},"timeout":{"pattern":"^([0-9]+(\\\\.[0-9]+)?(ms|s|m|h))+$","type":"string"},"validation":{"enum":["none","client","server"],"type":"string"},"wait":{"type":"boolean"}},"required":["interval","prune","sourceRef"],"type":"object","additionalProperties":false}},"type":"object","additionalProperties":false},"source.toolkit.fluxcd.io/v1/GitRepository":{"properties":{"apiVersion":{"type":"string"},"kind":{"type":"string"},"metadata":{"type":"object"},"spec":{"properties":{"ignore":{"type":"string"},"include":{"items":{"properties":{"fromPath":{"type":"string"},"repository":{"properties":{"name":{"type":"string"}},"required":["name"],"type":"object","additionalProperties":false},"toPath":{"type":"string"}},"required":["repository"],"type":"object","additionalProperties":false},"type":"array"},"interval":{"pattern":"^([0-9]+(\\\\.[0-9]+)?(ms|s|m|h))+$","type":"string"},"provider":{"enum":["generic","aws","azure","github"],"type":"string"},"proxySecretRef":{"properties":{"name":{"type":"string"}},"required":["name"],"type":"object","additionalProperties":false},"recurseSubmodules":{"type":"boolean"},"ref":{"properties":{"branch":{"type":"string"},"commit":{"type":"string"},"name":{"type":"string"},"semver":{"type":"string"},"tag":{"type":"string"}},"type":"object","additionalProperties":false},"secretRef":{"properties":{"name":{"type":"string"}},"required":["name"],"type":"object","additionalProperties":false},"serviceAccountName":{"type":"string"},"sparseCheckout":{"items":{"type":"string"},"type":"array"},"suspend":{"type":"boolean"},"timeout":{"pattern":"^([0-9]+(\\\\.[0-9]+)?(ms|s|m))+$","type":"string"},"url":{"pattern":"^(http|https|ssh)://.*$","type":"string"},"verify":{"properties":{"mode":{"enum":["head","HEAD","Tag","TagAndHEAD"],"type":"string"},"secretRef":{"properties":{"name":{"type":"string"}},"required":["name"],"type":"object","additionalProperties":false}},"required":["secretRef"],"type":"object","additionalProperties":false}},"required":["interval","url"],"type":"object","x-kubernetes-validations":[{"message":"serviceAccountName can only be set when provider is \'azure\' or \'aws\'","rule":"!has(self.serviceAccountName) || (has(self.provider) && (self.provider == \'azure\' || self.provider == \'aws\'))"}],"additionalProperties":false}},"type":"object","additionalProperties":false},"source.toolkit.fluxcd.io/v1beta2/GitRepository":{"properties":{"apiVersion":{"type":"string"},"kind":{"type":"string"},"metadata":{"type":"object"},"spec":{"properties":{"accessFrom":{"properties":{"namespaceSelectors":{"items":{"properties":{"matchLabels":{"additionalProperties":{"type":"string"},"type":"object"}},"type":"object","additionalProperties":false},"type":"array"}},"required":["namespaceSelectors"],"type":"object","additionalProperties":false},"gitImplementation":{"enum":["go-git","libgit2"],"type":"string"},"ignore":{"type":"string"},"include":{"items":{"properties":{"fromPath":{"type":"string"},"repository":{"properties":{"name":{"type":"string"}},"required":["name"],"type":"object","additionalProperties":false},"toPath":{"type":"string"}},"required":["repository"],"type":"object","additionalProperties":false},"type":"array"},"interval":{"pattern":"^([0-9]+(\\\\.[0-9]+)?(ms|s|m|h))+$","type":"string"},"recurseSubmodules":{"type":"boolean"},"ref":{"properties":{"branch":{"type":"string"},"commit":{"type":"string"},"name":{"type":"string"},"semver":{"type":"string"},"tag":{"type":"string"}},"type":"object","additionalProperties":false},"secretRef":{"properties":{"name":{"type":"string"}},"required":["name"],"type":"object","additionalProperties":false},"suspend":{"type":"boolean"},"timeout":{"pattern":"^([0-9]+(\\\\.[0-9]+)?(ms|s|m))+$","type":"string"},"url":{"pattern":"^(http|https|ssh)://.*$","type":"string"},"verify":{"properties":{"mode":{"enum":["head"],"type":"string"},"secretRef":{"properties":{"name":{"type":"string"}},"required":["name"],"type":"object","additionalProperties":false}},"required":["mode","secretRef"],"type":"object","additionalProperties":false}},"required":["interval","url"],"type":"object","additionalProperties":false}},"type":"object","additionalProperties":false},"notification.toolkit.fluxcd.io/v1beta3/Provider":{"properties":{"apiVersion":{"type":"string"},"kind":{"type":"string"},"metadata":{"type":"object"},"spec":{"properties":{"address":{"maxLength":2048,"type":"string"},"certSecretRef":{"properties":{"name":{"type":"string"}},"required":["name"],"type":"object","additionalProperties":false},"channel":{"maxLength":2048,"type":"string"},"commitStatusExpr":{"type":"string"},"interval":{"pattern":"^([0-9]+(\\\\.[0-9]+)?(ms|s|m|h))+$","type":"string"},"proxy":{"maxLength":2048,"pattern":"^(http|https)://.*$","type":"string"},"proxySecretRef":{"properties":{"name":{"type":"string"}},"required":["name"],"type":"object","additionalProperties":false},"secretRef":{"properties":{"name":{"type":"string"}},"required":["name"],"type":"object","additionalProperties":false},"serviceAccountName":{"type":"string"},"suspend":{"type":"boolean"},"timeout":{"pattern":"^([0-9]+(\\\\.[0-9]+)?(ms|s|m))+$","type":"string"},"type":{"enum":["slack","discord","msteams","rocket","generic","generic-hmac","github","gitlab","gitea","giteapullrequestcomment","bitbucketserver","bitbucket","azuredevops","googlechat","googlepubsub","webex","sentry","azureeventhub","telegram","lark","matrix","opsgenie","alertmanager","grafana","githubdispatch","githubpullrequestcomment","gitlabmergerequestcomment","pagerduty","datadog","nats","zulip","otel","zoom","incident.io"],"type":"string"},"username":{"maxLength":2048,"type":"string"}},"required":["type"],"type":"object","x-kubernetes-validations":[{"message":"spec.commitStatusExpr is only supported for the \'github\', \'gitlab\', \'gitea\', \'bitbucketserver\', \'bitbucket\', \'azuredevops\' provider types","rule":"self.type == \'github\' || self.type == \'gitlab\' || self.type == \'gitea\' || self.type == \'bitbucketserver\' || self.type == \'bitbucket\' || self.type == \'azuredevops\' || !has(self.commitStatusExpr)"}],"additionalProperties":false}},"type":"object","additionalProperties":false},"notification.toolkit.fluxcd.io/v1beta3/Alert":{"properties":{"apiVersion":{"type":"string"},"kind":{"type":"string"},"metadata":{"type":"object"},"spec":{"properties":{"eventMetadata":{"additionalProperties":{"type":"string"},"type":"object"},"eventSeverity":{"enum":["info","error"],"type":"string"},"eventSources":{"items":{"properties":{"apiVersion":{"type":"string"},"kind":{"enum":["Bucket","GitRepository","Kustomization","HelmRelease","HelmChart","HelmRepository","ImageRepository","ImagePolicy","ImageUpdateAutomation","OCIRepository","ArtifactGenerator","ExternalArtifact"],"type":"string"},"matchLabels":{"additionalProperties":{"type":"string"},"type":"object"},"name":{"maxLength":253,"minLength":1,"type":"string"},"namespace":{"maxLength":253,"minLength":1,"type":"string"}},"required":["kind","name"],"type":"object","additionalProperties":false},"type":"array"},"exclusionList":{"items":{"type":"string"},"type":"array"},"inclusionList":{"items":{"type":"string"},"type":"array"},"providerRef":{"properties":{"name":{"type":"string"}},"required":["name"],"type":"object","additionalProperties":false},"summary":{"maxLength":255,"type":"string"},"suspend":{"type":"boolean"}},"required":["eventSources","providerRef"],"type":"object","additionalProperties":false}},"type":"object","additionalProperties":false},"packaging.carvel.dev/v1alpha1/PackageInstall":{"properties":{"apiVersion":{"type":"string"},"kind":{"type":"string"},"metadata":{"type":"object"},"spec":{"properties":{"canceled":{"type":"boolean"},"cluster":{"properties":{"kubeconfigSecretRef":{"properties":{"key":{"type":"string"},"name":{"type":"string"}},"type":"object","additionalProperties":false},"namespace":{"type":"string"}},"type":"object","additionalProperties":false},"defaultNamespace":{"type":"string"},"noopDelete":{"type":"boolean"},"packageRef":{"properties":{"refName":{"type":"string"},"versionSelection":{"properties":{"constraints":{"type":"string"},"prereleases":{"properties":{"identifiers":{"items":{"type":"string"},"type":"array"}},"type":"object","additionalProperties":false}},"type":"object","additionalProperties":false}},"type":"object","additionalProperties":false},"paused":{"type":"boolean"},"serviceAccountName":{"type":"string"},"syncPeriod":{"type":"string"},"values":{"items":{"properties":{"secretRef":{"properties":{"key":{"type":"string"},"name":{"type":"string"}},"type":"object","additionalProperties":false}},"type":"object","additionalProperties":false},"type":"array"}},"type":"object","additionalProperties":false}},"required":["spec"],"type":"object","additionalProperties":false}}}');
+;// CONCATENATED MODULE: ./src/flux/validate.ts
+/**
+ * Checks what bootstrap generates against the schema the project ships: the CRD schemas derived
+ * into crd-schemas.json (scripts/derive-crd-schemas.ts) and the core kinds in core-schemas.ts.
+ * An object of a kind with no schema is an error: a check that checked nothing must not pass.
+ */
+
+
+
+
+
+
+
+const schemaCompiler = once(() => new ajv.Ajv({ allErrors: true, strict: false }));
+/** `group/version/Kind` of an object, the core group as ''. */
+function schemaKey(object) {
+    const apiVersion = String(object.apiVersion ?? '');
+    const [group, version] = apiVersion.includes('/') ? apiVersion.split('/', 2) : ['', apiVersion];
+    return `${group}/${version}/${String(object.kind ?? '')}`;
+}
+function knownKinds() {
+    return [...Object.keys(crd.schemas), ...Object.keys(CORE_SCHEMAS)].sort();
+}
+const validatorFor = oncePerKey((key) => {
+    const fromCrd = crd_schemas_namespaceObject.jo[key];
+    const schema = fromCrd
+        ? {
+            ...fromCrd,
+            required: ['apiVersion', 'kind', 'metadata', ...(fromCrd.required ?? [])],
+            properties: { ...fromCrd.properties, metadata: METADATA_SCHEMA },
+        }
+        : core_schemas_CORE_SCHEMAS[key];
+    if (!schema)
+        return undefined;
+    return schemaCompiler().compile(schema);
+});
+/** What is wrong with one object, as `path: message` lines; empty when it is valid. */
+function checkObject(object) {
+    if (typeof object !== 'object' || object === null)
+        return ['the document is not an object'];
+    const key = schemaKey(object);
+    const validate = validatorFor(key);
+    if (!validate)
+        return [`no schema for ${key}: bootstrap does not know this kind`];
+    if (validate(object))
+        return [];
+    return (validate.errors ?? []).map((e) => {
+        const extra = e.keyword === 'additionalProperties' ? ` "${e.params.additionalProperty}"` : '';
+        return `${e.instancePath || '/'}: ${e.message}${extra}`;
+    });
+}
+/** Every document of a rendered file, checked; diagnostics name the file and the document. */
+/** A SOPS-encrypted object is checked as Flux applies it: kustomize-controller removes `sops` on decryption. */
+function withoutSopsMetadata(value) {
+    if (!isSopsDocument(value))
+        return value;
+    const { sops: _, ...object } = value;
+    return object;
+}
+function checkRenderedFile(file, text) {
+    const diagnostics = [];
+    const docs = (0,dist/* parseAllDocuments */.hR)(text);
+    if (!Array.isArray(docs) || docs.length === 0)
+        return [error('bootstrap.empty', 'no document', file)];
+    docs.forEach((doc, index) => {
+        for (const problem of checkObject(withoutSopsMetadata(doc.toJS()))) {
+            diagnostics.push(error('bootstrap.schema', `document ${index + 1}: ${problem}`, file));
+        }
+    });
+    return diagnostics;
+}
+
+;// CONCATENATED MODULE: ./src/plan/model/boundaries.ts
+
+
+
+
+
+/** The code of every "this filter matched nothing" error: shells treat it as a usage error. */
+const boundaries_DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+/**
+ * Links (and FIFOs, devices) where the layout would find a component folder, its packages folder or
+ * an environment folder. A link to a file the plan reads is reported when it is read.
+ */
+function linkProblems(entries, loaded, request) {
+    const { layout, environments, components } = loaded.config;
+    const prefix = layout.componentsPath ? `${layout.componentsPath}/` : '';
+    const named = new Set([...Object.keys(components), ...(filtersOf(request).components ?? [])]);
+    const envNames = new Set(environments?.map((e) => e.name) ?? []);
+    const diagnostics = [];
+    for (const entry of entries) {
+        if (!entry.kind || entry.kind === 'file')
+            continue;
+        const reason = entry.kind;
+        const refuse = () => diagnostics.push(error(`repo.${reason}`, refusalMessage(entry.path, reason), entry.path));
+        if (prefix.startsWith(`${entry.path}/`))
+            refuse();
+        if (!entry.path.startsWith(prefix))
+            continue;
+        const parts = entry.path.slice(prefix.length).split('/');
+        if (parts.length === 1 && named.has(parts[0]))
+            refuse();
+        const folder = parts[1] ?? '';
+        if (parts.length === 2 &&
+            (folder === layout.packagesDir || envNames.has(folder) || boundaries_DNS_LABEL.test(folder)))
+            refuse();
+    }
+    return diagnostics;
+}
+/** A layout that finds no component is an error: a check over nothing must not pass. */
+function noComponentProblem(components, loaded) {
+    if (components.length > 0)
+        return [];
+    const { layout, file } = loaded.config;
+    const prefix = layout.componentsPath ? `${layout.componentsPath}/` : '';
+    return [
+        error('layout.no-component', `the layout finds no component: no ${prefix}<component>/${layout.packagesDir}/*.yaml and no ${prefix}<component>/<environment>/${layout.packageInstallFile} in the repository`, file ?? ''),
+    ];
+}
+/** The component and environment filters of a request (a promotion names its targets instead). */
+function filtersOf(request) {
+    return request.kind === 'promote' ? {} : request;
+}
+/** Environment filter names that no component has as a folder and the config does not list. */
+function environmentFilterProblems(components, loaded, request) {
+    const { components: wanted, environments: filter } = filtersOf(request);
+    const chosen = components.filter((c) => !wanted || wanted.includes(c.name));
+    const known = new Set([
+        ...chosen.flatMap((c) => c.environments),
+        ...(request.kind === 'install' ? (loaded.config.environments?.map((e) => e.name) ?? []) : []),
+    ]);
+    const list = [...known].sort().join(', ') || 'none';
+    return (filter ?? [])
+        .filter((name) => boundaries_DNS_LABEL.test(name) && !known.has(name))
+        .map((name) => error(NO_MATCH, `the environment filter "${name}" names no environment ${wanted ? `of ${wanted.join(', ')} ` : ''}in the repository (environments: ${list})`, ''));
+}
+/** components.*.environments naming a folder the component does not have, when flux-pkg.yaml lists no environments. */
+function componentEnvironmentProblems(components, loaded) {
+    const { config, positionOf } = loaded;
+    if (config.environments || !config.file)
+        return [];
+    const diagnostics = [];
+    for (const c of components) {
+        config.components[c.name]?.environments?.forEach((name, i) => {
+            if (c.environments.includes(name))
+                return;
+            const path = ['components', c.name, 'environments', i];
+            diagnostics.push(error('config.unknown-environment', `component "${c.name}" names environment "${name}", which has no folder in ${c.dir}/`, config.file, positionOf?.(path), `.components[${JSON.stringify(c.name)}].environments[${i}]`));
+        });
+    }
+    return diagnostics;
+}
+/** Planned paths the final write guard would refuse: an error each, so nothing is written. */
+function unsafePathProblems(files) {
+    return files.flatMap((f) => {
+        const problem = writePathProblem(f.path);
+        return problem
+            ? [error('plan.unsafe-path', `refusing to write ${JSON.stringify(f.path)}: it ${problem}`, f.path)]
+            : [];
+    });
+}
+
+// EXTERNAL MODULE: ./node_modules/ajv-formats/dist/index.js
+var ajv_formats_dist = __webpack_require__(2815);
+var dist_default = /*#__PURE__*/__webpack_require__.n(ajv_formats_dist);
+// EXTERNAL MODULE: ./node_modules/re2js/build/index.js
+var build = __webpack_require__(2856);
+;// CONCATENATED MODULE: ./src/carvel/values-schema/pattern.ts
+/**
+ * `pattern` and `patternProperties` run on RE2 (re2js, a pure-JS port: ncc bundles it into dist/, a native addon it
+ * cannot), whose matching is linear in the value's length. On a backtracking engine a Package author's
+ * `^(a+)+$` took seconds on a 29-character value; a valuesSchema comes from whoever publishes the Package.
+ * A pattern RE2 cannot compile (lookarounds, backreferences) is reported and left unchecked, never handed to
+ * JavaScript's RegExp.
+ */
+
+/** Compiled patterns by source. A Package's schemas repeat across its versions; this keeps the set bounded. */
+const COMPILED_KEPT = 1024;
+const compiled = new Map();
+/**
+ * JSON Schema's `pattern` is an ECMA-262 regular expression searched anywhere in the string (not anchored).
+ * RE2JS.translateRegExp rewrites the JavaScript-only spellings RE2 would misread (`(?<name>`, `\uXXXX`, `\cA`, `[^]`);
+ * RE2JS#test is an unanchored search. Throws (RE2JSSyntaxException) when RE2 cannot compile the pattern.
+ */
+function linearRegExp(pattern) {
+    let re = compiled.get(pattern);
+    if (re)
+        return re;
+    const engine = build/* RE2JS */.L3.compile(build/* RE2JS */.L3.translateRegExp(pattern));
+    re = { test: (s) => engine.test(s), toString: () => `/${pattern}/re2` };
+    if (compiled.size >= COMPILED_KEPT)
+        compiled.delete(compiled.keys().next().value);
+    compiled.set(pattern, re);
+    return re;
+}
+/** ajv's `code.regExp`: flags are ignored (ajv passes "u" or ""; RE2 reads every pattern as Unicode). */
+const regExpEngine = Object.assign((pattern, _flags) => linearRegExp(pattern), {
+    code: 'linearRegExp', // only read by ajv's standalone code generation, which this project does not use
+});
+/** Why RE2 cannot run a pattern (lookaround, backreference, bad syntax), or undefined when it can. */
+function unsupportedPattern(pattern) {
+    try {
+        linearRegExp(pattern);
+        return undefined;
+    }
+    catch (err) {
+        // re2js: "error parsing regexp: invalid or unsupported Perl syntax: `(?=`"
+        return err.message.replace(/^error parsing regexp: /, '');
+    }
+}
+
+;// CONCATENATED MODULE: ./src/carvel/values-schema/ajv.ts
+/** The ajv instances: one long-lived for the meta-schema and formats, and a fresh one per values schema. */
+
+
+
+// ajv-formats is CommonJS: Node's ESM import exposes module.exports as the namespace's default, bundlers may not.
+const addFormats = ((dist_default()) ??
+    ajv_formats_dist);
+// Options shared by every instance. `unicodeRegExp: false` accepts patterns copied from Go/Kubernetes that the `u`
+// flag rejects (e.g. `\_`). `ownProperties`: a values key named `constructor` must not find Object.prototype's.
+// Every pattern runs on RE2 (see pattern.ts), never on JavaScript's backtracking RegExp.
+const OPTIONS = {
+    allErrors: true,
+    strict: false,
+    logger: false,
+    unicodeRegExp: false,
+    ownProperties: true,
+};
+/**
+ * ajv-formats' `regex` format asks JavaScript's RegExp; the meta-schema uses it for `pattern`, and a pattern here is
+ * what RE2 compiles (Go's `(?i)` included), so the format says the same.
+ */
+function addFormatsTo(instance) {
+    addFormats(instance);
+    instance.addFormat('regex', (s) => unsupportedPattern(s) === undefined);
+}
+// One long-lived instance checks normalised schemas against JSON Schema's meta-schema and knows the formats. It never
+// compiles a values schema, so it holds nothing per Package.
+const ajv_ajv = new ajv.Ajv({ ...OPTIONS, verbose: true, code: { regExp: regExpEngine } });
+addFormatsTo(ajv_ajv);
+/**
+ * Each values schema is compiled by an instance of its own: an Ajv instance keeps every function it compiled (and the
+ * schema values they use) in its scope for as long as it lives, and each compiled function keeps its instance alive,
+ * so a shared instance would grow with every Package of the run. A fresh instance costs well under a millisecond, and
+ * lives as long as something compiled by it is in use (a cached part: see compileByParts). What makes compiling cheap:
+ * - `code.optimize: false`: ajv's optimisation passes over the generated code cost more than they save when every
+ *   function runs a handful of times (one per environment);
+ * - `verbose: false`: errors carry neither the schema nor the data; toProblems() finds both from the error's paths;
+ * - `validateSchema: false`, `meta: false`: compileValuesSchema() has already checked the schema against the
+ *   meta-schema (with the instance above), so ajv's own check in compile() would be the same check twice;
+ * - `code.process`: see compileEagerly().
+ */
+function compiler() {
+    const instance = new ajv.Ajv({
+        ...OPTIONS,
+        verbose: false,
+        validateSchema: false,
+        meta: false,
+        addUsedSchema: false,
+        code: { optimize: false, process: compileEagerly, regExp: regExpEngine },
+    });
+    addFormatsTo(instance);
+    return instance;
+}
+/**
+ * ajv's code is `<constants>return function validateN(…){…}`. V8 pre-parses a function body and compiles it fully on
+ * the first call, so every body is parsed twice; written in parentheses, V8 compiles it at once, parsing it once.
+ * The same function either way (left as it is if ajv ever writes it differently).
+ */
+function compileEagerly(source) {
+    const start = 'return function ';
+    const at = source.indexOf(start);
+    return at === -1 ? source : `${source.slice(0, at)}return (function ${source.slice(at + start.length)})`;
+}
+
+;// CONCATENATED MODULE: ./src/carvel/values-schema/json.ts
+const isObj = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isPlainMap = (v) => isObj(v) && Object.getPrototypeOf(v) === Object.prototype;
+/** Define, never assign: `o["__proto__"] = v` would set o's prototype, and the key would be gone. */
+const put = (o, key, value) => Object.defineProperty(o, key, { value, enumerable: true, writable: true, configurable: true });
+/** The JSON type of a value as ajv names it ('integer' for whole numbers). Never the value itself. */
+function typeOf(v) {
+    if (v === null)
+        return 'null';
+    if (Array.isArray(v))
+        return 'array';
+    if (typeof v === 'number')
+        return Number.isInteger(v) ? 'integer' : 'number';
+    return typeof v;
+}
+const accepts = (types, t) => types.includes(t) || (t === 'integer' && types.includes('number'));
+const typesOf = (s) => s.type === undefined ? undefined : Array.isArray(s.type) ? s.type : [s.type];
+/**
+ * kctrl's Helm generator writes `default: "{}"`/`"[]"` (strings) for empty maps/lists and `"null"` for null; Helm-derived
+ * schemas write `"null"` on other types too (vmware-tanzu/package-for-kubeapps 8.0.10/package.yaml,
+ * `defaultPrereleasesVersionSelection: {type: array, default: "null", nullable: true}`). Only a string key's "null" is
+ * the word.
+ */
+function coerceDefault(d, type) {
+    if (type === 'object' && d === '{}')
+        return {};
+    if (type === 'array' && d === '[]')
+        return [];
+    return d === 'null' && typeof type === 'string' && type !== 'string' && type !== '' ? null : d;
+}
+const unescapeToken = (s) => s.replace(/~1/g, '/').replace(/~0/g, '~');
+const escapePointer = (s) => s.replace(/~/g, '~0').replace(/\//g, '~1');
+
+;// CONCATENATED MODULE: ./src/carvel/values-schema/compile.ts
+
+
+const errorsOf = (fn) => (data) => fn(data) ? [] : (fn.errors ?? []);
+/**
+ * Compiled top-level properties by content, least recently used first. Successive versions of a Package mostly add
+ * or change a few keys and keep the rest as it was: each distinct part is compiled once while it is in use.
+ */
+const COMPILED_PARTS_KEPT = 256;
+const compiledParts = new Map();
+/** Holds no rule: valid whatever the value (ytt's any=True normalises to `{default: …}`). */
+const alwaysValid = (schema) => Object.keys(schema).every((k) => k === 'default');
+/**
+ * The schema compiled as two kinds of function, giving ajv's errors in ajv's order: one for the root with every
+ * property's schema replaced by `{}` (which ajv compiles to nothing), and one per property, shared by content.
+ * ajv checks a property's schema only when the value is an object holding the key (own, not undefined), after
+ * every keyword of the root itself (a root with patternProperties, which ajv checks after properties, is compiled
+ * whole); its errors are the property function's, with the property's place put in front of their paths.
+ */
+function compileByParts(schema) {
+    let instance;
+    const compile = (s) => {
+        instance ??= compiler();
+        return errorsOf(instance.compile(s));
+    };
+    const props = schema.properties;
+    // ajv checks patternProperties after properties: in parts, its errors would come first.
+    if (!isPlainMap(props) || schema.patternProperties !== undefined)
+        return compile(schema);
+    const keys = Object.keys(props);
+    const split = keys.filter((k) => !alwaysValid(props[k]));
+    if (split.length === 0)
+        return compile(schema);
+    const root = compile({ ...schema, properties: Object.fromEntries(keys.map((k) => [k, {}])) });
+    const parts = split.map((key) => {
+        const check = cachedPart(props[key], compile);
+        const at = escapePointer(key);
+        return { key, check, instancePath: `/${at}`, schemaPath: `#/properties/${encodeURIComponent(at)}` };
+    });
+    return (data) => {
+        const errors = root(data);
+        if (!isObj(data))
+            return errors;
+        let all = errors;
+        for (const part of parts) {
+            const value = data[part.key];
+            if (value === undefined || !Object.hasOwn(data, part.key))
+                continue;
+            const found = part.check(value);
+            if (found.length === 0)
+                continue;
+            if (all === errors)
+                all = [...errors];
+            for (const e of found) {
+                e.instancePath = part.instancePath + e.instancePath;
+                e.schemaPath = part.schemaPath + e.schemaPath.slice(1);
+                all.push(e);
+            }
+        }
+        return all;
+    };
+}
+/** A part's check from the cache, or compiled now and kept as the most recently used. */
+function cachedPart(part, compile) {
+    const content = contentKey(part);
+    let check = content === undefined ? undefined : compiledParts.get(content);
+    if (check)
+        compiledParts.delete(content); // re-inserted below as the most recently used
+    else
+        check = compile(part);
+    if (content !== undefined) {
+        compiledParts.set(content, check);
+        if (compiledParts.size > COMPILED_PARTS_KEPT)
+            compiledParts.delete(compiledParts.keys().next().value);
+    }
+    return check;
+}
+/**
+ * A key for a part that identical parts share and no different one does: JSON, with the numbers JSON cannot write
+ * (NaN, ±Infinity, -0) told apart. Undefined (no sharing) when an object has another prototype than Object's,
+ * which JSON cannot show (a `__proto__` key in a schema's properties).
+ */
+function contentKey(schema) {
+    let plain = true;
+    const json = JSON.stringify(schema, (_, v) => {
+        if (typeof v === 'number')
+            return Number.isFinite(v) && !Object.is(v, -0) ? v : `\u0000${Object.is(v, -0) ? '-0' : v}`;
+        if (typeof v === 'string')
+            return v.startsWith('\u0000') ? `\u0000${v}` : v;
+        if (isObj(v) && Object.getPrototypeOf(v) !== Object.prototype)
+            plain = false;
+        return v;
+    });
+    return plain ? json : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/carvel/values-schema/suggest.ts
+/** "Did you mean": the known key a mistyped one is closest to. */
+/** Optimal-string-alignment distance: Levenshtein plus adjacent swaps ("hots" → "host" is one edit). */
+function editDistance(a, b) {
+    let [older, prev] = [[], Array.from({ length: b.length + 1 }, (_, j) => j)];
+    for (let i = 1; i <= a.length; i++) {
+        const row = [i];
+        for (let j = 1; j <= b.length; j++) {
+            row[j] = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+                row[j] = Math.min(row[j], older[j - 2] + 1);
+        }
+        [older, prev] = [prev, row];
+    }
+    return prev[b.length];
+}
+/** The closest sibling name, if it's close enough to be a typo (≤1 edit for short keys, ≤3 for long ones). */
+function suggest(key, known) {
+    let best;
+    let bestD = Math.max(1, Math.min(3, Math.floor(key.length / 3))) + 1;
+    for (const k of known) {
+        const d = editDistance(key.toLowerCase(), k.toLowerCase());
+        if (d < bestD)
+            [best, bestD] = [k, d];
+    }
+    return best;
+}
+
+;// CONCATENATED MODULE: ./src/carvel/values-schema/messages.ts
+
+
+/**
+ * What ajv's `verbose` option would have put on an error (the data it is about, the keyword's schema and the schema
+ * holding the keyword), found by following its paths: compiling verbose code for every schema costs more than
+ * looking these up for the few errors of invalid values.
+ */
+function addVerbose(e, root, schema) {
+    let data = root;
+    if (e.instancePath !== '')
+        for (const raw of e.instancePath.slice(1).split('/')) {
+            const seg = Array.isArray(data) ? Number(raw) : unescapeToken(raw);
+            data =
+                data !== null && typeof data === 'object' ? data[seg] : undefined;
+        }
+    // schemaPath is a URI fragment (`#/properties/a%20b/type`): each segment is URI-encoded after JSON-pointer escaping.
+    let parent;
+    let node = schema;
+    for (const raw of e.schemaPath.split('/').slice(1)) {
+        parent = node;
+        node =
+            isObj(node) || Array.isArray(node) ? node[unescapeToken(decodeURIComponent(raw))] : undefined;
+    }
+    e.data = data;
+    e.schema = node;
+    e.parentSchema = isObj(parent) ? parent : undefined;
+}
+/** JSON pointer → segments; a segment is a number only where the data there is a list. */
+function valuesPath(pointer, root) {
+    const out = [];
+    let cur = root;
+    for (const raw of pointer === '' ? [] : pointer.slice(1).split('/')) {
+        const seg = Array.isArray(cur) ? Number(raw) : unescapeToken(raw);
+        out.push(seg);
+        cur = cur !== null && typeof cur === 'object' ? cur[seg] : undefined;
+    }
+    return out;
+}
+const show = (v) => (typeof v === 'string' ? v : JSON.stringify(v));
+const count = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
+function describeBranch(b) {
+    if (Array.isArray(b.enum))
+        return [`one of ${b.enum.map(show).join(', ')}`];
+    if ('const' in b)
+        return [show(b.const)];
+    return typesOf(b) ?? [b.properties || b.required ? 'object' : 'constrained value'];
+}
+const limit = (p, word) => count(p.limit, word);
+const MESSAGES = {
+    type: (p, e) => `must be ${String(p.type).split(',').join(' or ')}, not ${typeOf(e.data)}`,
+    enum: (p) => `must be one of: ${p.allowedValues.map(show).join(', ')}`,
+    const: (p) => `must be ${show(p.allowedValue)}`,
+    minimum: (p) => `must be ${p.comparison} ${p.limit}`,
+    multipleOf: (p) => `must be a multiple of ${p.multipleOf}`,
+    minLength: (p) => (p.limit === 1 ? 'must not be empty' : `must be at least ${limit(p, 'character')}`),
+    maxLength: (p) => `must be at most ${limit(p, 'character')}`,
+    minItems: (p) => `must have at least ${limit(p, 'item')}`,
+    maxItems: (p) => `must have at most ${limit(p, 'item')}`,
+    minProperties: (p) => `must have at least ${limit(p, 'key')}`,
+    maxProperties: (p) => `must have at most ${limit(p, 'key')}`,
+    uniqueItems: () => 'must not contain duplicate items',
+    pattern: (p) => `must match the pattern ${p.pattern}`,
+    format: (p) => `must be a valid ${p.format}`,
+    required: () => 'is required but missing',
+    not: () => 'must not match the excluded shape',
+    additionalProperties: (p, e) => {
+        const hint = suggest(String(p.additionalProperty), Object.keys(e.parentSchema?.properties ?? {}));
+        // The path already names the key: say what is wrong with it, once.
+        return `is not a key of the Package's valuesSchema${hint ? ` (did you mean "${hint}"?)` : ''}`;
+    },
+    anyOf: (p, e) => {
+        const shapes = [...new Set(e.schema.flatMap(describeBranch))].join(' | ');
+        return Array.isArray(p.passingSchemas)
+            ? `matches more than one allowed shape (${shapes}) but must match exactly one`
+            : `does not match any allowed shape: ${shapes}`;
+    },
+};
+for (const k of ['maximum', 'exclusiveMinimum', 'exclusiveMaximum'])
+    MESSAGES[k] = MESSAGES.minimum;
+MESSAGES.oneOf = MESSAGES.anyOf;
+/** The values problems of ajv's errors for `root` against the normalised `schema`. */
+function toProblems(errors, root, schema) {
+    for (const e of errors)
+        addVerbose(e, root, schema);
+    const silenced = compoundRules(errors);
+    const seen = new Set();
+    const problems = [];
+    for (const e of errors) {
+        if (silenced(e))
+            continue;
+        const p = e.params;
+        const path = valuesPath(e.instancePath, root);
+        if (e.keyword === 'additionalProperties')
+            path.push(String(p.additionalProperty));
+        else if (e.keyword === 'required')
+            path.push(String(p.missingProperty));
+        // ajv's own messages are built from the schema, never the data, so they are a safe fallback.
+        const message = MESSAGES[e.keyword]?.(p, e) ?? e.message ?? `fails ${e.keyword}`;
+        const key = `${JSON.stringify(path)}\0${message}`;
+        if (!seen.has(key))
+            problems.push({ path, keyword: e.keyword, message });
+        seen.add(key);
+    }
+    return problems;
+}
+/**
+ * ajv reports every failing anyOf/oneOf branch, then the compound. Keep one message per compound, except when
+ * exactly one branch takes the value's type: that branch's own errors say more ("must be >= 1").
+ */
+function compoundRules(errors) {
+    const rules = [];
+    const quiet = new Set();
+    for (const e of errors) {
+        if (e.keyword !== 'anyOf' && e.keyword !== 'oneOf')
+            continue;
+        const drop = `${e.schemaPath}/`;
+        const t = typeOf(e.data);
+        const fits = e.schema.flatMap((b, i) => (accepts(typesOf(b) ?? [t], t) ? [i] : []));
+        if (fits.length === 1 && !Array.isArray(e.params.passingSchemas)) {
+            rules.push({ drop, keep: `${drop}${fits[0]}/` });
+            quiet.add(e);
+        }
+        else
+            rules.push({ drop });
+    }
+    return (e) => {
+        const under = (prefix) => prefix !== undefined && e.schemaPath.startsWith(prefix);
+        return quiet.has(e) || rules.some((r) => under(r.drop) && !under(r.keep));
+    };
+}
+/** The one message an encrypted value gets: nothing in it depends on the value beyond "it fails". */
+const WITHHELD = '(encrypted) does not satisfy the schema; details withheld';
+/**
+ * The problems of values that came from an encrypted Secret: at most one per values path, saying only that it fails.
+ * Which rule failed (a pattern, an enum member, a bound, a missing key's name) depends on the value, and a schema can
+ * make that an oracle: an allOf of one pattern per (position, character) had its errors spell the secret out.
+ * A path stops before the first key the schema does not name: a map's own keys are part of the encrypted text too.
+ */
+function withheldProblems(errors, root, schema) {
+    for (const e of errors)
+        addVerbose(e, root, schema);
+    const silenced = compoundRules(errors);
+    const seen = new Set();
+    const problems = [];
+    for (const e of errors) {
+        if (silenced(e))
+            continue;
+        const path = namedPrefix(valuesPath(e.instancePath, root), schema);
+        const key = JSON.stringify(path);
+        if (!seen.has(key))
+            problems.push({ path, keyword: 'withheld', message: WITHHELD });
+        seen.add(key);
+    }
+    return problems;
+}
+/** The longest start of `path` whose every key the schema names (list indexes are not secret: only a count). */
+function namedPrefix(path, schema) {
+    let nodes = [schema];
+    for (let i = 0; i < path.length; i++) {
+        const seg = path[i];
+        nodes = nodes.flatMap((n) => childSchemas(n, seg));
+        if (nodes.length === 0)
+            return path.slice(0, i);
+    }
+    return path;
+}
+/** The schemas a key or index of `node` meets, through allOf/anyOf/oneOf branches too. */
+function childSchemas(node, seg) {
+    const found = [];
+    const props = node.properties;
+    if (typeof seg === 'string' && isObj(props) && Object.hasOwn(props, seg) && isObj(props[seg]))
+        found.push(props[seg]);
+    if (typeof seg === 'number') {
+        const items = Array.isArray(node.items) ? node.items[seg] : node.items;
+        found.push(isObj(items) ? items : {});
+    }
+    for (const kw of ['allOf', 'anyOf', 'oneOf'])
+        if (Array.isArray(node[kw]))
+            for (const b of node[kw])
+                if (isObj(b))
+                    found.push(...childSchemas(b, seg));
+    return found;
+}
+
+;// CONCATENATED MODULE: ./src/carvel/values-schema/normalise.ts
+/**
+ * OpenAPI 3.0 schema → JSON Schema (draft-07) for ajv. kapp-controller stores a valuesSchema without reading it
+ * (nothing in the cluster ever checks one), so whatever a schema gets wrong is a quirk, not an error: it is read the
+ * most lenient way that still checks what the schema clearly says, and a note (a warning on the Package) names the
+ * place in the schema. Only a schema whose root is not a schema object cannot be read at all.
+ */
+
+
+
+const JSON_TYPES = new Set(['string', 'number', 'integer', 'boolean', 'object', 'array', 'null']);
+const TYPE_ALIASES = { bool: 'boolean', int: 'integer' };
+// Copied when plainly valid (each has a check below). Everything not handled in normalise() (title, description,
+// example(s), x-*, deprecated, $id, discriminator…) is documentation and dropped quietly: it changes nothing a value
+// may be. Dropping $id also keeps ajv from registering schemas by id.
+const isCount = (v) => Number.isInteger(v) && v >= 0;
+const isFiniteNumber = (v) => Number.isFinite(v);
+const PLAIN_KEYWORDS = {
+    multipleOf: { valid: (v) => isFiniteNumber(v) && v > 0, wants: 'a number above 0' },
+    maximum: { valid: isFiniteNumber, wants: 'a number' },
+    minimum: { valid: isFiniteNumber, wants: 'a number' },
+    uniqueItems: { valid: (v) => typeof v === 'boolean', wants: 'true or false' },
+    const: { valid: () => true, wants: 'a value' },
+};
+for (const k of ['maxLength', 'minLength', 'maxItems', 'minItems', 'maxProperties', 'minProperties'])
+    PLAIN_KEYWORDS[k] = { valid: isCount, wants: 'a whole number of at least 0' };
+class SchemaError extends Error {
+}
+/** A schema path as the user wrote it: `openAPIv3.properties.a["b c"].items[0]`. */
+function schemaPathText(at) {
+    const seg = (s) => typeof s === 'number' ? `[${s}]` : /^[A-Za-z_$][\w$-]*$/.test(s) ? `.${s}` : `[${JSON.stringify(s)}]`;
+    return `openAPIv3${at.map(seg).join('')}`;
+}
+/** The whole valuesSchema normalised, or why it cannot be read at all; notes are pushed onto `notes` either way. */
+function normaliseValuesSchema(openAPIv3, notes) {
+    try {
+        if (openAPIv3 === null || openAPIv3 === undefined) {
+            notes.push({ path: [], message: 'valuesSchema has no openAPIv3 schema: any values are accepted' });
+            return { normalized: {} };
+        }
+        if (!isObj(openAPIv3))
+            throw new SchemaError(`invalid valuesSchema at openAPIv3: must be a schema object, not ${typeOf(openAPIv3)}`);
+        return { normalized: normalise(openAPIv3, { vp: [], sp: [], notes }) };
+    }
+    catch (err) {
+        if (!(err instanceof SchemaError))
+            throw err;
+        return { error: err.message };
+    }
+}
+/** A quirk at `place` (or at its keyword `key`): what was assumed, for a warning naming the schema path. */
+function note(place, key, message) {
+    const at = schemaPathText(key === undefined ? place.sp : [...place.sp, key]);
+    place.notes.push({ path: place.vp, at, message });
+}
+const child = (place, vp, sp) => ({
+    vp: [...place.vp, ...vp],
+    sp: [...place.sp, ...sp],
+    notes: place.notes,
+});
+/** A child schema: a schema object, or (noted) no constraint at all: `a:` with nothing under it is YAML's null. */
+function normalise(node, place) {
+    if (!isObj(node)) {
+        const what = node === null ? 'empty (null)' : `${typeOf(node)}`;
+        note(place, undefined, `is ${what}, not a schema object: any value is accepted there`);
+        return {};
+    }
+    const out = {};
+    const shape = readShape(node, place);
+    copyPlainKeywords(node, out, place);
+    copyRequired(node, out, place);
+    copyDefault(node, out, shape, place);
+    // `{default: null, nullable: true}` with no type: ytt's `any=True` when nested (normal, so quiet), kctrl's
+    // "no schema" at the root (worth saying: nothing is checked).
+    if (shape.types === undefined && shape.nullable && place.vp.length === 0) {
+        const message = 'valuesSchema is {nullable: true} with no type (kctrl\'s "no schema"): any values are accepted';
+        place.notes.push({ path: place.vp, message });
+    }
+    copyEnumAndType(node, out, shape, place);
+    copyExclusiveLimits(node, out);
+    copyPattern(node, out, place);
+    copyFormat(node, out, place);
+    if (node.$ref !== undefined)
+        note(place, '$ref', '$ref is not followed: what it points to is not checked');
+    normaliseChildren(node, out, place);
+    normalisePatternProperties(node, out, place);
+    normaliseCompounds(node, out, place);
+    return out;
+}
+function readShape(node, place) {
+    let types = readTypes(node, place);
+    const { properties: props, additionalProperties: ap, items } = node;
+    // properties/items without a type mean an object/list (JSON Schema alone would let a string through). Quiet:
+    // hand-written schemas routinely omit the root type.
+    if (types === undefined && (isObj(props) || isObj(ap) || typeof ap === 'boolean'))
+        types = ['object'];
+    if (types === undefined && (isObj(items) || Array.isArray(items)))
+        types = ['array'];
+    return { types, nullable: readNullable(node, place) };
+}
+function readNullable(node, place) {
+    const raw = node.nullable;
+    if (raw === undefined || typeof raw === 'boolean')
+        return raw === true;
+    const read = raw === 'true';
+    note(place, 'nullable', `nullable is ${typeOf(raw)}, not true or false: read as ${read}`);
+    return read;
+}
+function readTypes(node, place) {
+    const raw = node.type;
+    if (raw === undefined)
+        return undefined;
+    if (raw === null || raw === '') {
+        // Schemas generated from Helm values write it for a value whose type the generator could not tell.
+        note(place, 'type', `type ${raw === null ? 'is empty (null)' : '""'} names no type: any type is accepted`);
+        return undefined;
+    }
+    if (raw === 'null') {
+        // kctrl's Helm generator writes it for a chart value that is null: the real type is unknown, and a
+        // null-only key would reject every value a user sets.
+        const message = 'type "null" (kctrl writes it for Helm values that default to null): any value is accepted';
+        note(place, 'type', message);
+        return [];
+    }
+    const list = Array.isArray(raw) ? raw : [raw];
+    const types = [];
+    for (const t of list) {
+        const alias = typeof t === 'string' && Object.hasOwn(TYPE_ALIASES, t) ? TYPE_ALIASES[t] : undefined;
+        if (alias)
+            note(place, 'type', `type "${t}" is not an OpenAPI type; read as "${alias}"`);
+        else if (typeof t !== 'string' || !JSON_TYPES.has(t)) {
+            const what = typeof t === 'string' ? `"${t}"` : schemaValue(t);
+            note(place, 'type', `type ${what} is not a type name: ignored`);
+            continue;
+        }
+        const name = alias ?? t;
+        if (!types.includes(name))
+            types.push(name);
+    }
+    return types.length > 0 ? types : undefined;
+}
+/** A schema's own value, for a note (schemas are public; values never appear in one). */
+const schemaValue = (v) => {
+    const text = JSON.stringify(v) ?? typeOf(v);
+    return text.length > 40 ? typeOf(v) : text;
+};
+/** Limits and flags, copied when they are what JSON Schema wants; a number written as a string is read as one. */
+function copyPlainKeywords(node, out, place) {
+    for (const [k, { valid, wants }] of Object.entries(PLAIN_KEYWORDS)) {
+        const v = node[k];
+        if (v === undefined)
+            continue;
+        const asNumber = typeof v === 'string' && v.trim() !== '' ? Number(v) : undefined;
+        if (valid(v))
+            out[k] = v;
+        else if (asNumber !== undefined && valid(asNumber)) {
+            note(place, k, `${k} is the string "${v}"; read as the number ${asNumber}`);
+            out[k] = asNumber;
+        }
+        else
+            note(place, k, `${k} must be ${wants}, not ${schemaValue(v)}: not checked`);
+    }
+}
+function copyRequired(node, out, place) {
+    const r = node.required;
+    if (r === undefined || (Array.isArray(r) && r.length === 0))
+        return;
+    if (typeof r === 'boolean') {
+        // Swagger 2.0 / hand-written habit: a key's own flag. JSON Schema lists required keys on the object above.
+        note(place, 'required', `required: ${r} on a key is OpenAPI 2 style: not enforced`);
+    }
+    else if (!Array.isArray(r) || r.some((k) => typeof k !== 'string')) {
+        const kind = Array.isArray(r) ? 'a list holding other things' : typeOf(r);
+        note(place, 'required', `required must be a list of key names, not ${kind}: not enforced`);
+    }
+    else
+        out.required = [...new Set(r)]; // a name listed twice is still one required key
+}
+// A default of the wrong *type* is sloppy typing (kapp-controller never checks): accept what it shows. A default
+// that fails a value rule (kadras `domain_name: {default: "", minLength: 4}`) is ytt's way of saying "you must
+// set this", so enum/minLength/minimum stay as written.
+function copyDefault(node, out, shape, place) {
+    if (!('default' in node))
+        return;
+    const d = coerceDefault(node.default, node.type);
+    out.default = d;
+    const { types } = shape;
+    if (d === null && types?.length && !types.includes('null') && !shape.nullable) {
+        // grafana, harbor, fluent-bit: `default: null` on a string/integer means "not set", as in ytt and Helm.
+        shape.nullable = true;
+        note(place, 'default', 'default is null but the key is not nullable; null is accepted (it means "not set")');
+    }
+    else if (d !== null && types?.length && !accepts(types, typeOf(d))) {
+        // grafana `grafana_ini: {type: object, default: "See default values file"}`: the real values are strings.
+        const t = typeOf(d) === 'integer' ? 'number' : typeOf(d);
+        note(place, 'default', `default is of type ${t} but the type is ${types.join(' or ')}; ${t} is accepted too`);
+        shape.types = [...types, t];
+    }
+}
+function copyEnumAndType(node, out, { types, nullable }, place) {
+    const list = node.enum;
+    if (Array.isArray(list) && list.length > 0) {
+        // A value listed twice is still one allowed value (JSON Schema wants them distinct); objects are left as written.
+        const distinct = list.every((v) => v === null || typeof v !== 'object') ? [...new Set(list)] : list;
+        // OpenAPI 3.0: nullable lets null past an enum too.
+        out.enum = nullable && !distinct.includes(null) ? [...distinct, null] : distinct;
+    }
+    else if (list !== undefined) {
+        const what = Array.isArray(list) ? 'an empty list (no value could pass)' : typeOf(list);
+        note(place, 'enum', `enum must be a list of the allowed values, not ${what}: not checked`);
+    }
+    if (types?.length) {
+        const t = nullable && !types.includes('null') ? [...types, 'null'] : types;
+        out.type = t.length === 1 ? t[0] : t;
+    }
+}
+// OpenAPI 3.0's exclusiveMinimum/Maximum are booleans qualifying minimum/maximum; draft-07 wants the number.
+function copyExclusiveLimits(node, out) {
+    for (const ex of ['exclusiveMinimum', 'exclusiveMaximum']) {
+        const lim = ex === 'exclusiveMinimum' ? 'minimum' : 'maximum';
+        if (node[ex] === true && typeof out[lim] === 'number') {
+            out[ex] = out[lim];
+            delete out[lim];
+        }
+        else if (isFiniteNumber(node[ex]))
+            out[ex] = node[ex];
+    }
+}
+/** A pattern RE2 cannot run (lookaround, backreference) is left unchecked, never handed to a backtracking engine. */
+function copyPattern(node, out, place) {
+    const { pattern } = node;
+    if (pattern === undefined)
+        return;
+    if (typeof pattern !== 'string') {
+        note(place, 'pattern', `pattern must be a string, not ${typeOf(pattern)}: not checked`);
+        return;
+    }
+    const why = unsupportedPattern(pattern);
+    if (why === undefined)
+        out.pattern = pattern;
+    else
+        note(place, 'pattern', `pattern ${pattern} is not checked: ${notLinear(why)}`);
+}
+const notLinear = (why) => `the linear-time engine (RE2) cannot run it (${why})`;
+// ajv-formats knows OpenAPI's own (float, int32…); anything else (`cidr`, `int-or-string`) is not checked.
+function copyFormat(node, out, place) {
+    const { format } = node;
+    if (format === undefined)
+        return;
+    if (typeof format === 'string' && Object.hasOwn(ajv_ajv.formats, format))
+        out.format = format;
+    else {
+        const what = typeof format === 'string' ? `"${format}" is not a format this check knows` : 'is not a name';
+        note(place, 'format', `format ${what}: not checked`);
+    }
+}
+/** properties, additionalProperties, items and not, each normalised in turn; one that is not a schema is noted. */
+function normaliseChildren(node, out, place) {
+    const { properties: props, additionalProperties: ap, items } = node;
+    if (isObj(props)) {
+        const p = {};
+        for (const [k, c] of Object.entries(props))
+            put(p, k, normalise(c, child(place, [k], ['properties', k])));
+        out.properties = p;
+    }
+    else if (props !== undefined)
+        note(place, 'properties', `properties is ${what(props)}, not a map: ignored`);
+    if (typeof ap === 'boolean')
+        out.additionalProperties = ap;
+    else if (isObj(ap))
+        out.additionalProperties = normalise(ap, child(place, ['*'], ['additionalProperties']));
+    else if (ap !== undefined)
+        note(place, 'additionalProperties', `additionalProperties is ${what(ap)}, not true, false or a schema: ignored`);
+    if (Array.isArray(items) && items.length > 0)
+        out.items = items.map((it, i) => normalise(it, child(place, [i], ['items', i])));
+    else if (isObj(items))
+        out.items = normalise(items, child(place, ['*'], ['items']));
+    else if (items !== undefined)
+        note(place, 'items', `items is ${what(items)}, not a schema: ignored`);
+    if (isObj(node.not))
+        out.not = normalise(node.not, child(place, [], ['not']));
+    else if (node.not !== undefined)
+        note(place, 'not', `not is ${what(node.not)}, not a schema: ignored`);
+}
+const what = (v) => v === null ? 'empty (null)' : Array.isArray(v) && v.length === 0 ? 'an empty list' : typeOf(v);
+/**
+ * Keys by pattern, matched by RE2. A pattern RE2 cannot run says nothing about which keys it covers, so with one the
+ * object's `additionalProperties: false` cannot be told either: both are left unchecked, with a note.
+ */
+function normalisePatternProperties(node, out, place) {
+    const pp = node.patternProperties;
+    if (pp === undefined)
+        return;
+    if (!isPlainMap(pp)) {
+        note(place, 'patternProperties', `patternProperties is ${what(pp)}, not a map: ignored`);
+        return;
+    }
+    const kept = {};
+    let unchecked = false;
+    for (const [pattern, c] of Object.entries(pp)) {
+        const why = unsupportedPattern(pattern);
+        if (why === undefined)
+            put(kept, pattern, normalise(c, child(place, ['*'], ['patternProperties', pattern])));
+        else {
+            unchecked = true;
+            note(place, 'patternProperties', `the keys matching ${pattern} are not checked: ${notLinear(why)}`);
+        }
+    }
+    if (Object.keys(kept).length > 0)
+        out.patternProperties = kept;
+    if (unchecked && out.additionalProperties !== undefined && out.additionalProperties !== true) {
+        note(place, 'additionalProperties', 'additionalProperties is not checked: a key pattern above cannot be run');
+        delete out.additionalProperties;
+    }
+}
+function normaliseCompounds(node, out, place) {
+    for (const kw of ['allOf', 'anyOf', 'oneOf']) {
+        const list = node[kw];
+        if (list === undefined)
+            continue;
+        if (!Array.isArray(list) || list.length === 0) {
+            note(place, kw, `${kw} is ${what(list)}, not a list of schemas: ignored`);
+            continue;
+        }
+        const branches = list.map((b, i) => normalise(b, child(place, [], [kw, i])));
+        if (kw === 'oneOf' && branchesOverlap(branches)) {
+            // kctrl's Helm-derived schemas (crossplane) offer nullable integer *and* number: a strict oneOf would
+            // reject 3 (integer and number) and null (every branch).
+            note(place, kw, 'oneOf branches overlap (a value can match several); read as anyOf');
+            out.anyOf = [...(out.anyOf ?? []), ...branches];
+        }
+        else
+            out[kw] = branches;
+    }
+}
+/**
+ * By type only. A branch without constraints (ytt any=True, kctrl `type: "null"`) overlaps everything; otherwise an
+ * untyped branch (`required: [a]`) means a deliberate "exactly one of" and the oneOf stays.
+ */
+function branchesOverlap(branches) {
+    if (branches.length > 1 && branches.some((b) => Object.keys(b).every((k) => k === 'default')))
+        return true;
+    const seen = new Set();
+    for (const b of branches) {
+        const types = typesOf(b);
+        if (!types)
+            return false;
+        for (const t of types) {
+            const clash = t === 'integer' ? 'number' : t === 'number' ? 'integer' : t;
+            if (seen.has(t) || seen.has(clash))
+                return true;
+        }
+        for (const t of types)
+            seen.add(t);
+    }
+    return false;
+}
+
+;// CONCATENATED MODULE: ./src/carvel/values-schema/meta-schema.ts
+/**
+ * Backstop for what normalise() copies unchecked (`minimum: "1"`, `required: "x"`): the normalised schema checked
+ * against draft-07's meta-schema, by a cheap plain-value test first and by ajv where that cannot tell.
+ */
+
+
+
+const SIMPLE_TYPES = new Set(['array', 'boolean', 'integer', 'null', 'number', 'object', 'string']);
+const meta_schema_isCount = (v) => Number.isInteger(v) && v >= 0;
+/** Distinct by ===, with nothing that deep equality could see otherwise (objects, NaN, ±0 are left to ajv). */
+function plainlyDistinct(items, scalar) {
+    if (!items.every((v) => scalar(v) && v !== 0 && !Number.isNaN(v)))
+        return false;
+    return new Set(items).size === items.length;
+}
+const isScalarValue = (v) => v === null || ['string', 'number', 'boolean'].includes(typeof v);
+const isNumber = (v) => Number.isFinite(v);
+/** Per keyword a normalised schema can hold: when its value is plainly what draft-07's meta-schema accepts. */
+const PLAIN = {
+    default: () => true,
+    const: () => true,
+    multipleOf: (v) => isNumber(v) && v > 0,
+    maximum: isNumber,
+    minimum: isNumber,
+    exclusiveMaximum: isNumber,
+    exclusiveMinimum: isNumber,
+    maxLength: meta_schema_isCount,
+    minLength: meta_schema_isCount,
+    maxItems: meta_schema_isCount,
+    minItems: meta_schema_isCount,
+    maxProperties: meta_schema_isCount,
+    minProperties: meta_schema_isCount,
+    uniqueItems: (v) => typeof v === 'boolean',
+    format: (v) => typeof v === 'string',
+    required: (v) => Array.isArray(v) && plainlyDistinct(v, (s) => typeof s === 'string'),
+    enum: (v) => Array.isArray(v) && v.length > 0 && plainlyDistinct(v, isScalarValue),
+    type: (v) => typeof v === 'string'
+        ? SIMPLE_TYPES.has(v)
+        : Array.isArray(v) && v.length > 0 && plainlyDistinct(v, (t) => SIMPLE_TYPES.has(t)),
+    properties: (v) => isPlainMap(v) && Object.values(v).every(plainlyValid),
+    additionalProperties: (v) => typeof v === 'boolean' || plainlyValid(v),
+    items: (v) => (Array.isArray(v) ? v.length > 0 && v.every(plainlyValid) : plainlyValid(v)),
+    not: (v) => plainlyValid(v),
+    allOf: (v) => Array.isArray(v) && v.length > 0 && v.every(plainlyValid),
+    anyOf: (v) => Array.isArray(v) && v.length > 0 && v.every(plainlyValid),
+    oneOf: (v) => Array.isArray(v) && v.length > 0 && v.every(plainlyValid),
+};
+/**
+ * True only when ajv's meta-schema check would surely pass: every keyword is one normalise() writes, with a plainly
+ * valid value. False means "ask ajv" (a pattern, for one, is always left to ajv's regex check).
+ */
+function plainlyValid(schema) {
+    if (!isPlainMap(schema))
+        return false;
+    for (const key in schema) {
+        const check = Object.hasOwn(PLAIN, key) ? PLAIN[key] : undefined;
+        if (!check?.(schema[key]))
+            return false;
+    }
+    return true;
+}
+/**
+ * Why the normalised schema breaks the meta-schema, or undefined when it does not. The normalised schema keeps the
+ * original's shape, so ajv's path into it names the same place in the original. Most schemas are plainly valid, and
+ * saying so is much cheaper than asking ajv; anything less plain gets ajv's verdict.
+ */
+function metaSchemaError(normalized) {
+    if (plainlyValid(normalized) || ajv_ajv.validateSchema(normalized))
+        return undefined;
+    const e = ajv_ajv.errors?.[0];
+    const at = e ? e.instancePath.split('/').slice(1).map(unescapeToken) : [];
+    return `invalid valuesSchema at ${schemaPathText(at)}: ${e?.message ?? 'rejected'}`;
+}
+
+;// CONCATENATED MODULE: ./src/carvel/values-schema.ts
+/**
+ * Validate Package values against `spec.valuesSchema.openAPIv3`.
+ *
+ * kapp-controller never reads valuesSchema, so real schemas are sloppy OpenAPI 3.0 (ytt, kctrl's Helm
+ * generator, hand-written community schemas). We normalise them into JSON Schema for ajv and add a note
+ * whenever we had to assume something. Problems never quote the offending value, because values often hold
+ * secrets. Things that come from the schema (enum members, limits, patterns, key names) may be quoted.
+ *
+ * The steps live beside this file in values-schema/: normalise.ts (OpenAPI 3.0 → JSON Schema, and its notes),
+ * meta-schema.ts (the backstop check of the result), ajv.ts and compile.ts (compiling, in cached parts),
+ * messages.ts (ajv's errors → problems, "did you mean" from suggest.ts), defaults.ts (a document of defaults).
+ */
+
+
+
+
+
+
+
+const UNCHECKABLE = {
+    path: [],
+    keyword: 'uncheckable',
+    message: 'cannot be checked against the valuesSchema: a map in the values has a key named valueOf or toString where the schema compares values (uniqueItems, enum, const); rename the key',
+};
+function compileValuesSchema(openAPIv3) {
+    const notes = [];
+    const normalised = normaliseValuesSchema(openAPIv3, notes);
+    if (normalised.error !== undefined)
+        return { ok: false, error: normalised.error, notes };
+    const { normalized } = normalised;
+    let invalid;
+    try {
+        invalid = metaSchemaError(normalized);
+    }
+    catch (err) {
+        // ajv's deep equality calls an object's own `valueOf`: `enum: [{valueOf: 1}, …]` throws there.
+        invalid = `it cannot be checked (${err.message})`;
+    }
+    if (invalid !== undefined)
+        return { ok: false, error: invalid, notes };
+    let check;
+    try {
+        check = compileByParts(normalized);
+    }
+    catch {
+        // Whatever compiling in parts tripped on, compiling the schema whole says it as ajv would.
+        try {
+            check = errorsOf(compiler().compile(normalized));
+        }
+        catch (err) {
+            return { ok: false, error: `valuesSchema cannot be compiled: ${err.message}`, notes };
+        }
+    }
+    const validate = (values, { encrypted = false } = {}) => {
+        const v = values ?? {}; // an empty values file means no values, as for ytt
+        let errors;
+        try {
+            errors = check(v);
+        }
+        catch {
+            // ajv's deep equality (uniqueItems, enum, const) calls an object's own `valueOf`/`toString`: a
+            // values key of that name makes it throw. Nothing about the value goes into the message.
+            return [encrypted ? { path: [], keyword: 'withheld', message: WITHHELD } : UNCHECKABLE];
+        }
+        if (errors.length === 0)
+            return [];
+        return encrypted ? withheldProblems(errors, v, normalized) : toProblems(errors, v, normalized);
+    };
+    return { ok: true, schema: { validate }, notes, normalized };
+}
+
+;// CONCATENATED MODULE: ./src/diagnostics/codes.ts
+/**
+ * Every diagnostic code flux-pkg-action reports: its severity, what it means and how to fix the repository
+ * (or the request) that trips it. `error()` and `warning()` take only a code of this list, so a new check
+ * adds its code here first; docs/diagnostics.md is generated from it (`npm run docs`), and
+ * __tests__/diagnostics/codes.test.ts fails for a code that no test produces.
+ *
+ * A code is a compatibility commitment: scripts and workflows match on it. Rename none; retire one by
+ * leaving it here with a meaning that says it is no longer reported.
+ */
+// Each helper keeps its severity as a literal type: ErrorCode and WarningCode are derived from it.
+const e = (meaning, fix) => ({ severity: 'error', meaning, fix });
+const w = (meaning, fix) => ({ severity: 'warning', meaning, fix });
+const either = (meaning, fix, when) => ({
+    severity: 'either',
+    meaning,
+    fix,
+    when,
+});
+/** A values document that fails one JSON Schema keyword of the Package's valuesSchema. */
+const valuesRule = (keyword, rule) => e(`A value in the values Secret fails the valuesSchema's \`${keyword}\` rule: ${rule}.`, 'Change the value at the reported path in params.yaml (the message says what the schema allows), or publish a Package version whose valuesSchema allows it.');
+/** The schema keywords whose failures have a code of their own (`values.<keyword>`); others share `values.schema-rule`. */
+const SCHEMA_RULE_KEYWORDS = [
+    'type',
+    'enum',
+    'const',
+    'minimum',
+    'maximum',
+    'exclusiveMinimum',
+    'exclusiveMaximum',
+    'multipleOf',
+    'minLength',
+    'maxLength',
+    'minItems',
+    'maxItems',
+    'minProperties',
+    'maxProperties',
+    'uniqueItems',
+    'pattern',
+    'format',
+    'required',
+    'not',
+    'additionalProperties',
+    'anyOf',
+    'oneOf',
+    'withheld',
+    'uncheckable',
+];
+const REQUEST_NAME_FIX = 'Correct the input (action) or flag (CLI) named in the message; a name is a DNS-1123 name: lower-case letters, digits and "-".';
+const CODES = {
+    // yaml/: every file is parsed with positions and limits before any rule reads it.
+    'yaml.syntax': e('The file is not valid YAML; the message names the kind of syntax error and its position (never the text, which may be a secret).', 'Fix the YAML at the reported line, e.g. with `yq . FILE` or an editor that highlights YAML.'),
+    'yaml.duplicate-key': e('A mapping holds the same key twice; Kubernetes and ytt would each keep a different one.', 'Delete one of the two keys at the reported line.'),
+    'yaml.unknown-alias': e('An alias (`*name`) refers to no anchor (`&name`) defined before it in the document.', 'Define the anchor before the alias, or write the value out.'),
+    'yaml.alias-limit': e('A document expands more aliases than the limit: refused as a possible YAML bomb.', 'Write the repeated values out instead of expanding aliases of aliases.'),
+    'yaml.too-large': e('The file is over the size limit and is not parsed.', 'Split the file or remove what does not belong in it; Packages, PackageInstalls and values Secrets are small.'),
+    'yaml.too-many-documents': e('The file holds more YAML documents (`---`) than the limit.', 'Split the documents over several files.'),
+    // repo/: what the action refuses to read or write.
+    'repo.symlink': e('A file the action reads or writes is a symbolic link; links are never followed (they could point out of the repository).', 'Replace the link with the file itself.'),
+    'repo.special': e('A file the action reads or writes is not a regular file (a FIFO, a device, a socket).', 'Replace it with a regular file, or remove it.'),
+    'repo.outside': e('A path the action would read or write leads out of the repository (through a link of a parent folder).', 'Replace the linked folder with a real one.'),
+    // config/: flux-pkg.yaml.
+    'config.empty': e('flux-pkg.yaml exists but holds no settings.', 'List the environments (or other settings), or delete the file: without it every environment takes new versions directly.'),
+    'config.documents': e('flux-pkg.yaml holds more than one YAML document.', 'Keep one document: remove `---`.'),
+    'config.invalid': e('flux-pkg.yaml does not match its JSON Schema (an unknown setting, a wrong type).', 'Correct the key at the reported line; schema/flux-pkg.schema.json lists every setting, and editors complete from it.'),
+    'config.path': e('A `layout` setting is not a clean relative path or file name inside the repository (or is under .github/).', 'Give a relative path without `..`, leading `/` or `.github/`; file and folder names hold no `/`.'),
+    'config.name-template': e('packageInstallName or valuesSecretName makes a name Kubernetes refuses (for some component).', 'Use `{component}` and DNS-1123 characters only, and keep the expanded name within 253 characters.'),
+    'config.duplicate-environment': e('An environment is listed twice under `environments`.', 'Delete one of the two entries.'),
+    'config.promote-cycle': e('`promoteFrom` chains go round in a cycle, so no environment of the cycle could ever get a version.', 'Make one environment of the cycle take new versions directly (no `promoteFrom`).'),
+    'config.unknown-environment': e('`promoteFrom` or `components.<name>.environments` names an environment that is not listed, or that has no folder under the component.', 'List the environment under `environments`, create its folder (bootstrap), or correct the name.'),
+    'config.not-editable': e('Bootstrap cannot add the new environment to flux-pkg.yaml in place (the message says what in its shape prevents it).', 'Add the environment entry under `environments` by hand, then rerun bootstrap.'),
+    'config.misnamed': e('A file is named like the config but is not the one the action reads (`flux-pkg.yml`, `.flux-pkg.yaml`, `.flux-pkg.yml`, or anything under `.github/`): only `flux-pkg.yaml` at the repository root is read.', 'Rename (or move) the file to `flux-pkg.yaml` at the repository root; delete it if that file exists already.'),
+    // layout: how components and environments are found.
+    'layout.no-component': e('The layout finds no component: no `<component>/packages/*.yaml` and no `<component>/<environment>/packageinstall.yaml`.', 'Check `layout` in flux-pkg.yaml (componentsPath, packagesDir, packageInstallFile) against the repository.'),
+    'layout.component-name': e('A component folder name is not a valid name (it becomes part of Kubernetes object names).', 'Rename the folder to a DNS-1123 subdomain: lower-case letters, digits, "-" and ".".'),
+    'layout.environment-name': e('An environment folder name is not a valid name.', 'Rename the folder to a DNS-1123 label: lower-case letters, digits and "-".'),
+    'layout.no-environment': w('validate found components with Packages but no environment folder yet (the state before the first bootstrap): the Packages were validated, nothing else.', 'Nothing; bootstrap creates the first environment of a component.'),
+    // request: what the caller asked for (inputs, flags, the event).
+    'request.no-match': e('A component or environment filter names nothing in the repository, so the run would do nothing.', 'Correct the `component` / `environment` input (or flag); the message lists the names there are.'),
+    'request.component': e('The requested component is not a valid name, or has no Packages.', 'Name a component folder that holds `packages/*.yaml`; the message lists them.'),
+    'request.environment': e('The requested environment is not a valid name, or it (or its RBAC folder) clashes with a folder of the component.', 'Choose another environment name (a DNS-1123 label), or change `layout.rbacFolder`.'),
+    'request.package': e('A Package file the run was given (the `packages` input, or the push) does not exist or holds no Package.', 'Give paths of Package files in the repository, relative to its root.'),
+    'request.promote': e('A manual promotion names a component that does not exist or is not a valid name.', 'Correct the `component` input (or `--component`).'),
+    'request.version': e('The requested version is not a Package version, or the component has no Package of that version.', 'Give a version the component has under packages/ (the message lists them).'),
+    'request.target-namespace': e('Bootstrap needs the namespace the Package installs into, and neither the request nor flux-pkg.yaml gives it, or it is not a namespace name.', 'Set `target-namespace` (or `targetNamespace` for the environment in flux-pkg.yaml).'),
+    'request.service-account-name': e('The service account name is not a valid name, or equals the account Flux impersonates in the same namespace.', 'Give the kapp-controller account a name of its own.'),
+    'request.flux-api-version': e('flux-api-version is neither v1 nor v1beta2.', 'Use v1 (current Flux) or v1beta2.'),
+    'request.git-url': e('git-url is not a URL Flux can clone (https:// or ssh://).', 'Give the gitops repository URL as https://… or ssh://git@….'),
+    'request.flux-namespace': e('flux-namespace is not a namespace name.', REQUEST_NAME_FIX),
+    'request.kubeconfig-secret-name': e('kubeconfig-secret-name is not an object name.', REQUEST_NAME_FIX),
+    'request.git-secret-name': e('git-secret-name is not an object name.', REQUEST_NAME_FIX),
+    'request.commit-status-secret-name': e('commit-status-secret-name is not an object name.', REQUEST_NAME_FIX),
+    'request.sops-age-secret-name': e('sops-age-secret-name is not an object name.', REQUEST_NAME_FIX),
+    'request.values': e('The `values` given to bootstrap are not valid YAML (only the position is shown).', 'Fix the YAML of the values input (or the --values file).'),
+    // Packages.
+    'package.empty': e('A file in a packages folder holds no document.', 'Delete the file, or put the Package in it.'),
+    'package.kind': e('A document in a packages folder is not a Carvel Package (or PackageMetadata).', 'Keep only Package and PackageMetadata documents in packages/; move other objects elsewhere.'),
+    'package.not-an-object': e('A Package document is not a mapping.', 'Write the Package as a YAML mapping.'),
+    'package.api-version': e('The Package has another apiVersion than `data.packaging.carvel.dev/v1alpha1`.', 'Set `apiVersion: data.packaging.carvel.dev/v1alpha1`.'),
+    'package.spec': e('The Package has no `spec`.', 'Add spec with refName, version and template.'),
+    'package.ref-name': e('`spec.refName` is missing or not a fully qualified name (it needs at least three dot-separated parts).', 'Set spec.refName, e.g. `app.default.tap`.'),
+    'package.version': e('`spec.version` is missing, not a string, or not strict semver.', 'Quote it and use semver: `version: "1.2.0"`.'),
+    'package.name': e('The Package has no `metadata.name`.', 'Set metadata.name to `<refName>.<version>`.'),
+    'package.name-mismatch': e('`metadata.name` is not `<spec.refName>.<spec.version>`, which kapp-controller requires.', 'Set metadata.name to the name the message expects.'),
+    'package.name-too-long': e('`metadata.name` is longer than kapp-controller can store.', 'Use a shorter refName or version.'),
+    'package.template': e('`spec.template.spec` is missing: kapp-controller has no App template to run.', 'Add the App template (fetch, template, deploy) under spec.template.spec.'),
+    'package.version-selection': e('`spec.kubernetesVersionSelection` or `kappControllerVersionSelection` has constraints that do not parse.', 'Write a Carvel semver range, e.g. `>=1.24.0`.'),
+    'package.ref-name-conflict': e("A component's Packages have several refNames; a component holds one package.", "Move the other package's files into a component folder of its own."),
+    'package.duplicate-version': e('Two Package files of one component define the same version.', 'Delete one of them, or publish the second under a new version.'),
+    'package.changed-in-place': e('A pull request changes the content of a Package version that already exists; clusters that have it keep the old content.', 'Publish the change as a new version instead of editing the old one.'),
+    // PackageInstalls and environment folders.
+    'packageinstall.missing': e('An environment folder has no PackageInstall, or its file holds none.', 'Add packageinstall.yaml (bootstrap writes one), or remove the folder.'),
+    'packageinstall.api-version': e('The PackageInstall has another apiVersion than `packaging.carvel.dev/v1alpha1`.', 'Set `apiVersion: packaging.carvel.dev/v1alpha1`.'),
+    'packageinstall.package-ref': e('`spec.packageRef.refName` is missing: kapp-controller would fail at reconcile time.', "Set spec.packageRef.refName to the component's Package refName."),
+    'packageinstall.version-selection': e('`spec.packageRef.versionSelection` is missing: kapp-controller would fail at reconcile time.', 'Add `versionSelection: {constraints: <version>}` under spec.packageRef.'),
+    'packageinstall.service-account': e('The PackageInstall has neither `spec.serviceAccountName` nor `spec.cluster`.', 'Set spec.serviceAccountName (the account kapp-controller installs with).'),
+    'packageinstall.values': e('An entry of `spec.values` has no `secretRef.name`.', 'Give each spec.values entry `secretRef: {name: <values Secret>}`.'),
+    'packageinstall.annotations': w('`metadata.annotations` is not a mapping.', 'Write the annotations as a mapping.'),
+    'packageinstall.ref-name': e("The PackageInstall installs another refName than the component's Packages.", "Set spec.packageRef.refName to the Packages' refName, or move the environment to the right component."),
+    'packageinstall.no-version': e("No Package version satisfies the PackageInstall's constraints: kapp-controller would install nothing.", 'Change the constraints, or add the Package version they ask for.'),
+    'packageinstall.values-secret': either('spec.values references a Secret by another name than the one in params.yaml, or params.yaml holds a Secret spec.values does not reference.', 'Make secretRef.name and the values Secret metadata.name the same.', 'An error in a pull request the gate judges; a warning otherwise.'),
+    'packageinstall.values-secret-missing': either('spec.values references a Secret, but the environment folder has no values Secret file: kapp-controller would wait for it forever.', 'Add params.yaml with the Secret, or remove the reference.', 'An error in a pull request the gate judges; a warning otherwise.'),
+    'kustomization.multiple': e('An environment folder has several kustomization files; kustomize refuses it.', 'Keep one of kustomization.yaml, kustomization.yml, Kustomization.'),
+    // What the gate judges in an environment folder: the objects Flux builds from it (src/flux/build.ts).
+    'kustomization.unsupported': e("An environment folder's kustomization uses a feature that can change the objects Flux applies (patches, generators, transformers, replacements, images, name prefixes, components, Helm charts, annotations…); the gate judges only what it can build exactly.", 'Write the PackageInstall and values Secret as they should be applied and list them under `resources`; only `resources`, `namespace`, `labels`/`commonLabels` and `sortOptions` are allowed in an environment folder.'),
+    'kustomization.kind': e("An environment folder's kustomization file is not a `Kustomization` (a `Component`, or another kind).", "Make it `kind: Kustomization` (apiVersion kustomize.config.k8s.io/v1beta1) listing the folder's files."),
+    'kustomization.remote': e('A kustomization lists a remote resource (a URL or a git repository): Flux would apply what the gate never saw.', 'Copy the object into the environment folder and list the file.'),
+    'kustomization.outside': e('A kustomization lists a resource outside the environment folder (`../…` or an absolute path).', 'Move the file into the environment folder, or list only files inside it.'),
+    'kustomization.resource-missing': e('A kustomization lists a resource that does not exist in the folder; kustomize fails the build.', 'Add the file, or remove the entry.'),
+    'kustomization.duplicate': e('A kustomization lists the same resource twice, or two files hold the same object; kustomize refuses duplicate ids.', 'List each file once and keep one copy of each object.'),
+    'kustomization.not-an-object': e('A kustomization file, or a document of a listed file, is not a YAML map.', 'Make each document a Kubernetes object (a map with apiVersion, kind and metadata).'),
+    'kustomization.invalid': e('A kustomization field has the wrong shape (e.g. `resources` is not a list of strings, `namespace` not a name).', "Follow kustomize's Kustomization reference for the field the message names."),
+    'kustomization.depth': e('Kustomizations nest deeper than the gate follows (a folder listing a folder listing a folder…).', 'Flatten the environment folder: list the files directly.'),
+    'packageinstall.not-applied': e('An environment folder builds no PackageInstall for its component (it was deleted, or no listed file holds one).', "List the file with the PackageInstall in the folder's kustomization, or remove the environment folder."),
+    'packageinstall.multiple': e('An environment folder builds more than one PackageInstall for a component; an environment holds exactly one.', 'Keep one PackageInstall per component in the folder.'),
+    'packageinstall.values-secret-namespace': w("A PackageInstall's values Secret is built into another namespace than the PackageInstall; kapp-controller reads Secrets from the PackageInstall's own namespace.", "Put both in one namespace (the kustomization's `namespace`, or the same `metadata.namespace`)."),
+    'environment.written-elsewhere': e("The environment's PackageInstall or values Secret lives in another file than the layout's (e.g. deploy.yaml): writing the layout's files would add a second one.", "Move the objects to the layout's files (packageinstall.yaml, params.yaml), or change layout in flux-pkg.yaml."),
+    // Policy files: RBAC folders, the Brain folder, flux-pkg.yaml and .sops.yaml (src/plan/modes/validate/policy.ts).
+    'policy.cluster-scope': e("An RBAC folder grants cluster scope (ClusterRole or ClusterRoleBinding): the run cluster's Flux would get rights beyond its namespace.", "Use a Role and RoleBinding in the environment's namespace; a Package that installs CRDs needs the platform team to list the component under `policy.allowClusterScope` in flux-pkg.yaml on the base branch."),
+    'policy.admin-binding': e('An RBAC folder binds a built-in administrator role (cluster-admin, admin or edit).', 'Bind a Role listing exactly what the Package deploys.'),
+    'policy.wildcard': e('An RBAC rule uses `*` in apiGroups, resources or verbs.', 'List the API groups, resources and verbs the Package needs; `*` needs `policy.allowClusterScope` on the base branch.'),
+    'policy.rbac-kind': e('An RBAC folder holds an object that is not a namespaced RBAC object (Role, RoleBinding, ServiceAccount).', "Keep only namespaced RBAC objects in the RBAC folder; anything else belongs to the platform team's own repository."),
+    'policy.schema': e('A Brain-folder Flux object does not validate against its CRD schema.', 'Fix the field the message names (the real Flux CRDs define it), or regenerate the file with bootstrap.'),
+    'policy.kustomization': e("A kustomization in a Brain or RBAC folder lists something other than the folder's own files, or uses a feature that changes objects.", "List only the folder's own files under `resources`."),
+    'policy.service-account': e("A Flux Kustomization that applies packages or an environment folder has no serviceAccountName, or names a Flux controller's account (Flux would apply with that controller's cluster-wide rights).", "Set serviceAccountName to the environment's own account (bootstrap's default: <component>-flux)."),
+    'policy.provider-address': e('A notification Provider posts commit statuses to an address that is not this repository on this GitHub server: the status token would go elsewhere.', "Set the Provider's spec.address to this repository's https URL on its GitHub server."),
+    'policy.shared-kubeconfig': w('Two environments apply with the same kubeconfig Secret (one cluster); fine for namespaces of one cluster, a mistake otherwise.', 'Give each run cluster its own kubeconfig Secret.'),
+    'policy.sops-recipients-with-values': e('A pull request changes .sops.yaml recipients and encrypted values together: new recipients would get keys to values no reviewer could read.', 'Change the recipients in one pull request (re-wrapped by `flux-pkg sops updatekeys` once merged), the values in another.'),
+    'config.status-creators': e('flux-pkg.yaml uses `promoteWhen: healthy` without `promotion.statusCreators`: any account that may post commit statuses could promote.', "List the GitHub login of the token Flux's notification Provider posts with under `promotion.statusCreators`."),
+    'bootstrap.shared-kubeconfig': w("The new environment's kubeconfig Secret is already used by another environment of the component.", 'Use a Secret of its own unless both are namespaces of one cluster.'),
+    'plan.rollback-hold': w('An environment was rolled back from this version (`flux-pkg.dev/rolled-back-from`): it is not offered again until a newer version appears.', 'Publish a newer Package version, or remove the annotation from the PackageInstall to release the hold.'),
+    'request.repository-url': e('The repository address for commit statuses is missing or not an https URL of one repository.', 'Pass --repository-url https://<server>/<owner>/<repo> (the action derives it from GITHUB_SERVER_URL).'),
+    'request.flux-service-account-name': e("flux-service-account-name names a Flux controller's account, or is not an object name.", "Name an account of the environment's own (default <component>-flux)."),
+    'request.rbac': e('rbac.extraRules in flux-pkg.yaml use `*` in apiGroups, resources or verbs.', 'List what the Package deploys, or have the platform team add the component to `policy.allowClusterScope` on the base branch.'),
+    // values Secrets (params.yaml).
+    'values.secret-missing': e('params.yaml holds no Secret (or several).', 'Keep one `kind: Secret` document in params.yaml.'),
+    'values.secret-api-version': e('The values Secret has another apiVersion than `v1`.', 'Set `apiVersion: v1`.'),
+    'values.secret-name': e('The values Secret has no `metadata.name`.', 'Set metadata.name (default `<component>-values`).'),
+    'values.secret-data': e('`stringData` or `data` of the values Secret is not a mapping of keys to values files.', 'Write `stringData:` with a key `values.yaml: |` and the values YAML indented under it.'),
+    'values.data-overridden': w('A key is in both `data` and `stringData`; the API server keeps the stringData one.', 'Delete the key from `data`.'),
+    'values.not-a-string': e('A values key holds something other than the values YAML as a string.', 'Use a block scalar: `values.yaml: |`.'),
+    'values.not-a-map': e('The values YAML under a key is not a mapping of values.', 'Write the values as a mapping (`key: value` lines).'),
+    'values.plain-secret': either('The values Secret is stored in plain text in git.', 'Set `secretFormat: sops` for the environment (and give age recipients) to store it encrypted.', 'An error when the environment sets `requireEncryption`; a warning otherwise.'),
+    'values.key-edited': w('The values Secret holds other keys beside the one `--values` replaces or adds; kapp-controller applies every key in sorted order, later keys win.', 'Check that the other keys do not override the values you gave, or merge them into one key.'),
+    'values.type': valuesRule('type', 'the value has the wrong type'),
+    'values.enum': valuesRule('enum', 'the value is not one of the allowed values'),
+    'values.const': valuesRule('const', 'the value is not the one allowed value'),
+    'values.minimum': valuesRule('minimum', 'the number is too small'),
+    'values.maximum': valuesRule('maximum', 'the number is too large'),
+    'values.exclusiveMinimum': valuesRule('exclusiveMinimum', 'the number is not above the bound'),
+    'values.exclusiveMaximum': valuesRule('exclusiveMaximum', 'the number is not below the bound'),
+    'values.multipleOf': valuesRule('multipleOf', 'the number is not a multiple of the given one'),
+    'values.minLength': valuesRule('minLength', 'the string is too short'),
+    'values.maxLength': valuesRule('maxLength', 'the string is too long'),
+    'values.minItems': valuesRule('minItems', 'the list has too few items'),
+    'values.maxItems': valuesRule('maxItems', 'the list has too many items'),
+    'values.minProperties': valuesRule('minProperties', 'the mapping has too few keys'),
+    'values.maxProperties': valuesRule('maxProperties', 'the mapping has too many keys'),
+    'values.uniqueItems': valuesRule('uniqueItems', 'the list holds an item twice'),
+    'values.pattern': valuesRule('pattern', 'the string does not match the pattern'),
+    'values.format': valuesRule('format', 'the string is not of the format (e.g. a hostname, a date-time)'),
+    'values.required': valuesRule('required', 'a required key is missing'),
+    'values.not': valuesRule('not', 'the value has a shape the schema excludes'),
+    'values.additionalProperties': valuesRule('additionalProperties', 'a key is not one the schema names'),
+    'values.anyOf': valuesRule('anyOf', 'the value matches none of the allowed shapes'),
+    'values.oneOf': valuesRule('oneOf', 'the value matches none, or more than one, of the allowed shapes'),
+    'values.schema-rule': valuesRule('(another keyword)', 'a rule this list does not name'),
+    'values.withheld': e('A value of an encrypted values Secret fails the valuesSchema; which rule is withheld, so that no schema can read a secret back.', 'Decrypt the file locally (`sops -d`) and check the value at the reported path against the schema.'),
+    'values.uncheckable': e('The values cannot be checked: a map key named valueOf or toString meets a schema rule that compares values.', 'Rename the key.'),
+    'schema.assumed': w("The Package's valuesSchema has a quirk that ytt accepts; the message says what was assumed.", 'Nothing in the gitops repo; the Package author can write the schema plainly.'),
+    'schema.invalid': w("The Package's valuesSchema cannot be read, so values are not checked against it.", 'Publish a Package version with a valid OpenAPI v3 valuesSchema.'),
+    // Planning new versions and promotions.
+    'plan.no-ref-name': e('A component has Packages but no single refName to install.', 'Give every Package of the component the same spec.refName.'),
+    'plan.no-version': w('No Package of the component is selectable in the environment (only prereleases, which it does not take).', 'Publish a release version, or set `prereleases` for the environment.'),
+    'plan.downgrade': w('The environment already runs a newer version than the Package pushed; it is left alone.', 'Nothing; to roll back, promote manually with allow-downgrade.'),
+    'plan.constraint-selects-other': e('The constraint the action would write makes kapp-controller select another version than the one planned.', 'Change `constraint` in flux-pkg.yaml so that it selects `{version}` (e.g. `{version}` or `>={version}`).'),
+    'plan.unsafe-path': e('A file the plan would write has an unsafe path (outside the repository, under .github/, a control character).', 'Check `layout` and the component and environment folder names.'),
+    'promote.downgrade': e('A manual promotion would move the environment to an older version; kapp-controller refuses downgrades.', 'Set allow-downgrade (`--allow-downgrade`) to roll back: it adds the packaging.carvel.dev/downgradable annotation.'),
+    'promote.no-version': e('The environment to promote from selects no version of the component.', "Fix the source environment's PackageInstall constraints first."),
+    'promote.unknown-version': e('The version to promote has no Package in the component.', 'Name a version under packages/ (the message lists them).'),
+    'promote.skips-upstream': w('A manual promotion gives an environment a version its promoteFrom environment does not run: the gate (flux-pkg/validate) will refuse the pull request.', 'Promote through the earlier environment first, or add an override label (default `hotfix`) to the pull request.'),
+    'promotion.out-of-order': e('A pull request gives an environment a version its promoteFrom environment does not run.', 'Promote through the earlier environment first, or add an override label (default `hotfix`) for a hotfix.'),
+    'promotion.override': w('A promotion out of order is allowed by an override label.', 'Nothing; it is reported so reviewers see it.'),
+    // Bootstrap.
+    'bootstrap.empty': e('A generated Flux or RBAC file holds no document (a bug of the generator).', 'Report it; nothing in the repository causes it.'),
+    'bootstrap.schema': e("A generated Flux or RBAC object does not match its API's schema.", 'Check the bootstrap inputs and flux-pkg.yaml settings named in the message.'),
+    'bootstrap.exists': e('The environment exists already.', 'Rerun with force (`--force`) to regenerate its Flux and RBAC files; values are kept.'),
+    'bootstrap.values-kept': w('The environment folder exists: its PackageInstall and values are kept, and the requested values and version are not applied.', 'Change values and version with install or promote.'),
+    'bootstrap.no-version': e('No Package of the component is selectable in the new environment.', 'Publish a release version, set `prereleases`, or give a version.'),
+    // SOPS-encrypted values Secrets.
+    'sops.documents': e('A SOPS file holds other than one YAML document.', 'Keep one document.'),
+    'sops.not-encrypted': e('A file expected to be SOPS-encrypted has no top-level `sops` key.', 'Encrypt it with `sops -e -i FILE`, or set `secretFormat: plain`.'),
+    'sops.metadata': e('The `sops` metadata of the file is incomplete or malformed.', 'Re-encrypt the file with sops; do not edit the sops block by hand.'),
+    'sops.no-identity': e('No age identity given matches a recipient of the file.', 'Give the age key of one of the recipients (input sops-age-key, or --sops-age-key-file).'),
+    'sops.bad-identity': e('The age identity given is not an AGE-SECRET-KEY.', 'Give the key as `age-keygen` writes it.'),
+    'sops.bad-key': e('The data key in `sops.age` is damaged.', 'Restore the file from history, or re-create it with sops.'),
+    'sops.mac': e("The file's MAC does not match: values were changed outside sops, or the file was tampered with.", 'Edit encrypted files with `sops FILE` only; restore the file if you did not change it.'),
+    'sops.value-format': e("An encrypted value is not in sops' `ENC[…]` format.", 'Re-encrypt the file with sops.'),
+    'sops.value-authentication': e('An encrypted value fails authentication: it was changed or moved.', 'Restore the value, or re-encrypt the file with sops.'),
+    'sops.value-type': e('An encrypted value has a type sops does not know, or the document holds a value sops cannot encrypt.', 'Re-encrypt the file with sops; keep values to strings, numbers, booleans, lists and maps.'),
+    'sops.comment': w('An encrypted comment did not decrypt; it is kept as it is.', 'Re-encrypt the file with sops.'),
+    'sops.not-a-map': e('A SOPS document is not a map.', 'Write the document as a mapping.'),
+    'sops.alias': e('A SOPS document uses YAML aliases, which sops does not support.', 'Write the values out.'),
+    'sops.key-type': e('A map key in a SOPS document is not a string.', 'Quote the key.'),
+    'sops.already-encrypted': e('The file to encrypt is already SOPS-encrypted.', 'Decrypt it first, or leave it as it is.'),
+    'sops.recipients': e('There are no age recipients to encrypt for.', 'Give age recipients (`age1…`).'),
+    'sops.recipient': e('An age recipient is not an `age1…` public key.', 'Give the public key `age-keygen -y` prints.'),
+    'sops.rule': e('The encryption rule (encrypted_regex and the like) is invalid.', 'Fix the rule named in the message.'),
+    'sops.config': e('.sops.yaml is malformed.', 'Fix `.sops.yaml` at the reported line (a list of creation_rules).'),
+    'sops.no-rule': e('No creation rule of .sops.yaml matches the values Secret file.', 'Add a creation rule whose path_regex matches the file.'),
+    'sops.no-age': e('The matching creation rule of .sops.yaml has no age recipients (only PGP or KMS, which the action cannot use).', 'Add `age:` recipients to the rule.'),
+    'sops.key-groups': e("The file keeps its age keys in sops' key_groups, which updatekeys does not rewrite.", 'Run `sops updatekeys` on the file yourself, or re-encrypt it with the recipients as a plain `age` list.'),
+    'sops.nested-stringdata': e('A stringData value holds a SOPS document; Flux decrypts nested SOPS documents only inside data (base64), so kapp-controller would get the ciphertext.', 'Put it in data, base64-encoded, or encrypt the whole Secret (secretFormat: sops).'),
+    'sops.nested-no-key': w('A data value is a SOPS document (Flux decrypts it) and no age key was given: its values are not checked, and it is left as it is.', 'Give the age key (input sops-age-key, or --sops-age-key-file).'),
+    'sops.nested-format': w('A data value is a dotenv or INI SOPS document; only YAML and JSON ones are read, so its values are not checked.', 'Store the values as a YAML SOPS document, or accept that they go unchecked.'),
+    'sops.nested-values': e('New values were given for a values Secret whose data holds a nested SOPS document: they cannot be written there.', 'Encrypt the whole Secret (secretFormat: sops) instead of a nested document, or change the values by hand.'),
+    'sops.no-key': either('The values Secret is SOPS-encrypted and no age key was given: its values are not checked.', 'Give the age key (input sops-age-key, or --sops-age-key-file).', 'An error when the run must re-encrypt the file (a new version changes it); a warning when it only reads it.'),
+    'sops.no-recipients': e('secretFormat is sops but no age recipient is known.', 'Add a .sops.yaml creation rule for the file, set sopsAgeRecipients in flux-pkg.yaml, or the sops-age-recipients input.'),
+    'sops.rule-hides-metadata': e("The .sops.yaml rule would encrypt the Secret's apiVersion, kind or metadata, which Flux and kubectl must read.", 'Use `encrypted_regex: ^(data|stringData)$` in the rule.'),
+};
+Object.freeze(CODES);
+for (const entry of Object.values(CODES))
+    Object.freeze(entry);
+
+;// CONCATENATED MODULE: ./src/plan/model/values.ts
+
+
+
+
+
+/**
+ * How many compiled schemas are kept by content. A compiled schema is ~100 KB of generated code;
+ * schemas shared across components (one chart, many services) stay compiled while they are used.
+ */
+const COMPILED_SCHEMAS_KEPT = 64;
+class ValuesChecker {
+    /** By schema content, least recently used first. */
+    #compiled = new Map();
+    /** By Package, so that each Package's notes are reported once. */
+    #byPackage = new Map();
+    diagnostics = [];
+    /**
+     * The planner is done with the Packages of these files (a component is planned once): drop what
+     * is kept for them. Compiled schemas stay, by content, for the components still to come.
+     */
+    forget(files) {
+        if (this.#byPackage.size === 0)
+            return;
+        const prefixes = files.map((f) => `${f}#`);
+        for (const key of this.#byPackage.keys())
+            if (prefixes.some((p) => key.startsWith(p)))
+                this.#byPackage.delete(key);
+    }
+    #compile(content, schema) {
+        let result = this.#compiled.get(content);
+        if (result)
+            this.#compiled.delete(content); // re-inserted below as the most recently used
+        else
+            result = compileValuesSchema(schema);
+        this.#compiled.set(content, result);
+        if (this.#compiled.size > COMPILED_SCHEMAS_KEPT)
+            this.#compiled.delete(this.#compiled.keys().next().value);
+        return result;
+    }
+    /** The compiled schema of a Package; compile problems are recorded against the Package once. */
+    schemaOf(pkg) {
+        const key = `${pkg.file}#${pkg.name}`;
+        let result = this.#byPackage.get(key);
+        if (!result) {
+            result = this.#compile(JSON.stringify(pkg.valuesSchema ?? null), pkg.valuesSchema);
+            this.#byPackage.set(key, result);
+            const at = { line: pkg.line, column: 1 };
+            for (const note of result.notes) {
+                // note.path is the values path the quirk applies to ('*' = any item or key); note.at the schema path.
+                const where = note.at
+                    ? `${note.at} (values at ${formatPath(note.path)})`
+                    : `for values at ${formatPath(note.path)}`;
+                const message = `valuesSchema ${where}: ${note.message}`;
+                this.diagnostics.push(warning('schema.assumed', message, pkg.file, at, formatPath(note.path)));
+            }
+            if (!result.ok) {
+                // kapp-controller stores any valuesSchema unread: one that cannot be read is no reason to block the Package.
+                this.diagnostics.push(warning('schema.invalid', `spec.valuesSchema.openAPIv3 cannot be read, so values are not checked against it: ${result.error}`, pkg.file, at, '.spec.valuesSchema.openAPIv3'));
+            }
+        }
+        return result;
+    }
+    /**
+     * Validate what ytt would see (all keys merged) and point each problem at its line in params.yaml. Values from an
+     * encrypted Secret (`encrypted`) get one problem per failing path that says nothing of why (see ValidateOptions).
+     */
+    check(pkg, secret, { encrypted = false } = {}) {
+        const schema = this.schemaOf(pkg);
+        if (!schema.ok)
+            return [];
+        return schema.schema.validate(secret.merged, { encrypted }).map((problem) => {
+            const located = locateValuesPath(secret, problem.path);
+            const pos = located?.doc
+                ? positionAt(located.parsed, located.doc, problem.path)
+                : { line: 0, column: 0 };
+            return error(valuesCode(problem.keyword), `${formatPath(problem.path)} ${problem.message} (Package ${pkg.refName} ${pkg.version})`, secret.file, pos, formatPath(problem.path));
+        });
+    }
+}
+/** `values.<keyword>` for the schema keywords the registry names; any other keyword shares one code. */
+function valuesCode(keyword) {
+    const known = SCHEMA_RULE_KEYWORDS.includes(keyword);
+    return known ? `values.${keyword}` : 'values.schema-rule';
+}
+
+;// CONCATENATED MODULE: ./src/plan/run.ts
+
+
+
+
+
+
+
+/** The plan of a component-wise request, its runner given; flux-pkg.yaml as the caller read it. */
+async function planComponents(snapshot, request, loadedConfig, runner) {
+    const { config, diagnostics: configDiagnostics } = loadedConfig;
+    const diagnostics = [...configDiagnostics];
+    const entries = await snapshot.list();
+    const paths = entries.map((e) => e.path);
+    const ctx = {
+        paths,
+        config,
+        values: new ValuesChecker(),
+        diagnostics,
+        sops: request.sops,
+        wording: 'wording' in request ? request.wording : undefined,
+        repoEncrypts: repoEncrypts(paths, [
+            config.defaults,
+            ...(config.environments ?? []),
+            ...Object.values(config.components),
+            ...(request.kind === 'install' && request.overrides ? [request.overrides] : []),
+        ]),
+    };
+    const components = discover(paths, config.layout);
+    diagnostics.push(...linkProblems(entries, loadedConfig, request));
+    if (!hasErrors(configDiagnostics))
+        diagnostics.push(...noComponentProblem(components, loadedConfig));
+    diagnostics.push(...nameProblems(components, request));
+    diagnostics.push(...environmentFilterProblems(components, loadedConfig, request));
+    diagnostics.push(...componentEnvironmentProblems(components, loadedConfig));
+    const loader = new Loader(new RepoReader(snapshot), config.layout, diagnostics, request.sops);
+    const environments = hasErrors(diagnostics) ? [] : await runner(ctx, loader, components, request);
+    diagnostics.push(...ctx.values.diagnostics);
+    diagnostics.push(...unsafePathProblems(environments.flatMap((e) => e.files)));
+    const valid = !hasErrors(diagnostics);
+    const files = valid ? environments.flatMap((e) => e.files) : [];
+    const sorted = sortDiagnostics(dedupeDiagnostics(diagnostics));
+    return { valid, diagnostics: sorted, environments, files, config: { file: config.file } };
+}
+
+;// CONCATENATED MODULE: ./src/plan/load/seal.ts
+/**
+ * Sealing a values Secret: the one asynchronous step inside an install plan. Encrypting needs an age
+ * key wrap (age-encryption's API is asynchronous); the loader reads the nearest `.sops.yaml` then,
+ * and only then, as before. What to encrypt and what the result means are decided synchronously in
+ * install-secret.ts.
+ */
+
+
+async function sealSecret(reader, paths, keys, request) {
+    const { path, plain, settings, previous } = request;
+    const configPath = sopsConfigPath(paths, path);
+    const sopsConfig = configPath
+        ? { path: configPath, text: (await reader.yaml(configPath)).text }
+        : undefined;
+    const found = encryptionFor(sopsConfig, path, settings, previous);
+    if (!found.encryption)
+        return { diagnostics: found.diagnostics };
+    const encrypted = await encryptDocument(plain, {
+        recipients: found.encryption.recipients,
+        rule: found.encryption.rule,
+        previous,
+        file: path,
+    });
+    if (encrypted.text === undefined)
+        return { diagnostics: encrypted.diagnostics };
+    const fromBranch = branchCopy(keys, request, found.encryption);
+    return { text: encrypted.text, diagnostics: [], fromBranch };
+}
+/**
+ * What to write over a pull request branch's copy of the file (PlannedFile.fromBranch), judged on
+ * plaintext: the branch's bytes when it holds our plaintext for our recipients under our rule, so a
+ * newer Package updating the pull request leaves params.yaml alone; when only values changed and the
+ * branch shares our data key, its envelopes are reused too. Undefined without identities.
+ */
+function branchCopy(keys, request, encryption) {
+    if (!keys || keys.identities.length === 0)
+        return undefined;
+    const { path, plain, previous } = request;
+    return async (text) => {
+        const { document } = await decryptDocument(text, { identities: keys.identities, file: path });
+        if (!document)
+            return undefined;
+        keys.onDecrypted?.(document.secrets);
+        const theirs = document.metadata.age.map((s) => s.recipient).sort();
+        const sameKeys = JSON.stringify(theirs) === JSON.stringify([...encryption.recipients].sort());
+        const sameRule = JSON.stringify(document.metadata.rule) === JSON.stringify(encryption.rule);
+        if (!sameKeys || !sameRule || document.metadata.macOnlyEncrypted)
+            return undefined;
+        if (document.text === plain)
+            return text;
+        const again = await encryptDocument(plain, {
+            ...encryption,
+            previous,
+            alsoReuse: [document],
+            file: path,
+        });
+        return again.text;
+    };
+}
+
+;// CONCATENATED MODULE: ./src/carvel/render.ts
+/**
+ * Rendering the files of one environment: the PackageInstall, its values Secret and the
+ * kustomization.yaml that lists them. New files are rendered whole; existing files are edited in
+ * place, touching only the scalar that must change, so comments, key order and fields a person
+ * added survive, and the pull request's diff is exactly the version bump.
+ */
+
+const PACKAGE_INSTALL_API_VERSION = 'packaging.carvel.dev/v1alpha1';
+const render_STRINGIFY = { lineWidth: 0, indentSeq: false };
+/** `{version}` in the configured template becomes the Package version: "{version}" pins, ">={version}" follows. */
+function constraintFor(template, version) {
+    return template.replaceAll('{version}', version);
+}
+function versionSelectionFor(settings, version) {
+    const selection = { constraints: constraintFor(settings.constraint, version) };
+    if (settings.prereleases === true)
+        selection.prereleases = {};
+    else if (Array.isArray(settings.prereleases))
+        selection.prereleases = { identifiers: settings.prereleases };
+    return selection;
+}
+function renderPackageInstall(input) {
+    const metadata = { name: input.name };
+    if (input.namespace)
+        metadata.namespace = input.namespace;
+    const doc = new dist/* Document */.yo({
+        apiVersion: PACKAGE_INSTALL_API_VERSION,
+        kind: 'PackageInstall',
+        metadata,
+        spec: {
+            serviceAccountName: input.serviceAccountName,
+            packageRef: { refName: input.refName, versionSelection: input.selection },
+            values: [{ secretRef: { name: input.valuesSecretName } }],
+        },
+    });
+    return doc.toString(render_STRINGIFY);
+}
+function renderValuesSecret(input) {
+    const metadata = { name: input.name };
+    if (input.namespace)
+        metadata.namespace = input.namespace;
+    const doc = new dist/* Document */.yo({
+        apiVersion: 'v1',
+        kind: 'Secret',
+        metadata,
+        stringData: {},
+    });
+    doc.setIn(['stringData', input.valuesKey], blockScalar(input.values));
+    return doc.toString(render_STRINGIFY);
+}
+/** Values YAML for an environment that has none yet: schema defaults apply in the cluster. */
+function emptyValues(component, environment) {
+    return `# Values for ${component} in ${environment}; the Package's valuesSchema lists what can be set.\n{}\n`;
+}
+function renderKustomization(resources) {
+    return new dist/* Document */.yo({
+        apiVersion: 'kustomize.config.k8s.io/v1beta1',
+        kind: 'Kustomization',
+        resources: [...resources],
+    }).toString(render_STRINGIFY);
+}
+const anyDocument = () => true;
+/**
+ * Edit one document of a file and keep every other byte as it was: the edited document's text is
+ * spliced back between its neighbours, so a ServiceAccount before a PackageInstall, or the comments
+ * and `---` around it, are untouched. The file is assumed to parse (the planner read it first).
+ */
+function editDocument(text, pick, edit) {
+    const docs = (0,dist/* parseAllDocuments */.hR)(text);
+    const list = Array.isArray(docs) ? docs : [];
+    const doc = list.find((d) => d.errors.length === 0 && pick(d.toJS()));
+    if (!doc)
+        throw new Error('editDocument: no document to edit'); // a planner bug: it read this file first
+    const edited = edit(doc);
+    if (edited === undefined)
+        return text;
+    if (list.length === 1)
+        return edited;
+    // A document's text runs from the end of the one before it (comments before it are its own, and
+    // toString() writes them) to the end of its node, a `...` marker included.
+    const index = list.indexOf(doc);
+    const start = index === 0 ? 0 : list[index - 1].range[2];
+    const end = doc.range[2];
+    return text.slice(0, start) + edited + text.slice(end);
+}
+/** Add missing entries to an existing kustomization file's resources, keeping everything else. */
+function ensureKustomizationResources(text, resources) {
+    const doc = (0,dist/* parseDocument */.Tp)(text);
+    const list = doc.get('resources', true);
+    const present = new Set((0,dist/* isSeq */.oP)(list) ? list.items.map((i) => ((0,dist/* isScalar */.jn)(i) ? normaliseResource(String(i.value)) : '')) : []);
+    const missing = resources.filter((r) => !present.has(normaliseResource(r)));
+    if (missing.length === 0)
+        return text;
+    if ((0,dist/* isSeq */.oP)(list))
+        for (const r of missing)
+            list.add(r);
+    else
+        doc.set('resources', [...resources]);
+    return doc.toString(render_STRINGIFY);
+}
+/** `./a/../b.yaml` and `b.yaml` name the same resource; kustomize refuses one listed twice. */
+function normaliseResource(entry) {
+    const out = [];
+    for (const part of entry.split('/')) {
+        if (part === '' || part === '.')
+            continue;
+        if (part === '..' && out.length > 0 && out[out.length - 1] !== '..')
+            out.pop();
+        else
+            out.push(part);
+    }
+    return out.join('/') || '.';
+}
+/**
+ * Set the scalar at `path` to `value` in the picked document, editing only that scalar's characters
+ * in the text when it exists; otherwise fall back to a structural edit of that document (which may
+ * re-indent it).
+ */
+function setScalar(text, path, value, pick = anyDocument) {
+    const docs = (0,dist/* parseAllDocuments */.hR)(text);
+    const doc = (Array.isArray(docs) ? docs : []).find((d) => d.errors.length === 0 && pick(d.toJS()));
+    const node = doc?.getIn(path, true);
+    if ((0,dist/* isScalar */.jn)(node) && node.range) {
+        if (node.value === value)
+            return text;
+        const [start, end] = node.range;
+        return text.slice(0, start) + scalarText(value, node.type) + text.slice(end);
+    }
+    return editDocument(text, pick, (d) => {
+        d.setIn(path, value);
+        return d.toString(render_STRINGIFY);
+    });
+}
+/**
+ * Replace the YAML under the picked Secret's stringData key (values updates, only when asked). A
+ * base64 `data` entry of the same key is removed: stringData would win over it anyway.
+ */
+function setValues(text, valuesKey, values, pick = anyDocument) {
+    return editDocument(text, pick, (doc) => {
+        if (doc.hasIn(['data', valuesKey]))
+            doc.deleteIn(['data', valuesKey]);
+        doc.setIn(['stringData', valuesKey], blockScalar(values));
+        return doc.toString(render_STRINGIFY);
+    });
+}
+function blockScalar(value) {
+    const scalar = new dist/* Scalar */.X5(value.endsWith('\n') ? value : `${value}\n`);
+    scalar.type = dist/* Scalar */.X5.BLOCK_LITERAL;
+    return scalar;
+}
+function scalarText(value, type) {
+    if (type === dist/* Scalar */.X5.QUOTE_DOUBLE)
+        return JSON.stringify(value);
+    if (type === dist/* Scalar */.X5.QUOTE_SINGLE)
+        return `'${value.replaceAll("'", "''")}'`;
+    return (0,dist/* stringify */.As)(value, render_STRINGIFY).trimEnd();
+}
+/** Without it, kapp-controller stops reconciling a PackageInstall whose selected version went down. */
+const DOWNGRADABLE_ANNOTATION = 'packaging.carvel.dev/downgradable';
+/**
+ * The rollback hold: a rollback (promote with allow-downgrade) writes the version the environment
+ * left; delivery offers it only versions newer than that (the next upgrade removes it).
+ */
+const ROLLED_BACK_FROM_ANNOTATION = 'flux-pkg.dev/rolled-back-from';
+/**
+ * Set (a string) or remove (undefined) one metadata annotation, keeping comments; an annotations
+ * mapping left empty is removed with it.
+ */
+function setAnnotation(text, name, value, pick = anyDocument) {
+    const path = ['metadata', 'annotations', name];
+    return editDocument(text, pick, (doc) => {
+        const present = doc.hasIn(path);
+        if (value === undefined) {
+            if (!present)
+                return undefined;
+            doc.deleteIn(path);
+            const annotations = doc.getIn(['metadata', 'annotations'], true);
+            if ((0,dist/* isMap */.jh)(annotations) && annotations.items.length === 0)
+                doc.deleteIn(['metadata', 'annotations']);
+            return doc.toString(render_STRINGIFY);
+        }
+        if (present && doc.getIn(path) === value)
+            return undefined;
+        const scalar = new dist/* Scalar */.X5(value);
+        scalar.type = dist/* Scalar */.X5.QUOTE_DOUBLE;
+        doc.setIn(path, scalar);
+        return doc.toString(render_STRINGIFY);
+    });
+}
+
+;// CONCATENATED MODULE: ./src/settings/declarations.ts
+/**
+ * Every setting of the action and the CLI, declared once: its action input (action.yml, read by
+ * src/inputs.ts), its CLI flag (src/cli/flags.ts builds parseArgs options and --help from it), and
+ * how a message names it on each. A setting that both have is one entry, so an input and its flag
+ * cannot drift apart; __tests__/meta/settings.test.ts holds action.yml's inputs to this list.
+ * Pure data: the core may import it to name a setting in a message (see `nameOf`).
+ */
+const declare = (settings) => Object.freeze(settings.map((s) => Object.freeze(s)));
+/** In action.yml's order; CLI-only flags last. */
+const SETTINGS = declare([
+    { input: 'mode', default: 'auto', type: 'text' },
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: the runner's expression, as action.yml writes it
+    { input: 'github-token', default: '${{ github.token }}', type: 'text' },
+    { input: 'gitops-repository', default: '', type: 'text' },
+    { input: 'base-branch', default: '', type: 'text' },
+    {
+        input: 'packages',
+        default: '',
+        flag: 'package',
+        type: 'list',
+        arg: 'PATH',
+        help: "a Package file to deliver (repeatable; default: each component's newest)",
+    },
+    {
+        input: 'environments',
+        default: '',
+        flag: 'environment',
+        type: 'list',
+        arg: 'NAME',
+        help: 'only this environment (repeatable); bootstrap: the new environment (exactly one)',
+    },
+    { input: 'path', default: '', type: 'text' },
+    { input: 'dry-run', default: 'false', type: 'switch' },
+    { input: 'labels', default: '', type: 'list' },
+    { input: 'reviewers', default: '', type: 'list' },
+    { input: 'team-reviewers', default: '', type: 'list' },
+    { input: 'draft', default: 'false', type: 'switch' },
+    { input: 'auto-merge', default: '', type: 'text' },
+    { input: 'branch-prefix', default: 'flux-pkg', type: 'text' },
+    { input: 'check-context', default: 'flux-pkg/validate', type: 'text' },
+    { input: 'commit-message', default: 'Deploy {component} {version} to {environment}', type: 'text' },
+    { input: 'pr-flow', default: '', type: 'text' },
+    { input: 'pr-title', default: 'Deploy {component} {version} to {environment}', type: 'text' },
+    {
+        input: 'component',
+        default: '',
+        flag: 'component',
+        type: 'list',
+        arg: 'NAME',
+        help: 'only this component (repeatable); promote: the one to promote; bootstrap: a name, a list, or *',
+    },
+    {
+        input: 'from-environment',
+        default: '',
+        flag: 'from',
+        type: 'text',
+        arg: 'ENV',
+        help: "promote: from this environment (default: --to's promoteFrom)",
+    },
+    {
+        input: 'to-environment',
+        default: '',
+        flag: 'to',
+        type: 'text',
+        arg: 'ENV',
+        help: 'promote: to this environment',
+    },
+    {
+        input: 'version',
+        default: '',
+        flag: 'version',
+        type: 'text',
+        arg: 'VERSION',
+        help: 'promote: this version instead of the one --from runs; bootstrap: the first version (default: the newest)',
+    },
+    {
+        input: 'allow-downgrade',
+        default: 'false',
+        flag: 'allow-downgrade',
+        type: 'switch',
+        help: 'promote: allow a lower version (adds packaging.carvel.dev/downgradable)',
+    },
+    { input: 'environment', default: '', flag: 'environment', type: 'text' },
+    {
+        input: 'values',
+        default: '',
+        flag: 'values',
+        type: 'text',
+        arg: 'FILE',
+        help: "the values YAML (plan: replaces one environment's, with one --component and one --environment; bootstrap: default {})",
+    },
+    bootstrapName('service-account-name', 'the ServiceAccount kapp-controller installs with'),
+    bootstrapName('flux-service-account-name', 'the ServiceAccount Flux impersonates on the run cluster'),
+    bootstrapName('target-namespace', 'the run cluster namespace the PackageInstall goes to', 'NS'),
+    bootstrapName('kubeconfig-secret-name', "the Secret holding the run cluster's kubeconfig"),
+    bootstrapName('flux-namespace', "the namespace of the Brain's Flux objects and Secrets", 'NS'),
+    bootstrapName('flux-api-version', 'v1 (current Flux) or v1beta2 (older clusters)', 'v1|v1beta2'),
+    bootstrapName('git-url', 'the URL Flux clones from (default: the origin remote, when https or ssh)', 'URL'),
+    bootstrapName('git-secret-name', 'the Secret with the git credentials'),
+    {
+        input: 'force',
+        default: 'false',
+        flag: 'force',
+        type: 'switch',
+        help: 'bootstrap: regenerate the Flux and RBAC files of an environment that exists',
+    },
+    {
+        input: 'commit-status',
+        default: 'true',
+        flag: 'commit-status',
+        type: 'true-false',
+        arg: 'true|false',
+        help: 'bootstrap: a notification-controller Provider and Alert for commit statuses (default: true)',
+    },
+    bootstrapName('commit-status-secret-name', 'the Secret with the token for commit statuses', 'NAME', 'github-commit-status'),
+    bootstrapName('sops-age-secret-name', 'the Secret with the SOPS age key Flux decrypts with'),
+    { input: 'sops-age-key', default: '', type: 'text' },
+    {
+        input: 'sops-age-recipients',
+        default: '',
+        flag: 'sops-age-recipient',
+        type: 'list',
+        arg: 'R',
+        help: 'age recipient for secretFormat sops where no .sops.yaml rule matches (repeatable)',
+    },
+    { flag: 'repo', type: 'text', arg: 'DIR', help: 'the gitops repo checkout (default: .)' },
+    {
+        flag: 'since',
+        type: 'text',
+        arg: 'GITREF',
+        help: 'deliver the Package files git says changed since GITREF',
+    },
+    {
+        flag: 'repository-url',
+        type: 'text',
+        arg: 'URL',
+        help: 'bootstrap: the repository on its GitHub server, where Flux posts commit statuses (default: https://github.com/OWNER/REPO when --git-url is on github.com)',
+    },
+    {
+        flag: 'branch',
+        type: 'text',
+        arg: 'NAME',
+        help: 'bootstrap: the branch Flux follows (default: the checked-out one, else main)',
+    },
+    {
+        flag: 'sops-age-key-file',
+        type: 'text',
+        arg: 'FILE',
+        help: 'age key file to decrypt SOPS-encrypted values Secrets (merged with every key source sops reads: see below)',
+    },
+    { flag: 'write', type: 'switch', help: 'write the planned files (plan, promote, bootstrap)' },
+    { flag: 'json', type: 'switch', help: 'print a JSON report' },
+    { flag: 'help', type: 'switch', help: 'this help' },
+]);
+/** A name bootstrap gives a Kubernetes object or field: the request's field is the input in camelCase. */
+function bootstrapName(input, help, arg = 'NAME', fallback = '') {
+    const setting = {
+        input,
+        default: fallback,
+        flag: input,
+        type: 'text',
+        arg,
+        help: `bootstrap: ${help}`,
+    };
+    return { ...setting, bootstrapName: true };
+}
+const BOOTSTRAP_NAMES = Object.freeze(SETTINGS.flatMap((s) => ('bootstrapName' in s ? [s.input] : [])));
+/** `service-account-name` → `serviceAccountName`. */
+const fieldOf = (input) => input.replace(/-([a-z])/g, (_, c) => c.toUpperCase());
+/** The setting an input declares. */
+function settingOf(input) {
+    return SETTINGS.find((s) => s.input === input);
+}
+/** How a message names the setting of an input: `allow-downgrade` in the action, `--allow-downgrade` in the CLI. */
+function nameOf(input, wording = 'action') {
+    const { flag } = settingOf(input);
+    return wording === 'cli' && flag ? `--${flag}` : input;
+}
+/** How a message asks for a switch: `set allow-downgrade` in the action, `add --allow-downgrade` in the CLI. */
+function askFor(input, wording = 'action') {
+    return wording === 'cli' ? `add ${nameOf(input, wording)}` : `set ${input}`;
+}
+
+;// CONCATENATED MODULE: ./src/plan/model/context.ts
+/**
+ * What the planning rules share for one run (the configuration, the values checker, diagnostics)
+ * and what they plan a component from: its view, as the loader (load.ts) read it. Synchronous.
+ */
+
+const versionOrder = (a, b) => compare(parseRelaxed(a), parseRelaxed(b));
+/** A fresh result for one environment, and `fail`, which records an error and marks the result invalid. */
+function environmentResult(ctx, component, environment, packages) {
+    const result = {
+        component: component.name,
+        environment,
+        files: [],
+        valuesKeysChanged: [],
+        valid: true,
+        refName: packages.refName,
+        knownVersions: packages.packages.map((p) => p.version),
+    };
+    const fail = (d) => {
+        ctx.diagnostics.push(d);
+        result.valid = false;
+        return result;
+    };
+    return { result, fail };
+}
+
+;// CONCATENATED MODULE: ./src/carvel/effective-values.ts
+/**
+ * The values a package will run with, for a reviewer: the environment's values merged over the
+ * valuesSchema's defaults. kapp-controller itself applies no schema default (it never reads
+ * valuesSchema, see research/carvel.md §4): the package's templates do, and schemas are usually
+ * generated from those templates, so the defaults are what runs where the environment sets nothing.
+ * The environment's values are the Secret's keys merged in sorted key order, later keys winning,
+ * as kapp-controller hands them to ytt (ValuesSecret.merged; carvel.md §3).
+ *
+ * A value is kept in these facts only where it may be shown: under a key that looks secret
+ * (password, token, key, secret, credentials), a schema node marked `format: password`,
+ * `writeOnly` or an `x-…sensitive`/`x-…secret` extension, or set by an encrypted values Secret,
+ * only "changed" or "unchanged" is recorded — the value never enters the facts.
+ */
+const effective_values_isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+/** A key name that says its value is a credential. Over-matching hides a value; under-matching would leak one. */
+const SECRET_KEY = /pass(word|wd|phrase)?|token|secret|credential|key|cert|auth|private|salt|dsn/i;
+/** How deep defaults and values are walked; real charts' values stay well inside. */
+const effective_values_MAX_DEPTH = 24;
+/** Longest value shown, in characters of its JSON form. */
+const MAX_VALUE = 120;
+// ---- paths ---------------------------------------------------------------------------------------
+const IDENT = /^[A-Za-z_][A-Za-z0-9_-]*$/;
+/**
+ * JSON text with every character that Markdown, HTML or a terminal could act on written as a JSON
+ * `\\uXXXX` escape: still the same JSON, one line, and nothing in it can close a code block or a tag.
+ */
+function jsonSafe(json) {
+    return json.replace(/[<>&`|\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu, (c) => [...Array(c.length).keys()].map((i) => `\\u${c.charCodeAt(i).toString(16).padStart(4, '0')}`).join(''));
+}
+/** A values path for display: `a.b[0]["x.y"]`, in jsonSafe characters (repository text stays inert). */
+function formatValuesPath(path) {
+    let out = '';
+    for (const seg of path) {
+        if (typeof seg === 'number')
+            out += `[${seg}]`;
+        else if (IDENT.test(seg))
+            out += out === '' ? seg : `.${seg}`;
+        else
+            out += `[${jsonSafe(JSON.stringify(seg))}]`;
+    }
+    return out === '' ? '(root)' : out;
+}
+/** JSON of a value for display: one line, capped, jsonSafe. */
+function showValue(value) {
+    const safe = jsonSafe(JSON.stringify(value) ?? 'null');
+    return safe.length > MAX_VALUE ? `${[...safe].slice(0, MAX_VALUE - 1).join('')}…` : safe;
+}
+// ---- schema walking ------------------------------------------------------------------------------
+/** The schema node that describes `path` (properties, items, additionalProperties); undefined: none. */
+function schemaAt(schema, path) {
+    let node = schema;
+    for (const seg of path) {
+        if (!effective_values_isObject(node))
+            return undefined;
+        if (typeof seg === 'number')
+            node = node.items;
+        else if (effective_values_isObject(node.properties) && Object.hasOwn(node.properties, seg))
+            node = node.properties[seg];
+        else
+            node = effective_values_isObject(node.additionalProperties) ? node.additionalProperties : undefined;
+    }
+    return effective_values_isObject(node) ? node : undefined;
+}
+function marksSensitive(node) {
+    if (!node)
+        return false;
+    if (node.format === 'password' || node.writeOnly === true)
+        return true;
+    return Object.entries(node).some(([k, v]) => /^x-.*(sensitive|secret)/i.test(k) && v !== false && v != null);
+}
+/** Does this path hold a secret, by a key's name or by a mark in either schema on the way down? */
+function isSensitivePath(path, schemas) {
+    for (let i = 1; i <= path.length; i++) {
+        const seg = path[i - 1];
+        if (typeof seg === 'string' && SECRET_KEY.test(seg))
+            return true;
+        if (schemas.some((s) => marksSensitive(schemaAt(s, path.slice(0, i)))))
+            return true;
+    }
+    return schemas.some((s) => marksSensitive(schemaAt(s, [])));
+}
+/** The defaults a schema gives: a node's `default`, else an object of its properties' defaults. */
+function defaultsOf(schema, depth = 0) {
+    if (!effective_values_isObject(schema) || depth > effective_values_MAX_DEPTH)
+        return undefined;
+    if (Object.hasOwn(schema, 'default'))
+        return schema.default;
+    if (!effective_values_isObject(schema.properties))
+        return undefined;
+    const out = {};
+    for (const [key, child] of Object.entries(schema.properties)) {
+        const d = defaultsOf(child, depth + 1);
+        if (d !== undefined)
+            out[key] = d;
+    }
+    return Object.keys(out).length > 0 ? out : undefined;
+}
+/** ytt's data-values merge as an environment uses it: maps merge key by key, anything else replaces. */
+function mergeValues(base, over) {
+    if (over === undefined)
+        return base;
+    if (!effective_values_isObject(base) || !effective_values_isObject(over))
+        return over;
+    const out = { ...base };
+    for (const [k, v] of Object.entries(over))
+        out[k] = mergeValues(base[k], v);
+    return out;
+}
+/** Every leaf (scalars, empty maps and lists) with its path, in key order. */
+function leaves(value, path = [], out = new Map()) {
+    if (path.length > effective_values_MAX_DEPTH)
+        return out;
+    if (effective_values_isObject(value) && Object.keys(value).length > 0)
+        for (const [k, v] of Object.entries(value))
+            leaves(v, [...path, k], out);
+    else if (Array.isArray(value) && value.length > 0)
+        for (const [i, v] of value.entries())
+            leaves(v, [...path, i], out);
+    else
+        out.set(formatValuesPath(path), { path, value });
+    return out;
+}
+/** Does the environment's own values set this path (or a value above it)? */
+function sets(values, path) {
+    let node = values;
+    for (const seg of path) {
+        if (Array.isArray(node) && typeof seg === 'number')
+            node = node[seg];
+        else if (effective_values_isObject(node) && typeof seg === 'string' && Object.hasOwn(node, seg))
+            node = node[seg];
+        else
+            return false;
+        if (!effective_values_isObject(node) && !Array.isArray(node))
+            return true;
+    }
+    return node !== undefined;
+}
+// ---- the review ----------------------------------------------------------------------------------
+/**
+ * Effective values before and after a version change (before.values undefined: a new environment),
+ * plus what the schema change means for them. `encrypted`: the values come from a SOPS Secret;
+ * `unread`: they could not be read, so only the schemas are compared.
+ */
+function reviewValues(before, after, options) {
+    const schemas = [before?.schema, after.schema].filter((s) => s !== undefined);
+    const hidden = (path) => isSensitivePath(path, schemas) ||
+        (options.encrypted && (sets(before?.values, path) || sets(after.values, path)));
+    const review = {
+        encrypted: options.encrypted,
+        lines: [],
+        newKeys: [],
+        changedDefaults: [],
+        removedButSet: [],
+        nowRequired: [],
+    };
+    if (options.unread)
+        review.unread = options.unread;
+    else
+        review.lines = valueLines(before, after, hidden);
+    // A schema's defaults are the Package's, not the environment's: only a secret-looking key hides one.
+    schemaFacts(review, before?.schema, after, (path) => isSensitivePath(path, schemas));
+    return review;
+}
+function valueLines(before, after, hidden) {
+    const effective = (side) => mergeValues(defaultsOf(side.schema), side.values ?? {});
+    const old = before?.values !== undefined ? leaves(effective(before)) : new Map();
+    const now = leaves(effective(after));
+    const lines = [];
+    const line = (key, path, a, b, has) => {
+        const same = has[0] && has[1] && JSON.stringify(a) === JSON.stringify(b);
+        const state = !has[0] ? 'added' : !has[1] ? 'removed' : same ? 'unchanged' : 'changed';
+        const secret = hidden(path);
+        const l = { path: key, state, hidden: secret, fromDefault: !sets(after.values, path) };
+        if (!secret && has[0])
+            l.before = showValue(a);
+        if (!secret && has[1])
+            l.after = showValue(b);
+        lines.push(l);
+    };
+    for (const [key, { path, value }] of now)
+        line(key, path, old.get(key)?.value, value, [old.has(key), true]);
+    for (const [key, { path, value }] of old)
+        if (!now.has(key))
+            line(key, path, value, undefined, [true, false]);
+    return lines;
+}
+/** Schema paths: `.a.b` as schema-diff writes them; kept as path arrays here. */
+function schemaPaths(schema, prefix = [], out = []) {
+    if (!effective_values_isObject(schema) || prefix.length > effective_values_MAX_DEPTH || !effective_values_isObject(schema.properties))
+        return out;
+    for (const [key, child] of Object.entries(schema.properties)) {
+        out.push([...prefix, key]);
+        schemaPaths(child, [...prefix, key], out);
+    }
+    return out;
+}
+function requiredPaths(schema, prefix = [], out = new Set()) {
+    if (!effective_values_isObject(schema) || prefix.length > effective_values_MAX_DEPTH || !effective_values_isObject(schema.properties))
+        return out;
+    const required = new Set(Array.isArray(schema.required) ? schema.required.map(String) : []);
+    for (const [key, child] of Object.entries(schema.properties))
+        if (required.has(key)) {
+            out.add(formatValuesPath([...prefix, key]));
+            requiredPaths(child, [...prefix, key], out);
+        }
+    return out;
+}
+function schemaFacts(review, beforeSchema, after, hidden) {
+    const oldPaths = new Map(schemaPaths(beforeSchema).map((p) => [formatValuesPath(p), p]));
+    const newPaths = new Map(schemaPaths(after.schema).map((p) => [formatValuesPath(p), p]));
+    for (const [key, path] of newPaths) {
+        const now = schemaAt(after.schema, path);
+        const hasDefault = now !== undefined && Object.hasOwn(now, 'default');
+        const secret = hidden(path);
+        const shown = hasDefault && !secret ? showValue(now.default) : undefined;
+        if (!oldPaths.has(key)) {
+            // A new environment: every key is new, and the effective values list them all.
+            if (beforeSchema === undefined)
+                continue;
+            // An object without a default of its own is listed by its keys.
+            if (!hasDefault && effective_values_isObject(now?.properties))
+                continue;
+            review.newKeys.push({ path: key, ...(shown !== undefined ? { value: shown } : {}), hidden: secret });
+            continue;
+        }
+        const was = schemaAt(beforeSchema, path);
+        const hadDefault = was !== undefined && Object.hasOwn(was, 'default');
+        if (hadDefault === hasDefault && JSON.stringify(was?.default) === JSON.stringify(now?.default))
+            continue;
+        // A parent's default that changed only because a child's did is reported at the child.
+        if (effective_values_isObject(was?.default) || effective_values_isObject(now?.default))
+            if (effective_values_isObject(now?.properties))
+                continue;
+        const change = { path: key, hidden: secret };
+        if (!secret && hadDefault)
+            change.before = showValue(was.default);
+        if (!secret && hasDefault)
+            change.after = showValue(now.default);
+        review.changedDefaults.push(change);
+    }
+    if (beforeSchema !== undefined && after.values !== undefined)
+        for (const [key, path] of oldPaths) {
+            if (newPaths.has(key) || !sets(after.values, path))
+                continue;
+            // Reported once, at the highest removed key.
+            if (path.length > 1 &&
+                !newPaths.has(formatValuesPath(path.slice(0, -1))) &&
+                oldPaths.has(formatValuesPath(path.slice(0, -1))))
+                continue;
+            const parent = schemaAt(after.schema, path.slice(0, -1));
+            const closed = parent?.additionalProperties === false;
+            review.removedButSet.push({ path: key, severity: closed ? 'error' : 'warning' });
+        }
+    const oldRequired = requiredPaths(beforeSchema);
+    review.nowRequired = [...requiredPaths(after.schema)].filter((p) => !oldRequired.has(p));
+}
+
+;// CONCATENATED MODULE: ./src/carvel/fetch-diff.ts
+/**
+ * What a new Package version fetches, from → to: the entries of spec.template.spec.fetch
+ * (kapp-controller's App fetch: imgpkgBundle, image, git, http, helmChart, inline — see
+ * carvel-dev/kapp-controller pkg/apis/kappctrl/v1alpha1/types_fetch.go) compared by position, as
+ * the App fetches them into consecutive directories. Each side is one line a reviewer can read;
+ * inline contents are summarised by file name and a digest (the Package holds them in full).
+ */
+
+const fetch_diff_isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+const str = (v) => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : undefined);
+/** The fetch kinds kapp-controller knows; anything else is shown by its key. */
+const FETCH_KINDS = ['imgpkgBundle', 'image', 'git', 'http', 'helmChart', 'inline'];
+/** One fetch entry as one line (before digest shortening). */
+function describeFetch(entry) {
+    if (!fetch_diff_isObject(entry))
+        return { kind: 'unknown', text: JSON.stringify(entry ?? null) };
+    const kind = FETCH_KINDS.find((k) => fetch_diff_isObject(entry[k])) ?? Object.keys(entry).find((k) => k !== 'path');
+    const spec = kind && fetch_diff_isObject(entry[kind]) ? entry[kind] : {};
+    const into = str(entry.path) ? ` into ${str(entry.path)}` : '';
+    return { kind: kind ?? 'unknown', text: `${describeSpec(kind, spec)}${into}` };
+}
+function describeSpec(kind, spec) {
+    const parts = (...p) => p.filter((x) => x !== undefined && x !== '').join(' ');
+    switch (kind) {
+        case 'imgpkgBundle':
+            return str(spec.image) ?? '(no image)';
+        case 'image':
+            return parts(str(spec.url) ?? '(no url)', str(spec.subPath) && `subPath ${str(spec.subPath)}`);
+        case 'git':
+            return parts(str(spec.url) ?? '(no url)', str(spec.ref) && `ref ${str(spec.ref)}`, str(spec.subPath) && `subPath ${str(spec.subPath)}`);
+        case 'http':
+            return parts(str(spec.url) ?? '(no url)', str(spec.sha256) && `sha256:${str(spec.sha256)}`, str(spec.subPath) && `subPath ${str(spec.subPath)}`);
+        case 'helmChart': {
+            const repo = fetch_diff_isObject(spec.repository) ? str(spec.repository.url) : undefined;
+            return parts(str(spec.name) ?? '(no name)', str(spec.version), repo && `from ${repo}`);
+        }
+        case 'inline': {
+            const paths = fetch_diff_isObject(spec.paths) ? spec.paths : {};
+            const names = Object.keys(paths).sort();
+            const from = Array.isArray(spec.pathsFrom) ? spec.pathsFrom.length : 0;
+            const digest = (0,external_node_crypto_.createHash)('sha256').update(JSON.stringify(spec)).digest('hex').slice(0, 12);
+            return `${names.length} file(s)${names.length > 0 ? ` ${names.join(', ')}` : ''}${from > 0 ? `, ${from} pathsFrom` : ''} (content ${digest})`;
+        }
+        default:
+            return JSON.stringify(spec).slice(0, 200);
+    }
+}
+const DIGEST = /(sha256:)?([0-9a-f]{64})/g;
+const SHORT = 12;
+/** The 64-hex digests of a line. */
+const digestsOf = (text) => [...text.matchAll(DIGEST)].map((m) => m[2]);
+/**
+ * Shorten each digest of `text` to 12 hex digits, unless the other side has a different digest
+ * with the same 12 first digits (then the short forms would look equal: both stay whole).
+ */
+function shortened(text, other) {
+    const theirs = other ? digestsOf(other) : [];
+    return text.replace(DIGEST, (whole, prefix, hex) => {
+        const clash = theirs.some((d) => d !== hex && d.slice(0, SHORT) === hex.slice(0, SHORT));
+        return clash ? whole : `${prefix ?? ''}${hex.slice(0, SHORT)}…`;
+    });
+}
+/** Every fetch entry that differs between two Packages' spec.template.spec.fetch, by position. */
+function fetchChanges(before, after) {
+    const old = Array.isArray(before) ? before : [];
+    const now = Array.isArray(after) ? after : [];
+    const changes = [];
+    for (let index = 0; index < Math.max(old.length, now.length); index++) {
+        const from = index < old.length ? describeFetch(old[index]) : undefined;
+        const to = index < now.length ? describeFetch(now[index]) : undefined;
+        if (from && to && from.kind === to.kind && from.text === to.text)
+            continue;
+        const change = { index, kind: to?.kind ?? from.kind };
+        if (from)
+            change.from = shortened(from.text, to?.text);
+        if (to)
+            change.to = shortened(to.text, from?.text);
+        changes.push(change);
+    }
+    return changes;
+}
+
+;// CONCATENATED MODULE: ./src/plan/model/review.ts
+/**
+ * The review facts of one environment's version change (see ReviewFacts): what the Package fetches,
+ * the effective values before and after, and the release notes of every version it moves past.
+ * Pure, over what the planner already holds.
+ */
+
+
+
+/** Versions after `from` up to and including `to`, oldest first (only the target when going down or new). */
+function skippedOver(packages, from, to) {
+    if (from === undefined || versionOrder(from, to.version) >= 0)
+        return from === to.version ? [] : [to];
+    return packages
+        .filter((p) => versionOrder(p.version, from) > 0 && versionOrder(p.version, to.version) <= 0)
+        .sort((a, b) => versionOrder(a.version, b.version));
+}
+function reviewFacts(input) {
+    const { packages, fromVersion, target } = input;
+    const previous = packages.find((p) => p.version === fromVersion);
+    const facts = {
+        fetch: fetchChanges(previous?.fetch, target.fetch),
+        values: reviewValues(previous || input.valuesBefore
+            ? { schema: previous?.valuesSchema, values: input.valuesBefore }
+            : undefined, { schema: target.valuesSchema, values: input.valuesAfter }, { encrypted: input.encrypted, ...(input.unread ? { unread: input.unread } : {}) }),
+        releaseNotes: skippedOver(packages, fromVersion, target).map((p) => p.releaseNotes === undefined ? { version: p.version } : { version: p.version, notes: p.releaseNotes }),
+    };
+    if (previous)
+        facts.fromPackageFile = previous.file;
+    return facts;
+}
+/**
+ * validate: what a pull request changes in an environment, from the version the base branch selects
+ * (`baseVersion`, undefined: none) to the one its head selects. The values are not compared here:
+ * the gate reads the head only.
+ */
+function pullRequestChange(packages, baseVersion, target) {
+    const previous = packages.find((p) => p.version === baseVersion);
+    const facts = {
+        fetch: fetchChanges(previous?.fetch, target.fetch),
+        releaseNotes: skippedOver(packages, baseVersion, target).map((p) => p.releaseNotes === undefined ? { version: p.version } : { version: p.version, notes: p.releaseNotes }),
+    };
+    if (baseVersion !== undefined)
+        facts.baseVersion = baseVersion;
+    if (previous)
+        facts.fromPackageFile = previous.file;
+    return facts;
+}
+
+;// CONCATENATED MODULE: ./src/plan/modes/install/secret.ts
+/**
+ * params.yaml after install: its plaintext is compared, never its ciphertext, so a file whose values
+ * do not change is kept byte for byte. An encrypted file stays encrypted; secretFormat sops encrypts.
+ * Synchronous: a Secret that must be encrypted comes back as a SealRequest, which the orchestrator
+ * seals (seal.ts) and sealedSecret() turns into the planned file.
+ */
+
+
+
+
+
+const same = (d) => d;
+const isKind = (kind) => (value) => typeof value === 'object' && value !== null && value.kind === kind;
+function plannedSecret(ctx, env, values, settings, path, target) {
+    if (env.encrypted && !env.encrypted.document) {
+        // No key: the loader said so; the file is left as it is.
+        if (values === undefined)
+            return { planned: { toSource: same, diagnostics: [] } };
+        const message = 'the values Secret is SOPS-encrypted and no age key was given: its values cannot be replaced';
+        return { planned: { toSource: same, diagnostics: [error('sops.no-key', message, path)] } };
+    }
+    if (env.nestedSops && values !== undefined) {
+        const message = `data ${env.nestedSops.join(', ')} of the values Secret is a nested SOPS document: its values cannot be replaced here; encrypt the whole Secret (secretFormat: sops) instead`;
+        return { planned: { toSource: same, diagnostics: [error('sops.nested-values', message, path)] } };
+    }
+    const before = env.encrypted?.document?.text ?? env.valuesSecretText;
+    const plain = before === undefined
+        ? renderValuesSecret({
+            name: target.name,
+            namespace: target.namespace,
+            valuesKey: target.valuesKey,
+            values: values ?? emptyValues(target.component, target.environment),
+        })
+        : values === undefined
+            ? before
+            : setValues(before, target.valuesKey, values, isKind('Secret'));
+    const unchanged = plain === before && env.valuesSecret !== undefined;
+    const read = unchanged
+        ? { secret: env.valuesSecret, diagnostics: [] }
+        : readValuesSecret(parseYaml(path, plain), plain);
+    const action = env.valuesSecretText === undefined ? 'create' : 'update';
+    if (!env.encrypted && settings.secretFormat !== 'sops') {
+        const problem = plainSecretProblem(path, settings, ctx.repoEncrypts);
+        const diagnostics = [...read.diagnostics, ...(problem ? [problem] : [])];
+        const file = plain === env.valuesSecretText ? undefined : { path, content: plain, action, secret: true };
+        return { planned: { file, secret: read.secret, toSource: same, diagnostics } };
+    }
+    const previous = env.encrypted?.document;
+    if (previous && plain === before)
+        return { planned: { secret: read.secret, toSource: env.encrypted.toSource, diagnostics: [] } };
+    return { seal: { path, plain, settings, previous, action, read } };
+}
+/** The planned Secret once sealed: its diagnostics moved to the lines of the encrypted file. */
+function sealedSecret(request, sealed) {
+    if (sealed.text === undefined)
+        return { toSource: same, diagnostics: sealed.diagnostics };
+    const { path, plain, action, read } = request;
+    const toSource = plainToEncrypted(path, plain, sealed.text);
+    const fromBranch = sealed.fromBranch;
+    return {
+        file: { path, content: sealed.text, action, secret: true, ...(fromBranch ? { fromBranch } : {}) },
+        secret: read.secret,
+        toSource,
+        diagnostics: read.diagnostics.map(toSource),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/plan/modes/install/into.ts
+/**
+ * install into one environment: which version it gets, its PackageInstall, values Secret and
+ * kustomization file. Synchronous over the environment's loaded files; the values Secret, when it
+ * must be encrypted, is the one step the orchestrator (run.ts) completes: see InstallStep.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** The planner looks at the environment's files only when the settings give valid names and the Packages one refName. */
+function needsEnvironmentFiles(ctx, component, packages, environment, request) {
+    const settings = settingsFor(ctx.config, component.name, environment, request.overrides);
+    return !settingsProblem(ctx, settings) && Boolean(packages.refName);
+}
+/** `env`: the environment's files, loaded when needsEnvironmentFiles() says so. */
+function planInstallInto(ctx, component, packages, env, environment, request, delivery = {}) {
+    const settings = settingsFor(ctx.config, component.name, environment, request.overrides);
+    const { result, fail } = environmentResult(ctx, component, environment, packages);
+    result.settings = settings;
+    const refused = settingsProblem(ctx, settings);
+    if (refused)
+        return { result: fail(refused) };
+    if (!packages.refName)
+        return {
+            result: packages.packages.length === 0
+                ? undefined
+                : fail(error('plan.no-ref-name', `component "${component.name}" has no single Package refName`, component.dir)),
+        };
+    if (!env)
+        throw new Error(`planInstallInto: ${component.dir}/${environment} was not loaded`);
+    ctx.diagnostics.push(...env.diagnostics);
+    if (hasErrors(env.diagnostics))
+        return { result: { ...result, valid: false } };
+    const elsewhere = writtenElsewhereProblems(env, `${component.dir}/${environment}`, ctx.config.layout);
+    if (elsewhere.length > 0) {
+        for (const d of elsewhere)
+            fail(d);
+        return { result };
+    }
+    const planning = { component, packages, env, environment, settings, result, fail };
+    const chosen = chooseVersion(ctx, planning, delivery);
+    if (chosen === 'failed')
+        return { result };
+    if (chosen === 'left-alone')
+        return { result: undefined };
+    if (chosen === 'held')
+        return { result };
+    return writeEnvironment(ctx, planning, chosen, request);
+}
+/** The version the environment gets, checked, recorded in the result as far as it got. */
+function chooseVersion(ctx, { component, packages, env, environment, settings, result, fail }, { pinned, downgrade = 'skip' }) {
+    const versions = packages.packages.map((p) => p.version);
+    const failed = (d) => {
+        fail(d);
+        return 'failed';
+    };
+    const target = pinned ?? newestSelectable(packages, settings.prereleases);
+    if (!target)
+        return failed(warning('plan.no-version', `no Package of ${component.name} is selectable in ${environment} (only prereleases?)`, component.dir));
+    result.packageFile = target.file;
+    result.toVersion = target.version;
+    const current = env.packageInstall;
+    if (current?.refName && current.refName !== packages.refName)
+        return failed(error('packageinstall.ref-name', `installs "${current.refName}", but the Packages of component "${component.name}" are "${packages.refName}"`, current.file, current.parsed.position(current.doc.range[0]), '.spec.packageRef.refName'));
+    const running = current?.selection ? selectHighest(versions, current.selection) : undefined;
+    const from = running?.version;
+    result.fromVersion = from;
+    // A constraint that selects nothing (`^1.0.0` does not parse) is still what the plan replaces.
+    if (current?.selection && !from)
+        result.fromConstraint = current.selection.constraints ?? '';
+    const goesDown = from !== undefined && versionOrder(from, target.version) > 0;
+    const heldAt = downgrade === 'skip' ? rolledBackFrom(current) : undefined;
+    if (heldAt !== undefined && versionOrder(target.version, heldAt) <= 0 && current) {
+        ctx.diagnostics.push(warning('plan.rollback-hold', `${environment} was rolled back from ${heldAt}, so it is not offered ${target.version}; a version newer than ${heldAt} releases the hold, or remove the ${ROLLED_BACK_FROM_ANNOTATION} annotation`, current.file, positionAt(current.parsed, current.doc, ['metadata', 'annotations', ROLLED_BACK_FROM_ANNOTATION]), `.metadata.annotations.${ROLLED_BACK_FROM_ANNOTATION}`));
+        // A result without files: an open pull request proposing the version it left is closed.
+        result.toVersion = from;
+        result.packageFile = undefined;
+        return 'held';
+    }
+    if (goesDown && downgrade === 'refuse')
+        return failed(error('promote.downgrade', `${environment} runs ${from}, newer than ${target.version}; kapp-controller refuses downgrades: ${askFor('allow-downgrade', ctx.wording)} to roll back (it adds the ${DOWNGRADABLE_ANNOTATION} annotation)`, current.file, positionAt(current.parsed, current.doc, ['spec', 'packageRef', 'versionSelection', 'constraints']), '.spec.packageRef.versionSelection.constraints'));
+    if (goesDown && downgrade === 'skip') {
+        ctx.diagnostics.push(warning('plan.downgrade', `${environment} already runs ${from}, newer than ${target.version}; kapp-controller refuses downgrades, so ${environment} is left alone`, target.file, { line: target.line, column: 1 }));
+        return 'left-alone';
+    }
+    const selection = versionSelectionFor(settings, target.version);
+    // Keep prereleases as the environment has them: only the constraint is ours to change.
+    const written = current?.selection
+        ? { ...current.selection, constraints: selection.constraints }
+        : selection;
+    const selected = selectHighest(versions, written);
+    if (selected.version !== target.version)
+        return failed(error('plan.constraint-selects-other', `constraint "${written.constraints}" would make kapp-controller select ${selected.version ?? 'no version'} rather than ${target.version}${selected.error ? ` (${selected.error})` : ''}`, target.file, { line: target.line, column: 1 }, '.spec.version'));
+    result.constraint = written.constraints;
+    return { target, from, goesDown, written, selection };
+}
+/** The environment's PackageInstall, then its values Secret (sealed first when it is encrypted), then the rest. */
+function writeEnvironment(ctx, planning, chosen, request) {
+    const { component, env, environment, settings, result } = planning;
+    const { layout } = ctx.config;
+    const dir = `${component.dir}/${environment}`;
+    const secretPath = `${dir}/${layout.valuesSecretFile}`;
+    const secretName = env.packageInstall?.secretNames[0] ??
+        env.valuesSecret?.name ??
+        env.encrypted?.name ??
+        settings.valuesSecretName;
+    const pi = packageInstallFile(planning, chosen, `${dir}/${layout.packageInstallFile}`, secretName);
+    if (pi)
+        result.files.push(pi);
+    const secret = plannedSecret(ctx, env, request.values, settings, secretPath, {
+        component: component.name,
+        environment,
+        name: secretName,
+        namespace: settings.namespace,
+        valuesKey: layout.valuesKey,
+    });
+    const finish = (planned) => finishEnvironment(ctx, planning, chosen, request, planned);
+    return 'planned' in secret ? { result: finish(secret.planned) } : { secret, finish };
+}
+/** The PackageInstall with the new constraint (and the downgradable annotation as the move needs), when it changes. */
+function packageInstallFile({ packages, settings, env }, { from, goesDown, target, written, selection }, piPath, secretName) {
+    const current = env.packageInstall;
+    // A rollback needs the downgradable annotation; the next upgrade takes it away again.
+    const annotation = goesDown ? '' : from !== undefined && from !== target.version ? undefined : null;
+    // A rollback holds the environment below the version it left (the highest, after several).
+    const held = rolledBackFrom(current);
+    const hold = goesDown
+        ? held !== undefined && versionOrder(held, from) > 0
+            ? held
+            : from
+        : annotation === undefined
+            ? undefined
+            : null;
+    const piText = current
+        ? setAnnotationFor(setAnnotationFor(setScalar(current.text, ['spec', 'packageRef', 'versionSelection', 'constraints'], written.constraints, isKind('PackageInstall')), annotation), hold, ROLLED_BACK_FROM_ANNOTATION)
+        : renderPackageInstall({
+            name: settings.packageInstallName,
+            namespace: settings.namespace,
+            serviceAccountName: settings.serviceAccountName,
+            refName: packages.refName,
+            selection,
+            valuesSecretName: secretName,
+        });
+    if (piText === current?.text)
+        return undefined;
+    return { path: piPath, content: piText, action: current ? 'update' : 'create', secret: false };
+}
+/** After the values Secret: its checks against the Package's schema, the --values note, the kustomization. */
+function finishEnvironment(ctx, { component, packages, env, environment, settings, result, fail }, { target, from }, request, planned) {
+    const { layout } = ctx.config;
+    const dir = `${component.dir}/${environment}`;
+    const piPath = `${dir}/${layout.packageInstallFile}`;
+    const secretPath = `${dir}/${layout.valuesSecretFile}`;
+    for (const d of planned.diagnostics)
+        d.severity === 'error' ? fail(d) : ctx.diagnostics.push(d);
+    if (planned.file)
+        result.files.push(planned.file);
+    // Encrypted when it was, or when it will be (plannedSecret seals it): either way its values are secret.
+    const encrypted = env.encrypted !== undefined || settings.secretFormat === 'sops';
+    const problems = planned.secret ? ctx.values.check(target, planned.secret, { encrypted }) : [];
+    if (planned.secret) {
+        for (const d of problems)
+            fail(planned.toSource(d));
+        result.valuesKeysChanged = changedKeys(env.valuesSecret?.merged ?? {}, planned.secret.merged);
+    }
+    if (request.values !== undefined && env.valuesSecret)
+        valuesKeyNote(ctx, env.valuesSecret, layout.valuesKey, secretPath);
+    const kustomization = kustomizationFile(ctx, dir, env, [piPath, secretPath]);
+    if (kustomization)
+        result.files.push(kustomization);
+    result.review = reviewFacts({
+        packages: packages.packages,
+        fromVersion: from,
+        target,
+        valuesBefore: env.valuesSecret?.merged,
+        valuesAfter: planned.secret?.merged,
+        encrypted,
+        ...unreadValues(env, planned, problems),
+    });
+    return result;
+}
+/**
+ * Why the review shows no values: none could be read, or they do not validate — a value in the
+ * wrong place (a password pasted under `port`) may be a secret, so an invalid document shows none.
+ */
+function unreadValues(env, planned, problems) {
+    if (env.encrypted && !env.encrypted.document)
+        return { unread: 'the values Secret is SOPS-encrypted and no age key was given' };
+    if (!planned.secret || problems.length > 0 || hasErrors(planned.diagnostics))
+        return { unread: 'the values do not validate (see the errors), so none is shown' };
+    return {};
+}
+/** Object names this environment's files get: refused before anything is rendered. */
+function settingsProblem(ctx, settings) {
+    const configFile = ctx.config.file ?? '';
+    for (const key of ['packageInstallName', 'valuesSecretName']) {
+        const problem = dns1123SubdomainProblem(settings[key]);
+        if (problem)
+            return error('config.name-template', `${key} gives the name "${settings[key]}", which ${problem}`, configFile);
+    }
+    return undefined;
+}
+/** --values edits the configured key; kapp-controller reads every key, so say which one changes. */
+function valuesKeyNote(ctx, secret, valuesKey, file) {
+    const others = secret.keys.filter((k) => k !== valuesKey);
+    if (others.length === 0)
+        return;
+    const list = others.map((k) => `"${k}"`).join(', ');
+    ctx.diagnostics.push(warning('values.key-edited', hasValuesKey(secret, valuesKey)
+        ? `--values replaces key "${valuesKey}"; kapp-controller also applies ${list} (in sorted key order, later keys win)`
+        : `--values adds key "${valuesKey}" beside ${list}; kapp-controller applies every key in sorted key order, later keys win`, file));
+}
+/**
+ * The folder's kustomization file after our files are added. An existing one (kustomization.yaml,
+ * .yml or Kustomization) is edited; without one, Flux generated one over every manifest of the
+ * folder, subfolders included, so the new kustomization.yaml lists exactly those plus ours: Flux
+ * keeps applying what it applied, and prunes nothing.
+ */
+function kustomizationFile(ctx, dir, env, ours) {
+    const relative = ours.map((p) => p.slice(dir.length + 1));
+    if (env.kustomizationPath !== undefined && env.kustomizationText !== undefined) {
+        const content = ensureKustomizationResources(env.kustomizationText, relative);
+        return content === env.kustomizationText
+            ? undefined
+            : { path: env.kustomizationPath, content, action: 'update', secret: false };
+    }
+    const resources = generatedResources([...ctx.paths, ...ours], dir);
+    return {
+        path: `${dir}/${KUSTOMIZATION_FILES[0]}`,
+        content: renderKustomization(resources),
+        action: 'create',
+        secret: false,
+    };
+}
+function newestSelectable(packages, prereleases) {
+    const selection = prereleases === true
+        ? { prereleases: {} }
+        : Array.isArray(prereleases)
+            ? { prereleases: { identifiers: prereleases } }
+            : {};
+    const { version } = selectHighest(packages.packages.map((p) => p.version), selection);
+    return packages.packages.find((p) => p.version === version);
+}
+/** Names of top-level values keys that were added, removed or changed. */
+function changedKeys(before, after) {
+    const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
+    return [...keys].filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k])).sort();
+}
+/** An annotation (default: downgradable): a string sets it, undefined removes it, null leaves it. */
+function setAnnotationFor(text, annotation, name = DOWNGRADABLE_ANNOTATION) {
+    return annotation === null ? text : setAnnotation(text, name, annotation, isKind('PackageInstall'));
+}
+/** The version a rollback left, from the PackageInstall's hold annotation (a version, else no hold). */
+function rolledBackFrom(current) {
+    const value = current?.doc.getIn(['metadata', 'annotations', ROLLED_BACK_FROM_ANNOTATION]);
+    return typeof value === 'string' && parseRelaxed(value) !== undefined ? value : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/plan/modes/install/deliver.ts
+
+
+
+async function deliverInto(ctx, loader, component, packages, environment, request, delivery) {
+    const env = needsEnvironmentFiles(ctx, component, packages, environment, request)
+        ? await loader.environment(component, environment)
+        : undefined;
+    const step = planInstallInto(ctx, component, packages, env, environment, request, delivery);
+    if ('result' in step)
+        return step.result;
+    const { seal } = step.secret;
+    return step.finish(sealedSecret(seal, await sealSecret(loader.reader, ctx.paths, ctx.sops, seal)));
+}
+/** A component's files leave the loader's cache, and its schemas the values checker's. */
+function release(ctx, loader, component) {
+    loader.done(component);
+    ctx.values.forget(component.packageFiles);
+}
+
+;// CONCATENATED MODULE: ./src/config/graph.ts
+/** The environments of a component, in the config's order when it lists them, else its folders. */
+function environmentsOf(config, component, folders) {
+    const configured = config.environments?.map((e) => e.name);
+    const only = config.components[component]?.environments;
+    const all = configured ?? [...folders];
+    return only ? all.filter((e) => only.includes(e)) : all;
+}
+function entry(config, environment) {
+    return config.environments?.find((e) => e.name === environment);
+}
+/** Does this environment take new Package versions directly (rather than by promotion)? */
+function takesNewVersions(config, environment) {
+    const env = entry(config, environment);
+    return env ? env.promoteFrom === undefined : config.environments === undefined;
+}
+/** The environment this one promotes from, if any. */
+function upstreamOf(config, environment) {
+    return entry(config, environment)?.promoteFrom;
+}
+/** The environments that promote from this one, in the config's order. */
+function downstreamOf(config, environment) {
+    return (config.environments ?? []).filter((e) => e.promoteFrom === environment);
+}
+/** When an environment takes a version from its promoteFrom environment: on merge (default) or on health. */
+function promoteWhenOf(config, environment) {
+    return entry(config, environment)?.promoteWhen ?? 'merged';
+}
+/** The environments that take `environment`'s version at this trigger, in the config's order. */
+function promotedOn(config, environment, trigger) {
+    return downstreamOf(config, environment)
+        .filter((e) => promoteWhenOf(config, e.name) === trigger)
+        .map((e) => e.name);
+}
+/** The first of a pull request's labels that allows an out-of-order promotion, if any. */
+function overrideLabelOf(config, labels) {
+    return labels.find((l) => config.promotion.overrideLabels.includes(l));
+}
+/** The Flux Kustomization name whose commit status reports this environment's health. */
+function healthKustomizationOf(config, component, environment) {
+    return config.promotion.healthKustomization
+        .replaceAll('{component}', component)
+        .replaceAll('{environment}', environment);
+}
+
+;// CONCATENATED MODULE: ./src/plan/modes/install/targets.ts
+
+
+
+
+/**
+ * The components whose Packages install looks at, in the order it looks: those of the requested
+ * Package files (within the component filter), else every component with Packages.
+ */
+function componentsToLoad(components, request) {
+    const wanted = request.components;
+    if (!request.packages)
+        return components.filter((c) => (!wanted || wanted.includes(c.name)) && c.packageFiles.length > 0);
+    const byPath = new Map(components.flatMap((c) => c.packageFiles.map((f) => [f, c])));
+    const found = request.packages.flatMap((path) => byPath.get(path) ?? []);
+    return [...new Set(found)].filter((c) => !wanted || wanted.includes(c.name));
+}
+/** What install delivers, by component; `loaded`: the Packages of componentsToLoad(). */
+function installTargets(ctx, components, request, loaded) {
+    const wanted = request.components;
+    const byPath = new Map(components.flatMap((c) => c.packageFiles.map((f) => [f, c])));
+    const targets = new Map();
+    for (const path of request.packages ?? []) {
+        const component = byPath.get(path);
+        if (!component) {
+            const exists = ctx.paths.includes(path);
+            ctx.diagnostics.push(error('request.package', exists
+                ? `${path} is not in a component's ${ctx.config.layout.packagesDir}/ folder`
+                : `${path} does not exist in the repository`, path));
+            continue;
+        }
+        if (wanted && !wanted.includes(component.name))
+            continue;
+        const packages = loaded.get(component);
+        const inFile = packages.packages.filter((p) => p.file === path);
+        if (inFile.length === 0) {
+            if (!hasErrors(packages.diagnostics.filter((d) => d.file === path)))
+                ctx.diagnostics.push(error('request.package', `${path} holds no Package`, path));
+            continue;
+        }
+        const newest = inFile.reduce((a, b) => (versionOrder(a.version, b.version) >= 0 ? a : b));
+        const current = targets.get(component.name)?.pinned;
+        // Several versions of one component in one push: the newest supersedes the others.
+        if (!current || versionOrder(newest.version, current.version) > 0)
+            targets.set(component.name, { component, packages, pinned: newest });
+    }
+    if (!request.packages)
+        for (const [component, packages] of loaded)
+            targets.set(component.name, { component, packages });
+    return [...targets.values()];
+}
+/** The environments of a target install delivers to: those that take new versions directly, within the filter. */
+function installEnvironments(ctx, { component }, request) {
+    const direct = environmentsOf(ctx.config, component.name, component.environments).filter((env) => takesNewVersions(ctx.config, env));
+    return request.environments ? direct.filter((env) => request.environments.includes(env)) : direct;
+}
+/** An environment filter that matched no environment of the targets is an error, not an empty plan. */
+function environmentFilterMatchedNothing(ctx, targets, request) {
+    const envFilter = request.environments;
+    if (!envFilter || targets.length === 0)
+        return;
+    if (targets.some((t) => installEnvironments(ctx, t, request).length > 0))
+        return;
+    ctx.diagnostics.push(error(NO_MATCH, `the environment filter (${envFilter.join(', ')}) names no environment that takes new versions directly`, ''));
+}
+/**
+ * Every promotion on merge the repository could owe (a full scan, when nothing says what changed):
+ * each component's environments promoting on merge from an environment it has. The promote rules
+ * leave those whose target already runs the source's version, or a newer one, as they are.
+ */
+function everyMergePromotion(config, components, commit) {
+    return components.flatMap((component) => component.environments.flatMap((from) => promotedOn(config, from, 'merged')
+        .filter((to) => component.environments.includes(to))
+        .filter((to) => environmentsOf(config, component.name, component.environments).includes(to))
+        .map((to) => ({
+        component: component.name,
+        environment: to,
+        from,
+        source: { trigger: 'merged', commit },
+    }))));
+}
+
+;// CONCATENATED MODULE: ./src/plan/modes/install/run.ts
+
+
+async function runInstall(ctx, loader, components, request) {
+    const toLoad = componentsToLoad(components, request);
+    const loaded = new Map();
+    if (!request.packages)
+        loader.reader.prefetch(toLoad[0]?.packageFiles ?? []);
+    for (const [i, component] of toLoad.entries()) {
+        if (!request.packages)
+            loader.reader.prefetch(toLoad[i + 1]?.packageFiles ?? []);
+        loaded.set(component, await loader.packages(component));
+    }
+    const targets = installTargets(ctx, components, request, loaded);
+    // planInstallInto() looks at an environment's files only when the component has one refName.
+    const prefetch = (i) => {
+        const target = targets[i];
+        if (target?.packages.refName)
+            loader.prefetch(target.component, installEnvironments(ctx, target, request), false);
+    };
+    prefetch(0);
+    const results = [];
+    for (const [i, target] of targets.entries()) {
+        prefetch(i + 1);
+        const { component, packages, pinned } = target;
+        for (const environment of installEnvironments(ctx, target, request)) {
+            const result = await deliverInto(ctx, loader, component, packages, environment, request, { pinned });
+            if (result)
+                results.push(result);
+        }
+        release(ctx, loader, component);
+    }
+    environmentFilterMatchedNothing(ctx, targets, request);
+    return results;
+}
+
+;// CONCATENATED MODULE: ./src/config/edit.ts
+/**
+ * Comment-preserving edits of flux-pkg.yaml. Bootstrap adds the environment it creates; the
+ * rest of the file (comments, blank lines, key order, quoting) stays as the person wrote it.
+ * Edits go through the yaml Document API, so the result is always one valid YAML document.
+ */
+
+
+
+const NEW_FILE_HEADER = ' flux-pkg-action configuration: the environments in promotion order and their settings.\n' +
+    ' Schema: schema/flux-pkg.schema.json of flux-pkg-action.';
+/**
+ * Add `entry` to `environments:` (at the end), creating the list or the whole file when absent.
+ * An environment already listed is left alone unless `replace` is set, which rewrites that entry
+ * in place (its position in the promotion order kept).
+ */
+function addEnvironment(text, entry, options = {}) {
+    const file = options.file ?? CONFIG_FILE;
+    if (text === undefined || text.trim() === '')
+        return { text: newConfig(entry), changed: true, diagnostics: [] };
+    const doc = (0,dist/* parseDocument */.Tp)(text, { uniqueKeys: true });
+    if (doc.errors.length > 0) {
+        return refuse(text, file, `${file} does not parse as YAML; not editing it`);
+    }
+    if (!(0,dist/* isMap */.jh)(doc.contents))
+        return refuse(text, file, `${file} is not a mapping; not editing it`);
+    const list = doc.contents.get('environments', true);
+    const item = doc.createNode(entryObject(entry));
+    if (list === undefined || list === null || ((0,dist/* isScalar */.jn)(list) && list.value === null)) {
+        doc.set('environments', doc.createNode([entryObject(entry)]));
+        return { text: doc.toString(styleOf(text)), changed: true, diagnostics: [] };
+    }
+    if (!(0,dist/* isSeq */.oP)(list))
+        return refuse(text, file, `environments in ${file} is not a list; not editing it`);
+    const at = indexOf(list, entry.name);
+    if (at >= 0 && !options.replace)
+        return { text, changed: false, diagnostics: [] };
+    const items = list.items;
+    if (at >= 0)
+        items[at] = item;
+    else
+        items.push(item);
+    const edited = doc.toString(styleOf(text));
+    return { text: edited, changed: edited !== text, diagnostics: [] };
+}
+function entryObject(entry) {
+    const object = { name: entry.name };
+    if (entry.promoteFrom !== undefined)
+        object.promoteFrom = entry.promoteFrom;
+    for (const [key, value] of Object.entries(entry.settings ?? {})) {
+        if (key !== 'name' && key !== 'promoteFrom' && value !== undefined)
+            object[key] = value;
+    }
+    return object;
+}
+function indexOf(list, name) {
+    return list.items.findIndex((item) => (0,dist/* isMap */.jh)(item) && item.get('name') === name);
+}
+function newConfig(entry) {
+    const doc = (0,dist/* parseDocument */.Tp)('environments: []\n');
+    doc.set('environments', doc.createNode([entryObject(entry)]));
+    doc.commentBefore = NEW_FILE_HEADER;
+    return doc.toString(styleOf(''));
+}
+/** Keep the file's own sequence style: `- ` under its key, or indented by two. */
+function styleOf(text) {
+    const indented = /^([ \t]*)[^\s#-][^\n]*:[ \t]*(#[^\n]*)?\n(?:[ \t]*(?:#[^\n]*)?\n)*\1[ \t]+- /m.test(text);
+    const flush = /^([ \t]*)[^\s#-][^\n]*:[ \t]*(#[^\n]*)?\n(?:[ \t]*(?:#[^\n]*)?\n)*\1- /m.test(text);
+    return { indent: 2, lineWidth: 0, flowCollectionPadding: false, indentSeq: indented || !flush };
+}
+function refuse(text, file, message) {
+    return { text, changed: false, diagnostics: [error('config.not-editable', message, file)] };
+}
+/**
+ * Add `environment` to `components.<component>.environments` (creating the component's entry and
+ * its list when absent), keeping the rest of the file. Already listed: the text as given.
+ */
+function addComponentEnvironment(text, component, environment, options = {}) {
+    const file = options.file ?? CONFIG_FILE;
+    const doc = (0,dist/* parseDocument */.Tp)(text, { uniqueKeys: true });
+    if (doc.errors.length > 0)
+        return refuse(text, file, `${file} does not parse as YAML; not editing it`);
+    if (!(0,dist/* isMap */.jh)(doc.contents))
+        return refuse(text, file, `${file} is not a mapping; not editing it`);
+    const list = doc.getIn(['components', component, 'environments'], true);
+    if ((0,dist/* isSeq */.oP)(list)) {
+        if (list.items.some((i) => (0,dist/* isScalar */.jn)(i) && i.value === environment))
+            return { text, changed: false, diagnostics: [] };
+        list.add(doc.createNode(environment));
+    }
+    else if (list === undefined || list === null || ((0,dist/* isScalar */.jn)(list) && list.value === null)) {
+        const components = doc.get('components', true);
+        if (components !== undefined && components !== null && !(0,dist/* isMap */.jh)(components) && !(0,dist/* isScalar */.jn)(components))
+            return refuse(text, file, `components in ${file} is not a mapping; not editing it`);
+        if (!(0,dist/* isMap */.jh)(components))
+            doc.set('components', doc.createNode({}));
+        const entry = doc.getIn(['components', component], true);
+        if (entry !== undefined && entry !== null && !(0,dist/* isMap */.jh)(entry) && !((0,dist/* isScalar */.jn)(entry) && entry.value === null))
+            return refuse(text, file, `components.${component} in ${file} is not a mapping; not editing it`);
+        if (!(0,dist/* isMap */.jh)(entry))
+            doc.setIn(['components', component], doc.createNode({}));
+        doc.setIn(['components', component, 'environments'], doc.createNode([environment]));
+    }
+    else
+        return refuse(text, file, `components.${component}.environments in ${file} is not a list`);
+    return { text: doc.toString(styleOf(text)), changed: true, diagnostics: [] };
+}
+
+;// CONCATENATED MODULE: ./src/plan/modes/bootstrap/config.ts
+/**
+ * flux-pkg.yaml after a bootstrap: the environment listed (comments kept), and every other
+ * environment delivered exactly as before. A file that lists no environments takes its environments
+ * from the folders; listing only the new one would stop every other, so the folders are listed too
+ * (and a component restricted to the folders it has).
+ */
+
+
+/** `before`: flux-pkg.yaml's text as the loader read it (undefined when the repository has none). */
+function bootstrapConfig(before, loaded, all, chosen, request) {
+    const env = request.environment;
+    const diagnostics = [];
+    let text = before;
+    const apply = (edit) => {
+        diagnostics.push(...edit.diagnostics);
+        text = edit.text;
+    };
+    const bootstrapped = new Set(chosen.map((c) => c.name));
+    if (!loaded.config.environments) {
+        const folders = [...new Set(all.flatMap((c) => c.environments))].filter((n) => n !== env).sort();
+        for (const name of folders)
+            apply(addEnvironment(text, { name }));
+        apply(addEnvironment(text, entryOf(request)));
+        for (const c of all) {
+            const has = new Set([...c.environments, ...(bootstrapped.has(c.name) ? [env] : [])]);
+            const restricted = loaded.config.components[c.name]?.environments;
+            const listed = restricted
+                ? bootstrapped.has(c.name)
+                    ? [env]
+                    : []
+                : [...folders, env].every((n) => has.has(n))
+                    ? []
+                    : [...folders, env].filter((n) => has.has(n));
+            for (const name of listed)
+                apply(addComponentEnvironment(text, c.name, name));
+        }
+    }
+    else {
+        apply(addEnvironment(text, entryOf(request)));
+        for (const c of chosen)
+            if (loaded.config.components[c.name]?.environments)
+                apply(addComponentEnvironment(text, c.name, env));
+    }
+    if (diagnostics.length > 0 || text === undefined)
+        return { diagnostics };
+    const parsed = parseConfig(CONFIG_FILE, text);
+    diagnostics.push(...parsed.diagnostics);
+    const file = text === before
+        ? undefined
+        : {
+            path: CONFIG_FILE,
+            content: text,
+            action: before === undefined ? 'create' : 'update',
+            secret: false,
+        };
+    return { file, loaded: parsed, diagnostics };
+}
+/** The new entry: the environment and the settings the request gave (defaults are not written down). */
+function entryOf(r) {
+    return {
+        name: r.environment,
+        settings: {
+            targetNamespace: r.targetNamespace,
+            kubeconfigSecret: r.kubeconfigSecretName,
+            fluxNamespace: r.fluxNamespace,
+            fluxApiVersion: r.fluxApiVersion,
+        },
+    };
+}
+/**
+ * The configuration install's planner plans the new folder with: the environment takes the
+ * requested version directly, even when it will later receive versions by promotion.
+ */
+function configForPlanning(loaded, environment) {
+    const environments = loaded.config.environments?.map((e) => {
+        if (e.name !== environment)
+            return e;
+        const { promoteFrom: _, ...rest } = e;
+        return rest;
+    });
+    return { ...loaded, config: { ...loaded.config, environments }, diagnostics: [] };
+}
+
+;// CONCATENATED MODULE: ./src/flux/health.ts
+/**
+ * How Flux judges a PackageInstall (Kustomization v1 `healthCheckExprs`). Without this, `wait: true`
+ * falls back to kstatus, which knows only `Reconciling` and `Stalled`: a PackageInstall whose
+ * reconcile failed carries `ReconcileFailed` (kapp-controller, pkg/apis/kappctrl/v1alpha1/status.go)
+ * and would count as healthy. v1beta2 has no such field.
+ *
+ * Flux (fluxcd/pkg runtime/cel) parses each expression without declarations and binds the object's
+ * top-level fields as variables (`metadata`, `spec`, `status`); it first reports InProgress when
+ * `status.observedGeneration` differs from `metadata.generation`, then tries inProgress, failed,
+ * current in that order, and the first true one wins (none true: InProgress). An object with no
+ * `status` yet makes `status` an unknown variable: the evaluation errors, Flux reads that as
+ * Unknown and keeps waiting, which is right for a PackageInstall kapp-controller has not seen.
+ * `exists` (not `filter(...).all(...)`, which is true for an empty list) requires the condition.
+ */
+const PACKAGE_INSTALL_HEALTH_CHECK = {
+    apiVersion: 'packaging.carvel.dev/v1alpha1',
+    kind: 'PackageInstall',
+    inProgress: conditionTrue('Reconciling'),
+    failed: conditionTrue('ReconcileFailed'),
+    current: [
+        'has(status.observedGeneration)',
+        'has(metadata.generation)',
+        'status.observedGeneration == metadata.generation',
+        conditionTrue('ReconcileSucceeded'),
+    ].join(' && '),
+};
+function conditionTrue(type) {
+    return `has(status.conditions) && status.conditions.exists(c, c.type == '${type}' && c.status == 'True')`;
+}
+
+;// CONCATENATED MODULE: ./src/flux/params.ts
+/**
+ * What one environment's bootstrap renders from: every name, path and switch already resolved
+ * (from action inputs, CLI flags, flux-pkg.yaml and the defaults below). The renderers in this
+ * folder only turn it into YAML; they decide nothing about where values come from.
+ */
+/** Names of the Brain cluster's objects, derived from component and environment only. */
+function objectNames(component, environment) {
+    const prefix = `${component}-${environment}`;
+    return {
+        gitRepository: `${component}-gitops-repo`,
+        provider: `${component}-github`,
+        alert: prefix,
+        rbac: `${prefix}-rbac`,
+        packages: `${prefix}-packages`,
+        packageInstalls: `${prefix}-packageinstalls`,
+    };
+}
+/** Where bootstrap writes, by default. `componentsPath` is flux-pkg.yaml's layout.componentsPath. */
+function defaultPaths(component, environment, componentsPath = '', packagesDir = 'packages') {
+    const base = componentsPath.replace(/^\.?\/+|\/+$/g, '');
+    const dir = base ? `${base}/${component}` : component;
+    return {
+        brainDir: `clusters/brain/${component}`,
+        packagesDir: `${dir}/${packagesDir}`,
+        environmentDir: `${dir}/${environment}`,
+        rbacDir: `${dir}/${environment}-rbac`,
+    };
+}
+const DEFAULT_TIMINGS = {
+    interval: '5m',
+    timeout: '5m',
+    gitInterval: '1m',
+    gitTimeout: '60s',
+};
+/** The seed's rule: kapp records what it deployed in ConfigMaps, whatever the Package deploys. */
+const KAPP_CONFIGMAP_RULE = {
+    apiGroups: [''],
+    resources: ['configmaps'],
+    verbs: ['get', 'list', 'create', 'update', 'delete'],
+};
+
+;// CONCATENATED MODULE: ./src/flux/brain.ts
+/**
+ * The Brain cluster's Flux objects for one component: the GitRepository it reads (shared by the
+ * component's environments), and per environment three Kustomizations that apply to the run
+ * cluster through the kubeconfig Secret — RBAC first, then Packages, then the PackageInstall.
+ * None carries a field the APIs lack: no `gitImplementation` (gone in v1), no `namespace` under
+ * `kubeConfig.secretRef`, `secretRef` or `sourceRef` (every Secret and the GitRepository live in
+ * the Kustomization's own namespace).
+ */
+
+
+const KUSTOMIZE_GROUP = 'kustomize.toolkit.fluxcd.io';
+const SOURCE_GROUP = 'source.toolkit.fluxcd.io';
+function gitRepositoryManifest(p) {
+    const spec = {
+        url: p.gitUrl,
+        ref: { branch: p.branch },
+        interval: p.gitInterval,
+        timeout: p.gitTimeout,
+    };
+    if (p.gitSecretName)
+        spec.secretRef = { name: p.gitSecretName };
+    return {
+        object: {
+            apiVersion: `${SOURCE_GROUP}/${p.fluxApiVersion}`,
+            kind: 'GitRepository',
+            metadata: { name: objectNames(p.component, p.environment).gitRepository, namespace: p.fluxNamespace },
+            spec,
+        },
+    };
+}
+/** The environment's three Kustomizations, in the order Flux applies them. */
+function kustomizationManifests(p) {
+    const names = objectNames(p.component, p.environment);
+    const rbac = kustomization(p, names.rbac, p.paths.rbacDir);
+    const packages = kustomization(p, names.packages, p.paths.packagesDir);
+    Object.assign(packages.spec, remote(p), { dependsOn: [{ name: names.rbac }] });
+    const installs = kustomization(p, names.packageInstalls, p.paths.environmentDir);
+    Object.assign(installs.spec, remote(p), { dependsOn: [{ name: names.rbac }, { name: names.packages }] });
+    if (p.fluxApiVersion === 'v1')
+        installs.spec.healthCheckExprs = [{ ...PACKAGE_INSTALL_HEALTH_CHECK }];
+    if (p.sopsSecretName)
+        installs.spec.decryption = { provider: 'sops', secretRef: { name: p.sopsSecretName } };
+    return [
+        {
+            comment: `RBAC on the run cluster, applied with the kubeconfig's own identity (no serviceAccountName).`,
+            object: rbac,
+        },
+        { object: packages },
+        {
+            comment: p.fluxApiVersion === 'v1'
+                ? 'healthCheckExprs: a PackageInstall is healthy only once kapp-controller reports ReconcileSucceeded for its current generation.'
+                : 'v1beta2 has no healthCheckExprs: Flux cannot tell a failed PackageInstall (ReconcileFailed) from a healthy one. Use v1 where the cluster serves it.',
+            object: installs,
+        },
+    ];
+}
+function kustomization(p, name, path) {
+    const spec = {
+        interval: p.interval,
+        timeout: p.timeout,
+        sourceRef: { kind: 'GitRepository', name: objectNames(p.component, p.environment).gitRepository },
+        path: `./${path}`,
+        prune: true,
+        wait: true,
+        kubeConfig: { secretRef: { name: p.kubeconfigSecretName } },
+    };
+    return {
+        apiVersion: `${KUSTOMIZE_GROUP}/${p.fluxApiVersion}`,
+        kind: 'Kustomization',
+        metadata: { name, namespace: p.fluxNamespace },
+        spec,
+    };
+}
+/** What the Packages and PackageInstall Kustomizations add: where, and as whom, on the run cluster. */
+function remote(p) {
+    return { targetNamespace: p.targetNamespace, serviceAccountName: p.fluxServiceAccountName };
+}
+
+;// CONCATENATED MODULE: ./src/flux/notifications.ts
+/**
+ * Commit statuses: notification-controller's `github` Provider posts one status per commit a
+ * Kustomization applied, with the context `kustomization/<name>/<first segment of the Provider's
+ * UID>` — `success` for info events, `failure` for errors. Promotion (`promoteWhen: healthy`) waits
+ * on the packageinstalls Kustomization's status. Provider and Alert are served only as v1beta3.
+ */
+
+const NOTIFICATION_API = 'notification.toolkit.fluxcd.io/v1beta3';
+/** One Provider per component (the gitops repository it reports to); undefined when turned off. */
+function providerManifest(p) {
+    if (!p.notifications)
+        return undefined;
+    return {
+        object: {
+            apiVersion: NOTIFICATION_API,
+            kind: 'Provider',
+            metadata: { name: objectNames(p.component, p.environment).provider, namespace: p.fluxNamespace },
+            spec: {
+                type: 'github',
+                address: p.notifications.address,
+                secretRef: { name: p.notifications.tokenSecretName },
+            },
+        },
+    };
+}
+/** The environment's Alert: every event of its three Kustomizations goes to the Provider. */
+function alertManifest(p) {
+    if (!p.notifications)
+        return undefined;
+    const names = objectNames(p.component, p.environment);
+    return {
+        object: {
+            apiVersion: NOTIFICATION_API,
+            kind: 'Alert',
+            metadata: { name: names.alert, namespace: p.fluxNamespace },
+            spec: {
+                providerRef: { name: names.provider },
+                eventSeverity: 'info',
+                eventSources: [names.rbac, names.packages, names.packageInstalls].map((name) => ({
+                    kind: 'Kustomization',
+                    name,
+                })),
+            },
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/flux/yaml.ts
+/** Generated manifests as text: 2-space YAML, one header line, documents in the order given. */
+
+const GENERATED_HEADER = ' Generated by flux-pkg-action bootstrap. Edit flux-pkg.yaml or rerun bootstrap to change it.';
+const yaml_STRINGIFY = { indent: 2, lineWidth: 0, indentSeq: false };
+function renderManifests(manifests) {
+    return manifests
+        .map((m, i) => {
+        const doc = new dist/* Document */.yo(m.object);
+        if (i === 0)
+            doc.commentBefore = GENERATED_HEADER;
+        else if (doc.directives)
+            doc.directives.docStart = true;
+        if (m.comment && doc.contents)
+            doc.contents.commentBefore = ` ${m.comment}`;
+        return doc.toString(yaml_STRINGIFY);
+    })
+        .join('');
+}
+function renderKustomizationFile(resources) {
+    return renderManifests([
+        {
+            object: {
+                apiVersion: 'kustomize.config.k8s.io/v1beta1',
+                kind: 'Kustomization',
+                resources: [...resources],
+            },
+        },
+    ]);
+}
+
+;// CONCATENATED MODULE: ./src/flux/rbac.ts
+/**
+ * The run cluster's RBAC for one environment. Two accounts with different jobs:
+ * - kapp-controller installs the Package as `serviceAccountName` (in the target namespace), so that
+ *   account needs the ConfigMap rule kapp keeps its records with, plus whatever the Package deploys;
+ * - Flux applies Packages, PackageInstalls and Secrets as `fluxServiceAccountName`. Flux looks the
+ *   impersonated account up in the namespace named like its own Kustomization's (the Flux
+ *   namespace), on the run cluster; the Role it is bound to is in the target namespace.
+ * An account cannot grant itself rights, so this folder is applied by a Kustomization with no
+ * serviceAccountName (the kubeconfig's identity) and no targetNamespace (objects sit in two
+ * namespaces, each named explicitly).
+ */
+
+
+const RBAC_API = 'rbac.authorization.k8s.io/v1';
+const APPLY_VERBS = ['get', 'list', 'watch', 'create', 'update', 'patch', 'delete'];
+/** What Flux applies into the target namespace: the Packages, the PackageInstall and its values Secret. */
+const FLUX_APPLY_RULES = [
+    { apiGroups: ['data.packaging.carvel.dev'], resources: ['packages'], verbs: APPLY_VERBS },
+    { apiGroups: ['packaging.carvel.dev'], resources: ['packageinstalls'], verbs: APPLY_VERBS },
+    { apiGroups: [''], resources: ['secrets'], verbs: APPLY_VERBS },
+];
+/** Namespaces a Package never installs into: the cluster's own and Flux's. */
+const RESERVED_NAMESPACES = ['flux-system', 'kube-system', 'kube-public', 'kube-node-lease'];
+/**
+ * Flux's controllers' ServiceAccounts: impersonating one applies with the controller's own
+ * (cluster-admin) rights, which is what serviceAccountName exists to avoid.
+ */
+function isFluxControllerAccount(name) {
+    return /^(?:kustomize|helm|source|notification|source-watcher)-controller$|^image-/.test(name);
+}
+const RBAC_FILE = 'rbac.yaml';
+/** Pruning a Kustomization must never delete a namespace and everything in it. */
+const KEEP_ON_PRUNE = { 'kustomize.toolkit.fluxcd.io/prune': 'disabled' };
+function rbacManifests(p) {
+    const installer = p.serviceAccountName;
+    const applier = p.fluxServiceAccountName;
+    const namespaces = [...new Set([p.targetNamespace, p.fluxNamespace])];
+    return [
+        ...namespaces.map((name) => ({
+            object: { apiVersion: 'v1', kind: 'Namespace', metadata: { name, annotations: KEEP_ON_PRUNE } },
+        })),
+        {
+            comment: 'The account kapp-controller installs the Package with.',
+            object: serviceAccount(installer, p.targetNamespace),
+        },
+        { object: role(installer, p.targetNamespace, [KAPP_CONFIGMAP_RULE, ...p.extraRules]) },
+        { object: roleBinding(installer, p.targetNamespace, installer, p.targetNamespace) },
+        {
+            comment: `The account Flux impersonates (it must live in ${p.fluxNamespace}, like the Kustomizations).`,
+            object: serviceAccount(applier, p.fluxNamespace),
+        },
+        { object: role(applier, p.targetNamespace, FLUX_APPLY_RULES) },
+        { object: roleBinding(applier, p.targetNamespace, applier, p.fluxNamespace) },
+    ];
+}
+function renderRbac(p) {
+    return renderManifests(rbacManifests(p));
+}
+function serviceAccount(name, namespace) {
+    return { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name, namespace } };
+}
+function role(name, namespace, rules) {
+    return { apiVersion: RBAC_API, kind: 'Role', metadata: { name, namespace }, rules: rules.map(copyRule) };
+}
+function roleBinding(name, namespace, account, accountNamespace) {
+    return {
+        apiVersion: RBAC_API,
+        kind: 'RoleBinding',
+        metadata: { name, namespace },
+        roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name },
+        subjects: [{ kind: 'ServiceAccount', name: account, namespace: accountNamespace }],
+    };
+}
+function copyRule(rule) {
+    const copy = {
+        apiGroups: [...rule.apiGroups],
+        resources: [...rule.resources],
+        verbs: [...rule.verbs],
+    };
+    if (rule.resourceNames)
+        copy.resourceNames = [...rule.resourceNames];
+    return copy;
+}
+
+;// CONCATENATED MODULE: ./src/flux/bootstrap.ts
+/**
+ * Every file one environment's bootstrap adds, outside the environment folder itself (the
+ * PackageInstall and values Secret come from carvel/render like install mode's):
+ *
+ *   <brainDir>/gitrepository.yaml   shared by the component's environments: add only when absent
+ *   <brainDir>/provider.yaml        shared too (notifications on)
+ *   <brainDir>/<environment>.yaml   the environment's Kustomizations (+ Alert)
+ *   <brainDir>/kustomization.yaml   lists every file of the folder
+ *   <rbacDir>/rbac.yaml             the run cluster's accounts and roles
+ *   <rbacDir>/kustomization.yaml
+ *
+ * Once a folder holds a kustomization.yaml, Flux applies only what it lists, so the Brain folder's
+ * list must name every file in it (brainKustomization merges into an existing one).
+ */
+
+
+
+
+
+const GIT_REPOSITORY_FILE = 'gitrepository.yaml';
+const PROVIDER_FILE = 'provider.yaml';
+const KUSTOMIZATION_FILE = 'kustomization.yaml';
+function renderBootstrap(p) {
+    const brain = p.paths.brainDir;
+    const provider = providerManifest(p);
+    const shared = [
+        { path: `${brain}/${GIT_REPOSITORY_FILE}`, content: renderManifests([gitRepositoryManifest(p)]) },
+    ];
+    if (provider)
+        shared.push({ path: `${brain}/${PROVIDER_FILE}`, content: renderManifests([provider]) });
+    const environment = [
+        { path: `${brain}/${environmentFile(p.environment)}`, content: renderEnvironmentFlux(p) },
+        { path: `${p.paths.rbacDir}/${RBAC_FILE}`, content: renderRbac(p) },
+        { path: `${p.paths.rbacDir}/${KUSTOMIZATION_FILE}`, content: renderKustomizationFile([RBAC_FILE]) },
+    ];
+    const brainResources = [...shared, environment[0]].map((f) => f.path.slice(brain.length + 1));
+    return { shared, environment, brainResources };
+}
+function environmentFile(environment) {
+    return `${environment}.yaml`;
+}
+/** The environment's Kustomizations and, with notifications on, its Alert. */
+function renderEnvironmentFlux(p) {
+    const alert = alertManifest(p);
+    const manifests = [...kustomizationManifests(p), ...(alert ? [alert] : [])];
+    return renderManifests(manifests);
+}
+/**
+ * The Brain folder's kustomization.yaml: new with these resources, or the existing one with any
+ * missing entries appended (its comments and other entries kept; resources sorted when new).
+ */
+function brainKustomization(existing, resources) {
+    if (existing === undefined)
+        return renderKustomizationFile([...resources].sort());
+    return ensureKustomizationResources(existing, resources);
+}
+
+;// CONCATENATED MODULE: ./src/plan/modes/bootstrap/files.ts
+/**
+ * bootstrap's Flux and RBAC files, synchronous over the texts the loader read: shared files only
+ * when absent, the environment's regenerated, kustomization lists merged.
+ */
+
+
+/** The RBAC and Brain files: shared ones only when absent, the environment's regenerated, lists merged. */
+function fluxFiles(p, params, texts) {
+    const rendered = renderBootstrap(params);
+    const wanted = wantedFiles(p, rendered);
+    const files = [];
+    for (const f of wanted) {
+        const before = texts.get(f.path);
+        if (before !== f.content)
+            files.push(planned(f.path, f.content, before));
+    }
+    files.push(...listedIn(p, params.paths.brainDir, rendered.brainResources, wanted, texts));
+    return files;
+}
+/** The files fluxFiles() compares with what the repository has: read these first. */
+function fluxFilePaths(p, params) {
+    const rendered = renderBootstrap(params);
+    const listing = kustomizationFilesIn(p.paths, params.paths.brainDir)[0];
+    return [...wantedFiles(p, rendered).map((f) => f.path), ...(listing ? [listing] : [])];
+}
+/** The files brainRootList() compares with what the repository has. */
+function brainRootPaths(p) {
+    const path = kustomizationFilesIn(p.paths, p.loaded.config.layout.brainPath)[0];
+    return path ? [path] : [];
+}
+function wantedFiles(p, rendered) {
+    return [...rendered.shared.filter((f) => !p.paths.has(f.path)), ...rendered.environment];
+}
+/** A kustomization file in the Brain's synced folder applies only what it lists: list each component's folder. */
+function brainRootList(p, params, texts) {
+    const root = p.loaded.config.layout.brainPath;
+    if (!kustomizationFilesIn(p.paths, root)[0])
+        return [];
+    return listedIn(p, root, params.map((x) => x.paths.brainDir.slice(root.length + 1)), [], texts);
+}
+/** A folder's kustomization file listing `resources` (kept, extended, or new over what Flux applied). */
+function listedIn(p, dir, resources, adding, texts) {
+    const path = kustomizationFilesIn(p.paths, dir)[0];
+    if (path) {
+        const before = texts.get(path);
+        const content = brainKustomization(before, resources);
+        return content === before ? [] : [planned(path, content, before)];
+    }
+    const inFolder = [...p.paths].filter((f) => f.startsWith(`${dir}/`));
+    const all = inFolder.length === 0
+        ? resources
+        : generatedResources([...inFolder, ...adding.map((f) => f.path)], dir).filter(Boolean);
+    const content = brainKustomization(undefined, [...new Set([...all, ...resources])]);
+    return [planned(`${dir}/kustomization.yaml`, content, undefined)];
+}
+function planned(path, content, before) {
+    return { path, content, action: before === undefined ? 'create' : 'update', secret: false };
+}
+
+;// CONCATENATED MODULE: ./src/plan/modes/bootstrap/request.ts
+/**
+ * What a bootstrap is asked for, and the checks of each field before anything is read: every bad
+ * field is a one-line `request.<field>` error that names the input (the same name as the action
+ * input and the CLI flag), so nothing is planned or written from it.
+ */
+
+
+
+
+
+
+const DEFAULT_FLUX_NAMESPACE = 'flux-system';
+const DEFAULT_COMMIT_STATUS_SECRET = 'github-commit-status';
+const DEFAULT_SOPS_AGE_SECRET = 'sops-age';
+/** Problems of the request's own fields (what needs the repository is checked by the planner). */
+function requestProblems(r) {
+    const bad = (input, message) => error(`request.${input}`, `${nameOf(input, r.wording)} ${message}`, '');
+    const problems = [];
+    const envProblem = nameProblem('environment', r.environment);
+    if (!r.environment)
+        problems.push(bad('environment', 'is required'));
+    else if (envProblem)
+        problems.push(bad('environment', `"${shown(r.environment)}" ${envProblem}`));
+    if (r.components.length === 0)
+        problems.push(bad('component', 'is required (a name, a list, or *)'));
+    for (const c of r.components) {
+        if (c === '*' && r.components.length === 1)
+            continue;
+        const problem = c === '*' ? 'must be alone: * means every component' : nameProblem('component', c);
+        if (problem)
+            problems.push(bad('component', `"${shown(c)}" ${problem}`));
+    }
+    if (r.fluxApiVersion !== undefined && r.fluxApiVersion !== 'v1' && r.fluxApiVersion !== 'v1beta2')
+        problems.push(bad('flux-api-version', `must be v1 or v1beta2, not "${shown(r.fluxApiVersion)}"`));
+    const urlProblem = gitUrlProblem(r.gitUrl);
+    if (urlProblem)
+        problems.push(bad('git-url', urlProblem));
+    for (const [input, value] of [
+        ['target-namespace', r.targetNamespace],
+        ['flux-namespace', r.fluxNamespace],
+    ]) {
+        const problem = value === undefined ? undefined : dns1123LabelProblem(value);
+        if (problem)
+            problems.push(bad(input, `"${shown(value)}" is not a namespace name: it ${problem}`));
+    }
+    for (const [input, value] of [
+        ['service-account-name', r.serviceAccountName],
+        ['kubeconfig-secret-name', r.kubeconfigSecretName],
+        ['git-secret-name', r.gitSecretName],
+        ['commit-status-secret-name', r.commitStatusSecretName],
+        ['sops-age-secret-name', r.sopsAgeSecretName],
+    ]) {
+        const problem = value === undefined ? undefined : dns1123SubdomainProblem(value);
+        if (problem)
+            problems.push(bad(input, `"${shown(value)}" is not an object name: it ${problem}`));
+    }
+    if (r.values !== undefined) {
+        // Only where, never what: a parser message could quote a secret value.
+        const first = parseYaml('values', r.values).diagnostics.find((d) => d.severity === 'error');
+        if (first)
+            problems.push(bad('values', `is not valid YAML${first.line ? ` (line ${first.line}, column ${first.column})` : ''}`));
+    }
+    problems.push(...riskyInputProblems(r, bad));
+    if (r.version !== undefined && !/^[0-9A-Za-z.+-]{1,128}$/.test(r.version))
+        problems.push(bad('version', `"${shown(r.version)}" is not a Package version`));
+    return problems;
+}
+/** Inputs that would hand a run cluster or the commit-status token to the wrong party. */
+function riskyInputProblems(r, bad) {
+    const problems = [];
+    if (r.targetNamespace !== undefined && RESERVED_NAMESPACES.includes(r.targetNamespace))
+        problems.push(bad('target-namespace', `"${r.targetNamespace}" is a namespace of the cluster or of Flux, not one to install a Package into: name the component's own namespace`));
+    if (r.fluxServiceAccountName !== undefined && isFluxControllerAccount(r.fluxServiceAccountName))
+        problems.push(bad('flux-service-account-name', `"${shown(r.fluxServiceAccountName)}" is a Flux controller's account: Flux would apply with the controller's cluster-wide rights; name an account of the environment's own (default <component>-flux)`));
+    if (r.commitStatus !== false) {
+        const problem = repositoryUrlProblem(r.repositoryUrl);
+        // Not an action input (the action derives it from GITHUB_SERVER_URL): the CLI's --repository-url.
+        if (problem)
+            problems.push(error('request.repository-url', `--repository-url ${problem}`, ''));
+    }
+    return problems;
+}
+/** The Provider's address: an https URL of one repository on a GitHub server, without credentials. */
+function repositoryUrlProblem(url) {
+    if (!url)
+        return 'is required for commit statuses (the repository on its GitHub server, e.g. https://github.com/org/gitops), or set commit-status false';
+    let parsed;
+    try {
+        parsed = new URL(url);
+    }
+    catch {
+        return `"${shown(url)}" is not a URL`;
+    }
+    if (parsed.protocol !== 'https:')
+        return `"${shown(url)}" must be the repository's https address on its GitHub server`;
+    if (parsed.username || parsed.password || parsed.search || parsed.hash)
+        return 'must not carry credentials, a query or a fragment';
+    if (!/^\/[^/]+\/[^/]+\/?$/.test(parsed.pathname))
+        return `"${shown(url)}" must name one repository (owner/name)`;
+    return undefined;
+}
+function fluxApiVersionOf(given, configured) {
+    return given === 'v1' || given === 'v1beta2' ? given : configured;
+}
+const SCP_LIKE = /^[A-Za-z0-9._-]+@([A-Za-z0-9.-]+):(?!\/\/)([^\s]+)$/;
+/** What is wrong with a git URL for Flux's GitRepository: https, ssh:// or scp-like (`git@host:org/repo`). */
+function gitUrlProblem(url) {
+    if (!url)
+        return 'is required';
+    if ([...url].some((ch) => ch.trim() === '' || ch.charCodeAt(0) < 0x20 || ch.charCodeAt(0) === 0x7f))
+        return 'must not contain spaces or control characters';
+    if (SCP_LIKE.test(url))
+        return undefined;
+    let parsed;
+    try {
+        parsed = new URL(url);
+    }
+    catch {
+        return `"${shown(url)}" is neither an https URL nor an ssh one (ssh://host/org/repo or git@host:org/repo)`;
+    }
+    if (parsed.protocol !== 'https:' && parsed.protocol !== 'ssh:')
+        return `must be https or ssh, not ${parsed.protocol.replace(/:$/, '')}`;
+    if (!parsed.hostname)
+        return 'names no host';
+    if (parsed.password)
+        return 'must not carry a password; name a git-secret-name instead';
+    if (parsed.protocol === 'https:' && parsed.username)
+        return 'must not carry a user name; name a git-secret-name instead';
+    if (parsed.pathname.replace(/\/+$/, '') === '')
+        return 'names no repository';
+    return undefined;
+}
+/** The URL Flux's GitRepository takes: `ssh://` for the scp-like form, which its schema refuses. */
+function fluxGitUrl(url) {
+    const scp = SCP_LIKE.exec(url);
+    if (!scp)
+        return url;
+    const user = url.slice(0, url.indexOf('@'));
+    return `ssh://${user}@${scp[1]}/${scp[2].replace(/^\/+/, '')}`;
+}
+/**
+ * The repository's address on github.com when its git URL is on github.com (the CLI's default);
+ * undefined for any other host: the Provider's token must never follow a git URL elsewhere.
+ */
+function githubComAddressOf(url) {
+    const scp = SCP_LIKE.exec(url);
+    let host;
+    let path;
+    try {
+        [host, path] = scp ? [scp[1], scp[2]] : [new URL(url).hostname, new URL(url).pathname];
+    }
+    catch {
+        return undefined;
+    }
+    if (host.toLowerCase() !== 'github.com')
+        return undefined;
+    const repo = path
+        .replace(/^\/+/, '')
+        .replace(/\/+$/, '')
+        .replace(/\.git$/, '');
+    return /^[^/]+\/[^/]+$/.test(repo) ? `https://github.com/${repo}` : undefined;
+}
+/** A value as shown in a message: hostile input stays on one line and short. */
+function shown(value) {
+    const flat = JSON.stringify(value).slice(1, -1);
+    return flat.length > 80 ? `${flat.slice(0, 77)}...` : flat;
+}
+
+;// CONCATENATED MODULE: ./src/plan/modes/bootstrap/params.ts
+/**
+ * bootstrap's synchronous rules: which components, the parameters each one's Flux and RBAC files
+ * are rendered with, and what a requested version or an existing folder means. bootstrap.ts loads
+ * and orchestrates.
+ */
+
+
+
+
+
+
+/** The components asked for (`*`: every one with Packages); an unknown name is an error naming the input. */
+function chooseComponents(p, all) {
+    const withPackages = all.filter((c) => c.packageFiles.length > 0);
+    if (p.request.components.length === 1 && p.request.components[0] === '*') {
+        if (withPackages.length === 0)
+            p.diagnostics.push(error('request.component', 'component * finds no component with Packages', ''));
+        return withPackages;
+    }
+    const known = withPackages.map((c) => c.name).join(', ') || 'none';
+    return [...new Set(p.request.components)].flatMap((name) => {
+        const found = withPackages.find((c) => c.name === name);
+        if (!found)
+            p.diagnostics.push(error('request.component', `component "${name}" has no Packages in the repository (components: ${known})`, ''));
+        return found ? [found] : [];
+    });
+}
+/** Every name, path and switch of one component's bootstrap: inputs, then flux-pkg.yaml, then defaults. */
+function resolveParams(p, component) {
+    const { request: r, loaded, diagnostics } = p;
+    const { config } = loaded;
+    const env = r.environment;
+    const settings = settingsFor(config, component.name, env);
+    const configured = (key) => explicitSetting(config, component.name, env, key);
+    const targetNamespace = r.targetNamespace ?? settings.targetNamespace;
+    if (!targetNamespace) {
+        diagnostics.push(error('request.target-namespace', `${nameOf('target-namespace', r.wording)} is required: flux-pkg.yaml gives none for environment "${env}"`, ''));
+        return undefined;
+    }
+    const fluxNamespace = r.fluxNamespace ?? settings.fluxNamespace ?? DEFAULT_FLUX_NAMESPACE;
+    const serviceAccountName = r.serviceAccountName ?? configured('serviceAccountName') ?? `${component.name}-installer`;
+    const fluxServiceAccountName = r.fluxServiceAccountName ?? settings.fluxServiceAccountName ?? `${component.name}-flux`;
+    const kubeconfigSecretName = r.kubeconfigSecretName ?? settings.kubeconfigSecret ?? `${env}-kubeconfig`;
+    const extra = extraRules(config, component.name, env);
+    riskyParams(p, component, { targetNamespace, fluxNamespace, fluxServiceAccountName, kubeconfigSecretName }, extra);
+    const paths = bootstrapPaths(config, component, env);
+    folderProblems(p, component, paths.rbacDir);
+    return {
+        component: component.name,
+        environment: env,
+        targetNamespace,
+        serviceAccountName,
+        fluxServiceAccountName,
+        kubeconfigSecretName,
+        fluxNamespace,
+        fluxApiVersion: fluxApiVersionOf(r.fluxApiVersion, settings.fluxApiVersion),
+        gitUrl: fluxGitUrl(r.gitUrl),
+        gitSecretName: r.gitSecretName ?? settings.gitSecretName ?? `${component.name}-gitops-auth`,
+        branch: r.branch,
+        paths,
+        ...DEFAULT_TIMINGS,
+        notifications: r.commitStatus === false
+            ? false
+            : {
+                // The repository on this GitHub server, never the git URL's host (the token goes there).
+                address: r.repositoryUrl.replace(/\/+$/, ''),
+                tokenSecretName: r.commitStatusSecretName ?? DEFAULT_COMMIT_STATUS_SECRET,
+            },
+        extraRules: extra,
+        sopsSecretName: settings.secretFormat === 'sops'
+            ? (r.sopsAgeSecretName ?? settings.sopsAgeSecretName ?? DEFAULT_SOPS_AGE_SECRET)
+            : undefined,
+    };
+}
+/**
+ * What bootstrap refuses whether an input or flux-pkg.yaml gives it: installing into the Flux or
+ * a system namespace, Flux impersonating a controller's account, `*` in Role rules (unless the base
+ * flux-pkg.yaml's policy.allowClusterScope names the component); a kubeconfig Secret another
+ * environment uses is a warning (namespaces of one cluster share one).
+ */
+function riskyParams(p, component, given, rules) {
+    const { config } = p.loaded;
+    const env = p.request.environment;
+    const refuse = (input, message) => p.diagnostics.push(error(`request.${input}`, `${input} ${message}`, ''));
+    if (given.targetNamespace === given.fluxNamespace || RESERVED_NAMESPACES.includes(given.targetNamespace))
+        refuse('target-namespace', `"${given.targetNamespace}" is ${given.targetNamespace === given.fluxNamespace ? 'the Flux namespace' : 'a namespace of the cluster'}: a Package is installed into a namespace of its own; set target-namespace (or targetNamespace in flux-pkg.yaml) to it`);
+    if (isFluxControllerAccount(given.fluxServiceAccountName))
+        refuse('flux-service-account-name', `"${given.fluxServiceAccountName}" is a Flux controller's account: Flux would apply with its cluster-wide rights; name an account of the environment's own (default ${component.name}-flux)`);
+    if (rules.some(hasWildcard) && !allowsClusterScope(config, component.name))
+        refuse('rbac', `rbac.extraRules of flux-pkg.yaml for ${component.name} in ${env} use "*" in apiGroups, resources or verbs: list what the Package deploys, or have the platform team add ${component.name} to policy.allowClusterScope on the base branch`);
+    const sharing = otherEnvironments(p, component).find((other) => kubeconfigOf(config, component.name, other) === given.kubeconfigSecretName);
+    if (sharing)
+        p.diagnostics.push(warning('bootstrap.shared-kubeconfig', `kubeconfig Secret "${given.kubeconfigSecretName}" of ${env} is also the one of environment "${sharing}": both deliver to one cluster with one identity (fine for namespaces of one cluster; otherwise set kubeconfig-secret-name)`, ''));
+}
+const hasWildcard = (rule) => [...rule.apiGroups, ...rule.resources, ...rule.verbs].some((v) => v.includes('*'));
+/** policy.allowClusterScope names the component (or `*`). */
+function allowsClusterScope(config, component) {
+    return config.policy.allowClusterScope.some((c) => c === '*' || c === component);
+}
+function otherEnvironments(p, component) {
+    const listed = p.loaded.config.environments?.map((e) => e.name) ?? [];
+    return [...new Set([...listed, ...component.environments])].filter((e) => e !== p.request.environment);
+}
+function kubeconfigOf(config, component, environment) {
+    return settingsFor(config, component, environment).kubeconfigSecret ?? `${environment}-kubeconfig`;
+}
+/** A setting flux-pkg.yaml itself sets (component, environment or defaults), not a built-in default. */
+function explicitSetting(config, component, environment, key) {
+    const blocks = [
+        config.components[component],
+        config.environments?.find((e) => e.name === environment),
+        config.defaults,
+    ];
+    for (const block of blocks) {
+        const value = block?.[key];
+        if (value !== undefined)
+            return value;
+    }
+    return undefined;
+}
+/** Extra Role rules add up: defaults, then the environment's, then the component's. */
+function extraRules(config, component, environment) {
+    return [
+        config.defaults,
+        config.environments?.find((e) => e.name === environment),
+        config.components[component],
+    ].flatMap((block) => block?.rbac?.extraRules ?? []);
+}
+function bootstrapPaths(config, component, environment) {
+    const { layout } = config;
+    return {
+        brainDir: `${layout.brainPath}/${component.name}`,
+        packagesDir: `${component.dir}/${layout.packagesDir}`,
+        environmentDir: `${component.dir}/${environment}`,
+        rbacDir: `${component.dir}/${rbacFolderOf(config, environment)}`,
+    };
+}
+const rbacFolderOf = (config, environment) => config.layout.rbacFolder.replaceAll('{environment}', environment);
+/** The environment folder, the RBAC folder and the Packages folder must be three different folders. */
+function folderProblems(p, component, rbacDir) {
+    const { config } = p.loaded;
+    const env = p.request.environment;
+    const rbac = rbacDir.slice(component.dir.length + 1);
+    const others = new Set([...component.environments, ...(config.environments?.map((e) => e.name) ?? [])]);
+    others.delete(env);
+    const clash = env === config.layout.packagesDir
+        ? `is the name of the Packages folder`
+        : rbac === config.layout.packagesDir || rbac === env || others.has(rbac)
+            ? `would put its RBAC folder ${rbac}/ where environment or Packages folder "${rbac}" is`
+            : [...others].find((o) => rbacFolderOf(config, o) === env)
+                ? `is the RBAC folder of another environment`
+                : undefined;
+    if (clash)
+        p.diagnostics.push(error('request.environment', `environment "${env}" ${clash} in ${component.dir}/`, ''));
+}
+/** The Package file of the requested version; undefined: the newest (install's choice); null: an error. */
+function requestedPackage(p, component, { packages }) {
+    const version = p.request.version;
+    if (version === undefined)
+        return undefined;
+    const found = packages.find((pkg) => pkg.version === version);
+    if (found)
+        return found.file;
+    const versions = packages.map((pkg) => pkg.version);
+    const shown = versions.length > 5 ? ['…', ...versions.slice(-5)] : versions;
+    p.diagnostics.push(error('request.version', `version "${version}" has no Package of ${component.name} (versions: ${shown.join(', ') || 'none'})`, ''));
+    return null;
+}
+/** With force, an environment that has a folder keeps it as it is: its values are the source of truth. */
+function existingEnvironment(p, component, packages) {
+    return {
+        component: component.name,
+        environment: p.request.environment,
+        refName: packages.refName,
+        files: [],
+        valuesKeysChanged: [],
+        valid: true,
+    };
+}
+/** Values or a version asked for an environment that exists are not applied: say so. */
+function keptValuesNote(p, params) {
+    if (p.request.values !== undefined || p.request.version !== undefined)
+        p.diagnostics.push(warning('bootstrap.values-kept', `${params.paths.environmentDir}/ exists: its PackageInstall and values are kept; values and version are not applied (install and promote change them)`, params.paths.environmentDir));
+}
+/** Without force, an environment that has any of its folders already is an error. */
+function existsAlready(p, component, params) {
+    const env = p.request.environment;
+    const existing = [
+        ...(component.environments.includes(env) ? [`${params.paths.environmentDir}/`] : []),
+        ...[...p.paths].filter((f) => f.startsWith(`${params.paths.rbacDir}/`) || f === `${params.paths.brainDir}/${env}.yaml`),
+    ];
+    if (existing.length === 0 || p.request.force)
+        return false;
+    p.diagnostics.push(error('bootstrap.exists', `environment "${env}" of ${component.name} exists already (${existing[0]}); rerun with ${nameOf('force', p.request.wording)} to regenerate its Flux and RBAC files (values are kept)`, existing[0].replace(/\/$/, '')));
+    return true;
+}
+
+;// CONCATENATED MODULE: ./src/plan/modes/bootstrap/run.ts
+/**
+ * bootstrap: a new environment for one or more components, as one change that Flux applies by
+ * itself once merged — per component the environment folder (PackageInstall + values Secret, planned
+ * and validated exactly as install does), the run cluster's RBAC folder, the Brain folder's Flux
+ * objects; and flux-pkg.yaml listing the environment. Every rendered object is checked against the
+ * shipped schema before anything is proposed; any error leaves `files` empty.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** `given`: flux-pkg.yaml as the caller already read it; default: read it here (after the request's own checks). */
+async function planBootstrap(snapshot, request, given) {
+    const diagnostics = requestProblems(request);
+    const empty = () => finish(request, diagnostics, [], [], []);
+    if (hasErrors(diagnostics))
+        return empty();
+    const loaded = given ?? (await loadConfig(snapshot));
+    diagnostics.push(...loaded.diagnostics);
+    if (hasErrors(diagnostics))
+        return empty();
+    const paths = new Set((await snapshot.list()).map((e) => e.path));
+    const p = { snapshot, request, reader: new RepoReader(snapshot), paths, loaded, diagnostics };
+    const all = discover([...paths], loaded.config.layout);
+    const components = chooseComponents(p, all);
+    const params = components.flatMap((c) => resolveParams(p, c) ?? []);
+    if (hasErrors(diagnostics))
+        return empty();
+    const configText = loaded.config.file ? (await p.reader.yaml(CONFIG_FILE)).text : undefined;
+    const configEdit = bootstrapConfig(configText, loaded, all, components, request);
+    diagnostics.push(...configEdit.diagnostics);
+    if (hasErrors(diagnostics) || !configEdit.loaded)
+        return empty();
+    const planningConfig = configForPlanning(configEdit.loaded, request.environment);
+    const environments = [];
+    for (const [i, component] of components.entries()) {
+        const env = await planComponent(p, component, params[i], planningConfig);
+        if (env)
+            environments.push(env);
+    }
+    const files = [
+        ...environments.flatMap((e) => e.files),
+        ...(hasErrors(diagnostics) ? [] : brainRootList(p, params, await readTexts(p, brainRootPaths(p)))),
+        ...(configEdit.file ? [configEdit.file] : []),
+    ];
+    for (const f of files)
+        if (f.path !== configEdit.file?.path)
+            diagnostics.push(...checkRenderedFile(f.path, f.content));
+    diagnostics.push(...unsafePathProblems(files));
+    // The summary says which config was read (bootstrap writes flux-pkg.yaml when there was none).
+    return {
+        ...finish(request, diagnostics, environments, files, params),
+        config: { file: loaded.config.file },
+    };
+}
+function finish(request, diagnostics, environments, files, params) {
+    const valid = !hasErrors(diagnostics);
+    return {
+        valid,
+        diagnostics: sortDiagnostics(dedupeDiagnostics(diagnostics)),
+        environments: environments.map((e) => ({ ...e, valid: e.valid && valid })),
+        files: valid ? files : [],
+        environment: request.environment,
+        params,
+    };
+}
+/** One component's files: its environment folder (unless it exists), RBAC folder and Brain folder. */
+async function planComponent(p, component, params, planningConfig) {
+    if (existsAlready(p, component, params))
+        return undefined;
+    let result;
+    if (component.environments.includes(p.request.environment)) {
+        keptValuesNote(p, params);
+        result = existingEnvironment(p, component, await loadPackages(p.reader, component));
+    }
+    else
+        result = await newEnvironment(p, component, params, planningConfig);
+    if (!result)
+        return undefined;
+    result.files.push(...fluxFiles(p, params, await readTexts(p, fluxFilePaths(p, params))));
+    return result;
+}
+/** The environment folder, planned by install mode's planner on the config that lists the environment. */
+async function newEnvironment(p, component, params, planningConfig) {
+    const { request: r } = p;
+    const packageFile = r.version === undefined
+        ? undefined
+        : requestedPackage(p, component, await loadPackages(p.reader, component));
+    if (packageFile === null)
+        return undefined;
+    const planned = await planComponents(p.snapshot, {
+        kind: 'install',
+        packages: packageFile ? [packageFile] : undefined,
+        components: [component.name],
+        environments: [r.environment],
+        values: r.values,
+        sops: r.sops,
+        wording: r.wording,
+        overrides: {
+            serviceAccountName: params.serviceAccountName,
+            ...(r.sopsAgeRecipients ? { sopsAgeRecipients: r.sopsAgeRecipients } : {}),
+        },
+    }, planningConfig, runInstall);
+    p.diagnostics.push(...planned.diagnostics);
+    const env = planned.environments.find((e) => e.component === component.name);
+    if (!env && !hasErrors(planned.diagnostics))
+        p.diagnostics.push(error('bootstrap.no-version', `no Package of ${component.name} is selectable in ${r.environment}`, ''));
+    return env ? { ...env, files: [...env.files] } : undefined;
+}
+/** The texts of these files (those that exist); a file refused unread is reported, as it is read. */
+async function readTexts(p, paths) {
+    const texts = new Map();
+    for (const path of paths) {
+        if (texts.has(path) || !p.paths.has(path))
+            continue;
+        const read = await p.reader.yaml(path);
+        if (read.text === undefined && read.parsed)
+            p.diagnostics.push(...read.parsed.diagnostics);
+        texts.set(path, read.text);
+    }
+    return texts;
+}
+
+;// CONCATENATED MODULE: ./src/carvel/schema-diff.ts
+/**
+ * What a new version's values schema changes for the people who keep an environment's values:
+ * which values paths it adds, which it drops and which it now requires. Names only, never values.
+ */
+const schema_diff_isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+/** Deep enough for real charts' values; a schema nested deeper is summarised at this depth. */
+const schema_diff_MAX_DEPTH = 8;
+function collect(schema, prefix, depth, out, requiredChain) {
+    if (!schema_diff_isObject(schema) || depth > schema_diff_MAX_DEPTH)
+        return;
+    const properties = schema_diff_isObject(schema.properties) ? schema.properties : {};
+    const required = new Set(Array.isArray(schema.required) ? schema.required.map(String) : []);
+    for (const [key, child] of Object.entries(properties)) {
+        const path = `${prefix}.${key}`;
+        out.all.add(path);
+        // A key is required in effect only when every object above it is required too.
+        const isRequired = requiredChain && required.has(key);
+        if (isRequired)
+            out.required.add(path);
+        collect(child, path, depth + 1, out, isRequired);
+    }
+}
+function pathsOf(schema) {
+    const out = { all: new Set(), required: new Set() };
+    collect(schema, '', 0, out, true);
+    return out;
+}
+const minus = (a, b) => [...a].filter((p) => !b.has(p)).sort();
+/** `before` undefined: the environment is new, everything the schema has counts as added. */
+function schemaKeyChanges(before, after) {
+    const [old, now] = [pathsOf(before), pathsOf(after)];
+    return {
+        added: minus(now.all, old.all),
+        removed: minus(old.all, now.all),
+        nowRequired: minus(now.required, old.required),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/plan/modes/promote/rules.ts
+/**
+ * promote: give environments the version another environment selects (a promotion along the
+ * chain), or an explicit one (manual promotion, rollback). The target keeps its own values, checked
+ * against the promoted version's schema; a version that goes down is refused unless allowed.
+ * Synchronous rules; run.ts loads what each promotion looks at and plans it with install-into.ts.
+ */
+
+
+
+
+
+
+/** What makes a promotion impossible before anything is read (one line naming the input). */
+function requestProblem(ctx, components, p) {
+    const toName = nameOf('to-environment', ctx.wording);
+    const fromName = nameOf('from-environment', ctx.wording);
+    for (const [what, name] of [
+        [toName, p.environment],
+        [fromName, p.from],
+    ]) {
+        const problem = name === undefined ? undefined : nameProblem('environment', name);
+        if (problem)
+            return `${what} "${name}" ${problem}`;
+    }
+    const component = components.find((c) => c.name === p.component);
+    if (!component)
+        return `no component "${p.component}" in the repository (components: ${componentList(components)})`;
+    const known = environmentsOf(ctx.config, component.name, component.environments);
+    if (!known.includes(p.environment))
+        return `${component.name} has no environment "${p.environment}" (it has ${known.join(', ') || 'none'})`;
+    const from = p.from ?? upstreamOf(ctx.config, p.environment);
+    if (from === p.environment)
+        return `${fromName} and ${toName} are both "${p.environment}"`;
+    if (from !== undefined && !component.environments.includes(from))
+        return `${component.name} has no environment "${from}" to promote from`;
+    if (from === undefined && p.version === undefined)
+        return `${p.environment} does not promote from another environment (no promoteFrom in flux-pkg.yaml); name ${fromName} or an explicit version`;
+    return undefined;
+}
+/**
+ * A promotion past the target's promoteFrom (another --from, or an explicit version that
+ * environment does not run yet): allowed here, but the gate's promotion-order rule
+ * (modes/validate/rules.ts) will refuse its pull request unless it carries an override label.
+ */
+function skipsUpstream(ctx, promotion, version, upstream, upstreamRuns) {
+    if (upstreamRuns !== undefined && versionOrder(version, upstreamRuns) <= 0)
+        return undefined;
+    const labels = ctx.config.promotion.overrideLabels;
+    const has = upstreamRuns ? `does not have: it runs ${upstreamRuns}` : 'does not run';
+    return warning('promote.skips-upstream', `${promotion.environment} gets ${promotion.component} ${version}, which ${upstream} (its promoteFrom) ${has}; the gate (flux-pkg/validate) will refuse this pull request${labels.length > 0 ? ` unless it carries one of the labels ${labels.join(', ')}` : ''}`, '');
+}
+/** The environment a promotion takes its version from (undefined: an explicit version with no promoteFrom). */
+function promotionSource(ctx, promotion) {
+    return promotion.from ?? upstreamOf(ctx.config, promotion.environment);
+}
+/**
+ * The Package the promotion delivers: its explicit version, else the one `from` selects
+ * (`selected`, from the loaded from-environment); undefined, with an error, when there is none.
+ */
+function promotedPackage(ctx, component, packages, promotion, selected) {
+    const from = promotionSource(ctx, promotion);
+    const version = promotion.version ?? selected;
+    const packagesDir = `${component.dir}/${ctx.config.layout.packagesDir}`;
+    if (version === undefined) {
+        ctx.diagnostics.push(error('promote.no-version', `${from} selects no version of ${component.name} to promote`, packagesDir));
+        return undefined;
+    }
+    const pkg = packages.packages.find((p) => p.version === version);
+    if (!pkg) {
+        ctx.diagnostics.push(error('promote.unknown-version', `${component.name} has no Package of version ${version} in ${packagesDir}/ (it has ${packages.packages.map((p) => p.version).join(', ') || 'none'})`, packagesDir));
+        return undefined;
+    }
+    return pkg;
+}
+/** What the pull request says about a promotion planned into `result`. */
+function describePromotion(ctx, result, packages, pkg, promotion) {
+    const previous = packages.packages.find((p) => p.version === result.fromVersion);
+    result.promotion = {
+        from: promotion.version === undefined ? promotionSource(ctx, promotion) : promotion.from,
+        source: promotion.source,
+        downgrade: result.fromVersion !== undefined && versionOrder(result.fromVersion, pkg.version) > 0,
+        releaseNotes: pkg.releaseNotes,
+        valuesKeys: schemaKeyChanges(previous?.valuesSchema, pkg.valuesSchema),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/plan/modes/promote/run.ts
+/**
+ * promote's runner: per promotion, the component's Packages and the source environment's selection
+ * loaded, the version chosen by the synchronous rules (rules.ts), the target delivered like an
+ * install of that version (../install/deliver.ts).
+ */
+
+
+
+
+
+async function runPromote(ctx, loader, components, request) {
+    const results = [];
+    const byName = new Map(components.map((c) => [c.name, c]));
+    for (const promotion of request.promotions) {
+        const component = byName.get(promotion.component);
+        const problem = requestProblem(ctx, components, promotion);
+        if (problem || !component) {
+            ctx.diagnostics.push(error('request.promote', problem ?? 'no such component', ''));
+            continue;
+        }
+        const packages = await loader.packages(component);
+        const from = promotionSource(ctx, promotion);
+        // The from-environment is read without the caller's keys: only its PackageInstall matters.
+        const selected = promotion.version === undefined && from !== undefined && component.environments.includes(from)
+            ? selectedVersion(await loader.environment(component, from, false), packages)
+            : undefined;
+        const pkg = promotedPackage(ctx, component, packages, promotion, selected);
+        if (!pkg)
+            continue;
+        const upstream = upstreamOf(ctx.config, promotion.environment);
+        if (upstream && component.environments.includes(upstream) && (from !== upstream || promotion.version)) {
+            const upstreamRuns = selectedVersion(await loader.environment(component, upstream, false), packages);
+            const skip = skipsUpstream(ctx, promotion, pkg.version, upstream, upstreamRuns);
+            if (skip)
+                ctx.diagnostics.push(skip);
+        }
+        const delivery = { pinned: pkg, downgrade: downgradeOf(request, promotion) };
+        const overrides = { overrides: request.overrides };
+        const result = await deliverInto(ctx, loader, component, packages, promotion.environment, overrides, delivery);
+        if (!result)
+            continue;
+        describePromotion(ctx, result, packages, pkg, promotion);
+        results.push(result);
+    }
+    for (const component of new Set(request.promotions.map((p) => byName.get(p.component))))
+        if (component)
+            release(ctx, loader, component);
+    return results;
+}
+/**
+ * A promotion the action starts by itself (merged, healthy) leaves an environment that runs a newer
+ * version alone and keeps a rollback's hold, as install does: level-triggered delivery may offer it
+ * again on every run. One a person asks for refuses a downgrade unless allowed.
+ */
+function downgradeOf(request, promotion) {
+    if (request.allowDowngrade)
+        return 'allow';
+    const automatic = promotion.source?.trigger === 'merged' || promotion.source?.trigger === 'healthy';
+    return automatic ? 'skip' : 'refuse';
+}
+
+;// CONCATENATED MODULE: ./src/plan/modes/validate/rules.ts
+
+
+
+
+
+
+
+
+/** The components validate checks, each with the environments it checks (the request's filters and scope). */
+function validateChoice(components, request) {
+    const { scope } = request;
+    const chosen = components.filter((c) => (!request.components || request.components.includes(c.name)) && (!scope || c.name in scope));
+    return chosen.map((c) => ({
+        component: c,
+        environments: c.environments.filter((env) => (!request.environments || request.environments.includes(env)) &&
+            (!scope || scope[c.name] === '*' || scope[c.name].includes(env))),
+    }));
+}
+/** One component, as loaded with the environments validateChoice() gave for it. */
+function validateComponent(ctx, view, request) {
+    const { component, packages } = view;
+    if (request.base)
+        checkChangedInPlace(ctx, component, packages, request.base);
+    return [...view.environments].map(([environment, env]) => validateEnvironment(ctx, view, environment, env, request));
+}
+function validateEnvironment(ctx, { component, packages }, environment, env, request) {
+    const dir = `${component.dir}/${environment}`;
+    const { result, fail } = environmentResult(ctx, component, environment, packages);
+    for (const d of [...env.diagnostics, ...env.missingListed])
+        d.severity === 'error' ? fail(d) : ctx.diagnostics.push(d);
+    const pi = env.packageInstall;
+    if (!pi || !env.packageInstallBuilt) {
+        if (!hasErrors([...env.diagnostics, ...env.missingListed]) && (pi || env.hasFiles))
+            fail(unbuiltPackageInstall(ctx, env, dir, pi));
+        return result;
+    }
+    if (!pi.selection || !pi.refName)
+        return { ...result, valid: false };
+    const position = pi.parsed.position(pi.doc.range[0]);
+    if (packages.refName && pi.refName !== packages.refName) {
+        fail(error('packageinstall.ref-name', `installs "${pi.refName}", but the Packages of component "${component.name}" are "${packages.refName}"`, pi.file, position, '.spec.packageRef.refName'));
+        return result;
+    }
+    const candidates = packages.packages.filter((p) => p.refName === pi.refName);
+    const selected = selectHighest(candidates.map((p) => p.version), pi.selection);
+    result.constraint = pi.selection.constraints;
+    if (!selected.version) {
+        fail(error('packageinstall.no-version', `no Package version of ${pi.refName} satisfies constraints "${pi.selection.constraints ?? ''}": ${selected.error}`, pi.file, position, '.spec.packageRef.versionSelection.constraints'));
+        return result;
+    }
+    const pkg = candidates.find((p) => p.version === selected.version);
+    result.packageFile = pkg.file;
+    result.toVersion = pkg.version;
+    result.fromVersion = pkg.version;
+    // For the job summary: what this pull request changes here, from the base branch's version.
+    if (request.base)
+        result.review = pullRequestChange(packages.packages, request.base.versions[`${component.name}/${environment}`], pkg);
+    if (request.base)
+        checkPromotionOrder(ctx, result, pi, request.base, request.labels ?? []);
+    checkValuesSecret(ctx, { component, env, environment, pi, pkg, fail });
+    return result;
+}
+/**
+ * An environment folder that builds no PackageInstall: Flux applies none (a packageinstall.yaml the
+ * kustomization does not list is not applied either).
+ */
+function unbuiltPackageInstall(ctx, env, dir, pi) {
+    const kustomization = env.kustomizationPath ?? `${dir}/kustomization.yaml`;
+    if (pi)
+        return error('packageinstall.not-applied', `${pi.file} is not among the resources ${env.kustomizationPath ?? 'the folder'} builds, so Flux does not apply it: list it under resources`, env.kustomizationPath ?? pi.file, env.kustomizationPath ? { line: 1, column: 1 } : pi.parsed.position(pi.doc.range[0]), '.resources');
+    return error('packageinstall.missing', `the environment folder ${dir} builds no PackageInstall: add ${ctx.config.layout.packageInstallFile} (the install mode, or flux-pkg plan --write, writes one) and list it in ${kustomization.slice(dir.length + 1)} if the folder has one`, env.kustomizationPath ?? `${dir}/${ctx.config.layout.packageInstallFile}`);
+}
+/**
+ * The values Secret: the folder builds the Secret spec.values names (in the PackageInstall's
+ * namespace), and its values validate. One rule for the CLI, install's result and the gate: a
+ * Secret the folder does not build is one kapp-controller waits for forever.
+ */
+function checkValuesSecret(ctx, { component, env, environment, pi, pkg, fail }) {
+    const position = pi.parsed.position(pi.doc.range[0]);
+    const secretPath = env.valuesSecretFile ?? `${component.dir}/${environment}/${ctx.config.layout.valuesSecretFile}`;
+    plainSecretCheck(ctx, env, component.name, environment, secretPath, fail);
+    const secret = env.valuesSecret ?? lockedSecret(env, secretPath);
+    const named = pi.secretNames[0];
+    if (named !== undefined && !env.valuesSecretBuilt) {
+        if (!hasErrors(env.diagnostics))
+            fail(missingValuesSecret(env, pi, named, secret));
+        return;
+    }
+    if (!secret)
+        return;
+    if (named === undefined) {
+        fail(error('packageinstall.values-secret', `the values Secret "${secret.name}" in ${secret.file} is not referenced by spec.values of the PackageInstall: add it as spec.values[0].secretRef.name, or remove the Secret`, pi.file, position, '.spec.values'));
+    }
+    const toSource = env.encrypted?.toSource ?? ((d) => d);
+    const encrypted = env.encrypted !== undefined; // valuesSecret is then the decryption
+    if (env.valuesSecret)
+        for (const d of ctx.values.check(pkg, env.valuesSecret, { encrypted }))
+            fail(toSource(d));
+}
+function missingValuesSecret(env, pi, named, secret) {
+    const where = env.kustomizationPath ?? 'the folder';
+    const found = secret && secret.name !== named
+        ? ` (${secret.file} holds "${secret.name}")`
+        : secret
+            ? ` (${secret.file} holds it, but ${where} does not list it)`
+            : '';
+    return error('packageinstall.values-secret-missing', `spec.values references the Secret "${named}", but ${where} builds no Secret "${named}"${found}: kapp-controller would wait for it forever. Add it as a file of the folder (plain or SOPS-encrypted; generators are refused) and list it under resources`, pi.file, positionAt(pi.parsed, pi.doc, ['spec', 'values']), '.spec.values');
+}
+/** An encrypted values Secret read without its key: its name is readable, its values are not. */
+function lockedSecret(env, file) {
+    return env.encrypted && !env.encrypted.document && env.encrypted.name !== undefined
+        ? { name: env.encrypted.name, file }
+        : undefined;
+}
+/** A plain values Secret: a warning in a repository that uses SOPS, an error with requireEncryption. */
+function plainSecretCheck(ctx, env, component, environment, file, fail) {
+    const settings = settingsFor(ctx.config, component, environment);
+    const report = (problem) => {
+        if (problem)
+            problem.severity === 'error' ? fail(problem) : ctx.diagnostics.push(problem);
+    };
+    if (env.valuesSecretText !== undefined && !env.encrypted)
+        report(plainSecretProblem(file, settings, ctx.repoEncrypts));
+    // Every other Secret the folder builds sits in git the same way.
+    for (const secret of env.otherSecrets)
+        if (!secret.encrypted)
+            report(plainSecretProblem(secret.file, settings, ctx.repoEncrypts, `the Secret "${secret.name ?? ''}"`));
+}
+/** kapp-controller caches a Package by name: the same version with other content never reaches a cluster that has it. */
+function checkChangedInPlace(ctx, component, packages, base) {
+    for (const pkg of packages.packages) {
+        const before = base.packages[`${component.name}@${pkg.version}`];
+        if (before === undefined || before === pkg.digest)
+            continue;
+        ctx.diagnostics.push(error('package.changed-in-place', `Package ${pkg.name} is changed in place (same version, other content); clusters that have it keep the old content — publish a new version instead`, pkg.file, { line: pkg.line, column: 1 }, '.spec.version'));
+    }
+}
+/**
+ * An environment that promotes from another may only get a version that one has at the base,
+ * unless the pull request carries an override label (reported as a warning in the summary).
+ */
+function checkPromotionOrder(ctx, result, pi, base, labels) {
+    const { component, environment, toVersion } = result;
+    const upstream = upstreamOf(ctx.config, environment);
+    if (!upstream || !toVersion)
+        return;
+    if (base.versions[`${component}/${environment}`] === toVersion)
+        return; // not changed by this pull request
+    const upstreamVersion = base.versions[`${component}/${upstream}`];
+    if (upstreamVersion !== undefined && versionOrder(toVersion, upstreamVersion) <= 0)
+        return;
+    const file = pi.file;
+    const at = positionAt(pi.parsed, pi.doc, ['spec', 'packageRef', 'versionSelection', 'constraints']);
+    const why = `${environment} gets ${component} ${toVersion}, which ${upstream} (its promoteFrom) ${upstreamVersion ? `does not have: it runs ${upstreamVersion}` : 'does not run'} on the base branch`;
+    const override = overrideLabelOf(ctx.config, labels);
+    if (override)
+        ctx.diagnostics.push(warning('promotion.override', `${why}; allowed by the label "${override}"`, file, at, '.spec.packageRef'));
+    else {
+        result.valid = false;
+        ctx.diagnostics.push(error('promotion.out-of-order', `${why}; promote through ${upstream} first, or add one of the labels ${ctx.config.promotion.overrideLabels.join(', ')} for a hotfix`, file, at, '.spec.packageRef.versionSelection.constraints'));
+    }
+}
+
+;// CONCATENATED MODULE: ./src/plan/modes/validate/run.ts
+/**
+ * validate's runner: per component, load exactly what the view reads (the next component
+ * prefetched), check it with the synchronous rules (rules.ts), release it.
+ */
+
+
+
+
+async function runValidate(ctx, loader, components, request) {
+    const results = [];
+    const chosen = validateChoice(components, request);
+    const prefetch = (i) => loader.prefetch(chosen[i]?.component, chosen[i]?.environments ?? []);
+    prefetch(0);
+    for (const [i, { component, environments }] of chosen.entries()) {
+        prefetch(i + 1);
+        const view = await loader.component(component, environments);
+        results.push(...validateComponent(ctx, view, request));
+        release(ctx, loader, component);
+    }
+    if (results.length === 0 && !hasErrors(ctx.diagnostics) && !hasErrors(ctx.values.diagnostics))
+        ctx.diagnostics.push(...nothingValidated(request, components));
+    return results;
+}
+/**
+ * validate found no environment folder to check. A pull request that touches no component has nothing to
+ * check; a filter that matches nothing is an error; a repository whose components have Packages but no
+ * environment yet (before the first bootstrap) had its Packages checked, which is worth a note, not a failure.
+ */
+function nothingValidated(request, components) {
+    if (request.scope !== undefined)
+        return [];
+    if (request.components?.length || request.environments?.length)
+        return [error(NO_MATCH, 'the filters match no environment folder: validate checked nothing', '')];
+    const withPackages = components.filter((c) => c.packageFiles.length > 0);
+    const first = withPackages[0];
+    if (!first)
+        return [];
+    const count = withPackages.length === 1 ? first.name : `${withPackages.length} components`;
+    return [
+        warning('layout.no-environment', `no environment exists yet: the Packages of ${count} were validated; bootstrap creates the first environment`, first.packageFiles[0]),
+    ];
+}
+
+;// CONCATENATED MODULE: ./src/plan/plan.ts
+/**
+ * The planner's entry: a request → its mode's runner, by the one table below. A mode is a folder
+ * under modes/ (its rules and run.ts) and one line here; see CONTRIBUTING.md.
+ */
+
+
+
+
+
+
+/** A mode that plans component by component, through the shared pipeline (run.ts). */
+const byComponent = (runner) => async (snapshot, request, loaded) => planComponents(snapshot, request, loaded ?? (await loadConfig(snapshot)), runner);
+/** The one table from a request's kind to the mode that plans it (one folder each under modes/). */
+const RUNNERS = Object.freeze({
+    install: byComponent(runInstall),
+    validate: byComponent(runValidate),
+    promote: byComponent(runPromote),
+    bootstrap: planBootstrap,
+});
+/** The request kinds, which are the action's modes (src/action/modes.ts maps each to its shell). */
+const KINDS = Object.freeze(Object.keys(RUNNERS));
+/**
+ * The plan for a request. `loaded`: flux-pkg.yaml as the caller already read it (its diagnostics are
+ * reported); default: read it here.
+ */
+function plan(snapshot, request, loaded) {
+    const runner = RUNNERS[request.kind];
+    return runner(snapshot, request, loaded);
+}
+
+;// CONCATENATED MODULE: ./src/plan/modes/status/run.ts
+/**
+ * The input of the status matrix, gathered through the planner: flux-pkg.yaml, a whole-repo
+ * validate, and each component's Package versions; `components` limits it to those (an action run
+ * shows the components it touched).
+ */
+
+
+
+
+
+
+/**
+ * The model for a snapshot. `loaded` and `validation`: what the caller already has (flux-pkg.yaml as
+ * read, a whole-repo validate result), so a run that validated does not validate twice.
+ */
+async function loadStatus(snapshot, options = {}) {
+    const loaded = options.loaded ?? (await loadConfig(snapshot));
+    const only = options.components ? [...options.components] : undefined;
+    const validation = options.validation ?? (await plan(snapshot, { kind: 'validate', components: only }, loaded));
+    const paths = (await snapshot.list()).map((e) => e.path);
+    const reader = new RepoReader(snapshot);
+    const components = [];
+    const layouts = discover(paths, loaded.config.layout).filter((c) => !only || only.includes(c.name));
+    reader.prefetch(layouts[0]?.packageFiles ?? []);
+    for (const [i, c] of layouts.entries()) {
+        reader.prefetch(layouts[i + 1]?.packageFiles ?? []);
+        const { packages } = await loadPackages(reader, c);
+        reader.forget(c.dir);
+        components.push({ name: c.name, folders: c.environments, versions: packages.map((p) => p.version) });
+    }
+    return buildStatus({ config: loaded.config, components, validation });
+}
+
+;// CONCATENATED MODULE: ./src/report/config-note.ts
+function configNote(source) {
+    return source.file
+        ? `Configuration: ${source.file}.`
+        : 'No flux-pkg.yaml found: the environments are the folders under each component, and every one takes new versions directly.';
+}
+
+;// CONCATENATED MODULE: ./src/report/inert.ts
+/**
+ * Repository text made inert for Markdown: whatever a component name, version, file path, message
+ * or Package field says, it renders as the characters it is — never as HTML, a link, a mention, an
+ * issue reference, a heading or list, a comment (so never a forged marker) — on one line, capped.
+ *
+ * Escapes are chosen so that the raw text, not only the rendered page, is harmless: code that reads
+ * a body back (the marker reader) never meets `<!--`, `-->`, `<tag` or `](` that came from the repo.
+ */
+/** Default caps, in UTF-16 code units of the output (what GitHub counts against its body limit). */
+const MAX_INLINE = 300;
+const MAX_CODE = 200;
+const ELLIPSIS = '…';
+/** GitHub links a mention or `#123` only when nothing separates it from its sigil. */
+const BREAK = '&#8203;';
+/**
+ * One line of plain text: control, format (bidi, zero-width) and line-separator characters go,
+ * whitespace runs become one space, lone surrogates become U+FFFD.
+ */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+function inert_oneLine(text) {
+    return text
+        .replace(LONE_SURROGATE, '\uFFFD')
+        .replace(/[\p{Cc}\p{Zl}\p{Zp}\s]+/gu, ' ')
+        .replace(/\p{Cf}+/gu, '')
+        .replace(/ {2,}/g, ' ')
+        .trim();
+}
+const ENTITIES = {
+    '&': '&amp;',
+    '<': '&lt;',
+    '>': '&gt;',
+    '"': '&quot;',
+    "'": '&#39;',
+};
+/** ASCII punctuation Markdown (GFM, GitHub math) gives a meaning to; a backslash makes it literal. */
+const MARKDOWN = new Set(['\\', '`', '*', '_', '~', '[', ']', '(', ')', '!', '|', '$', '{', '}']);
+/**
+ * The escaped pieces of a one-line text, one per input character (so a cap never splits an escape).
+ * Only the first `limit` characters: each yields at least one output character, so no more can fit.
+ */
+function escapedPieces(line, limit) {
+    const chars = [...line.slice(0, 2 * limit + 2)].slice(0, limit + 1);
+    const leadingDigits = /^\d*/.exec(line)[0].length;
+    return chars.map((ch, i) => {
+        const entity = ENTITIES[ch];
+        if (entity)
+            return entity;
+        if (MARKDOWN.has(ch))
+            return `\\${ch}`;
+        if (ch === '@' || ch === '#')
+            return `${ch}${BREAK}`;
+        // `https://x` and `www.x` are autolinked by GFM: a break after the scheme's colon or the first `w`.
+        if (ch === ':' && chars[i + 1] === '/' && chars[i + 2] === '/')
+            return `:${BREAK}`;
+        if ((ch === 'w' || ch === 'W') && /^ww\./i.test(chars.slice(i + 1, i + 4).join('')))
+            return `${ch}${BREAK}`;
+        if (i === 0 && (ch === '-' || ch === '+' || ch === '='))
+            return `\\${ch}`;
+        // "1. x" or "1) x" at the start would become an ordered list.
+        if (i === leadingDigits && i > 0 && (ch === '.' || ch === ')'))
+            return `\\${ch}`;
+        return ch;
+    });
+}
+/** Join pieces up to `max` code units, ending with an ellipsis when something was cut. */
+function capped(pieces, max) {
+    const total = pieces.reduce((n, p) => n + p.length, 0);
+    if (total <= max)
+        return pieces.join('');
+    let out = '';
+    for (const piece of pieces) {
+        if (out.length + piece.length > max - ELLIPSIS.length)
+            break;
+        out += piece;
+    }
+    return `${out}${ELLIPSIS}`;
+}
+/** Repository text as inline Markdown: readable, inert, one line, at most `max` characters. */
+function inertText(text, max = MAX_INLINE) {
+    return capped(escapedPieces(inert_oneLine(text), Math.max(max, 1)), Math.max(max, 1));
+}
+/** Repository text for a GFM table cell (`|` is escaped by inertText; an empty cell shows a dash). */
+function inertCell(text, max = MAX_INLINE) {
+    const inert = inertText(text ?? '', max);
+    return inert === '' ? '—' : inert;
+}
+/** Characters a backtick code span shows as they are, and that mean nothing to any reader of the raw body. */
+const PLAIN_CODE = /^[A-Za-z0-9 ._:/+=,^~*%…-]*$/;
+/**
+ * Repository text as code: a backtick code span when it is plain (versions, paths, names stay
+ * readable and copyable), else `<code>` around inert text — inside a code span nothing can be
+ * escaped, so `<`, `|`, `@` or backticks would reach the raw body as they are.
+ */
+function inertCode(text, max = MAX_CODE) {
+    const line = inert_oneLine(text ?? '');
+    if (line === '')
+        return '—';
+    const budget = Math.max(max, 16);
+    if (PLAIN_CODE.test(line)) {
+        const chars = [...line.slice(0, 2 * budget + 2)];
+        const inner = chars.length + 2 <= budget ? line : `${chars.slice(0, budget - 3).join('')}${ELLIPSIS}`;
+        return `\`${inner}\``;
+    }
+    const inner = budget - '<code></code>'.length;
+    return `<code>${capped(escapedPieces(line, inner), inner)}</code>`;
+}
+/** A URL path segment from repository text (a file path's parts in a link). */
+function urlPath(path) {
+    return path
+        .split('/')
+        .map((s) => encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`))
+        .join('/');
+}
+
+;// CONCATENATED MODULE: ./src/report/pull-request/literal.ts
+/**
+ * Repository text a reviewer copies (an image reference, a URL, release notes), shown as the
+ * characters it is and never as a link — without zero-width characters, which a copy would carry
+ * along. GitHub links nothing inside a code span or a `<pre>` block (GFM's autolink extension
+ * works on text only, and mentions and issue references skip code), so that is where such text goes:
+ * - one line: a backtick code span when the text has nothing a span cannot hold, else inert.ts;
+ * - free text: a `<pre>` HTML block (CommonMark HTML block type 1, which ends only at `</pre>`)
+ *   with every character that HTML or a reader of the raw body could act on as a numeric entity,
+ *   so the raw body never holds `<`, `>`, `](` or backticks that came from the repository.
+ */
+
+/** What a backtick code span shows as it is, that closes nothing and means nothing in the raw body. */
+const SPAN_SAFE = /^[^`<>|\\\p{Cc}\p{Cf}\p{Zl}\p{Zp}]*$/u;
+/** Repository text as one copyable code span (inert.ts's `<code>` when a span cannot hold it). */
+function literal(text, max = 300) {
+    const line = inert_oneLine(text ?? '');
+    if (line === '')
+        return '—';
+    if (!SPAN_SAFE.test(line) || line.startsWith(' ') || line.endsWith(' '))
+        return inertCode(line, max);
+    const chars = [...line];
+    return `\`${chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : line}\``;
+}
+const ENTITY = /[&<>"'[\]`]/g;
+/** Free text (release notes): its lines in a `<pre>` block, capped; the cut is said. */
+function preBlock(text, maxLines = 80, maxChars = 6000) {
+    const lines = text
+        .replace(/\r\n?/g, '\n')
+        .replace(/[\p{Cf}\p{Zl}\p{Zp}]/gu, '')
+        .replace(/[^\S\n]/gu, ' ')
+        .replace(/\p{Cc}/gu, (c) => (c === '\n' ? c : ''))
+        .replace(/\s+$/u, '')
+        .split('\n');
+    const out = [];
+    let size = 0;
+    for (const line of lines) {
+        const safe = line.replace(ENTITY, (c) => `&#${c.charCodeAt(0)};`);
+        if (out.length >= maxLines || size + safe.length > maxChars) {
+            const left = lines.length - out.length;
+            out.push(`… (${left} more line${left === 1 ? '' : 's'} in the Package)`);
+            break;
+        }
+        out.push(safe);
+        size += safe.length + 1;
+    }
+    // The tags share the first and last lines: no blank line can end the block early, none is added.
+    out[0] = `<pre>${out[0] ?? ''}`;
+    out[out.length - 1] = `${out.at(-1)}</pre>`;
+    return out;
+}
+/**
+ * Repository text inside HTML (a `<summary>`): Markdown is not read there, so inert.ts's backslash
+ * escapes would show; entities instead, in `<code>`, which mentions and references skip.
+ */
+function htmlCode(text, max = 120) {
+    const chars = [...inert_oneLine(text ?? '')];
+    const line = chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : chars.join('');
+    return `<code>${line.replace(ENTITY, (c) => `&#${c.charCodeAt(0)};`)}</code>`;
+}
+
+;// CONCATENATED MODULE: ./src/report/pull-request/review.ts
+
+
+const code = (text) => inertCode(text);
+const FULL = { diffLines: 400, allLines: 300, noteLines: 80, noteChars: 6000 };
+const COMPACT = { diffLines: 60, allLines: 0, noteLines: 15, noteChars: 1200 };
+const blobLink = (links, path) => `[${inertText(path)}](${links.serverUrl}/${urlPath(links.repository)}/blob/${urlPath(links.baseSha)}/${urlPath(path)})`;
+/** `1.0.0` → `1.1.0`, or `new` → `1.1.0`. */
+function versionChange(env) {
+    const from = env.fromVersion ?? (env.fromConstraint !== undefined ? undefined : 'new');
+    const was = from === 'new' ? 'new' : from ? code(from) : `constraint ${code(env.fromConstraint)}`;
+    return `${was} → ${code(env.toVersion)}`;
+}
+/** The Package file, and the one the environment runs now: the two sides of what a reviewer compares. */
+function packageLinks(env, links) {
+    if (!env.packageFile)
+        return '—';
+    const was = env.review?.fromPackageFile;
+    const now = blobLink(links, env.packageFile);
+    return was && was !== env.packageFile ? `${now} (runs now: ${blobLink(links, was)})` : now;
+}
+function fetchSection(review) {
+    if (!review)
+        return [];
+    if (review.fetch.length === 0)
+        return ['**Fetches:** the same as the version it runs (`spec.template.spec.fetch` unchanged).'];
+    const lines = ['**Fetches** (`spec.template.spec.fetch`, entries that differ):', ''];
+    for (const f of review.fetch) {
+        const what = `${code(f.kind)} (entry ${f.index + 1})`;
+        if (f.from === undefined)
+            lines.push(`- ${what}: new ${literal(f.to)}`);
+        else if (f.to === undefined)
+            lines.push(`- ${what}: removed (was ${literal(f.from)})`);
+        else
+            lines.push(`- ${what}: ${literal(f.from)} → ${literal(f.to)}`);
+    }
+    return lines;
+}
+const valueText = (l, side) => l.hidden ? '(value hidden)' : (l[side] ?? '(none)');
+function diffLine(l) {
+    const note = l.fromDefault ? '   # schema default' : '';
+    if (l.hidden)
+        return l.state === 'unchanged' ? [] : [`! ${l.path}: ${l.state} (value hidden)`];
+    if (l.state === 'added')
+        return [`+ ${l.path}: ${valueText(l, 'after')}${note}`];
+    if (l.state === 'removed')
+        return [`- ${l.path}: ${valueText(l, 'before')}`];
+    if (l.state === 'changed')
+        return [`- ${l.path}: ${valueText(l, 'before')}`, `+ ${l.path}: ${valueText(l, 'after')}${note}`];
+    return [];
+}
+const review_capped = (lines, max, what) => lines.length > max
+    ? [...lines.slice(0, max), `… ${lines.length - max} more ${what} (flux-pkg plan prints them all)`]
+    : lines;
+function schemaChanges(values) {
+    const lines = [];
+    const list = (items) => items.join(', ');
+    if (values.newKeys.length > 0)
+        lines.push(`- New keys, with their defaults: ${list(values.newKeys.map((k) => `${code(k.path)} ${k.hidden ? '(default hidden)' : k.value !== undefined ? literal(k.value) : '(no default)'}`))}`);
+    if (values.changedDefaults.length > 0)
+        lines.push(`- Changed defaults: ${list(values.changedDefaults.map((d) => (d.hidden ? `${code(d.path)} (changed, hidden)` : `${code(d.path)} ${literal(d.before ?? '(none)')} → ${literal(d.after ?? '(none)')}`)))}`);
+    for (const r of values.removedButSet)
+        lines.push(r.severity === 'error'
+            ? `- **Error:** the new schema drops ${code(r.path)}, which this environment still sets, and allows no other keys there (\`additionalProperties: false\`): remove it from the values.`
+            : `- **Warning:** the new schema drops ${code(r.path)}, which this environment still sets: the package may ignore it now.`);
+    if (values.nowRequired.length > 0)
+        lines.push(`- Newly required: ${list(values.nowRequired.map(code))}`);
+    return lines;
+}
+function valuesSection(review, budget) {
+    const values = review?.values;
+    if (!values)
+        return [];
+    const lines = [
+        "**Values it will run with** — the environment's values merged over the `valuesSchema` defaults (kapp-controller applies no schema default: the package's templates do, and its schema is usually generated from them); the values Secret's keys are merged in sorted key order, later keys winning, as kapp-controller passes them to ytt.",
+    ];
+    if (values.encrypted)
+        lines.push('', 'The values Secret is encrypted: values it sets are shown as changed or unchanged, never by value.');
+    if (values.unread)
+        lines.push('', `${inertText(values.unread)}: its values were not read; only the schema's changes are shown.`);
+    const schema = schemaChanges(values);
+    lines.push('', ...(schema.length > 0
+        ? schema
+        : [
+            review.fromPackageFile
+                ? '- The schema adds, drops and requires no key and changes no default.'
+                : '- No version runs here yet: every value is new.',
+        ]));
+    if (values.unread)
+        return lines;
+    const changed = values.lines.flatMap(diffLine);
+    const same = values.lines.filter((l) => l.state === 'unchanged').length;
+    const count = (state) => values.lines.filter((l) => l.state === state).length;
+    const counts = ['added', 'changed', 'removed']
+        .map((state) => [count(state), state])
+        .filter(([n]) => n > 0)
+        .map(([n, state]) => `${n} ${state}`);
+    lines.push('', `<details><summary>Effective values: ${[...counts, `${same} unchanged`].join(', ')}</summary>`, '');
+    if (changed.length > 0)
+        lines.push('```diff', ...review_capped(changed, budget.diffLines, 'lines'), '```');
+    else
+        lines.push('The package runs with the same values as before.');
+    if (budget.allLines > 0 && values.lines.some((l) => l.state !== 'removed')) {
+        const all = values.lines
+            .filter((l) => l.state !== 'removed')
+            .map((l) => `${l.path}: ${valueText(l, 'after')}${l.fromDefault ? '   # schema default' : ''}`);
+        lines.push('', 'Every value after the merge:', '', '```yaml', ...review_capped(all, budget.allLines, 'values'), '```');
+    }
+    lines.push('', '</details>');
+    return lines;
+}
+function notesSection(review, budget) {
+    const notes = review?.releaseNotes ?? [];
+    if (notes.length === 0)
+        return [];
+    const span = notes.length === 1
+        ? code(notes[0].version)
+        : `${code(notes[0].version)} – ${code(notes.at(-1).version)}`;
+    const lines = [
+        '',
+        `**Release notes** of ${notes.length === 1 ? 'version' : `the ${notes.length} versions`} ${span} (from the Packages; links shown as text):`,
+        '',
+    ];
+    for (const n of notes) {
+        if (!n.notes?.trim()) {
+            lines.push(`- ${code(n.version)}: no release notes in the Package.`, '');
+            continue;
+        }
+        lines.push(`<details><summary>Version ${htmlCode(n.version)}</summary>`, '', ...preBlock(n.notes.trim(), budget.noteLines, budget.noteChars), '', '</details>', '');
+    }
+    if (lines.at(-1) === '')
+        lines.pop();
+    return lines;
+}
+/** Every part for one environment, after the version line. */
+function reviewSection(env, budget) {
+    const review = env.review;
+    if (!review)
+        return [];
+    return ['', ...fetchSection(review), '', ...valuesSection(review, budget), ...notesSection(review, budget)];
+}
+
+;// CONCATENATED MODULE: ./src/report/summary/job-summary.ts
+
+
+
+
+const cell = (text) => inertCell(text);
+const job_summary_code = (text) => inertCode(text);
+const message = (text) => inertText(text, 600);
+const at = (d, column) => job_summary_code(`${d.file || '(input)'}${d.line ? `:${d.line}${column ? `:${d.column}` : ''}` : ''}`);
+function jobSummary(result, published, mode, dryRun, notes = []) {
+    const lines = [`## flux-pkg-action: ${inertText(mode)}${dryRun ? ' (dry run)' : ''}`, ''];
+    if (result.config)
+        lines.push(message(configNote(result.config)), '');
+    for (const n of notes)
+        lines.push(`- ${message(n)}`);
+    if (notes.length > 0)
+        lines.push('');
+    if (result.environments.length > 0) {
+        lines.push('| component | environment | version | constraint | pull request | validation |', '|---|---|---|---|---|---|');
+        for (const env of result.environments) {
+            const pr = published.find((p) => p.targets.some((t) => t.component === env.component && t.environment === env.environment));
+            const prCell = pr?.url
+                ? `[#${pr.number}](${pr.url}) ${pr.operation}`
+                : mode === 'validate'
+                    ? wouldChange(env)
+                    : env.files.length === 0
+                        ? 'up to date'
+                        : dryRun
+                            ? 'would open'
+                            : '—';
+            const version = env.fromVersion && env.fromVersion !== env.toVersion
+                ? `${job_summary_code(env.fromVersion)} → ${job_summary_code(env.toVersion)}`
+                : job_summary_code(env.toVersion);
+            lines.push(`| ${cell(env.component)} | ${cell(env.environment)} | ${version} | ${job_summary_code(env.constraint)} | ${prCell} | ${env.valid ? 'valid' : '**invalid**'} |`);
+        }
+    }
+    else {
+        lines.push('No environment to change.');
+    }
+    lines.push(...reviews(result.environments));
+    const overrides = result.diagnostics.filter((d) => d.code === 'promotion.override');
+    if (overrides.length > 0) {
+        lines.push('', `### ${overrides.length} out-of-order promotion(s) allowed by an override label`, '');
+        for (const d of overrides)
+            lines.push(`- ${at(d, true)} ${message(d.message)}`);
+    }
+    const errors = result.diagnostics.filter((d) => d.severity === 'error');
+    if (errors.length > 0) {
+        const outcome = mode === 'validate' ? 'the gate fails' : 'nothing was written';
+        lines.push('', `### ${errors.length} error(s) — ${outcome}`, '');
+        for (const d of errors)
+            lines.push(`- ${at(d, true)} ${message(d.message)}`);
+    }
+    // What a reviewer of the whole run should know, e.g. a values Secret in plain text or one not checked.
+    const warnings = result.diagnostics.filter((d) => d.severity === 'warning');
+    if (warnings.length > 0) {
+        lines.push('', `<details><summary>${warnings.length} warning(s)</summary>`, '');
+        for (const d of warnings)
+            lines.push(`- ${job_summary_code(`${d.file || '(input)'}${d.line ? `:${d.line}` : ''}`)} ${cell(d.message)}`);
+        lines.push('', '</details>');
+    }
+    return `${lines.join('\n')}\n`;
+}
+/** validate: what the pull request changes in this environment, from the base branch's version. */
+function wouldChange(env) {
+    const review = env.review;
+    if (!review)
+        return '—';
+    if (review.baseVersion === env.toVersion)
+        return 'no version change';
+    return `changes ${review.baseVersion ? job_summary_code(review.baseVersion) : 'new'} → ${job_summary_code(env.toVersion)}`;
+}
+/** The pull request bodies' facts, folded per environment that changes. */
+function reviews(environments) {
+    const changing = environments.filter((e) => e.review &&
+        (e.files.length > 0 || (e.review.baseVersion !== undefined && e.review.baseVersion !== e.toVersion)));
+    const budget = changing.length > 10 ? COMPACT : FULL;
+    const lines = [];
+    for (const env of changing) {
+        const from = env.review?.baseVersion;
+        const change = from !== undefined ? `${job_summary_code(from)} → ${job_summary_code(env.toVersion)}` : versionChange(env);
+        lines.push('', `<details><summary>${htmlCode(env.component)} in ${htmlCode(env.environment)}: what changes in the cluster</summary>`, '', `${change}`);
+        lines.push(...reviewSection(env, budget), '', '</details>');
+    }
+    return lines;
+}
+
+;// CONCATENATED MODULE: ./src/report/summary/status-render.ts
+/**
+ * The status matrix for people and programs: a text table (CLI), JSON, and Markdown — a table and
+ * the promotion chain as a Mermaid flowchart (GitHub renders it) for the job summary. Repository
+ * text is inert everywhere: one line without control characters in the terminal, inert.ts in
+ * Markdown, entity-encoded inside Mermaid's quoted labels (node ids are generated, never names).
+ */
+
+const newest = (c) => c.versions.at(-1);
+const cellOf = (c, environment) => c.cells.find((x) => x.environment === environment);
+// ---- text -------------------------------------------------------------------------------------
+const terminal = (text, max = 80) => {
+    const line = oneLine(text);
+    return line.length > max ? `${line.slice(0, max - 1)}…` : line;
+};
+function textCell(cell) {
+    if (!cell)
+        return '';
+    const version = cell.version ? terminal(cell.version) : '';
+    if (cell.outOfOrder)
+        return `${version} OUT OF ORDER`.trim();
+    switch (cell.state) {
+        case 'missing':
+            return '(no folder)';
+        case 'invalid':
+            return `${version} INVALID`.trim();
+        case 'behind':
+            return `${version} (behind)`;
+        default:
+            return version;
+    }
+}
+/** A plain-text table, one row per component, then one line per environment that is behind or invalid. */
+function statusText(model) {
+    const header = ['component', ...model.environments.map((e) => terminal(e.name)), 'newest Package'];
+    const rows = model.components.map((c) => [
+        terminal(c.component),
+        ...model.environments.map((e) => textCell(cellOf(c, e.name))),
+        terminal(newest(c) ?? '(none)'),
+    ]);
+    const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+    const line = (cells) => cells
+        .map((cell, i) => cell.padEnd(widths[i]))
+        .join('  ')
+        .trimEnd();
+    const lines = [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)];
+    const notes = model.components.flatMap((c) => c.cells
+        .filter((cell) => cell.state === 'behind' || cell.state === 'invalid')
+        .map((cell) => cell.state === 'behind'
+        ? `${terminal(c.component)}/${terminal(cell.environment)}: ${terminal(cell.version ?? '')} is behind ${terminal(cell.promoteFrom ?? '')} (${terminal(cell.upstreamVersion ?? '')})`
+        : `${terminal(c.component)}/${terminal(cell.environment)}: invalid (see the errors above)`));
+    if (notes.length > 0)
+        lines.push('', ...notes);
+    return `${lines.join('\n')}\n`;
+}
+// ---- JSON -------------------------------------------------------------------------------------
+/** The model as JSON: `{ valid, environments, components: [{ component, versions, cells }], diagnostics }`. */
+function statusJson(model) {
+    const { valid, ...rest } = model;
+    return `${JSON.stringify({ valid, ...rest }, null, 2)}\n`;
+}
+// ---- Markdown and Mermaid ---------------------------------------------------------------------
+function markdownCell(cell) {
+    if (!cell)
+        return '';
+    // Red, as the invalid state is: the run refuses this version here (see flagOutOfOrder).
+    if (cell.outOfOrder)
+        return `🔴 ${cell.version ? `${inertCode(cell.version)} ` : ''}**out of order**`;
+    switch (cell.state) {
+        case 'missing':
+            return '_no folder_';
+        case 'invalid':
+            return `${cell.version ? `${inertCode(cell.version)} ` : ''}**invalid**`;
+        case 'behind':
+            return `${inertCode(cell.version)} behind ${inertCell(cell.promoteFrom)} (${inertCode(cell.upstreamVersion)})`;
+        default:
+            return inertCode(cell.version);
+    }
+}
+/** The matrix as a GFM table and the promotion chain as a Mermaid flowchart, for the job summary. */
+function statusMarkdown(model) {
+    const envs = model.environments;
+    const lines = [
+        '### Where every version runs',
+        '',
+        `| component | ${envs.map((e) => inertCell(e.name)).join(' | ')} | newest Package |`,
+        `|---|${envs.map(() => '---|').join('')}---|`,
+        ...model.components.map((c) => `| ${inertCell(c.component)} | ${envs.map((e) => markdownCell(cellOf(c, e.name))).join(' | ')} | ${inertCode(newest(c))} |`),
+    ];
+    const chart = statusMermaidChart(model);
+    if (chart.drawn > 0)
+        lines.push('', '```mermaid', chart.text, '```');
+    if (chart.drawn < model.components.length)
+        lines.push('', `The promotion chain shows ${chart.drawn} of ${model.components.length} components (a larger diagram exceeds what GitHub's Mermaid renders); \`flux-pkg status\` prints every one.`);
+    return `${lines.join('\n')}\n`;
+}
+/** Characters a Mermaid label shows as they are; everything else becomes an entity (`#quot;`, `#60;`). */
+const MERMAID_PLAIN = /[A-Za-z0-9 ._:/+,=^~-]/;
+/** Repository text as the inside of a double-quoted Mermaid label: one line, capped, nothing that means anything. */
+function mermaidText(text, max = 60) {
+    const chars = [...inert_oneLine(text).slice(0, 2 * max + 2)];
+    const kept = chars.length > max ? [...chars.slice(0, max - 1), '…'] : chars;
+    return kept
+        .map((ch) => (MERMAID_PLAIN.test(ch) ? ch : ch === '"' ? '#quot;' : `#${ch.codePointAt(0)};`))
+        .join('');
+}
+const STYLES = [
+    'classDef current fill:#dcfce7,stroke:#15803d,color:#14532d',
+    'classDef behind fill:#fef3c7,stroke:#b45309,color:#78350f',
+    'classDef invalid fill:#fee2e2,stroke:#b91c1c,color:#7f1d1d',
+    'classDef missing fill:#f3f4f6,stroke:#9ca3af,color:#4b5563,stroke-dasharray:4 3',
+    'classDef package fill:#e0e7ff,stroke:#4338ca,color:#312e81',
+];
+function nodeLabel(cell) {
+    const version = cell.version ? mermaidText(cell.version) : '';
+    const what = cell.outOfOrder
+        ? `${version} out of order`.trim()
+        : cell.state === 'missing'
+            ? 'no folder'
+            : cell.state === 'invalid'
+                ? `${version} invalid`.trim()
+                : cell.state === 'behind'
+                    ? `${version} behind`
+                    : version;
+    return `${mermaidText(cell.environment)}<br/>${what}`;
+}
+/**
+ * What GitHub's Mermaid renders at most: `maxTextSize` (50,000 characters) and `maxEdges` (500) by
+ * default; a larger diagram shows only an error. Components past these are left out, and said so.
+ */
+const MERMAID_LIMITS = { maxText: 45_000, maxEdges: 450 };
+/** One component's subgraph: its lines, its class assignments, and how many edges it draws. */
+function componentGraph(c, ci) {
+    const id = (environment) => `c${ci}e${c.cells.findIndex((x) => x.environment === environment)}`;
+    const lines = [`  subgraph c${ci}["${mermaidText(c.component)}"]`, '    direction LR'];
+    const classes = [];
+    const latest = newest(c);
+    if (latest) {
+        lines.push(`    c${ci}p["newest Package<br/>${mermaidText(latest)}"]`);
+        classes.push(`  class c${ci}p package`);
+    }
+    for (const cell of c.cells) {
+        lines.push(`    ${id(cell.environment)}["${nodeLabel(cell)}"]`);
+        classes.push(`  class ${id(cell.environment)} ${cell.outOfOrder ? 'invalid' : cell.state}`);
+    }
+    let edges = 0;
+    for (const cell of c.cells) {
+        const upstream = cell.promoteFrom !== undefined ? cellOf(c, cell.promoteFrom) : undefined;
+        const from = upstream
+            ? id(upstream.environment)
+            : cell.promoteFrom === undefined && latest
+                ? `c${ci}p`
+                : '';
+        if (!from)
+            continue;
+        lines.push(`    ${from} ${upstream ? '-->' : '-.->'} ${id(cell.environment)}`);
+        edges++;
+    }
+    lines.push('  end');
+    return { lines, classes, edges };
+}
+/**
+ * `flowchart LR`: per component a subgraph with the newest Package and one node per environment,
+ * promoteFrom edges between them; `drawn` is how many components fit GitHub's limits.
+ */
+function statusMermaidChart(model) {
+    const lines = ['flowchart LR'];
+    const classes = [];
+    const styles = STYLES.map((s) => `  ${s}`);
+    let size = lines[0].length + styles.join('\n').length;
+    let edges = 0;
+    let drawn = 0;
+    for (const [ci, c] of model.components.entries()) {
+        const graph = componentGraph(c, ci);
+        const more = [...graph.lines, ...graph.classes].reduce((n, l) => n + l.length + 1, 0);
+        if (size + more > MERMAID_LIMITS.maxText || edges + graph.edges > MERMAID_LIMITS.maxEdges)
+            break;
+        lines.push(...graph.lines);
+        classes.push(...graph.classes);
+        size += more;
+        edges += graph.edges;
+        drawn++;
+    }
+    return { text: [...lines, ...classes, ...styles].join('\n'), drawn };
+}
+function statusMermaid(model) {
+    return statusMermaidChart(model).text;
+}
+
+;// CONCATENATED MODULE: ./src/action/report.ts
+/**
+ * What a run shows: annotations for every diagnostic, the outputs action.yml declares, the job
+ * summary and one log line per pull request. Values never appear: diagnostics do not carry them.
+ */
+
+
+
+
+
+
+/** A failure the user can act on, reported in one line by setFailed. */
+class ActionError extends Error {
+}
+function annotate(diagnostics) {
+    for (const d of diagnostics) {
+        const props = {
+            file: d.file || undefined,
+            startLine: d.line || undefined,
+            startColumn: d.column || undefined,
+            title: d.code,
+        };
+        const message = d.path ? `${d.message} (at ${d.path})` : d.message;
+        if (d.severity === 'error')
+            core/* error */.z3(message, props);
+        else
+            core/* warning */.$e(message, props);
+    }
+}
+/** The matrix and Mermaid chain of the components the run touched; a failure here never fails the run. */
+async function statusSection(result, source) {
+    const components = [...new Set(result.environments.map((e) => e.component))];
+    if (!source || components.length === 0)
+        return '';
+    try {
+        const model = await loadStatus(source.snapshot, { ...source, components });
+        return `\n${statusMarkdown(flagOutOfOrder(model, result.diagnostics))}`;
+    }
+    catch (e) {
+        core/* warning */.$e(`the job summary has no version matrix: ${e instanceof Error ? e.message : String(e)}`);
+        return '';
+    }
+}
+async function report_finish({ mode, dryRun, result, published, notes: given = [], status, deferred = [], }) {
+    const deferral = deferralNotes(deferred, published);
+    const notes = [...given, ...deferral];
+    for (const n of notes)
+        core/* info */.pq(n);
+    if (deferral[0])
+        core/* warning */.$e(deferral[0]);
+    core/* setOutput */.uH('deferred', JSON.stringify(deferred.flatMap((p) => p.targets.map((t) => ({ component: t.component, environment: t.environment })))));
+    const prs = published.filter((p) => p.number !== undefined);
+    core/* setOutput */.uH('pull-requests', JSON.stringify(published.flatMap((p) => p.targets.map((t) => ({
+        component: t.component,
+        environment: t.environment,
+        number: p.number,
+        url: p.url,
+        branch: p.branch,
+        operation: p.operation,
+    })))));
+    core/* setOutput */.uH('pull-request-number', prs[0]?.number?.toString() ?? '');
+    core/* setOutput */.uH('pull-request-url', prs[0]?.url ?? '');
+    core/* setOutput */.uH('changed-files', JSON.stringify(result.files.map((f) => f.path)));
+    core/* setOutput */.uH('valid', String(result.valid));
+    if (process.env.GITHUB_STEP_SUMMARY) {
+        const matrix = await statusSection(result, status);
+        await core/* summary */.z.addRaw(jobSummary(result, published, mode, dryRun, notes) + matrix).write();
+    }
+    for (const p of published) {
+        const note = p.superseded ? ` (it already proposes the newer ${p.superseded})` : '';
+        core/* info */.pq(`${p.key}: ${p.operation}${p.url ? ` ${p.url}` : ''}${note}`);
+    }
+}
+/**
+ * What a run that ran short of GitHub's REST budget says: what it left for the next run, and
+ * pr-flow per-environment when that would have needed fewer pull requests.
+ */
+function deferralNotes(deferred, published) {
+    if (deferred.length === 0)
+        return [];
+    const all = [...published.flatMap((p) => p.targets), ...deferred.flatMap((p) => p.targets)];
+    const environments = new Set(all.map((t) => t.environment)).size;
+    const proposals = published.length + deferred.length;
+    const count = `${deferred.length} pull request${deferred.length === 1 ? '' : 's'}`;
+    const notes = [
+        `${count} left for the next run: the REST budget GitHub reports would not take them and keep 10% of the hour for other workflows: ${deferred.map((p) => p.key).join(', ')}`,
+    ];
+    if (environments < proposals)
+        notes.push(`pr-flow: per-environment would deliver this push in ${environments} pull requests instead of ${proposals}`);
+    return notes;
+}
+/** Report an invalid plan and stop: annotations, outputs and summary first, then one failing line. */
+async function failInvalid(report) {
+    await report_finish(report);
+    const errors = report.result.diagnostics.filter((d) => d.severity === 'error');
+    throw new ActionError(`${errors.length} validation error(s); nothing was written. First: ${formatDiagnostic(errors[0])}`);
+}
+
+;// CONCATENATED MODULE: ./src/action/facts.ts
+/**
+ * The run's facts — event, repository, URLs — read once through @actions/github's context into one
+ * typed value. The payload is untrusted: only the fields the modes use are taken, each type-checked.
+ */
+
+
+const SHA = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
+const isRecord = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+const facts_text = (v) => (typeof v === 'string' ? v : undefined);
+const sha = (v) => (typeof v === 'string' && SHA.test(v) ? v : undefined);
+/** A fresh context each call: the toolkit's singleton is built once at import, tests run several events. */
+function freshContext() {
+    const Context = github/* context */._.constructor;
+    try {
+        return new Context();
+    }
+    catch {
+        throw new ActionError(`cannot read the event payload at GITHUB_EVENT_PATH (${process.env.GITHUB_EVENT_PATH})`);
+    }
+}
+function readRunFacts() {
+    const context = freshContext();
+    const payload = isRecord(context.payload) ? context.payload : {};
+    const [owner, repo] = (process.env.GITHUB_REPOSITORY ?? '').split('/');
+    return {
+        eventName: context.eventName ?? '',
+        repository: owner && repo ? { owner, repo } : undefined,
+        serverUrl: context.serverUrl,
+        apiUrl: context.apiUrl,
+        graphqlUrl: context.graphqlUrl,
+        eventRepository: eventRepository(payload),
+        push: context.eventName === 'push' ? pushFacts(payload) : undefined,
+        pullRequest: isRecord(payload.pull_request) ? pullRequestFacts(payload.pull_request) : undefined,
+        status: context.eventName === 'status' ? statusFacts(payload) : undefined,
+    };
+}
+function eventRepository(payload) {
+    const repo = isRecord(payload.repository) ? payload.repository : {};
+    const fullName = facts_text(repo.full_name);
+    const defaultBranch = facts_text(repo.default_branch);
+    return fullName && defaultBranch ? { fullName, defaultBranch } : undefined;
+}
+function pushFacts(payload) {
+    return { before: sha(payload.before), after: sha(payload.after), forced: payload.forced === true };
+}
+function pullRequestFacts(pr) {
+    const head = isRecord(pr.head) ? pr.head : {};
+    const base = isRecord(pr.base) ? pr.base : {};
+    const labels = Array.isArray(pr.labels) ? pr.labels : [];
+    return {
+        number: typeof pr.number === 'number' && Number.isSafeInteger(pr.number) ? pr.number : undefined,
+        headSha: sha(head.sha),
+        baseRef: facts_text(base.ref),
+        labels: labels.flatMap((l) => (isRecord(l) && typeof l.name === 'string' ? [l.name] : [])),
+    };
+}
+function statusFacts(payload) {
+    const commit = sha(payload.sha);
+    const context = facts_text(payload.context);
+    const state = facts_text(payload.state);
+    if (!commit || context === undefined || state === undefined)
+        return undefined;
+    const branches = Array.isArray(payload.branches) ? payload.branches : [];
+    return {
+        sha: commit,
+        context,
+        state,
+        targetUrl: facts_text(payload.target_url),
+        description: facts_text(payload.description),
+        sender: isRecord(payload.sender) ? facts_text(payload.sender.login) : undefined,
+        branches: branches.flatMap((b) => (isRecord(b) && typeof b.name === 'string' ? [b.name] : [])),
+    };
+}
+
+// EXTERNAL MODULE: ./node_modules/@octokit/plugin-retry/dist-bundle/index.js
+var dist_bundle = __webpack_require__(9735);
+// EXTERNAL MODULE: ./node_modules/@octokit/plugin-throttling/dist-bundle/index.js
+var plugin_throttling_dist_bundle = __webpack_require__(6856);
+// EXTERNAL MODULE: ./node_modules/@octokit/rest/dist-src/index.js + 3 modules
+var dist_src = __webpack_require__(1267);
+// EXTERNAL MODULE: ./node_modules/bottleneck/light.js
+var light = __webpack_require__(3251);
+var light_default = /*#__PURE__*/__webpack_require__.n(light);
+;// CONCATENATED MODULE: ./src/github/pacing.ts
+
+/**
+ * GitHub's documented limits: 80 content-creating requests a minute and 500 an hour. A burst of 10
+ * covers a typical run (5 writes a pull request) and leaves a sustained 69 a minute (one per 0.9 s).
+ * Notifications have no documented number; they keep the plugin's own caution (one per 3 s) after
+ * a burst of 10: 30 in any minute.
+ */
+const GITHUB_BUDGET = {
+    writes: { burst: 10, perMinute: 80, perHour: 500 },
+    notifications: { burst: 10, perMinute: 30 },
+};
+function resolveBudget(overrides = {}) {
+    const budget = {
+        writes: { ...GITHUB_BUDGET.writes, ...overrides.writes },
+        notifications: { ...GITHUB_BUDGET.notifications, ...overrides.notifications },
+    };
+    check('writes', budget.writes);
+    check('notifications', budget.notifications);
+    check('writes per hour', { burst: hourlyBurst(budget.writes.perHour), perMinute: budget.writes.perHour });
+    return budget;
+}
+function check(name, bucket) {
+    const { burst, perMinute } = bucket;
+    if (!Number.isInteger(burst) || !Number.isInteger(perMinute) || burst < 1 || perMinute < burst + 2) {
+        throw new RangeError(`pacing ${name}: burst (${burst}) must be a positive integer at least 2 below the window's limit (${perMinute})`);
+    }
+}
+/** The hourly bucket's burst: most of the hour's budget, so a normal run never waits on it. */
+const hourlyBurst = (perHour) => Math.floor(perHour * 0.6);
+/** How often Bottleneck looks at its buckets; a refill interval is a whole number of these. */
+const HEARTBEAT_MS = 100;
+/**
+ * Bottleneck's options for a token bucket that never lets more than `limit` requests into any
+ * window of `windowMs`: it starts full (`burst` tokens) and gains one token per interval, up to
+ * `burst`. In any window at most `burst` tokens are waiting at its start and at most
+ * floor(windowMs / interval) + 1 are added inside it (Bottleneck adds them at least an interval
+ * apart), so the interval is sized for `limit - burst - 1` additions. Bottleneck only adds on a
+ * heartbeat, so the interval is rounded up to whole heartbeats: the pace is then the one computed.
+ * The sustained pace is `limit - burst - 1` per window: a bigger burst costs pace.
+ */
+function bucketOptions(burst, limit, windowMs) {
+    const interval = Math.ceil(windowMs / (limit - burst - 1) / HEARTBEAT_MS) * HEARTBEAT_MS;
+    return {
+        maxConcurrent: null,
+        heartbeatInterval: HEARTBEAT_MS,
+        reservoir: burst,
+        reservoirIncreaseAmount: 1,
+        reservoirIncreaseMaximum: burst,
+        reservoirIncreaseInterval: interval,
+    };
+}
+/** The `throttle.write` and `throttle.notifications` groups for one client. */
+function pacingGroups(budget) {
+    if (budget === false) {
+        // Unpaced (tests): the groups exist so the plugin's 1 s / 3 s defaults do not apply.
+        return {
+            write: new (light_default()).Group({ maxConcurrent: null }),
+            notifications: new (light_default()).Group({ maxConcurrent: null }),
+        };
+    }
+    const { writes, notifications } = budget;
+    const write = new (light_default()).Group(bucketOptions(writes.burst, writes.perMinute, 60_000));
+    const hourBurst = hourlyBurst(writes.perHour);
+    const hourly = new (light_default())(bucketOptions(hourBurst, writes.perHour, 3_600_000));
+    // Each key's limiter (the plugin uses one key per client) hands its jobs on to the hourly bucket.
+    write.on('created', (limiter) => {
+        limiter.chain(hourly);
+    });
+    return {
+        write,
+        notifications: new (light_default()).Group(bucketOptions(notifications.burst, notifications.perMinute, 60_000)),
+    };
+}
+
+// EXTERNAL MODULE: ./node_modules/undici/index.js
+var undici = __webpack_require__(6752);
+;// CONCATENATED MODULE: ./src/github/proxy.ts
+/**
+ * Corporate proxies: HTTPS_PROXY / HTTP_PROXY / NO_PROXY (lowercase first, as curl reads them)
+ * honoured for every API call, by a fetch that sends each request through undici's ProxyAgent
+ * unless NO_PROXY names its host. With no proxy variable set there is no wrapper at all.
+ *
+ * undici's own EnvHttpProxyAgent does the same but prints an "experimental" warning into every run's
+ * log, and reads process.env itself; this reads the environment it is given.
+ */
+
+function proxySettings(env) {
+    const pick = (name) => (env[name.toLowerCase()] ?? env[name.toUpperCase()])?.trim() || undefined;
+    const httpProxy = pick('http_proxy');
+    const httpsProxy = pick('https_proxy') ?? httpProxy;
+    if (!httpProxy && !httpsProxy)
+        return undefined;
+    const noProxy = (pick('no_proxy') ?? '')
+        .split(/[\s,]+/)
+        .map((e) => e.toLowerCase())
+        .filter(Boolean);
+    return { httpProxy, httpsProxy, noProxy };
+}
+/** True when NO_PROXY says to reach `url` directly: `*`, a host, `.suffix` or `*.suffix`, optionally `:port`. */
+function bypassesProxy(url, noProxy) {
+    const host = url.hostname.toLowerCase().replace(/^\[(.*)\]$/, '$1');
+    const port = url.port || (url.protocol === 'https:' ? '443' : '80');
+    return noProxy.some((entry) => {
+        if (entry === '*')
+            return true;
+        const { name, entryPort } = parseEntry(entry);
+        if (entryPort && entryPort !== port)
+            return false;
+        return host === name || host.endsWith(`.${name}`);
+    });
+}
+/** `host`, `host:port`, `[v6]`, `[v6]:port` or a bare IPv6 address; a leading `.` or `*.` dropped. */
+function parseEntry(entry) {
+    const bracketed = /^\[(.*)\](?::(\d+))?$/.exec(entry);
+    if (bracketed)
+        return { name: bracketed[1], entryPort: bracketed[2] };
+    if (entry.split(':').length > 2)
+        return { name: entry };
+    const [name = '', entryPort] = entry.split(':');
+    return { name: name.replace(/^\*?\./, ''), entryPort };
+}
+/** A fetch that routes through the proxy the environment names, or undefined when it names none. */
+function proxyFetch(env) {
+    const settings = proxySettings(env);
+    if (!settings)
+        return undefined;
+    const agents = new Map();
+    const agentFor = (proxy) => {
+        const known = agents.get(proxy);
+        if (known)
+            return known;
+        const agent = new undici.ProxyAgent(proxy);
+        agents.set(proxy, agent);
+        return agent;
+    };
+    return ((input, init) => {
+        const url = new URL(input instanceof Request ? input.url : String(input));
+        const proxy = url.protocol === 'https:' ? settings.httpsProxy : settings.httpProxy;
+        const direct = !proxy || bypassesProxy(url, settings.noProxy);
+        // undici's fetch takes a dispatcher per request; its types differ from the DOM's only in name.
+        return (0,undici.fetch)(input, {
+            ...init,
+            ...(direct ? {} : { dispatcher: agentFor(proxy) }),
+        });
+    });
+}
+
+;// CONCATENATED MODULE: ./src/github/client.ts
+/**
+ * The Octokit client: REST + GraphQL with the retry and throttling plugins (no hand-written retry
+ * loops), pointed at GITHUB_API_URL so GitHub Enterprise Server works, through the proxy that
+ * HTTPS_PROXY / HTTP_PROXY / NO_PROXY name.
+ *
+ * Who handles what: plugin-retry retries 5xx and dropped connections (after 1 s, 4 s, 9 s);
+ * plugin-throttling paces writes by a budget (pacing.ts) and handles every "slow down" answer — a
+ * 403 or 429 secondary limit waits for `retry-after` or a minute, a primary rate limit waits for its
+ * reset — a bounded number of times, saying so in the log. 429 is therefore on plugin-retry's
+ * do-not-retry list: it would otherwise retry after 1 s and 4 s, ignoring `retry-after`.
+ */
+
+
+
+
+
+const GitHubClient = dist_src/* Octokit */.E.plugin(dist_bundle/* retry */.L, plugin_throttling_dist_bundle/* throttling */.A);
+let clients = 0;
+function createClient({ token, baseUrl, log = () => { }, debug = () => { }, retries = 3, retryUnitMs = 1000, limitRetries = 2, maxResetWait = 900, pacing = {}, fetch: transport, env = process.env, budget, }) {
+    const groups = pacingGroups(pacing === false ? false : resolveBudget(pacing));
+    const fetch = transport ?? proxyFetch(env);
+    const waitOrGiveUp = (what, retryAfter, options, n) => {
+        const where = `${options.method} ${options.url}`;
+        if (n >= limitRetries) {
+            log(`GitHub says slow down (${what}) on ${where}; giving up after ${n} ${n === 1 ? 'retry' : 'retries'}`);
+            return false;
+        }
+        log(`GitHub says slow down (${what}) on ${where}; waiting ${retryAfter} s (retry ${n + 1} of ${limitRetries})`);
+        return true;
+    };
+    const client = new GitHubClient({
+        auth: token,
+        baseUrl,
+        log: { debug, info: debug, warn: debug, error: debug },
+        userAgent: 'flux-pkg-action',
+        ...(fetch ? { request: { fetch } } : {}),
+        retry: {
+            retries,
+            retryAfterBaseValue: retryUnitMs,
+            doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451],
+        },
+        throttle: {
+            // One key per client in the plugin's process-wide groups, so clients never share a limiter.
+            id: `flux-pkg-${++clients}`,
+            ...groups,
+            fallbackSecondaryRateRetryAfter: 60,
+            onRateLimit: (retryAfter, options, _octokit, retryCount) => {
+                if (retryAfter > maxResetWait) {
+                    log(`GitHub's rate limit is used up until ${retryAfter} s from now on ${options.method} ${options.url}; not waiting that long`);
+                    return false;
+                }
+                return waitOrGiveUp('rate limit', retryAfter, options, retryCount);
+            },
+            onSecondaryRateLimit: (retryAfter, options, _octokit, retryCount) => waitOrGiveUp('secondary rate limit', retryAfter, options, retryCount),
+        },
+    });
+    if (budget) {
+        client.hook.after('request', (response) => budget.observe(response.headers));
+        client.hook.error('request', (error) => {
+            budget.observe(error.response?.headers);
+            throw error;
+        });
+    }
+    return client;
+}
+/** A one-line reason for an API failure, naming what the user can change. Never echoes request bodies. */
+function explainApiError(e, doing) {
+    const err = e;
+    const message = err.response?.data?.message ?? err.message ?? String(e);
+    if (err.status === 401)
+        return `${doing}: the token was refused (${message}); check the github-token input`;
+    if (err.status === 403 && /not permitted to create or approve pull requests/i.test(message)) {
+        return `${doing}: GitHub Actions is not permitted to create pull requests in this repository; enable "Allow GitHub Actions to create and approve pull requests" in Settings → Actions → General (or the organization's settings), or use a GitHub App token`;
+    }
+    if (err.status === 403 && /Resource not accessible by/i.test(message)) {
+        return `${doing}: the token lacks permissions (${message}); grant "contents: write" and "pull-requests: write" in the workflow's permissions block, or use a token with access to the gitops repository`;
+    }
+    if ((err.status === 403 || err.status === 429) && /rate limit/i.test(message)) {
+        return `${doing}: GitHub's rate limit still applied after the retries the client allows (${message}); re-run later, or spread the work over fewer pull requests`;
+    }
+    if (err.status === 404)
+        return `${doing}: not found (${message}); check the repository name and that the token can access it`;
+    if (err.status !== undefined)
+        return `${doing}: GitHub answered ${err.status} (${message})`;
+    return `${doing}: ${message}`;
+}
+
+;// CONCATENATED MODULE: ./src/report/pull-request/marker.ts
+/**
+ * The hidden marker in a pull request body: which branch key (`component/environment`, or
+ * `_environments/<environment>/<set>` for a per-environment PR) the PR is
+ * this action's for, and the fields a later run trusts (the version it proposes, so an older run
+ * never overwrites a newer proposal; promotion adds `from`, `upstream`, `status`…).
+ *
+ *   <!-- flux-pkg-action v1 key=app.default.tap/dev version=1.2.0 -->
+ *
+ * It is written in one place only, the body's last line, and read only from there. Every field is
+ * restricted to a charset that cannot close the comment or start another, and repository text in
+ * the body is inert (src/report/inert.ts) and on one line: nothing above the last line can pass for
+ * it. A body whose last line does not parse is not this action's proposal — never an exception.
+ */
+const HEAD = '<!-- flux-pkg-action v1';
+const TAIL = ' -->';
+const marker_NAME = /^[a-z][A-Za-z0-9]{0,31}$/;
+const VALUE = /^[A-Za-z0-9._:/+-]{1,256}$/;
+/** Every field name this action writes into a marker (a reader refuses a marker with any other). */
+const MARKER_FIELDS = ['version', 'trigger', 'from', 'upstream', 'downgrade'];
+const markerKey = (component, environment) => `${component}/${environment}`;
+/** The marker line for a body's end. Throws on a name or value outside the charset: that is a caller's bug. */
+function writeMarker(key, fields = {}) {
+    const parts = [`key=${checkedValue('key', key)}`];
+    for (const [name, value] of Object.entries(fields)) {
+        if (value === undefined)
+            continue;
+        if (!marker_NAME.test(name) || name === 'key')
+            throw new Error(`marker field name "${name}" is not allowed`);
+        parts.push(`${name}=${checkedValue(name, value)}`);
+    }
+    return `${HEAD} ${parts.join(' ')}${TAIL}`;
+}
+function checkedValue(name, value) {
+    if (!VALUE.test(value))
+        throw new Error(`marker field ${name} has characters outside [A-Za-z0-9._:/+-]`);
+    return value;
+}
+/** The marker of a body for that key: only the last non-empty line, parsed strictly; else undefined. */
+function readMarker(body, expected) {
+    const marker = parseLastLine(body);
+    if (!marker || marker.key !== expected.key)
+        return undefined;
+    const allowed = new Set(expected.fields ?? ['version']);
+    if (Object.keys(marker.fields).some((name) => !allowed.has(name)))
+        return undefined;
+    if ((expected.required ?? []).some((name) => marker.fields[name] === undefined))
+        return undefined;
+    return marker;
+}
+/** The marker's version when it is one the caller knows exists (a Package version at the base). */
+function trustedVersion(marker, knownVersions) {
+    const version = marker?.fields.version;
+    return version !== undefined && knownVersions.has(version) ? version : undefined;
+}
+function parseLastLine(body) {
+    if (typeof body !== 'string')
+        return undefined;
+    const lines = body.split(/\r?\n/);
+    let last;
+    for (let i = lines.length - 1; i >= 0 && last === undefined; i--)
+        if (lines[i].trim() !== '')
+            last = lines[i].trimEnd();
+    if (!last?.startsWith(`${HEAD} `) || !last.endsWith(TAIL))
+        return undefined;
+    const parts = last.slice(HEAD.length + 1, -TAIL.length).split(' ');
+    const fields = Object.create(null);
+    let key;
+    for (const [i, part] of parts.entries()) {
+        const eq = part.indexOf('=');
+        const name = part.slice(0, eq);
+        const value = part.slice(eq + 1);
+        if (eq < 0 || !marker_NAME.test(name) || !VALUE.test(value))
+            return undefined;
+        if (name === 'key') {
+            if (i !== 0)
+                return undefined;
+            key = value;
+        }
+        else if (i === 0 || Object.hasOwn(fields, name))
+            return undefined;
+        else
+            fields[name] = value;
+    }
+    return key === undefined ? undefined : { key, fields };
+}
+
+;// CONCATENATED MODULE: ./src/github/refs.ts
+/**
+ * Branch names as git and GitHub accept them (git check-ref-format's rules, plus GitHub's 255-byte
+ * cap), checked before the first write so a bad name gets its real reason instead of a 422.
+ */
+const MAX_BYTES = 255;
+/** Why `name` cannot be a branch name, or undefined when it can. */
+function branchNameProblem(name) {
+    if (name === '')
+        return 'is empty';
+    if (Buffer.byteLength(name) > MAX_BYTES)
+        return `is longer than ${MAX_BYTES} bytes`;
+    if (name === '@')
+        return 'is "@"';
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: git refuses control characters in ref names
+    if (/[\x00-\x20\x7f~^:?*[\\]/.test(name))
+        return 'contains a space, a control character or one of ~^:?*[\\';
+    if (name.includes('..'))
+        return 'contains ".."';
+    if (name.includes('@{'))
+        return 'contains "@{"';
+    if (name.startsWith('/') || name.endsWith('/') || name.includes('//'))
+        return 'starts or ends with "/" or contains "//"';
+    if (name.endsWith('.'))
+        return 'ends with "."';
+    for (const part of name.split('/')) {
+        if (part.startsWith('.'))
+            return `has a part starting with "." ("${part}")`;
+        if (part.endsWith('.lock'))
+            return `has a part ending with ".lock" ("${part}")`;
+    }
+    return undefined;
+}
+/** Does this 422 from a ref write mean another writer got there first (so planning again helps)? */
+function isRefRace(e) {
+    const err = e;
+    if (err.status !== 422)
+        return false;
+    const message = err.response?.data?.message ?? err.message ?? '';
+    return /Reference already exists|Reference does not exist|not a fast forward/i.test(message);
+}
+
+;// CONCATENATED MODULE: ./src/github/snapshot.ts
+/**
+ * The gitops repo read through the GitHub API at one commit: the tree (tree-walk.ts), then only the
+ * blobs the plan asks for, through the run's object reads (objects.ts), so a blob the plan, the
+ * delivery and the summary all want is read once. The planner reads ahead, so blob reads overlap,
+ * at most BLOB_READS_IN_FLIGHT at once.
+ */
+
+
+/** Git's mode for a symbolic link: the blob holds the link's target, which the action never follows. */
+const SYMLINK_MODE = '120000';
+class TreeTruncatedError extends Error {
+}
+const TRUNCATED_MESSAGE = 'the repository tree is too large for one API read (over 100,000 entries); use the path input with a checkout instead';
+/** The files of a tree listing (folders and submodules left out), links marked as such. */
+function filesOf(entries) {
+    return entries
+        .filter((e) => e.type === 'blob')
+        .map((e) => {
+        const kind = e.mode === SYMLINK_MODE ? 'symlink' : 'file';
+        return { path: e.path, sha: e.sha, mode: e.mode, size: e.size, kind };
+    });
+}
+/** Every file of a tree (or a commit's tree), recursively: one request, shared by the run. */
+async function readTree(objects, treeOrCommitSha) {
+    const read = await objects.tree(treeOrCommitSha, true);
+    if (read.truncated)
+        throw new TreeTruncatedError(TRUNCATED_MESSAGE);
+    return filesOf(read.entries);
+}
+class GitHubSnapshot {
+    objects;
+    entries;
+    #byPath;
+    constructor(objects, entries) {
+        this.objects = objects;
+        this.entries = entries;
+        this.#byPath = new Map(entries.map((e) => [e.path, e]));
+    }
+    async list() {
+        return this.entries;
+    }
+    async read(path, options = {}) {
+        const entry = this.#byPath.get(path);
+        if (!entry)
+            return undefined;
+        if (entry.kind === 'symlink')
+            throw new RefusedReadError(path, 'symlink');
+        if (options.maxBytes !== undefined && entry.size !== undefined && entry.size > options.maxBytes)
+            throw new RefusedReadError(path, 'too-large', entry.size);
+        return (await this.objects.blob(entry.sha)).toString('utf8');
+    }
+}
+
+;// CONCATENATED MODULE: ./src/github/tree-index.ts
+/**
+ * What a run knows of one commit's tree: the entries it read (files, and the folders' own tree
+ * shas), and which folders it knows completely. From that alone it computes the tree sha that
+ * base + a few files would have, as git does, so a branch that already holds exactly those files
+ * is recognised from its commit's tree sha without reading its tree.
+ */
+
+/** git's blob id for a text: lets an unchanged file be recognised without writing anything. */
+function blobSha(content) {
+    const bytes = Buffer.from(content, 'utf8');
+    return (0,external_node_crypto_.createHash)('sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex');
+}
+const parentOf = (path) => (path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '');
+const tree_index_nameOf = (path) => path.slice(path.lastIndexOf('/') + 1);
+class TreeIndex {
+    rootSha;
+    /** Direct entries by folder ('' is the root), for the folders read completely. */
+    #children = new Map();
+    /** Folders read recursively: everything under them is known. */
+    #deep = new Set();
+    constructor(rootSha) {
+        this.rootSha = rootSha;
+    }
+    /**
+     * Entries of `dir`'s tree as read: recursively (every folder under it is then complete) or not
+     * (only `dir` is). Paths in `entries` are relative to `dir`.
+     */
+    add(dir, entries, recursive) {
+        this.#children.set(dir, new Map());
+        if (recursive)
+            this.#deep.add(dir);
+        for (const e of entries) {
+            const path = dir ? `${dir}/${e.path}` : e.path;
+            // A recursive read lists everything under dir: each folder in it is then known completely.
+            if (recursive && e.type === 'tree' && !this.#children.has(path))
+                this.#children.set(path, new Map());
+            const parent = parentOf(path);
+            const siblings = this.#children.get(parent) ?? new Map();
+            this.#children.set(parent, siblings);
+            siblings.set(tree_index_nameOf(path), { ...e, path });
+        }
+    }
+    /** Is every direct entry of `dir` known? */
+    knows(dir) {
+        return this.#children.has(dir);
+    }
+    /** Is everything under `dir` known (it, or a folder above it, was read recursively)? */
+    knowsAllUnder(dir) {
+        for (let d = dir;; d = parentOf(d)) {
+            if (this.#deep.has(d))
+                return true;
+            if (d === '')
+                return false;
+        }
+    }
+    /** The entry at `path` (a file or a folder), when its folder was read. */
+    entry(path) {
+        return this.#children.get(parentOf(path))?.get(tree_index_nameOf(path));
+    }
+    /** Every file known, sorted by path (folders complete or not: what was read). */
+    files() {
+        return [...this.#children.values()]
+            .flatMap((m) => [...m.values()])
+            .filter((e) => e.type === 'blob')
+            .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    }
+    /**
+     * The root tree sha of this tree with `files` written (mode 100644, as createTree with inline
+     * content writes them); undefined when a folder on a written path was not read completely.
+     */
+    shaWith(files) {
+        if (!this.knows(''))
+            return undefined;
+        const written = new Map();
+        for (const f of files) {
+            const parts = f.path.split('/');
+            for (let i = 0; i < parts.length; i++) {
+                const dir = parts.slice(0, i).join('/');
+                if (!written.has(dir)) {
+                    const known = this.#children.get(dir);
+                    if (!known && this.entry(dir))
+                        return undefined;
+                    written.set(dir, new Map(known));
+                }
+            }
+            const leaf = { path: f.path, mode: '100644', type: 'blob', sha: blobSha(f.content) };
+            written.get(parentOf(f.path)).set(tree_index_nameOf(f.path), leaf);
+        }
+        if (written.size === 0)
+            return this.rootSha;
+        // Deepest folders first, so each parent hashes its children's new shas.
+        const dirs = [...written.keys()].sort((a, b) => depth(b) - depth(a));
+        for (const dir of dirs) {
+            const sha = treeObjectSha([...written.get(dir).values()]);
+            if (dir === '')
+                return sha;
+            written.get(parentOf(dir)).set(tree_index_nameOf(dir), { path: dir, mode: '040000', type: 'tree', sha });
+        }
+        return undefined;
+    }
+}
+const depth = (dir) => (dir === '' ? 0 : dir.split('/').length);
+/**
+ * git's tree object id: entries sorted by name, a folder compared as if its name ended in "/";
+ * modes written without leading zeros (a folder is "40000"). See git's tree-walk / fsck order
+ * (git/git fsck.c `verify_ordered`, and `base_name_compare` in read-cache.c).
+ */
+function treeObjectSha(entries) {
+    const key = (e) => Buffer.from(tree_index_nameOf(e.path) + (e.type === 'tree' ? '/' : ''), 'utf8');
+    const sorted = [...entries].sort((a, b) => Buffer.compare(key(a), key(b)));
+    const body = Buffer.concat(sorted.map((e) => Buffer.concat([
+        Buffer.from(`${e.mode.replace(/^0+/, '')} ${tree_index_nameOf(e.path)}\0`, 'utf8'),
+        Buffer.from(e.sha, 'hex'),
+    ])));
+    return (0,external_node_crypto_.createHash)('sha1').update(`tree ${body.length}\0`).update(body).digest('hex');
+}
+
+;// CONCATENATED MODULE: ./src/github/tree-walk.ts
+
+
+/**
+ * The tree `treeSha` (the listing may come from a read by another name, `prefetched`, e.g. a read
+ * by branch name made in parallel with the branch read): whole, or its root when it is too large.
+ */
+async function readKnownTree(objects, treeSha, prefetched) {
+    const early = await prefetched;
+    const whole = early?.sha === treeSha ? early : await objects.tree(treeSha, true);
+    const index = new TreeIndex(treeSha);
+    if (!whole.truncated) {
+        index.add('', whole.entries, true);
+        return { index, partial: false };
+    }
+    index.add('', (await objects.tree(treeSha, false)).entries, false);
+    return { index, partial: true };
+}
+/** Read every folder in `dirs` completely (and the folders on the way down to it). */
+async function widen(objects, index, dirs) {
+    await Promise.all([...new Set(dirs)].map((dir) => readFolder(objects, index, dir)));
+}
+async function readFolder(objects, index, dir) {
+    if (index.knowsAllUnder(dir))
+        return;
+    const parts = dir.split('/');
+    for (let i = 1; i < parts.length; i++) {
+        const above = parts.slice(0, i).join('/');
+        if (index.knows(above))
+            continue;
+        const entry = index.entry(above);
+        if (entry?.type !== 'tree')
+            return;
+        index.add(above, (await objects.tree(entry.sha, false)).entries, false);
+    }
+    const entry = index.entry(dir);
+    if (entry?.type !== 'tree')
+        return;
+    const read = await objects.tree(entry.sha, true);
+    if (read.truncated)
+        throw new TreeTruncatedError(`the folder ${dir} alone is too large for one API read (over 100,000 entries); use the path input with a checkout instead`);
+    index.add(dir, read.entries, true);
+}
+/**
+ * The files of tree `after` that tree `before` does not hold as they are (added or changed), found
+ * by descending only into folders whose tree sha differs: a push to one component reads that
+ * component's folders, not the repository.
+ */
+async function changedFiles(objects, before, after, dir = '') {
+    if (before === after)
+        return [];
+    const at = (name) => (dir ? `${dir}/${name}` : name);
+    if (before === undefined) {
+        const all = await objects.tree(after, true);
+        if (all.truncated)
+            throw new TreeTruncatedError(`the folder ${dir} alone is too large for one API read`);
+        return all.entries.filter((e) => e.type === 'blob').map((e) => at(e.path));
+    }
+    const [a, b] = await Promise.all([objects.tree(before, false), objects.tree(after, false)]);
+    const old = new Map(a.entries.map((e) => [e.path, e]));
+    const found = await Promise.all(b.entries.map(async (e) => {
+        const was = old.get(e.path);
+        if (was?.sha === e.sha && was.type === e.type)
+            return [];
+        if (e.type === 'tree')
+            return changedFiles(objects, was?.type === 'tree' ? was.sha : undefined, e.sha, at(e.path));
+        return e.type === 'blob' ? [at(e.path)] : [];
+    }));
+    return found.flat();
+}
+/** A commit's root tree sha, from a non-recursive read of its tree (kept: a walk reads it anyway). */
+async function rootTreeOf(objects, commitSha) {
+    return (await objects.tree(commitSha, false)).sha;
+}
+/** The component folders (`<componentsPath>/<component>`) that hold any of `paths`. */
+function componentFolders(paths, componentsPath) {
+    const prefix = componentsPath ? `${componentsPath.replace(/\/+$/, '')}/` : '';
+    const folders = new Set();
+    for (const path of paths) {
+        if (!path.startsWith(prefix))
+            continue;
+        const [component, ...rest] = path.slice(prefix.length).split('/');
+        if (component && rest.length > 0)
+            folders.add(`${prefix}${component}`);
+    }
+    return [...folders].sort();
+}
+/** A file a plan may read: YAML, a regular file, not over `maxBytes` when its size is known. */
+function planReadable(e, maxBytes) {
+    return e.kind !== 'symlink' && /\.ya?ml$/.test(e.path) && (e.size ?? 0) <= maxBytes;
+}
+
+;// CONCATENATED MODULE: ./src/github/publish.ts
+/**
+ * One pull request per (component, environment), written atomically with the Git Data API: a tree
+ * on the base tree with inline contents, one commit whose parent is the base head (sent without
+ * author or committer, so GitHub signs it for App and GITHUB_TOKEN callers), then the branch ref
+ * created or force-updated in one call. A run that fails midway leaves no half-written branch.
+ */
+
+
+
+
+
+
+
+function isNewer(a, b) {
+    const [va, vb] = [parseRelaxed(a), parseRelaxed(b)];
+    return va !== undefined && vb !== undefined && compare(va, vb) > 0;
+}
+class RaceLostError extends Error {
+}
+async function getBranchHead(client, ref, branch) {
+    try {
+        const { data } = await client.rest.git.getRef({ ...ref, ref: `heads/${branch}` });
+        return data.object.sha;
+    }
+    catch (e) {
+        if (e.status === 404)
+            return undefined;
+        throw e;
+    }
+}
+/**
+ * The base branch's head and tree: the branch read (commit, tree sha) and its tree read by the
+ * branch's name go out together, so the whole base costs one round trip; if the branch moved between
+ * the two, the tree is read again by sha. `partialOk`: a tree too large for one read gives its root
+ * only (else TreeTruncatedError).
+ */
+async function readBase(objects, branch, partialOk = false) {
+    // A name with "/" or one that looks like a sha would be read as something else: read by sha then.
+    const byName = /\/|^[0-9a-f]{40}$/.test(branch) ? undefined : objects.treeOfBranch(branch);
+    byName?.catch(() => { });
+    const head = await objects.branch(branch);
+    if (!head)
+        return undefined;
+    const known = await readKnownTree(objects, head.treeSha, byName);
+    if (known.partial && !partialOk)
+        throw new TreeTruncatedError(TRUNCATED_MESSAGE);
+    const base = { branch, sha: head.sha, treeSha: head.treeSha, tree: [], ...known };
+    return refreshFiles(base);
+}
+/** The base's files after its index was widened. */
+function refreshFiles(base) {
+    base.tree = filesOf(base.index.files());
+    return base;
+}
+/**
+ * Does the branch already hold exactly base + these files, on top of this base? Its commit's tree
+ * sha against the one computed from the base's tree answers without reading the branch's tree.
+ */
+function branchIsCurrent(head, base, files) {
+    if (head.parents.length !== 1 || head.parents[0] !== base.sha)
+        return false;
+    return base.index.shaWith(files) === head.treeSha;
+}
+/**
+ * The files with each encrypted values Secret replaced by what it makes of the branch's copy: an
+ * encrypted file differs in every byte each time it is written, so plaintext decides whether the
+ * branch's copy stays (also when the branch is rewritten for a newer Package or a moved base).
+ * The branch's tree is read only for such files, and only down to their folders.
+ */
+async function withBranchCopies(objects, head, files) {
+    const encrypted = files.filter((f) => f.fromBranch);
+    if (encrypted.length === 0)
+        return [...files];
+    const branch = await readKnownTree(objects, head.treeSha);
+    if (branch.partial)
+        await widen(objects, branch.index, encrypted.map((f) => publish_parentOf(f.path)));
+    const result = [];
+    for (const file of files) {
+        const entry = branch.index.entry(file.path);
+        if (!file.fromBranch ||
+            entry?.type !== 'blob' ||
+            entry.sha === blobSha(file.content) ||
+            (entry.size ?? 0) > SECRET_BLOB_LIMIT) {
+            result.push(file);
+            continue;
+        }
+        const bytes = await objects.blob(entry.sha);
+        const content = bytes.length > SECRET_BLOB_LIMIT ? undefined : await file.fromBranch(bytes.toString('utf8'));
+        result.push(content === undefined ? file : { ...file, content });
+    }
+    return result;
+}
+const publish_parentOf = (path) => (path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '');
+/** A values Secret larger than this on a branch is not one the action wrote: rewrite it. */
+const SECRET_BLOB_LIMIT = 1024 * 1024;
+/**
+ * The open pull requests into the base branch, read once per attempt (paginated) rather than once
+ * per environment: a push of 10 Packages × 5 environments costs one read, not fifty.
+ */
+class OpenPulls {
+    client;
+    ref;
+    baseBranch;
+    #byBranch;
+    constructor(client, ref, baseBranch) {
+        this.client = client;
+        this.ref = ref;
+        this.baseBranch = baseBranch;
+    }
+    async get(branch) {
+        return (await this.prefetch()).get(branch);
+    }
+    /** Start the read now (it overlaps with planning); a failure surfaces at the first get(). */
+    prefetch() {
+        if (!this.#byBranch) {
+            this.#byBranch = this.#load();
+            this.#byBranch.catch(() => { });
+        }
+        return this.#byBranch;
+    }
+    async #load() {
+        const pulls = await this.client.paginate(this.client.rest.pulls.list, {
+            ...this.ref,
+            state: 'open',
+            base: this.baseBranch,
+            per_page: 100,
+        });
+        const own = `${this.ref.owner}/${this.ref.repo}`;
+        // Only branches of this repository: a fork's PR may use the same branch name.
+        return new Map(pulls.filter((p) => p.head.repo?.full_name === own).map((p) => [p.head.ref, p]));
+    }
+}
+/**
+ * The most REST calls publishing one proposal makes (what the budget is asked for): closing costs a
+ * comment and an update; writing, the branch read, tree, commit and ref, then the pull request's
+ * update, or its creation with labels and reviewers. Auto-merge is GraphQL, another budget.
+ */
+function callsFor(spec, open) {
+    if (spec.files.length === 0)
+        return open ? 2 : 0;
+    const branch = 4;
+    if (open)
+        return branch + 1;
+    const labels = spec.labels.length > 0 ? 1 : 0;
+    const reviewers = spec.reviewers.length + spec.teamReviewers.length > 0 ? 1 : 0;
+    return branch + 1 + labels + reviewers;
+}
+/** Write one proposal: its branch (base + files, one commit) and its pull request, created or updated. */
+async function publishProposal(objects, base, spec, pulls) {
+    const { client, ref } = objects;
+    const head = await objects.branch(spec.branch);
+    const result = {
+        key: spec.key,
+        targets: spec.targets,
+        branch: spec.branch,
+        operation: 'unchanged',
+    };
+    const open = await pulls.get(spec.branch);
+    // Only this action's marker, for this branch, naming a version that exists at the base, is believed.
+    const marker = readMarker(open?.body, { key: spec.key, fields: MARKER_FIELDS });
+    const proposed = trustedVersion(marker, new Set(spec.knownVersions));
+    if (open && proposed && spec.version && isNewer(proposed, spec.version)) {
+        // A run for a newer Package finished first: its proposal stands.
+        return { ...result, number: open.number, url: open.html_url, superseded: proposed };
+    }
+    if (!open) {
+        const closed = await closedForVersion(client, ref, base, spec);
+        if (closed)
+            return {
+                ...result,
+                number: closed.number,
+                url: closed.html_url,
+                skipped: `#${closed.number} proposed ${spec.version} and was closed without merging; it is not reopened for ${spec.version}, a newer version opens a new pull request`,
+            };
+    }
+    let moved = false;
+    const files = head ? await withBranchCopies(objects, head, spec.files) : spec.files;
+    if (!head || !branchIsCurrent(head, base, files)) {
+        const { data: tree } = await client.rest.git.createTree({
+            ...ref,
+            base_tree: base.treeSha,
+            tree: files.map((f) => ({
+                path: f.path,
+                mode: '100644',
+                type: 'blob',
+                content: f.content,
+            })),
+        });
+        const { data: commit } = await client.rest.git.createCommit({
+            ...ref,
+            message: spec.commitMessage,
+            tree: tree.sha,
+            parents: [base.sha],
+        });
+        try {
+            if (head)
+                await client.rest.git.updateRef({
+                    ...ref,
+                    ref: `heads/${spec.branch}`,
+                    sha: commit.sha,
+                    force: true,
+                });
+            else
+                await client.rest.git.createRef({ ...ref, ref: `refs/heads/${spec.branch}`, sha: commit.sha });
+        }
+        catch (e) {
+            if (isRefRace(e))
+                throw new RaceLostError(`branch ${spec.branch} changed while it was being written`);
+            throw e;
+        }
+        result.commit = commit.sha;
+        moved = true;
+    }
+    result.head = result.commit ?? head?.sha;
+    if (open) {
+        result.number = open.number;
+        result.url = open.html_url;
+        if (open.title !== spec.title || (open.body ?? '') !== spec.body) {
+            await client.rest.pulls.update({
+                ...ref,
+                pull_number: open.number,
+                title: spec.title,
+                body: spec.body,
+            });
+            result.operation = 'updated';
+        }
+        else if (moved) {
+            result.operation = 'updated';
+        }
+        return result;
+    }
+    let created;
+    try {
+        ({ data: created } = await client.rest.pulls.create({
+            ...ref,
+            head: spec.branch,
+            base: base.branch,
+            title: spec.title,
+            body: spec.body,
+            draft: spec.draft,
+        }));
+    }
+    catch (e) {
+        const answer = e.response?.data;
+        if (e.status === 422 && /already exists/i.test(JSON.stringify(answer ?? ''))) {
+            // Another run opened it between our list and create: plan again and update that one.
+            throw new RaceLostError(`a pull request for ${spec.branch} was opened concurrently`);
+        }
+        // A branch without its pull request is a half state: remove the branch this run created.
+        if (!head && result.commit)
+            await deleteBranch(client, ref, spec.branch);
+        throw e;
+    }
+    result.number = created.number;
+    result.url = created.html_url;
+    result.operation = 'created';
+    // Labels, reviewers and auto-merge do not depend on each other: one round trip, not three.
+    const decorations = [];
+    if (spec.labels.length > 0)
+        decorations.push(client.rest.issues.addLabels({ ...ref, issue_number: created.number, labels: spec.labels }));
+    if (spec.reviewers.length > 0 || spec.teamReviewers.length > 0) {
+        decorations.push(client.rest.pulls.requestReviewers({
+            ...ref,
+            pull_number: created.number,
+            reviewers: spec.reviewers,
+            team_reviewers: spec.teamReviewers,
+        }));
+    }
+    if (spec.autoMerge) {
+        decorations.push(client.graphql(`mutation($id: ID!, $mergeMethod: PullRequestMergeMethod!) { enablePullRequestAutoMerge(input: {pullRequestId: $id, mergeMethod: $mergeMethod}) { clientMutationId } }`, { id: created.node_id, mergeMethod: spec.autoMerge.toUpperCase() }));
+    }
+    await Promise.all(decorations);
+    return result;
+}
+async function deleteBranch(client, ref, branch) {
+    try {
+        await client.rest.git.deleteRef({ ...ref, ref: `heads/${branch}` });
+    }
+    catch {
+        // Best effort: the original error is the one worth reporting.
+    }
+}
+/** An environment that needs nothing any more: close this action's open PR for it, saying why. */
+async function closeIfOpen(client, ref, base, spec, pulls) {
+    const open = await pulls.get(spec.branch);
+    if (!open || !readMarker(open.body, { key: spec.key, fields: MARKER_FIELDS }))
+        return undefined;
+    await client.rest.issues.createComment({
+        ...ref,
+        issue_number: open.number,
+        body: `${base.branch} already has what this pull request proposed (${spec.targets.map((t) => `${t.component} in ${t.environment}${t.toVersion ? ` at ${t.toVersion}` : ''}`).join(', ')}), so it is closed by flux-pkg-action.`,
+    });
+    await client.rest.pulls.update({ ...ref, pull_number: open.number, state: 'closed' });
+    return {
+        key: spec.key,
+        targets: spec.targets,
+        branch: spec.branch,
+        operation: 'closed',
+        number: open.number,
+        url: open.html_url,
+    };
+}
+/**
+ * Renovate's rule: a pull request of this action for this branch and version, closed without
+ * merging, means someone declined that version; it is not proposed again. Only the newest 100
+ * closed pull requests of the branch are looked at (one read, only before opening a pull request).
+ */
+async function closedForVersion(client, ref, base, spec) {
+    if (!spec.version)
+        return undefined;
+    const { data } = await client.rest.pulls.list({
+        ...ref,
+        state: 'closed',
+        head: `${ref.owner}:${spec.branch}`,
+        base: base.branch,
+        sort: 'created',
+        direction: 'desc',
+        per_page: 100,
+    });
+    return data.find((p) => {
+        if (p.merged_at)
+            return false;
+        const marker = readMarker(p.body, { key: spec.key, fields: MARKER_FIELDS });
+        return marker?.fields.version === spec.version;
+    });
+}
+
+;// CONCATENATED MODULE: ./src/github/deliver.ts
+
+
+
+
+const MAX_ATTEMPTS = 3;
+/** A failure the user can act on, in one line (API errors translated by explainApiError). */
+class DeliveryError extends Error {
+}
+async function api(doing, call) {
+    try {
+        return await call();
+    }
+    catch (e) {
+        if (e instanceof DeliveryError || e instanceof RaceLostError)
+            throw e;
+        throw new DeliveryError(explainApiError(e, doing));
+    }
+}
+async function readBaseOrFail(objects, branch, partialOk = false) {
+    const base = await api(`reading branch ${branch}`, () => readBase(objects, branch, partialOk));
+    const { owner, repo } = objects.ref;
+    if (!base)
+        throw new DeliveryError(`base branch "${branch}" does not exist in ${owner}/${repo}`);
+    return base;
+}
+async function deliver(d) {
+    // Branches this run moved, in any attempt: a later attempt may find one current and leave it.
+    const movedBranches = new Set();
+    for (let attempt = 1;; attempt++) {
+        // The open pull requests are listed while the base is read: one round trip for both.
+        const pulls = new OpenPulls(d.client, d.ref, d.baseBranch);
+        if (!d.dryRun)
+            void pulls.prefetch();
+        const base = await readBaseOrFail(d.objects, d.baseBranch, d.partialBase);
+        const proposed = await d.propose(base);
+        if (d.dryRun || !proposed.result.valid)
+            return { ...proposed, base, published: [], deferred: [] };
+        try {
+            const { deliverable, deferred } = await withinBudget(d, proposed.proposals, pulls);
+            const published = await publishAll(d, base, deliverable, pulls, movedBranches);
+            // Only a run that moved a branch can have built it on a base that moved meanwhile.
+            const wrote = published.some((p) => p.commit) && attempt < MAX_ATTEMPTS;
+            const moved = wrote
+                ? await api(`reading branch ${d.baseBranch}`, () => getBranchHead(d.client, d.ref, d.baseBranch))
+                : base.sha;
+            if (moved !== base.sha) {
+                d.log(`${d.baseBranch} moved while the pull requests were written; planning again on ${moved}`);
+                continue;
+            }
+            await d.published?.(published.map((p) => (p.commit || !movedBranches.has(p.branch) ? p : { ...p, commit: p.head })));
+            return { ...proposed, base, published, deferred };
+        }
+        catch (e) {
+            if (!(e instanceof RaceLostError))
+                throw e;
+            if (attempt >= MAX_ATTEMPTS)
+                throw new DeliveryError(`${e.message}, ${MAX_ATTEMPTS} times; giving up`);
+            d.log(`${e.message}; planning again (attempt ${attempt + 1} of ${MAX_ATTEMPTS})`);
+        }
+    }
+}
+/**
+ * The proposals that fit the REST budget, in order, leaving its reserve (budget.ts), and the rest.
+ * The check after writing (did the base move?) is counted once.
+ */
+async function withinBudget(d, proposals, pulls) {
+    if (!d.budget || proposals.length === 0)
+        return { deliverable: [...proposals], deferred: [] };
+    const open = await api('listing open pull requests', () => pulls.prefetch());
+    const costs = proposals.map((p, i) => callsFor(p, open.has(`${d.branchPrefix}/${p.key}`)) + (i === 0 ? 1 : 0));
+    const fits = d.budget.affordable(costs);
+    return { deliverable: proposals.slice(0, fits), deferred: proposals.slice(fits) };
+}
+/** Every branch name and path is checked before the first write: a bad one stops the run with nothing written. */
+function checkBeforeWriting(d, proposals) {
+    for (const proposal of proposals) {
+        const branch = `${d.branchPrefix}/${proposal.key}`;
+        const problem = branchNameProblem(branch);
+        if (problem)
+            throw new DeliveryError(`the branch name "${branch}" ${problem}; git refuses it`);
+        const unsafe = proposal.files.flatMap((f) => {
+            const why = writePathProblem(f.path);
+            return why ? [`${f.path} ${why}`] : [];
+        });
+        if (unsafe.length > 0)
+            throw new DeliveryError(`refusing to write ${unsafe.join('; ')} (${proposal.key}); nothing was written`);
+    }
+}
+async function publishAll(d, base, proposals, pulls, movedBranches) {
+    checkBeforeWriting(d, proposals);
+    const published = [];
+    for (const proposal of proposals) {
+        const spec = { ...proposal, branch: `${d.branchPrefix}/${proposal.key}` };
+        if (spec.files.length === 0) {
+            const closed = await api(`closing the pull request of ${spec.branch}`, () => closeIfOpen(d.client, d.ref, base, spec, pulls));
+            if (closed)
+                published.push(closed);
+            continue;
+        }
+        const result = await api(`writing the pull request for ${proposal.key}`, () => publishProposal(d.objects, base, spec, pulls));
+        if (result.commit)
+            movedBranches.add(result.branch);
+        published.push(result);
+    }
+    return published;
+}
+
+;// CONCATENATED MODULE: ./src/report/pull-request/promotion.ts
+
+
+const promotion_code = (text) => inertCode(text);
+const commitUrl = (links, sha) => `${links.serverUrl}/${urlPath(links.repository)}/commit/${urlPath(sha)}`;
+function promotionSection(env, links) {
+    const p = env.promotion;
+    if (!p)
+        return [];
+    const lines = [];
+    const where = p.from
+        ? `promoted from **${inertText(p.from)}**, where it runs`
+        : 'an explicitly chosen version';
+    lines.push(`- Source: ${where}${p.downgrade ? ' — a **rollback**: the PackageInstall gets `packaging.carvel.dev/downgradable: ""`, removed again by the next upgrade' : ''}`);
+    const source = p.source;
+    if (source?.commit)
+        lines.push(`- Upstream: ${source.trigger === 'healthy' ? 'reported healthy at' : 'merged in'} ${commitUrl(links, source.commit)}`);
+    if (source?.status)
+        lines.push(`- Allowed by the commit status ${promotion_code(source.status.context)} = ${promotion_code(source.status.state)}${source.status.targetUrl && /^https:\/\//.test(source.status.targetUrl) ? ` (${literal(source.status.targetUrl)})` : ''}`);
+    if (source?.trigger === 'manual')
+        lines.push('- Requested by hand (mode promote).');
+    return lines;
+}
+
+;// CONCATENATED MODULE: ./src/report/pull-request/body.ts
+
+
+
+
+const body_cell = (text) => inertCell(text);
+const body_code = (text) => inertCode(text);
+/** A diagnostic's message: longer than a cell, still one inert line. */
+const body_message = (text) => inertText(text, 600);
+const body_at = (d, column) => body_code(`${d.file || '(input)'}${d.line ? `:${d.line}${column ? `:${d.column}` : ''}` : ''}`);
+/** GitHub refuses a pull request body longer than this (characters; UTF-16 code units are never fewer). */
+const BODY_LIMIT = 65_536;
+/** Room kept for the truncation note and the marker line. */
+const MARGIN = 1_000;
+/** The verdict of the plan that produced the branch's head, as the gate reports it. */
+const gateLine = (valid) => `- Gate (\`flux-pkg/validate\`, posted on this head): **${valid ? 'passed' : 'failed'}** — the plan that wrote this head found the Package valid as kapp-controller checks it and the environment's values valid against its \`valuesSchema\`.`;
+function pullRequestBody(env, result, links) {
+    const marker = writeMarker(markerKey(env.component, env.environment), markerFields(env));
+    return fitted((budget) => environmentLines(env, result, links, budget), marker);
+}
+/**
+ * The body from `render`, in full when it fits under GitHub's limit, else with the long parts
+ * shortened, else cut at a line with the cut stated; the marker stays the last line.
+ */
+function fitted(render, marker) {
+    const max = BODY_LIMIT - MARGIN;
+    let lines = render(FULL);
+    if (lines.join('\n').length > max) {
+        lines = [
+            ...render(COMPACT),
+            '',
+            `_Long parts are shortened to keep this body under GitHub's ${BODY_LIMIT.toLocaleString('en-US')}-character limit; \`flux-pkg plan\` prints them in full._`,
+        ];
+    }
+    let text = lines.join('\n');
+    if (text.length > max) {
+        const cut = text.lastIndexOf('\n', max - MARGIN);
+        text = `${closeOpen(text.slice(0, cut))}\n\n_**Truncated** here: the body would exceed GitHub's ${BODY_LIMIT.toLocaleString('en-US')}-character limit; \`flux-pkg plan\` prints everything._`;
+    }
+    return `${text}\n\n${marker}\n`;
+}
+/** Close what a cut left open (a fenced block, a <pre>, <details>), so the rest renders as it should. */
+function closeOpen(text) {
+    const lines = text.split('\n');
+    let out = text;
+    if (lines.filter((l) => l.startsWith('```')).length % 2 === 1)
+        out += '\n```';
+    if (text.lastIndexOf('<pre>') > text.lastIndexOf('</pre>'))
+        out += '\n</pre>';
+    const open = (text.match(/<details>/g) ?? []).length - (text.match(/<\/details>/g) ?? []).length;
+    for (let i = 0; i < open; i++)
+        out += '\n\n</details>';
+    return out;
+}
+function environmentLines(env, result, links, budget) {
+    const warnings = result.diagnostics.filter((d) => d.severity === 'warning' && relevant(d, env));
+    const lines = [
+        `Deploys **${inertText(env.component)}** ${body_code(env.toVersion)} to **${inertText(env.environment)}**.`,
+        '',
+        '| component | environment | version | constraint |',
+        '|---|---|---|---|',
+        `| ${body_cell(env.component)} | ${body_cell(env.environment)} | ${versionChange(env)} | ${body_code(env.constraint)} |`,
+        '',
+        gateLine(env.valid),
+        `- Package: ${packageLinks(env, links)}`,
+    ];
+    // A promotion names its upstream commit itself: the trigger is said once.
+    const upstream = env.promotion?.source?.commit;
+    if (links.triggerSha && links.triggerSha !== upstream)
+        lines.push(`- Triggered by: ${commitUrl(links, links.triggerSha)}`);
+    lines.push(...promotionSection(env, links));
+    lines.push(`- Files: ${env.files.map((f) => body_code(f.path)).join(', ')}`);
+    lines.push(...reviewSection(env, budget));
+    if (warnings.length > 0) {
+        lines.push('', '<details><summary>Warnings</summary>', '');
+        for (const w of warnings)
+            lines.push(`- ${body_at(w, false)} ${body_message(w.message)}`);
+        lines.push('', '</details>');
+    }
+    lines.push('', 'Merging this pull request is the promotion gate: Flux applies the environment folder once it is on the base branch.');
+    return lines;
+}
+/** What the marker records besides the key: what a later run checks the PR against. */
+function markerFields(env) {
+    const p = env.promotion;
+    return {
+        version: env.toVersion,
+        trigger: p ? (p.source?.trigger ?? 'manual') : undefined,
+        from: p?.from,
+        upstream: p?.source?.commit,
+        downgrade: p?.downgrade ? 'true' : undefined,
+    };
+}
+function relevant(d, env) {
+    return d.file === env.packageFile || env.files.some((f) => f.path === d.file);
+}
+/** The body of a per-environment pull request: one row per component it deploys. */
+function environmentPullRequestBody(key, environment, targets, result, links) {
+    const envs = result.environments.filter((e) => e.environment === environment && targets.some((t) => t.component === e.component));
+    const render = (budget) => {
+        const lines = [
+            `Deploys ${targets.length} components to **${inertText(environment)}**.`,
+            '',
+            '| component | version | constraint | values keys changed | files |',
+            '|---|---|---|---|---|',
+            ...envs.map((e) => `| ${body_cell(e.component)} | ${versionChange(e)} | ${body_code(e.constraint)} | ${e.valuesKeysChanged.length > 0 ? e.valuesKeysChanged.map(body_code).join(', ') : 'none'} | ${e.files.map((f) => body_code(f.path)).join(', ')} |`),
+            '',
+            gateLine(envs.every((e) => e.valid)),
+        ];
+        if (links.triggerSha)
+            lines.push(`- Triggered by: ${commitUrl(links, links.triggerSha)}`);
+        for (const e of envs) {
+            lines.push('', `### ${inertText(e.component)}: ${versionChange(e)}`, '', `- Package: ${packageLinks(e, links)}`);
+            lines.push(...reviewSection(e, budget));
+        }
+        lines.push('', 'Merging this pull request is the promotion gate: Flux applies the environment folders once they are on the base branch.');
+        return lines;
+    };
+    return fitted(render, writeMarker(key));
+}
+
+;// CONCATENATED MODULE: ./src/report/pull-request/bootstrap.ts
+
+
+
+
+const bootstrap_code = (text) => `\`${text.replaceAll('`', "'").replaceAll('|', '\\|').replaceAll('\n', ' ')}\``;
+function bootstrapPullRequestBody(key, environment, result, params, links) {
+    return fitted((budget) => bootstrapLines(environment, result, params, links, budget), writeMarker(key));
+}
+function bootstrapLines(environment, result, params, links, budget) {
+    const lines = [
+        `Bootstraps environment **${environment}** for ${params.map((p) => bootstrap_code(p.component)).join(', ')}: the environment folder, the run cluster's RBAC and the Brain cluster's Flux objects. Once merged, the Brain's Flux applies it.`,
+        '',
+        '| component | version | target namespace | Flux API | files |',
+        '|---|---|---|---|---|',
+    ];
+    for (const p of params) {
+        const env = result.environments.find((e) => e.component === p.component);
+        const files = env?.files.map((f) => bootstrap_code(f.path)).join(', ') ?? '';
+        const version = env?.toVersion ? bootstrap_code(env.toVersion) : 'kept';
+        lines.push(`| ${bootstrap_code(p.component)} | ${version} | ${bootstrap_code(p.targetNamespace)} | ${bootstrap_code(p.fluxApiVersion)} | ${files} |`);
+    }
+    const config = result.files.find((f) => !result.environments.some((e) => e.files.includes(f)));
+    if (config)
+        lines.push('', `Also ${config.action === 'create' ? 'creates' : 'updates'} ${bootstrap_code(config.path)}.`);
+    lines.push('', '**Before merging**, create these Secrets on the Brain cluster (names only here):', '');
+    for (const line of secretCommands(params))
+        lines.push(`    ${line}`);
+    if (params.some((p) => p.fluxApiVersion === 'v1beta2'))
+        lines.push('', 'Flux `v1beta2` has no `healthCheckExprs`: a failed PackageInstall is not reported as unhealthy there.');
+    lines.push('', gateLine(result.valid));
+    for (const env of result.environments.filter((e) => e.review)) {
+        lines.push('', `### ${inertText(env.component)}: ${versionChange(env)}`, '', `- Package: ${packageLinks(env, links)}`);
+        lines.push(...reviewSection(env, budget));
+    }
+    lines.push('', `Planned on ${links.repository}@${links.baseSha.slice(0, 12)}.`);
+    return lines;
+}
+/** The commands that create every Secret the Flux objects name (deduplicated across components). */
+function secretCommands(params) {
+    const lines = new Set();
+    for (const p of params) {
+        const ns = p.fluxNamespace;
+        lines.add(`kubectl -n ${ns} create secret generic ${p.kubeconfigSecretName} --from-file=value=./${p.environment}.kubeconfig`);
+        if (p.gitSecretName)
+            lines.add(`flux create secret git ${p.gitSecretName} -n ${ns} --url=${p.gitUrl} ...`);
+        if (p.notifications)
+            lines.add(`kubectl -n ${ns} create secret generic ${p.notifications.tokenSecretName} --from-literal=token=<a GitHub token with commit-status rights>`);
+        if (p.sopsSecretName)
+            lines.add(`kubectl -n ${ns} create secret generic ${p.sopsSecretName} --from-file=age.agekey=<the age key file>`);
+    }
+    return [...lines];
+}
+
+;// CONCATENATED MODULE: ./src/plan/proposals/proposals.ts
+/**
+ * Proposals: one pull request's worth of change each — its branch key, files, title, body, marker
+ * fields and decoration. The planner's results become proposals here (pure); the delivery shell
+ * publishes any list of them.
+ */
+
+
+
+const targetOf = (env) => ({
+    component: env.component,
+    environment: env.environment,
+    fromVersion: env.fromVersion,
+    toVersion: env.toVersion,
+});
+function fill(template, target) {
+    return template
+        .replaceAll('{component}', target.component)
+        .replaceAll('{environment}', target.environment)
+        .replaceAll('{version}', target.toVersion ?? '')
+        .replaceAll('{from}', target.fromVersion ?? 'none');
+}
+const union = (...lists) => [
+    ...new Set(lists.flatMap((l) => l ?? [])),
+];
+/**
+ * The plan's environments as pull requests. `per-component`: one per (component, environment).
+ * `per-environment`: one per environment holding every component the plan changes there; its key
+ * names the set of components, so the same batch updates its PR and a different batch gets its own.
+ */
+function proposalsFromPlan(result, style, flow = 'per-component') {
+    const single = perComponent(result, style);
+    if (flow === 'per-component')
+        return single;
+    // Only changes are batched: a component already up to date keeps its own proposal, which closes
+    // a per-component PR that is no longer needed.
+    const unchanged = single.filter((p) => p.files.length === 0);
+    const byEnvironment = new Map();
+    for (const p of single.filter((p) => p.files.length > 0)) {
+        const env = p.targets[0].environment;
+        byEnvironment.set(env, [...(byEnvironment.get(env) ?? []), p]);
+    }
+    const batched = [...byEnvironment.entries()].map(([environment, group]) => group.length === 1 ? group[0] : combined(environment, group, result, style));
+    return [...batched, ...unchanged];
+}
+function combined(environment, group, result, style) {
+    const targets = group.flatMap((p) => p.targets);
+    const components = targets.map((t) => t.component).sort();
+    const setId = (0,external_node_crypto_.createHash)('sha256').update(components.join('\n')).digest('hex').slice(0, 8);
+    const files = group.flatMap((p) => p.files);
+    const title = `Deploy ${targets.length} components to ${environment}`;
+    const key = `_environments/${environment}/${setId}`;
+    return {
+        key,
+        targets,
+        files,
+        title,
+        body: environmentPullRequestBody(key, environment, targets, result, style.links),
+        commitMessage: `${title}\n\n${targets.map((t) => `${t.component} ${t.fromVersion ?? 'new'} -> ${t.toVersion ?? ''}`).join('\n')}\n`,
+        version: undefined,
+        knownVersions: [],
+        labels: union(...group.map((p) => p.labels)),
+        reviewers: union(...group.map((p) => p.reviewers)),
+        teamReviewers: union(...group.map((p) => p.teamReviewers)),
+        draft: style.draft,
+        autoMerge: group.every((p) => p.autoMerge === group[0].autoMerge) ? group[0].autoMerge : false,
+    };
+}
+function perComponent(result, style) {
+    return result.environments.map((env) => {
+        const target = targetOf(env);
+        const settings = env.settings;
+        const changes = env.files.map((f) => `${f.action === 'create' ? 'add' : 'update'} ${f.path}`);
+        return {
+            key: `${env.component}/${env.environment}`,
+            targets: [target],
+            files: env.files,
+            title: fill(style.title, target),
+            body: pullRequestBody(env, result, style.links),
+            commitMessage: `${fill(style.commitMessage, target)}\n\n${changes.join('\n')}\n`,
+            version: env.toVersion,
+            knownVersions: env.knownVersions ?? [],
+            labels: union(settings?.labels, style.labels),
+            reviewers: union(settings?.reviewers, style.reviewers),
+            teamReviewers: union(settings?.teamReviewers, style.teamReviewers),
+            draft: style.draft,
+            autoMerge: style.autoMerge || (settings?.autoMerge ?? false),
+        };
+    });
+}
+/**
+ * A bootstrap's one pull request. Its key names the environment and the components (one by name,
+ * several by a digest of the set), so a rerun with the same inputs updates the same PR. The leading
+ * `_` keeps it apart from install branches: no component name starts with one.
+ */
+function bootstrapProposal(result, style) {
+    const env = result.environment;
+    const components = result.params.map((p) => p.component).sort();
+    const setId = components.length === 1
+        ? components[0]
+        : (0,external_node_crypto_.createHash)('sha256').update(components.join('\n')).digest('hex').slice(0, 8);
+    const key = `_bootstrap/${env}/${setId}`;
+    const title = components.length === 1
+        ? `Bootstrap ${components[0]} in ${env}`
+        : `Bootstrap ${components.length} components in ${env}`;
+    const changes = result.files.map((f) => `${f.action === 'create' ? 'add' : 'update'} ${f.path}`);
+    return {
+        key,
+        targets: result.environments.map(targetOf),
+        files: result.files,
+        title,
+        body: bootstrapPullRequestBody(key, env, result, result.params, style.links),
+        commitMessage: `${title}\n\n${changes.join('\n')}\n`,
+        version: undefined,
+        knownVersions: [],
+        labels: union(...result.environments.map((e) => e.settings?.labels), style.labels),
+        reviewers: union(...result.environments.map((e) => e.settings?.reviewers), style.reviewers),
+        teamReviewers: union(...result.environments.map((e) => e.settings?.teamReviewers), style.teamReviewers),
+        draft: style.draft,
+        autoMerge: style.autoMerge,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/github/cursor.ts
+
+/** The cursor's name without `refs/`, as the get-ref and update-ref routes take it. */
+const cursorRefOf = (baseBranch) => `flux-pkg/delivered/${baseBranch}`;
+/** The commit the cursor points at; undefined when there is none yet. */
+async function readCursor(client, ref, baseBranch) {
+    try {
+        const { data } = await client.rest.git.getRef({ ...ref, ref: cursorRefOf(baseBranch) });
+        return data.object.type === 'commit' ? data.object.sha : undefined;
+    }
+    catch (e) {
+        if (e.status === 404)
+            return undefined;
+        throw e;
+    }
+}
+/**
+ * Move the cursor from `from` (what this run read before it read the base) to `to` (the base head it
+ * delivered). Only forward: the update is a fast-forward, so an older run finishing last cannot
+ * rewind it. When it is not a fast-forward and nobody else moved the cursor since this run read it,
+ * the base's history was rewritten (a force push): the tree diff this run made is still right, so
+ * the cursor follows the new history. Another run's move always wins: delivery is idempotent, so a
+ * cursor left a little behind costs reads on the next run, never a lost Package.
+ */
+async function advanceCursor(client, ref, baseBranch, from, to) {
+    const name = cursorRefOf(baseBranch);
+    if (from === to)
+        return 'kept';
+    if (from === undefined) {
+        try {
+            await client.rest.git.createRef({ ...ref, ref: `refs/${name}`, sha: to });
+            return 'created';
+        }
+        catch (e) {
+            if (isRefRace(e))
+                return 'left-to-newer';
+            throw e;
+        }
+    }
+    try {
+        await client.rest.git.updateRef({ ...ref, ref: name, sha: to, force: false });
+        return 'moved';
+    }
+    catch (e) {
+        if (!isRefRace(e))
+            throw e;
+    }
+    // Not a fast-forward. The cursor was read before the base, so a base that only moved forward
+    // descends from it: either another run moved it meanwhile, or the history was rewritten.
+    const now = await readCursor(client, ref, baseBranch);
+    if (now !== from)
+        return 'left-to-newer';
+    await client.rest.git.updateRef({ ...ref, ref: name, sha: to, force: true });
+    return 'rewritten';
+}
+
+;// CONCATENATED MODULE: ./src/plan/model/changes.ts
+/**
+ * What a change to the repository touched, classified by the layout: which Package files, which
+ * PackageInstalls, whether flux-pkg.yaml. One function for the action's push and the CLI's --since.
+ */
+
+
+/** `changed`: the paths added or modified; `paths`: every path of the repository after the change. */
+function classifyChanges(changed, paths, layout) {
+    const changedSet = new Set(changed);
+    const components = discover(paths, layout);
+    const packageFiles = components
+        .flatMap((c) => c.packageFiles)
+        .filter((p) => changedSet.has(p))
+        .sort();
+    const packageInstalls = components.flatMap((c) => c.environments
+        .map((environment) => ({
+        component: c.name,
+        environment,
+        path: `${c.dir}/${environment}/${layout.packageInstallFile}`,
+    }))
+        .filter((p) => changedSet.has(p.path)));
+    return { packageFiles, packageInstalls, configChanged: changedSet.has(CONFIG_FILE) };
+}
+/** Paths whose blob differs between two trees (added or modified; deletions are not changes to deliver). */
+function changedPaths(before, after) {
+    const previous = new Map(before.map((e) => [e.path, e.sha]));
+    return after.filter((e) => previous.get(e.path) !== e.sha).map((e) => e.path);
+}
+/**
+ * What a pull request touches, as the gate validates it: any file under an environment folder →
+ * that environment (Flux applies the folder, whatever the file is called); a Package file → every
+ * environment of its component (their constraints and values meet a new or changed Package); an
+ * RBAC folder → its environment, a component's Brain folder → every environment of the component
+ * (both also policy: see policyChanges); flux-pkg.yaml or a .sops.yaml → everything (undefined).
+ * `changed` holds every path the pull request adds, modifies, renames (both names) or removes;
+ * `paths`, the head's files.
+ */
+function scopeOfChanges(changed, paths, layout) {
+    if (changed.some((p) => p === CONFIG_FILE || isSopsConfig(p)))
+        return undefined;
+    const components = new Map(discover(paths, layout).map((c) => [c.name, c]));
+    const scope = {};
+    const add = (name, environment) => {
+        if (environment === '*' || scope[name] === '*') {
+            scope[name] = '*';
+            return;
+        }
+        const environments = scope[name] ?? [];
+        if (!environments.includes(environment))
+            environments.push(environment);
+        scope[name] = environments;
+    };
+    for (const path of changed) {
+        const brain = brainComponentOf(path, layout);
+        if (brain !== undefined) {
+            if (components.has(brain))
+                add(brain, '*');
+            continue;
+        }
+        const at = componentPathOf(path, layout);
+        const component = at && components.get(at.name);
+        if (!at || !component)
+            continue; // a component the pull request removes: nothing left to check
+        if (at.folder === layout.packagesDir && at.depth === 1)
+            add(at.name, '*');
+        else if (component.environments.includes(at.folder))
+            add(at.name, at.folder);
+        else {
+            const environment = rbacEnvironmentOf(at.folder, layout);
+            if (environment !== undefined && component.environments.includes(environment))
+                add(at.name, environment);
+        }
+    }
+    return scope;
+}
+/**
+ * The files a pull request changes that the action trusts as policy rather than validates as an
+ * environment: flux-pkg.yaml, every .sops.yaml, the RBAC folders (applied with the kubeconfig's own
+ * identity) and the Brain folder (the Flux objects that apply everything). Sorted.
+ */
+function policyChanges(changed, layout) {
+    return changed
+        .filter((path) => path === CONFIG_FILE ||
+        isSopsConfig(path) ||
+        isUnder(path, layout.brainPath) ||
+        rbacEnvironmentOf(componentPathOf(path, layout)?.folder ?? '', layout) !== undefined)
+        .sort();
+}
+const isSopsConfig = (path) => path === '.sops.yaml' || path.endsWith('/.sops.yaml');
+const trimmed = (dir) => dir.replace(/\/+$/, '');
+const isUnder = (path, dir) => trimmed(dir) !== '' && path.startsWith(`${trimmed(dir)}/`);
+/** `<brainPath>/<component>/…` → the component; another path under brainPath → ''; else undefined. */
+function brainComponentOf(path, layout) {
+    if (!isUnder(path, layout.brainPath))
+        return undefined;
+    const parts = path.slice(trimmed(layout.brainPath).length + 1).split('/');
+    return parts.length > 1 ? parts[0] : '';
+}
+/** `[componentsPath/]<name>/<folder>/…`: the component, the folder under it, and how deep the file is below the folder. */
+function componentPathOf(path, layout) {
+    const prefix = layout.componentsPath ? `${trimmed(layout.componentsPath)}/` : '';
+    if (!path.startsWith(prefix))
+        return undefined;
+    const parts = path.slice(prefix.length).split('/');
+    if (parts.length < 3 || parts[0].startsWith('.'))
+        return undefined;
+    return { name: parts[0], folder: parts[1], depth: parts.length - 2 };
+}
+/** The environment whose RBAC folder this is (layout.rbacFolder with {environment}), if it is one. */
+function rbacEnvironmentOf(folder, layout) {
+    const [before, after] = layout.rbacFolder.split('{environment}');
+    if (folder.length <= before.length + after.length || !folder.startsWith(before) || !folder.endsWith(after))
+        return undefined;
+    return folder.slice(before.length, folder.length - after.length);
+}
+
+;// CONCATENATED MODULE: ./src/plan/modes/promote/merged.ts
+
+/** The environments a merge into `<component>/<env>` promotes to (promoteWhen: merged). */
+function promotionsOfMerge(config, changes, commit) {
+    return changes.packageInstalls.flatMap(({ component, environment }) => promotedOn(config, environment, 'merged')
+        .filter((to) => environmentsOf(config, component, []).includes(to))
+        .map((to) => ({
+        component,
+        environment: to,
+        from: environment,
+        source: { trigger: 'merged', commit },
+    })));
+}
+
+;// CONCATENATED MODULE: ./src/plan/proposals/combine.ts
+/** Several plans of one run (install and promotion) as one result: one delivery, one report. */
+
+/** `config`: which flux-pkg.yaml the run read, for its summary (default: what the plans say). */
+function combineResults(results, configDiagnostics, config = results.find((r) => r.config)?.config) {
+    const diagnostics = dedupeDiagnostics([...configDiagnostics, ...results.flatMap((r) => r.diagnostics)]);
+    const valid = !hasErrors(diagnostics);
+    return {
+        valid,
+        diagnostics: sortDiagnostics(diagnostics),
+        environments: results.flatMap((r) => r.environments),
+        // Bad input writes nothing: one invalid plan keeps the others' files from being written too.
+        files: valid ? results.flatMap((r) => r.files) : [],
+        ...(config ? { config } : {}),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/github/budget.ts
+/**
+ * The REST budget as GitHub reports it on every answer (`x-ratelimit-remaining`, `-limit`,
+ * `-reset`, for the `core` resource), so a delivery can tell before a batch of pull requests how
+ * many of them fit, leaving a share of the hour's budget to the repository's other workflows.
+ * A server that sends no such headers (GitHub Enterprise Server with rate limiting off) has no
+ * budget to keep: everything fits.
+ */
+/** The share of the hourly limit a delivery leaves untouched for other workflows. */
+const RESERVE_SHARE = 0.1;
+class RateBudget {
+    #remaining;
+    #limit;
+    #resetAt;
+    /** Reads one answer's headers; answers for another resource (GraphQL, search) are left out. */
+    observe(headers) {
+        if (!headers)
+            return;
+        const resource = headers['x-ratelimit-resource'];
+        if (resource !== undefined && resource !== 'core')
+            return;
+        const remaining = budget_count(headers['x-ratelimit-remaining']);
+        if (remaining === undefined)
+            return;
+        this.#remaining = remaining;
+        this.#limit = budget_count(headers['x-ratelimit-limit']) ?? this.#limit;
+        this.#resetAt = budget_count(headers['x-ratelimit-reset']) ?? this.#resetAt;
+    }
+    /** Requests left in the hour, as last reported; undefined before any answer said. */
+    get remaining() {
+        return this.#remaining;
+    }
+    /** When the budget refills (epoch seconds), as last reported. */
+    get resetAt() {
+        return this.#resetAt;
+    }
+    /** Requests kept back for others: RESERVE_SHARE of the hour's limit. */
+    get reserve() {
+        return Math.ceil((this.#limit ?? 0) * RESERVE_SHARE);
+    }
+    /** How many of `costs` (estimated calls each, taken in order) fit in what is left above the reserve. */
+    affordable(costs) {
+        if (this.#remaining === undefined)
+            return costs.length;
+        let left = this.#remaining - this.reserve;
+        for (const [i, cost] of costs.entries()) {
+            if (cost > left)
+                return i;
+            left -= cost;
+        }
+        return costs.length;
+    }
+}
+/** A header's non-negative integer, or undefined for anything else (a hostile or broken proxy's answer). */
+function budget_count(value) {
+    const text = String(value ?? '').trim();
+    return /^\d{1,12}$/.test(text) ? Number(text) : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/github/limit.ts
+/** At most `max` of the calls passed to the returned function run at once; the rest wait their turn, in order. */
+function concurrencyLimit(max) {
+    let running = 0;
+    const waiting = [];
+    const next = () => {
+        running -= 1;
+        waiting.shift()?.();
+    };
+    return async (task) => {
+        if (running >= max)
+            await new Promise((resolve) => waiting.push(resolve));
+        running += 1;
+        try {
+            return await task();
+        }
+        finally {
+            next();
+        }
+    };
+}
+
+;// CONCATENATED MODULE: ./src/github/objects.ts
+
+/** Well under GitHub's 100 concurrent requests, and under Octokit's own 10 (its throttling plugin). */
+const BLOB_READS_IN_FLIGHT = 8;
+const treeKey = (sha, recursive) => `${recursive ? 'r' : '1'}:${sha}`;
+const isNotFound = (e) => e.status === 404;
+class GitObjects {
+    client;
+    ref;
+    #commits = new Map();
+    #trees = new Map();
+    #blobs = new Map();
+    #limit = concurrencyLimit(BLOB_READS_IN_FLIGHT);
+    constructor(client, ref) {
+        this.client = client;
+        this.ref = ref;
+    }
+    /** A branch's head commit (sha, tree, parents) in one call; undefined when there is no such branch. */
+    async branch(name) {
+        try {
+            const { data } = await this.client.rest.repos.getBranch({ ...this.ref, branch: name });
+            const facts = {
+                sha: data.commit.sha,
+                treeSha: data.commit.commit.tree.sha,
+                parents: data.commit.parents.map((p) => p.sha),
+            };
+            if (!this.#commits.has(facts.sha))
+                this.#commits.set(facts.sha, Promise.resolve(facts));
+            return facts;
+        }
+        catch (e) {
+            if (isNotFound(e))
+                return undefined;
+            throw e;
+        }
+    }
+    commit(sha) {
+        return this.#once(this.#commits, sha, async () => {
+            const { data } = await this.client.rest.git.getCommit({ ...this.ref, commit_sha: sha });
+            return { sha, treeSha: data.tree.sha, parents: data.parents.map((p) => p.sha) };
+        });
+    }
+    /**
+     * A tree's entries. `sha` may also be a commit sha (GitHub reads its tree); the answer's `sha`
+     * is always the tree's, and the read is kept under it too.
+     */
+    tree(sha, recursive) {
+        return this.#once(this.#trees, treeKey(sha, recursive), async () => {
+            const read = await this.#readTree(sha, recursive);
+            if (read.sha !== sha)
+                this.#keepTree(read, recursive);
+            return read;
+        });
+    }
+    /**
+     * A branch's whole tree read by the branch's name (GitHub takes a name where a tree sha goes), so
+     * it can be read alongside the branch itself; kept under the tree's sha only, since a name moves.
+     * Undefined when GitHub does not know the name.
+     */
+    async treeOfBranch(name) {
+        try {
+            const read = await this.#readTree(name, true);
+            this.#keepTree(read, true);
+            return read;
+        }
+        catch (e) {
+            if (isNotFound(e))
+                return undefined;
+            throw e;
+        }
+    }
+    async #readTree(treeish, recursive) {
+        const { data } = await this.client.rest.git.getTree({
+            ...this.ref,
+            tree_sha: treeish,
+            ...(recursive ? { recursive: '1' } : {}),
+        });
+        return {
+            sha: data.sha,
+            truncated: data.truncated === true,
+            entries: data.tree
+                .filter((e) => e.path && e.sha && e.type)
+                .map((e) => ({ path: e.path, sha: e.sha, type: e.type, mode: e.mode ?? '100644', size: e.size })),
+        };
+    }
+    #keepTree(read, recursive) {
+        const key = treeKey(read.sha, recursive);
+        if (!this.#trees.has(key))
+            this.#trees.set(key, Promise.resolve(read));
+    }
+    /** A blob's bytes; at most BLOB_READS_IN_FLIGHT blob reads at once. */
+    blob(sha) {
+        return this.#once(this.#blobs, sha, () => this.#limit(async () => {
+            const { data } = await this.client.rest.git.getBlob({ ...this.ref, file_sha: sha });
+            return Buffer.from(data.content, data.encoding === 'base64' ? 'base64' : 'utf8');
+        }));
+    }
+    /** Start reading these blobs now, as one fan-out; a failure surfaces where the blob is read. */
+    prefetch(shas) {
+        for (const sha of new Set(shas))
+            this.blob(sha).catch(() => { });
+    }
+    /** A failed read is forgotten (the next ask tries again); a pending or finished one is shared. */
+    #once(cache, key, read) {
+        let pending = cache.get(key);
+        if (!pending) {
+            pending = read();
+            cache.set(key, pending);
+            pending.catch(() => cache.delete(key));
+        }
+        return pending;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/inputs.ts
+/**
+ * Every action input, read and checked once into a typed Settings. The only place that calls
+ * core.getInput; an input is read by its name in src/settings/declarations.ts (a name not declared
+ * there does not compile), and an invalid input stops the run with a one-line reason before anything
+ * is read.
+ */
+
+
+
+
+
+class InputError extends Error {
+}
+const input = (name) => core/* getInput */.V4(name);
+/** An empty input: action.yml's default (the runner passes it; a caller that sets '' gets it too). */
+const fallback = (name) => settingOf(name).default ?? '';
+const list = (name) => input(name)
+    .split(/[\n,]/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+const optional = (name) => input(name).trim() || undefined;
+function bool(name) {
+    const value = input(name).trim().toLowerCase();
+    if (value === '')
+        return fallback(name) === 'true';
+    if (value === 'false')
+        return false;
+    if (value === 'true')
+        return true;
+    throw new InputError(`input ${name} must be true or false, not "${value}"`);
+}
+function readInputs() {
+    const mode = (input('mode') || fallback('mode'));
+    const modes = ['auto', ...KINDS];
+    if (!modes.includes(mode)) {
+        const listed = `${modes.slice(0, -1).join(', ')} or ${modes.at(-1)}`;
+        throw new InputError(`input mode must be ${listed}, not "${mode}"`);
+    }
+    const token = input('github-token');
+    if (!token) {
+        throw new InputError('input github-token is empty; pass the workflow token, a GitHub App token or a personal access token');
+    }
+    core/* setSecret */.Pq(token);
+    const repository = input('gitops-repository');
+    let parsedRepo;
+    if (repository) {
+        const m = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/.exec(repository);
+        if (!m)
+            throw new InputError(`input gitops-repository must be owner/name, not "${repository}"`);
+        parsedRepo = { owner: m[1], repo: m[2] };
+    }
+    const autoMerge = input('auto-merge').trim().toLowerCase();
+    if (autoMerge && !['merge', 'squash', 'rebase', 'false'].includes(autoMerge)) {
+        throw new InputError(`input auto-merge must be merge, squash or rebase, not "${autoMerge}"`);
+    }
+    const branchPrefix = (input('branch-prefix') || fallback('branch-prefix')).trim();
+    const prefixProblem = branchNameProblem(branchPrefix);
+    if (prefixProblem)
+        throw new InputError(`input branch-prefix "${branchPrefix}" is not a valid git branch name: it ${prefixProblem}`);
+    const prFlow = input('pr-flow').trim();
+    if (prFlow && prFlow !== 'per-component' && prFlow !== 'per-environment')
+        throw new InputError(`input pr-flow must be per-component or per-environment, not "${prFlow}"`);
+    const sops = sopsInputs();
+    const packages = list('packages');
+    const environments = list('environments');
+    return {
+        mode,
+        token,
+        repository: parsedRepo,
+        baseBranch: optional('base-branch'),
+        packages: packages.length > 0 ? packages : undefined,
+        environments: environments.length > 0 ? environments : undefined,
+        path: optional('path'),
+        dryRun: bool('dry-run'),
+        labels: list('labels'),
+        reviewers: list('reviewers'),
+        teamReviewers: list('team-reviewers'),
+        draft: bool('draft'),
+        autoMerge: autoMerge && autoMerge !== 'false' ? autoMerge : false,
+        branchPrefix,
+        checkContext: checkContextInput(),
+        commitMessage: input('commit-message') || fallback('commit-message'),
+        prTitle: input('pr-title') || fallback('pr-title'),
+        prFlow: prFlow ? prFlow : undefined,
+        component: optional('component'),
+        fromEnvironment: optional('from-environment'),
+        toEnvironment: optional('to-environment'),
+        version: optional('version'),
+        allowDowngrade: bool('allow-downgrade'),
+        ...sops,
+        bootstrap: readBootstrapInputs(),
+    };
+}
+function readBootstrapInputs() {
+    const values = input('values');
+    const names = {};
+    for (const name of BOOTSTRAP_NAMES)
+        names[fieldOf(name)] = optional(name);
+    return {
+        components: list('component'),
+        environment: optional('environment'),
+        version: optional('version'),
+        values: values.trim() === '' ? undefined : values,
+        ...names,
+        force: bool('force'),
+        commitStatus: bool('commit-status'),
+    };
+}
+/** Every line of a secret is masked: the runner masks line by line. */
+function maskSecret(value) {
+    for (const line of [value, ...value.split(/\r?\n/)])
+        if (line.trim())
+            core/* setSecret */.Pq(line.trim());
+}
+/** sops-age-key (masked before anything is checked) and sops-age-recipients; messages never echo a key. */
+function sopsInputs() {
+    const key = input('sops-age-key');
+    if (key)
+        maskSecret(key);
+    const sopsAgeIdentities = parseAgeIdentities(key);
+    if (key.trim() && sopsAgeIdentities.length === 0)
+        throw new InputError('input sops-age-key holds no age identity (a line AGE-SECRET-KEY-1…); pass the contents of an age key file');
+    const sopsAgeRecipients = list('sops-age-recipients');
+    sopsAgeRecipients.forEach((recipient, i) => {
+        if (/^AGE-SECRET-KEY-/i.test(recipient)) {
+            maskSecret(recipient);
+            throw new InputError(`input sops-age-recipients: entry ${i + 1} is an age identity (a secret key), not a recipient; give its public key (age1…)`);
+        }
+        if (!isAgeRecipient(recipient))
+            throw new InputError(`input sops-age-recipients: entry ${i + 1} is not an age recipient (age1…)`);
+    });
+    return { sopsAgeIdentities, sopsAgeRecipients };
+}
+/** A status context is free text to GitHub; kept to one short printable line, as a check's name is. */
+function checkContextInput() {
+    const context = input('check-context').trim() || fallback('check-context');
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: a context is one printable line
+    if (context.length > 100 || /[\x00-\x1f\x7f]/.test(context))
+        throw new InputError('input check-context must be one line of at most 100 characters');
+    return context;
+}
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+;// CONCATENATED MODULE: ./src/repo/local.ts
+/**
+ * The gitops repo as a folder on disk (a checkout, or the bundled example). Never reads through a
+ * symbolic link: the walk lists links as links (lstat, not stat), and a read refuses a path with a
+ * link anywhere in it, a file that is not regular (a FIFO, /dev/zero), or one over the size cap —
+ * reading at most one byte more than the cap.
+ */
+
+
+
+
+
+
+const SKIPPED_DIRS = new Set(['.git', 'node_modules']);
+class LocalSnapshot {
+    root;
+    #entries;
+    #realRoot;
+    /** Folders already checked (no link on the way, inside the root), by repo-relative path. */
+    #dirs = new Map();
+    constructor(root) {
+        this.root = root;
+    }
+    list() {
+        this.#entries ??= this.#walk();
+        return this.#entries;
+    }
+    async read(path, { maxBytes = DEFAULT_LIMITS.maxBytes } = {}) {
+        const target = await this.#resolve(path);
+        if (!target)
+            return undefined;
+        // O_NOFOLLOW: a link swapped in after the checks above is refused by the kernel, not followed.
+        const flags = external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NOFOLLOW | external_node_fs_.constants.O_NONBLOCK;
+        let handle;
+        try {
+            handle = await (0,promises_.open)(target, flags);
+        }
+        catch (e) {
+            if (e.code === 'ELOOP')
+                throw new RefusedReadError(path, 'symlink');
+            if (e.code === 'ENOENT')
+                return undefined;
+            throw e;
+        }
+        try {
+            const info = await handle.stat();
+            if (!info.isFile())
+                throw new RefusedReadError(path, 'special');
+            if (info.size > maxBytes)
+                throw new RefusedReadError(path, 'too-large', info.size);
+            // The size can grow between stat and read: never read more than one byte past the cap.
+            const buffer = Buffer.alloc(Math.min(info.size, maxBytes) + 1);
+            let length = 0;
+            while (length < buffer.length) {
+                const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
+                if (bytesRead === 0)
+                    break;
+                length += bytesRead;
+            }
+            if (length > maxBytes)
+                throw new RefusedReadError(path, 'too-large', length);
+            return buffer.subarray(0, length).toString('utf8');
+        }
+        finally {
+            await handle.close();
+        }
+    }
+    /**
+     * The absolute path of a repo file, checked: a clean relative path, no link on the way, and the
+     * real path inside the real root. Undefined when the file (or a folder on the way) does not exist.
+     */
+    async #resolve(path) {
+        if (relativePathProblem(path) !== undefined)
+            throw new RefusedReadError(path, 'outside');
+        const slash = path.lastIndexOf('/');
+        const dir = slash === -1 ? '' : path.slice(0, slash);
+        if (!(await this.#checkedDir(dir)))
+            return undefined;
+        const target = (0,external_node_path_.join)(this.root, ...path.split('/'));
+        const info = await lstatOrUndefined(target);
+        if (!info || info.isDirectory())
+            return undefined;
+        if (info.isSymbolicLink())
+            throw new RefusedReadError(path, 'symlink');
+        if (!info.isFile())
+            throw new RefusedReadError(path, 'special');
+        return target;
+    }
+    /** Is this repo folder a real folder inside the real root, with no link on the way? Checked once per folder. */
+    #checkedDir(dir) {
+        let checked = this.#dirs.get(dir);
+        if (!checked) {
+            checked = this.#checkDir(dir);
+            this.#dirs.set(dir, checked);
+        }
+        return checked;
+    }
+    async #checkDir(dir) {
+        this.#realRoot ??= (0,promises_.realpath)(this.root);
+        if (dir === '')
+            return true;
+        const slash = dir.lastIndexOf('/');
+        if (!(await this.#checkedDir(slash === -1 ? '' : dir.slice(0, slash))))
+            return false;
+        const absolute = (0,external_node_path_.join)(this.root, ...dir.split('/'));
+        const info = await lstatOrUndefined(absolute);
+        if (!info)
+            return false;
+        if (info.isSymbolicLink())
+            throw new RefusedReadError(dir, 'symlink');
+        if (!info.isDirectory())
+            return false;
+        const [real, realRoot] = [await (0,promises_.realpath)(absolute), await this.#realRoot];
+        if (!real.startsWith(realRoot + external_node_path_.sep))
+            throw new RefusedReadError(dir, 'outside');
+        return true;
+    }
+    async #walk() {
+        const files = [];
+        const visit = async (dir, prefix) => {
+            const entries = await (0,promises_.readdir)(dir, { withFileTypes: true });
+            const subdirs = [];
+            for (const entry of entries) {
+                const path = `${prefix}${entry.name}`;
+                // Dirent types come from lstat: a link to a folder is a link, never descended into.
+                if (entry.isDirectory()) {
+                    if (!SKIPPED_DIRS.has(entry.name))
+                        subdirs.push(visit((0,external_node_path_.join)(dir, entry.name), `${path}/`));
+                }
+                else if (entry.isFile())
+                    files.push({ path });
+                else if (entry.isSymbolicLink())
+                    files.push({ path, kind: 'symlink' });
+                else
+                    files.push({ path, kind: 'special' });
+            }
+            await Promise.all(subdirs);
+        };
+        await visit(this.root, '');
+        // Sizes are read lazily by `size()`: most files are never looked at.
+        files.sort((a, b) => (a.path < b.path ? -1 : 1));
+        return files;
+    }
+    async size(path) {
+        try {
+            const info = await (0,promises_.lstat)((0,external_node_path_.join)(this.root, ...path.split('/')));
+            return info.isFile() ? info.size : undefined;
+        }
+        catch {
+            return undefined;
+        }
+    }
+}
+async function lstatOrUndefined(path) {
+    try {
+        return await (0,promises_.lstat)(path);
+    }
+    catch (e) {
+        const code = e.code;
+        if (code === 'ENOENT' || code === 'ENOTDIR')
+            return undefined;
+        throw e;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/github/commit-status.ts
+const DESCRIPTION_LIMIT = 140;
+/** Post a commit status. Throws the API error (a fork's read-only token answers 403). */
+async function postVerdict(client, ref, sha, verdict) {
+    const description = verdict.description.length > DESCRIPTION_LIMIT
+        ? `${verdict.description.slice(0, DESCRIPTION_LIMIT - 1)}…`
+        : verdict.description;
+    await client.rest.repos.createCommitStatus({
+        ...ref,
+        sha,
+        state: verdict.state,
+        context: verdict.context,
+        description,
+        ...(verdict.targetUrl ? { target_url: verdict.targetUrl } : {}),
+    });
+}
+/** Is this API error a token that may not write statuses here (a fork's pull request, a missing permission)? */
+function isNotPermitted(e) {
+    const status = e.status;
+    return status === 403 || status === 404;
+}
+/**
+ * The labels a pull request has now. The event payload is what the labels were when the event
+ * fired; a re-run replays that payload, so a label added since would be missed.
+ */
+async function labelsNow(client, ref, number) {
+    const labels = await client.paginate(client.rest.issues.listLabelsOnIssue, {
+        ...ref,
+        issue_number: number,
+        per_page: 100,
+    });
+    return labels.map((l) => l.name);
+}
+
+;// CONCATENATED MODULE: ./src/action/verdict.ts
+/**
+ * Posting the gate's verdict (commit status `check-context`): on every head the delivery pushes for
+ * a pull request, and on the head validate checked. A token that may not post (a fork's pull
+ * request runs with a read-only token) gets a warning, never a failed run: the verdict is also in
+ * the run's own check.
+ */
+
+
+/** The run's page, for the status's details link. */
+function runUrl(target) {
+    const { GITHUB_RUN_ID: id, GITHUB_REPOSITORY: repo } = process.env;
+    return id && repo && /^\d+$/.test(id) ? `${target.serverUrl}/${repo}/actions/runs/${id}` : undefined;
+}
+async function postCheck(target, sha, verdict) {
+    if (target.dryRun)
+        return false;
+    try {
+        await postVerdict(target.client, target.ref, sha, {
+            ...verdict,
+            context: target.context,
+            targetUrl: runUrl(target),
+        });
+        return true;
+    }
+    catch (e) {
+        const why = e instanceof Error ? e.message : String(e);
+        core/* warning */.$e(isNotPermitted(e)
+            ? `could not post the ${target.context} commit status on ${sha.slice(0, 7)} (${why}): give the job "statuses: write"; a fork's pull request gets a read-only token, so its verdict is this run's check only`
+            : `could not post the ${target.context} commit status on ${sha.slice(0, 7)}: ${why}`);
+        return false;
+    }
+}
+/** The delivery's pull request heads it pushed (or opened a pull request on): each passed the plan's validation. */
+async function postVerdicts(target, published) {
+    for (const p of published) {
+        const head = p.commit ?? (p.operation === 'created' ? p.head : undefined);
+        if (!head)
+            continue;
+        await postCheck(target, head, {
+            state: 'success',
+            description: `flux-pkg-action planned and validated ${p.targets.map((t) => `${t.component} ${t.toVersion ?? ''} in ${t.environment}`).join(', ')}`,
+        });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/action/session.ts
+/**
+ * What every mode starts from: the inputs, the run's facts, the gitops repository, its client and
+ * base branch, and how to get a snapshot of a commit (the API, or a local checkout when `path` is set).
+ */
+
+
+
+
+
+
+
+
+
+
+
+async function openSession(inputs, facts, clientOverrides = {}) {
+    const ref = inputs.repository ?? facts.repository;
+    if (!ref)
+        throw new ActionError('GITHUB_REPOSITORY is not set; set the gitops-repository input');
+    const budget = new RateBudget();
+    const client = createClient({
+        budget,
+        token: inputs.token,
+        baseUrl: facts.apiUrl,
+        log: (m) => core/* info */.pq(m),
+        debug: (m) => core/* debug */.Yz(m),
+        ...clientOverrides,
+    });
+    const fromEvent = facts.eventRepository;
+    const baseBranch = inputs.baseBranch ??
+        (fromEvent?.fullName.toLowerCase() === `${ref.owner}/${ref.repo}`.toLowerCase()
+            ? fromEvent.defaultBranch
+            : (await api(`reading repository ${ref.owner}/${ref.repo}`, () => client.rest.repos.get({ ...ref })))
+                .data.default_branch);
+    return { inputs, facts, ref, client, baseBranch, budget, objects: new GitObjects(client, ref) };
+}
+/**
+ * The repository at a tree: the local checkout when the path input is set, else the API. Reads are
+ * kept (unless `keep` is false: a whole-repo read), so the summary's version matrix re-reads nothing
+ * the plan read.
+ */
+function snapshotOf(session, tree, keep = true) {
+    const snapshot = session.inputs.path
+        ? new LocalSnapshot(session.inputs.path)
+        : new GitHubSnapshot(session.objects, tree);
+    return keep ? new KeptSnapshot(snapshot) : snapshot;
+}
+/** The files of a commit's tree (GitHub reads a commit's tree by the commit's sha: one call, kept). */
+function treeOfCommit(session, sha) {
+    const tree = api(`reading commit ${sha}`, () => readTree(session.objects, sha));
+    // Read ahead by callers that may not await it: a failure is reported where it is awaited.
+    tree.catch(() => { });
+    return tree;
+}
+/** The age identities for the planner; every value it decrypts is masked before anything prints. */
+function sopsKeys(inputs) {
+    return {
+        identities: inputs.sopsAgeIdentities,
+        onDecrypted: (secrets) => {
+            for (const secret of secrets)
+                maskSecret(secret);
+        },
+    };
+}
+/** sops-age-recipients wins over flux-pkg.yaml's sopsAgeRecipients. */
+function sopsOverrides(inputs) {
+    return inputs.sopsAgeRecipients.length > 0 ? { sopsAgeRecipients: inputs.sopsAgeRecipients } : undefined;
+}
+/** What every mode's delivery shares: the client, the repository, the base branch, the branch prefix, dry run, the log. */
+function deliveryOf(session) {
+    return {
+        client: session.client,
+        ref: session.ref,
+        objects: session.objects,
+        budget: session.budget,
+        baseBranch: session.baseBranch,
+        branchPrefix: session.inputs.branchPrefix,
+        dryRun: session.inputs.dryRun,
+        log: (m) => core/* info */.pq(m),
+        // Every mode's pull requests carry the gate's verdict on the heads it pushes.
+        published: (published) => postVerdicts(checkTargetOf(session), published),
+    };
+}
+/** Where the gate's verdict goes: this repository, under the check-context input. */
+function checkTargetOf(session) {
+    return {
+        client: session.client,
+        ref: session.ref,
+        context: session.inputs.checkContext,
+        dryRun: session.inputs.dryRun,
+        serverUrl: session.facts.serverUrl,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/action/install.ts
+/**
+ * Mode install: the Packages a push wrote (or the `packages` input names) → a PackageInstall and
+ * values Secret for each environment that takes new versions directly → one pull request each.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+async function install(session) {
+    await deliverPush(session, { install: true, promote: true });
+}
+/**
+ * Level-triggered delivery, in one delivery: everything not yet delivered. New Packages go to the
+ * environments that take them directly (install), merged environments' versions to the environments
+ * promoting from them on merge. What changed is the base's tree compared with the delivery cursor's
+ * (src/github/cursor.ts), whatever pushes, cancelled runs or force pushes came between; without a
+ * cursor, every component is looked at once. The `packages` input delivers only those files.
+ */
+async function deliverPush(session, what, mode = 'install') {
+    const { inputs } = session;
+    const since = inputs.packages ? undefined : await deliveredSoFar(session);
+    // Read ahead while the base is read, when a push says the base moved past it (a scheduled run
+    // usually finds the cursor at the base: then its tree is never needed).
+    const pushed = session.facts.push?.after;
+    if (since?.sha && pushed && pushed !== since.sha)
+        void treeOfCommit(session, since.sha);
+    let planned;
+    let status;
+    const notes = [];
+    const delivered = await deliver({
+        ...deliveryOf(session),
+        // A tree too large for one read is read only where the changes (or the packages input) point.
+        partialBase: true,
+        propose: async (base) => {
+            let snapshot = snapshotOf(session, base.tree);
+            const loaded = await loadConfig(snapshot);
+            status = { snapshot, loaded };
+            notes.length = 0;
+            const changes = since ? await changesSince(session, loaded.config, base, since, notes) : undefined;
+            if (base.partial) {
+                if (!changes)
+                    await widenBase(session, base, loaded.config, inputs.packages ?? []);
+                snapshot = snapshotOf(session, base.tree);
+                status = { snapshot, loaded };
+            }
+            const touched = [
+                ...(inputs.packages ?? changes?.packageFiles ?? []),
+                ...(changes?.packageInstalls ?? []).map((c) => c.path),
+            ];
+            prefetchComponents(session, base, componentFolders(touched, loaded.config.layout.componentsPath ?? ''));
+            const results = await api('reading the gitops repository', () => planDelivery(session, what, { snapshot, loaded, base, changes }));
+            if (results.length === 0) {
+                notes.push('nothing changed since the last delivery: nothing to deliver');
+                core/* info */.pq(notes.at(-1));
+            }
+            const result = combineResults(results, loaded.diagnostics, { file: loaded.config.file });
+            const flow = inputs.prFlow ?? loaded.config.prFlow;
+            const proposals = result.valid ? proposalsFromPlan(result, install_styleOf(session, base), flow) : [];
+            planned = { result, proposals };
+            return planned;
+        },
+    }).catch(async (e) => {
+        // The plan is known even when GitHub failed: report it (valid, changed-files) before failing.
+        if (planned)
+            await report_finish({ mode, dryRun: inputs.dryRun, ...planned, published: [], status, notes });
+        throw e;
+    });
+    annotate(delivered.result.diagnostics);
+    const report = {
+        mode,
+        dryRun: inputs.dryRun,
+        ...delivered,
+        status,
+        notes: [...notes, ...skippedNotes(delivered.published)],
+    };
+    if (!delivered.result.valid)
+        await failInvalid(report);
+    if (since && what.install && what.promote && !inputs.environments && !inputs.dryRun)
+        await moveCursor(session, since.cursor, delivered.base.sha, report.notes);
+    await report_finish(report);
+}
+const ZERO_SHA = /^0+$/;
+async function deliveredSoFar(session) {
+    const { client, ref, baseBranch } = session;
+    const cursor = await api('reading the delivery cursor', () => readCursor(client, ref, baseBranch));
+    if (cursor)
+        return {
+            cursor,
+            sha: cursor,
+            why: `delivered what changed since the last delivered commit ${cursor.slice(0, 7)}`,
+        };
+    // No cursor yet (the first run since adopting this version): an ordinary push says what it
+    // changed, as before; a first push, a force push or a run without a push looks at everything once.
+    const push = session.facts.eventName === 'push' ? session.facts.push : undefined;
+    if (push?.before && !ZERO_SHA.test(push.before) && !push.forced)
+        return {
+            sha: push.before,
+            why: `delivered what this push changed (no delivery cursor yet)`,
+        };
+    return { why: 'no delivery cursor yet: every component is looked at once' };
+}
+/** The install and promote plans of what is undelivered (the order the summary shows them). */
+async function planDelivery(session, what, { snapshot, loaded, base, changes }) {
+    const { inputs, facts } = session;
+    const keys = { sops: sopsKeys(inputs), overrides: sopsOverrides(inputs) };
+    const request = {
+        kind: 'install',
+        environments: inputs.environments,
+        packages: inputs.packages ?? changes?.packageFiles,
+        ...keys,
+    };
+    const commit = facts.push?.after ?? base.sha;
+    const promotions = !what.promote || inputs.packages
+        ? []
+        : changes
+            ? promotionsOfMerge(loaded.config, changes, commit)
+            : everyMergePromotion(loaded.config, discover(base.tree.map((e) => e.path), loaded.config.layout), commit);
+    const list = [];
+    if (what.install && (request.packages === undefined || request.packages.length > 0))
+        list.push(await plan(snapshot, request, loaded));
+    if (promotions.length > 0)
+        list.push(await plan(snapshot, { kind: 'promote', promotions, ...keys }, loaded));
+    return list;
+}
+function install_styleOf(session, base) {
+    const { inputs, facts, ref } = session;
+    return {
+        title: inputs.prTitle,
+        commitMessage: inputs.commitMessage,
+        labels: inputs.labels,
+        reviewers: inputs.reviewers,
+        teamReviewers: inputs.teamReviewers,
+        draft: inputs.draft,
+        autoMerge: inputs.autoMerge,
+        links: {
+            serverUrl: facts.serverUrl,
+            repository: `${ref.owner}/${ref.repo}`,
+            baseSha: base.sha,
+            triggerSha: facts.push?.after,
+        },
+    };
+}
+/** What changed between the commit a run starts from and the base: their two trees compared, blob by blob. */
+async function changesSince(session, config, base, since, notes) {
+    notes.push(since.why);
+    if (!since.sha) {
+        if (base.partial)
+            throw new ActionError(`${base.sha.slice(0, 7)}'s tree is larger than GitHub reads at once and ${since.why}: set the packages input to the Package files to deliver once, or run on a push`);
+        return undefined;
+    }
+    if (since.sha === base.sha)
+        return { packageFiles: [], packageInstalls: [], configChanged: false };
+    const changes = base.partial
+        ? await partialChanges(session, config, base, since.sha)
+        : classifyChanges(changedPaths(await treeOfCommit(session, since.sha), base.tree), base.tree.map((e) => e.path), config.layout);
+    // flux-pkg.yaml changed: an environment may take new versions now, or promote differently.
+    return changes.configChanged ? undefined : changes;
+}
+/**
+ * Past GitHub's recursive-tree limit: the changed files found by descending only into folders whose
+ * sha differs, then the base read completely under the components they touch.
+ */
+async function partialChanges(session, config, base, since) {
+    const from = await rootTreeOf(session.objects, since);
+    const changed = await changedFiles(session.objects, from, base.treeSha);
+    await widenBase(session, base, config, changed);
+    return classifyChanges(changed, base.tree.map((e) => e.path), config.layout);
+}
+/**
+ * The YAML files of the components a run touches, read as one fan-out before planning: the plan
+ * and the summary's version matrix read them one after another otherwise.
+ */
+function prefetchComponents(session, base, folders) {
+    if (session.inputs.path || folders.length === 0)
+        return;
+    const under = (path) => folders.some((f) => path.startsWith(`${f}/`));
+    const files = base.tree.filter((e) => under(e.path) && planReadable(e, MAX_PREFETCH_BYTES));
+    session.objects.prefetch(files.map((e) => e.sha));
+}
+/** A file larger than this is left to the planner's own size rules, not read ahead. */
+const MAX_PREFETCH_BYTES = 1024 * 1024;
+/** A base too large for one tree read, read completely under the components `paths` touch. */
+async function widenBase(session, base, config, paths) {
+    const folders = componentFolders(paths, config.layout.componentsPath ?? '');
+    await api('reading the gitops repository', () => widen(session.objects, base.index, folders));
+    refreshFiles(base);
+}
+/** The cursor follows the base this run delivered; a run that lost the race leaves it to the newer one. */
+async function moveCursor(session, from, to, notes) {
+    const { client, ref, baseBranch } = session;
+    const moved = await api('moving the delivery cursor', () => advanceCursor(client, ref, baseBranch, from, to));
+    if (moved !== 'kept')
+        notes.push(`delivery cursor ${moved}: ${to.slice(0, 7)} is delivered`);
+}
+/** The summary's word on each pull request a rule held back. */
+function skippedNotes(published) {
+    return published.flatMap((p) => (p.skipped ? [`${p.key}: skipped: ${p.skipped}`] : []));
+}
+
+;// CONCATENATED MODULE: ./src/action/bootstrap.ts
+/**
+ * Mode bootstrap (the default for workflow_dispatch): a new environment for one or more components
+ * → one pull request with the environment folder, the run cluster's RBAC, the Brain's Flux objects
+ * and flux-pkg.yaml. A rerun with the same inputs updates that pull request.
+ */
+
+
+
+
+
+
+async function bootstrap(session) {
+    const { inputs } = session;
+    let planned;
+    const delivered = await deliver({
+        ...deliveryOf(session),
+        propose: async (base) => {
+            const request = {
+                ...bootstrapRequest(inputs.bootstrap, {
+                    gitUrl: `${session.facts.serverUrl}/${session.ref.owner}/${session.ref.repo}.git`,
+                    branch: session.baseBranch,
+                }),
+                // The Provider reports to this repository on this server (GITHUB_SERVER_URL), whatever git-url says.
+                repositoryUrl: `${session.facts.serverUrl.replace(/\/+$/, '')}/${session.ref.owner}/${session.ref.repo}`,
+                sops: sopsKeys(inputs),
+                sopsAgeRecipients: sopsOverrides(inputs)?.sopsAgeRecipients,
+            };
+            const snapshot = snapshotOf(session, base.tree);
+            const result = await api('reading the gitops repository', () => plan(snapshot, request));
+            const proposals = result.valid ? [bootstrapProposal(result, install_styleOf(session, base))] : [];
+            planned = { result, proposals };
+            return planned;
+        },
+    }).catch(async (e) => {
+        if (planned)
+            await report_finish({ mode: 'bootstrap', dryRun: inputs.dryRun, ...planned, published: [] });
+        throw e;
+    });
+    annotate(delivered.result.diagnostics);
+    const report = { mode: 'bootstrap', dryRun: inputs.dryRun, ...delivered };
+    if (!delivered.result.valid)
+        await failInvalid(report);
+    await report_finish(report);
+}
+/** The planner's request from the inputs (the CLI builds the same from its flags). */
+function bootstrapRequest(given, defaults) {
+    const { components, environment, gitUrl, ...rest } = given;
+    return {
+        kind: 'bootstrap',
+        ...rest,
+        components,
+        environment: environment ?? '',
+        gitUrl: gitUrl ?? defaults.gitUrl,
+        branch: defaults.branch,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/github/mark-pull.ts
+/**
+ * A later `failure` from Flux for the commit a promotion was opened from: the open promotion pull
+ * requests for that commit get a comment and lose auto-merge, so a failing version is not merged on
+ * by itself. Only this action's pull requests (marker key and `upstream` commit) are touched.
+ */
+
+
+/** Comments on and turns auto-merge off for each open promotion opened from `sha`; returns their numbers. */
+async function markFailedPromotions(client, ref, baseBranch, failed) {
+    const pulls = await client.paginate(client.rest.pulls.list, {
+        ...ref,
+        state: 'open',
+        base: baseBranch,
+        per_page: 100,
+    });
+    const own = `${ref.owner}/${ref.repo}`;
+    const keys = new Set(failed.targets.map((t) => markerKey(failed.component, t)));
+    const marked = [];
+    for (const pr of pulls) {
+        if (pr.head.repo?.full_name !== own)
+            continue;
+        const marker = [...keys].map((key) => readMarker(pr.body, { key, fields: MARKER_FIELDS })).find(Boolean);
+        if (marker?.fields.trigger !== 'healthy' || marker.fields.upstream !== failed.sha)
+            continue;
+        await client.rest.issues.createComment({
+            ...ref,
+            issue_number: pr.number,
+            body: `Flux reported a failure for the commit this promotion comes from (${failed.sha.slice(0, 12)}): ${inertText(failed.reason)}. Auto-merge is turned off; merge by hand only once the source environment is healthy again.`,
+        });
+        if (pr.auto_merge)
+            await client.graphql('mutation($id: ID!) { disablePullRequestAutoMerge(input: {pullRequestId: $id}) { clientMutationId } }', { id: pr.node_id });
+        marked.push(pr.number);
+    }
+    return marked;
+}
+
+;// CONCATENATED MODULE: ./src/plan/load/base.ts
+
+
+
+
+/** The version an environment's PackageInstall selects among the component's Packages, if any (loaded here). */
+async function versionIn(reader, config, component, packages, environment) {
+    if (!component.environments.includes(environment))
+        return undefined;
+    return selectedVersion(await loadEnvironment(reader, `${component.dir}/${environment}`, config.layout), packages);
+}
+/** The base facts for the components in scope (every one when scope is undefined). */
+async function loadBaseFacts(snapshot, config, scope) {
+    const reader = new RepoReader(snapshot);
+    const paths = (await snapshot.list()).map((e) => e.path);
+    const facts = { versions: {}, packages: {} };
+    for (const component of discover(paths, config.layout)) {
+        if (scope && !(component.name in scope))
+            continue;
+        const packages = await loadPackages(reader, component);
+        for (const p of packages.packages)
+            facts.packages[`${component.name}@${p.version}`] = p.digest;
+        // Every environment, not only those in scope: the out-of-order check looks upstream.
+        for (const environment of component.environments) {
+            const version = await versionIn(reader, config, component, packages, environment);
+            if (version)
+                facts.versions[`${component.name}/${environment}`] = version;
+        }
+        reader.forget(component.dir);
+    }
+    return facts;
+}
+/** The version one environment selects in a snapshot (a status's commit, the base head). */
+async function versionAt(snapshot, config, component, environment) {
+    const reader = new RepoReader(snapshot);
+    const paths = (await snapshot.list()).map((e) => e.path);
+    const layout = discover(paths, config.layout).find((c) => c.name === component);
+    if (!layout)
+        return undefined;
+    return versionIn(reader, config, layout, await loadPackages(reader, layout), environment);
+}
+
+;// CONCATENATED MODULE: ./src/plan/modes/promote/health.ts
+
+/** The description notification-controller gives kustomize-controller's final successful event. */
+const FINAL_SUCCESS = 'reconciliation succeeded';
+/** What a status says about an environment's health, before the commit is read. */
+function judgeHealthStatus(config, status, components, baseBranch) {
+    const ignore = (reason) => ({ kind: 'ignore', reason });
+    const context = health_shown(status.context);
+    const source = environmentOfStatus(config, status.context, components);
+    if (!source)
+        return ignore(`ignoring the status "${context}": it names no environment's health Kustomization (promotion.healthKustomization${config.promotion.statusContext ? ', promotion.statusContext' : ''})`);
+    const creators = config.promotion.statusCreators;
+    if (!status.sender || !creators.includes(status.sender))
+        return ignore(`ignoring the status "${context}" posted by ${status.sender ? `"${health_shown(status.sender)}"` : 'an unknown account'}: only the accounts in promotion.statusCreators of the base branch's flux-pkg.yaml (${creators.join(', ') || 'none'}) promote`);
+    const { component, environment } = source;
+    const all = components.find((c) => c.name === component).environments;
+    const targets = promotedOn(config, environment, 'healthy').filter((to) => environmentsOf(config, component, all).includes(to));
+    const about = `${component} in ${environment} at ${status.sha.slice(0, 12)}`;
+    if (targets.length === 0)
+        return ignore(`no environment promotes from ${environment} when healthy; nothing to do for ${about}`);
+    if (!status.branches.includes(baseBranch))
+        return ignore(`the commit ${status.sha.slice(0, 12)} is not on ${baseBranch}; nothing promoted`);
+    const described = describedAs(status.description);
+    if (status.state === 'failure' || status.state === 'error')
+        return {
+            kind: 'failed',
+            component,
+            environment,
+            targets,
+            reason: `Flux reports ${about} as "${status.state}" (${described || 'no description'}): nothing promoted to ${targets.join(', ')} until it reports success`,
+        };
+    if (status.state !== 'success')
+        return ignore(`Flux reports ${about} as "${health_shown(status.state)}" (${context}): nothing promoted to ${targets.join(', ')} until it reports success`);
+    if (described !== FINAL_SUCCESS)
+        return ignore(`Flux reports ${about} as success described "${described}", which is not the final successful reconciliation ("${FINAL_SUCCESS}"): nothing promoted to ${targets.join(', ')} yet`);
+    return { kind: 'healthy', component, environment, targets };
+}
+/**
+ * A healthy commit promotes the version its environment ran there, and only if the environment
+ * still runs it (a status for an older commit is stale).
+ */
+function staleCommitReason(verdict, sha, then, now) {
+    if (then && then === now)
+        return undefined;
+    return `the healthy commit ${sha.slice(0, 12)} ran ${verdict.component} ${then ?? 'no version'} in ${verdict.environment}, which now runs ${now ?? 'nothing'}: nothing promoted (a status for the commit it runs now decides)`;
+}
+/**
+ * Which (component, environment) a commit status is about. notification-controller's default
+ * context is `kustomization/<name>/<provider id>`, lower case (notification-controller v1.9.3
+ * internal/server/provider_commit_status.go L44-L48); a Provider
+ * with spec.commitStatusExpr posts whatever its expression returns: promotion.statusContext names it.
+ */
+function environmentOfStatus(config, context, components) {
+    const template = config.promotion.statusContext;
+    const name = template ? undefined : /^kustomization\/([^/]+)\/[^/]+$/.exec(context)?.[1];
+    if (!template && name === undefined)
+        return undefined;
+    for (const c of components)
+        for (const environment of environmentsOf(config, c.name, c.environments)) {
+            const kustomization = healthKustomizationOf(config, c.name, environment);
+            const matches = template
+                ? expandContext(template, kustomization, c.name, environment) === context
+                : kustomization.toLowerCase() === name;
+            if (matches)
+                return { component: c.name, environment };
+        }
+    return undefined;
+}
+function expandContext(template, kustomization, component, environment) {
+    return template
+        .replaceAll('{kustomization}', kustomization)
+        .replaceAll('{component}', component)
+        .replaceAll('{environment}', environment);
+}
+/** The description as notification-controller would derive it from a reason (split, lower case). */
+function describedAs(description) {
+    const words = (description ?? '')
+        .slice(0, 200)
+        .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+        .toLowerCase()
+        .split(/\s+/)
+        .filter(Boolean);
+    return health_shown(words.join(' '));
+}
+/** Hostile text on one short line. */
+function health_shown(value) {
+    const flat = JSON.stringify(value).slice(1, -1);
+    return flat.length > 120 ? `${flat.slice(0, 117)}...` : flat;
+}
+
+;// CONCATENATED MODULE: ./src/action/promote.ts
+/**
+ * Mode promote. On a `status` event: whether Flux reported an environment healthy is decided by the
+ * synchronous rules of plan/modes/promote/health.ts on the base branch's flux-pkg.yaml (only the
+ * final success, only from promotion.statusCreators); this shell gathers the facts (the status, the
+ * versions at its commit and now) and publishes — the environments promoting from it when healthy
+ * get that commit's version, and a failure marks the open promotions from that commit. On
+ * workflow_dispatch: the inputs name one promotion (or rollback). On a push: the chain that follows
+ * merges (install mode does the same along with new Packages).
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+
+async function promote(session) {
+    const { facts, inputs } = session;
+    if (facts.eventName === 'status')
+        return promoteOnHealth(session, facts.status);
+    if (inputs.component || inputs.toEnvironment)
+        return promoteByHand(session);
+    if (facts.eventName === 'push')
+        return deliverPush(session, { install: false, promote: true }, 'promote');
+    throw new ActionError('mode promote needs the inputs component and to-environment (workflow_dispatch), or a status or push event');
+}
+const EMPTY = { valid: true, diagnostics: [], environments: [], files: [] };
+async function nothingToDo(session, note) {
+    await report_finish({
+        mode: 'promote',
+        dryRun: session.inputs.dryRun,
+        result: EMPTY,
+        published: [],
+        notes: [note],
+    });
+}
+async function promoteOnHealth(session, status) {
+    if (!status)
+        return nothingToDo(session, 'ignoring a status event without sha, context and state');
+    await deliverPromotions(session, async (snapshot, config, baseTree) => {
+        const components = discover(baseTree.map((e) => e.path), config.layout);
+        const verdict = judgeHealthStatus(config, status, components, session.baseBranch);
+        if (verdict.kind === 'ignore')
+            return skip(verdict.reason);
+        // A failure promotes nothing; after delivery, open promotions from that commit are marked.
+        if (verdict.kind === 'failed')
+            return { ...skip(verdict.reason), failed: verdict };
+        const statusTree = await treeOfCommit(session, status.sha);
+        const { component, environment } = verdict;
+        const [then, now] = await Promise.all([
+            versionAt(snapshotOf(session, statusTree), config, component, environment),
+            versionAt(snapshot, config, component, environment),
+        ]);
+        const stale = staleCommitReason(verdict, status.sha, then, now);
+        if (stale || !then)
+            return skip(stale ?? 'no version');
+        const source = {
+            trigger: 'healthy',
+            commit: status.sha,
+            status: { context: status.context, state: status.state, targetUrl: status.targetUrl },
+        };
+        const promotions = verdict.targets.map((to) => ({
+            component,
+            environment: to,
+            from: environment,
+            version: then,
+            source,
+        }));
+        return { promotions, notes: [] };
+    });
+}
+const skip = (reason) => ({ promotions: [], notes: [reason] });
+/** Turns auto-merge off on, and comments on, the open promotions from a commit Flux now reports failing. */
+async function markFailed(session, failed, sha) {
+    if (session.inputs.dryRun)
+        return [];
+    const marked = await api('marking the promotions from a failing commit', () => markFailedPromotions(session.client, session.ref, session.baseBranch, { ...failed, sha }));
+    return marked.length === 0
+        ? []
+        : [
+            `marked pull request${marked.length > 1 ? 's' : ''} ${marked.map((n) => `#${n}`).join(', ')}: auto-merge off, commented`,
+        ];
+}
+async function promoteByHand(session) {
+    const { component, toEnvironment, fromEnvironment, version, allowDowngrade } = session.inputs;
+    if (!component)
+        throw new ActionError('input component is required for mode promote');
+    if (/[\s,*]/.test(component))
+        throw new ActionError(`input component must name one component for mode promote, not "${component}"`);
+    if (!toEnvironment)
+        throw new ActionError('input to-environment is required for mode promote');
+    const promotion = {
+        component,
+        environment: toEnvironment,
+        from: fromEnvironment,
+        version,
+        source: { trigger: 'manual' },
+    };
+    await deliverPromotions(session, async () => ({ promotions: [promotion], notes: [] }), allowDowngrade);
+}
+async function deliverPromotions(session, choose, allowDowngrade = false) {
+    const { inputs } = session;
+    let status;
+    // The notes of the last attempt (delivery retries propose on a moved base).
+    let notes = [];
+    let failed;
+    const delivered = await deliver({
+        ...deliveryOf(session),
+        propose: async (base) => {
+            const snapshot = snapshotOf(session, base.tree);
+            const loaded = await api('reading flux-pkg.yaml', () => loadConfig(snapshot));
+            status = { snapshot, loaded };
+            notes = [];
+            failed = undefined;
+            if (hasErrors(loaded.diagnostics))
+                return {
+                    result: combineResults([], loaded.diagnostics, { file: loaded.config.file }),
+                    proposals: [],
+                };
+            const chosen = await api('reading the gitops repository', () => choose(snapshot, loaded.config, base.tree));
+            notes = chosen.notes;
+            failed = chosen.failed;
+            const { promotions } = chosen;
+            if (promotions.length === 0)
+                return {
+                    result: combineResults([], loaded.diagnostics, { file: loaded.config.file }),
+                    proposals: [],
+                };
+            const request = {
+                kind: 'promote',
+                promotions,
+                allowDowngrade,
+                sops: sopsKeys(session.inputs),
+                overrides: sopsOverrides(session.inputs),
+            };
+            const result = await api('reading the gitops repository', () => plan(snapshot, request, loaded));
+            return { result, proposals: result.valid ? proposalsFromPlan(result, install_styleOf(session, base)) : [] };
+        },
+    });
+    if (failed && session.facts.status)
+        notes.push(...(await markFailed(session, failed, session.facts.status.sha)));
+    annotate(delivered.result.diagnostics);
+    const report = { mode: 'promote', dryRun: inputs.dryRun, ...delivered, notes, status };
+    if (!delivered.result.valid)
+        await failInvalid(report);
+    await report_finish(report);
+}
+
+;// CONCATENATED MODULE: ./src/github/pull-files.ts
+/** GitHub lists at most this many files of a pull request; a list this long may be cut short. */
+const MAX_LISTED_FILES = 3000;
+async function listPullRequestFiles(client, ref, pullNumber) {
+    const files = await client.paginate(client.rest.pulls.listFiles, {
+        ...ref,
+        pull_number: pullNumber,
+        per_page: 100,
+    });
+    const paths = new Set();
+    for (const f of files) {
+        paths.add(f.filename);
+        if (f.previous_filename)
+            paths.add(f.previous_filename);
+    }
+    return { paths: [...paths], truncated: files.length >= MAX_LISTED_FILES };
+}
+
+;// CONCATENATED MODULE: ./src/plan/modes/validate/policy.ts
+/**
+ * The gate's policy checks: files that decide what Flux may do rather than what it delivers. A pull
+ * request is judged by the base branch's rules (flux-pkg.yaml's promotion, override labels,
+ * encryption, layout, status creators and RBAC policy); what it changes in them is listed, never
+ * applied to itself. RBAC folders and the Brain folder are checked object by object; `.sops.yaml`
+ * recipient changes are listed, and refused beside changed encrypted values.
+ * Pure functions of (base texts, head texts); the shell reads the files.
+ */
+
+
+
+
+
+const SOPS_CONFIG_FILE = '.sops.yaml';
+/** The config a pull request is judged by: the base's, plus the environments the pull request adds. */
+function judgingConfig(base, head) {
+    const judged = { ...base, file: head.file ?? base.file };
+    if (!base.environments)
+        return judged;
+    const known = new Set(base.environments.map((e) => e.name));
+    const added = (head.environments ?? []).filter((e) => !known.has(e.name));
+    if (added.length === 0)
+        return judged;
+    // A new environment is judged by its own entry; it may name only environments that exist.
+    const names = new Set([...known, ...added.map((e) => e.name)]);
+    const entries = added.map((e) => e.promoteFrom === undefined || names.has(e.promoteFrom) ? e : { ...e, promoteFrom: undefined });
+    const components = Object.fromEntries(Object.entries(base.components).map(([name, c]) => {
+        const extra = (head.components[name]?.environments ?? []).filter((e) => !known.has(e) && names.has(e));
+        return [name, c.environments ? { ...c, environments: [...c.environments, ...extra] } : c];
+    }));
+    return { ...judged, environments: [...base.environments, ...entries], components };
+}
+/** What a pull request changes in flux-pkg.yaml's rules, one line each (listed, never applied to itself). */
+function configPolicyChanges(base, head) {
+    const lines = [];
+    const compare = (what, before, after) => {
+        if (JSON.stringify(before) !== JSON.stringify(after))
+            lines.push(`${CONFIG_FILE}: ${what} ${brief(before)} → ${brief(after)}`);
+    };
+    compare('layout', base.layout, head.layout);
+    compare('prFlow', base.prFlow, head.prFlow);
+    compare('promotion', base.promotion, head.promotion);
+    compare('policy', base.policy, head.policy);
+    compare('defaults', base.defaults, head.defaults);
+    const envs = (c) => new Map((c.environments ?? []).map((e) => [e.name, e]));
+    const [before, after] = [envs(base), envs(head)];
+    for (const name of new Set([...before.keys(), ...after.keys()]))
+        compare(`environment "${name}"`, before.get(name), after.get(name));
+    for (const name of new Set([...Object.keys(base.components), ...Object.keys(head.components)]))
+        compare(`component "${name}"`, base.components[name], head.components[name]);
+    return lines;
+}
+function brief(value) {
+    const text = value === undefined ? '(none)' : JSON.stringify(value);
+    return text.length > 160 ? `${text.slice(0, 157)}...` : text;
+}
+function policyFilesOf(changed, layout) {
+    const files = { rbac: [], brain: [], sops: false, config: false };
+    const prefix = layout.componentsPath ? `${layout.componentsPath.replace(/\/+$/, '')}/` : '';
+    const brain = `${layout.brainPath.replace(/\/+$/, '')}/`;
+    const yaml = /\.ya?ml$/;
+    for (const path of changed) {
+        if (path === SOPS_CONFIG_FILE)
+            files.sops = true;
+        else if (path === CONFIG_FILE)
+            files.config = true;
+        else if (path.startsWith(brain) && yaml.test(path)) {
+            const [first, ...rest] = path.slice(brain.length).split('/');
+            // Flux's own objects (flux bootstrap) are not the action's to judge.
+            if (first === 'flux-system')
+                continue;
+            files.brain.push({ path, component: rest.length > 0 ? first : undefined });
+        }
+        else if (path.startsWith(prefix)) {
+            const parts = path.slice(prefix.length).split('/');
+            if (parts.length >= 3 && environmentOfRbacFolder(layout, parts[1]) !== undefined)
+                files.rbac.push({ path, component: parts[0] });
+        }
+    }
+    return files;
+}
+/** The environment whose RBAC folder this folder name is, if it is one. */
+function environmentOfRbacFolder(layout, folder) {
+    const [before, after] = layout.rbacFolder.split('{environment}');
+    if (!folder.startsWith(before) || !folder.endsWith(after))
+        return undefined;
+    const env = folder.slice(before.length, folder.length - after.length);
+    return /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(env) ? env : undefined;
+}
+/** policy.allowClusterScope of the base names this component (or `*`). */
+function clusterScopeAllowed(policy, component) {
+    return policy.allowClusterScope.some((c) => c === '*' || c === component);
+}
+const BUILT_IN_ADMIN_ROLES = new Set(['cluster-admin', 'admin', 'edit']);
+const RBAC_GROUP = 'rbac.authorization.k8s.io';
+/** What an RBAC folder may hold (applied with the kubeconfig's own identity). */
+const RBAC_KINDS = new Set(['Namespace', 'ServiceAccount', 'Role', 'RoleBinding', 'Kustomization']);
+const CLUSTER_KINDS = new Set(['ClusterRole', 'ClusterRoleBinding']);
+const policy_isObj = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+const strings = (v) => (Array.isArray(v) ? v.filter((s) => typeof s === 'string') : []);
+/** Each object of a policy file, with a way to place a diagnostic at one of its fields. */
+function objectsOf(file, text, problems) {
+    const parsed = parseYaml(file, text);
+    problems.push(...parsed.diagnostics);
+    return parsed.documents
+        .filter((d) => policy_isObj(d.value))
+        .map((d) => ({
+        object: d.value,
+        at: (path) => positionAt(parsed, d.doc, path),
+    }));
+}
+/**
+ * An RBAC object's problems: cluster scope, bindings to the built-in admin roles and `*` in rules
+ * are refused unless the base's policy.allowClusterScope names the component.
+ */
+function rbacObjectProblems(file, object, at, allowed) {
+    const problems = [];
+    const kind = String(object.kind ?? '');
+    const group = String(object.apiVersion ?? '').split('/')[0];
+    const fix = `; if the Package needs it (it installs CRDs), the platform team adds the component to policy.allowClusterScope in ${CONFIG_FILE} on the base branch`;
+    const refuse = (code, message, path) => problems.push(error(code, `${message}${fix}`, file, at(path), `.${path.join('.')}`));
+    if (allowed || group !== RBAC_GROUP)
+        return problems;
+    if (CLUSTER_KINDS.has(kind))
+        refuse('policy.cluster-scope', `${kind} "${policy_nameOf(object)}" grants rights cluster-wide`, ['kind']);
+    const roleRef = policy_isObj(object.roleRef) ? object.roleRef : {};
+    if (kind.endsWith('Binding') && BUILT_IN_ADMIN_ROLES.has(String(roleRef.name)))
+        refuse('policy.admin-binding', `${kind} "${policy_nameOf(object)}" binds the built-in role "${String(roleRef.name)}"`, ['roleRef', 'name']);
+    const rules = Array.isArray(object.rules) ? object.rules : [];
+    rules.forEach((rule, i) => {
+        if (!policy_isObj(rule))
+            return;
+        for (const field of ['apiGroups', 'resources', 'verbs'])
+            if (strings(rule[field]).some((v) => v.includes('*')))
+                refuse('policy.wildcard', `${kind} "${policy_nameOf(object)}" has "*" in ${field}`, ['rules', i, field]);
+    });
+    return problems;
+}
+const policy_nameOf = (object) => String((policy_isObj(object.metadata) && object.metadata.name) || '(unnamed)');
+/** A file of an RBAC folder: only namespaced RBAC objects (and the folder's kustomization.yaml). */
+function rbacFileProblems(file, text, allowed) {
+    if (isKustomizeFile(file))
+        return listOnlyKustomizeProblems(file, text, 'an RBAC folder');
+    const problems = [];
+    for (const { object, at } of objectsOf(file, text, problems)) {
+        const kind = String(object.kind ?? '');
+        // Cluster kinds are judged by rbacObjectProblems (refused unless the base allows cluster scope).
+        if (!RBAC_KINDS.has(kind) && !CLUSTER_KINDS.has(kind))
+            problems.push(error('policy.rbac-kind', `${kind || 'an object without kind'} in an RBAC folder: it is applied with the kubeconfig's own identity, so it holds only Namespaces, ServiceAccounts, Roles and RoleBindings; move it to the environment folder`, file, at(['kind']), '.kind'));
+        problems.push(...rbacObjectProblems(file, object, at, allowed));
+    }
+    return problems;
+}
+/** One Brain file: Flux objects against the shipped CRD schemas, and the rules on what they point at. */
+function brainFileProblems(file, component, text, ctx) {
+    const problems = [];
+    const allowed = clusterScopeAllowed(ctx.policy, component);
+    if (isKustomizeFile(file))
+        return listOnlyKustomizeProblems(file, text, 'the Brain folder');
+    for (const { object, at } of objectsOf(file, text, problems)) {
+        const key = schemaKey(object);
+        const group = key.split('/')[0];
+        if (group === RBAC_GROUP) {
+            problems.push(...rbacObjectProblems(file, object, at, allowed));
+            continue;
+        }
+        const schema = checkObject(object).filter((p) => !p.startsWith('no schema for'));
+        for (const p of schema.slice(0, 5))
+            problems.push(error('policy.schema', `${object.kind} "${policy_nameOf(object)}": ${p}`, file, at([])));
+        if (key.startsWith('kustomize.toolkit.fluxcd.io/'))
+            problems.push(...kustomizationProblems(file, object, at, ctx));
+        if (key.startsWith('notification.toolkit.fluxcd.io/') && object.kind === 'Provider')
+            problems.push(...providerProblems(file, object, at, ctx));
+    }
+    return problems;
+}
+const isKustomizeFile = (file) => /(^|\/)(kustomization\.ya?ml|Kustomization)$/.test(file);
+/**
+ * A policy folder's kustomization.yaml may only list entries of its folder: a patch, generator,
+ * transformer, component or remote resource there would change the objects after they were judged
+ * (the same rule as environment folders).
+ */
+function listOnlyKustomizeProblems(file, text, where) {
+    const problems = [];
+    for (const { object, at } of objectsOf(file, text, problems)) {
+        for (const key of Object.keys(object)) {
+            if (key === 'apiVersion' || key === 'kind' || key === 'resources')
+                continue;
+            problems.push(error('policy.kustomization', `${JSON.stringify(key.slice(0, 60))} in the kustomization.yaml of ${where} would change its objects after the gate judged them; list the files of the folder under resources only, and write the objects as they are to be applied`, file, at([key]), `.${key}`));
+        }
+        const resources = Array.isArray(object.resources) ? object.resources : [];
+        resources.forEach((entry, i) => {
+            // A file or a sub-folder of this folder (the root lists component folders): both are judged here.
+            if (typeof entry === 'string' && /^[^/\\:]+$/.test(entry) && !entry.startsWith('.'))
+                return;
+            problems.push(error('policy.kustomization', `resources[${i}] of the kustomization.yaml of ${where} is not a file or sub-folder of this folder: list the folder's own entries only (a path outside or a URL brings objects the gate did not judge)`, file, at(['resources', i]), `.resources[${i}]`));
+        });
+    }
+    return problems;
+}
+/** Where a Flux Kustomization's spec.path points: a component's environment, RBAC or Packages folder. */
+function policy_targetOf(path, layout, components) {
+    if (typeof path !== 'string')
+        return undefined;
+    const clean = path.replace(/^\.?\/+/, '').replace(/\/+$/, '');
+    const prefix = layout.componentsPath ? `${layout.componentsPath.replace(/\/+$/, '')}/` : '';
+    if (!clean.startsWith(prefix))
+        return undefined;
+    const [component, folder] = clean.slice(prefix.length).split('/');
+    if (!component || !components.has(component))
+        return undefined;
+    return {
+        component,
+        folder: folder ?? '',
+        rbacOf: folder ? environmentOfRbacFolder(layout, folder) : undefined,
+    };
+}
+function kustomizationProblems(file, object, at, ctx) {
+    const spec = policy_isObj(object.spec) ? object.spec : {};
+    const target = policy_targetOf(spec.path, ctx.layout, ctx.components);
+    // The RBAC Kustomization applies with the kubeconfig's identity by design; its folder is judged above.
+    if (!target || target.rbacOf !== undefined)
+        return [];
+    const account = typeof spec.serviceAccountName === 'string' ? spec.serviceAccountName : undefined;
+    const name = policy_nameOf(object);
+    if (account === undefined)
+        return [
+            error('policy.service-account', `Kustomization "${name}" applies ${target.component}/${target.folder} without serviceAccountName: it would apply with the kubeconfig's own identity; set the account Flux impersonates (bootstrap: <component>-flux)`, file, at(['spec']), '.spec.serviceAccountName'),
+        ];
+    if (isFluxControllerAccount(account))
+        return [
+            error('policy.service-account', `Kustomization "${name}" impersonates "${account}", a Flux controller's account with cluster-wide rights; use the environment's own account (bootstrap: <component>-flux)`, file, at(['spec', 'serviceAccountName']), '.spec.serviceAccountName'),
+        ];
+    return [];
+}
+/** A github Provider's address is where Flux sends the commit-status token: this repository, on this server. */
+function providerProblems(file, object, at, ctx) {
+    const spec = policy_isObj(object.spec) ? object.spec : {};
+    if (spec.type !== 'github')
+        return [];
+    const address = typeof spec.address === 'string' ? spec.address : '';
+    const normal = (url) => url
+        .trim()
+        .replace(/\/+$/, '')
+        .replace(/\.git$/, '')
+        .toLowerCase();
+    if (normal(address) === normal(ctx.repositoryUrl))
+        return [];
+    const shown = JSON.stringify(address.slice(0, 120));
+    return [
+        error('policy.provider-address', `Provider "${policy_nameOf(object)}" sends its GitHub token to ${shown}, not to this repository (${ctx.repositoryUrl}); set spec.address to ${ctx.repositoryUrl}`, file, at(['spec', 'address']), '.spec.address'),
+    ];
+}
+/**
+ * A kubeconfig Secret used by Kustomizations of two environments: a warning naming both (fine for
+ * namespaces of one cluster, a mistake otherwise). `brain`: every Brain file of the head.
+ */
+function sharedKubeconfigWarnings(brain, ctx) {
+    const users = new Map();
+    for (const { path, text } of brain) {
+        for (const { object } of objectsOf(path, text, [])) {
+            if (!schemaKey(object).startsWith('kustomize.toolkit.fluxcd.io/'))
+                continue;
+            const spec = policy_isObj(object.spec) ? object.spec : {};
+            const target = policy_targetOf(spec.path, ctx.layout, ctx.components);
+            const ref = policy_isObj(spec.kubeConfig) && policy_isObj(spec.kubeConfig.secretRef)
+                ? spec.kubeConfig.secretRef.name
+                : undefined;
+            const namespace = policy_isObj(object.metadata) ? String(object.metadata.namespace ?? '') : '';
+            if (!target || typeof ref !== 'string')
+                continue;
+            const environment = target.rbacOf ?? target.folder;
+            if (environment === ctx.layout.packagesDir)
+                continue;
+            const key = `${namespace}/${ref}`;
+            users.set(key, [...(users.get(key) ?? []), { environment, file: path }]);
+        }
+    }
+    const warnings = [];
+    for (const [key, list] of users) {
+        const environments = [...new Set(list.map((u) => u.environment))];
+        if (environments.length < 2)
+            continue;
+        warnings.push(warning('policy.shared-kubeconfig', `kubeconfig Secret "${key.split('/')[1]}" is used by environments ${environments.map((e) => `"${e}"`).join(' and ')}: they deliver to one cluster with one identity (fine for namespaces of one cluster; otherwise give each environment its own)`, list[0].file));
+    }
+    return warnings;
+}
+/** The recipients of each .sops.yaml creation rule, keyed by its path_regex. */
+function sopsRecipients(text) {
+    const rules = new Map();
+    if (text === undefined)
+        return rules;
+    const doc = parseYaml(SOPS_CONFIG_FILE, text).documents[0]?.value;
+    const list = policy_isObj(doc) && Array.isArray(doc.creation_rules) ? doc.creation_rules : [];
+    for (const rule of list) {
+        if (!policy_isObj(rule))
+            continue;
+        const key = typeof rule.path_regex === 'string' ? rule.path_regex : '(every file)';
+        const groups = Array.isArray(rule.key_groups) ? rule.key_groups.filter(policy_isObj) : [];
+        const recipients = [rule, ...groups].flatMap((block) => ['age', 'pgp', 'kms', 'gcp_kms', 'azure_keyvault', 'hc_vault_transit_uri'].flatMap((field) => {
+            const value = block[field];
+            const items = typeof value === 'string' ? value.split(',') : Array.isArray(value) ? value : [];
+            return items.map((v) => `${field}:${typeof v === 'string' ? v.trim() : JSON.stringify(v)}`);
+        }));
+        rules.set(key, [...new Set([...(rules.get(key) ?? []), ...recipients])].sort());
+    }
+    return rules;
+}
+/** What a pull request changes in .sops.yaml's recipients, one line per creation rule. */
+function sopsRecipientChanges(base, head) {
+    const [before, after] = [sopsRecipients(base), sopsRecipients(head)];
+    const lines = [];
+    for (const rule of new Set([...before.keys(), ...after.keys()])) {
+        const was = before.get(rule) ?? [];
+        const now = after.get(rule) ?? [];
+        const added = now.filter((r) => !was.includes(r));
+        const removed = was.filter((r) => !now.includes(r));
+        if (added.length + removed.length === 0)
+            continue;
+        const part = (what, list) => list.length ? ` ${what} ${list.map(policy_short).join(', ')}` : '';
+        lines.push(`${SOPS_CONFIG_FILE}: rule ${brief(rule)}:${part('adds', added)}${part('removes', removed)}`);
+    }
+    return lines;
+}
+/** A recipient on one line, short (repository text: newlines and controls escaped). */
+const policy_short = (recipient) => {
+    const flat = JSON.stringify(recipient).slice(1, -1);
+    return flat.length > 40 ? `${flat.slice(0, 37)}...` : flat;
+};
+/**
+ * Did the encrypted values of a file change (not only its `sops:` metadata, as `sops updatekeys`
+ * does when recipients change)? Undefined texts: the file was added or removed.
+ */
+function encryptedValuesChanged(base, head) {
+    const isEncrypted = (t) => t !== undefined && /^sops:\s*$/m.test(t) && /ENC\[/.test(t);
+    if (!isEncrypted(base) && !isEncrypted(head))
+        return false;
+    return withoutSopsBlock(base) !== withoutSopsBlock(head);
+}
+function withoutSopsBlock(text) {
+    if (text === undefined)
+        return undefined;
+    const lines = text.split('\n');
+    const start = lines.findIndex((l) => /^sops:\s*$/.test(l));
+    if (start < 0)
+        return text;
+    let end = start + 1;
+    while (end < lines.length && (/^\s/.test(lines[end]) || lines[end] === ''))
+        end += 1;
+    return [...lines.slice(0, start), ...lines.slice(end)].join('\n');
+}
+/** Recipients and encrypted values changed together: a reviewer could not tell who can read the new values. */
+function sopsTogetherProblem(recipientChanges, valueFiles) {
+    if (recipientChanges.length === 0 || valueFiles.length === 0)
+        return [];
+    return [
+        error('policy.sops-recipients-with-values', `this pull request changes the recipients in ${SOPS_CONFIG_FILE} and encrypted values (${valueFiles.slice(0, 3).join(', ')}${valueFiles.length > 3 ? ', …' : ''}) together: split it — first the recipients (with sops updatekeys on the encrypted files), then the values`, SOPS_CONFIG_FILE),
+    ];
+}
+
+;// CONCATENATED MODULE: ./src/action/gate-policy.ts
+
+
+
+
+
+/** At most this many encrypted files are compared when .sops.yaml's recipients change. */
+const MAX_VALUE_FILES = 300;
+async function checkGatePolicy(input) {
+    const { head, base, judged } = input;
+    const headPaths = (await head.list()).map((e) => e.path);
+    const changed = input.changed ?? headPaths;
+    const files = policyFilesOf(changed, judged.layout);
+    const diagnostics = [];
+    const notes = [];
+    if (files.config)
+        for (const line of configPolicyChanges(input.baseConfig, input.headConfig))
+            notes.push(`policy change, not applied to this pull request (judged by the base branch's rules): ${line}`);
+    const headSet = new Set(headPaths);
+    for (const { path, component } of files.rbac) {
+        const text = headSet.has(path) ? await textOf(head, path) : undefined;
+        if (text !== undefined)
+            diagnostics.push(...rbacFileProblems(path, text, clusterScopeAllowed(judged.policy, component)));
+    }
+    if (files.brain.length > 0)
+        diagnostics.push(...(await brainProblems(input, files.brain, headPaths)));
+    if (files.sops) {
+        const recipients = sopsRecipientChanges(await textOf(base, SOPS_CONFIG_FILE), await textOf(head, SOPS_CONFIG_FILE));
+        notes.push(...recipients.map((l) => `policy change (encryption recipients): ${l}`));
+        if (recipients.length > 0)
+            diagnostics.push(...sopsTogetherProblem(recipients, await valueFiles(input, changed)));
+    }
+    const checked = [...files.rbac, ...files.brain].length;
+    if (checked > 0)
+        notes.push(`checked ${checked} RBAC and Brain file${checked === 1 ? '' : 's'} against the base branch's policy${hasErrors(diagnostics) ? '' : ': nothing refused'}`);
+    return { diagnostics, notes };
+}
+async function brainProblems(input, changedBrain, headPaths) {
+    const { head, judged } = input;
+    const components = new Set(discover(headPaths, judged.layout).map((c) => c.name));
+    const ctx = {
+        layout: judged.layout,
+        policy: judged.policy,
+        repositoryUrl: input.repositoryUrl,
+        components,
+    };
+    const headSet = new Set(headPaths);
+    const diagnostics = [];
+    for (const { path, component } of changedBrain) {
+        const text = headSet.has(path) ? await textOf(head, path) : undefined;
+        if (text !== undefined)
+            diagnostics.push(...brainFileProblems(path, component, text, ctx));
+    }
+    // Sharing is about the whole Brain folder as it will be, not only the changed files.
+    const everyBrainFile = policyFilesOf(headPaths, judged.layout).brain;
+    const texts = [];
+    for (const { path } of everyBrainFile) {
+        const text = await textOf(head, path);
+        if (text !== undefined)
+            texts.push({ path, text });
+    }
+    diagnostics.push(...sharedKubeconfigWarnings(texts, ctx));
+    return diagnostics;
+}
+/** The changed files whose encrypted values (not only their sops metadata) differ from the base. */
+async function valueFiles(input, changed) {
+    const found = [];
+    const candidates = changed
+        .filter((p) => /\.ya?ml$/.test(p) && p !== SOPS_CONFIG_FILE)
+        .slice(0, MAX_VALUE_FILES);
+    for (const path of candidates) {
+        const [before, after] = [await textOf(input.base, path), await textOf(input.head, path)];
+        if (encryptedValuesChanged(before, after))
+            found.push(path);
+    }
+    return found;
+}
+async function textOf(snapshot, path) {
+    const entry = (await snapshot.list()).find((e) => e.path === path);
+    if (!entry)
+        return undefined;
+    const read = await readBounded(snapshot, path, DEFAULT_LIMITS.maxBytes, entry);
+    return read.text;
+}
+/** The plan's result with the policy's diagnostics added (any error fails the gate). */
+function withPolicy(result, diagnostics) {
+    if (diagnostics.length === 0)
+        return result;
+    const valid = result.valid && !hasErrors(diagnostics);
+    return {
+        ...result,
+        valid,
+        files: valid ? result.files : [],
+        diagnostics: [...result.diagnostics, ...diagnostics],
+    };
+}
+
+;// CONCATENATED MODULE: ./src/action/validate.ts
+/**
+ * Mode validate, the gate: on a pull request, what it changes — the environments its files touch,
+ * widened to a component's every environment when a Package or its Brain folder changes and to the
+ * whole repo when flux-pkg.yaml or a .sops.yaml does; policy files (RBAC, Brain, flux-pkg.yaml,
+ * .sops.yaml) listed — checked at its head (the API's tree, or the `path:` checkout) and compared
+ * with the base branch read through the API (Packages changed in place, out-of-order promotion).
+ * Without a pull request: the whole base branch. Writes nothing.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+async function validate(session) {
+    const { inputs, facts } = session;
+    const pr = facts.pullRequest;
+    // With `path:` the head is the checkout, and the base still comes from the API: the gate compares
+    // the same way whichever way the head is read.
+    const gate = pr?.headSha !== undefined && pr.number !== undefined;
+    const request = {
+        kind: 'validate',
+        environments: inputs.environments,
+        sops: sopsKeys(inputs),
+    };
+    const notes = [];
+    let snapshot;
+    if (gate) {
+        const [head, base, files] = await Promise.all([
+            inputs.path ? [] : treeOfCommit(session, pr.headSha),
+            readBaseOrFail(session.objects, pr.baseRef ?? session.baseBranch),
+            api(`listing the files of pull request #${pr.number}`, () => listPullRequestFiles(session.client, session.ref, pr.number)),
+        ]);
+        snapshot = snapshotOf(session, head);
+        // The base always through the API: with `path:` the checkout is the head, never the base.
+        const baseSnapshot = new KeptSnapshot(new GitHubSnapshot(session.objects, base.tree));
+        const headPaths = (await api('listing the head of the pull request', () => snapshot.list())).map((e) => e.path);
+        const [headLoaded, baseLoaded] = await api('reading flux-pkg.yaml', () => Promise.all([loadConfig(snapshot), loadConfig(baseSnapshot)]));
+        // Rules come from the base: a pull request is never judged by the flux-pkg.yaml it brings.
+        const judged = hasErrors(baseLoaded.diagnostics)
+            ? headLoaded.config
+            : judgingConfig(baseLoaded.config, headLoaded.config);
+        const loaded = hasErrors(headLoaded.diagnostics) ? headLoaded : { ...headLoaded, config: judged };
+        const layout = loaded.config.layout;
+        const scope = files.truncated ? undefined : scopeOfChanges(files.paths, headPaths, layout);
+        request.policy = files.truncated ? undefined : policyChanges(files.paths, layout);
+        notes.push(describeScope(scope, files.truncated, request.policy ?? []));
+        request.scope = scope;
+        // The labels as they are now: a re-run replays the old payload, a label added since counts.
+        request.labels = await api(`reading the labels of pull request #${pr.number}`, () => labelsNow(session.client, session.ref, pr.number));
+        request.base = await api('reading the base branch', () => loadBaseFacts(baseSnapshot, loaded.config, scope));
+        const policy = await api('reading the policy files', () => checkGatePolicy({
+            head: snapshot,
+            base: baseSnapshot,
+            changed: files.truncated ? undefined : files.paths,
+            judged: loaded.config,
+            baseConfig: baseLoaded.config,
+            headConfig: headLoaded.config,
+            repositoryUrl: `${session.facts.serverUrl.replace(/\/+$/, '')}/${session.ref.owner}/${session.ref.repo}`,
+        }));
+        notes.push(...policy.notes);
+        const result = await api('reading the gitops repository', () => plan(snapshot, request, loaded));
+        const verdict = withPolicy(result, policy.diagnostics);
+        await postCheck(checkTargetOf(session), pr.headSha, {
+            state: verdict.valid ? 'success' : 'failure',
+            description: verdictLine(verdict),
+        });
+        return report(session, verdict, notes, { snapshot, loaded });
+    }
+    const tree = pr?.headSha
+        ? await treeOfCommit(session, pr.headSha)
+        : (await readBaseOrFail(session.objects, session.baseBranch)).tree;
+    // The whole repository is read once and not kept: its validation is also the matrix's.
+    snapshot = snapshotOf(session, tree, false);
+    const loaded = await api('reading flux-pkg.yaml', () => loadConfig(snapshot));
+    const result = await api('reading the gitops repository', () => plan(snapshot, request, loaded));
+    const validation = inputs.environments ? undefined : result;
+    return report(session, result, notes, { snapshot, loaded, validation });
+}
+async function report(session, result, notes, status) {
+    annotate(result.diagnostics);
+    const run = { mode: 'validate', dryRun: session.inputs.dryRun, result, published: [], notes, status };
+    if (!result.valid)
+        await failInvalid(run);
+    await report_finish(run);
+}
+function describeScope(scope, truncated, policy) {
+    const policyNote = policy.length > 0
+        ? ` It changes files the action trusts as policy: ${policy.map((p) => `\`${p}\``).join(', ')}.`
+        : '';
+    if (!scope)
+        return truncated
+            ? 'the pull request lists more files than GitHub shows (3,000): every environment is validated'
+            : `the pull request changes flux-pkg.yaml or a .sops.yaml: every environment is validated.${policyNote}`;
+    const parts = Object.entries(scope).map(([c, envs]) => envs === '*'
+        ? `${c} (every environment: a Package or its Brain folder changed)`
+        : `${c} in ${envs.join(', ')}`);
+    core/* debug */.Yz(`gate scope: ${JSON.stringify(scope)}`);
+    if (parts.length === 0)
+        return policy.length > 0
+            ? `the pull request changes no environment.${policyNote}`
+            : 'the pull request changes no file Flux applies or the action trusts: nothing to validate';
+    return `validated what the pull request changes: ${parts.join('; ')}.${policyNote}`;
+}
+/** The status's one line: the verdict and the first error (code and file only: no repository text beyond a path). */
+function verdictLine(result) {
+    const errors = result.diagnostics.filter((d) => d.severity === 'error');
+    if (errors.length === 0)
+        return 'the gate passed: every change checked is valid';
+    const first = errors[0];
+    return `${errors.length} error(s); first: ${first.code} in ${first.file || 'the repository'}`;
+}
+
+;// CONCATENATED MODULE: ./src/action/modes.ts
+
+
+
+
+
+const MODES = {
+    install: install,
+    validate: validate,
+    bootstrap: bootstrap,
+    promote: promote,
+};
+const BY_EVENT = {
+    push: 'install',
+    // What merges made with GITHUB_TOKEN or auto-merge left undelivered (they start no push workflow).
+    schedule: 'install',
+    pull_request: 'validate',
+    pull_request_target: 'validate',
+    workflow_dispatch: 'bootstrap',
+    status: 'promote',
+};
+function chooseMode(mode, eventName) {
+    if (mode !== 'auto')
+        return mode;
+    const chosen = BY_EVENT[eventName];
+    if (!chosen)
+        throw new ActionError(`mode auto cannot choose a mode for the "${eventName || 'unknown'}" event; set the mode input`);
+    return chosen;
+}
+
+;// CONCATENATED MODULE: ./src/main.ts
+/**
+ * The action: inputs and the run's facts → the mode's module → one failing line when it cannot
+ * finish. Everything that can be wrong with the input is found before the first write.
+ */
+
+
+
+
+
+
+
+async function run(options = {}) {
+    try {
+        const inputs = readInputs();
+        const facts = readRunFacts();
+        const mode = chooseMode(inputs.mode, facts.eventName);
+        await MODES[mode](await openSession(inputs, facts, options.client));
+    }
+    catch (e) {
+        if (e instanceof InputError || e instanceof ActionError || e instanceof DeliveryError)
+            core/* setFailed */.C1(e.message);
+        else
+            core/* setFailed */.C1(`internal error: ${e instanceof Error ? e.message : String(e)}`);
+    }
+}
+
+
+/***/ })
+
+};
