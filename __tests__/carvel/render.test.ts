@@ -15,6 +15,7 @@ import { selectHighest } from '../../src/carvel/semver.js';
 import { compileValuesSchema } from '../../src/carvel/values-schema.js';
 import { readValuesSecret } from '../../src/carvel/values-secret.js';
 import { parseYaml } from '../../src/yaml/parse.js';
+import { propertyOptions } from '../helpers/fc.js';
 import { packageFile } from '../helpers/gitops.js';
 
 const golden = (name: string) => new URL(`./golden/${name}`, import.meta.url).pathname;
@@ -148,7 +149,7 @@ describe('rendering: properties', () => {
           validatePackage(parsed, parsed.documents[0]!.doc, parsed.documents[0]!.value).pkg?.version,
         ).toBe(version);
       }),
-      { numRuns: 200 },
+      propertyOptions({ numRuns: 200 }),
     );
   });
 
@@ -172,7 +173,7 @@ describe('rendering: properties', () => {
         expect(read.secret!.merged).toEqual(values);
         expect(schema.schema.validate(read.secret!.merged)).toEqual([]);
       }),
-      { numRuns: 200 },
+      propertyOptions({ numRuns: 200 }),
     );
   });
 });

@@ -13,6 +13,7 @@ import {
   selectHighest,
   type VersionSelection,
 } from '../../src/carvel/semver.js';
+import { propertyOptions } from '../helpers/fc.js';
 
 function strict(text: string): Semver {
   const parsed = parseStrict(text);
@@ -421,7 +422,10 @@ describe('properties', () => {
     );
 
   it('format(parseStrict(x)) round-trips', () => {
-    fc.assert(fc.property(version, (text) => format(strict(text)) === text));
+    fc.assert(
+      fc.property(version, (text) => format(strict(text)) === text),
+      propertyOptions(),
+    );
   });
 
   it('compare is antisymmetric', () => {
@@ -429,6 +433,7 @@ describe('properties', () => {
       fc.property(fc.oneof(version, small), fc.oneof(version, small), (a, b) => {
         expect(compare(strict(a), strict(b))).toBe(-compare(strict(b), strict(a)) || 0);
       }),
+      propertyOptions(),
     );
   });
 
@@ -439,6 +444,7 @@ describe('properties', () => {
         if (compare(x, y) <= 0 && compare(y, z) <= 0) expect(compare(x, z)).toBeLessThanOrEqual(0);
         if (compare(x, y) === 0 && compare(y, z) === 0) expect(compare(x, z)).toBe(0);
       }),
+      propertyOptions(),
     );
   });
 
@@ -449,6 +455,7 @@ describe('properties', () => {
         if ('error' in range) throw new Error(range.error);
         expect(range(strict(candidate))).toBe(compare(strict(candidate), strict(bound)) >= 0);
       }),
+      propertyOptions(),
     );
   });
 });

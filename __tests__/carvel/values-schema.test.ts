@@ -12,6 +12,7 @@ import {
   type SchemaNote,
   type ValuesProblem,
 } from '../../src/carvel/values-schema.js';
+import { propertyOptions } from '../helpers/fc.js';
 
 function compiled(schema: unknown): CompiledValuesSchema & { notes: SchemaNote[]; normalized: object } {
   const r = compileValuesSchema(schema);
@@ -698,7 +699,7 @@ describe('property: ytt-style schemas', () => {
         expect(r.notes).toEqual([]);
         expect(r.schema.validate(defaultValues(schema))).toEqual([]);
       }),
-      { numRuns: 300 },
+      propertyOptions({ numRuns: 300 }),
     );
   });
 });

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { pathSegments, valuesFileProblem } from '../../src/cli/values-file.js';
 import { formatPath } from '../../src/yaml/parse.js';
+import { propertyOptions } from '../helpers/fc.js';
 
 describe('pathSegments', () => {
   it('reads back what formatPath writes, for any keys and indexes', () => {
@@ -11,7 +12,7 @@ describe('pathSegments', () => {
       fc.property(fc.array(segment, { maxLength: 6 }), (path) => {
         expect(pathSegments(formatPath(path))).toEqual(path);
       }),
-      { seed: 15, numRuns: 300 },
+      propertyOptions({ seed: 15, numRuns: 300 }),
     );
   });
 

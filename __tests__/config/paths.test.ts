@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type Layout, layoutPathProblem } from '../../src/config/config.js';
 import { configSchema } from '../../src/config/schema.js';
+import { propertyOptions } from '../helpers/fc.js';
 
 const patterns: Record<keyof Layout, RegExp> = {
   componentsPath: new RegExp(configSchema.definitions.relativePath.pattern, 'u'),
@@ -45,7 +46,7 @@ describe('layout paths: schema pattern ⟺ load-time check', () => {
           );
         },
       ),
-      { numRuns: 3000 },
+      propertyOptions({ numRuns: 3000 }),
     );
   });
 });

@@ -12,6 +12,7 @@ import {
   rbacFileProblems,
   sopsRecipientChanges,
 } from '../../src/plan/modes/validate/policy.js';
+import { propertyOptions } from '../helpers/fc.js';
 
 const config = (text: string) => parseConfig('flux-pkg.yaml', text).config;
 const BASE = config('environments:\n  - name: dev\n  - name: prod\n    promoteFrom: dev\n');
@@ -135,7 +136,7 @@ describe('judgingConfig, for any head', () => {
         const names = new Set(judged.environments!.map((e) => e.name));
         for (const e of judged.environments!) if (e.promoteFrom) expect(names.has(e.promoteFrom)).toBe(true);
       }),
-      { seed: 16, numRuns: 200 },
+      propertyOptions({ seed: 16, numRuns: 200 }),
     );
   });
 });

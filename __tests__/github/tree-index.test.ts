@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { blobSha, type RawTreeEntry, TreeIndex } from '../../src/github/tree-index.js';
+import { propertyOptions } from '../helpers/fc.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'tree-index-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -114,7 +115,7 @@ describe('TreeIndex.shaWith', () => {
         for (const w of writes) all[w.path] = ['100644', w.content];
         expect(index.shaWith(writes)).toBe(gitTree(all as Record<string, [string, string]>).sha);
       }),
-      { numRuns: 8, seed: 20 },
+      propertyOptions({ numRuns: 8, seed: 20 }),
     );
   });
 });

@@ -16,6 +16,7 @@ import { MemorySnapshot } from '../../src/repo/snapshot.js';
 import { pullRequestBody } from '../../src/report/pull-request/body.js';
 import { jobSummary } from '../../src/report/summary/job-summary.js';
 import { diagnosticLines, jsonReport, summaryLines } from '../../src/report/terminal/text.js';
+import { propertyOptions } from '../helpers/fc.js';
 import { sampleRepo } from '../helpers/gitops.js';
 
 const REF = 'app.default.tap';
@@ -113,7 +114,7 @@ describe('a secret in a malformed (or invalid) values document appears in no out
             expect(problems.some((d) => d.severity === 'error')).toBe(true);
           }
         }),
-        { numRuns: 60 },
+        propertyOptions({ numRuns: 60 }),
       );
     });
   }
@@ -127,7 +128,7 @@ describe('a secret in a malformed (or invalid) values document appears in no out
           for (const text of renderings(result)) expect(text).not.toContain(m);
         }
       }),
-      { numRuns: 20 },
+      propertyOptions({ numRuns: 20 }),
     );
   });
 });
@@ -196,7 +197,7 @@ describe('the CLI on a repository with a planted secret', () => {
           }
         },
       ),
-      { numRuns: 25 },
+      propertyOptions({ numRuns: 25 }),
     );
   });
 });

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { inertCell, inertCode, inertText, oneLine, urlPath } from '../../src/report/inert.js';
+import { propertyOptions } from '../helpers/fc.js';
 
 const FRAGMENTS = [
   '<!--',
@@ -104,7 +105,7 @@ describe('inert rendering of repository text', () => {
           assertInert(out);
           expect(out.length).toBeLessThanOrEqual(cap(max));
         }),
-        { numRuns: 600 },
+        propertyOptions({ numRuns: 600 }),
       );
     });
   }

@@ -5,6 +5,7 @@ import type { EnvironmentResult, PlanResult } from '../../src/plan/types.js';
 import { environmentPullRequestBody, pullRequestBody } from '../../src/report/pull-request/body.js';
 import { markerKey, readMarker, trustedVersion, writeMarker } from '../../src/report/pull-request/marker.js';
 import { jobSummary } from '../../src/report/summary/job-summary.js';
+import { propertyOptions } from '../helpers/fc.js';
 
 const KEY = markerKey('app.default.tap', 'dev');
 const LINKS = { serverUrl: 'https://github.com', repository: 'org/gitops', baseSha: 'abc123' };
@@ -131,6 +132,7 @@ describe('the marker', () => {
           expect(readMarker(`body\n${line}`, { key, fields: Object.keys(fields) })?.fields).toEqual(fields);
         },
       ),
+      propertyOptions(),
     );
   });
 

@@ -14,6 +14,7 @@ import { MemorySnapshot } from '../../src/repo/snapshot.js';
 import { jobSummary } from '../../src/report/summary/job-summary.js';
 import { diagnosticLines, jsonReport, summaryLines } from '../../src/report/terminal/text.js';
 import { encryptDocument } from '../../src/sops/index.js';
+import { propertyOptions } from '../helpers/fc.js';
 import { KUSTOMIZATION, packageInstallFile, paramsFile } from '../helpers/gitops.js';
 
 const REF = 'app.default.tap';
@@ -109,7 +110,7 @@ describe('secret values appear in no output', () => {
         // Ordinary values are still shown.
         expect(proposalsFromPlan(result, style)[0]!.body).toContain('replicas: 2');
       }),
-      { seed: SEED, numRuns: 40 },
+      propertyOptions({ seed: SEED, numRuns: 40 }),
     );
   });
 
@@ -131,7 +132,7 @@ describe('secret values appear in no output', () => {
           for (const text of everyOutput(result)) expect(text).not.toContain(m);
         },
       ),
-      { seed: SEED, numRuns: 12 },
+      propertyOptions({ seed: SEED, numRuns: 12 }),
     );
   });
 
@@ -163,7 +164,7 @@ describe('secret values appear in no output', () => {
             }
           },
         ),
-        { seed: SEED, numRuns: 12 },
+        propertyOptions({ seed: SEED, numRuns: 12 }),
       );
     });
   });

@@ -13,6 +13,7 @@ import {
   statusMermaidChart,
   statusText,
 } from '../../src/report/summary/status-render.js';
+import { propertyOptions } from '../helpers/fc.js';
 import { KUSTOMIZATION, packageInstallFile, paramsFile, sampleRepo } from '../helpers/gitops.js';
 
 const example = new URL('../../examples/gitops/', import.meta.url).pathname;
@@ -251,6 +252,7 @@ describe('status in the job summary: table and Mermaid chain', () => {
           out.replace(/#(?:quot|\d+);/g, 'x').length <= max
         );
       }),
+      propertyOptions(),
     );
     expect(mermaidText('say "hi" #1')).toBe('say #quot;hi#quot; #35;1');
   });

@@ -10,6 +10,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { COMPONENT, newPackage } from '../e2e/fixtures.js';
 import { closeStandInsAfterAll, gitopsRepo, supplyChainPush } from '../e2e/scenario.js';
+import { propertyOptions } from '../helpers/fc.js';
 import { expectNotShown } from './hostile.js';
 import { act } from './run-in-process.js';
 
@@ -67,7 +68,7 @@ describe('a values value never leaves the values document', () => {
   ] as const)('%s', async (_, wrap, shapes) => {
     await fc.assert(
       fc.asyncProperty(marker, fc.constantFrom(...shapes), async (m, shape) => runWith(wrap(shape(m)), m)),
-      { numRuns: 3 },
+      propertyOptions({ numRuns: 3 }),
     );
   });
 

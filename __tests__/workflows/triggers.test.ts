@@ -6,6 +6,7 @@
 import fc from 'fast-check';
 import picomatch from 'picomatch';
 import { describe, expect, it } from 'vitest';
+import { propertyOptions } from '../helpers/fc.js';
 import { filterPatternRegExp, jobRuns, matchesFilter, type RepoEvent, startsOn } from './triggers.js';
 
 const matches = (pattern: string, path: string) => filterPatternRegExp(pattern).test(path);
@@ -74,7 +75,7 @@ describe('filter patterns, as the cheat sheet gives them', () => {
       fc.property(pattern, path, (p, f) => {
         expect(matches(p, f), `${p} on ${f}`).toBe(picomatch(p, { dot: true })(f));
       }),
-      { seed: 17, numRuns: 2000 },
+      propertyOptions({ seed: 17, numRuns: 2000 }),
     );
   });
 });

@@ -6,6 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compileValuesSchema, type ValuesProblem } from '../../../src/carvel/values-schema.js';
+import { propertyOptions } from '../../helpers/fc.js';
 
 const WITHHELD = '(encrypted) does not satisfy the schema; details withheld';
 const ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
@@ -123,7 +124,7 @@ describe('values from an encrypted Secret', () => {
         expect(ma).toEqual(mb);
         expect(ma).toEqual([{ path: ['token'], keyword: 'withheld', message: WITHHELD }]);
       }),
-      { seed: 42, numRuns: 300 },
+      propertyOptions({ seed: 42, numRuns: 300 }),
     );
   });
 

@@ -7,6 +7,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compileValuesSchema, defaultValues, type ValuesProblem } from '../../../src/carvel/values-schema.js';
+import { propertyOptions } from '../../helpers/fc.js';
 
 function compiled(schema: unknown) {
   const r = compileValuesSchema(schema);
@@ -285,7 +286,7 @@ describe('any schema whose root is a map is read, never refused', () => {
         for (const n of r.notes) expect(n.at ?? 'openAPIv3').toMatch(/^openAPIv3/);
         if (r.ok) expect(() => r.schema.validate(values)).not.toThrow();
       }),
-      { seed: 42, numRuns: 400 },
+      propertyOptions({ seed: 42, numRuns: 400 }),
     );
   });
 });

@@ -1,0 +1,134 @@
+import { describe, expect, it } from 'vitest';
+import { error, warning } from '../../../../src/diagnostics.js';
+import { planInstallInto } from '../../../../src/plan/modes/install/into.js';
+import { combineResults } from '../../../../src/plan/proposals/combine.js';
+import { fill, type ProposalStyle, proposalsFromPlan } from '../../../../src/plan/proposals/proposals.js';
+import type { EnvironmentResult, PlanResult } from '../../../../src/plan/types.js';
+import { type RepoState, repo } from '../../repo-state.js';
+
+const style: ProposalStyle = {
+  title: 'Deploy {component} {version} to {environment}',
+  commitMessage: '{component}: {from} -> {version} in {environment}',
+  labels: ['flux-pkg'],
+  reviewers: [],
+  teamReviewers: [],
+  draft: false,
+  autoMerge: false,
+  links: { serverUrl: 'https://github.com', repository: 'acme/gitops', baseSha: 'a'.repeat(40) },
+};
+
+const state = () =>
+  repo()
+    .component('api', { packages: ['1.0.0', '1.1.0'] })
+    .environment('dev', { version: '1.0.0' })
+    .component('web', { packages: ['2.0.0', '2.1.0'] })
+    .environment('dev', { version: '2.0.0' })
+    .component('docs', { packages: ['1.0.0'] })
+    .environment('dev', { version: '1.0.0' });
+
+/** install's plan for every component into dev, as one PlanResult. */
+function planned(s: RepoState): PlanResult {
+  const ctx = s.context();
+  const environments = s.components().flatMap((c) => {
+    const step = planInstallInto(ctx, c, s.packages(c.name), s.environmentFiles(c.name, 'dev'), 'dev', {});
+    return 'result' in step && step.result ? [step.result] : [];
+  });
+  return {
+    valid: true,
+    diagnostics: ctx.diagnostics,
+    environments,
+    files: environments.flatMap((e) => e.files),
+  };
+}
+
+describe('proposalsFromPlan', () => {
+  it('per component: one per (component, environment), titled from the template, an unchanged one kept (it closes a stale PR)', () => {
+    const proposals = proposalsFromPlan(planned(state()), style);
+    expect(proposals.map((p) => [p.key, p.title, p.files.length])).toEqual([
+      ['api/dev', 'Deploy api 1.1.0 to dev', 1],
+      ['docs/dev', 'Deploy docs 1.0.0 to dev', 0],
+      ['web/dev', 'Deploy web 2.1.0 to dev', 1],
+    ]);
+    expect(proposals[0]!.commitMessage).toBe(
+      'api: 1.0.0 -> 1.1.0 in dev\n\nupdate api/dev/packageinstall.yaml\n',
+    );
+    expect(proposals[0]!.labels).toEqual(['flux-pkg']);
+  });
+
+  it('per environment: the changed components in one proposal keyed by the set, the unchanged one alone', () => {
+    const proposals = proposalsFromPlan(planned(state()), style, 'per-environment');
+    expect(proposals.map((p) => [p.key.replace(/[0-9a-f]{8}$/, '<set>'), p.title])).toEqual([
+      ['_environments/dev/<set>', 'Deploy 2 components to dev'],
+      ['docs/dev', 'Deploy docs 1.0.0 to dev'],
+    ]);
+    expect(proposals[0]!.files.map((f) => f.path)).toEqual([
+      'api/dev/packageinstall.yaml',
+      'web/dev/packageinstall.yaml',
+    ]);
+    // Another set of components gets another key; the same set, the same one.
+    const again = proposalsFromPlan(planned(state()), style, 'per-environment');
+    expect(again[0]!.key).toBe(proposals[0]!.key);
+    const other = planned(state().environment('dev', { version: '0.9.0' }));
+    expect(proposalsFromPlan(other, style, 'per-environment')[0]!.key).not.toBe(proposals[0]!.key);
+  });
+
+  it('fill() takes {from} as "none" for a new environment', () => {
+    expect(
+      fill('{component} {from}->{version} {environment}', {
+        component: 'a',
+        environment: 'dev',
+        toVersion: '1',
+      }),
+    ).toBe('a none->1 dev');
+  });
+});
+
+describe('combineResults', () => {
+  const result = (
+    env: Partial<EnvironmentResult>,
+    diagnostics = [] as PlanResult['diagnostics'],
+  ): PlanResult => {
+    const e = {
+      component: 'a',
+      environment: 'dev',
+      valid: true,
+      valuesKeysChanged: [],
+      ...env,
+    } as EnvironmentResult;
+    const files = [
+      {
+        path: `${e.component}/${e.environment}/x.yaml`,
+        content: '',
+        action: 'create' as const,
+        secret: false,
+      },
+    ];
+    return { valid: true, diagnostics, environments: [e], files };
+  };
+
+  it('one plan of several: all environments and files, duplicate diagnostics once', () => {
+    const note = warning('plan.downgrade', 'note', 'f.yaml');
+    const combined = combineResults(
+      [result({ component: 'a' }, [note]), result({ component: 'b' }, [note])],
+      [],
+    );
+    expect(combined.valid).toBe(true);
+    expect(combined.environments.map((e) => e.component)).toEqual(['a', 'b']);
+    expect(combined.files).toHaveLength(2);
+    expect(combined.diagnostics).toHaveLength(1);
+  });
+
+  it('an error anywhere (a plan’s or the config’s) writes nothing at all', () => {
+    expect(
+      combineResults(
+        [result({ component: 'a' }), result({ component: 'b' }, [error('request.package', 'bad', 'f')])],
+        [],
+      ).files,
+    ).toEqual([]);
+    const configError = combineResults(
+      [result({ component: 'a' })],
+      [error('config.name-template', 'bad', 'flux-pkg.yaml')],
+    );
+    expect(configError).toMatchObject({ valid: false, files: [] });
+  });
+});
