@@ -9,10 +9,13 @@ import { COMPONENT, hasKubectl, kustomizeKinds, NEW_VERSION } from './fixtures.j
 import { openPullRequest } from './promotion-scenario.js';
 import {
   act,
+  branches,
   closeStandInsAfterAll,
   expectDelivered,
   expectFailedWith,
   expectNothingWritten,
+  expectOnlyVerdicts,
+  headOf,
   prsOf,
   repoWithNewPackage,
 } from './scenario.js';
@@ -53,7 +56,7 @@ describe.concurrent('the bundled action', () => {
     },
   );
 
-  it('validates the head of a pull request (mode auto on pull_request) and writes nothing', async () => {
+  it('validates the head of a pull request (mode auto on pull_request) and writes only its verdict', async () => {
     const { standIn } = await repoWithNewPackage();
     const paramsPath = `${COMPONENT}/prod/params.yaml`;
     const params = standIn.readTree('main')[paramsPath]!.replace(/replicas: \d+/, 'replicas: -1');
@@ -63,7 +66,9 @@ describe.concurrent('the bundled action', () => {
     expectFailedWith(run, /1 validation error\(s\); nothing was written/);
     expect(run.annotations).toContainEqual(expect.stringContaining(`file=${paramsPath},line=`));
     expect(run.outputs.valid).toBe('false');
-    expect(standIn.writes()).toHaveLength(writesBefore);
+    // The gate's one write: its verdict on the head it judged (issue 17).
+    expectOnlyVerdicts(standIn, writesBefore, [[headOf(event), 'failure']]);
+    expect(branches(standIn)).toEqual(['main', 'scale-down']);
   });
 
   it('refuses bad input in one line, writing nothing', async () => {

@@ -129,6 +129,30 @@ export function expectNothingWritten(standIn: StandIn): void {
   expect(standIn.pulls).toEqual([]);
 }
 
+/** The head commit a pull_request event names. */
+export const headOf = (event: object): string =>
+  (event as { pull_request: { head: { sha: string } } }).pull_request.head.sha;
+
+/**
+ * The gate's only writes since `writesBefore`: its verdict, one commit status per run, on each
+ * pull request head it judged (`flux-pkg/validate`, the check-context default), in order.
+ */
+export function expectOnlyVerdicts(
+  standIn: StandIn,
+  writesBefore: number,
+  verdicts: readonly (readonly [sha: string, state: 'success' | 'failure'])[],
+): void {
+  expect(
+    standIn
+      .writes()
+      .slice(writesBefore)
+      .map((c) => [c.method, c.path.replace(/\?.*$/, '')]),
+  ).toEqual(verdicts.map(([sha]) => ['POST', `/repos/${OWNER}/${REPO}/statuses/${sha}`]));
+  expect(standIn.statuses.all.map((s) => [s.sha, s.context, s.state])).toEqual(
+    verdicts.map(([sha, state]) => [sha, 'flux-pkg/validate', state]),
+  );
+}
+
 /** The step failed with one line (the runner's ::error:: command) that contains `text`. */
 export function expectFailedWith(run: ActionRun, text: string | RegExp): void {
   expect(run.code).not.toBe(0);

@@ -1,13 +1,18 @@
-/** Bad input: a one-line reason, a non-zero exit, and not a single write. */
+/** Bad input: a one-line reason, a non-zero exit, and not a single write (and push events that once were refused). */
 
 import { describe, expect, it } from 'vitest';
-import { COMPONENT } from '../e2e/fixtures.js';
+import { COMPONENT, NEW_VERSION } from '../e2e/fixtures.js';
 import { openPullRequest } from '../e2e/promotion-scenario.js';
 import {
+  branches,
   closeStandInsAfterAll,
+  constraintOf,
   expectFailedWith,
   expectNothingWritten,
+  expectOnlyVerdicts,
+  headOf,
   OWNER,
+  prsOf,
   repoWithNewPackage,
 } from '../e2e/scenario.js';
 import { act } from './run-in-process.js';
@@ -58,15 +63,38 @@ describe('bad input', () => {
     expectNothingWritten(standIn);
   });
 
+  // Once a refusal asking for the packages input; level-triggered delivery (issue 17) delivers
+  // instead: without a cursor yet, the run looks at every component once — the new Package for the
+  // environments taking new versions, and the fixture's pending merge promotions to prod (staging
+  // runs newer versions than prod) — and leaves the cursor at main.
   it.each([
     ['without before/after', { before: undefined, after: undefined }],
     ['that created the branch (before is all zeros)', { before: '0'.repeat(40) }],
     ['that was forced', { forced: true }],
-  ])('refuses a push event %s unless packages are named', async (_, override) => {
+  ])('delivers on a push event %s, which says nothing of what changed', async (_, override) => {
     const { standIn, event } = await repoWithNewPackage();
     const run = await act(standIn, { ...event, ...override });
-    expectFailedWith(run, /cannot tell which Packages changed .*; set the packages input/);
-    expectNothingWritten(standIn);
+    expect(run.code, run.stdout).toBe(0);
+    expect(run.stdout).not.toContain('::error::');
+    expect(run.summary).toContain('no delivery cursor yet: every component is looked at once');
+    expect(prsOf(run).map((p) => [p.component, p.environment, p.operation])).toEqual([
+      [COMPONENT, 'dev', 'created'],
+      [COMPONENT, 'staging', 'created'],
+      [COMPONENT, 'prod', 'created'],
+      ['payments-api.apps.example.com', 'prod', 'created'],
+    ]);
+    for (const env of ['dev', 'staging'])
+      expect(
+        constraintOf(
+          standIn.readTree(`flux-pkg/${COMPONENT}/${env}`)[`${COMPONENT}/${env}/packageinstall.yaml`]!,
+        ),
+      ).toBe(NEW_VERSION);
+    expect(standIn.head('refs/flux-pkg/delivered/main')).toBe(standIn.head('main'));
+    // Nothing is left: the next run (the same event replayed) writes nothing.
+    const writes = standIn.writes().length;
+    const again = await act(standIn, { ...event, ...override });
+    expect(again.code, again.stdout).toBe(0);
+    expect(standIn.writes()).toHaveLength(writes);
   });
 
   it('writes nothing in a dry run, but reports what it would change', async () => {
@@ -82,7 +110,7 @@ describe('bad input', () => {
     expectNothingWritten(standIn);
   });
 
-  it('validates the head of a pull request (mode auto on pull_request) and writes nothing', async () => {
+  it('validates the head of a pull request (mode auto on pull_request) and writes only its verdict', async () => {
     const { standIn } = await repoWithNewPackage();
     const paramsPath = `${COMPONENT}/prod/params.yaml`;
     const docs = await openPullRequest(standIn, 'docs', { 'README.md': 'docs only\n' });
@@ -99,6 +127,12 @@ describe('bad input', () => {
     expectFailedWith(run, /1 validation error\(s\); nothing was written/);
     expect(run.annotations).toContainEqual(expect.stringContaining(`file=${paramsPath},line=`));
     expect(run.outputs.valid).toBe('false');
-    expect(standIn.writes()).toHaveLength(writesBefore);
+    // The gate's one write: its verdict on each head it judged (issue 17), no branch, no pull request.
+    expectOnlyVerdicts(standIn, writesBefore, [
+      [headOf(docs), 'success'],
+      [headOf(bad), 'failure'],
+    ]);
+    expect(branches(standIn)).toEqual(['docs', 'main', 'scale-down']);
+    expect(standIn.pulls).toHaveLength(2);
   });
 });

@@ -14,6 +14,7 @@ import { act } from './run-in-process.js';
 /** The stand-in's x-ratelimit-limit, and the 10% a delivery leaves to others. */
 const LIMIT = 5000;
 const RESERVE = LIMIT / 10;
+const CURSOR = 'refs/flux-pkg/delivered/main';
 
 const standIns: StandIn[] = [];
 beforeAll(() => {
@@ -23,7 +24,8 @@ afterAll(async () => {
   for (const s of standIns.splice(0)) await s.close();
 });
 
-async function repoWithPush(rateLimitRemaining?: number) {
+/** A repo and a supply-chain push; `cursor`: the delivery cursor already at the commit before it. */
+async function repoWithPush(rateLimitRemaining?: number, cursor = false) {
   const standIn = await startStandIn({
     owner: OWNER,
     repo: REPO,
@@ -32,13 +34,14 @@ async function repoWithPush(rateLimitRemaining?: number) {
     rateLimitRemaining,
   });
   standIns.push(standIn);
+  if (cursor) standIn.git(['update-ref', CURSOR, standIn.head('main')!]);
   const pkg = newPackage();
   return { standIn, event: supplyChainPush(standIn, { [pkg.path]: pkg.content }) };
 }
 
 /** Calls a run makes before its first write, on a repo with a budget to spare. */
-async function callsBeforeFirstWrite(): Promise<number> {
-  const { standIn, event } = await repoWithPush();
+async function callsBeforeFirstWrite(cursor = false): Promise<number> {
+  const { standIn, event } = await repoWithPush(undefined, cursor);
   const run = await act(standIn, event);
   expect(run.code, run.stdout).toBe(0);
   expect(prsOf(run).map((p) => p.environment)).toEqual(['dev', 'staging']);
@@ -53,6 +56,8 @@ describe('a push larger than the REST budget left', () => {
 
     const first = await act(standIn, event);
     expect(first.code, first.stdout).toBe(0);
+    // Staging is not delivered: the delivery cursor must not say main is.
+    expect(standIn.head(CURSOR)).toBeUndefined();
     expect(prsOf(first).map((p) => [p.environment, p.operation])).toEqual([['dev', 'created']]);
     expect(JSON.parse(first.outputs.deferred!)).toEqual([{ component: COMPONENT, environment: 'staging' }]);
     expect(first.annotations.filter((a) => a.startsWith('::warning'))).toEqual([
@@ -73,6 +78,32 @@ describe('a push larger than the REST budget left', () => {
       `flux-pkg/${COMPONENT}/dev`,
       `flux-pkg/${COMPONENT}/staging`,
     ]);
+    expect(standIn.head(CURSOR)).toBe(standIn.head('main'));
+    expect(standIns.flatMap((s) => s.violations)).toEqual([]);
+  });
+
+  it('keeps the delivery cursor behind a deferred pull request: a later push of something else delivers it', async () => {
+    const reads = await callsBeforeFirstWrite(true);
+    const { standIn } = await repoWithPush(RESERVE + reads + 8, true);
+    const before = standIn.head(CURSOR);
+
+    const first = await act(standIn, supplyChainPush(standIn, { 'docs/notes.md': 'unrelated\n' }));
+    expect(first.code, first.stdout).toBe(0);
+    expect(prsOf(first).map((p) => [p.environment, p.operation])).toEqual([['dev', 'created']]);
+    expect(JSON.parse(first.outputs.deferred!)).toEqual([{ component: COMPONENT, environment: 'staging' }]);
+    expect(standIn.head(CURSOR)).toBe(before);
+    expect(first.summary).toContain(`delivery cursor stays at ${before!.slice(0, 7)}`);
+
+    // The next push touches no Package: only the kept cursor says staging is still undelivered.
+    standIn.setRateLimitRemaining(LIMIT);
+    const next = await act(standIn, supplyChainPush(standIn, { 'docs/notes.md': 'still unrelated\n' }));
+    expect(next.code, next.stdout).toBe(0);
+    // dev's branch is rebuilt on the moved base; staging's pull request is opened at last.
+    expect(prsOf(next).map((p) => [p.environment, p.operation])).toEqual([
+      ['dev', 'updated'],
+      ['staging', 'created'],
+    ]);
+    expect(standIn.head(CURSOR)).toBe(standIn.head('main'));
     expect(standIns.flatMap((s) => s.violations)).toEqual([]);
   });
 });

@@ -22,6 +22,7 @@ const SECRET = 'hunter2-Zq9planted';
 const NEWER = '20230601120000.0.0';
 const LATEST = '20230701120000.0.0';
 const DEV = `${COMPONENT}/dev`;
+const CURSOR = 'refs/flux-pkg/delivered/main';
 const literal = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 describe('(a) a symbolic link in the gitops repo is refused unread', () => {
@@ -110,7 +111,9 @@ describe('(d) a marker planted in an open pull request does not block the next P
   /**
    * The action's own dev pull request, its body then edited (repo text, or someone with write
    * access); main also holds a Package LATEST newer than the one pushed next, so a forged marker
-   * naming LATEST would pass the version check.
+   * naming LATEST would pass the version check. LATEST is behind the delivery cursor (as after a
+   * run that proposed it): level-triggered delivery would otherwise deliver LATEST itself, the
+   * newest undelivered Package, and the marker would decide nothing.
    */
   async function devPullEdited(edit: (body: string) => string) {
     const standIn = await gitopsRepo();
@@ -119,7 +122,9 @@ describe('(d) a marker planted in an open pull request does not block the next P
     const dev = standIn.pulls.find((p) => p.head === `flux-pkg/${DEV}`)!;
     dev.body = edit(dev.body ?? '');
     const latest = newPackage(LATEST);
-    standIn.commit('main', { [latest.path]: latest.content }, 'a Package nobody delivers yet');
+    const delivered = standIn.commit('main', { [latest.path]: latest.content }, 'a Package delivered before');
+    expect(standIn.head(CURSOR)).toBeDefined();
+    standIn.git(['update-ref', CURSOR, delivered]);
     const newer = newPackage(NEWER);
     const run = await act(standIn, supplyChainPush(standIn, { [newer.path]: newer.content }));
     return { standIn, run, dev };

@@ -108,11 +108,20 @@ describe('values Secrets encrypted with SOPS', () => {
     );
 
     const writes = standIn.writes().length;
+    // A rerun of the event: the delivery cursor is at main, nothing is left to deliver.
     const rerun = await act(standIn, event, { 'sops-age-key': keyFile });
     expect(rerun.code).toBe(0);
     expect(standIn.writes().length).toBe(writes);
-    expect(prsOf(rerun).map((p) => p.operation)).toEqual(['unchanged', 'unchanged']);
+    expect(rerun.summary).toContain('nothing changed since the last delivery');
     expectNoPlanted(rerun, []);
+    // Planned again (the packages input bypasses the cursor): SOPS's random data key and IVs would
+    // give a new ciphertext, yet the same plaintext keeps the PR's params.yaml as it is.
+    const replan = await act(standIn, event, { 'sops-age-key': keyFile, packages: pkg.path });
+    expect(replan.code, replan.stdout).toBe(0);
+    expect(prsOf(replan).map((p) => p.operation)).toEqual(['unchanged', 'unchanged']);
+    expect(standIn.writes().length).toBe(writes);
+    expect(standIn.readTree(`flux-pkg/${COMPONENT}/dev`)[DEV_PARAMS]).toBe(text);
+    expectNoPlanted(replan, []);
   });
 
   it('newer Packages updating the open PR keep its encrypted params.yaml byte for byte (plaintext decides)', async () => {

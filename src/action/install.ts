@@ -5,7 +5,7 @@
 import * as core from '@actions/core';
 import { type LoadedConfig, loadConfig, type RepoConfig } from '../config/config.js';
 import { advanceCursor, readCursor } from '../github/cursor.js';
-import { api, deliver, type Proposed } from '../github/deliver.js';
+import { api, type Delivered, deliver, type Proposed } from '../github/deliver.js';
 import { type Base, refreshFiles } from '../github/publish.js';
 import { changedFiles, componentFolders, planReadable, rootTreeOf, widen } from '../github/tree-walk.js';
 import { type ChangeSet, changedPaths, classifyChanges } from '../plan/model/changes.js';
@@ -93,7 +93,7 @@ export async function deliverPush(
   };
   if (!delivered.result.valid) await failInvalid(report);
   if (since && what.install && what.promote && !inputs.environments && !inputs.dryRun)
-    await moveCursor(session, since.cursor, delivered.base.sha, report.notes);
+    await moveCursor(session, since, delivered, report.notes);
   await finish(report);
 }
 
@@ -254,11 +254,23 @@ async function widenBase(session: Session, base: Base, config: RepoConfig, paths
   refreshFiles(base);
 }
 
-/** The cursor follows the base this run delivered; a run that lost the race leaves it to the newer one. */
-async function moveCursor(session: Session, from: string | undefined, to: string, notes: string[]) {
+/**
+ * The cursor follows the base this run delivered; a run that lost the race leaves it to the newer one.
+ * A run that left pull requests for later (the REST budget deferred them) did not deliver that base:
+ * the cursor stays where it was, so the next run finds the deferred ones among what changed since.
+ */
+async function moveCursor(session: Session, since: Since, delivered: Delivered, notes: string[]) {
   const { client, ref, baseBranch } = session;
+  const to = delivered.base.sha;
+  if (delivered.deferred.length > 0) {
+    const at = since.cursor ? `stays at ${since.cursor.slice(0, 7)}` : 'not created';
+    notes.push(
+      `delivery cursor ${at}: ${to.slice(0, 7)} is not fully delivered until the pull requests left for the next run are`,
+    );
+    return;
+  }
   const moved = await api('moving the delivery cursor', () =>
-    advanceCursor(client, ref, baseBranch, from, to),
+    advanceCursor(client, ref, baseBranch, since.cursor, to),
   );
   if (moved !== 'kept') notes.push(`delivery cursor ${moved}: ${to.slice(0, 7)} is delivered`);
 }
