@@ -5789,7 +5789,7 @@ const CODES = {
     'request.promote': e('A manual promotion names a component that does not exist or is not a valid name.', 'Correct the `component` input (or `--component`).'),
     'request.version': e('The requested version is not a Package version, or the component has no Package of that version.', 'Give a version the component has under packages/ (the message lists them).'),
     'request.target-namespace': e('Bootstrap needs the namespace the Package installs into, and neither the request nor flux-pkg.yaml gives it, or it is not a namespace name.', 'Set `target-namespace` (or `targetNamespace` for the environment in flux-pkg.yaml).'),
-    'request.service-account-name': e('The service account name is not a valid name, or equals the account Flux impersonates in the same namespace.', 'Give the kapp-controller account a name of its own.'),
+    'request.service-account-name': e('service-account-name (the account kapp-controller installs with) is not an object name.', 'Give a DNS-1123 name: lowercase letters, digits, `-` and `.`, at most 253 characters.'),
     'request.flux-api-version': e('flux-api-version is neither v1 nor v1beta2.', 'Use v1 (current Flux) or v1beta2.'),
     'request.git-url': e('git-url is not a URL Flux can clone (https:// or ssh://).', 'Give the gitops repository URL as https://… or ssh://git@….'),
     'request.flux-namespace': e('flux-namespace is not a namespace name.', REQUEST_NAME_FIX),
@@ -5834,8 +5834,8 @@ const CODES = {
     'kustomization.outside': e('A kustomization lists a resource outside the environment folder (`../…` or an absolute path).', 'Move the file into the environment folder, or list only files inside it.'),
     'kustomization.resource-missing': e('A kustomization lists a resource that does not exist in the folder; kustomize fails the build.', 'Add the file, or remove the entry.'),
     'kustomization.duplicate': e('A kustomization lists the same resource twice, or two files hold the same object; kustomize refuses duplicate ids.', 'List each file once and keep one copy of each object.'),
-    'kustomization.not-an-object': e('A kustomization file, or a document of a listed file, is not a YAML map.', 'Make each document a Kubernetes object (a map with apiVersion, kind and metadata).'),
-    'kustomization.invalid': e('A kustomization field has the wrong shape (e.g. `resources` is not a list of strings, `namespace` not a name).', "Follow kustomize's Kustomization reference for the field the message names."),
+    'kustomization.not-an-object': e('A document of a file the kustomization lists is not one Kubernetes object: not a map, without a `kind`, or a `List`.', 'Make each document one Kubernetes object (a map with apiVersion, kind and metadata); write the items of a List as documents of their own.'),
+    'kustomization.invalid': e('A kustomization file is not one YAML map, or a field has the wrong shape (`resources` is not a list of strings, `namespace` not a string).', "Follow kustomize's Kustomization reference for the field the message names."),
     'kustomization.depth': e('Kustomizations nest deeper than the gate follows (a folder listing a folder listing a folder…).', 'Flatten the environment folder: list the files directly.'),
     'packageinstall.not-applied': e('An environment folder builds no PackageInstall for its component (it was deleted, or no listed file holds one).', "List the file with the PackageInstall in the folder's kustomization, or remove the environment folder."),
     'packageinstall.multiple': e('An environment folder builds more than one PackageInstall for a component; an environment holds exactly one.', 'Keep one PackageInstall per component in the folder.'),
@@ -5845,18 +5845,18 @@ const CODES = {
     'policy.cluster-scope': e("An RBAC folder grants cluster scope (ClusterRole or ClusterRoleBinding): the run cluster's Flux would get rights beyond its namespace.", "Use a Role and RoleBinding in the environment's namespace; a Package that installs CRDs needs the platform team to list the component under `policy.allowClusterScope` in flux-pkg.yaml on the base branch."),
     'policy.admin-binding': e('An RBAC folder binds a built-in administrator role (cluster-admin, admin or edit).', 'Bind a Role listing exactly what the Package deploys.'),
     'policy.wildcard': e('An RBAC rule uses `*` in apiGroups, resources or verbs.', 'List the API groups, resources and verbs the Package needs; `*` needs `policy.allowClusterScope` on the base branch.'),
-    'policy.rbac-kind': e('An RBAC folder holds an object that is not a namespaced RBAC object (Role, RoleBinding, ServiceAccount).', "Keep only namespaced RBAC objects in the RBAC folder; anything else belongs to the platform team's own repository."),
+    'policy.rbac-kind': e("An RBAC folder holds an object other than a Namespace, ServiceAccount, Role or RoleBinding (or its kustomization): it would be applied with the kubeconfig's own identity.", "Move it to the environment folder, which Flux applies as the environment's own account."),
     'policy.schema': e('A Brain-folder Flux object does not validate against its CRD schema.', 'Fix the field the message names (the real Flux CRDs define it), or regenerate the file with bootstrap.'),
     'policy.kustomization': e("A kustomization in a Brain or RBAC folder lists something other than the folder's own files, or uses a feature that changes objects.", "List only the folder's own files under `resources`."),
     'policy.service-account': e("A Flux Kustomization that applies packages or an environment folder has no serviceAccountName, or names a Flux controller's account (Flux would apply with that controller's cluster-wide rights).", "Set serviceAccountName to the environment's own account (bootstrap's default: <component>-flux)."),
     'policy.provider-address': e('A notification Provider posts commit statuses to an address that is not this repository on this GitHub server: the status token would go elsewhere.', "Set the Provider's spec.address to this repository's https URL on its GitHub server."),
-    'policy.shared-kubeconfig': w('Two environments apply with the same kubeconfig Secret (one cluster); fine for namespaces of one cluster, a mistake otherwise.', 'Give each run cluster its own kubeconfig Secret.'),
+    'policy.shared-kubeconfig': w('Brain Kustomizations of two environments apply with the same kubeconfig Secret (one cluster, one identity); fine for namespaces of one cluster, a mistake otherwise.', 'Give each run cluster its own kubeconfig Secret.'),
     'policy.sops-recipients-with-values': e('A pull request changes .sops.yaml recipients and encrypted values together: new recipients would get keys to values no reviewer could read.', 'Change the recipients in one pull request (re-wrapped by `flux-pkg sops updatekeys` once merged), the values in another.'),
-    'config.status-creators': e('flux-pkg.yaml uses `promoteWhen: healthy` without `promotion.statusCreators`: any account that may post commit statuses could promote.', "List the GitHub login of the token Flux's notification Provider posts with under `promotion.statusCreators`."),
+    'config.status-creators': e("flux-pkg.yaml uses `promoteWhen: healthy` without `promotion.statusCreators`: commit statuses count only from listed accounts (anyone with `statuses: write` can post Flux's context), so that environment would never promote.", "List the GitHub login of the token Flux's notification Provider posts with under `promotion.statusCreators`."),
     'bootstrap.shared-kubeconfig': w("The new environment's kubeconfig Secret is already used by another environment of the component.", 'Use a Secret of its own unless both are namespaces of one cluster.'),
     'plan.rollback-hold': w('An environment was rolled back from this version (`flux-pkg.dev/rolled-back-from`): it is not offered again until a newer version appears.', 'Publish a newer Package version, or remove the annotation from the PackageInstall to release the hold.'),
     'request.repository-url': e('The repository address for commit statuses is missing or not an https URL of one repository.', 'Pass --repository-url https://<server>/<owner>/<repo> (the action derives it from GITHUB_SERVER_URL).'),
-    'request.flux-service-account-name': e("flux-service-account-name names a Flux controller's account, or is not an object name.", "Name an account of the environment's own (default <component>-flux)."),
+    'request.flux-service-account-name': e("flux-service-account-name names a Flux controller's account (kustomize-controller, helm-controller…): Flux would apply with that controller's cluster-wide rights.", "Name an account of the environment's own (default <component>-flux)."),
     'request.rbac': e('rbac.extraRules in flux-pkg.yaml use `*` in apiGroups, resources or verbs.', 'List what the Package deploys, or have the platform team add the component to `policy.allowClusterScope` on the base branch.'),
     // values Secrets (params.yaml).
     'values.secret-missing': e('params.yaml holds no Secret (or several).', 'Keep one `kind: Secret` document in params.yaml.'),
@@ -7166,8 +7166,9 @@ function finishEnvironment(ctx, { component, packages, env, environment, setting
         d.severity === 'error' ? fail(d) : ctx.diagnostics.push(d);
     if (planned.file)
         result.files.push(planned.file);
-    // Encrypted when it was, or when it will be (plannedSecret seals it): either way its values are secret.
-    const encrypted = env.encrypted !== undefined || settings.secretFormat === 'sops';
+    // Encrypted when it was, when it will be (plannedSecret seals it), or when a data value holds a
+    // nested SOPS document (decrypted with the key, its values are as secret): shown changed/unchanged only.
+    const encrypted = env.encrypted !== undefined || (env.nestedSops?.length ?? 0) > 0 || settings.secretFormat === 'sops';
     const problems = planned.secret ? ctx.values.check(target, planned.secret, { encrypted }) : [];
     if (planned.secret) {
         for (const d of problems)
@@ -12185,7 +12186,7 @@ async function deliverPush(session, what, mode = 'install') {
     if (!delivered.result.valid)
         await failInvalid(report);
     if (since && what.install && what.promote && !inputs.environments && !inputs.dryRun)
-        await moveCursor(session, since.cursor, delivered.base.sha, report.notes);
+        await moveCursor(session, since, delivered, report.notes);
     await report_finish(report);
 }
 const ZERO_SHA = /^0+$/;
@@ -12294,10 +12295,20 @@ async function widenBase(session, base, config, paths) {
     await api('reading the gitops repository', () => widen(session.objects, base.index, folders));
     refreshFiles(base);
 }
-/** The cursor follows the base this run delivered; a run that lost the race leaves it to the newer one. */
-async function moveCursor(session, from, to, notes) {
+/**
+ * The cursor follows the base this run delivered; a run that lost the race leaves it to the newer one.
+ * A run that left pull requests for later (the REST budget deferred them) did not deliver that base:
+ * the cursor stays where it was, so the next run finds the deferred ones among what changed since.
+ */
+async function moveCursor(session, since, delivered, notes) {
     const { client, ref, baseBranch } = session;
-    const moved = await api('moving the delivery cursor', () => advanceCursor(client, ref, baseBranch, from, to));
+    const to = delivered.base.sha;
+    if (delivered.deferred.length > 0) {
+        const at = since.cursor ? `stays at ${since.cursor.slice(0, 7)}` : 'not created';
+        notes.push(`delivery cursor ${at}: ${to.slice(0, 7)} is not fully delivered until the pull requests left for the next run are`);
+        return;
+    }
+    const moved = await api('moving the delivery cursor', () => advanceCursor(client, ref, baseBranch, since.cursor, to));
     if (moved !== 'kept')
         notes.push(`delivery cursor ${moved}: ${to.slice(0, 7)} is delivered`);
 }
