@@ -1,19 +1,17 @@
 /** The mode table: which module runs for a mode, and which mode `auto` picks for an event. */
 import type { Mode } from '../inputs.js';
-import { bootstrap } from './bootstrap.js';
-import { install } from './install.js';
-import { promote } from './promote.js';
 import { ActionError } from './report.js';
 import type { Session } from './session.js';
-import { validate } from './validate.js';
 
 type ModeName = Exclude<Mode, 'auto'>;
 
+// Each mode's module is imported when the mode runs: a run loads only its own mode (a bundle chunk each), so a
+// pull request's validate loads no delivery, bootstrap or SOPS encryption code.
 export const MODES: Record<ModeName, (session: Session) => Promise<void>> = {
-  install,
-  validate,
-  bootstrap,
-  promote,
+  install: async (session) => (await import('./install.js')).install(session),
+  validate: async (session) => (await import('./validate.js')).validate(session),
+  bootstrap: async (session) => (await import('./bootstrap.js')).bootstrap(session),
+  promote: async (session) => (await import('./promote.js')).promote(session),
 };
 
 const BY_EVENT: Record<string, ModeName> = {

@@ -11,19 +11,16 @@ import packageJson from '../../package.json' with { type: 'json' };
 import { type LoadedConfig, loadConfig, type RepoConfig } from '../config/config.js';
 import { formatDiagnostic } from '../diagnostics.js';
 import { classifyChanges } from '../plan/model/changes.js';
-import { loadStatus } from '../plan/modes/status/run.js';
 import { plan } from '../plan/plan.js';
 import type { PlanResult, Request } from '../plan/types.js';
 import { LocalSnapshot } from '../repo/local.js';
 import { WriteRefusedError, writeFiles } from '../repo/local-writer.js';
 import { UnsafeWritePathError } from '../repo/paths.js';
-import { statusJson, statusText } from '../report/summary/status-render.js';
 import { diagnosticLines, fileDiff, jsonReport, summaryLines } from '../report/terminal/text.js';
 import { BOOTSTRAP_NAMES, type FlagName } from '../settings/declarations.js';
 import { isAgeRecipient } from '../sops/index.js';
 import { bootstrapFlagProblem, planLocalBootstrap } from './bootstrap.js';
 import { FLAGS, type FlagValues, flagHelp, parseErrorLine, parseOptions } from './flags.js';
-import { sopsCommand } from './sops.js';
 import { KEY_SOURCES_HELP, KeySourceError, loadAgeIdentities } from './sops-keys.js';
 import { valuesFileDiagnostics, valuesFileProblem } from './values-file.js';
 
@@ -124,7 +121,8 @@ flux-pkg --version prints the version of flux-pkg.
 `;
 
 export async function main(argv: string[], io: Io): Promise<number> {
-  if (argv[0] === 'sops') return sopsCommand(argv.slice(1), io);
+  // A command's own code is imported when it runs: `validate` loads no SOPS rewrapping, status or bootstrap code.
+  if (argv[0] === 'sops') return (await import('./sops.js')).sopsCommand(argv.slice(1), io);
   if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
     io.out(`${packageJson.version}\n`);
     return 0;
@@ -195,6 +193,10 @@ function recipientProblem(values: FlagValues): string | undefined {
 }
 
 async function statusCommand({ values }: Parsed, io: Io, snapshot: LocalSnapshot): Promise<number> {
+  const [{ loadStatus }, { statusJson, statusText }] = await Promise.all([
+    import('../plan/modes/status/run.js'),
+    import('../report/summary/status-render.js'),
+  ]);
   const model = await loadStatus(snapshot, { loaded: await loadConfig(snapshot) });
   if (values.json) io.out(statusJson(model));
   else {

@@ -4,10 +4,6 @@
  */
 import { type LoadedConfig, loadConfig } from '../config/config.js';
 import type { Snapshot } from '../repo/snapshot.js';
-import { planBootstrap } from './modes/bootstrap/run.js';
-import { runInstall } from './modes/install/run.js';
-import { runPromote } from './modes/promote/run.js';
-import { runValidate } from './modes/validate/run.js';
 import { type ComponentRunner, planComponents } from './run.js';
 import type { ComponentRequest, Request, ResultOf } from './types.js';
 
@@ -19,18 +15,22 @@ type Runner<K extends Request['kind']> = (
   loaded?: LoadedConfig,
 ) => Promise<ResultOf<K>>;
 
-/** A mode that plans component by component, through the shared pipeline (run.ts). */
+/**
+ * A mode that plans component by component, through the shared pipeline (run.ts). Each mode's code is imported
+ * when a request of its kind comes: a run loads only the mode it plans (a bundle puts each in a chunk of its own).
+ */
 const byComponent =
-  <R extends ComponentRequest>(runner: ComponentRunner<R>) =>
+  <R extends ComponentRequest>(load: () => Promise<ComponentRunner<R>>) =>
   async (snapshot: Snapshot, request: R, loaded?: LoadedConfig) =>
-    planComponents(snapshot, request, loaded ?? (await loadConfig(snapshot)), runner);
+    planComponents(snapshot, request, loaded ?? (await loadConfig(snapshot)), await load());
 
 /** The one table from a request's kind to the mode that plans it (one folder each under modes/). */
 const RUNNERS: { readonly [K in Request['kind']]: Runner<K> } = Object.freeze({
-  install: byComponent(runInstall),
-  validate: byComponent(runValidate),
-  promote: byComponent(runPromote),
-  bootstrap: planBootstrap,
+  install: byComponent(async () => (await import('./modes/install/run.js')).runInstall),
+  validate: byComponent(async () => (await import('./modes/validate/run.js')).runValidate),
+  promote: byComponent(async () => (await import('./modes/promote/run.js')).runPromote),
+  bootstrap: async (snapshot, request, loaded) =>
+    (await import('./modes/bootstrap/run.js')).planBootstrap(snapshot, request, loaded),
 });
 
 /** The request kinds, which are the action's modes (src/action/modes.ts maps each to its shell). */

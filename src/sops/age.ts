@@ -3,7 +3,14 @@
  * age file (`age/keysource.go`). Built on `age-encryption` (typage, by the age author), so the files
  * are standard age: the `age` CLI decrypts them.
  */
-import { armor, Decrypter, Encrypter } from 'age-encryption';
+import type * as AgeEncryption from 'age-encryption';
+
+// age's code is loaded when a key is first wrapped or unwrapped: a run that meets no SOPS file never loads it.
+let ageModule: Promise<typeof AgeEncryption> | undefined;
+const age = () => {
+  ageModule ??= import('age-encryption');
+  return ageModule;
+};
 
 export interface AgeStanza {
   recipient: string;
@@ -30,6 +37,7 @@ export function isAgeRecipient(text: string): boolean {
 
 /** Wrap the data key for each recipient. Throws only for a recipient `isAgeRecipient` let through. */
 export async function wrapDataKey(dataKey: Uint8Array, recipients: readonly string[]): Promise<AgeStanza[]> {
+  const { armor, Encrypter } = await age();
   const stanzas: AgeStanza[] = [];
   for (const recipient of recipients) {
     const encrypter = new Encrypter();
@@ -50,6 +58,7 @@ export async function unwrapDataKey(
   stanzas: readonly AgeStanza[],
   identities: readonly string[],
 ): Promise<{ dataKey: Uint8Array } | { failure: UnwrapFailure }> {
+  const { armor, Decrypter } = await age();
   const decrypter = new Decrypter();
   try {
     for (const identity of identities) decrypter.addIdentity(identity);
