@@ -71,11 +71,11 @@ export async function deliverPush(
       const results = await api('reading the gitops repository', () =>
         planDelivery(session, what, { snapshot, loaded, base, changes }),
       );
-      if (results.length === 0) {
+      const rewrap = await rewrapOnBase(session, what, base, changes, snapshot);
+      if (results.length === 0 && !rewrap?.files?.length) {
         notes.push('nothing changed since the last delivery: nothing to deliver');
         core.info(notes.at(-1)!);
       }
-      const rewrap = await rewrapOnBase(session, what, base, changes, snapshot);
       const result = combineResults(results, [...loaded.diagnostics, ...(rewrap?.diagnostics ?? [])], {
         file: loaded.config.file,
       });
