@@ -78,7 +78,7 @@ describe('re-wrapping data keys after a .sops.yaml recipient change', () => {
       ops.recipient,
       newcomer.recipient,
     ]);
-    const pull = standIn.pulls.find((p) => p.head?.ref === REWRAP_BRANCH || p.head === REWRAP_BRANCH);
+    const pull = standIn.pulls.find((p) => p.head === REWRAP_BRANCH);
     expect(pull?.body).toContain(DEV_PARAMS);
     expect(pull?.body).toContain(`added \`${newcomer.recipient}\``);
     expect(pull?.body).not.toContain('AGE-SECRET-KEY');
