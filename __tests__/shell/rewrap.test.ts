@@ -100,6 +100,12 @@ describe('re-wrapping data keys after a .sops.yaml recipient change', () => {
     expect(again.code).toBe(0);
     expect(standIn.readTree(REWRAP_BRANCH)[DEV_PARAMS]).toBe(text);
     expect(standIn.readTree(REWRAP_BRANCH)['.sops.yaml']).toBe(standIn.readTree('main')['.sops.yaml']);
+
+    // The recipient change reverted on the base: nothing to re-wrap, and the open PR is closed.
+    const revert = supplyChainPush(standIn, { '.sops.yaml': sopsYaml([ops.recipient]) });
+    const reverted = await act(standIn, revert, { 'sops-age-key': ops.keyFile });
+    expect(reverted.code).toBe(0);
+    expect(standIn.pulls.find((p) => p.head === REWRAP_BRANCH)?.state).toBe('closed');
   }, 90_000);
 
   it('without sops-age-key, a warning names the files to run `flux-pkg sops updatekeys` on', async () => {

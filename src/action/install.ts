@@ -4,7 +4,7 @@
  */
 import * as core from '@actions/core';
 import { type LoadedConfig, loadConfig, type RepoConfig } from '../config/config.js';
-import type { Diagnostic } from '../diagnostics.js';
+import { type Diagnostic, warning } from '../diagnostics.js';
 import { advanceCursor, readCursor } from '../github/cursor.js';
 import { api, deliver, type Proposed } from '../github/deliver.js';
 import { type Base, refreshFiles } from '../github/publish.js';
@@ -123,6 +123,11 @@ async function rewrapOnBase(
   const { inputs, facts } = session;
   if (!what.install || inputs.packages || facts.eventName === 'pull_request' || !rewrapWanted(changes))
     return undefined;
+  if (base.partial) {
+    const message =
+      'the re-wrap check after a .sops.yaml change was skipped: the tree is larger than GitHub reads at once; run `flux-pkg sops updatekeys` on the files it covers';
+    return { diagnostics: [warning('sops.rewrap', message, '.sops.yaml')] };
+  }
   const entries = base.tree.filter((e) => planReadable(e, MAX_PREFETCH_BYTES));
   const { configs, files } = rewrapCandidates(entries.map((e) => e.path));
   if (configs.length === 0) return undefined;
