@@ -4,19 +4,22 @@
  */
 import * as core from '@actions/core';
 import { type LoadedConfig, loadConfig, type RepoConfig } from '../config/config.js';
+import { type Diagnostic, warning } from '../diagnostics.js';
 import { advanceCursor, readCursor } from '../github/cursor.js';
 import { api, type Delivered, deliver, type Proposed } from '../github/deliver.js';
 import { type Base, refreshFiles } from '../github/publish.js';
 import { changedFiles, componentFolders, planReadable, rootTreeOf, widen } from '../github/tree-walk.js';
+import { type Rewrapped, rewrapFiles } from '../plan/load/rewrap.js';
 import { type ChangeSet, changedPaths, classifyChanges } from '../plan/model/changes.js';
 import { discover } from '../plan/model/repository.js';
+import { rewrapCandidates, rewrapNoKey, rewrapPlan, rewrapWanted } from '../plan/modes/install/rewrap.js';
 import { everyMergePromotion } from '../plan/modes/install/targets.js';
 import { promotionsOfMerge } from '../plan/modes/promote/merged.js';
 import { plan } from '../plan/plan.js';
 import { combineResults } from '../plan/proposals/combine.js';
-import { type ProposalStyle, proposalsFromPlan } from '../plan/proposals/proposals.js';
+import { type ProposalStyle, proposalsFromPlan, rewrapProposal } from '../plan/proposals/proposals.js';
 import type { InstallRequest, PlanResult, Published } from '../plan/types.js';
-import type { Snapshot } from '../repo/snapshot.js';
+import { RefusedReadError, type Snapshot } from '../repo/snapshot.js';
 import { ActionError, annotate, failInvalid, finish, type StatusSource } from './report.js';
 import { deliveryOf, type Session, snapshotOf, sopsKeys, sopsOverrides, treeOfCommit } from './session.js';
 
@@ -68,13 +71,19 @@ export async function deliverPush(
       const results = await api('reading the gitops repository', () =>
         planDelivery(session, what, { snapshot, loaded, base, changes }),
       );
-      if (results.length === 0) {
+      const rewrap = await rewrapOnBase(session, what, base, changes, snapshot);
+      if (results.length === 0 && !rewrap?.files?.length) {
         notes.push('nothing changed since the last delivery: nothing to deliver');
         core.info(notes.at(-1)!);
       }
-      const result = combineResults(results, loaded.diagnostics, { file: loaded.config.file });
+      const result = combineResults(results, [...loaded.diagnostics, ...(rewrap?.diagnostics ?? [])], {
+        file: loaded.config.file,
+      });
       const flow = inputs.prFlow ?? loaded.config.prFlow;
-      const proposals = result.valid ? proposalsFromPlan(result, styleOf(session, base), flow) : [];
+      const style = styleOf(session, base);
+      const proposals = result.valid ? proposalsFromPlan(result, style, flow) : [];
+      if (result.valid && rewrap?.files && rewrap.changes)
+        proposals.push(rewrapProposal(rewrap.changes, rewrap.files, style));
       planned = { result, proposals };
       return planned;
     },
@@ -95,6 +104,51 @@ export async function deliverPush(
   if (since && what.install && what.promote && !inputs.environments && !inputs.dryRun)
     await moveCursor(session, since, delivered, report.notes);
   await finish(report);
+}
+
+/**
+ * `sops updatekeys` for what is on the base branch: after a `.sops.yaml` change (or on a full scan),
+ * every SOPS file whose recipients differ from its `.sops.yaml`'s gets its data key re-wrapped, in one
+ * pull request. Only on the base: a pull request's own `.sops.yaml` is never acted on (a hostile
+ * one would get the data keys wrapped for its recipient before anyone reviewed it). Without a key, a
+ * warning names the files. Undefined: not looked at.
+ */
+async function rewrapOnBase(
+  session: Session,
+  what: { install: boolean },
+  base: Base,
+  changes: ChangeSet | undefined,
+  snapshot: Snapshot,
+): Promise<(Partial<Rewrapped> & { diagnostics: Diagnostic[] }) | undefined> {
+  const { inputs, facts } = session;
+  if (!what.install || inputs.packages || facts.eventName === 'pull_request' || !rewrapWanted(changes))
+    return undefined;
+  if (base.partial) {
+    const message =
+      'the re-wrap check after a .sops.yaml change was skipped: the tree is larger than GitHub reads at once; run `flux-pkg sops updatekeys` on the files it covers';
+    return { diagnostics: [warning('sops.rewrap', message, '.sops.yaml')] };
+  }
+  const entries = base.tree.filter((e) => planReadable(e, MAX_PREFETCH_BYTES));
+  const { configs, files } = rewrapCandidates(entries.map((e) => e.path));
+  if (configs.length === 0) return undefined;
+  const wanted = new Set([...configs, ...files]);
+  session.objects.prefetch(entries.filter((e) => wanted.has(e.path)).map((e) => e.sha));
+  const texts = new Map<string, string>();
+  await api('reading the SOPS files', async () => {
+    for (const path of wanted) {
+      const text = await snapshot.read(path, { maxBytes: MAX_PREFETCH_BYTES }).catch((e: unknown) => {
+        if (e instanceof RefusedReadError) return undefined;
+        throw e;
+      });
+      if (text !== undefined) texts.set(path, text);
+    }
+  });
+  const planned = rewrapPlan(texts);
+  const identities = sopsKeys(inputs).identities;
+  if (identities.length === 0)
+    return { diagnostics: [...planned.diagnostics, ...rewrapNoKey(planned.changes)] };
+  const done = await rewrapFiles(planned.changes, texts, identities);
+  return { ...done, diagnostics: [...planned.diagnostics, ...done.diagnostics] };
 }
 
 /** Where this run's changes start: the cursor (read before the base, see advanceCursor), else the push's first commit. */

@@ -56,7 +56,10 @@ export async function postVerdicts(target: CheckTarget, published: readonly Publ
     if (!head) continue;
     await postCheck(target, head, {
       state: 'success',
-      description: `flux-pkg-action planned and validated ${p.targets.map((t) => `${t.component} ${t.toVersion ?? ''} in ${t.environment}`).join(', ')}`,
+      description:
+        p.targets.length === 0
+          ? 'flux-pkg-action planned this from the base branch'
+          : `flux-pkg-action planned and validated ${p.targets.map((t) => `${t.component} ${t.toVersion ?? ''} in ${t.environment}`).join(', ')}`,
     });
   }
 }

@@ -691,6 +691,14 @@ export const CODES = {
     'Give the age key (input sops-age-key, or --sops-age-key-file).',
     'An error when the run must re-encrypt the file (a new version changes it); a warning when it only reads it.',
   ),
+  'sops.rewrap-no-key': w(
+    'The recipients a .sops.yaml gives changed on the base branch and no age key was given: the data keys of the files it covers were not re-wrapped.',
+    'Give the age key (input sops-age-key), or run `flux-pkg sops updatekeys` on the files named and push the result.',
+  ),
+  'sops.rewrap': w(
+    'A SOPS file whose recipients changed could not be re-wrapped (the key does not open it, or its MAC does not match): it is left out of the re-wrap pull request.',
+    'Give an age key that opens the file, or run `flux-pkg sops updatekeys` on it by hand.',
+  ),
   'sops.no-recipients': e(
     'secretFormat is sops but no age recipient is known.',
     'Add a .sops.yaml creation rule for the file, set sopsAgeRecipients in flux-pkg.yaml, or the sops-age-recipients input.',

@@ -6,7 +6,7 @@
  */
 import { compare, parseRelaxed } from '../carvel/semver.js';
 import type { Proposal, Published } from '../plan/proposals/proposals.js';
-import type { PlannedFile } from '../plan/types.js';
+import type { PlannedFile, Target } from '../plan/types.js';
 import { MARKER_FIELDS, readMarker, trustedVersion } from '../report/pull-request/marker.js';
 import type { GitHubClient } from './client.js';
 import type { CommitFacts, GitObjects } from './objects.js';
@@ -141,6 +141,12 @@ export interface OpenPull {
   title: string;
   body: string | null;
 }
+
+/** The targets a closed pull request proposed, for its closing comment; none (a re-wrap): nothing. */
+const what = (targets: readonly Target[]) =>
+  targets.length === 0
+    ? ''
+    : ` (${targets.map((t) => `${t.component} in ${t.environment}${t.toVersion ? ` at ${t.toVersion}` : ''}`).join(', ')})`;
 
 /**
  * The open pull requests into the base branch, read once per attempt (paginated) rather than once
@@ -354,7 +360,7 @@ export async function closeIfOpen(
   await client.rest.issues.createComment({
     ...ref,
     issue_number: open.number,
-    body: `${base.branch} already has what this pull request proposed (${spec.targets.map((t) => `${t.component} in ${t.environment}${t.toVersion ? ` at ${t.toVersion}` : ''}`).join(', ')}), so it is closed by flux-pkg-action.`,
+    body: `${base.branch} already has what this pull request proposed${what(spec.targets)}, so it is closed by flux-pkg-action.`,
   });
   await client.rest.pulls.update({ ...ref, pull_number: open.number, state: 'closed' });
   return {

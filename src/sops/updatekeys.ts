@@ -63,7 +63,16 @@ export interface UpdateKeysResult {
 /** Re-wrap the data key of a SOPS YAML file for exactly these recipients (needs one identity of the file). */
 export async function updateKeys(
   text: string,
-  options: { identities: readonly string[]; recipients: readonly string[]; file?: string },
+  options: {
+    identities: readonly string[];
+    recipients: readonly string[];
+    file?: string;
+    /**
+     * Stanzas to take for recipients the file lacks instead of wrapping anew (a re-wrap branch's own,
+     * so a rerun writes the same bytes); the caller checks they come from a file with the same data key.
+     */
+    reuse?: readonly AgeStanza[];
+  },
 ): Promise<UpdateKeysResult> {
   const file = options.file ?? '';
   const recipients = [...new Set(options.recipients)];
@@ -83,7 +92,9 @@ export async function updateKeys(
   const stanzas: AgeStanza[] = [];
   for (const recipient of recipients) {
     stanzas.push(
-      kept.find((s) => s.recipient === recipient) ?? (await wrapDataKey(reuse.dataKey, [recipient]))[0]!,
+      kept.find((s) => s.recipient === recipient) ??
+        options.reuse?.find((s) => s.recipient === recipient) ??
+        (await wrapDataKey(reuse.dataKey, [recipient]))[0]!,
     );
   }
   const spliced = spliceAge(text, file, stanzas);

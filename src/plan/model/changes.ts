@@ -18,6 +18,8 @@ export interface ChangeSet {
   /** PackageInstall files added or changed (a merged environment PR). */
   packageInstalls: ChangedPackageInstall[];
   configChanged: boolean;
+  /** A `.sops.yaml` was added or changed: the files it covers may need their data keys re-wrapped. */
+  sopsConfigChanged?: boolean;
 }
 
 /** `changed`: the paths added or modified; `paths`: every path of the repository after the change. */
@@ -41,7 +43,13 @@ export function classifyChanges(
       }))
       .filter((p) => changedSet.has(p.path)),
   );
-  return { packageFiles, packageInstalls, configChanged: changedSet.has(CONFIG_FILE) };
+  const sopsConfigChanged = changed.some(isSopsConfig);
+  return {
+    packageFiles,
+    packageInstalls,
+    configChanged: changedSet.has(CONFIG_FILE),
+    ...(sopsConfigChanged ? { sopsConfigChanged } : {}),
+  };
 }
 
 /** Paths whose blob differs between two trees (added or modified; deletions are not changes to deliver). */
@@ -116,7 +124,7 @@ export function policyChanges(changed: readonly string[], layout: Layout): strin
     .sort();
 }
 
-const isSopsConfig = (path: string) => path === '.sops.yaml' || path.endsWith('/.sops.yaml');
+export const isSopsConfig = (path: string) => path === '.sops.yaml' || path.endsWith('/.sops.yaml');
 const trimmed = (dir: string) => dir.replace(/\/+$/, '');
 const isUnder = (path: string, dir: string) => trimmed(dir) !== '' && path.startsWith(`${trimmed(dir)}/`);
 

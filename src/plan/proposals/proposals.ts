@@ -7,6 +7,8 @@ import { createHash } from 'node:crypto';
 import type { AutoMerge, PrFlow } from '../../config/config.js';
 import { environmentPullRequestBody, type Links, pullRequestBody } from '../../report/pull-request/body.js';
 import { bootstrapPullRequestBody } from '../../report/pull-request/bootstrap.js';
+import { writeMarker } from '../../report/pull-request/marker.js';
+import type { RecipientChange } from '../../sops/updatekeys.js';
 import type { BootstrapResult } from '../modes/bootstrap/run.js';
 import type { EnvironmentResult, PlannedFile, PlanResult, Target } from '../types.js';
 
@@ -173,5 +175,51 @@ export function bootstrapProposal(result: BootstrapResult, style: ProposalStyle)
     teamReviewers: union(...result.environments.map((e) => e.settings?.teamReviewers), style.teamReviewers),
     draft: style.draft,
     autoMerge: style.autoMerge,
+  };
+}
+
+/** The one pull request re-wrapping data keys after a `.sops.yaml` recipient change on the base. */
+export const REWRAP_KEY = 'sops-updatekeys';
+
+/**
+ * The re-wrap pull request: each file with the recipients added and removed (public keys only), its
+ * files the re-wrapped texts. No files: the base already agrees, and an open one is closed.
+ */
+export function rewrapProposal(
+  changes: readonly RecipientChange[],
+  files: PlannedFile[],
+  style: ProposalStyle,
+): Proposal {
+  const title = 'Re-wrap SOPS data keys for the recipients .sops.yaml gives';
+  const lines = changes.flatMap((c) => [
+    `- \`${c.file}\``,
+    ...c.added.map((r) => `  - added \`${r}\``),
+    ...c.removed.map((r) => `  - removed \`${r}\``),
+  ]);
+  const body = [
+    `## ${title}`,
+    '',
+    'The recipients in `.sops.yaml` changed on the base branch. This pull request wraps each file’s data key for them (`sops updatekeys`): values, their ciphertext, `lastmodified` and the MAC are unchanged.',
+    '',
+    ...lines,
+    '',
+    'A removed recipient that kept a copy of a data key can still read the values it could read before: rotate the data key (`sops rotate`) and the secrets themselves if that matters.',
+    '',
+    writeMarker(REWRAP_KEY),
+  ].join('\n');
+  return {
+    key: REWRAP_KEY,
+    targets: [],
+    files,
+    title,
+    body,
+    commitMessage: `${title}\n\n${changes.map((c) => `update ${c.file}`).join('\n')}\n`,
+    version: undefined,
+    knownVersions: [],
+    labels: [...style.labels],
+    reviewers: [...style.reviewers],
+    teamReviewers: [...style.teamReviewers],
+    draft: style.draft,
+    autoMerge: false,
   };
 }
