@@ -727,8 +727,8 @@ __webpack_require__.d(__webpack_exports__, {
   _: () => (/* binding */ release)
 });
 
-// EXTERNAL MODULE: ./src/sops/index.ts + 3 modules
-var sops = __webpack_require__(4063);
+// EXTERNAL MODULE: ./src/sops/index.ts + 2 modules
+var sops = __webpack_require__(6936);
 // EXTERNAL MODULE: ./src/plan/model/secrets.ts
 var secrets = __webpack_require__(292);
 ;// CONCATENATED MODULE: ./src/plan/load/seal.ts

@@ -204,8 +204,8 @@ function oncePerKey(make) {
     };
 }
 
-// EXTERNAL MODULE: ./src/sops/index.ts + 3 modules
-var sops = __webpack_require__(4063);
+// EXTERNAL MODULE: ./src/sops/index.ts + 2 modules
+var sops = __webpack_require__(6936);
 ;// CONCATENATED MODULE: ./src/flux/core-schemas.ts
 /**
  * The built-in Kubernetes kinds bootstrap writes, with only what they require and what we use —

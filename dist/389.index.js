@@ -1076,7 +1076,9 @@ async function postVerdicts(target, published) {
             continue;
         await postCheck(target, head, {
             state: 'success',
-            description: `flux-pkg-action planned and validated ${p.targets.map((t) => `${t.component} ${t.toVersion ?? ''} in ${t.environment}`).join(', ')}`,
+            description: p.targets.length === 0
+                ? 'flux-pkg-action planned this from the base branch'
+                : `flux-pkg-action planned and validated ${p.targets.map((t) => `${t.component} ${t.toVersion ?? ''} in ${t.environment}`).join(', ')}`,
         });
     }
 }
@@ -4434,6 +4436,10 @@ async function withBranchCopies(objects, head, files) {
 const parentOf = (path) => (path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '');
 /** A values Secret larger than this on a branch is not one the action wrote: rewrite it. */
 const SECRET_BLOB_LIMIT = 1024 * 1024;
+/** The targets a closed pull request proposed, for its closing comment; none (a re-wrap): nothing. */
+const what = (targets) => targets.length === 0
+    ? ''
+    : ` (${targets.map((t) => `${t.component} in ${t.environment}${t.toVersion ? ` at ${t.toVersion}` : ''}`).join(', ')})`;
 /**
  * The open pull requests into the base branch, read once per attempt (paginated) rather than once
  * per environment: a push of 10 Packages × 5 environments costs one read, not fifty.
@@ -4629,7 +4635,7 @@ async function closeIfOpen(client, ref, base, spec, pulls) {
     await client.rest.issues.createComment({
         ...ref,
         issue_number: open.number,
-        body: `${base.branch} already has what this pull request proposed (${spec.targets.map((t) => `${t.component} in ${t.environment}${t.toVersion ? ` at ${t.toVersion}` : ''}`).join(', ')}), so it is closed by flux-pkg-action.`,
+        body: `${base.branch} already has what this pull request proposed${what(spec.targets)}, so it is closed by flux-pkg-action.`,
     });
     await client.rest.pulls.update({ ...ref, pull_number: open.number, state: 'closed' });
     return {
@@ -5036,7 +5042,7 @@ function planReadable(e, maxBytes) {
 /* harmony import */ var _github_refs_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9081);
 /* harmony import */ var _plan_plan_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8720);
 /* harmony import */ var _settings_declarations_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9492);
-/* harmony import */ var _sops_index_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4063);
+/* harmony import */ var _sops_index_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6936);
 /**
  * Every action input, read and checked once into a typed Settings. The only place that calls
  * core.getInput; an input is read by its name in src/settings/declarations.ts (a name not declared
@@ -5277,10 +5283,10 @@ function statusFacts(payload) {
 // Each mode's module is imported when the mode runs: a run loads only its own mode (a bundle chunk each), so a
 // pull request's validate loads no delivery, bootstrap or SOPS encryption code.
 const MODES = {
-    install: async (session) => (await __webpack_require__.e(/* import() */ 139).then(__webpack_require__.bind(__webpack_require__, 9139))).install(session),
+    install: async (session) => (await __webpack_require__.e(/* import() */ 130).then(__webpack_require__.bind(__webpack_require__, 3130))).install(session),
     validate: async (session) => (await Promise.all(/* import() */[__webpack_require__.e(253), __webpack_require__.e(660)]).then(__webpack_require__.bind(__webpack_require__, 5660))).validate(session),
-    bootstrap: async (session) => (await Promise.all(/* import() */[__webpack_require__.e(139), __webpack_require__.e(544)]).then(__webpack_require__.bind(__webpack_require__, 5544))).bootstrap(session),
-    promote: async (session) => (await Promise.all(/* import() */[__webpack_require__.e(139), __webpack_require__.e(436)]).then(__webpack_require__.bind(__webpack_require__, 9055))).promote(session),
+    bootstrap: async (session) => (await Promise.all(/* import() */[__webpack_require__.e(130), __webpack_require__.e(544)]).then(__webpack_require__.bind(__webpack_require__, 5544))).bootstrap(session),
+    promote: async (session) => (await Promise.all(/* import() */[__webpack_require__.e(130), __webpack_require__.e(436)]).then(__webpack_require__.bind(__webpack_require__, 9055))).promote(session),
 };
 const BY_EVENT = {
     push: 'install',
@@ -5347,8 +5353,8 @@ __webpack_require__.d(__webpack_exports__, {
   Ej: () => (/* binding */ loadPackages)
 });
 
-// EXTERNAL MODULE: ./src/sops/index.ts + 3 modules
-var sops = __webpack_require__(4063);
+// EXTERNAL MODULE: ./src/sops/index.ts + 2 modules
+var sops = __webpack_require__(6936);
 // EXTERNAL MODULE: ./src/diagnostics.ts
 var src_diagnostics = __webpack_require__(4851);
 // EXTERNAL MODULE: ./src/yaml/parse.ts
@@ -6135,8 +6141,8 @@ function withDefaultSubjects(object, namespace) {
     return { ...object, value: { ...object.value, subjects: changed } };
 }
 
-// EXTERNAL MODULE: ./src/sops/index.ts + 3 modules
-var sops = __webpack_require__(4063);
+// EXTERNAL MODULE: ./src/sops/index.ts + 2 modules
+var sops = __webpack_require__(6936);
 // EXTERNAL MODULE: ./src/plan/model/packages.ts + 1 modules
 var model_packages = __webpack_require__(9980);
 // EXTERNAL MODULE: ./src/plan/model/secrets.ts
@@ -6714,7 +6720,7 @@ function nameProblems(components, request) {
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
 /* harmony import */ var _carvel_values_secret_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3204);
 /* harmony import */ var _diagnostics_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4851);
-/* harmony import */ var _sops_index_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4063);
+/* harmony import */ var _sops_index_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6936);
 /* harmony import */ var _sops_rule_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3985);
 /* harmony import */ var _yaml_parse_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(420);
 /**
@@ -8161,6 +8167,8 @@ const CODES = {
     'sops.nested-format': w('A data value is a dotenv or INI SOPS document; only YAML and JSON ones are read, so its values are not checked.', 'Store the values as a YAML SOPS document, or accept that they go unchecked.'),
     'sops.nested-values': e('New values were given for a values Secret whose data holds a nested SOPS document: they cannot be written there.', 'Encrypt the whole Secret (secretFormat: sops) instead of a nested document, or change the values by hand.'),
     'sops.no-key': either('The values Secret is SOPS-encrypted and no age key was given: its values are not checked.', 'Give the age key (input sops-age-key, or --sops-age-key-file).', 'An error when the run must re-encrypt the file (a new version changes it); a warning when it only reads it.'),
+    'sops.rewrap-no-key': w('The recipients a .sops.yaml gives changed on the base branch and no age key was given: the data keys of the files it covers were not re-wrapped.', 'Give the age key (input sops-age-key), or run `flux-pkg sops updatekeys` on the files named and push the result.'),
+    'sops.rewrap': w('A SOPS file whose recipients changed could not be re-wrapped (the key does not open it, or its MAC does not match): it is left out of the re-wrap pull request.', 'Give an age key that opens the file, or run `flux-pkg sops updatekeys` on it by hand.'),
     'sops.no-recipients': e('secretFormat is sops but no age recipient is known.', 'Add a .sops.yaml creation rule for the file, set sopsAgeRecipients in flux-pkg.yaml, or the sops-age-recipients input.'),
     'sops.rule-hides-metadata': e("The .sops.yaml rule would encrypt the Secret's apiVersion, kind or metadata, which Flux and kubectl must read.", 'Use `encrypted_regex: ^(data|stringData)$` in the rule.'),
 };
@@ -9410,6 +9418,145 @@ function commentTexts(groups) {
 
 /***/ }),
 
+/***/ 4632:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   V: () => (/* binding */ parseSopsConfig),
+/* harmony export */   r: () => (/* binding */ creationRuleFor)
+/* harmony export */ });
+/* harmony import */ var _diagnostics_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4851);
+/* harmony import */ var _yaml_parse_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(420);
+/* harmony import */ var _age_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(432);
+/* harmony import */ var _rule_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3985);
+/**
+ * `.sops.yaml` creation rules (sops `config/config.go`): rules are tried in order and the first whose
+ * `path_regex` matches the file's path (relative to the `.sops.yaml` folder) wins; a rule without
+ * `path_regex` matches every file. Only age keys are used; `age` is a comma-separated string or a
+ * list, or sits in a single `key_groups` entry.
+ */
+
+
+
+
+const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+function parseSopsConfig(text, file = '.sops.yaml') {
+    const parsed = (0,_yaml_parse_js__WEBPACK_IMPORTED_MODULE_1__/* .parseYaml */ .hN)(file, text);
+    if (parsed.diagnostics.length > 0)
+        return { diagnostics: parsed.diagnostics };
+    const entry = parsed.documents[0];
+    const value = entry?.value;
+    const list = isObject(value) ? value.creation_rules : undefined;
+    if (!entry || !Array.isArray(list)) {
+        const pos = entry ? (0,_yaml_parse_js__WEBPACK_IMPORTED_MODULE_1__/* .positionAt */ .t$)(parsed, entry.doc, ['creation_rules']) : { line: 1, column: 1 };
+        const message = 'expected creation_rules: a list of rules';
+        return { diagnostics: [(0,_diagnostics_js__WEBPACK_IMPORTED_MODULE_0__/* .error */ .z3)('sops.config', message, file, pos, '.creation_rules')] };
+    }
+    const rules = list.map((raw, index) => {
+        const base = ['creation_rules', index];
+        const pos = (0,_yaml_parse_js__WEBPACK_IMPORTED_MODULE_1__/* .positionAt */ .t$)(parsed, entry.doc, base);
+        const { problem, ...rule } = readRule(raw, index);
+        if (!problem)
+            return { ...rule, ...pos };
+        const path = [...base, ...problem.path];
+        return {
+            ...rule,
+            ...pos,
+            problem: { message: problem.message, path, ...(0,_yaml_parse_js__WEBPACK_IMPORTED_MODULE_1__/* .positionAt */ .t$)(parsed, entry.doc, path) },
+        };
+    });
+    return { config: { file, rules }, diagnostics: [] };
+}
+function readRule(raw, index) {
+    const rule = {};
+    const result = { index, recipients: [], rule };
+    const bad = (message, path = []) => ({ ...result, problem: { message, path } });
+    if (!isObject(raw))
+        return bad('a creation rule must be a map');
+    if (raw.path_regex !== undefined && raw.path_regex !== null && raw.path_regex !== '') {
+        if (typeof raw.path_regex !== 'string' || !(0,_rule_js__WEBPACK_IMPORTED_MODULE_2__/* .goRegExp */ .mT)(raw.path_regex)) {
+            return bad('path_regex is not a valid regular expression', ['path_regex']);
+        }
+        result.pathRegex = raw.path_regex;
+    }
+    for (const [name, field] of Object.entries(_rule_js__WEBPACK_IMPORTED_MODULE_2__/* .RULE_FIELDS */ .tq)) {
+        const v = raw[field];
+        if (v === undefined || v === null || v === '')
+            continue;
+        if (typeof v !== 'string')
+            return bad(`${field} must be a string`, [field]);
+        rule[name] = v;
+    }
+    const invalid = (0,_rule_js__WEBPACK_IMPORTED_MODULE_2__/* .ruleProblem */ ["in"])(rule);
+    if (invalid)
+        return bad(invalid);
+    const groups = raw.key_groups;
+    if (Array.isArray(groups) && groups.length > 0) {
+        if (groups.length > 1)
+            return bad('several key_groups (Shamir secret sharing) are not supported', ['key_groups']);
+        const age = ageList(isObject(groups[0]) ? groups[0].age : undefined);
+        if (!age)
+            return bad('age must be a list of recipients', ['key_groups', 0, 'age']);
+        result.recipients = age;
+    }
+    else {
+        const age = ageList(raw.age);
+        if (!age)
+            return bad('age must be a recipient, a comma-separated list of them, or a list', ['age']);
+        result.recipients = age;
+    }
+    const wrong = result.recipients.findIndex((r) => !(0,_age_js__WEBPACK_IMPORTED_MODULE_3__/* .isAgeRecipient */ .r8)(r));
+    if (wrong >= 0)
+        return bad(`age recipient ${wrong + 1} is not an age recipient (age1…)`, ['age']);
+    return result;
+}
+/** sops's `parseKeyField`: a comma-separated string (blanks dropped) or a list of strings. */
+function ageList(field) {
+    if (field === undefined || field === null || field === '')
+        return [];
+    if (typeof field === 'string') {
+        return field
+            .split(',')
+            .map((k) => k.trim())
+            .filter(Boolean);
+    }
+    if (Array.isArray(field) && field.every((k) => typeof k === 'string'))
+        return field.map((k) => k.trim());
+    return undefined;
+}
+/**
+ * The rule for a file: `path` is relative to the folder of `.sops.yaml`, POSIX separators. Returns the
+ * first matching rule, or an error naming the config file and the rule's line.
+ */
+function creationRuleFor(config, path) {
+    // A rule with a broken path_regex has none here: it stops the search, as it stops sops.
+    const match = config.rules.find((r) => r.pathRegex === undefined || (0,_rule_js__WEBPACK_IMPORTED_MODULE_2__/* .goRegExp */ .mT)(r.pathRegex).test(path));
+    const at = (r) => ({ line: r.line, column: r.column });
+    if (!match) {
+        const message = `no creation rule in ${config.file} matches ${path}`;
+        return {
+            diagnostics: [(0,_diagnostics_js__WEBPACK_IMPORTED_MODULE_0__/* .error */ .z3)('sops.no-rule', message, config.file, { line: 1, column: 1 }, '.creation_rules')],
+        };
+    }
+    if (match.problem) {
+        const where = (0,_yaml_parse_js__WEBPACK_IMPORTED_MODULE_1__/* .formatPath */ .jV)(match.problem.path);
+        const message = `creation rule ${match.index + 1}: ${match.problem.message}`;
+        return { diagnostics: [(0,_diagnostics_js__WEBPACK_IMPORTED_MODULE_0__/* .error */ .z3)('sops.config', message, config.file, match.problem, where)] };
+    }
+    if (match.recipients.length === 0) {
+        const message = `creation rule ${match.index + 1} matches ${path} but lists no age recipients`;
+        return {
+            diagnostics: [
+                (0,_diagnostics_js__WEBPACK_IMPORTED_MODULE_0__/* .error */ .z3)('sops.no-age', message, config.file, at(match), (0,_yaml_parse_js__WEBPACK_IMPORTED_MODULE_1__/* .formatPath */ .jV)(['creation_rules', match.index])),
+            ],
+        };
+    }
+    return { rule: match, diagnostics: [] };
+}
+
+
+/***/ }),
+
 /***/ 1309:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -9893,164 +10040,38 @@ function goParseFloat(s) {
 
 /***/ }),
 
-/***/ 4063:
+/***/ 6936:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   ui: () => (/* reexport */ sops_rule/* SECRET_RULE */.ui),
-  rV: () => (/* reexport */ creationRuleFor),
+  rV: () => (/* reexport */ creation_rules/* creationRuleFor */.r),
   L4: () => (/* reexport */ decrypt/* decryptDocument */.L),
   rs: () => (/* reexport */ encryptDocument),
   r8: () => (/* reexport */ age/* isAgeRecipient */.r8),
   PM: () => (/* reexport */ sops_metadata/* isSopsDocument */.PM),
   nV: () => (/* reexport */ age/* parseAgeIdentities */.nV),
-  V_: () => (/* reexport */ parseSopsConfig)
+  V_: () => (/* reexport */ creation_rules/* parseSopsConfig */.V)
 });
 
 // UNUSED EXPORTS: DEFAULT_RULE, SOPS_VERSION
 
 // EXTERNAL MODULE: ./src/sops/age.ts
 var age = __webpack_require__(432);
-// EXTERNAL MODULE: ./src/diagnostics.ts
-var diagnostics = __webpack_require__(4851);
-// EXTERNAL MODULE: ./src/yaml/parse.ts
-var parse = __webpack_require__(420);
-// EXTERNAL MODULE: ./src/sops/rule.ts
-var sops_rule = __webpack_require__(3985);
-;// CONCATENATED MODULE: ./src/sops/creation-rules.ts
-/**
- * `.sops.yaml` creation rules (sops `config/config.go`): rules are tried in order and the first whose
- * `path_regex` matches the file's path (relative to the `.sops.yaml` folder) wins; a rule without
- * `path_regex` matches every file. Only age keys are used; `age` is a comma-separated string or a
- * list, or sits in a single `key_groups` entry.
- */
-
-
-
-
-const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
-function parseSopsConfig(text, file = '.sops.yaml') {
-    const parsed = (0,parse/* parseYaml */.hN)(file, text);
-    if (parsed.diagnostics.length > 0)
-        return { diagnostics: parsed.diagnostics };
-    const entry = parsed.documents[0];
-    const value = entry?.value;
-    const list = isObject(value) ? value.creation_rules : undefined;
-    if (!entry || !Array.isArray(list)) {
-        const pos = entry ? (0,parse/* positionAt */.t$)(parsed, entry.doc, ['creation_rules']) : { line: 1, column: 1 };
-        const message = 'expected creation_rules: a list of rules';
-        return { diagnostics: [(0,diagnostics/* error */.z3)('sops.config', message, file, pos, '.creation_rules')] };
-    }
-    const rules = list.map((raw, index) => {
-        const base = ['creation_rules', index];
-        const pos = (0,parse/* positionAt */.t$)(parsed, entry.doc, base);
-        const { problem, ...rule } = readRule(raw, index);
-        if (!problem)
-            return { ...rule, ...pos };
-        const path = [...base, ...problem.path];
-        return {
-            ...rule,
-            ...pos,
-            problem: { message: problem.message, path, ...(0,parse/* positionAt */.t$)(parsed, entry.doc, path) },
-        };
-    });
-    return { config: { file, rules }, diagnostics: [] };
-}
-function readRule(raw, index) {
-    const rule = {};
-    const result = { index, recipients: [], rule };
-    const bad = (message, path = []) => ({ ...result, problem: { message, path } });
-    if (!isObject(raw))
-        return bad('a creation rule must be a map');
-    if (raw.path_regex !== undefined && raw.path_regex !== null && raw.path_regex !== '') {
-        if (typeof raw.path_regex !== 'string' || !(0,sops_rule/* goRegExp */.mT)(raw.path_regex)) {
-            return bad('path_regex is not a valid regular expression', ['path_regex']);
-        }
-        result.pathRegex = raw.path_regex;
-    }
-    for (const [name, field] of Object.entries(sops_rule/* RULE_FIELDS */.tq)) {
-        const v = raw[field];
-        if (v === undefined || v === null || v === '')
-            continue;
-        if (typeof v !== 'string')
-            return bad(`${field} must be a string`, [field]);
-        rule[name] = v;
-    }
-    const invalid = (0,sops_rule/* ruleProblem */["in"])(rule);
-    if (invalid)
-        return bad(invalid);
-    const groups = raw.key_groups;
-    if (Array.isArray(groups) && groups.length > 0) {
-        if (groups.length > 1)
-            return bad('several key_groups (Shamir secret sharing) are not supported', ['key_groups']);
-        const age = ageList(isObject(groups[0]) ? groups[0].age : undefined);
-        if (!age)
-            return bad('age must be a list of recipients', ['key_groups', 0, 'age']);
-        result.recipients = age;
-    }
-    else {
-        const age = ageList(raw.age);
-        if (!age)
-            return bad('age must be a recipient, a comma-separated list of them, or a list', ['age']);
-        result.recipients = age;
-    }
-    const wrong = result.recipients.findIndex((r) => !(0,age/* isAgeRecipient */.r8)(r));
-    if (wrong >= 0)
-        return bad(`age recipient ${wrong + 1} is not an age recipient (age1…)`, ['age']);
-    return result;
-}
-/** sops's `parseKeyField`: a comma-separated string (blanks dropped) or a list of strings. */
-function ageList(field) {
-    if (field === undefined || field === null || field === '')
-        return [];
-    if (typeof field === 'string') {
-        return field
-            .split(',')
-            .map((k) => k.trim())
-            .filter(Boolean);
-    }
-    if (Array.isArray(field) && field.every((k) => typeof k === 'string'))
-        return field.map((k) => k.trim());
-    return undefined;
-}
-/**
- * The rule for a file: `path` is relative to the folder of `.sops.yaml`, POSIX separators. Returns the
- * first matching rule, or an error naming the config file and the rule's line.
- */
-function creationRuleFor(config, path) {
-    // A rule with a broken path_regex has none here: it stops the search, as it stops sops.
-    const match = config.rules.find((r) => r.pathRegex === undefined || (0,sops_rule/* goRegExp */.mT)(r.pathRegex).test(path));
-    const at = (r) => ({ line: r.line, column: r.column });
-    if (!match) {
-        const message = `no creation rule in ${config.file} matches ${path}`;
-        return {
-            diagnostics: [(0,diagnostics/* error */.z3)('sops.no-rule', message, config.file, { line: 1, column: 1 }, '.creation_rules')],
-        };
-    }
-    if (match.problem) {
-        const where = (0,parse/* formatPath */.jV)(match.problem.path);
-        const message = `creation rule ${match.index + 1}: ${match.problem.message}`;
-        return { diagnostics: [(0,diagnostics/* error */.z3)('sops.config', message, config.file, match.problem, where)] };
-    }
-    if (match.recipients.length === 0) {
-        const message = `creation rule ${match.index + 1} matches ${path} but lists no age recipients`;
-        return {
-            diagnostics: [
-                (0,diagnostics/* error */.z3)('sops.no-age', message, config.file, at(match), (0,parse/* formatPath */.jV)(['creation_rules', match.index])),
-            ],
-        };
-    }
-    return { rule: match, diagnostics: [] };
-}
-
+// EXTERNAL MODULE: ./src/sops/creation-rules.ts
+var creation_rules = __webpack_require__(4632);
 // EXTERNAL MODULE: ./src/sops/decrypt.ts + 1 modules
 var decrypt = __webpack_require__(1309);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __webpack_require__(8815);
+// EXTERNAL MODULE: ./src/diagnostics.ts
+var diagnostics = __webpack_require__(4851);
+// EXTERNAL MODULE: ./src/yaml/parse.ts
+var parse = __webpack_require__(420);
 // EXTERNAL MODULE: ./src/sops/cipher.ts
 var cipher = __webpack_require__(1764);
 // EXTERNAL MODULE: ./src/sops/comments.ts
@@ -10061,6 +10082,8 @@ var sops_mac = __webpack_require__(7872);
 var sops_metadata = __webpack_require__(4122);
 // EXTERNAL MODULE: ./src/sops/reuse.ts
 var sops_reuse = __webpack_require__(5507);
+// EXTERNAL MODULE: ./src/sops/rule.ts
+var sops_rule = __webpack_require__(3985);
 // EXTERNAL MODULE: ./src/sops/tree.ts
 var tree = __webpack_require__(51);
 ;// CONCATENATED MODULE: ./src/sops/splice.ts

@@ -712,6 +712,7 @@ async function versionAt(snapshot, config, component, environment) {
 /* harmony export */   Wu: () => (/* binding */ classifyChanges),
 /* harmony export */   X: () => (/* binding */ scopeOfChanges),
 /* harmony export */   cb: () => (/* binding */ policyChanges),
+/* harmony export */   iQ: () => (/* binding */ isSopsConfig),
 /* harmony export */   vl: () => (/* binding */ changedPaths)
 /* harmony export */ });
 /* harmony import */ var _config_config_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6400);
@@ -737,7 +738,13 @@ function classifyChanges(changed, paths, layout) {
         path: `${c.dir}/${environment}/${layout.packageInstallFile}`,
     }))
         .filter((p) => changedSet.has(p.path)));
-    return { packageFiles, packageInstalls, configChanged: changedSet.has(_config_config_js__WEBPACK_IMPORTED_MODULE_0__/* .CONFIG_FILE */ .g2) };
+    const sopsConfigChanged = changed.some(isSopsConfig);
+    return {
+        packageFiles,
+        packageInstalls,
+        configChanged: changedSet.has(_config_config_js__WEBPACK_IMPORTED_MODULE_0__/* .CONFIG_FILE */ .g2),
+        ...(sopsConfigChanged ? { sopsConfigChanged } : {}),
+    };
 }
 /** Paths whose blob differs between two trees (added or modified; deletions are not changes to deliver). */
 function changedPaths(before, after) {

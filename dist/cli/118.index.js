@@ -688,7 +688,13 @@ function classifyChanges(changed, paths, layout) {
         path: `${c.dir}/${environment}/${layout.packageInstallFile}`,
     }))
         .filter((p) => changedSet.has(p.path)));
-    return { packageFiles, packageInstalls, configChanged: changedSet.has(config_config/* CONFIG_FILE */.g2) };
+    const sopsConfigChanged = changed.some(isSopsConfig);
+    return {
+        packageFiles,
+        packageInstalls,
+        configChanged: changedSet.has(config_config/* CONFIG_FILE */.g2),
+        ...(sopsConfigChanged ? { sopsConfigChanged } : {}),
+    };
 }
 /** Paths whose blob differs between two trees (added or modified; deletions are not changes to deliver). */
 function changedPaths(before, after) {
@@ -7020,6 +7026,8 @@ const CODES = {
     'sops.nested-format': w('A data value is a dotenv or INI SOPS document; only YAML and JSON ones are read, so its values are not checked.', 'Store the values as a YAML SOPS document, or accept that they go unchecked.'),
     'sops.nested-values': e('New values were given for a values Secret whose data holds a nested SOPS document: they cannot be written there.', 'Encrypt the whole Secret (secretFormat: sops) instead of a nested document, or change the values by hand.'),
     'sops.no-key': either('The values Secret is SOPS-encrypted and no age key was given: its values are not checked.', 'Give the age key (input sops-age-key, or --sops-age-key-file).', 'An error when the run must re-encrypt the file (a new version changes it); a warning when it only reads it.'),
+    'sops.rewrap-no-key': w('The recipients a .sops.yaml gives changed on the base branch and no age key was given: the data keys of the files it covers were not re-wrapped.', 'Give the age key (input sops-age-key), or run `flux-pkg sops updatekeys` on the files named and push the result.'),
+    'sops.rewrap': w('A SOPS file whose recipients changed could not be re-wrapped (the key does not open it, or its MAC does not match): it is left out of the re-wrap pull request.', 'Give an age key that opens the file, or run `flux-pkg sops updatekeys` on it by hand.'),
     'sops.no-recipients': e('secretFormat is sops but no age recipient is known.', 'Add a .sops.yaml creation rule for the file, set sopsAgeRecipients in flux-pkg.yaml, or the sops-age-recipients input.'),
     'sops.rule-hides-metadata': e("The .sops.yaml rule would encrypt the Secret's apiVersion, kind or metadata, which Flux and kubectl must read.", 'Use `encrypted_regex: ^(data|stringData)$` in the rule.'),
 };

@@ -101,7 +101,9 @@ async function updateKeys(text, options) {
     }
     const stanzas = [];
     for (const recipient of recipients) {
-        stanzas.push(kept.find((s) => s.recipient === recipient) ?? (await (0,age/* wrapDataKey */.Ki)(reuse.dataKey, [recipient]))[0]);
+        stanzas.push(kept.find((s) => s.recipient === recipient) ??
+            options.reuse?.find((s) => s.recipient === recipient) ??
+            (await (0,age/* wrapDataKey */.Ki)(reuse.dataKey, [recipient]))[0]);
     }
     const spliced = spliceAge(text, file, stanzas);
     if ('diagnostic' in spliced)
