@@ -5,7 +5,8 @@
  * install-secret.ts.
  */
 import { decryptDocument, encryptDocument } from '../../sops/index.js';
-import { type Encryption, encryptionFor, sopsConfigPath } from '../model/secrets.js';
+import { nearestSopsConfig } from '../../sops/updatekeys.js';
+import { type Encryption, encryptionFor } from '../model/secrets.js';
 import type { Sealed, SealRequest } from '../modes/install/secret.js';
 import type { SopsKeys } from '../types.js';
 import type { RepoReader } from './reader.js';
@@ -17,7 +18,7 @@ export async function sealSecret(
   request: SealRequest,
 ): Promise<Sealed> {
   const { path, plain, settings, previous } = request;
-  const configPath = sopsConfigPath(paths, path);
+  const configPath = nearestSopsConfig(new Set(paths), path);
   const sopsConfig = configPath
     ? { path: configPath, text: (await reader.yaml(configPath)).text }
     : undefined;

@@ -134,17 +134,6 @@ export function plainToEncrypted(
   return lineMapper(parseYaml(file, plain), parseYaml(file, encrypted));
 }
 
-/** Where the nearest `.sops.yaml` is for a file, as sops looks: its folder, then each parent. */
-export function sopsConfigPath(paths: readonly string[], file: string): string | undefined {
-  const all = new Set(paths);
-  const parts = file.split('/').slice(0, -1);
-  for (let n = parts.length; n >= 0; n--) {
-    const candidate = [...parts.slice(0, n), '.sops.yaml'].join('/');
-    if (all.has(candidate)) return candidate;
-  }
-  return undefined;
-}
-
 export interface Encryption {
   recipients: string[];
   rule: EncryptionRule;
@@ -154,7 +143,7 @@ export interface Encryption {
  * Recipients and rule for a values Secret: the first `.sops.yaml` creation rule whose path_regex
  * matches (as sops does), else the sopsAgeRecipients setting (the sops-age-recipients input wins over
  * flux-pkg.yaml), else the recipients the file is already encrypted for. `sopsConfig`: the nearest
- * `.sops.yaml` (see sopsConfigPath) and its text, as the loader read it.
+ * `.sops.yaml` (see nearestSopsConfig in sops/updatekeys.ts) and its text, as the loader read it.
  */
 export function encryptionFor(
   sopsConfig: { path: string; text?: string } | undefined,

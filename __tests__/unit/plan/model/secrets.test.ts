@@ -1,26 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { BUILT_IN_SETTINGS } from '../../../../src/config/config.js';
-import {
-  encryptionFor,
-  plainSecretProblem,
-  repoEncrypts,
-  sopsConfigPath,
-} from '../../../../src/plan/model/secrets.js';
+import { encryptionFor, plainSecretProblem, repoEncrypts } from '../../../../src/plan/model/secrets.js';
+import { nearestSopsConfig } from '../../../../src/sops/updatekeys.js';
 import { repo } from '../../repo-state.js';
 
 const FILE = 'apps/app/dev/params.yaml';
 const AGE = 'age1ql3z7hjy54pw3hyww5ayyfg7zqgvc7w3j2elw8zmrj2kg5sfn9aqmcac8p';
 
-describe('sopsConfigPath: the nearest .sops.yaml, as sops looks', () => {
+describe('nearestSopsConfig (the seal and the re-wrap share it): the nearest .sops.yaml, as sops looks', () => {
   it('the file’s folder first, then each parent, then the root', () => {
-    expect(sopsConfigPath(['.sops.yaml', 'apps/.sops.yaml', 'apps/app/dev/.sops.yaml'], FILE)).toBe(
-      'apps/app/dev/.sops.yaml',
-    );
-    expect(sopsConfigPath(['.sops.yaml', 'apps/.sops.yaml', 'other/.sops.yaml'], FILE)).toBe(
+    expect(
+      nearestSopsConfig(new Set(['.sops.yaml', 'apps/.sops.yaml', 'apps/app/dev/.sops.yaml']), FILE),
+    ).toBe('apps/app/dev/.sops.yaml');
+    expect(nearestSopsConfig(new Set(['.sops.yaml', 'apps/.sops.yaml', 'other/.sops.yaml']), FILE)).toBe(
       'apps/.sops.yaml',
     );
-    expect(sopsConfigPath(['.sops.yaml'], FILE)).toBe('.sops.yaml');
-    expect(sopsConfigPath(['apps/app/prod/.sops.yaml'], FILE)).toBeUndefined();
+    expect(nearestSopsConfig(new Set(['.sops.yaml']), FILE)).toBe('.sops.yaml');
+    expect(nearestSopsConfig(new Set(['apps/app/prod/.sops.yaml']), FILE)).toBeUndefined();
   });
 });
 
