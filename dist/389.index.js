@@ -5283,10 +5283,10 @@ function statusFacts(payload) {
 // Each mode's module is imported when the mode runs: a run loads only its own mode (a bundle chunk each), so a
 // pull request's validate loads no delivery, bootstrap or SOPS encryption code.
 const MODES = {
-    install: async (session) => (await __webpack_require__.e(/* import() */ 130).then(__webpack_require__.bind(__webpack_require__, 3130))).install(session),
+    install: async (session) => (await __webpack_require__.e(/* import() */ 372).then(__webpack_require__.bind(__webpack_require__, 3372))).install(session),
     validate: async (session) => (await Promise.all(/* import() */[__webpack_require__.e(253), __webpack_require__.e(660)]).then(__webpack_require__.bind(__webpack_require__, 5660))).validate(session),
-    bootstrap: async (session) => (await Promise.all(/* import() */[__webpack_require__.e(130), __webpack_require__.e(544)]).then(__webpack_require__.bind(__webpack_require__, 5544))).bootstrap(session),
-    promote: async (session) => (await Promise.all(/* import() */[__webpack_require__.e(130), __webpack_require__.e(436)]).then(__webpack_require__.bind(__webpack_require__, 9055))).promote(session),
+    bootstrap: async (session) => (await Promise.all(/* import() */[__webpack_require__.e(372), __webpack_require__.e(544)]).then(__webpack_require__.bind(__webpack_require__, 5544))).bootstrap(session),
+    promote: async (session) => (await Promise.all(/* import() */[__webpack_require__.e(372), __webpack_require__.e(436)]).then(__webpack_require__.bind(__webpack_require__, 9055))).promote(session),
 };
 const BY_EVENT = {
     push: 'install',
@@ -6710,7 +6710,6 @@ function nameProblems(components, request) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   CX: () => (/* binding */ encryptedSecretOf),
-/* harmony export */   Dw: () => (/* binding */ sopsConfigPath),
 /* harmony export */   I: () => (/* binding */ plainSecretProblem),
 /* harmony export */   Kp: () => (/* binding */ plainToEncrypted),
 /* harmony export */   LY: () => (/* binding */ repoEncrypts),
@@ -6823,22 +6822,11 @@ function lineMapper(plain, source) {
 function plainToEncrypted(file, plain, encrypted) {
     return lineMapper((0,_yaml_parse_js__WEBPACK_IMPORTED_MODULE_5__/* .parseYaml */ .hN)(file, plain), (0,_yaml_parse_js__WEBPACK_IMPORTED_MODULE_5__/* .parseYaml */ .hN)(file, encrypted));
 }
-/** Where the nearest `.sops.yaml` is for a file, as sops looks: its folder, then each parent. */
-function sopsConfigPath(paths, file) {
-    const all = new Set(paths);
-    const parts = file.split('/').slice(0, -1);
-    for (let n = parts.length; n >= 0; n--) {
-        const candidate = [...parts.slice(0, n), '.sops.yaml'].join('/');
-        if (all.has(candidate))
-            return candidate;
-    }
-    return undefined;
-}
 /**
  * Recipients and rule for a values Secret: the first `.sops.yaml` creation rule whose path_regex
  * matches (as sops does), else the sopsAgeRecipients setting (the sops-age-recipients input wins over
  * flux-pkg.yaml), else the recipients the file is already encrypted for. `sopsConfig`: the nearest
- * `.sops.yaml` (see sopsConfigPath) and its text, as the loader read it.
+ * `.sops.yaml` (see nearestSopsConfig in sops/updatekeys.ts) and its text, as the loader read it.
  */
 function encryptionFor(sopsConfig, file, settings, previous) {
     if (sopsConfig) {

@@ -162,8 +162,8 @@ var plan = __webpack_require__(8720);
 var combine = __webpack_require__(2614);
 // EXTERNAL MODULE: ./src/plan/proposals/proposals.ts + 3 modules
 var proposals = __webpack_require__(1945);
-// EXTERNAL MODULE: ./src/action/install.ts + 5 modules
-var install = __webpack_require__(3130);
+// EXTERNAL MODULE: ./src/action/install.ts + 4 modules
+var install = __webpack_require__(3372);
 // EXTERNAL MODULE: ./src/action/report.ts + 5 modules
 var action_report = __webpack_require__(6705);
 // EXTERNAL MODULE: ./src/action/session.ts + 4 modules

@@ -12,7 +12,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _github_deliver_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7118);
 /* harmony import */ var _plan_plan_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8720);
 /* harmony import */ var _plan_proposals_proposals_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1945);
-/* harmony import */ var _install_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3130);
+/* harmony import */ var _install_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3372);
 /* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6705);
 /* harmony import */ var _session_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5851);
 /**

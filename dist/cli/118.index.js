@@ -1212,7 +1212,7 @@ flux-pkg --version prints the version of flux-pkg.
 async function main(argv, io) {
     // A command's own code is imported when it runs: `validate` loads no SOPS rewrapping, status or bootstrap code.
     if (argv[0] === 'sops')
-        return (await __webpack_require__.e(/* import() */ 398).then(__webpack_require__.bind(__webpack_require__, 1398))).sopsCommand(argv.slice(1), io);
+        return (await __webpack_require__.e(/* import() */ 15).then(__webpack_require__.bind(__webpack_require__, 3015))).sopsCommand(argv.slice(1), io);
     if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
         io.out(`${package_namespaceObject.rE}\n`);
         return 0;
@@ -5378,7 +5378,6 @@ function nameProblems(components, request) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   CX: () => (/* binding */ encryptedSecretOf),
-/* harmony export */   Dw: () => (/* binding */ sopsConfigPath),
 /* harmony export */   I: () => (/* binding */ plainSecretProblem),
 /* harmony export */   Kp: () => (/* binding */ plainToEncrypted),
 /* harmony export */   LY: () => (/* binding */ repoEncrypts),
@@ -5491,22 +5490,11 @@ function lineMapper(plain, source) {
 function plainToEncrypted(file, plain, encrypted) {
     return lineMapper((0,_yaml_parse_js__WEBPACK_IMPORTED_MODULE_5__/* .parseYaml */ .hN)(file, plain), (0,_yaml_parse_js__WEBPACK_IMPORTED_MODULE_5__/* .parseYaml */ .hN)(file, encrypted));
 }
-/** Where the nearest `.sops.yaml` is for a file, as sops looks: its folder, then each parent. */
-function sopsConfigPath(paths, file) {
-    const all = new Set(paths);
-    const parts = file.split('/').slice(0, -1);
-    for (let n = parts.length; n >= 0; n--) {
-        const candidate = [...parts.slice(0, n), '.sops.yaml'].join('/');
-        if (all.has(candidate))
-            return candidate;
-    }
-    return undefined;
-}
 /**
  * Recipients and rule for a values Secret: the first `.sops.yaml` creation rule whose path_regex
  * matches (as sops does), else the sopsAgeRecipients setting (the sops-age-recipients input wins over
  * flux-pkg.yaml), else the recipients the file is already encrypted for. `sopsConfig`: the nearest
- * `.sops.yaml` (see sopsConfigPath) and its text, as the loader read it.
+ * `.sops.yaml` (see nearestSopsConfig in sops/updatekeys.ts) and its text, as the loader read it.
  */
 function encryptionFor(sopsConfig, file, settings, previous) {
     if (sopsConfig) {

@@ -727,6 +727,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/sops/index.ts + 2 modules
 var sops = __webpack_require__(6936);
+// EXTERNAL MODULE: ./src/sops/updatekeys.ts
+var updatekeys = __webpack_require__(4486);
 // EXTERNAL MODULE: ./src/plan/model/secrets.ts
 var secrets = __webpack_require__(292);
 ;// CONCATENATED MODULE: ./src/plan/load/seal.ts
@@ -738,9 +740,10 @@ var secrets = __webpack_require__(292);
  */
 
 
+
 async function sealSecret(reader, paths, keys, request) {
     const { path, plain, settings, previous } = request;
-    const configPath = (0,secrets/* sopsConfigPath */.Dw)(paths, path);
+    const configPath = (0,updatekeys/* nearestSopsConfig */.IX)(new Set(paths), path);
     const sopsConfig = configPath
         ? { path: configPath, text: (await reader.yaml(configPath)).text }
         : undefined;
@@ -1169,6 +1172,165 @@ async function deliverInto(ctx, loader, component, packages, environment, reques
 function release(ctx, loader, component) {
     loader.done(component);
     ctx.values.forget(component.packageFiles);
+}
+
+
+/***/ }),
+
+/***/ 4486:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Fr: () => (/* binding */ planRewrap),
+/* harmony export */   IX: () => (/* binding */ nearestSopsConfig),
+/* harmony export */   im: () => (/* binding */ updateKeys)
+/* harmony export */ });
+/* unused harmony export recipientChange */
+/* harmony import */ var _diagnostics_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4851);
+/* harmony import */ var _yaml_parse_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(420);
+/* harmony import */ var _age_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(432);
+/* harmony import */ var _creation_rules_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4632);
+/* harmony import */ var _decrypt_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1309);
+/* harmony import */ var _metadata_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4122);
+/* harmony import */ var _reuse_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5507);
+/**
+ * `sops updatekeys` for age: give a file's data key to the recipients its `.sops.yaml` creation rule
+ * now lists. As in sops (cmd/sops/subcommand/updatekeys/updatekeys.go:62-82 and 101-111), the data
+ * key is kept and wrapped for the new key set; values, their ciphertext, `lastmodified` and the MAC
+ * are untouched. Only the `sops.age` list of the text changes (spliced in, so every other byte stays);
+ * a stanza for a recipient that stays is kept as it was. Unlike sops, the file must decrypt with its
+ * MAC verified first: a tampered file is not handed to new recipients.
+ */
+
+
+
+
+
+
+
+/**
+ * Whether a SOPS file's age recipients differ from its creation rule's: pure, no key needed (what a
+ * push run on the base branch asks of every encrypted file a `.sops.yaml` covers). `path` is relative
+ * to the `.sops.yaml` folder. Undefined: not a SOPS file with readable metadata, no rule with age
+ * recipients matches, or the recipients already agree.
+ */
+function recipientChange(text, file, config, path) {
+    const current = currentRecipients(text, file);
+    if (!current)
+        return undefined;
+    const rule = (0,_creation_rules_js__WEBPACK_IMPORTED_MODULE_2__/* .creationRuleFor */ .r)(config, path).rule;
+    if (!rule)
+        return undefined;
+    const wanted = [...new Set(rule.recipients)];
+    const added = wanted.filter((r) => !current.includes(r));
+    const removed = current.filter((r) => !wanted.includes(r));
+    return added.length + removed.length === 0 ? undefined : { file, added, removed, recipients: wanted };
+}
+function currentRecipients(text, file) {
+    const parsed = (0,_yaml_parse_js__WEBPACK_IMPORTED_MODULE_1__/* .parseYaml */ .hN)(file, text);
+    const entry = parsed.documents.length === 1 ? parsed.documents[0] : undefined;
+    if (!entry || parsed.diagnostics.length > 0 || !(0,_metadata_js__WEBPACK_IMPORTED_MODULE_4__/* .metadataPair */ .Q7)(entry.doc))
+        return undefined;
+    const read = (0,_metadata_js__WEBPACK_IMPORTED_MODULE_4__/* .readMetadata */ ._6)(entry.value.sops);
+    return 'metadata' in read ? read.metadata.age.map((s) => s.recipient) : undefined;
+}
+/** Re-wrap the data key of a SOPS YAML file for exactly these recipients (needs one identity of the file). */
+async function updateKeys(text, options) {
+    const file = options.file ?? '';
+    const recipients = [...new Set(options.recipients)];
+    const decrypted = await (0,_decrypt_js__WEBPACK_IMPORTED_MODULE_3__/* .decryptDocument */ .L)(text, { identities: options.identities, file });
+    const document = decrypted.document;
+    const reuse = document ? (0,_reuse_js__WEBPACK_IMPORTED_MODULE_5__/* .reuseOf */ .S5)(document) : undefined;
+    if (!document || !reuse)
+        return { changed: false, diagnostics: decrypted.diagnostics };
+    const kept = document.metadata.age;
+    const same = kept.length === recipients.length && kept.every((s) => recipients.includes(s.recipient));
+    if (same)
+        return { text, changed: false, diagnostics: [] };
+    if (recipients.length === 0) {
+        return {
+            changed: false,
+            diagnostics: [(0,_diagnostics_js__WEBPACK_IMPORTED_MODULE_0__/* .error */ .z3)('sops.recipients', 'no age recipients to wrap the data key for', file)],
+        };
+    }
+    const stanzas = [];
+    for (const recipient of recipients) {
+        stanzas.push(kept.find((s) => s.recipient === recipient) ??
+            options.reuse?.find((s) => s.recipient === recipient) ??
+            (await (0,_age_js__WEBPACK_IMPORTED_MODULE_6__/* .wrapDataKey */ .Ki)(reuse.dataKey, [recipient]))[0]);
+    }
+    const spliced = spliceAge(text, file, stanzas);
+    if ('diagnostic' in spliced)
+        return { changed: false, diagnostics: [spliced.diagnostic] };
+    return { text: spliced.text, changed: true, diagnostics: [] };
+}
+/** Replace the `sops.age` list in the text, written as sops 3.10 writes it, indented under its key. */
+function spliceAge(text, file, stanzas) {
+    const parsed = (0,_yaml_parse_js__WEBPACK_IMPORTED_MODULE_1__/* .parseYaml */ .hN)(file, text);
+    const doc = parsed.documents[0].doc;
+    const sops = (0,_metadata_js__WEBPACK_IMPORTED_MODULE_4__/* .metadataPair */ .Q7)(doc).value;
+    const pair = sops.items?.find((p) => p.key?.value === 'age');
+    const keyEnd = pair?.key.range?.[1];
+    const valueEnd = pair?.value?.range?.[1];
+    if (keyEnd === undefined || valueEnd === undefined) {
+        const message = 'this file keeps its age keys in key_groups, which updatekeys does not rewrite';
+        return {
+            diagnostic: (0,_diagnostics_js__WEBPACK_IMPORTED_MODULE_0__/* .error */ .z3)('sops.key-groups', message, file, (0,_yaml_parse_js__WEBPACK_IMPORTED_MODULE_1__/* .positionAt */ .t$)(parsed, doc, ['sops']), '.sops'),
+        };
+    }
+    const keyColumn = pair.key.range[0] - (text.lastIndexOf('\n', pair.key.range[0] - 1) + 1);
+    const pad = (n) => ' '.repeat(keyColumn + n);
+    const lines = stanzas.flatMap((s) => [
+        `${pad(2)}- recipient: ${s.recipient}`,
+        `${pad(4)}enc: |`,
+        ...s.enc
+            .replace(/\n$/, '')
+            .split('\n')
+            .map((line) => `${pad(6)}${line}`),
+    ]);
+    const endsLine = text[valueEnd - 1] === '\n';
+    const block = `:\n${lines.join('\n')}${endsLine ? '\n' : ''}`;
+    return { text: text.slice(0, keyEnd) + block + text.slice(valueEnd) };
+}
+/** Where the nearest `.sops.yaml` is for a file, as the action looks: its folder, then each parent. */
+function nearestSopsConfig(paths, file) {
+    const parts = file.split('/').slice(0, -1);
+    for (let n = parts.length; n >= 0; n--) {
+        const candidate = [...parts.slice(0, n), '.sops.yaml'].join('/');
+        if (paths.has(candidate))
+            return candidate;
+    }
+    return undefined;
+}
+/**
+ * Every SOPS file whose age recipients differ from what its nearest `.sops.yaml` now gives: what a
+ * push run on the base branch re-wraps after a recipient change landed there (never a pull request's
+ * own `.sops.yaml`: recipients are policy judged from the base). `files` maps repository paths to
+ * texts, `.sops.yaml` files included; pure, no key needed.
+ */
+function planRewrap(files) {
+    const paths = new Set(files.keys());
+    const configs = new Map();
+    const changes = [];
+    const diagnostics = [];
+    for (const [file, text] of files) {
+        if (file.endsWith('.sops.yaml') || !/^sops:/m.test(text))
+            continue;
+        const configPath = nearestSopsConfig(paths, file);
+        if (!configPath)
+            continue;
+        if (!configs.has(configPath)) {
+            const parsed = (0,_creation_rules_js__WEBPACK_IMPORTED_MODULE_2__/* .parseSopsConfig */ .V)(files.get(configPath), configPath);
+            diagnostics.push(...parsed.diagnostics);
+            configs.set(configPath, parsed.config);
+        }
+        const config = configs.get(configPath);
+        const folder = configPath.slice(0, -'.sops.yaml'.length);
+        const change = config ? recipientChange(text, file, config, file.slice(folder.length)) : undefined;
+        if (change)
+            changes.push(change);
+    }
+    return { changes, diagnostics };
 }
 
 
