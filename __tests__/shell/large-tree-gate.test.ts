@@ -79,6 +79,51 @@ describe('the gate on a repository past one recursive tree read', () => {
     });
   });
 
+  it('judges a Brain file against every component folder, reading the Brain folder and that component only', async () => {
+    const standIn = await largeRepo(repoFiles());
+    // A Kustomization for an unrelated component, applying it with the kubeconfig's own identity.
+    const brainFile = `clusters/brain/${COMPONENT}/prod.yaml`;
+    const kustomization = `apiVersion: kustomize.toolkit.fluxcd.io/v1
+kind: Kustomization
+metadata:
+  name: sneaky
+  namespace: flux-system
+spec:
+  interval: 10m
+  path: ./unrelated-3.apps.example.com/prod
+  prune: true
+  sourceRef:
+    kind: GitRepository
+    name: gitops
+  kubeConfig:
+    secretRef:
+      name: prod-kubeconfig
+`;
+    const from = standIn.calls.length;
+    const event = await openPullRequest(standIn, 'brain', { [brainFile]: kustomization });
+    const run = await act(standIn, event, {}, 'pull_request');
+    expect(run.code, run.stdout).toBe(1);
+    expect(run.annotations).toContainEqual(
+      expect.stringMatching(
+        new RegExp(
+          `^::error title=policy\\.service-account,file=${brainFile.replaceAll('.', '\\.')},.*unrelated-3\\.apps\\.example\\.com/prod without serviceAccountName`,
+        ),
+      ),
+    );
+    expectOnlyNeededReads(standIn, from, {
+      roots: [
+        ['main', shaOf(standIn, 'main')],
+        [standIn.head('brain')!, shaOf(standIn, 'brain')],
+      ],
+      folders: new Set([
+        ...folderShas(standIn, 'main', COMPONENT),
+        ...folderShas(standIn, 'brain', COMPONENT),
+        ...folderShas(standIn, 'brain', 'clusters'),
+      ]),
+      revs: ['main', 'brain'],
+    });
+  });
+
   it('refuses a flux-pkg.yaml change, naming it: validating every environment needs every folder', async () => {
     const standIn = await largeRepo(repoFiles());
     const change = await openPullRequest(standIn, 'config', {
