@@ -4,7 +4,8 @@
  * whole repo when flux-pkg.yaml or a .sops.yaml does; policy files (RBAC, Brain, flux-pkg.yaml,
  * .sops.yaml) listed — checked at its head (the API's tree, or the `path:` checkout) and compared
  * with the base branch read through the API (Packages changed in place, out-of-order promotion).
- * Without a pull request: the whole base branch. Writes nothing.
+ * Past GitHub's recursive-tree limit both trees are read only under the folders the pull request
+ * touches (widenForGate). Without a pull request: the whole base branch. Writes nothing.
  */
 import * as core from '@actions/core';
 import { CONFIG_FILE, type LoadedConfig, loadConfig } from '../config/config.js';
@@ -23,6 +24,7 @@ import { judgingConfig } from '../plan/modes/validate/policy.js';
 import { plan } from '../plan/plan.js';
 import type { PlanResult, Scope, ValidateRequest } from '../plan/types.js';
 import { KeptSnapshot } from '../repo/snapshot.js';
+import type { PullRequestFacts } from './facts.js';
 import { checkGatePolicy, gateFolders, withPolicy } from './gate-policy.js';
 import { ActionError, annotate, failInvalid, finish, type StatusSource } from './report.js';
 import { checkTargetOf, type Session, snapshotOf, sopsKeys, treeOfCommit } from './session.js';
@@ -42,19 +44,7 @@ export async function validate(session: Session): Promise<void> {
   const notes: string[] = [];
   let snapshot: ReturnType<typeof snapshotOf>;
   if (gate) {
-    const [headTree, base, files] = await Promise.all([
-      inputs.path
-        ? undefined
-        : api(`reading commit ${pr.headSha}`, () => readCommitTree(session.objects, pr.headSha!)),
-      readBaseOrFail(session.objects, pr.baseRef ?? session.baseBranch, true),
-      api(`listing the files of pull request #${pr.number}`, () =>
-        listPullRequestFiles(session.client, session.ref, pr.number!),
-      ),
-    ]);
-    const partial = headTree?.partial === true || base.partial;
-    const brainComponents = partial
-      ? await widenForGate(session, { head: headTree, base, files, number: pr.number! })
-      : undefined;
+    const { headTree, base, files, partial, brainComponents } = await readGate(session, pr);
     snapshot = snapshotOf(session, headTree ? knownFiles(headTree) : []);
     // The base always through the API: with `path:` the checkout is the head, never the base.
     const baseSnapshot = new KeptSnapshot(new GitHubSnapshot(session.objects, base.tree));
@@ -114,6 +104,27 @@ export async function validate(session: Session): Promise<void> {
   const result = await api('reading the gitops repository', () => plan(snapshot, request, loaded));
   const validation = inputs.environments ? undefined : result;
   return report(session, result, notes, { snapshot, loaded, validation });
+}
+
+/**
+ * The gate's reads: the head's tree (unless `path:` is the head), the base's and the pull request's
+ * files, at once; past GitHub's one-read limit, widened to what the pull request touches.
+ */
+async function readGate(session: Session, pr: PullRequestFacts) {
+  const [headTree, base, files] = await Promise.all([
+    session.inputs.path
+      ? undefined
+      : api(`reading commit ${pr.headSha}`, () => readCommitTree(session.objects, pr.headSha!)),
+    readBaseOrFail(session.objects, pr.baseRef ?? session.baseBranch, true),
+    api(`listing the files of pull request #${pr.number}`, () =>
+      listPullRequestFiles(session.client, session.ref, pr.number!),
+    ),
+  ]);
+  const partial = headTree?.partial === true || base.partial;
+  const brainComponents = partial
+    ? await widenForGate(session, { head: headTree, base, files, number: pr.number! })
+    : undefined;
+  return { headTree, base, files, partial, brainComponents };
 }
 
 /**
