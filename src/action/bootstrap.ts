@@ -3,8 +3,12 @@
  * → one pull request with the environment folder, the run cluster's RBAC, the Brain's Flux objects
  * and flux-pkg.yaml. A rerun with the same inputs updates that pull request.
  */
+import * as core from '@actions/core';
+import { loadConfig } from '../config/config.js';
 import { api, deliver, type Proposed } from '../github/deliver.js';
-import type { Base } from '../github/publish.js';
+import { type Base, refreshFiles } from '../github/publish.js';
+import { GitHubSnapshot } from '../github/snapshot.js';
+import { foldersIn, widen } from '../github/tree-walk.js';
 import type { BootstrapInputs } from '../inputs.js';
 import { plan } from '../plan/plan.js';
 import { bootstrapProposal } from '../plan/proposals/proposals.js';
@@ -18,7 +22,10 @@ export async function bootstrap(session: Session): Promise<void> {
   let planned: Proposed | undefined;
   const delivered = await deliver({
     ...deliveryOf(session),
+    // Past GitHub's one-read limit, the base is read only where a bootstrap looks (readFor below).
+    partialBase: true,
     propose: async (base: Base) => {
+      if (base.partial) await readFor(session, base, inputs.bootstrap.components);
       const request = {
         ...bootstrapRequest(inputs.bootstrap, {
           gitUrl: `${session.facts.serverUrl}/${session.ref.owner}/${session.ref.repo}.git`,
@@ -43,6 +50,37 @@ export async function bootstrap(session: Session): Promise<void> {
   const report = { mode: 'bootstrap', dryRun: inputs.dryRun, ...delivered };
   if (!delivered.result.valid) await failInvalid(report);
   await finish(report);
+}
+
+/**
+ * A base too large for one tree read, read where a bootstrap looks: flux-pkg.yaml (at the root,
+ * already listed), the whole Brain folder (its root list and each component's folder) and the
+ * folder of each component bootstrapped. Component `*`, or a flux-pkg.yaml that lists no
+ * environments (the environments are then every component's folders, which the edit of
+ * flux-pkg.yaml lists), needs every component: a walk of the folders under componentsPath, one
+ * subtree read per component folder.
+ */
+async function readFor(session: Session, base: Base, components: readonly string[]): Promise<void> {
+  const { config } = await api('reading flux-pkg.yaml', () =>
+    loadConfig(new GitHubSnapshot(session.objects, base.tree)),
+  );
+  const root = config.layout.componentsPath.replace(/\/+$/, '');
+  const brain = config.layout.brainPath.replace(/\/+$/, '');
+  const join = (name: string) => (root ? `${root}/${name}` : name);
+  const every = components.includes('*') || !config.environments;
+  const names = every
+    ? (await api('listing the component folders', () => foldersIn(session.objects, base.index, root))).filter(
+        // With components at the root, the Brain's own top folder is no component (it is read whole below).
+        (n) => !n.startsWith('.') && (root !== '' || n !== brain.split('/')[0]),
+      )
+    : components;
+  core.info(
+    `the tree is larger than one API read: reading the Brain folder and ${names.length} component folder(s)${every ? ` (every one: ${components.includes('*') ? 'component *' : 'flux-pkg.yaml lists no environments'})` : ''}`,
+  );
+  await api('reading the gitops repository', () =>
+    widen(session.objects, base.index, [...names.map(join), ...(brain ? [brain] : [])]),
+  );
+  refreshFiles(base);
 }
 
 /** The planner's request from the inputs (the CLI builds the same from its flags). */

@@ -3,8 +3,9 @@
  * request changes (RBAC folders, the Brain folder, flux-pkg.yaml, .sops.yaml) and judge them with
  * the pure checks of plan/modes/validate/policy.ts, by the base branch's rules.
  */
-import type { RepoConfig } from '../config/config.js';
+import type { Layout, RepoConfig } from '../config/config.js';
 import { type Diagnostic, hasErrors } from '../diagnostics.js';
+import { componentFolders } from '../github/tree-walk.js';
 import { discover } from '../plan/model/repository.js';
 import {
   type BrainContext,
@@ -33,6 +34,33 @@ export interface GatePolicyInput {
   baseConfig: RepoConfig;
   headConfig: RepoConfig;
   repositoryUrl: string;
+  /**
+   * The component names a Brain Kustomization may point at, when the head's file list does not
+   * hold every component (a tree past GitHub's one-read limit): every folder under componentsPath.
+   */
+  components?: ReadonlySet<string>;
+}
+
+/**
+ * The folders the gate reads on a tree past GitHub's one-read limit: each changed file's folder,
+ * the component folder of each changed path (its Packages, environments and RBAC folders: the scope,
+ * the base facts and the out-of-order check look at all of them) and, when a Brain file changes,
+ * the whole Brain folder (kubeconfig sharing is judged over all of it) and that component's folder.
+ * flux-pkg.yaml and the root's files need no read: the root's listing is known.
+ */
+export function gateFolders(changed: readonly string[], layout: Layout): string[] {
+  const trim = (dir: string) => dir.replace(/\/+$/, '');
+  const prefix = trim(layout.componentsPath) ? `${trim(layout.componentsPath)}/` : '';
+  const brain = trim(layout.brainPath);
+  const folders = new Set(componentFolders(changed, layout.componentsPath));
+  for (const path of changed) {
+    if (path.includes('/')) folders.add(path.slice(0, path.lastIndexOf('/')));
+    if (!brain || !path.startsWith(`${brain}/`)) continue;
+    folders.add(brain);
+    const [component, ...rest] = path.slice(brain.length + 1).split('/');
+    if (component && rest.length > 0) folders.add(`${prefix}${component}`);
+  }
+  return [...folders].sort();
 }
 
 /** At most this many encrypted files are compared when .sops.yaml's recipients change. */
@@ -82,7 +110,7 @@ async function brainProblems(
   headPaths: readonly string[],
 ): Promise<Diagnostic[]> {
   const { head, judged } = input;
-  const components = new Set(discover(headPaths, judged.layout).map((c) => c.name));
+  const components = input.components ?? new Set(discover(headPaths, judged.layout).map((c) => c.name));
   const ctx: BrainContext = {
     layout: judged.layout,
     policy: judged.policy,

@@ -11,17 +11,25 @@ import { loadConfig, type RepoConfig } from '../config/config.js';
 import { hasErrors } from '../diagnostics.js';
 import { api, deliver } from '../github/deliver.js';
 import { markFailedPromotions } from '../github/mark-pull.js';
+import { type Base, refreshFiles } from '../github/publish.js';
+import { foldersIn, knownFiles, readCommitTree, widen } from '../github/tree-walk.js';
 import { versionAt } from '../plan/load/base.js';
-import { discover } from '../plan/model/repository.js';
-import { type HealthSource, judgeHealthStatus, staleCommitReason } from '../plan/modes/promote/health.js';
+import { type ComponentLayout, discover } from '../plan/model/repository.js';
+import {
+  environmentOfStatus,
+  type HealthSource,
+  judgeHealthStatus,
+  staleCommitReason,
+} from '../plan/modes/promote/health.js';
 import { plan } from '../plan/plan.js';
 import { combineResults } from '../plan/proposals/combine.js';
 import { proposalsFromPlan } from '../plan/proposals/proposals.js';
 import type { PlanResult, PromoteRequest, Promotion } from '../plan/types.js';
+import type { Snapshot } from '../repo/snapshot.js';
 import type { StatusFacts } from './facts.js';
 import { deliverPush, styleOf } from './install.js';
 import { ActionError, annotate, failInvalid, finish, type StatusSource } from './report.js';
-import { deliveryOf, type Session, snapshotOf, sopsKeys, sopsOverrides, treeOfCommit } from './session.js';
+import { deliveryOf, type Session, snapshotOf, sopsKeys, sopsOverrides } from './session.js';
 
 export async function promote(session: Session): Promise<void> {
   const { facts, inputs } = session;
@@ -47,19 +55,23 @@ async function nothingToDo(session: Session, note: string): Promise<void> {
 
 async function promoteOnHealth(session: Session, status: StatusFacts | undefined): Promise<void> {
   if (!status) return nothingToDo(session, 'ignoring a status event without sha, context and state');
-  await deliverPromotions(session, async (snapshot, config, baseTree) => {
-    const components = discover(
-      baseTree.map((e) => e.path),
-      config.layout,
+  await deliverPromotions(session, async (config, base, widenTo) => {
+    const verdict = judgeHealthStatus(
+      config,
+      status,
+      await healthComponents(session, config, base, status.context, widenTo),
+      session.baseBranch,
     );
-    const verdict = judgeHealthStatus(config, status, components, session.baseBranch);
     if (verdict.kind === 'ignore') return skip(verdict.reason);
     // A failure promotes nothing; after delivery, open promotions from that commit are marked.
     if (verdict.kind === 'failed') return { ...skip(verdict.reason), failed: verdict };
-    const statusTree = await treeOfCommit(session, status.sha);
     const { component, environment } = verdict;
+    const [statusSnapshot, snapshot] = await Promise.all([
+      commitSnapshot(session, status.sha, config, component),
+      widenTo([component]),
+    ]);
     const [then, now] = await Promise.all([
-      versionAt(snapshotOf(session, statusTree), config, component, environment),
+      versionAt(statusSnapshot, config, component, environment),
       versionAt(snapshot, config, component, environment),
     ]);
     const stale = staleCommitReason(verdict, status.sha, then, now);
@@ -79,6 +91,56 @@ async function promoteOnHealth(session: Session, status: StatusFacts | undefined
     return { promotions, notes: [] };
   });
 }
+
+/**
+ * The components a status may be about. On a tree past GitHub's one-read limit, every folder under
+ * componentsPath is a candidate (listings only, no subtree; environments come from flux-pkg.yaml,
+ * which a promotion chain needs anyway); the one the status names is then read, and judged on.
+ */
+async function healthComponents(
+  session: Session,
+  config: RepoConfig,
+  base: Base,
+  context: string,
+  widenTo: (components: string[]) => Promise<Snapshot>,
+): Promise<ComponentLayout[]> {
+  if (!base.partial) return discoverIn(base.tree, config);
+  const root = config.layout.componentsPath.replace(/\/+$/, '');
+  const names = await api('listing the component folders', () =>
+    foldersIn(session.objects, base.index, root),
+  );
+  const candidates = names.map((name) => ({ name, environments: [] }));
+  const named = environmentOfStatus(config, context, candidates);
+  if (!named) return [];
+  return discoverIn(await (await widenTo([named.component])).list(), config);
+}
+
+const discoverIn = (files: readonly { path: string }[], config: RepoConfig) =>
+  discover(
+    files.map((e) => e.path),
+    config.layout,
+  );
+
+/** The repository at a commit, read (past GitHub's one-read limit) only under one component's folder. */
+async function commitSnapshot(
+  session: Session,
+  sha: string,
+  config: RepoConfig,
+  component: string,
+): Promise<Snapshot> {
+  if (session.inputs.path) return snapshotOf(session, []);
+  const known = await api(`reading commit ${sha}`, () => readCommitTree(session.objects, sha));
+  if (known.partial)
+    await api(`reading commit ${sha}`, () =>
+      widen(session.objects, known.index, [componentDir(config, component)]),
+    );
+  return snapshotOf(session, knownFiles(known));
+}
+
+const componentDir = (config: RepoConfig, component: string) => {
+  const root = config.layout.componentsPath.replace(/\/+$/, '');
+  return root ? `${root}/${component}` : component;
+};
 
 const skip = (reason: string): Chosen => ({ promotions: [], notes: [reason] });
 
@@ -123,11 +185,15 @@ interface Chosen {
   failed?: HealthSource & { reason: string };
 }
 
-/** Chooses on the base branch's flux-pkg.yaml: the rules (status creators, order) are never the run's. */
+/**
+ * Chooses on the base branch's flux-pkg.yaml: the rules (status creators, order) are never the run's.
+ * `widenTo`: the base read completely under these components' folders (a no-op when GitHub listed the
+ * whole tree), and a snapshot of what is known then.
+ */
 type Choose = (
-  snapshot: ReturnType<typeof snapshotOf>,
   config: RepoConfig,
-  tree: readonly { path: string }[],
+  base: Base,
+  widenTo: (components: string[]) => Promise<Snapshot>,
 ) => Promise<Chosen>;
 
 async function deliverPromotions(session: Session, choose: Choose, allowDowngrade = false): Promise<void> {
@@ -138,8 +204,10 @@ async function deliverPromotions(session: Session, choose: Choose, allowDowngrad
   let failed: Chosen['failed'];
   const delivered = await deliver({
     ...deliveryOf(session),
+    // Past GitHub's one-read limit, the base is read only under the components promoted.
+    partialBase: true,
     propose: async (base) => {
-      const snapshot = snapshotOf(session, base.tree);
+      let snapshot = snapshotOf(session, base.tree);
       const loaded = await api('reading flux-pkg.yaml', () => loadConfig(snapshot));
       status = { snapshot, loaded };
       notes = [];
@@ -149,9 +217,17 @@ async function deliverPromotions(session: Session, choose: Choose, allowDowngrad
           result: combineResults([], loaded.diagnostics, { file: loaded.config.file }),
           proposals: [],
         };
-      const chosen = await api('reading the gitops repository', () =>
-        choose(snapshot, loaded.config, base.tree),
-      );
+      const widenTo = async (components: string[]) => {
+        if (base.partial) {
+          const folders = components.map((c) => componentDir(loaded.config, c));
+          await api('reading the gitops repository', () => widen(session.objects, base.index, folders));
+          refreshFiles(base);
+          snapshot = snapshotOf(session, base.tree);
+          status = { snapshot, loaded };
+        }
+        return snapshot;
+      };
+      const chosen = await api('reading the gitops repository', () => choose(loaded.config, base, widenTo));
       notes = chosen.notes;
       failed = chosen.failed;
       const { promotions } = chosen;
@@ -160,6 +236,7 @@ async function deliverPromotions(session: Session, choose: Choose, allowDowngrad
           result: combineResults([], loaded.diagnostics, { file: loaded.config.file }),
           proposals: [],
         };
+      await widenTo([...new Set(promotions.map((p) => p.component))]);
       const request: PromoteRequest = {
         kind: 'promote',
         promotions,

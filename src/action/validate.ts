@@ -4,23 +4,29 @@
  * whole repo when flux-pkg.yaml or a .sops.yaml does; policy files (RBAC, Brain, flux-pkg.yaml,
  * .sops.yaml) listed — checked at its head (the API's tree, or the `path:` checkout) and compared
  * with the base branch read through the API (Packages changed in place, out-of-order promotion).
- * Without a pull request: the whole base branch. Writes nothing.
+ * Past GitHub's recursive-tree limit both trees are read only under the folders the pull request
+ * touches (widenForGate). Without a pull request: the whole base branch. Writes nothing.
  */
 import * as core from '@actions/core';
-import { loadConfig } from '../config/config.js';
+import { CONFIG_FILE, type LoadedConfig, loadConfig } from '../config/config.js';
 import { hasErrors } from '../diagnostics.js';
 import { labelsNow } from '../github/commit-status.js';
 import { api, readBaseOrFail } from '../github/deliver.js';
-import { listPullRequestFiles } from '../github/pull-files.js';
-import { GitHubSnapshot } from '../github/snapshot.js';
+import type { Base } from '../github/publish.js';
+import { refreshFiles } from '../github/publish.js';
+import { listPullRequestFiles, type PullFiles } from '../github/pull-files.js';
+import { GitHubSnapshot, type TreeEntry } from '../github/snapshot.js';
+import { foldersIn, type KnownTree, knownFiles, readCommitTree, widen } from '../github/tree-walk.js';
 import { loadBaseFacts } from '../plan/load/base.js';
-import { policyChanges, scopeOfChanges } from '../plan/model/changes.js';
+import { isSopsConfig, policyChanges, scopeOfChanges } from '../plan/model/changes.js';
+import { discover } from '../plan/model/repository.js';
 import { judgingConfig } from '../plan/modes/validate/policy.js';
 import { plan } from '../plan/plan.js';
-import type { Scope, ValidateRequest } from '../plan/types.js';
+import type { PlanResult, Scope, ValidateRequest } from '../plan/types.js';
 import { KeptSnapshot } from '../repo/snapshot.js';
-import { checkGatePolicy, withPolicy } from './gate-policy.js';
-import { annotate, failInvalid, finish, type StatusSource } from './report.js';
+import type { PullRequestFacts } from './facts.js';
+import { checkGatePolicy, gateFolders, withPolicy } from './gate-policy.js';
+import { ActionError, annotate, failInvalid, finish, type StatusSource } from './report.js';
 import { checkTargetOf, type Session, snapshotOf, sopsKeys, treeOfCommit } from './session.js';
 import { postCheck } from './verdict.js';
 
@@ -38,14 +44,8 @@ export async function validate(session: Session): Promise<void> {
   const notes: string[] = [];
   let snapshot: ReturnType<typeof snapshotOf>;
   if (gate) {
-    const [head, base, files] = await Promise.all([
-      inputs.path ? [] : treeOfCommit(session, pr.headSha!),
-      readBaseOrFail(session.objects, pr.baseRef ?? session.baseBranch),
-      api(`listing the files of pull request #${pr.number}`, () =>
-        listPullRequestFiles(session.client, session.ref, pr.number!),
-      ),
-    ]);
-    snapshot = snapshotOf(session, head);
+    const { headTree, base, files, partial, brainComponents } = await readGate(session, pr);
+    snapshot = snapshotOf(session, headTree ? knownFiles(headTree) : []);
     // The base always through the API: with `path:` the checkout is the head, never the base.
     const baseSnapshot = new KeptSnapshot(new GitHubSnapshot(session.objects, base.tree));
     const headPaths = (await api('listing the head of the pull request', () => snapshot.list())).map(
@@ -80,10 +80,14 @@ export async function validate(session: Session): Promise<void> {
         baseConfig: baseLoaded.config,
         headConfig: headLoaded.config,
         repositoryUrl: `${session.facts.serverUrl.replace(/\/+$/, '')}/${session.ref.owner}/${session.ref.repo}`,
+        components: brainComponents,
       }),
     );
     notes.push(...policy.notes);
-    const result = await api('reading the gitops repository', () => plan(snapshot, request, loaded));
+    const result =
+      partial && discover(headPaths, layout).length === 0
+        ? nothingInScope(loaded)
+        : await api('reading the gitops repository', () => plan(snapshot, request, loaded));
     const verdict = withPolicy(result, policy.diagnostics);
     await postCheck(checkTargetOf(session), pr.headSha!, {
       state: verdict.valid ? 'success' : 'failure',
@@ -93,13 +97,109 @@ export async function validate(session: Session): Promise<void> {
   }
   const tree = pr?.headSha
     ? await treeOfCommit(session, pr.headSha)
-    : (await readBaseOrFail(session.objects, session.baseBranch)).tree;
+    : await wholeBase(session, session.baseBranch);
   // The whole repository is read once and not kept: its validation is also the matrix's.
   snapshot = snapshotOf(session, tree, false);
   const loaded = await api('reading flux-pkg.yaml', () => loadConfig(snapshot));
   const result = await api('reading the gitops repository', () => plan(snapshot, request, loaded));
   const validation = inputs.environments ? undefined : result;
   return report(session, result, notes, { snapshot, loaded, validation });
+}
+
+/**
+ * The gate's reads: the head's tree (unless `path:` is the head), the base's and the pull request's
+ * files, at once; past GitHub's one-read limit, widened to what the pull request touches.
+ */
+async function readGate(session: Session, pr: PullRequestFacts) {
+  const [headTree, base, files] = await Promise.all([
+    session.inputs.path
+      ? undefined
+      : api(`reading commit ${pr.headSha}`, () => readCommitTree(session.objects, pr.headSha!)),
+    readBaseOrFail(session.objects, pr.baseRef ?? session.baseBranch, true),
+    api(`listing the files of pull request #${pr.number}`, () =>
+      listPullRequestFiles(session.client, session.ref, pr.number!),
+    ),
+  ]);
+  const partial = headTree?.partial === true || base.partial;
+  const brainComponents = partial
+    ? await widenForGate(session, { head: headTree, base, files, number: pr.number! })
+    : undefined;
+  return { headTree, base, files, partial, brainComponents };
+}
+
+/**
+ * Past GitHub's one-read limit (the head's tree, the base's or both): both read only under the
+ * folders the pull request touches (gate-policy.ts `gateFolders`). A pull request that makes the gate
+ * validate every environment cannot be judged that way: the error says which files make it so.
+ * Returns the component names the Brain checks use: every folder under componentsPath, read from
+ * the listings on the way down (never a component's own subtree).
+ */
+async function widenForGate(
+  session: Session,
+  { head, base, files, number }: { head?: KnownTree; base: Base; files: PullFiles; number: number },
+): Promise<ReadonlySet<string> | undefined> {
+  const [headConfig, baseConfig] = await api('reading flux-pkg.yaml', () =>
+    Promise.all([
+      head ? loadConfig(new GitHubSnapshot(session.objects, knownFiles(head))) : undefined,
+      loadConfig(new GitHubSnapshot(session.objects, base.tree)),
+    ]),
+  );
+  // The layout the plan uses: the base's rules (judgingConfig), the head's when the base's are broken.
+  const { layout } = (hasErrors(baseConfig.diagnostics) && headConfig ? headConfig : baseConfig).config;
+  const everywhere = files.paths.filter((p) => p === CONFIG_FILE || isSopsConfig(p));
+  if (files.truncated || everywhere.length > 0) {
+    const why = files.truncated
+      ? `pull request #${number} lists more files than GitHub shows (3,000)`
+      : `pull request #${number} changes ${everywhere.join(', ')}`;
+    throw new ActionError(
+      `${why}, so the gate validates every environment: that needs every component folder under ${layout.componentsPath || 'the repository root'} on the head and the base, and ${trees(head, base)} larger than GitHub lists in one read (over 100,000 entries or 7 MB). Split the pull request so that it changes those files alone, with no environment`,
+    );
+  }
+  const folders = gateFolders(files.paths, layout);
+  core.info(
+    `the tree is larger than one API read: reading ${folders.length} folder(s) the pull request touches`,
+  );
+  await api('reading the folders the pull request touches', () =>
+    Promise.all([
+      head?.partial ? widen(session.objects, head.index, folders) : undefined,
+      base.partial ? widen(session.objects, base.index, folders).then(() => refreshFiles(base)) : undefined,
+    ]),
+  );
+  const brain = layout.brainPath.replace(/\/+$/, '');
+  if (!head?.partial || !files.paths.some((p) => brain && p.startsWith(`${brain}/`))) return undefined;
+  const root = layout.componentsPath.replace(/\/+$/, '');
+  const names = await api('listing the component folders', () =>
+    foldersIn(session.objects, head.index, root),
+  );
+  // With components at the root, the Brain's own top folder is no component.
+  return new Set(names.filter((n) => !n.startsWith('.') && (root || n !== brain.split('/')[0])));
+}
+
+const trees = (head: KnownTree | undefined, base: Base) =>
+  head?.partial && base.partial
+    ? 'both trees are'
+    : head?.partial
+      ? "the head's tree is"
+      : "the base's tree is";
+
+/** A pull request that touches no component: nothing to plan (on a partial tree, planning would find no component at all). */
+function nothingInScope(loaded: LoadedConfig): PlanResult {
+  return {
+    valid: !hasErrors(loaded.diagnostics),
+    diagnostics: loaded.diagnostics,
+    environments: [],
+    files: [],
+  };
+}
+
+/** The base branch, whole: validate without a pull request checks every environment. */
+async function wholeBase(session: Session, branch: string): Promise<readonly TreeEntry[]> {
+  const base = await readBaseOrFail(session.objects, branch, true);
+  if (base.partial)
+    throw new ActionError(
+      `validate without a pull request checks every environment of ${branch}, which needs every component folder, and its tree is larger than GitHub lists in one read (over 100,000 entries or 7 MB): set the path input to a checkout, or let the gate check pull requests (it reads only the folders each one touches)`,
+    );
+  return base.tree;
 }
 
 async function report(

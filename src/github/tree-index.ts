@@ -55,6 +55,12 @@ export class TreeIndex {
     return this.#children.has(dir);
   }
 
+  /** The direct entries of `dir` (full paths), when its listing was read; undefined otherwise. */
+  children(dir: string): RawTreeEntry[] | undefined {
+    const known = this.#children.get(dir);
+    return known ? [...known.values()] : undefined;
+  }
+
   /** Is everything under `dir` known (it, or a folder above it, was read recursively)? */
   knowsAllUnder(dir: string): boolean {
     for (let d = dir; ; d = parentOf(d)) {

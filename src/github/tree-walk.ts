@@ -4,8 +4,8 @@
  * only the folders a run needs, walked down by path (a non-recursive read per folder on the way, a
  * recursive read of the folder itself). What a run reads then does not grow with unrelated folders.
  */
-import type { GitObjects } from './objects.js';
-import { TreeTruncatedError } from './snapshot.js';
+import type { GitObjects, TreeRead } from './objects.js';
+import { filesOf, type TreeEntry, TreeTruncatedError } from './snapshot.js';
 import { type RawTreeEntry, TreeIndex } from './tree-index.js';
 
 /** What a run knows of a commit's tree; `partial` when GitHub could not list it whole. */
@@ -24,19 +24,59 @@ export async function readKnownTree(
   prefetched?: Promise<{ sha: string; truncated: boolean; entries: RawTreeEntry[] } | undefined>,
 ): Promise<KnownTree> {
   const early = await prefetched;
-  const whole = early?.sha === treeSha ? early : await objects.tree(treeSha, true);
-  const index = new TreeIndex(treeSha);
+  return knownFrom(objects, early?.sha === treeSha ? early : await objects.tree(treeSha, true));
+}
+
+/**
+ * A commit's tree (GitHub reads a commit's tree by the commit's sha): whole, or its root when it is
+ * too large. One recursive read, plus the root's own listing when that read was truncated.
+ */
+export async function readCommitTree(objects: GitObjects, commitSha: string): Promise<KnownTree> {
+  return knownFrom(objects, await objects.tree(commitSha, true));
+}
+
+async function knownFrom(objects: GitObjects, whole: TreeRead): Promise<KnownTree> {
+  const index = new TreeIndex(whole.sha);
   if (!whole.truncated) {
     index.add('', whole.entries, true);
     return { index, partial: false };
   }
-  index.add('', (await objects.tree(treeSha, false)).entries, false);
+  index.add('', (await objects.tree(whole.sha, false)).entries, false);
   return { index, partial: true };
+}
+
+/** The files a KnownTree holds so far (every file unless it is partial), as a snapshot lists them. */
+export function knownFiles(known: KnownTree): TreeEntry[] {
+  return filesOf(known.index.files());
+}
+
+/**
+ * The names of the folders directly in `dir`, reading only the listings on the way down (one
+ * non-recursive read per level not yet known): a walk of the root's children costs no subtree read.
+ */
+export async function foldersIn(objects: GitObjects, index: TreeIndex, dir: string): Promise<string[]> {
+  const parts = dir === '' ? [] : dir.split('/');
+  for (let i = 1; i <= parts.length; i++) {
+    const at = parts.slice(0, i).join('/');
+    if (index.knows(at)) continue;
+    const entry = index.entry(at);
+    if (entry?.type !== 'tree') return [];
+    index.add(at, (await objects.tree(entry.sha, false)).entries, false);
+  }
+  return (index.children(dir) ?? [])
+    .filter((e) => e.type === 'tree')
+    .map((e) => e.path.slice(dir ? dir.length + 1 : 0));
+}
+
+/** Folders with those inside another of them left out (reading the outer one reads them too). */
+export function outermost(dirs: Iterable<string>): string[] {
+  const sorted = [...new Set(dirs)].filter((d) => d !== '').sort();
+  return sorted.filter((d) => !sorted.some((o) => o !== d && d.startsWith(`${o}/`)));
 }
 
 /** Read every folder in `dirs` completely (and the folders on the way down to it). */
 export async function widen(objects: GitObjects, index: TreeIndex, dirs: Iterable<string>): Promise<void> {
-  await Promise.all([...new Set(dirs)].map((dir) => readFolder(objects, index, dir)));
+  await Promise.all(outermost(dirs).map((dir) => readFolder(objects, index, dir)));
 }
 
 async function readFolder(objects: GitObjects, index: TreeIndex, dir: string): Promise<void> {
