@@ -4,14 +4,19 @@ import { leftBehind, snapshot } from './process-state.js';
 describe('the process-state guard of test files', () => {
   it('names every kind of state a file can leave behind', () => {
     const before = snapshot();
+    const env: Record<string, string | undefined> = {
+      ...before.env,
+      INPUT_MODE: 'install',
+      VITEST_POOL_ID: 'x',
+    };
+    delete env.PATH;
     const after = {
       ...before,
-      env: { ...before.env, INPUT_MODE: 'install', VITEST_POOL_ID: 'x' },
+      env,
       cwd: '/elsewhere',
       exitCode: 1,
       stdoutWrite: (() => true) as typeof process.stdout.write,
     };
-    delete after.env.PATH;
     expect(leftBehind(before, after)).toEqual([
       'environment variable INPUT_MODE',
       'environment variable PATH',
