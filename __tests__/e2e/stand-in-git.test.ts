@@ -201,6 +201,29 @@ describe('refs', () => {
     expect(s.updateRef('refs/flux-pkg/delivered', one, null)).toBe(true); // no directory left in the way
   });
 
+  it('resolves names as git rev-parse does (its rule order, HEAD, a tag shadowing a branch, paths)', () => {
+    const s = store();
+    const one = commitFiles(s, 'refs/heads/main', { 'dir/a.txt': 'a\n' }, 'one', ALICE);
+    const two = commitFiles(s, 'refs/heads/other', { 'b.txt': 'b\n' }, 'two', ALICE);
+    s.git(['update-ref', 'refs/tags/v1', two]);
+    const rev = (name: string) => {
+      try {
+        return s.git(['rev-parse', '--verify', '--quiet', `${name}^{tree}`]).trim();
+      } catch {
+        return undefined;
+      }
+    };
+    const names = ['main', 'heads/main', 'refs/heads/main', 'v1', 'HEAD', 'nope', 'refs/heads/nope', 'abcd'];
+    for (const name of names) expect([name, s.treeSha(name)]).toEqual([name, rev(name)]);
+    s.git(['update-ref', 'refs/tags/main', two]); // refs/tags/<name> comes before refs/heads/<name>
+    expect(s.treeSha('main')).toBe(rev('main'));
+    expect(s.treeSha('main')).toBe(s.readCommit(two).tree);
+    for (const path of ['dir/a.txt', 'dir'])
+      expect(s.objectAt(one, path)).toBe(s.git(['rev-parse', `${one}:${path}`]).trim());
+    expect(s.objectAt(one, 'dir/missing')).toBeUndefined();
+    expect(s.objectAt(one, 'dir/a.txt/deeper')).toBeUndefined();
+  });
+
   it('sees what git writes: loose refs, and objects and refs packed by git gc', () => {
     const s = store();
     const one = commitFiles(s, 'refs/heads/main', { 'dir/a.txt': 'a\n' }, 'one', ALICE);

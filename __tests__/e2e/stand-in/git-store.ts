@@ -211,9 +211,9 @@ export class GitStore {
     return this.git(['mktree', '-z', ...(allowMissing ? ['--missing'] : [])], lines).trim();
   }
 
-  /** The tree a tree-ish names (`<rev>^{tree}`), or undefined. Shas and plain full ref names in-process. */
+  /** The tree a tree-ish names (`<rev>^{tree}`), or undefined. Shas and plain ref names in-process. */
   treeSha(rev: string): string | undefined {
-    const sha = SHA.test(rev) ? rev : rev.startsWith('refs/') ? this.#refs.resolve(rev) : ASK_GIT;
+    const sha = SHA.test(rev) ? rev : this.#refs.resolve(rev);
     if (sha === undefined) return undefined;
     const type = sha === ASK_GIT ? 'tag' : this.typeOf(sha);
     if (type === 'tree') return sha as string;
@@ -247,6 +247,24 @@ export class GitStore {
       into.push(entry);
       if (recursive && type === 'tree') this.#listTree(item.sha, true, `${entry.path}/`, into);
     }
+  }
+
+  /**
+   * `git rev-parse <rev>:<path>` for a plain path (no empty, `.` or `..` component, which rev-parse
+   * would read relative to a cwd): the sha at `path`, or undefined when there is nothing there.
+   */
+  objectAt(rev: string, path: string): string | undefined {
+    const segments = path.split('/');
+    if (segments.some((s) => s === '' || s === '.' || s === '..')) return undefined;
+    const root = this.treeSha(rev);
+    let entry: TreeEntry | undefined = root
+      ? { path: '', mode: '040000', type: 'tree', sha: root }
+      : undefined;
+    for (const name of segments) {
+      if (entry?.type !== 'tree') return undefined;
+      entry = this.lsTree(entry.sha, false).find((e) => e.path === name);
+    }
+    return entry?.sha;
   }
 
   readCommit(sha: string): CommitInfo {

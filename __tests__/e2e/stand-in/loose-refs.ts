@@ -24,14 +24,19 @@ export const ASK_GIT = Symbol('ask git');
 type OrAskGit<T> = T | typeof ASK_GIT;
 
 /**
- * `refs/` and components of ordinary characters: no component starting with "." or ending with
- * ".lock", no "..", nothing rev-parse reads as revision syntax (`^ ~ : @{`). A subset of what
- * `git check-ref-format` accepts (git 2.39 refs.c:161 check_refname_component).
+ * Components of ordinary characters: none starting with "." or ending with ".lock", no "..", nothing
+ * rev-parse reads as revision syntax (`^ ~ : @{`). A subset of what `git check-ref-format` accepts
+ * (git 2.39 refs.c:161 check_refname_component).
  */
-const PLAIN = /^refs(?:\/[A-Za-z0-9_-][A-Za-z0-9._-]*)+$/;
+const PLAIN = /^[A-Za-z0-9_-][A-Za-z0-9._-]*(?:\/[A-Za-z0-9_-][A-Za-z0-9._-]*)*$/;
 
+function isPlainName(name: string): boolean {
+  return PLAIN.test(name) && !name.includes('..') && !/\.lock(\/|$)/.test(name) && !name.endsWith('.');
+}
+
+/** A full ref name (`refs/heads/main`) made of plain components: the only names written in-process. */
 export function isPlainRef(ref: string): boolean {
-  return PLAIN.test(ref) && !ref.includes('..') && !/\.lock(\/|$)/.test(ref) && !ref.endsWith('.');
+  return ref.startsWith('refs/') && isPlainName(ref);
 }
 
 /** A loose ref file's value: a sha, absent, or ASK_GIT (a symbolic or broken ref, or a directory). */
@@ -76,18 +81,24 @@ export class LooseRefs {
   }
 
   /**
-   * The sha `rev-parse --verify <ref>` starts from, for a plain full name. When the exact name is
-   * absent, rev-parse would try the other rules of refs.c:604 ref_rev_parse_rules
-   * (`refs/<ref>`, `refs/heads/<ref>`, …); if any of them exists, git answers.
+   * The sha `git rev-parse --verify <name>` starts from, for a plain name (`refs/heads/main` or
+   * `main`): the first of git 2.39 refs.c:604 ref_rev_parse_rules that exists (`<name>`,
+   * `refs/<name>`, `refs/tags/<name>`, `refs/heads/<name>`, `refs/remotes/<name>`,
+   * `refs/remotes/<name>/HEAD`). A name that is a file of $GIT_DIR itself (`HEAD`), or that could be
+   * an abbreviated sha when no ref matches, is git's to answer.
    */
-  resolve(ref: string): OrAskGit<string | undefined> {
-    if (!isPlainRef(ref)) return ASK_GIT;
+  resolve(name: string): OrAskGit<string | undefined> {
+    if (!isPlainName(name)) return ASK_GIT;
+    if (!name.startsWith('refs/') && statSync(join(this.gitDir, name), { throwIfNoEntry: false }))
+      return ASK_GIT;
     const packed = this.#packed();
-    const exact = this.#value(ref, packed);
-    if (exact !== undefined) return exact;
-    const others = ['refs/', 'refs/tags/', 'refs/heads/', 'refs/remotes/'].map((p) => `${p}${ref}`);
-    others.push(`refs/remotes/${ref}/HEAD`);
-    return others.some((name) => this.#value(name, packed) !== undefined) ? ASK_GIT : undefined;
+    const rules = ['', 'refs/', 'refs/tags/', 'refs/heads/', 'refs/remotes/'].map((p) => `${p}${name}`);
+    rules.push(`refs/remotes/${name}/HEAD`);
+    for (const ref of rules.filter((r) => r.startsWith('refs/'))) {
+      const value = this.#value(ref, packed);
+      if (value !== undefined) return value;
+    }
+    return /^[0-9a-f]{4,}$/i.test(name) ? ASK_GIT : undefined;
   }
 
   /** Whether any ref exists, as `git for-each-ref --count=1` would print one. */
