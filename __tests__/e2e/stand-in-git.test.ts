@@ -90,6 +90,9 @@ describe('objects', () => {
     );
     expect(() => s.writeTree([{ mode: '040000', name: 'd', sha: blob }], false)).toThrow(/is a blob/);
     expect(() => s.writeTree([{ mode: '160000', name: 'm', sha: blob }], true)).toThrow(/is a blob/);
+    expect(() => s.writeTree([{ mode: '160000', name: 'm', sha: 'abc' }], true)).toThrow(
+      /input format error/,
+    );
   });
 
   it('lists trees as git ls-tree -r -t -l does', () => {

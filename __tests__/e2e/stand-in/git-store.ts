@@ -166,7 +166,11 @@ export class GitStore {
   }
 
   hashBlob(content: string | Buffer): string {
-    return this.#write('blob', typeof content === 'string' ? Buffer.from(content, 'utf8') : content);
+    // A copy: what is kept for later reads must not change with the caller's buffer.
+    return this.#write(
+      'blob',
+      typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.from(content),
+    );
   }
 
   /** `blob`, `tree`, `commit`, `tag`, or undefined when the object does not exist. */
@@ -188,11 +192,12 @@ export class GitStore {
   /**
    * Write a tree of `items` as `git mktree` would (its checks included: builtin/mktree.c:70
    * mktree_line refuses a missing object unless `allowMissing`, and a wrong type always). Names that
-   * mktree would read differently (a "/", a NUL) go to git.
+   * mktree would read differently (a "/", a NUL) and anything but a full sha go to git.
    */
   writeTree(items: readonly TreeItem[], allowMissing: boolean): string {
-    if (items.some((i) => i.name === '' || /[/\0]/.test(i.name) || !wellFormed(i.name)))
-      return this.#mktree(items, allowMissing);
+    const odd = (i: TreeItem) =>
+      i.name === '' || /[/\0]/.test(i.name) || !wellFormed(i.name) || !SHA.test(i.sha);
+    if (items.some(odd)) return this.#mktree(items, allowMissing);
     for (const { mode, name, sha } of items) {
       const type = typeOfMode(mode);
       const found = this.typeOf(sha);
@@ -318,8 +323,9 @@ export class GitStore {
   updateRef(ref: string, sha: string, expected: string | null): boolean {
     // files-backend.c:1763 write_ref_to_lockfile: the object must exist, and be a commit on a branch.
     const type = this.typeOf(sha);
-    const done =
-      type === undefined || (type !== 'commit' && ref.startsWith('refs/heads/'))
+    const done = !SHA.test(sha)
+      ? ASK_GIT // a name git would resolve
+      : type === undefined || (type !== 'commit' && ref.startsWith('refs/heads/'))
         ? false
         : this.#refs.update(ref, sha, expected);
     if (done !== ASK_GIT) return done;

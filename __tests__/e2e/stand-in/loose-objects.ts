@@ -187,6 +187,7 @@ export const wellFormed = (s: string) =>
 export function plainIdent(name: string, email: string, date: string): Ident | undefined {
   const clean = (s: string) =>
     wellFormed(s) && !/[\0\n<>]/.test(s) && (s === '' || (!crud(s[0]!) && !crud(s.at(-1)!)));
+  if (typeof name !== 'string' || typeof email !== 'string' || typeof date !== 'string') return undefined;
   if (name === '' || !clean(name) || !clean(email)) return undefined;
   const m = /^(\d{4})-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/.exec(date);
   if (!m || Number(m[1]) < 1970 || Number(m[1]) > 2099) return undefined;
@@ -201,7 +202,7 @@ export function plainIdent(name: string, email: string, date: string): Ident | u
  * would re-encode as Latin-1.
  */
 export function plainMessage(message: string): boolean {
-  if (message.includes('\0') || !wellFormed(message)) return false;
+  if (typeof message !== 'string' || message.includes('\0') || !wellFormed(message)) return false;
   if (!/[\uFDD0-\uFDEF\uFFFE\uFFFF\uD800-\uDFFF]/.test(message)) return true;
   for (const ch of message) {
     const cp = ch.codePointAt(0)!;
