@@ -1,7 +1,8 @@
 /**
  * The repository and Git Data endpoints, answered from the bare repository. Ref updates are
- * compare-and-swap (`git update-ref <ref> <new> <old>`), so a fast-forward check that loses a race
- * fails for real, exactly where GitHub would answer 422.
+ * compare-and-swap (GitStore.updateRef: `git update-ref <ref> <new> <old>` semantics, under the ref's
+ * lock file), so a fast-forward check that loses a race fails for real, exactly where GitHub would
+ * answer 422.
  */
 import { GitError, type GitStore } from './git-store.js';
 import {
