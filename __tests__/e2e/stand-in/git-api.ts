@@ -1,7 +1,8 @@
 /**
  * The repository and Git Data endpoints, answered from the bare repository. Ref updates are
- * compare-and-swap (`git update-ref <ref> <new> <old>`), so a fast-forward check that loses a race
- * fails for real, exactly where GitHub would answer 422.
+ * compare-and-swap (GitStore.updateRef: `git update-ref <ref> <new> <old>` semantics, under the ref's
+ * lock file), so a fast-forward check that loses a race fails for real, exactly where GitHub would
+ * answer 422.
  */
 import { GitError, type GitStore } from './git-store.js';
 import {
@@ -43,8 +44,7 @@ export class GitApi {
 
   /** GitHub answers 409 "Git Repository is empty." on Git Data endpoints until the first push. */
   #requireCommits(): void {
-    if (this.git.git(['for-each-ref', '--count=1']).trim() === '')
-      throw new ApiError(409, 'Git Repository is empty.');
+    if (!this.git.hasRefs()) throw new ApiError(409, 'Git Repository is empty.');
   }
 
   #commit(sha: string) {
@@ -83,12 +83,10 @@ export class GitApi {
       'git/get-tree': ({ params, query }) => {
         this.#requireCommits();
         // GitHub takes a tree sha, a commit sha or a branch name here.
-        let sha: string;
-        try {
-          sha = git.git(['rev-parse', '--verify', '--quiet', `${params.tree_sha}^{tree}`]).trim();
-        } catch {
-          throw notFound();
-        }
+        // GitStore.treeSha answers a sha or full ref name in-process, anything else with
+        // `git rev-parse --verify --quiet <it>^{tree}`.
+        const sha = git.treeSha(params.tree_sha!);
+        if (!sha) throw notFound();
         // Any value of `recursive` turns recursion on, as the API documents.
         const recursive = query.recursive !== undefined;
         const entries = git.lsTree(sha, recursive);

@@ -94,7 +94,10 @@ export class PullStore {
       const previous = renamed ? fields[i++] : undefined;
       const filename = fields[i++]!;
       const status = renamed ? 'renamed' : code === 'A' ? 'added' : code === 'D' ? 'removed' : 'modified';
-      const sha = status === 'removed' ? null : git.git(['rev-parse', `${head}:${filename}`]).trim();
+      const sha =
+        status === 'removed'
+          ? null
+          : (git.objectAt(head, filename) ?? git.git(['rev-parse', `${head}:${filename}`]).trim());
       const [additions, deletions] = counts.get(filename) ?? [0, 0];
       const web = `${site.url}/${site.owner}/${site.repo}`;
       entries.push({

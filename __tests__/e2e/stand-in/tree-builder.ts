@@ -1,9 +1,10 @@
 /**
  * POST /git/trees semantics on a real repository: start from `base_tree` (or nothing), apply entries
  * by full path (`app.default.tap/dev/params.yaml` lands in the nested trees), `content` writes a blob,
- * `sha: null` deletes, and only the trees on changed paths are rewritten with `git mktree`.
+ * `sha: null` deletes, and only the trees on changed paths are rewritten (as `git mktree` would).
  */
 import { EMPTY_TREE, GitError, type GitStore, type Person } from './git-store.js';
+import type { TreeItem } from './loose-objects.js';
 
 export interface TreeChange {
   path?: unknown;
@@ -107,15 +108,16 @@ function apply(git: GitStore, root: Node, change: TreeChange): void {
 /** Write every dirty tree bottom-up; empty directories disappear, as in git. */
 function write(git: GitStore, node: Node): string {
   if (!node.dirty) return node.sha;
-  let lines = '';
+  const items: TreeItem[] = [];
   let gitlinks = false;
   for (const [name, child] of [...childrenOf(git, node)]) {
     if (child.type === 'tree') child.sha = write(git, child);
     if (child.sha === EMPTY_TREE) continue;
     gitlinks ||= child.type === 'commit';
-    lines += `${child.mode} ${child.type} ${child.sha}\t${name}\0`;
+    items.push({ mode: child.mode, name, sha: child.sha });
   }
-  return git.git(['mktree', '-z', ...(gitlinks ? ['--missing'] : [])], lines).trim();
+  // `git mktree --missing` when a submodule's commit is named: the repository does not hold it.
+  return git.writeTree(items, gitlinks);
 }
 
 /** Build the tree for a POST /git/trees body; throws GitError for what GitHub answers with 422. */
