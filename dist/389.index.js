@@ -4849,6 +4849,11 @@ class TreeIndex {
     knows(dir) {
         return this.#children.has(dir);
     }
+    /** The direct entries of `dir` (full paths), when its listing was read; undefined otherwise. */
+    children(dir) {
+        const known = this.#children.get(dir);
+        return known ? [...known.values()] : undefined;
+    }
     /** Is everything under `dir` known (it, or a folder above it, was read recursively)? */
     knowsAllUnder(dir) {
         for (let d = dir;; d = parentOf(d)) {
@@ -4927,13 +4932,17 @@ function treeObjectSha(entries) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $I: () => (/* binding */ knownFiles),
 /* harmony export */   An: () => (/* binding */ rootTreeOf),
 /* harmony export */   HD: () => (/* binding */ componentFolders),
 /* harmony export */   I8: () => (/* binding */ planReadable),
+/* harmony export */   XL: () => (/* binding */ foldersIn),
 /* harmony export */   Y_: () => (/* binding */ changedFiles),
 /* harmony export */   oH: () => (/* binding */ readKnownTree),
-/* harmony export */   oP: () => (/* binding */ widen)
+/* harmony export */   oP: () => (/* binding */ widen),
+/* harmony export */   w9: () => (/* binding */ readCommitTree)
 /* harmony export */ });
+/* unused harmony export outermost */
 /* harmony import */ var _snapshot_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3508);
 /* harmony import */ var _tree_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4694);
 
@@ -4944,18 +4953,55 @@ function treeObjectSha(entries) {
  */
 async function readKnownTree(objects, treeSha, prefetched) {
     const early = await prefetched;
-    const whole = early?.sha === treeSha ? early : await objects.tree(treeSha, true);
-    const index = new _tree_index_js__WEBPACK_IMPORTED_MODULE_1__/* .TreeIndex */ .Np(treeSha);
+    return knownFrom(objects, early?.sha === treeSha ? early : await objects.tree(treeSha, true));
+}
+/**
+ * A commit's tree (GitHub reads a commit's tree by the commit's sha): whole, or its root when it is
+ * too large. One recursive read, plus the root's own listing when that read was truncated.
+ */
+async function readCommitTree(objects, commitSha) {
+    return knownFrom(objects, await objects.tree(commitSha, true));
+}
+async function knownFrom(objects, whole) {
+    const index = new _tree_index_js__WEBPACK_IMPORTED_MODULE_1__/* .TreeIndex */ .Np(whole.sha);
     if (!whole.truncated) {
         index.add('', whole.entries, true);
         return { index, partial: false };
     }
-    index.add('', (await objects.tree(treeSha, false)).entries, false);
+    index.add('', (await objects.tree(whole.sha, false)).entries, false);
     return { index, partial: true };
+}
+/** The files a KnownTree holds so far (every file unless it is partial), as a snapshot lists them. */
+function knownFiles(known) {
+    return (0,_snapshot_js__WEBPACK_IMPORTED_MODULE_0__/* .filesOf */ .R8)(known.index.files());
+}
+/**
+ * The names of the folders directly in `dir`, reading only the listings on the way down (one
+ * non-recursive read per level not yet known): a walk of the root's children costs no subtree read.
+ */
+async function foldersIn(objects, index, dir) {
+    const parts = dir === '' ? [] : dir.split('/');
+    for (let i = 1; i <= parts.length; i++) {
+        const at = parts.slice(0, i).join('/');
+        if (index.knows(at))
+            continue;
+        const entry = index.entry(at);
+        if (entry?.type !== 'tree')
+            return [];
+        index.add(at, (await objects.tree(entry.sha, false)).entries, false);
+    }
+    return (index.children(dir) ?? [])
+        .filter((e) => e.type === 'tree')
+        .map((e) => e.path.slice(dir ? dir.length + 1 : 0));
+}
+/** Folders with those inside another of them left out (reading the outer one reads them too). */
+function outermost(dirs) {
+    const sorted = [...new Set(dirs)].filter((d) => d !== '').sort();
+    return sorted.filter((d) => !sorted.some((o) => o !== d && d.startsWith(`${o}/`)));
 }
 /** Read every folder in `dirs` completely (and the folders on the way down to it). */
 async function widen(objects, index, dirs) {
-    await Promise.all([...new Set(dirs)].map((dir) => readFolder(objects, index, dir)));
+    await Promise.all(outermost(dirs).map((dir) => readFolder(objects, index, dir)));
 }
 async function readFolder(objects, index, dir) {
     if (index.knowsAllUnder(dir))

@@ -60,8 +60,12 @@ async function markFailedPromotions(client, ref, baseBranch, failed) {
     return marked;
 }
 
+// EXTERNAL MODULE: ./src/github/publish.ts
+var publish = __webpack_require__(7184);
+// EXTERNAL MODULE: ./src/github/tree-walk.ts
+var tree_walk = __webpack_require__(7141);
 // EXTERNAL MODULE: ./src/plan/load/base.ts
-var base = __webpack_require__(6827);
+var load_base = __webpack_require__(6827);
 // EXTERNAL MODULE: ./src/plan/model/repository.ts
 var repository = __webpack_require__(1925);
 // EXTERNAL MODULE: ./src/config/graph.ts
@@ -191,6 +195,8 @@ var action_session = __webpack_require__(5851);
 
 
 
+
+
 async function promote(session) {
     const { facts, inputs } = session;
     if (facts.eventName === 'status')
@@ -214,19 +220,21 @@ async function nothingToDo(session, note) {
 async function promoteOnHealth(session, status) {
     if (!status)
         return nothingToDo(session, 'ignoring a status event without sha, context and state');
-    await deliverPromotions(session, async (snapshot, config, baseTree) => {
-        const components = (0,repository/* discover */.k4)(baseTree.map((e) => e.path), config.layout);
-        const verdict = judgeHealthStatus(config, status, components, session.baseBranch);
+    await deliverPromotions(session, async (config, base, widenTo) => {
+        const verdict = judgeHealthStatus(config, status, await healthComponents(session, config, base, status.context, widenTo), session.baseBranch);
         if (verdict.kind === 'ignore')
             return skip(verdict.reason);
         // A failure promotes nothing; after delivery, open promotions from that commit are marked.
         if (verdict.kind === 'failed')
             return { ...skip(verdict.reason), failed: verdict };
-        const statusTree = await (0,action_session/* treeOfCommit */.rv)(session, status.sha);
         const { component, environment } = verdict;
+        const [statusSnapshot, snapshot] = await Promise.all([
+            commitSnapshot(session, status.sha, config, component),
+            widenTo([component]),
+        ]);
         const [then, now] = await Promise.all([
-            (0,base/* versionAt */.m)((0,action_session/* snapshotOf */.eY)(session, statusTree), config, component, environment),
-            (0,base/* versionAt */.m)(snapshot, config, component, environment),
+            (0,load_base/* versionAt */.m)(statusSnapshot, config, component, environment),
+            (0,load_base/* versionAt */.m)(snapshot, config, component, environment),
         ]);
         const stale = staleCommitReason(verdict, status.sha, then, now);
         if (stale || !then)
@@ -246,6 +254,36 @@ async function promoteOnHealth(session, status) {
         return { promotions, notes: [] };
     });
 }
+/**
+ * The components a status may be about. On a tree past GitHub's one-read limit, every folder under
+ * componentsPath is a candidate (listings only, no subtree; environments come from flux-pkg.yaml,
+ * which a promotion chain needs anyway); the one the status names is then read, and judged on.
+ */
+async function healthComponents(session, config, base, context, widenTo) {
+    if (!base.partial)
+        return discoverIn(base.tree, config);
+    const root = config.layout.componentsPath.replace(/\/+$/, '');
+    const names = await (0,deliver/* api */.FH)('listing the component folders', () => (0,tree_walk/* foldersIn */.XL)(session.objects, base.index, root));
+    const candidates = names.map((name) => ({ name, environments: [] }));
+    const named = environmentOfStatus(config, context, candidates);
+    if (!named)
+        return [];
+    return discoverIn(await (await widenTo([named.component])).list(), config);
+}
+const discoverIn = (files, config) => (0,repository/* discover */.k4)(files.map((e) => e.path), config.layout);
+/** The repository at a commit, read (past GitHub's one-read limit) only under one component's folder. */
+async function commitSnapshot(session, sha, config, component) {
+    if (session.inputs.path)
+        return (0,action_session/* snapshotOf */.eY)(session, []);
+    const known = await (0,deliver/* api */.FH)(`reading commit ${sha}`, () => (0,tree_walk/* readCommitTree */.w9)(session.objects, sha));
+    if (known.partial)
+        await (0,deliver/* api */.FH)(`reading commit ${sha}`, () => (0,tree_walk/* widen */.oP)(session.objects, known.index, [componentDir(config, component)]));
+    return (0,action_session/* snapshotOf */.eY)(session, (0,tree_walk/* knownFiles */.$I)(known));
+}
+const componentDir = (config, component) => {
+    const root = config.layout.componentsPath.replace(/\/+$/, '');
+    return root ? `${root}/${component}` : component;
+};
 const skip = (reason) => ({ promotions: [], notes: [reason] });
 /** Turns auto-merge off on, and comments on, the open promotions from a commit Flux now reports failing. */
 async function markFailed(session, failed, sha) {
@@ -283,8 +321,10 @@ async function deliverPromotions(session, choose, allowDowngrade = false) {
     let failed;
     const delivered = await (0,deliver/* deliver */.cK)({
         ...(0,action_session/* deliveryOf */.A9)(session),
+        // Past GitHub's one-read limit, the base is read only under the components promoted.
+        partialBase: true,
         propose: async (base) => {
-            const snapshot = (0,action_session/* snapshotOf */.eY)(session, base.tree);
+            let snapshot = (0,action_session/* snapshotOf */.eY)(session, base.tree);
             const loaded = await (0,deliver/* api */.FH)('reading flux-pkg.yaml', () => (0,config/* loadConfig */.Z9)(snapshot));
             status = { snapshot, loaded };
             notes = [];
@@ -294,7 +334,17 @@ async function deliverPromotions(session, choose, allowDowngrade = false) {
                     result: (0,combine/* combineResults */.y)([], loaded.diagnostics, { file: loaded.config.file }),
                     proposals: [],
                 };
-            const chosen = await (0,deliver/* api */.FH)('reading the gitops repository', () => choose(snapshot, loaded.config, base.tree));
+            const widenTo = async (components) => {
+                if (base.partial) {
+                    const folders = components.map((c) => componentDir(loaded.config, c));
+                    await (0,deliver/* api */.FH)('reading the gitops repository', () => (0,tree_walk/* widen */.oP)(session.objects, base.index, folders));
+                    (0,publish/* refreshFiles */.hZ)(base);
+                    snapshot = (0,action_session/* snapshotOf */.eY)(session, base.tree);
+                    status = { snapshot, loaded };
+                }
+                return snapshot;
+            };
+            const chosen = await (0,deliver/* api */.FH)('reading the gitops repository', () => choose(loaded.config, base, widenTo));
             notes = chosen.notes;
             failed = chosen.failed;
             const { promotions } = chosen;
@@ -303,6 +353,7 @@ async function deliverPromotions(session, choose, allowDowngrade = false) {
                     result: (0,combine/* combineResults */.y)([], loaded.diagnostics, { file: loaded.config.file }),
                     proposals: [],
                 };
+            await widenTo([...new Set(promotions.map((p) => p.component))]);
             const request = {
                 kind: 'promote',
                 promotions,

@@ -23,6 +23,8 @@ var src_diagnostics = __webpack_require__(4851);
 var commit_status = __webpack_require__(7593);
 // EXTERNAL MODULE: ./src/github/deliver.ts
 var deliver = __webpack_require__(7118);
+// EXTERNAL MODULE: ./src/github/publish.ts
+var publish = __webpack_require__(7184);
 ;// CONCATENATED MODULE: ./src/github/pull-files.ts
 /** GitHub lists at most this many files of a pull request; a list this long may be cut short. */
 const MAX_LISTED_FILES = 3000;
@@ -43,10 +45,14 @@ async function listPullRequestFiles(client, ref, pullNumber) {
 
 // EXTERNAL MODULE: ./src/github/snapshot.ts
 var github_snapshot = __webpack_require__(3508);
+// EXTERNAL MODULE: ./src/github/tree-walk.ts
+var tree_walk = __webpack_require__(7141);
 // EXTERNAL MODULE: ./src/plan/load/base.ts
 var load_base = __webpack_require__(6827);
 // EXTERNAL MODULE: ./src/plan/model/changes.ts
 var changes = __webpack_require__(1032);
+// EXTERNAL MODULE: ./src/plan/model/repository.ts
+var repository = __webpack_require__(1925);
 // EXTERNAL MODULE: ./src/flux/rbac.ts
 var rbac = __webpack_require__(5863);
 // EXTERNAL MODULE: ./src/flux/validate.ts + 3 modules
@@ -418,14 +424,37 @@ function sopsTogetherProblem(recipientChanges, valueFiles) {
 var plan = __webpack_require__(8720);
 // EXTERNAL MODULE: ./src/repo/snapshot.ts
 var repo_snapshot = __webpack_require__(5218);
-// EXTERNAL MODULE: ./src/plan/model/repository.ts
-var repository = __webpack_require__(1925);
 ;// CONCATENATED MODULE: ./src/action/gate-policy.ts
 
 
 
 
 
+
+/**
+ * The folders the gate reads on a tree past GitHub's one-read limit: each changed file's folder,
+ * the component folder of each changed path (its Packages, environments and RBAC folders: the scope,
+ * the base facts and the out-of-order check look at all of them) and, when a Brain file changes,
+ * the whole Brain folder (kubeconfig sharing is judged over all of it) and that component's folder.
+ * flux-pkg.yaml and the root's files need no read: the root's listing is known.
+ */
+function gateFolders(changed, layout) {
+    const trim = (dir) => dir.replace(/\/+$/, '');
+    const prefix = trim(layout.componentsPath) ? `${trim(layout.componentsPath)}/` : '';
+    const brain = trim(layout.brainPath);
+    const folders = new Set((0,tree_walk/* componentFolders */.HD)(changed, layout.componentsPath));
+    for (const path of changed) {
+        if (path.includes('/'))
+            folders.add(path.slice(0, path.lastIndexOf('/')));
+        if (!brain || !path.startsWith(`${brain}/`))
+            continue;
+        folders.add(brain);
+        const [component, ...rest] = path.slice(brain.length + 1).split('/');
+        if (component && rest.length > 0)
+            folders.add(`${prefix}${component}`);
+    }
+    return [...folders].sort();
+}
 /** At most this many encrypted files are compared when .sops.yaml's recipients change. */
 const MAX_VALUE_FILES = 300;
 async function checkGatePolicy(input) {
@@ -459,7 +488,7 @@ async function checkGatePolicy(input) {
 }
 async function brainProblems(input, changedBrain, headPaths) {
     const { head, judged } = input;
-    const components = new Set((0,repository/* discover */.k4)(headPaths, judged.layout).map((c) => c.name));
+    const components = input.components ?? new Set((0,repository/* discover */.k4)(headPaths, judged.layout).map((c) => c.name));
     const ctx = {
         layout: judged.layout,
         policy: judged.policy,
@@ -530,8 +559,12 @@ var action_verdict = __webpack_require__(8263);
  * whole repo when flux-pkg.yaml or a .sops.yaml does; policy files (RBAC, Brain, flux-pkg.yaml,
  * .sops.yaml) listed — checked at its head (the API's tree, or the `path:` checkout) and compared
  * with the base branch read through the API (Packages changed in place, out-of-order promotion).
- * Without a pull request: the whole base branch. Writes nothing.
+ * Past GitHub's recursive-tree limit both trees are read only under the folders the pull request
+ * touches (widenForGate). Without a pull request: the whole base branch. Writes nothing.
  */
+
+
+
 
 
 
@@ -562,12 +595,8 @@ async function validate_validate(session) {
     const notes = [];
     let snapshot;
     if (gate) {
-        const [head, base, files] = await Promise.all([
-            inputs.path ? [] : (0,action_session/* treeOfCommit */.rv)(session, pr.headSha),
-            (0,deliver/* readBaseOrFail */.bP)(session.objects, pr.baseRef ?? session.baseBranch),
-            (0,deliver/* api */.FH)(`listing the files of pull request #${pr.number}`, () => listPullRequestFiles(session.client, session.ref, pr.number)),
-        ]);
-        snapshot = (0,action_session/* snapshotOf */.eY)(session, head);
+        const { headTree, base, files, partial, brainComponents } = await readGate(session, pr);
+        snapshot = (0,action_session/* snapshotOf */.eY)(session, headTree ? (0,tree_walk/* knownFiles */.$I)(headTree) : []);
         // The base always through the API: with `path:` the checkout is the head, never the base.
         const baseSnapshot = new repo_snapshot/* KeptSnapshot */.rF(new github_snapshot/* GitHubSnapshot */.uH(session.objects, base.tree));
         const headPaths = (await (0,deliver/* api */.FH)('listing the head of the pull request', () => snapshot.list())).map((e) => e.path);
@@ -593,9 +622,12 @@ async function validate_validate(session) {
             baseConfig: baseLoaded.config,
             headConfig: headLoaded.config,
             repositoryUrl: `${session.facts.serverUrl.replace(/\/+$/, '')}/${session.ref.owner}/${session.ref.repo}`,
+            components: brainComponents,
         }));
         notes.push(...policy.notes);
-        const result = await (0,deliver/* api */.FH)('reading the gitops repository', () => (0,plan/* plan */.e)(snapshot, request, loaded));
+        const result = partial && (0,repository/* discover */.k4)(headPaths, layout).length === 0
+            ? nothingInScope(loaded)
+            : await (0,deliver/* api */.FH)('reading the gitops repository', () => (0,plan/* plan */.e)(snapshot, request, loaded));
         const verdict = withPolicy(result, policy.diagnostics);
         await (0,action_verdict/* postCheck */.f)((0,action_session/* checkTargetOf */.vA)(session), pr.headSha, {
             state: verdict.valid ? 'success' : 'failure',
@@ -605,13 +637,87 @@ async function validate_validate(session) {
     }
     const tree = pr?.headSha
         ? await (0,action_session/* treeOfCommit */.rv)(session, pr.headSha)
-        : (await (0,deliver/* readBaseOrFail */.bP)(session.objects, session.baseBranch)).tree;
+        : await wholeBase(session, session.baseBranch);
     // The whole repository is read once and not kept: its validation is also the matrix's.
     snapshot = (0,action_session/* snapshotOf */.eY)(session, tree, false);
     const loaded = await (0,deliver/* api */.FH)('reading flux-pkg.yaml', () => (0,config/* loadConfig */.Z9)(snapshot));
     const result = await (0,deliver/* api */.FH)('reading the gitops repository', () => (0,plan/* plan */.e)(snapshot, request, loaded));
     const validation = inputs.environments ? undefined : result;
     return validate_report(session, result, notes, { snapshot, loaded, validation });
+}
+/**
+ * The gate's reads: the head's tree (unless `path:` is the head), the base's and the pull request's
+ * files, at once; past GitHub's one-read limit, widened to what the pull request touches.
+ */
+async function readGate(session, pr) {
+    const [headTree, base, files] = await Promise.all([
+        session.inputs.path
+            ? undefined
+            : (0,deliver/* api */.FH)(`reading commit ${pr.headSha}`, () => (0,tree_walk/* readCommitTree */.w9)(session.objects, pr.headSha)),
+        (0,deliver/* readBaseOrFail */.bP)(session.objects, pr.baseRef ?? session.baseBranch, true),
+        (0,deliver/* api */.FH)(`listing the files of pull request #${pr.number}`, () => listPullRequestFiles(session.client, session.ref, pr.number)),
+    ]);
+    const partial = headTree?.partial === true || base.partial;
+    const brainComponents = partial
+        ? await widenForGate(session, { head: headTree, base, files, number: pr.number })
+        : undefined;
+    return { headTree, base, files, partial, brainComponents };
+}
+/**
+ * Past GitHub's one-read limit (the head's tree, the base's or both): both read only under the
+ * folders the pull request touches (gate-policy.ts `gateFolders`). A pull request that makes the gate
+ * validate every environment cannot be judged that way: the error says which files make it so.
+ * Returns the component names the Brain checks use: every folder under componentsPath, read from
+ * the listings on the way down (never a component's own subtree).
+ */
+async function widenForGate(session, { head, base, files, number }) {
+    const [headConfig, baseConfig] = await (0,deliver/* api */.FH)('reading flux-pkg.yaml', () => Promise.all([
+        head ? (0,config/* loadConfig */.Z9)(new github_snapshot/* GitHubSnapshot */.uH(session.objects, (0,tree_walk/* knownFiles */.$I)(head))) : undefined,
+        (0,config/* loadConfig */.Z9)(new github_snapshot/* GitHubSnapshot */.uH(session.objects, base.tree)),
+    ]));
+    // The layout the plan uses: the base's rules (judgingConfig), the head's when the base's are broken.
+    const { layout } = ((0,src_diagnostics/* hasErrors */.Cs)(baseConfig.diagnostics) && headConfig ? headConfig : baseConfig).config;
+    const everywhere = files.paths.filter((p) => p === config/* CONFIG_FILE */.g2 || (0,changes/* isSopsConfig */.iQ)(p));
+    if (files.truncated || everywhere.length > 0) {
+        const why = files.truncated
+            ? `pull request #${number} lists more files than GitHub shows (3,000)`
+            : `pull request #${number} changes ${everywhere.join(', ')}`;
+        throw new report/* ActionError */.lZ(`${why}, so the gate validates every environment: that needs every component folder under ${layout.componentsPath || 'the repository root'} on the head and the base, and ${trees(head, base)} larger than GitHub lists in one read (over 100,000 entries or 7 MB). Split the pull request so that it changes those files alone, with no environment`);
+    }
+    const folders = gateFolders(files.paths, layout);
+    core/* info */.pq(`the tree is larger than one API read: reading ${folders.length} folder(s) the pull request touches`);
+    await (0,deliver/* api */.FH)('reading the folders the pull request touches', () => Promise.all([
+        head?.partial ? (0,tree_walk/* widen */.oP)(session.objects, head.index, folders) : undefined,
+        base.partial ? (0,tree_walk/* widen */.oP)(session.objects, base.index, folders).then(() => (0,publish/* refreshFiles */.hZ)(base)) : undefined,
+    ]));
+    const brain = layout.brainPath.replace(/\/+$/, '');
+    if (!head?.partial || !files.paths.some((p) => brain && p.startsWith(`${brain}/`)))
+        return undefined;
+    const root = layout.componentsPath.replace(/\/+$/, '');
+    const names = await (0,deliver/* api */.FH)('listing the component folders', () => (0,tree_walk/* foldersIn */.XL)(session.objects, head.index, root));
+    // With components at the root, the Brain's own top folder is no component.
+    return new Set(names.filter((n) => !n.startsWith('.') && (root || n !== brain.split('/')[0])));
+}
+const trees = (head, base) => head?.partial && base.partial
+    ? 'both trees are'
+    : head?.partial
+        ? "the head's tree is"
+        : "the base's tree is";
+/** A pull request that touches no component: nothing to plan (on a partial tree, planning would find no component at all). */
+function nothingInScope(loaded) {
+    return {
+        valid: !(0,src_diagnostics/* hasErrors */.Cs)(loaded.diagnostics),
+        diagnostics: loaded.diagnostics,
+        environments: [],
+        files: [],
+    };
+}
+/** The base branch, whole: validate without a pull request checks every environment. */
+async function wholeBase(session, branch) {
+    const base = await (0,deliver/* readBaseOrFail */.bP)(session.objects, branch, true);
+    if (base.partial)
+        throw new report/* ActionError */.lZ(`validate without a pull request checks every environment of ${branch}, which needs every component folder, and its tree is larger than GitHub lists in one read (over 100,000 entries or 7 MB): set the path input to a checkout, or let the gate check pull requests (it reads only the folders each one touches)`);
+    return base.tree;
 }
 async function validate_report(session, result, notes, status) {
     (0,report/* annotate */.fz)(result.diagnostics);
