@@ -163,3 +163,23 @@ describe('flux-pkg CLI on the bundled example', () => {
     expect(r.stderr).toContain('flux-pkg: --since no-such-ref: git knows no commit');
   });
 });
+
+describe('what validate loads (src/startup.ts)', () => {
+  // Prints, at exit, the Node built-ins the process loaded (process.moduleLoadList).
+  const probe = `data:text/javascript,process.on('exit', () => process.stderr.write('\\nLOADED ' + JSON.stringify(process.moduleLoadList.filter((m) => m.startsWith('NativeModule ')).map((m) => m.slice(13)))))`;
+  const builtinsLoaded = (args: string[]): string[] => {
+    const r = spawnSync(process.execPath, ['--import', probe, ...args], { cwd: root, encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    return JSON.parse(r.stderr.slice(r.stderr.lastIndexOf('\nLOADED ') + 8)) as string[];
+  };
+
+  it('sees a built-in a process loads', () => {
+    expect(builtinsLoaded(['-e', "require('node:crypto')"])).toContain('crypto');
+  });
+
+  it('validate of the example loads neither node:crypto nor node:child_process', () => {
+    const loaded = builtinsLoaded([cli, 'validate', '--repo', example]);
+    expect(loaded).toContain('fs/promises'); // the probe saw the CLI run
+    expect(loaded.filter((m) => m === 'crypto' || m === 'child_process')).toEqual([]);
+  });
+});
