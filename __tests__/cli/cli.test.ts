@@ -1,6 +1,6 @@
 /** The bundled CLI, run as a user runs it, on a copy of the bundled example. */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -161,5 +161,42 @@ describe('flux-pkg CLI on the bundled example', () => {
     const r = flux(['plan', '--repo', copyExample(), '--since', 'no-such-ref']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('flux-pkg: --since no-such-ref: git knows no commit');
+  });
+});
+
+describe('what validate loads (src/startup.ts)', () => {
+  // Prints, at exit, the Node built-ins the process loaded (process.moduleLoadList).
+  const probe = `data:text/javascript,process.on('exit', () => process.stderr.write('\\nLOADED ' + JSON.stringify(process.moduleLoadList.filter((m) => m.startsWith('NativeModule ')).map((m) => m.slice(13)))))`;
+  const builtinsLoaded = (args: string[]): string[] => {
+    const r = spawnSync(process.execPath, ['--import', probe, ...args], { cwd: root, encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    return JSON.parse(r.stderr.slice(r.stderr.lastIndexOf('\nLOADED ') + 8)) as string[];
+  };
+
+  it('sees a built-in a process loads', () => {
+    expect(builtinsLoaded(['-e', "require('node:crypto')"])).toContain('crypto');
+  });
+
+  it('Node keeps a compile cache for the next run, except on a GitHub-hosted runner (discarded after the job)', () => {
+    const cacheFiles = (runner: string | undefined) => {
+      const dir = mkdtempSync(join(tmpdir(), 'flux-pkg-compile-cache-'));
+      // Node's default place, os.tmpdir()/node-compile-cache (NODE_COMPILE_CACHE would turn the cache on by itself).
+      const env: NodeJS.ProcessEnv = { ...process.env, TMPDIR: dir, RUNNER_ENVIRONMENT: runner };
+      delete env.NODE_COMPILE_CACHE;
+      delete env.NODE_DISABLE_COMPILE_CACHE;
+      if (runner === undefined) delete env.RUNNER_ENVIRONMENT;
+      const r = spawnSync(process.execPath, [cli, 'validate', '--repo', example], { cwd: root, env });
+      expect(r.status).toBe(0);
+      return readdirSync(dir, { recursive: true }).length;
+    };
+    expect(cacheFiles(undefined)).toBeGreaterThan(0);
+    expect(cacheFiles('self-hosted')).toBeGreaterThan(0);
+    expect(cacheFiles('github-hosted')).toBe(0);
+  });
+
+  it('validate of the example loads neither node:crypto nor node:child_process', () => {
+    const loaded = builtinsLoaded([cli, 'validate', '--repo', example]);
+    expect(loaded).toContain('fs/promises'); // the probe saw the CLI run
+    expect(loaded.filter((m) => m === 'crypto' || m === 'child_process')).toEqual([]);
   });
 });

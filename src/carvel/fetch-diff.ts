@@ -5,7 +5,8 @@
  * the App fetches them into consecutive directories. Each side is one line a reviewer can read;
  * inline contents are summarised by file name and a digest (the Package holds them in full).
  */
-import { createHash } from 'node:crypto';
+// node:crypto is loaded on first use, not at start (a command that never hashes skips its load): see src/startup.ts.
+const nodeCrypto = () => process.getBuiltinModule('node:crypto');
 
 type Obj = Record<string, unknown>;
 const isObject = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -61,7 +62,11 @@ function describeSpec(kind: string | undefined, spec: Obj): string {
       const paths = isObject(spec.paths) ? spec.paths : {};
       const names = Object.keys(paths).sort();
       const from = Array.isArray(spec.pathsFrom) ? spec.pathsFrom.length : 0;
-      const digest = createHash('sha256').update(JSON.stringify(spec)).digest('hex').slice(0, 12);
+      const digest = nodeCrypto()
+        .createHash('sha256')
+        .update(JSON.stringify(spec))
+        .digest('hex')
+        .slice(0, 12);
       return `${names.length} file(s)${names.length > 0 ? ` ${names.join(', ')}` : ''}${from > 0 ? `, ${from} pathsFrom` : ''} (content ${digest})`;
     }
     default:

@@ -1,5 +1,4 @@
 /** Kubernetes and Carvel naming rules (k8s.io/apimachinery validation, kapp-controller's extra checks). */
-import { createHash } from 'node:crypto';
 
 const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
@@ -69,7 +68,13 @@ export function expandNameTemplate(template: string, component: string): string 
   const fixed = template.length - count * COMPONENT_PLACEHOLDER.length;
   const keep = Math.floor((MAX_SUBDOMAIN - fixed) / count) - HASH_LENGTH - 1;
   if (keep < 1) return name;
-  const hash = createHash('sha256').update(component).digest('hex').slice(0, HASH_LENGTH);
+  // node:crypto is loaded on first use, not at start: see src/startup.ts.
+  const hash = process
+    .getBuiltinModule('node:crypto')
+    .createHash('sha256')
+    .update(component)
+    .digest('hex')
+    .slice(0, HASH_LENGTH);
   const cut = `${component.slice(0, keep).replace(/[^a-z0-9]+$/, '')}-${hash}`;
   return template.replaceAll(COMPONENT_PLACEHOLDER, cut);
 }

@@ -3,7 +3,6 @@
  * (pkg/apiserver/apis/datapackaging/validation/validations.go), plus the hidden 158-character
  * name limit that comes from how it stores Packages (base32hex of the name must be a valid CR name).
  */
-import { createHash } from 'node:crypto';
 import type { Document } from 'yaml';
 import { type Diagnostic, type ErrorCode, error } from '../diagnostics.js';
 import { formatPath, type ParsedYaml, type PathSegment, positionAt } from '../yaml/parse.js';
@@ -27,8 +26,11 @@ export interface CarvelPackage {
   releaseNotes?: string;
   /** spec.template.spec.fetch as written: what the App fetches (for the pull request body's from → to). */
   fetch?: unknown;
-  /** Identifies the document's content (keys sorted): the same version with another digest was changed in place. */
-  digest: string;
+  /**
+   * Identifies the document's content (keys sorted): the same version with another digest was changed in place.
+   * Computed when first read (only a gate with base facts reads it), so a plain validate never loads node:crypto.
+   */
+  readonly digest: string;
 }
 
 /** A digest of a YAML value that ignores key order and formatting (what kapp-controller would store). */
@@ -43,7 +45,10 @@ export function contentDigest(value: unknown): string {
               .map((k) => [k, sorted(v[k])]),
           )
         : v;
-  return createHash('sha256')
+  // Loaded on first use, not at start: see src/startup.ts.
+  return process
+    .getBuiltinModule('node:crypto')
+    .createHash('sha256')
     .update(JSON.stringify(sorted(value)))
     .digest('hex');
 }
@@ -152,10 +157,23 @@ export function validatePackage(
   const valuesSchema = isObject(spec.valuesSchema) ? spec.valuesSchema.openAPIv3 : undefined;
   const line = parsed.position(doc.range[0]).line;
   const releaseNotes = typeof spec.releaseNotes === 'string' ? spec.releaseNotes : undefined;
-  const digest = contentDigest(value);
   const fetch = isObject(template?.spec) ? template.spec.fetch : undefined;
-  return {
-    pkg: { file, name, refName, version, valuesSchema, line, releaseNotes, fetch, digest },
-    diagnostics,
-  };
+  const pkg = { file, name, refName, version, valuesSchema, line, releaseNotes, fetch } as CarvelPackage;
+  return { pkg: withLazyDigest(pkg, value), diagnostics };
+}
+
+/** `pkg.digest` as a property computed on its first read (then kept, and the document let go). */
+function withLazyDigest(pkg: CarvelPackage, value: unknown): CarvelPackage {
+  let source: { value: unknown } | undefined = { value };
+  let digest = '';
+  return Object.defineProperty(pkg, 'digest', {
+    enumerable: true,
+    get: () => {
+      if (source) {
+        digest = contentDigest(source.value);
+        source = undefined;
+      }
+      return digest;
+    },
+  });
 }

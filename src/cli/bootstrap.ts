@@ -1,5 +1,4 @@
 /** `flux-pkg bootstrap`: the action's bootstrap mode on a local checkout; the same flags as its inputs. */
-import { execFileSync } from 'node:child_process';
 import { githubComAddressOf, gitUrlProblem } from '../plan/modes/bootstrap/request.js';
 import { plan } from '../plan/plan.js';
 import type { SopsKeys } from '../plan/types.js';
@@ -57,6 +56,8 @@ function originUrl(root: string): string | undefined {
 
 function git(root: string, args: string[]): string | undefined {
   try {
+    // Loaded when git runs, not at start: node:child_process costs every command its load (see startup.ts).
+    const { execFileSync } = process.getBuiltinModule('node:child_process');
     const out = execFileSync('git', ['-C', root, ...args], {
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'ignore'],

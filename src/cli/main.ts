@@ -3,7 +3,6 @@
  * table below, the flags come from src/settings/declarations.ts (see cli/flags.ts).
  * Exit codes: 0 ok, 1 validation failed, 2 usage error.
  */
-import { execFileSync } from 'node:child_process';
 import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -379,6 +378,8 @@ async function changedPackages(
   since: string,
   config: RepoConfig,
 ): Promise<string[]> {
+  // Loaded when --since asks for git, not at start: node:child_process costs every command its load (see startup.ts).
+  const { execFileSync } = process.getBuiltinModule('node:child_process');
   const git = (...gitArgs: string[]) => {
     try {
       return execFileSync('git', ['-C', root, ...gitArgs], {

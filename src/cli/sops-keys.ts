@@ -7,7 +7,6 @@
  * ~/Library/Application Support), read when it exists. Not read: SSH keys, age plugins, encrypted
  * key files. Shell code: reads files and runs a command; never prints a key.
  */
-import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
 import { promisify } from 'node:util';
@@ -96,6 +95,8 @@ async function commandIdentities(
   const argv = shellWords(command);
   if (!argv || argv.length === 0) throw new KeySourceError('SOPS_AGE_KEY_CMD is not a command line');
   const found: string[] = [];
+  // Loaded here, not at start: node:child_process costs every command its load, and few runs name a command.
+  const { execFile } = await import('node:child_process');
   for (const recipient of recipients.length > 0 ? recipients : [undefined]) {
     const childEnv = { ...env, ...(recipient ? { SOPS_AGE_RECIPIENT: recipient } : {}) };
     try {

@@ -5,11 +5,13 @@
  * file in its own folder and renamed over the target, so a reader never sees half a file and a link
  * swapped in at the last moment is replaced, not followed.
  */
-import { randomBytes } from 'node:crypto';
 import type { Stats } from 'node:fs';
 import { lstat, mkdir, realpath, rename, unlink, writeFile } from 'node:fs/promises';
 import { join, sep } from 'node:path';
 import { assertWritablePaths } from './paths.js';
+
+// node:crypto is loaded on first use, not at start (a command that never hashes skips its load): see src/startup.ts.
+const nodeCrypto = () => process.getBuiltinModule('node:crypto');
 
 export interface FileToWrite {
   /** Repository-relative POSIX path. */
@@ -75,7 +77,7 @@ async function check(
 }
 
 async function replace(target: string, content: string, mode: number | undefined): Promise<void> {
-  const temp = `${target}.flux-pkg-${randomBytes(6).toString('hex')}.tmp`;
+  const temp = `${target}.flux-pkg-${nodeCrypto().randomBytes(6).toString('hex')}.tmp`;
   // 'wx': O_CREAT|O_EXCL, which fails on anything already at the temp path, a link included.
   await writeFile(temp, content, { flag: 'wx', mode: mode ?? 0o644 });
   try {

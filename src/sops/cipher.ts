@@ -4,7 +4,8 @@
  * the envelope; their plaintext bytes are the canonical text sops's `ToBytes` gives, which is also
  * what the MAC hashes.
  */
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+// node:crypto is loaded on first use, not at start (a command that never hashes skips its load): see src/startup.ts.
+const nodeCrypto = () => process.getBuiltinModule('node:crypto');
 
 /** The types sops writes into an envelope. `bytes` and `time` are read, never written here. */
 export type SopsType = 'str' | 'int' | 'float' | 'bool' | 'bytes' | 'time' | 'comment';
@@ -35,8 +36,8 @@ export type CipherFailure = 'format' | 'authentication' | 'type';
 /** Encrypt one leaf. `iv` is only passed by tests; a fresh random IV is used otherwise. */
 export function encryptText(value: TypedText, key: Uint8Array, aad: string, iv?: Uint8Array): string {
   if (value.text === '') return '';
-  const nonce = iv ?? randomBytes(IV_BYTES);
-  const cipher = createCipheriv('aes-256-gcm', key, nonce);
+  const nonce = iv ?? nodeCrypto().randomBytes(IV_BYTES);
+  const cipher = nodeCrypto().createCipheriv('aes-256-gcm', key, nonce);
   cipher.setAAD(Buffer.from(aad, 'utf8'));
   const data = Buffer.concat([cipher.update(value.text, 'utf8'), cipher.final()]);
   const tag = cipher.getAuthTag();
@@ -61,7 +62,7 @@ export function decryptText(
   if (!['str', 'int', 'float', 'bool', 'bytes', 'time', 'comment'].includes(type)) return { failure: 'type' };
   let plain: Buffer;
   try {
-    const decipher = createDecipheriv('aes-256-gcm', key, iv, { authTagLength: TAG_BYTES });
+    const decipher = nodeCrypto().createDecipheriv('aes-256-gcm', key, iv, { authTagLength: TAG_BYTES });
     decipher.setAAD(Buffer.from(aad, 'utf8'));
     decipher.setAuthTag(tag);
     plain = Buffer.concat([decipher.update(data), decipher.final()]);

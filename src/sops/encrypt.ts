@@ -4,7 +4,6 @@
  * kept, so a pull request's diff shows only what changed; when nothing changed at all the previous
  * text comes back byte for byte.
  */
-import { randomBytes } from 'node:crypto';
 import { Document, isDocument, isMap, Scalar, type YAMLMap } from 'yaml';
 import { type Diagnostic, error } from '../diagnostics.js';
 import { formatPath, parseYaml, positionAt } from '../yaml/parse.js';
@@ -18,6 +17,9 @@ import { envelopeKey, type ReuseState, reuseOf } from './reuse.js';
 import { type EncryptionRule, encryptionPredicate, RULE_FIELDS, ruleProblem, SECRET_RULE } from './rule.js';
 import { spliceEnvelopes } from './splice.js';
 import { aadOf, type DocumentWalk, walkDocument } from './tree.js';
+
+// node:crypto is loaded on first use, not at start (a command that never hashes skips its load): see src/startup.ts.
+const nodeCrypto = () => process.getBuiltinModule('node:crypto');
 
 export interface EncryptOptions {
   /** age recipients (`age1…`), each gets the data key. */
@@ -184,7 +186,7 @@ async function dataKeyFor(
     }
     return { state: old, stanzas };
   }
-  const dataKey = new Uint8Array(randomBytes(DATA_KEY_BYTES));
+  const dataKey = new Uint8Array(nodeCrypto().randomBytes(DATA_KEY_BYTES));
   return { state: { dataKey, envelopes: new Map() }, stanzas: await wrapDataKey(dataKey, recipients) };
 }
 

@@ -3,10 +3,13 @@
  * document order, encrypted ones and plaintext ones alike (only encrypted ones, after a fixed seed,
  * with `mac_only_encrypted`), printed as uppercase hex and stored encrypted with AAD = lastmodified.
  */
-import { createHash } from 'node:crypto';
+import { once } from '../once.js';
+
+// node:crypto is loaded on first use, not at start (a command that never hashes skips its load): see src/startup.ts.
+const nodeCrypto = () => process.getBuiltinModule('node:crypto');
 
 /** sops's `MACOnlyEncryptedInitialization` (sha256 of "sops"): the two modes never collide. */
-const MAC_ONLY_ENCRYPTED_SEED = createHash('sha256').update('sops').digest();
+const macOnlyEncryptedSeed = once(() => nodeCrypto().createHash('sha256').update('sops').digest());
 
 export interface MacInput {
   text: string;
@@ -14,8 +17,8 @@ export interface MacInput {
 }
 
 export function computeMac(leaves: readonly MacInput[], macOnlyEncrypted: boolean): string {
-  const hash = createHash('sha512');
-  if (macOnlyEncrypted) hash.update(MAC_ONLY_ENCRYPTED_SEED);
+  const hash = nodeCrypto().createHash('sha512');
+  if (macOnlyEncrypted) hash.update(macOnlyEncryptedSeed());
   for (const leaf of leaves) {
     if (!macOnlyEncrypted || leaf.encrypted) hash.update(leaf.text, 'utf8');
   }

@@ -92,6 +92,8 @@ export function parseYaml(
     );
     return result;
   }
+  // An alias is written `*name`: a text without `*` has none, and its documents need no walk looking for them.
+  const mayHaveAliases = text.includes('*');
   docs.forEach((doc, index) => {
     const problems = [...doc.errors];
     if (problems.length > 0) {
@@ -103,7 +105,7 @@ export function parseYaml(
       return;
     }
     if (doc.contents === null) return; // `---` with nothing after it
-    const unresolved = unresolvedAlias(doc);
+    const unresolved = mayHaveAliases ? unresolvedAlias(doc) : undefined;
     if (unresolved !== undefined) {
       result.diagnostics.push(
         error(

@@ -1,7 +1,8 @@
-/** The ajv instances: one long-lived for the meta-schema and formats, and a fresh one per values schema. */
+/** The ajv instances: one long-lived for the meta-schema, and a fresh one per values schema. */
 import { Ajv } from 'ajv';
 import type { FormatsPlugin } from 'ajv-formats';
 import * as formatsModule from 'ajv-formats';
+import { once } from '../../once.js';
 import { regExpEngine, unsupportedPattern } from './pattern.js';
 
 // ajv-formats is CommonJS: Node's ESM import exposes module.exports as the namespace's default, bundlers may not.
@@ -28,10 +29,50 @@ function addFormatsTo(instance: Ajv): void {
   instance.addFormat('regex', (s: string) => unsupportedPattern(s) === undefined);
 }
 
-// One long-lived instance checks normalised schemas against JSON Schema's meta-schema and knows the formats. It never
-// compiles a values schema, so it holds nothing per Package.
-export const ajv = new Ajv({ ...OPTIONS, verbose: true, code: { regExp: regExpEngine } });
-addFormatsTo(ajv);
+/**
+ * The formats every instance knows: ajv-formats' full set (`regex` is replaced, not added). normalise() keeps a
+ * `format` only when it is one of these. A list, not an instance's `formats`, so that asking needs no instance
+ * (a test holds it equal to what addFormatsTo() registers).
+ */
+export const FORMAT_NAMES: ReadonlySet<string> = new Set([
+  'date',
+  'time',
+  'date-time',
+  'iso-time',
+  'iso-date-time',
+  'duration',
+  'uri',
+  'uri-reference',
+  'uri-template',
+  'url',
+  'email',
+  'hostname',
+  'ipv4',
+  'ipv6',
+  'regex',
+  'uuid',
+  'json-pointer',
+  'json-pointer-uri-fragment',
+  'relative-json-pointer',
+  'byte',
+  'int32',
+  'int64',
+  'float',
+  'double',
+  'password',
+  'binary',
+]);
+
+/**
+ * One long-lived instance checks normalised schemas against JSON Schema's meta-schema. It never compiles a values
+ * schema, so it holds nothing per Package. Made on first use: adding draft-07's meta-schema costs a few milliseconds
+ * (compiling it on the first check, tens), and most schemas are plainly valid without asking it (meta-schema.ts).
+ */
+export const metaSchemaChecker = once(() => {
+  const instance = new Ajv({ ...OPTIONS, verbose: true, code: { regExp: regExpEngine } });
+  addFormatsTo(instance);
+  return instance;
+});
 
 /**
  * Each values schema is compiled by an instance of its own: an Ajv instance keeps every function it compiled (and the

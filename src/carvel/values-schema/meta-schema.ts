@@ -2,7 +2,7 @@
  * Backstop for what normalise() copies unchecked (`minimum: "1"`, `required: "x"`): the normalised schema checked
  * against draft-07's meta-schema, by a cheap plain-value test first and by ajv where that cannot tell.
  */
-import { ajv } from './ajv.js';
+import { metaSchemaChecker } from './ajv.js';
 import { isPlainMap, unescapeToken } from './json.js';
 import { schemaPathText } from './normalise.js';
 import type { Obj } from './types.js';
@@ -67,7 +67,9 @@ function plainlyValid(schema: unknown): boolean {
  * saying so is much cheaper than asking ajv; anything less plain gets ajv's verdict.
  */
 export function metaSchemaError(normalized: Obj): string | undefined {
-  if (plainlyValid(normalized) || ajv.validateSchema(normalized)) return undefined;
+  if (plainlyValid(normalized)) return undefined;
+  const ajv = metaSchemaChecker();
+  if (ajv.validateSchema(normalized)) return undefined;
   const e = ajv.errors?.[0];
   const at = e ? e.instancePath.split('/').slice(1).map(unescapeToken) : [];
   return `invalid valuesSchema at ${schemaPathText(at)}: ${e?.message ?? 'rejected'}`;

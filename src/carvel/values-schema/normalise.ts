@@ -4,7 +4,7 @@
  * most lenient way that still checks what the schema clearly says, and a note (a warning on the Package) names the
  * place in the schema. Only a schema whose root is not a schema object cannot be read at all.
  */
-import { ajv } from './ajv.js';
+import { FORMAT_NAMES } from './ajv.js';
 import { accepts, coerceDefault, isObj, isPlainMap, put, typeOf, typesOf } from './json.js';
 import { unsupportedPattern } from './pattern.js';
 import type { Obj, PathSegment, SchemaNote } from './types.js';
@@ -269,7 +269,7 @@ const notLinear = (why: string) => `the linear-time engine (RE2) cannot run it (
 function copyFormat(node: Obj, out: Obj, place: Place): void {
   const { format } = node;
   if (format === undefined) return;
-  if (typeof format === 'string' && Object.hasOwn(ajv.formats, format)) out.format = format;
+  if (typeof format === 'string' && FORMAT_NAMES.has(format)) out.format = format;
   else {
     const what =
       typeof format === 'string' ? `"${format}" is not a format this check knows` : 'is not a name';

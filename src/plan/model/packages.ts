@@ -55,13 +55,15 @@ export function packagesOf(
       diagnostics.push(...result.diagnostics);
       if (result.pkg) {
         const { name, refName, version, releaseNotes } = result.pkg;
-        packages.push({
-          ...result.pkg,
-          name: own(name),
-          refName: own(refName),
-          version: own(version),
-          releaseNotes: releaseNotes === undefined ? undefined : own(releaseNotes),
-        });
+        // Assigned onto the Package, not spread: a spread would compute its lazy digest (package.ts) now.
+        packages.push(
+          Object.assign(result.pkg, {
+            name: own(name),
+            refName: own(refName),
+            version: own(version),
+            releaseNotes: releaseNotes === undefined ? undefined : own(releaseNotes),
+          }),
+        );
       }
     }
   }

@@ -3,7 +3,6 @@
  * fields and decoration. The planner's results become proposals here (pure); the delivery shell
  * publishes any list of them.
  */
-import { createHash } from 'node:crypto';
 import type { AutoMerge, PrFlow } from '../../config/config.js';
 import { environmentPullRequestBody, type Links, pullRequestBody } from '../../report/pull-request/body.js';
 import { bootstrapPullRequestBody } from '../../report/pull-request/bootstrap.js';
@@ -11,6 +10,9 @@ import { writeMarker } from '../../report/pull-request/marker.js';
 import type { RecipientChange } from '../../sops/updatekeys.js';
 import type { BootstrapResult } from '../modes/bootstrap/run.js';
 import type { EnvironmentResult, PlannedFile, PlanResult, Target } from '../types.js';
+
+// node:crypto is loaded on first use, not at start (a command that never hashes skips its load): see src/startup.ts.
+const nodeCrypto = () => process.getBuiltinModule('node:crypto');
 
 export type { Operation, Published, Target } from '../types.js';
 
@@ -99,7 +101,7 @@ function combined(
 ): Proposal {
   const targets = group.flatMap((p) => p.targets);
   const components = targets.map((t) => t.component).sort();
-  const setId = createHash('sha256').update(components.join('\n')).digest('hex').slice(0, 8);
+  const setId = nodeCrypto().createHash('sha256').update(components.join('\n')).digest('hex').slice(0, 8);
   const files = group.flatMap((p) => p.files);
   const title = `Deploy ${targets.length} components to ${environment}`;
   const key = `_environments/${environment}/${setId}`;
@@ -154,7 +156,7 @@ export function bootstrapProposal(result: BootstrapResult, style: ProposalStyle)
   const setId =
     components.length === 1
       ? components[0]!
-      : createHash('sha256').update(components.join('\n')).digest('hex').slice(0, 8);
+      : nodeCrypto().createHash('sha256').update(components.join('\n')).digest('hex').slice(0, 8);
   const key = `_bootstrap/${env}/${setId}`;
   const title =
     components.length === 1
