@@ -69,7 +69,9 @@ function importsOf(file: string): string[] {
   const text = readFileSync(join(SRC, file), 'utf8');
   const found = [...text.matchAll(/(?:^|\n)\s*(?:import|export)[^;'"]*?from\s+'([^']+)'/g)].map((m) => m[1]!);
   const dynamic = [...text.matchAll(/import\(\s*'([^']+)'\s*\)/g)].map((m) => m[1]!);
-  return [...found, ...dynamic];
+  // A Node built-in loaded on first use (src/startup.ts) is an import like any other.
+  const builtins = [...text.matchAll(/getBuiltinModule\(\s*'([^']+)'\s*\)/g)].map((m) => m[1]!);
+  return [...found, ...dynamic, ...builtins];
 }
 
 const files = sources(SRC);
