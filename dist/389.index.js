@@ -1097,10 +1097,7 @@ async function postVerdicts(target, published) {
 /* harmony export */   _G: () => (/* binding */ dns1123SubdomainProblem)
 /* harmony export */ });
 /* unused harmony export COMPONENT_PLACEHOLDER */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /** Kubernetes and Carvel naming rules (k8s.io/apimachinery validation, kapp-controller's extra checks). */
-
 const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 /** A DNS-1123 label (namespaces, component and environment folder names): ≤63, lowercase alphanumerics and '-'. */
@@ -1173,7 +1170,13 @@ function expandNameTemplate(template, component) {
     const keep = Math.floor((MAX_SUBDOMAIN - fixed) / count) - HASH_LENGTH - 1;
     if (keep < 1)
         return name;
-    const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(component).digest('hex').slice(0, HASH_LENGTH);
+    // node:crypto is loaded on first use, not at start: see src/startup.ts.
+    const hash = process
+        .getBuiltinModule('node:crypto')
+        .createHash('sha256')
+        .update(component)
+        .digest('hex')
+        .slice(0, HASH_LENGTH);
     const cut = `${component.slice(0, keep).replace(/[^a-z0-9]+$/, '')}-${hash}`;
     return template.replaceAll(COMPONENT_PLACEHOLDER, cut);
 }
@@ -5330,7 +5333,7 @@ function statusFacts(payload) {
 // pull request's validate loads no delivery, bootstrap or SOPS encryption code.
 const MODES = {
     install: async (session) => (await __webpack_require__.e(/* import() */ 372).then(__webpack_require__.bind(__webpack_require__, 3372))).install(session),
-    validate: async (session) => (await Promise.all(/* import() */[__webpack_require__.e(253), __webpack_require__.e(660)]).then(__webpack_require__.bind(__webpack_require__, 5660))).validate(session),
+    validate: async (session) => (await Promise.all(/* import() */[__webpack_require__.e(547), __webpack_require__.e(660)]).then(__webpack_require__.bind(__webpack_require__, 5660))).validate(session),
     bootstrap: async (session) => (await Promise.all(/* import() */[__webpack_require__.e(372), __webpack_require__.e(544)]).then(__webpack_require__.bind(__webpack_require__, 5544))).bootstrap(session),
     promote: async (session) => (await Promise.all(/* import() */[__webpack_require__.e(372), __webpack_require__.e(436)]).then(__webpack_require__.bind(__webpack_require__, 9055))).promote(session),
 };
@@ -5383,6 +5386,46 @@ async function run(options = {}) {
         else
             core/* setFailed */.C1(`internal error: ${e instanceof Error ? e.message : String(e)}`);
     }
+}
+
+
+/***/ }),
+
+/***/ 8094:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   G: () => (/* binding */ oncePerKey),
+/* harmony export */   O: () => (/* binding */ once)
+/* harmony export */ });
+/**
+ * The one kind of module-level state the code keeps: the result of a pure, costly computation
+ * (a compiled schema), made on first use and never changed after. Named here so that every such
+ * cache is visible as one (`grep once(`) and nothing else at module level is mutable.
+ */
+/** `make()`, computed on the first call and returned by every later one. */
+function once(make) {
+    let made;
+    return () => {
+        made ??= Object.freeze({ value: make() });
+        return made.value;
+    };
+}
+/**
+ * Per key: `make(key)` computed on a key's first call and returned by every later one. An undefined
+ * result is not kept, so keys that name nothing (from hostile input) cannot grow the cache.
+ */
+function oncePerKey(make) {
+    const made = new Map();
+    return (key) => {
+        const kept = made.get(key);
+        if (kept !== undefined)
+            return kept;
+        const value = make(key);
+        if (value !== undefined)
+            made.set(key, value);
+        return value;
+    };
 }
 
 
@@ -6435,8 +6478,6 @@ __webpack_require__.d(__webpack_exports__, {
   D: () => (/* binding */ packagesOf)
 });
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: ./src/diagnostics.ts
 var src_diagnostics = __webpack_require__(4851);
 // EXTERNAL MODULE: ./src/yaml/parse.ts
@@ -6446,12 +6487,6 @@ var names = __webpack_require__(3129);
 // EXTERNAL MODULE: ./src/carvel/semver.ts
 var semver = __webpack_require__(6533);
 ;// CONCATENATED MODULE: ./src/carvel/package.ts
-/**
- * Package validation as kapp-controller's aggregated API server does it
- * (pkg/apiserver/apis/datapackaging/validation/validations.go), plus the hidden 158-character
- * name limit that comes from how it stores Packages (base32hex of the name must be a valid CR name).
- */
-
 
 
 
@@ -6468,7 +6503,10 @@ function contentDigest(value) {
                 .sort()
                 .map((k) => [k, sorted(v[k])]))
             : v;
-    return (0,external_node_crypto_.createHash)('sha256')
+    // Loaded on first use, not at start: see src/startup.ts.
+    return process
+        .getBuiltinModule('node:crypto')
+        .createHash('sha256')
         .update(JSON.stringify(sorted(value)))
         .digest('hex');
 }
@@ -6556,12 +6594,24 @@ function validatePackage(parsed, doc, value) {
     const valuesSchema = isObject(spec.valuesSchema) ? spec.valuesSchema.openAPIv3 : undefined;
     const line = parsed.position(doc.range[0]).line;
     const releaseNotes = typeof spec.releaseNotes === 'string' ? spec.releaseNotes : undefined;
-    const digest = contentDigest(value);
     const fetch = isObject(template?.spec) ? template.spec.fetch : undefined;
-    return {
-        pkg: { file, name, refName, version, valuesSchema, line, releaseNotes, fetch, digest },
-        diagnostics,
-    };
+    const pkg = { file, name, refName, version, valuesSchema, line, releaseNotes, fetch };
+    return { pkg: withLazyDigest(pkg, value), diagnostics };
+}
+/** `pkg.digest` as a property computed on its first read (then kept, and the document let go). */
+function withLazyDigest(pkg, value) {
+    let source = { value };
+    let digest = '';
+    return Object.defineProperty(pkg, 'digest', {
+        enumerable: true,
+        get: () => {
+            if (source) {
+                digest = contentDigest(source.value);
+                source = undefined;
+            }
+            return digest;
+        },
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/plan/model/packages.ts
@@ -6599,13 +6649,13 @@ function packagesOf(component, files) {
             diagnostics.push(...result.diagnostics);
             if (result.pkg) {
                 const { name, refName, version, releaseNotes } = result.pkg;
-                packages.push({
-                    ...result.pkg,
+                // Assigned onto the Package, not spread: a spread would compute its lazy digest (package.ts) now.
+                packages.push(Object.assign(result.pkg, {
                     name: own(name),
                     refName: own(refName),
                     version: own(version),
                     releaseNotes: releaseNotes === undefined ? undefined : own(releaseNotes),
-                });
+                }));
             }
         }
     }
@@ -6646,9 +6696,9 @@ function isPackageCompanion(value) {
 /* harmony export */   k4: () => (/* binding */ discover),
 /* harmony export */   rH: () => (/* binding */ nameProblem)
 /* harmony export */ });
-/* harmony import */ var _carvel_names_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3129);
-/* harmony import */ var _diagnostics_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4851);
-/* harmony import */ var _flux_kustomize_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1948);
+/* harmony import */ var _carvel_names_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3129);
+/* harmony import */ var _diagnostics_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4851);
+/* harmony import */ var _flux_kustomize_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1948);
 /**
  * The gitops repo's shape as the planner sees it, from the file list alone: which components and
  * environments exist, and whether their names are usable. Nothing here reads a file.
@@ -6695,7 +6745,7 @@ function discover(paths, layout) {
             if (!c.environments.includes(folder))
                 c.environments.push(folder);
         }
-        else if (_flux_kustomize_js__WEBPACK_IMPORTED_MODULE_2__/* .KUSTOMIZATION_FILES */ .Ct.includes(file) &&
+        else if (_flux_kustomize_js__WEBPACK_IMPORTED_MODULE_1__/* .KUSTOMIZATION_FILES */ .Ct.includes(file) &&
             folder !== layout.packagesDir &&
             !isRbac(folder))
             kustomized.push([component, folder]);
@@ -6715,7 +6765,7 @@ function discover(paths, layout) {
 function nameProblem(kind, name) {
     if (name.includes('/') || name.includes('..') || name === '.')
         return `must not contain "/" or ".."`;
-    return kind === 'component' ? (0,_carvel_names_js__WEBPACK_IMPORTED_MODULE_0__/* .dns1123SubdomainProblem */ ._G)(name) : (0,_carvel_names_js__WEBPACK_IMPORTED_MODULE_0__/* .dns1123LabelProblem */ .Om)(name);
+    return kind === 'component' ? (0,_carvel_names_js__WEBPACK_IMPORTED_MODULE_2__/* .dns1123SubdomainProblem */ ._G)(name) : (0,_carvel_names_js__WEBPACK_IMPORTED_MODULE_2__/* .dns1123LabelProblem */ .Om)(name);
 }
 /** The component names, for a message that says which exist. */
 const componentList = (components) => components.map((c) => c.name).join(', ') || 'none';
@@ -6725,25 +6775,25 @@ function nameProblems(components, request) {
     for (const c of components) {
         const problem = nameProblem('component', c.name);
         if (problem)
-            diagnostics.push((0,_diagnostics_js__WEBPACK_IMPORTED_MODULE_1__/* .error */ .z3)('layout.component-name', `component folder "${c.name}" ${problem}`, c.packageFiles[0] ?? c.dir));
+            diagnostics.push((0,_diagnostics_js__WEBPACK_IMPORTED_MODULE_0__/* .error */ .z3)('layout.component-name', `component folder "${c.name}" ${problem}`, c.packageFiles[0] ?? c.dir));
         for (const env of c.environments) {
             const envProblem = nameProblem('environment', env);
             if (envProblem)
-                diagnostics.push((0,_diagnostics_js__WEBPACK_IMPORTED_MODULE_1__/* .error */ .z3)('layout.environment-name', `environment folder "${env}" ${envProblem}`, `${c.dir}/${env}`));
+                diagnostics.push((0,_diagnostics_js__WEBPACK_IMPORTED_MODULE_0__/* .error */ .z3)('layout.environment-name', `environment folder "${env}" ${envProblem}`, `${c.dir}/${env}`));
         }
     }
     const named = request.kind === 'promote' ? {} : request;
     for (const name of named.components ?? []) {
         const problem = nameProblem('component', name);
         if (problem)
-            diagnostics.push((0,_diagnostics_js__WEBPACK_IMPORTED_MODULE_1__/* .error */ .z3)('request.component', `component "${name}" ${problem}`, ''));
+            diagnostics.push((0,_diagnostics_js__WEBPACK_IMPORTED_MODULE_0__/* .error */ .z3)('request.component', `component "${name}" ${problem}`, ''));
         else if (!components.some((c) => c.name === name))
-            diagnostics.push((0,_diagnostics_js__WEBPACK_IMPORTED_MODULE_1__/* .error */ .z3)(NO_MATCH, `the component filter "${name}" names no component in the repository (components: ${componentList(components)})`, ''));
+            diagnostics.push((0,_diagnostics_js__WEBPACK_IMPORTED_MODULE_0__/* .error */ .z3)(NO_MATCH, `the component filter "${name}" names no component in the repository (components: ${componentList(components)})`, ''));
     }
     for (const name of named.environments ?? []) {
         const problem = nameProblem('environment', name);
         if (problem)
-            diagnostics.push((0,_diagnostics_js__WEBPACK_IMPORTED_MODULE_1__/* .error */ .z3)('request.environment', `environment "${name}" ${problem}`, ''));
+            diagnostics.push((0,_diagnostics_js__WEBPACK_IMPORTED_MODULE_0__/* .error */ .z3)('request.environment', `environment "${name}" ${problem}`, ''));
     }
     return diagnostics;
 }
@@ -6962,7 +7012,7 @@ const RUNNERS = Object.freeze({
     install: byComponent(async () => (await Promise.all(/* import() */[__webpack_require__.e(217), __webpack_require__.e(297)]).then(__webpack_require__.bind(__webpack_require__, 7297))).runInstall),
     validate: byComponent(async () => (await Promise.all(/* import() */[__webpack_require__.e(217), __webpack_require__.e(347)]).then(__webpack_require__.bind(__webpack_require__, 4347))).runValidate),
     promote: byComponent(async () => (await Promise.all(/* import() */[__webpack_require__.e(217), __webpack_require__.e(446)]).then(__webpack_require__.bind(__webpack_require__, 8446))).runPromote),
-    bootstrap: async (snapshot, request, loaded) => (await Promise.all(/* import() */[__webpack_require__.e(217), __webpack_require__.e(253), __webpack_require__.e(394)]).then(__webpack_require__.bind(__webpack_require__, 9394))).planBootstrap(snapshot, request, loaded),
+    bootstrap: async (snapshot, request, loaded) => (await Promise.all(/* import() */[__webpack_require__.e(217), __webpack_require__.e(547), __webpack_require__.e(394)]).then(__webpack_require__.bind(__webpack_require__, 9394))).planBootstrap(snapshot, request, loaded),
 });
 /** The request kinds, which are the action's modes (src/action/modes.ts maps each to its shell). */
 const KINDS = Object.freeze(Object.keys(RUNNERS));
@@ -7004,6 +7054,8 @@ var ajv = __webpack_require__(2463);
 // EXTERNAL MODULE: ./node_modules/ajv-formats/dist/index.js
 var dist = __webpack_require__(2815);
 var dist_default = /*#__PURE__*/__webpack_require__.n(dist);
+// EXTERNAL MODULE: ./src/once.ts
+var once = __webpack_require__(8094);
 // EXTERNAL MODULE: ./node_modules/re2js/build/index.js
 var build = __webpack_require__(2856);
 ;// CONCATENATED MODULE: ./src/carvel/values-schema/pattern.ts
@@ -7051,7 +7103,8 @@ function unsupportedPattern(pattern) {
 }
 
 ;// CONCATENATED MODULE: ./src/carvel/values-schema/ajv.ts
-/** The ajv instances: one long-lived for the meta-schema and formats, and a fresh one per values schema. */
+/** The ajv instances: one long-lived for the meta-schema, and a fresh one per values schema. */
+
 
 
 
@@ -7076,10 +7129,49 @@ function addFormatsTo(instance) {
     addFormats(instance);
     instance.addFormat('regex', (s) => unsupportedPattern(s) === undefined);
 }
-// One long-lived instance checks normalised schemas against JSON Schema's meta-schema and knows the formats. It never
-// compiles a values schema, so it holds nothing per Package.
-const ajv_ajv = new ajv.Ajv({ ...OPTIONS, verbose: true, code: { regExp: regExpEngine } });
-addFormatsTo(ajv_ajv);
+/**
+ * The formats every instance knows: ajv-formats' full set (`regex` is replaced, not added). normalise() keeps a
+ * `format` only when it is one of these. A list, not an instance's `formats`, so that asking needs no instance
+ * (a test holds it equal to what addFormatsTo() registers).
+ */
+const FORMAT_NAMES = new Set([
+    'date',
+    'time',
+    'date-time',
+    'iso-time',
+    'iso-date-time',
+    'duration',
+    'uri',
+    'uri-reference',
+    'uri-template',
+    'url',
+    'email',
+    'hostname',
+    'ipv4',
+    'ipv6',
+    'regex',
+    'uuid',
+    'json-pointer',
+    'json-pointer-uri-fragment',
+    'relative-json-pointer',
+    'byte',
+    'int32',
+    'int64',
+    'float',
+    'double',
+    'password',
+    'binary',
+]);
+/**
+ * One long-lived instance checks normalised schemas against JSON Schema's meta-schema. It never compiles a values
+ * schema, so it holds nothing per Package. Made on first use: adding draft-07's meta-schema costs a few milliseconds
+ * (compiling it on the first check, tens), and most schemas are plainly valid without asking it (meta-schema.ts).
+ */
+const metaSchemaChecker = (0,once/* once */.O)(() => {
+    const instance = new ajv.Ajv({ ...OPTIONS, verbose: true, code: { regExp: regExpEngine } });
+    addFormatsTo(instance);
+    return instance;
+});
 /**
  * Each values schema is compiled by an instance of its own: an Ajv instance keeps every function it compiled (and the
  * schema values they use) in its scope for as long as it lives, and each compiled function keeps its instance alive,
@@ -7706,7 +7798,7 @@ function copyFormat(node, out, place) {
     const { format } = node;
     if (format === undefined)
         return;
-    if (typeof format === 'string' && Object.hasOwn(ajv_ajv.formats, format))
+    if (typeof format === 'string' && FORMAT_NAMES.has(format))
         out.format = format;
     else {
         const what = typeof format === 'string' ? `"${format}" is not a format this check knows` : 'is not a name';
@@ -7883,9 +7975,12 @@ function plainlyValid(schema) {
  * saying so is much cheaper than asking ajv; anything less plain gets ajv's verdict.
  */
 function metaSchemaError(normalized) {
-    if (plainlyValid(normalized) || ajv_ajv.validateSchema(normalized))
+    if (plainlyValid(normalized))
         return undefined;
-    const e = ajv_ajv.errors?.[0];
+    const ajv = metaSchemaChecker();
+    if (ajv.validateSchema(normalized))
+        return undefined;
+    const e = ajv.errors?.[0];
     const at = e ? e.instancePath.split('/').slice(1).map(unescapeToken) : [];
     return `invalid valuesSchema at ${schemaPathText(at)}: ${e?.message ?? 'rejected'}`;
 }
@@ -9277,15 +9372,14 @@ async function unwrapDataKey(stanzas, identities) {
 /* harmony export */   qL: () => (/* binding */ formatGoFloat)
 /* harmony export */ });
 /* unused harmony export parseGoFloat */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /**
  * One SOPS value: AES-256-GCM with a 32-byte IV and the key path as additional data, written as
  * `ENC[AES256_GCM,data:…,iv:…,tag:…,type:…]` (sops `aes/cipher.go`). Typed values carry their type in
  * the envelope; their plaintext bytes are the canonical text sops's `ToBytes` gives, which is also
  * what the MAC hashes.
  */
-
+// node:crypto is loaded on first use, not at start (a command that never hashes skips its load): see src/startup.ts.
+const nodeCrypto = () => process.getBuiltinModule('node:crypto');
 const IV_BYTES = 32;
 const TAG_BYTES = 16;
 const ENVELOPE = /^ENC\[AES256_GCM,data:(.+),iv:(.+),tag:(.+),type:(.+)\]/;
@@ -9299,8 +9393,8 @@ function isEnvelope(text) {
 function encryptText(value, key, aad, iv) {
     if (value.text === '')
         return '';
-    const nonce = iv ?? (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(IV_BYTES);
-    const cipher = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createCipheriv)('aes-256-gcm', key, nonce);
+    const nonce = iv ?? nodeCrypto().randomBytes(IV_BYTES);
+    const cipher = nodeCrypto().createCipheriv('aes-256-gcm', key, nonce);
     cipher.setAAD(Buffer.from(aad, 'utf8'));
     const data = Buffer.concat([cipher.update(value.text, 'utf8'), cipher.final()]);
     const tag = cipher.getAuthTag();
@@ -9322,7 +9416,7 @@ function decryptText(envelope, key, aad) {
         return { failure: 'type' };
     let plain;
     try {
-        const decipher = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createDecipheriv)('aes-256-gcm', key, iv, { authTagLength: TAG_BYTES });
+        const decipher = nodeCrypto().createDecipheriv('aes-256-gcm', key, iv, { authTagLength: TAG_BYTES });
         decipher.setAAD(Buffer.from(aad, 'utf8'));
         decipher.setAuthTag(tag);
         plain = Buffer.concat([decipher.update(data), decipher.final()]);
@@ -10098,8 +10192,6 @@ var age = __webpack_require__(432);
 var creation_rules = __webpack_require__(4632);
 // EXTERNAL MODULE: ./src/sops/decrypt.ts + 1 modules
 var decrypt = __webpack_require__(1309);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __webpack_require__(8815);
 // EXTERNAL MODULE: ./src/diagnostics.ts
@@ -10202,7 +10294,8 @@ function quoted(old, value) {
 
 
 
-
+// node:crypto is loaded on first use, not at start (a command that never hashes skips its load): see src/startup.ts.
+const nodeCrypto = () => process.getBuiltinModule('node:crypto');
 /** `plain`: YAML text (comments and key order kept), a yaml Document, or plain data. */
 async function encryptDocument(plain, options) {
     const file = options.file ?? '';
@@ -10331,7 +10424,7 @@ async function dataKeyFor(recipients, previous) {
         }
         return { state: old, stanzas };
     }
-    const dataKey = new Uint8Array((0,external_node_crypto_.randomBytes)(age/* DATA_KEY_BYTES */.lM));
+    const dataKey = new Uint8Array(nodeCrypto().randomBytes(age/* DATA_KEY_BYTES */.lM));
     return { state: { dataKey, envelopes: new Map() }, stanzas: await (0,age/* wrapDataKey */.Ki)(dataKey, recipients) };
 }
 /** The envelopes of other decryptions under the same data key, added to the state's (its own win). */
@@ -10396,20 +10489,21 @@ function encryptTree(walk, rule, state) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   l: () => (/* binding */ computeMac)
 /* harmony export */ });
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _once_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8094);
 /**
  * The SOPS MAC (`sops.go` Tree.Encrypt/Decrypt): SHA-512 over the canonical text of every leaf in
  * document order, encrypted ones and plaintext ones alike (only encrypted ones, after a fixed seed,
  * with `mac_only_encrypted`), printed as uppercase hex and stored encrypted with AAD = lastmodified.
  */
 
+// node:crypto is loaded on first use, not at start (a command that never hashes skips its load): see src/startup.ts.
+const nodeCrypto = () => process.getBuiltinModule('node:crypto');
 /** sops's `MACOnlyEncryptedInitialization` (sha256 of "sops"): the two modes never collide. */
-const MAC_ONLY_ENCRYPTED_SEED = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update('sops').digest();
+const macOnlyEncryptedSeed = (0,_once_js__WEBPACK_IMPORTED_MODULE_0__/* .once */ .O)(() => nodeCrypto().createHash('sha256').update('sops').digest());
 function computeMac(leaves, macOnlyEncrypted) {
-    const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha512');
+    const hash = nodeCrypto().createHash('sha512');
     if (macOnlyEncrypted)
-        hash.update(MAC_ONLY_ENCRYPTED_SEED);
+        hash.update(macOnlyEncryptedSeed());
     for (const leaf of leaves) {
         if (!macOnlyEncrypted || leaf.encrypted)
             hash.update(leaf.text, 'utf8');
@@ -10653,8 +10747,8 @@ function encryptionPredicate(rule) {
 /* harmony export */   Q3: () => (/* binding */ aadOf)
 /* harmony export */ });
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
-/* harmony import */ var _cipher_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1764);
-/* harmony import */ var _go_scalar_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8949);
+/* harmony import */ var _cipher_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1764);
+/* harmony import */ var _go_scalar_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8949);
 /**
  * The walk sops makes over a document (`sops.go` walkBranch): map values and list items in document
  * order, with the path of map keys from the root (list items add no segment). The top-level `sops`
@@ -10727,7 +10821,7 @@ function walkNode(node, keys, at, walk, extraHolders = [], ownComments = true) {
 }
 /** A scalar read from YAML text as Go reads it; one built from a JS value by its JS type. */
 function leafValue(node) {
-    const parsed = (0,_go_scalar_js__WEBPACK_IMPORTED_MODULE_2__/* .goLeafOf */ .C$)(node);
+    const parsed = (0,_go_scalar_js__WEBPACK_IMPORTED_MODULE_1__/* .goLeafOf */ .C$)(node);
     if (parsed !== undefined)
         return parsed;
     if (node.value === null || node.value === undefined)
@@ -10742,12 +10836,12 @@ const INT_SOURCE = /^[-+]?[0-9]+$|^0o[0-7]+$|^0x[0-9a-fA-F]+$/;
 function leafText(node) {
     const value = node.value;
     if (typeof value !== 'number')
-        return (0,_cipher_js__WEBPACK_IMPORTED_MODULE_1__/* .typedTextOf */ .ls)(value);
+        return (0,_cipher_js__WEBPACK_IMPORTED_MODULE_2__/* .typedTextOf */ .ls)(value);
     const source = typeof node.source === 'string' ? node.source.trim() : undefined;
     if (source !== undefined && INT_SOURCE.test(source)) {
-        return (0,_cipher_js__WEBPACK_IMPORTED_MODULE_1__/* .typedTextOf */ .ls)(BigInt(source.startsWith('+') ? source.slice(1) : source));
+        return (0,_cipher_js__WEBPACK_IMPORTED_MODULE_2__/* .typedTextOf */ .ls)(BigInt(source.startsWith('+') ? source.slice(1) : source));
     }
-    return (0,_cipher_js__WEBPACK_IMPORTED_MODULE_1__/* .typedTextOf */ .ls)(value, source !== undefined || !Number.isSafeInteger(value));
+    return (0,_cipher_js__WEBPACK_IMPORTED_MODULE_2__/* .typedTextOf */ .ls)(value, source !== undefined || !Number.isSafeInteger(value));
 }
 
 
@@ -10805,6 +10899,8 @@ function parseYaml(file, text, limits = DEFAULT_LIMITS, origin = { lineOffset: 0
         result.diagnostics.push((0,_diagnostics_js__WEBPACK_IMPORTED_MODULE_1__/* .error */ .z3)('yaml.too-many-documents', `file has ${docs.length} documents, more than ${limits.maxDocuments}`, file));
         return result;
     }
+    // An alias is written `*name`: a text without `*` has none, and its documents need no walk looking for them.
+    const mayHaveAliases = text.includes('*');
     docs.forEach((doc, index) => {
         const problems = [...doc.errors];
         if (problems.length > 0) {
@@ -10815,7 +10911,7 @@ function parseYaml(file, text, limits = DEFAULT_LIMITS, origin = { lineOffset: 0
         }
         if (doc.contents === null)
             return; // `---` with nothing after it
-        const unresolved = unresolvedAlias(doc);
+        const unresolved = mayHaveAliases ? unresolvedAlias(doc) : undefined;
         if (unresolved !== undefined) {
             result.diagnostics.push((0,_diagnostics_js__WEBPACK_IMPORTED_MODULE_1__/* .error */ .z3)('yaml.unknown-alias', 'unknown alias: an alias (*name) refers to no anchor (&name) defined before it in this document', file, position(unresolved)));
             return;

@@ -17,8 +17,8 @@ __webpack_require__.d(__webpack_exports__, {
 var config_config = __webpack_require__(6400);
 // EXTERNAL MODULE: ./src/diagnostics.ts
 var src_diagnostics = __webpack_require__(4851);
-// EXTERNAL MODULE: ./src/flux/validate.ts + 3 modules
-var validate = __webpack_require__(8351);
+// EXTERNAL MODULE: ./src/flux/validate.ts + 2 modules
+var validate = __webpack_require__(2273);
 // EXTERNAL MODULE: ./src/plan/load/load.ts + 1 modules
 var load = __webpack_require__(2331);
 // EXTERNAL MODULE: ./src/plan/load/reader.ts

@@ -55,8 +55,8 @@ var changes = __webpack_require__(1032);
 var repository = __webpack_require__(1925);
 // EXTERNAL MODULE: ./src/flux/rbac.ts
 var rbac = __webpack_require__(5863);
-// EXTERNAL MODULE: ./src/flux/validate.ts + 3 modules
-var validate = __webpack_require__(8351);
+// EXTERNAL MODULE: ./src/flux/validate.ts + 2 modules
+var validate = __webpack_require__(2273);
 // EXTERNAL MODULE: ./src/yaml/parse.ts
 var parse = __webpack_require__(420);
 ;// CONCATENATED MODULE: ./src/plan/modes/validate/policy.ts

@@ -13,10 +13,7 @@ export const modules = {
 /* harmony export */   _G: () => (/* binding */ dns1123SubdomainProblem)
 /* harmony export */ });
 /* unused harmony export COMPONENT_PLACEHOLDER */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /** Kubernetes and Carvel naming rules (k8s.io/apimachinery validation, kapp-controller's extra checks). */
-
 const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 /** A DNS-1123 label (namespaces, component and environment folder names): ≤63, lowercase alphanumerics and '-'. */
@@ -89,7 +86,13 @@ function expandNameTemplate(template, component) {
     const keep = Math.floor((MAX_SUBDOMAIN - fixed) / count) - HASH_LENGTH - 1;
     if (keep < 1)
         return name;
-    const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(component).digest('hex').slice(0, HASH_LENGTH);
+    // node:crypto is loaded on first use, not at start: see src/startup.ts.
+    const hash = process
+        .getBuiltinModule('node:crypto')
+        .createHash('sha256')
+        .update(component)
+        .digest('hex')
+        .slice(0, HASH_LENGTH);
     const cut = `${component.slice(0, keep).replace(/[^a-z0-9]+$/, '')}-${hash}`;
     return template.replaceAll(COMPONENT_PLACEHOLDER, cut);
 }
@@ -650,8 +653,6 @@ __webpack_require__.d(__webpack_exports__, {
   main: () => (/* binding */ main)
 });
 
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __webpack_require__(1421);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:path"
@@ -942,7 +943,6 @@ var request = __webpack_require__(600);
 
 
 
-
 /** Usage problems of the flags (a bad value of a field is the planner's to report). */
 function bootstrapFlagProblem(flags) {
     if (flags.environment?.length !== 1)
@@ -988,7 +988,9 @@ function originUrl(root) {
 }
 function git(root, args) {
     try {
-        const out = (0,external_node_child_process_.execFileSync)('git', ['-C', root, ...args], {
+        // Loaded when git runs, not at start: node:child_process costs every command its load (see startup.ts).
+        const { execFileSync } = process.getBuiltinModule('node:child_process');
+        const out = execFileSync('git', ['-C', root, ...args], {
             encoding: 'utf8',
             stdio: ['ignore', 'pipe', 'ignore'],
         }).trim();
@@ -1120,7 +1122,6 @@ function pathSegments(path) {
  * table below, the flags come from src/settings/declarations.ts (see cli/flags.ts).
  * Exit codes: 0 ok, 1 validation failed, 2 usage error.
  */
-
 
 
 
@@ -1448,9 +1449,11 @@ function mapValuesFile(result, file, text) {
 }
 /** Package files added or modified since a git ref (committed, staged, unstaged or untracked). */
 async function changedPackages(snapshot, root, since, config) {
+    // Loaded when --since asks for git, not at start: node:child_process costs every command its load (see startup.ts).
+    const { execFileSync } = process.getBuiltinModule('node:child_process');
     const git = (...gitArgs) => {
         try {
-            return (0,external_node_child_process_.execFileSync)('git', ['-C', root, ...gitArgs], {
+            return execFileSync('git', ['-C', root, ...gitArgs], {
                 encoding: 'utf8',
                 stdio: ['ignore', 'pipe', 'pipe'],
             });
@@ -1489,15 +1492,13 @@ async function changedPackages(snapshot, root, since, config) {
 /* harmony export */   r5: () => (/* binding */ KeySourceError)
 /* harmony export */ });
 /* unused harmony exports defaultKeyFile, shellWords */
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7975);
-/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_util__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var _sops_index_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6936);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7975);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_util__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _sops_index_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6936);
 /**
  * The CLI's age identities: every source sops reads, merged (getsops/sops age/keysource.go:411-482
  * loadIdentities), plus --sops-age-key-file. In sops's order: SOPS_AGE_KEY (several keys per line),
@@ -1507,7 +1508,6 @@ async function changedPackages(snapshot, root, since, config) {
  * ~/Library/Application Support), read when it exists. Not read: SSH keys, age plugins, encrypted
  * key files. Shell code: reads files and runs a command; never prints a key.
  */
-
 
 
 
@@ -1526,7 +1526,7 @@ async function loadAgeIdentities(keyFile, where = { env: process.env, platform: 
         identities.push(...(await keyFileIdentities(keyFile, '--sops-age-key-file')));
     // keysource.go:416-419: SOPS_AGE_KEY may hold several keys per line, separated by blanks.
     if (env.SOPS_AGE_KEY !== undefined)
-        identities.push(...(0,_sops_index_js__WEBPACK_IMPORTED_MODULE_4__/* .parseAgeIdentities */ .nV)(env.SOPS_AGE_KEY.replace(/\s+/g, '\n')));
+        identities.push(...(0,_sops_index_js__WEBPACK_IMPORTED_MODULE_3__/* .parseAgeIdentities */ .nV)(env.SOPS_AGE_KEY.replace(/\s+/g, '\n')));
     if (env.SOPS_AGE_KEY_FILE !== undefined) {
         identities.push(...(await keyFileIdentities(env.SOPS_AGE_KEY_FILE, 'SOPS_AGE_KEY_FILE')));
     }
@@ -1535,13 +1535,13 @@ async function loadAgeIdentities(keyFile, where = { env: process.env, platform: 
     }
     const defaultFile = defaultKeyFile(where);
     if (defaultFile) {
-        const text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(defaultFile, 'utf8').catch((e) => {
+        const text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(defaultFile, 'utf8').catch((e) => {
             // keysource.go:459-461: a missing default file is fine, an unreadable one is not.
             if (e.code === 'ENOENT')
                 return '';
             throw new KeySourceError(`cannot read the default age key file ${defaultFile}`);
         });
-        identities.push(...(0,_sops_index_js__WEBPACK_IMPORTED_MODULE_4__/* .parseAgeIdentities */ .nV)(text));
+        identities.push(...(0,_sops_index_js__WEBPACK_IMPORTED_MODULE_3__/* .parseAgeIdentities */ .nV)(text));
     }
     return [...new Set(identities)];
 }
@@ -1550,26 +1550,26 @@ function defaultKeyFile({ env, platform }) {
     const xdg = env.XDG_CONFIG_HOME;
     let dir;
     if (platform === 'darwin') {
-        dir = xdg ? xdg : env.HOME ? (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(env.HOME, 'Library', 'Application Support') : undefined;
+        dir = xdg ? xdg : env.HOME ? (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(env.HOME, 'Library', 'Application Support') : undefined;
     }
     else if (platform === 'win32') {
         dir = env.AppData || undefined;
     }
     else if (xdg) {
         // Go's os.UserConfigDir refuses a relative $XDG_CONFIG_HOME.
-        dir = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.isAbsolute)(xdg) ? xdg : undefined;
+        dir = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(xdg) ? xdg : undefined;
     }
     else {
-        dir = env.HOME ? (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(env.HOME, '.config') : undefined;
+        dir = env.HOME ? (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(env.HOME, '.config') : undefined;
     }
-    return dir === undefined ? undefined : (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, 'sops', 'age', 'keys.txt');
+    return dir === undefined ? undefined : (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, 'sops', 'age', 'keys.txt');
 }
 async function keyFileIdentities(file, origin) {
-    const text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(file, 'utf8').catch(() => undefined);
+    const text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(file, 'utf8').catch(() => undefined);
     const named = origin === '--sops-age-key-file' ? file : `${file} (${origin})`;
     if (text === undefined)
         throw new KeySourceError(`cannot read the age key file ${named}`);
-    const found = (0,_sops_index_js__WEBPACK_IMPORTED_MODULE_4__/* .parseAgeIdentities */ .nV)(text);
+    const found = (0,_sops_index_js__WEBPACK_IMPORTED_MODULE_3__/* .parseAgeIdentities */ .nV)(text);
     if (found.length === 0)
         throw new KeySourceError(`${named} holds no age identity (a line AGE-SECRET-KEY-1…)`);
     return found;
@@ -1584,15 +1584,17 @@ async function commandIdentities(command, env, recipients) {
     if (!argv || argv.length === 0)
         throw new KeySourceError('SOPS_AGE_KEY_CMD is not a command line');
     const found = [];
+    // Loaded here, not at start: node:child_process costs every command its load, and few runs name a command.
+    const { execFile } = await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 1421, 23));
     for (const recipient of recipients.length > 0 ? recipients : [undefined]) {
         const childEnv = { ...env, ...(recipient ? { SOPS_AGE_RECIPIENT: recipient } : {}) };
         try {
-            const { stdout } = await (0,node_util__WEBPACK_IMPORTED_MODULE_3__.promisify)(node_child_process__WEBPACK_IMPORTED_MODULE_0__.execFile)(argv[0], argv.slice(1), {
+            const { stdout } = await (0,node_util__WEBPACK_IMPORTED_MODULE_2__.promisify)(execFile)(argv[0], argv.slice(1), {
                 env: childEnv,
                 maxBuffer: 1 << 20,
                 timeout: 60_000,
             });
-            found.push(...(0,_sops_index_js__WEBPACK_IMPORTED_MODULE_4__/* .parseAgeIdentities */ .nV)(stdout));
+            found.push(...(0,_sops_index_js__WEBPACK_IMPORTED_MODULE_3__/* .parseAgeIdentities */ .nV)(stdout));
         }
         catch {
             // Never echo its output: it may hold a key.
@@ -4009,6 +4011,46 @@ function renderKustomizationFile(resources) {
 
 /***/ }),
 
+/***/ 8094:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   G: () => (/* binding */ oncePerKey),
+/* harmony export */   O: () => (/* binding */ once)
+/* harmony export */ });
+/**
+ * The one kind of module-level state the code keeps: the result of a pure, costly computation
+ * (a compiled schema), made on first use and never changed after. Named here so that every such
+ * cache is visible as one (`grep once(`) and nothing else at module level is mutable.
+ */
+/** `make()`, computed on the first call and returned by every later one. */
+function once(make) {
+    let made;
+    return () => {
+        made ??= Object.freeze({ value: make() });
+        return made.value;
+    };
+}
+/**
+ * Per key: `make(key)` computed on a key's first call and returned by every later one. An undefined
+ * result is not kept, so keys that name nothing (from hostile input) cannot grow the cache.
+ */
+function oncePerKey(make) {
+    const made = new Map();
+    return (key) => {
+        const kept = made.get(key);
+        if (kept !== undefined)
+            return kept;
+        const value = make(key);
+        if (value !== undefined)
+            made.set(key, value);
+        return value;
+    };
+}
+
+
+/***/ }),
+
 /***/ 2331:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -5057,8 +5099,6 @@ __webpack_require__.d(__webpack_exports__, {
   D: () => (/* binding */ packagesOf)
 });
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: ./src/diagnostics.ts
 var src_diagnostics = __webpack_require__(4851);
 // EXTERNAL MODULE: ./src/yaml/parse.ts
@@ -5068,12 +5108,6 @@ var names = __webpack_require__(3129);
 // EXTERNAL MODULE: ./src/carvel/semver.ts
 var semver = __webpack_require__(6533);
 ;// CONCATENATED MODULE: ./src/carvel/package.ts
-/**
- * Package validation as kapp-controller's aggregated API server does it
- * (pkg/apiserver/apis/datapackaging/validation/validations.go), plus the hidden 158-character
- * name limit that comes from how it stores Packages (base32hex of the name must be a valid CR name).
- */
-
 
 
 
@@ -5090,7 +5124,10 @@ function contentDigest(value) {
                 .sort()
                 .map((k) => [k, sorted(v[k])]))
             : v;
-    return (0,external_node_crypto_.createHash)('sha256')
+    // Loaded on first use, not at start: see src/startup.ts.
+    return process
+        .getBuiltinModule('node:crypto')
+        .createHash('sha256')
         .update(JSON.stringify(sorted(value)))
         .digest('hex');
 }
@@ -5178,12 +5215,24 @@ function validatePackage(parsed, doc, value) {
     const valuesSchema = isObject(spec.valuesSchema) ? spec.valuesSchema.openAPIv3 : undefined;
     const line = parsed.position(doc.range[0]).line;
     const releaseNotes = typeof spec.releaseNotes === 'string' ? spec.releaseNotes : undefined;
-    const digest = contentDigest(value);
     const fetch = isObject(template?.spec) ? template.spec.fetch : undefined;
-    return {
-        pkg: { file, name, refName, version, valuesSchema, line, releaseNotes, fetch, digest },
-        diagnostics,
-    };
+    const pkg = { file, name, refName, version, valuesSchema, line, releaseNotes, fetch };
+    return { pkg: withLazyDigest(pkg, value), diagnostics };
+}
+/** `pkg.digest` as a property computed on its first read (then kept, and the document let go). */
+function withLazyDigest(pkg, value) {
+    let source = { value };
+    let digest = '';
+    return Object.defineProperty(pkg, 'digest', {
+        enumerable: true,
+        get: () => {
+            if (source) {
+                digest = contentDigest(source.value);
+                source = undefined;
+            }
+            return digest;
+        },
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/plan/model/packages.ts
@@ -5221,13 +5270,13 @@ function packagesOf(component, files) {
             diagnostics.push(...result.diagnostics);
             if (result.pkg) {
                 const { name, refName, version, releaseNotes } = result.pkg;
-                packages.push({
-                    ...result.pkg,
+                // Assigned onto the Package, not spread: a spread would compute its lazy digest (package.ts) now.
+                packages.push(Object.assign(result.pkg, {
                     name: own(name),
                     refName: own(refName),
                     version: own(version),
                     releaseNotes: releaseNotes === undefined ? undefined : own(releaseNotes),
-                });
+                }));
             }
         }
     }
@@ -5268,9 +5317,9 @@ function isPackageCompanion(value) {
 /* harmony export */   k4: () => (/* binding */ discover),
 /* harmony export */   rH: () => (/* binding */ nameProblem)
 /* harmony export */ });
-/* harmony import */ var _carvel_names_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3129);
-/* harmony import */ var _diagnostics_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4851);
-/* harmony import */ var _flux_kustomize_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1948);
+/* harmony import */ var _carvel_names_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3129);
+/* harmony import */ var _diagnostics_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4851);
+/* harmony import */ var _flux_kustomize_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1948);
 /**
  * The gitops repo's shape as the planner sees it, from the file list alone: which components and
  * environments exist, and whether their names are usable. Nothing here reads a file.
@@ -5317,7 +5366,7 @@ function discover(paths, layout) {
             if (!c.environments.includes(folder))
                 c.environments.push(folder);
         }
-        else if (_flux_kustomize_js__WEBPACK_IMPORTED_MODULE_2__/* .KUSTOMIZATION_FILES */ .Ct.includes(file) &&
+        else if (_flux_kustomize_js__WEBPACK_IMPORTED_MODULE_1__/* .KUSTOMIZATION_FILES */ .Ct.includes(file) &&
             folder !== layout.packagesDir &&
             !isRbac(folder))
             kustomized.push([component, folder]);
@@ -5337,7 +5386,7 @@ function discover(paths, layout) {
 function nameProblem(kind, name) {
     if (name.includes('/') || name.includes('..') || name === '.')
         return `must not contain "/" or ".."`;
-    return kind === 'component' ? (0,_carvel_names_js__WEBPACK_IMPORTED_MODULE_0__/* .dns1123SubdomainProblem */ ._G)(name) : (0,_carvel_names_js__WEBPACK_IMPORTED_MODULE_0__/* .dns1123LabelProblem */ .Om)(name);
+    return kind === 'component' ? (0,_carvel_names_js__WEBPACK_IMPORTED_MODULE_2__/* .dns1123SubdomainProblem */ ._G)(name) : (0,_carvel_names_js__WEBPACK_IMPORTED_MODULE_2__/* .dns1123LabelProblem */ .Om)(name);
 }
 /** The component names, for a message that says which exist. */
 const componentList = (components) => components.map((c) => c.name).join(', ') || 'none';
@@ -5347,25 +5396,25 @@ function nameProblems(components, request) {
     for (const c of components) {
         const problem = nameProblem('component', c.name);
         if (problem)
-            diagnostics.push((0,_diagnostics_js__WEBPACK_IMPORTED_MODULE_1__/* .error */ .z3)('layout.component-name', `component folder "${c.name}" ${problem}`, c.packageFiles[0] ?? c.dir));
+            diagnostics.push((0,_diagnostics_js__WEBPACK_IMPORTED_MODULE_0__/* .error */ .z3)('layout.component-name', `component folder "${c.name}" ${problem}`, c.packageFiles[0] ?? c.dir));
         for (const env of c.environments) {
             const envProblem = nameProblem('environment', env);
             if (envProblem)
-                diagnostics.push((0,_diagnostics_js__WEBPACK_IMPORTED_MODULE_1__/* .error */ .z3)('layout.environment-name', `environment folder "${env}" ${envProblem}`, `${c.dir}/${env}`));
+                diagnostics.push((0,_diagnostics_js__WEBPACK_IMPORTED_MODULE_0__/* .error */ .z3)('layout.environment-name', `environment folder "${env}" ${envProblem}`, `${c.dir}/${env}`));
         }
     }
     const named = request.kind === 'promote' ? {} : request;
     for (const name of named.components ?? []) {
         const problem = nameProblem('component', name);
         if (problem)
-            diagnostics.push((0,_diagnostics_js__WEBPACK_IMPORTED_MODULE_1__/* .error */ .z3)('request.component', `component "${name}" ${problem}`, ''));
+            diagnostics.push((0,_diagnostics_js__WEBPACK_IMPORTED_MODULE_0__/* .error */ .z3)('request.component', `component "${name}" ${problem}`, ''));
         else if (!components.some((c) => c.name === name))
-            diagnostics.push((0,_diagnostics_js__WEBPACK_IMPORTED_MODULE_1__/* .error */ .z3)(NO_MATCH, `the component filter "${name}" names no component in the repository (components: ${componentList(components)})`, ''));
+            diagnostics.push((0,_diagnostics_js__WEBPACK_IMPORTED_MODULE_0__/* .error */ .z3)(NO_MATCH, `the component filter "${name}" names no component in the repository (components: ${componentList(components)})`, ''));
     }
     for (const name of named.environments ?? []) {
         const problem = nameProblem('environment', name);
         if (problem)
-            diagnostics.push((0,_diagnostics_js__WEBPACK_IMPORTED_MODULE_1__/* .error */ .z3)('request.environment', `environment "${name}" ${problem}`, ''));
+            diagnostics.push((0,_diagnostics_js__WEBPACK_IMPORTED_MODULE_0__/* .error */ .z3)('request.environment', `environment "${name}" ${problem}`, ''));
     }
     return diagnostics;
 }
@@ -5573,12 +5622,12 @@ function repoEncrypts(paths, configured) {
 /* harmony export */   sR: () => (/* binding */ githubComAddressOf)
 /* harmony export */ });
 /* unused harmony export repositoryUrlProblem */
-/* harmony import */ var _carvel_names_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3129);
-/* harmony import */ var _diagnostics_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4851);
-/* harmony import */ var _flux_rbac_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5863);
-/* harmony import */ var _settings_declarations_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9492);
-/* harmony import */ var _yaml_parse_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(420);
-/* harmony import */ var _model_repository_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1925);
+/* harmony import */ var _carvel_names_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3129);
+/* harmony import */ var _diagnostics_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4851);
+/* harmony import */ var _flux_rbac_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5863);
+/* harmony import */ var _settings_declarations_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9492);
+/* harmony import */ var _yaml_parse_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(420);
+/* harmony import */ var _model_repository_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1925);
 /**
  * What a bootstrap is asked for, and the checks of each field before anything is read: every bad
  * field is a one-line `request.<field>` error that names the input (the same name as the action
@@ -5595,9 +5644,9 @@ const DEFAULT_COMMIT_STATUS_SECRET = 'github-commit-status';
 const DEFAULT_SOPS_AGE_SECRET = 'sops-age';
 /** Problems of the request's own fields (what needs the repository is checked by the planner). */
 function requestProblems(r) {
-    const bad = (input, message) => (0,_diagnostics_js__WEBPACK_IMPORTED_MODULE_1__/* .error */ .z3)(`request.${input}`, `${(0,_settings_declarations_js__WEBPACK_IMPORTED_MODULE_3__/* .nameOf */ .Vb)(input, r.wording)} ${message}`, '');
+    const bad = (input, message) => (0,_diagnostics_js__WEBPACK_IMPORTED_MODULE_0__/* .error */ .z3)(`request.${input}`, `${(0,_settings_declarations_js__WEBPACK_IMPORTED_MODULE_2__/* .nameOf */ .Vb)(input, r.wording)} ${message}`, '');
     const problems = [];
-    const envProblem = (0,_model_repository_js__WEBPACK_IMPORTED_MODULE_5__/* .nameProblem */ .rH)('environment', r.environment);
+    const envProblem = (0,_model_repository_js__WEBPACK_IMPORTED_MODULE_4__/* .nameProblem */ .rH)('environment', r.environment);
     if (!r.environment)
         problems.push(bad('environment', 'is required'));
     else if (envProblem)
@@ -5607,7 +5656,7 @@ function requestProblems(r) {
     for (const c of r.components) {
         if (c === '*' && r.components.length === 1)
             continue;
-        const problem = c === '*' ? 'must be alone: * means every component' : (0,_model_repository_js__WEBPACK_IMPORTED_MODULE_5__/* .nameProblem */ .rH)('component', c);
+        const problem = c === '*' ? 'must be alone: * means every component' : (0,_model_repository_js__WEBPACK_IMPORTED_MODULE_4__/* .nameProblem */ .rH)('component', c);
         if (problem)
             problems.push(bad('component', `"${shown(c)}" ${problem}`));
     }
@@ -5620,7 +5669,7 @@ function requestProblems(r) {
         ['target-namespace', r.targetNamespace],
         ['flux-namespace', r.fluxNamespace],
     ]) {
-        const problem = value === undefined ? undefined : (0,_carvel_names_js__WEBPACK_IMPORTED_MODULE_0__/* .dns1123LabelProblem */ .Om)(value);
+        const problem = value === undefined ? undefined : (0,_carvel_names_js__WEBPACK_IMPORTED_MODULE_5__/* .dns1123LabelProblem */ .Om)(value);
         if (problem)
             problems.push(bad(input, `"${shown(value)}" is not a namespace name: it ${problem}`));
     }
@@ -5631,13 +5680,13 @@ function requestProblems(r) {
         ['commit-status-secret-name', r.commitStatusSecretName],
         ['sops-age-secret-name', r.sopsAgeSecretName],
     ]) {
-        const problem = value === undefined ? undefined : (0,_carvel_names_js__WEBPACK_IMPORTED_MODULE_0__/* .dns1123SubdomainProblem */ ._G)(value);
+        const problem = value === undefined ? undefined : (0,_carvel_names_js__WEBPACK_IMPORTED_MODULE_5__/* .dns1123SubdomainProblem */ ._G)(value);
         if (problem)
             problems.push(bad(input, `"${shown(value)}" is not an object name: it ${problem}`));
     }
     if (r.values !== undefined) {
         // Only where, never what: a parser message could quote a secret value.
-        const first = (0,_yaml_parse_js__WEBPACK_IMPORTED_MODULE_4__/* .parseYaml */ .hN)('values', r.values).diagnostics.find((d) => d.severity === 'error');
+        const first = (0,_yaml_parse_js__WEBPACK_IMPORTED_MODULE_3__/* .parseYaml */ .hN)('values', r.values).diagnostics.find((d) => d.severity === 'error');
         if (first)
             problems.push(bad('values', `is not valid YAML${first.line ? ` (line ${first.line}, column ${first.column})` : ''}`));
     }
@@ -5649,15 +5698,15 @@ function requestProblems(r) {
 /** Inputs that would hand a run cluster or the commit-status token to the wrong party. */
 function riskyInputProblems(r, bad) {
     const problems = [];
-    if (r.targetNamespace !== undefined && _flux_rbac_js__WEBPACK_IMPORTED_MODULE_2__/* .RESERVED_NAMESPACES */ .SV.includes(r.targetNamespace))
+    if (r.targetNamespace !== undefined && _flux_rbac_js__WEBPACK_IMPORTED_MODULE_1__/* .RESERVED_NAMESPACES */ .SV.includes(r.targetNamespace))
         problems.push(bad('target-namespace', `"${r.targetNamespace}" is a namespace of the cluster or of Flux, not one to install a Package into: name the component's own namespace`));
-    if (r.fluxServiceAccountName !== undefined && (0,_flux_rbac_js__WEBPACK_IMPORTED_MODULE_2__/* .isFluxControllerAccount */ .dY)(r.fluxServiceAccountName))
+    if (r.fluxServiceAccountName !== undefined && (0,_flux_rbac_js__WEBPACK_IMPORTED_MODULE_1__/* .isFluxControllerAccount */ .dY)(r.fluxServiceAccountName))
         problems.push(bad('flux-service-account-name', `"${shown(r.fluxServiceAccountName)}" is a Flux controller's account: Flux would apply with the controller's cluster-wide rights; name an account of the environment's own (default <component>-flux)`));
     if (r.commitStatus !== false) {
         const problem = repositoryUrlProblem(r.repositoryUrl);
         // Not an action input (the action derives it from GITHUB_SERVER_URL): the CLI's --repository-url.
         if (problem)
-            problems.push((0,_diagnostics_js__WEBPACK_IMPORTED_MODULE_1__/* .error */ .z3)('request.repository-url', `--repository-url ${problem}`, ''));
+            problems.push((0,_diagnostics_js__WEBPACK_IMPORTED_MODULE_0__/* .error */ .z3)('request.repository-url', `--repository-url ${problem}`, ''));
     }
     return problems;
 }
@@ -5775,7 +5824,7 @@ const RUNNERS = Object.freeze({
     install: byComponent(async () => (await Promise.all(/* import() */[__webpack_require__.e(217), __webpack_require__.e(317)]).then(__webpack_require__.bind(__webpack_require__, 1317))).runInstall),
     validate: byComponent(async () => (await Promise.all(/* import() */[__webpack_require__.e(217), __webpack_require__.e(347)]).then(__webpack_require__.bind(__webpack_require__, 4347))).runValidate),
     promote: byComponent(async () => (await Promise.all(/* import() */[__webpack_require__.e(217), __webpack_require__.e(446)]).then(__webpack_require__.bind(__webpack_require__, 8446))).runPromote),
-    bootstrap: async (snapshot, request, loaded) => (await Promise.all(/* import() */[__webpack_require__.e(217), __webpack_require__.e(19)]).then(__webpack_require__.bind(__webpack_require__, 4019))).planBootstrap(snapshot, request, loaded),
+    bootstrap: async (snapshot, request, loaded) => (await Promise.all(/* import() */[__webpack_require__.e(217), __webpack_require__.e(393)]).then(__webpack_require__.bind(__webpack_require__, 9393))).planBootstrap(snapshot, request, loaded),
 });
 /** The request kinds, which are the action's modes (src/action/modes.ts maps each to its shell). */
 const KINDS = Object.freeze(Object.keys(RUNNERS));
@@ -5817,6 +5866,8 @@ var ajv = __webpack_require__(2463);
 // EXTERNAL MODULE: ./node_modules/ajv-formats/dist/index.js
 var dist = __webpack_require__(2815);
 var dist_default = /*#__PURE__*/__webpack_require__.n(dist);
+// EXTERNAL MODULE: ./src/once.ts
+var once = __webpack_require__(8094);
 // EXTERNAL MODULE: ./node_modules/re2js/build/index.js
 var build = __webpack_require__(2856);
 ;// CONCATENATED MODULE: ./src/carvel/values-schema/pattern.ts
@@ -5864,7 +5915,8 @@ function unsupportedPattern(pattern) {
 }
 
 ;// CONCATENATED MODULE: ./src/carvel/values-schema/ajv.ts
-/** The ajv instances: one long-lived for the meta-schema and formats, and a fresh one per values schema. */
+/** The ajv instances: one long-lived for the meta-schema, and a fresh one per values schema. */
+
 
 
 
@@ -5889,10 +5941,49 @@ function addFormatsTo(instance) {
     addFormats(instance);
     instance.addFormat('regex', (s) => unsupportedPattern(s) === undefined);
 }
-// One long-lived instance checks normalised schemas against JSON Schema's meta-schema and knows the formats. It never
-// compiles a values schema, so it holds nothing per Package.
-const ajv_ajv = new ajv.Ajv({ ...OPTIONS, verbose: true, code: { regExp: regExpEngine } });
-addFormatsTo(ajv_ajv);
+/**
+ * The formats every instance knows: ajv-formats' full set (`regex` is replaced, not added). normalise() keeps a
+ * `format` only when it is one of these. A list, not an instance's `formats`, so that asking needs no instance
+ * (a test holds it equal to what addFormatsTo() registers).
+ */
+const FORMAT_NAMES = new Set([
+    'date',
+    'time',
+    'date-time',
+    'iso-time',
+    'iso-date-time',
+    'duration',
+    'uri',
+    'uri-reference',
+    'uri-template',
+    'url',
+    'email',
+    'hostname',
+    'ipv4',
+    'ipv6',
+    'regex',
+    'uuid',
+    'json-pointer',
+    'json-pointer-uri-fragment',
+    'relative-json-pointer',
+    'byte',
+    'int32',
+    'int64',
+    'float',
+    'double',
+    'password',
+    'binary',
+]);
+/**
+ * One long-lived instance checks normalised schemas against JSON Schema's meta-schema. It never compiles a values
+ * schema, so it holds nothing per Package. Made on first use: adding draft-07's meta-schema costs a few milliseconds
+ * (compiling it on the first check, tens), and most schemas are plainly valid without asking it (meta-schema.ts).
+ */
+const metaSchemaChecker = (0,once/* once */.O)(() => {
+    const instance = new ajv.Ajv({ ...OPTIONS, verbose: true, code: { regExp: regExpEngine } });
+    addFormatsTo(instance);
+    return instance;
+});
 /**
  * Each values schema is compiled by an instance of its own: an Ajv instance keeps every function it compiled (and the
  * schema values they use) in its scope for as long as it lives, and each compiled function keeps its instance alive,
@@ -6519,7 +6610,7 @@ function copyFormat(node, out, place) {
     const { format } = node;
     if (format === undefined)
         return;
-    if (typeof format === 'string' && Object.hasOwn(ajv_ajv.formats, format))
+    if (typeof format === 'string' && FORMAT_NAMES.has(format))
         out.format = format;
     else {
         const what = typeof format === 'string' ? `"${format}" is not a format this check knows` : 'is not a name';
@@ -6696,9 +6787,12 @@ function plainlyValid(schema) {
  * saying so is much cheaper than asking ajv; anything less plain gets ajv's verdict.
  */
 function metaSchemaError(normalized) {
-    if (plainlyValid(normalized) || ajv_ajv.validateSchema(normalized))
+    if (plainlyValid(normalized))
         return undefined;
-    const e = ajv_ajv.errors?.[0];
+    const ajv = metaSchemaChecker();
+    if (ajv.validateSchema(normalized))
+        return undefined;
+    const e = ajv.errors?.[0];
     const at = e ? e.instancePath.split('/').slice(1).map(unescapeToken) : [];
     return `invalid valuesSchema at ${schemaPathText(at)}: ${e?.message ?? 'rejected'}`;
 }
@@ -7166,24 +7260,16 @@ async function planComponents(snapshot, request, loadedConfig, runner) {
 /* harmony export */   h: () => (/* binding */ writeFiles),
 /* harmony export */   w: () => (/* binding */ WriteRefusedError)
 /* harmony export */ });
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _paths_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5092);
-/**
- * Writes planned files into a local checkout, and nowhere else. Every path passes the final guard
- * (assertWritablePaths); every folder on the way is a real folder inside the real root (no link);
- * an existing file that is a link is refused, never written through; each file is written to a temp
- * file in its own folder and renamed over the target, so a reader never sees half a file and a link
- * swapped in at the last moment is replaced, not followed.
- */
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _paths_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5092);
 
 
 
-
+// node:crypto is loaded on first use, not at start (a command that never hashes skips its load): see src/startup.ts.
+const nodeCrypto = () => process.getBuiltinModule('node:crypto');
 /** A write refused before anything was written; `path` is the offending file or folder. */
 class WriteRefusedError extends Error {
     path;
@@ -7194,13 +7280,13 @@ class WriteRefusedError extends Error {
 }
 /** Write every file, or (when any is refused) none: all are checked before the first write. */
 async function writeFiles(root, files) {
-    (0,_paths_js__WEBPACK_IMPORTED_MODULE_3__/* .assertWritablePaths */ .LB)(files.map((f) => f.path));
-    const realRoot = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.realpath)(root);
+    (0,_paths_js__WEBPACK_IMPORTED_MODULE_2__/* .assertWritablePaths */ .LB)(files.map((f) => f.path));
+    const realRoot = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath)(root);
     for (const file of files)
         await check(root, realRoot, file.path, false);
     for (const file of files) {
         const mode = await check(root, realRoot, file.path, true);
-        await replace((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(root, ...file.path.split('/')), file.content, mode);
+        await replace((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(root, ...file.path.split('/')), file.content, mode);
     }
 }
 /**
@@ -7212,12 +7298,12 @@ async function check(root, realRoot, path, create) {
     const parts = path.split('/');
     let dir = root;
     for (const [i, part] of parts.slice(0, -1).entries()) {
-        dir = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, part);
+        dir = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, part);
         const shown = parts.slice(0, i + 1).join('/');
         let info = await lstatOrUndefined(dir);
         if (!info && create) {
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(dir);
-            info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.lstat)(dir);
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)(dir);
+            info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.lstat)(dir);
         }
         if (!info)
             return undefined; // created in the write pass
@@ -7226,10 +7312,10 @@ async function check(root, realRoot, path, create) {
         if (!info.isDirectory())
             throw new WriteRefusedError(shown, 'is not a folder');
     }
-    const realDir = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.realpath)(dir);
-    if (realDir !== realRoot && !realDir.startsWith(realRoot + node_path__WEBPACK_IMPORTED_MODULE_2__.sep))
+    const realDir = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath)(dir);
+    if (realDir !== realRoot && !realDir.startsWith(realRoot + node_path__WEBPACK_IMPORTED_MODULE_1__.sep))
         throw new WriteRefusedError(path, 'resolves outside the repository');
-    const target = await lstatOrUndefined((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, parts[parts.length - 1]));
+    const target = await lstatOrUndefined((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, parts[parts.length - 1]));
     if (target?.isSymbolicLink())
         throw new WriteRefusedError(path, 'is a symbolic link; flux-pkg-action does not write through links');
     if (target && !target.isFile())
@@ -7237,20 +7323,20 @@ async function check(root, realRoot, path, create) {
     return target ? target.mode & 0o7777 : undefined;
 }
 async function replace(target, content, mode) {
-    const temp = `${target}.flux-pkg-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(6).toString('hex')}.tmp`;
+    const temp = `${target}.flux-pkg-${nodeCrypto().randomBytes(6).toString('hex')}.tmp`;
     // 'wx': O_CREAT|O_EXCL, which fails on anything already at the temp path, a link included.
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)(temp, content, { flag: 'wx', mode: mode ?? 0o644 });
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(temp, content, { flag: 'wx', mode: mode ?? 0o644 });
     try {
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rename)(temp, target);
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rename)(temp, target);
     }
     catch (e) {
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.unlink)(temp).catch(() => { });
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.unlink)(temp).catch(() => { });
         throw e;
     }
 }
 async function lstatOrUndefined(path) {
     try {
-        return await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.lstat)(path);
+        return await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.lstat)(path);
     }
     catch (e) {
         if (e.code === 'ENOENT')
@@ -8045,15 +8131,14 @@ async function unwrapDataKey(stanzas, identities) {
 /* harmony export */   qL: () => (/* binding */ formatGoFloat)
 /* harmony export */ });
 /* unused harmony export parseGoFloat */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /**
  * One SOPS value: AES-256-GCM with a 32-byte IV and the key path as additional data, written as
  * `ENC[AES256_GCM,data:…,iv:…,tag:…,type:…]` (sops `aes/cipher.go`). Typed values carry their type in
  * the envelope; their plaintext bytes are the canonical text sops's `ToBytes` gives, which is also
  * what the MAC hashes.
  */
-
+// node:crypto is loaded on first use, not at start (a command that never hashes skips its load): see src/startup.ts.
+const nodeCrypto = () => process.getBuiltinModule('node:crypto');
 const IV_BYTES = 32;
 const TAG_BYTES = 16;
 const ENVELOPE = /^ENC\[AES256_GCM,data:(.+),iv:(.+),tag:(.+),type:(.+)\]/;
@@ -8067,8 +8152,8 @@ function isEnvelope(text) {
 function encryptText(value, key, aad, iv) {
     if (value.text === '')
         return '';
-    const nonce = iv ?? (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(IV_BYTES);
-    const cipher = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createCipheriv)('aes-256-gcm', key, nonce);
+    const nonce = iv ?? nodeCrypto().randomBytes(IV_BYTES);
+    const cipher = nodeCrypto().createCipheriv('aes-256-gcm', key, nonce);
     cipher.setAAD(Buffer.from(aad, 'utf8'));
     const data = Buffer.concat([cipher.update(value.text, 'utf8'), cipher.final()]);
     const tag = cipher.getAuthTag();
@@ -8090,7 +8175,7 @@ function decryptText(envelope, key, aad) {
         return { failure: 'type' };
     let plain;
     try {
-        const decipher = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createDecipheriv)('aes-256-gcm', key, iv, { authTagLength: TAG_BYTES });
+        const decipher = nodeCrypto().createDecipheriv('aes-256-gcm', key, iv, { authTagLength: TAG_BYTES });
         decipher.setAAD(Buffer.from(aad, 'utf8'));
         decipher.setAuthTag(tag);
         plain = Buffer.concat([decipher.update(data), decipher.final()]);
@@ -8866,8 +8951,6 @@ var age = __webpack_require__(432);
 var creation_rules = __webpack_require__(4632);
 // EXTERNAL MODULE: ./src/sops/decrypt.ts + 1 modules
 var decrypt = __webpack_require__(1309);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __webpack_require__(8815);
 // EXTERNAL MODULE: ./src/diagnostics.ts
@@ -8970,7 +9053,8 @@ function quoted(old, value) {
 
 
 
-
+// node:crypto is loaded on first use, not at start (a command that never hashes skips its load): see src/startup.ts.
+const nodeCrypto = () => process.getBuiltinModule('node:crypto');
 /** `plain`: YAML text (comments and key order kept), a yaml Document, or plain data. */
 async function encryptDocument(plain, options) {
     const file = options.file ?? '';
@@ -9099,7 +9183,7 @@ async function dataKeyFor(recipients, previous) {
         }
         return { state: old, stanzas };
     }
-    const dataKey = new Uint8Array((0,external_node_crypto_.randomBytes)(age/* DATA_KEY_BYTES */.lM));
+    const dataKey = new Uint8Array(nodeCrypto().randomBytes(age/* DATA_KEY_BYTES */.lM));
     return { state: { dataKey, envelopes: new Map() }, stanzas: await (0,age/* wrapDataKey */.Ki)(dataKey, recipients) };
 }
 /** The envelopes of other decryptions under the same data key, added to the state's (its own win). */
@@ -9164,20 +9248,21 @@ function encryptTree(walk, rule, state) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   l: () => (/* binding */ computeMac)
 /* harmony export */ });
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _once_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8094);
 /**
  * The SOPS MAC (`sops.go` Tree.Encrypt/Decrypt): SHA-512 over the canonical text of every leaf in
  * document order, encrypted ones and plaintext ones alike (only encrypted ones, after a fixed seed,
  * with `mac_only_encrypted`), printed as uppercase hex and stored encrypted with AAD = lastmodified.
  */
 
+// node:crypto is loaded on first use, not at start (a command that never hashes skips its load): see src/startup.ts.
+const nodeCrypto = () => process.getBuiltinModule('node:crypto');
 /** sops's `MACOnlyEncryptedInitialization` (sha256 of "sops"): the two modes never collide. */
-const MAC_ONLY_ENCRYPTED_SEED = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update('sops').digest();
+const macOnlyEncryptedSeed = (0,_once_js__WEBPACK_IMPORTED_MODULE_0__/* .once */ .O)(() => nodeCrypto().createHash('sha256').update('sops').digest());
 function computeMac(leaves, macOnlyEncrypted) {
-    const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha512');
+    const hash = nodeCrypto().createHash('sha512');
     if (macOnlyEncrypted)
-        hash.update(MAC_ONLY_ENCRYPTED_SEED);
+        hash.update(macOnlyEncryptedSeed());
     for (const leaf of leaves) {
         if (!macOnlyEncrypted || leaf.encrypted)
             hash.update(leaf.text, 'utf8');
@@ -9421,8 +9506,8 @@ function encryptionPredicate(rule) {
 /* harmony export */   Q3: () => (/* binding */ aadOf)
 /* harmony export */ });
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
-/* harmony import */ var _cipher_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1764);
-/* harmony import */ var _go_scalar_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8949);
+/* harmony import */ var _cipher_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1764);
+/* harmony import */ var _go_scalar_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8949);
 /**
  * The walk sops makes over a document (`sops.go` walkBranch): map values and list items in document
  * order, with the path of map keys from the root (list items add no segment). The top-level `sops`
@@ -9495,7 +9580,7 @@ function walkNode(node, keys, at, walk, extraHolders = [], ownComments = true) {
 }
 /** A scalar read from YAML text as Go reads it; one built from a JS value by its JS type. */
 function leafValue(node) {
-    const parsed = (0,_go_scalar_js__WEBPACK_IMPORTED_MODULE_2__/* .goLeafOf */ .C$)(node);
+    const parsed = (0,_go_scalar_js__WEBPACK_IMPORTED_MODULE_1__/* .goLeafOf */ .C$)(node);
     if (parsed !== undefined)
         return parsed;
     if (node.value === null || node.value === undefined)
@@ -9510,12 +9595,12 @@ const INT_SOURCE = /^[-+]?[0-9]+$|^0o[0-7]+$|^0x[0-9a-fA-F]+$/;
 function leafText(node) {
     const value = node.value;
     if (typeof value !== 'number')
-        return (0,_cipher_js__WEBPACK_IMPORTED_MODULE_1__/* .typedTextOf */ .ls)(value);
+        return (0,_cipher_js__WEBPACK_IMPORTED_MODULE_2__/* .typedTextOf */ .ls)(value);
     const source = typeof node.source === 'string' ? node.source.trim() : undefined;
     if (source !== undefined && INT_SOURCE.test(source)) {
-        return (0,_cipher_js__WEBPACK_IMPORTED_MODULE_1__/* .typedTextOf */ .ls)(BigInt(source.startsWith('+') ? source.slice(1) : source));
+        return (0,_cipher_js__WEBPACK_IMPORTED_MODULE_2__/* .typedTextOf */ .ls)(BigInt(source.startsWith('+') ? source.slice(1) : source));
     }
-    return (0,_cipher_js__WEBPACK_IMPORTED_MODULE_1__/* .typedTextOf */ .ls)(value, source !== undefined || !Number.isSafeInteger(value));
+    return (0,_cipher_js__WEBPACK_IMPORTED_MODULE_2__/* .typedTextOf */ .ls)(value, source !== undefined || !Number.isSafeInteger(value));
 }
 
 
@@ -9573,6 +9658,8 @@ function parseYaml(file, text, limits = DEFAULT_LIMITS, origin = { lineOffset: 0
         result.diagnostics.push((0,_diagnostics_js__WEBPACK_IMPORTED_MODULE_1__/* .error */ .z3)('yaml.too-many-documents', `file has ${docs.length} documents, more than ${limits.maxDocuments}`, file));
         return result;
     }
+    // An alias is written `*name`: a text without `*` has none, and its documents need no walk looking for them.
+    const mayHaveAliases = text.includes('*');
     docs.forEach((doc, index) => {
         const problems = [...doc.errors];
         if (problems.length > 0) {
@@ -9583,7 +9670,7 @@ function parseYaml(file, text, limits = DEFAULT_LIMITS, origin = { lineOffset: 0
         }
         if (doc.contents === null)
             return; // `---` with nothing after it
-        const unresolved = unresolvedAlias(doc);
+        const unresolved = mayHaveAliases ? unresolvedAlias(doc) : undefined;
         if (unresolved !== undefined) {
             result.diagnostics.push((0,_diagnostics_js__WEBPACK_IMPORTED_MODULE_1__/* .error */ .z3)('yaml.unknown-alias', 'unknown alias: an alias (*name) refers to no anchor (&name) defined before it in this document', file, position(unresolved)));
             return;
