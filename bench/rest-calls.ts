@@ -45,6 +45,8 @@ interface Count {
   /** Calls that each waited for the one before: the run's round trips. */
   chain: number;
   byRoute: Record<string, number>;
+  /** Every call in order, for `--calls`: method, path, when it was answered (ms after the first arrived). */
+  log: string[];
 }
 
 async function measure(
@@ -83,6 +85,12 @@ async function measure(
     duplicates: duplicateReads(calls).length,
     chain: longestChain(calls),
     byRoute,
+    log: calls.map((c) => {
+      const t = c.span
+        ? `${Math.round(c.span[0] - (calls[0]?.span?.[0] ?? 0))}–${Math.round(c.span[1] - (calls[0]?.span?.[0] ?? 0))} ms`
+        : '';
+      return `${c.method} ${c.path.replace(`/repos/${OWNER}/${REPO}`, '')} → ${c.status} ${t}`;
+    }),
   };
 }
 
@@ -204,7 +212,7 @@ function unrelated(count: number): Record<string, string> {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { only: { type: 'string' } } });
+  const { values } = parseArgs({ options: { only: { type: 'string' }, calls: { type: 'boolean' } } });
   const results: Count[] = [];
   const pkg = newPackage();
   console.log(`action: ${process.env.FLUX_PKG_ACTION ?? 'dist/index.js'}; ${LATENCY_MS} ms per answer`);
@@ -225,7 +233,7 @@ async function main(): Promise<void> {
   if (values.only === 'one' || values.only === 'truncated') {
     await one.close();
     if (values.only === 'truncated') await unrelatedFiles(record, pkg.content, /truncated/);
-    return summarise(results, floor);
+    return summarise(results, floor, values.calls);
   }
   if (values.only !== 'many') {
     const newer = newPackage('20230601120000.0.0');
@@ -252,7 +260,7 @@ async function main(): Promise<void> {
   );
   await batched.close();
 
-  summarise(results, floor);
+  summarise(results, floor, values.calls);
 }
 
 /** Reads that must not grow with unrelated files; past one recursive tree read, only the needed subtrees. */
@@ -270,7 +278,7 @@ async function unrelatedFiles(record: (r: Count) => void, content: string, only 
   }
 }
 
-function summarise(results: Count[], floor: GitFloor): void {
+function summarise(results: Count[], floor: GitFloor, listCalls = false): void {
   console.log('\nREST calls per scenario (GitHub stand-in, bundled action):\n');
   console.log(
     '| scenario | PRs written | reads | writes | writes/PR | duplicate reads | longest chain | wall s |',
@@ -297,6 +305,9 @@ function summarise(results: Count[], floor: GitFloor): void {
         .map(([k, v]) => `${k.replace('/repos/{owner}/{repo}', '')} ×${v}`)
         .join(', ')}`,
     );
+  if (!listCalls) return;
+  for (const r of results)
+    console.log(`\n${r.scenario}, call by call:\n${r.log.map((l) => `  ${l}`).join('\n')}`);
 }
 
 await main();

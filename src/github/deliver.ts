@@ -81,12 +81,12 @@ export async function deliver(d: Delivery): Promise<Delivered> {
   // Branches this run moved, in any attempt: a later attempt may find one current and leave it.
   const movedBranches = new Set<string>();
   for (let attempt = 1; ; attempt++) {
-    // The open pull requests are listed while the base is read: one round trip for both.
+    // Read fresh each attempt, once the plan names the branches (pulls.prepare).
     const pulls = new OpenPulls(d.client, d.ref, d.baseBranch);
-    if (!d.dryRun) void pulls.prefetch();
     const base = await readBaseOrFail(d.objects, d.baseBranch, d.partialBase);
     const proposed = await d.propose(base);
     if (d.dryRun || !proposed.result.valid) return { ...proposed, base, published: [], deferred: [] };
+    pulls.prepare(proposed.proposals.map((p) => `${d.branchPrefix}/${p.key}`));
     try {
       const { deliverable, deferred } = await withinBudget(d, proposed.proposals, pulls);
       const published = await publishAll(d, base, deliverable, pulls, movedBranches);
@@ -121,7 +121,7 @@ async function withinBudget(
   pulls: OpenPulls,
 ): Promise<{ deliverable: Proposal[]; deferred: Proposal[] }> {
   if (!d.budget || proposals.length === 0) return { deliverable: [...proposals], deferred: [] };
-  const open = await api('listing open pull requests', () => pulls.prefetch());
+  const open = await api('listing open pull requests', () => pulls.byBranch());
   const costs = proposals.map(
     (p, i) => callsFor(p, open.has(`${d.branchPrefix}/${p.key}`)) + (i === 0 ? 1 : 0),
   );
