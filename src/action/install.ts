@@ -55,19 +55,21 @@ export async function deliverPush(
     propose: async (base) => {
       let snapshot = snapshotOf(session, base.tree);
       const loaded = await loadConfig(snapshot);
-      status = { snapshot, loaded };
+      const alreadyRead = alreadyReadOn(session, base);
+      status = { snapshot, loaded, alreadyRead };
       notes.length = 0;
       const changes = since ? await changesSince(session, loaded.config, base, since, notes) : undefined;
       if (base.partial) {
         if (!changes) await widenBase(session, base, loaded.config, inputs.packages ?? []);
         snapshot = snapshotOf(session, base.tree);
-        status = { snapshot, loaded };
+        status = { snapshot, loaded, alreadyRead };
       }
       const touched = [
         ...(inputs.packages ?? changes?.packageFiles ?? []),
         ...(changes?.packageInstalls ?? []).map((c) => c.path),
       ];
-      prefetchComponents(session, base, componentFolders(touched, loaded.config.layout.componentsPath ?? ''));
+      const { componentsPath, packagesDir } = loaded.config.layout;
+      prefetchComponents(session, base, componentFolders(touched, componentsPath ?? ''), packagesDir);
       const results = await api('reading the gitops repository', () =>
         planDelivery(session, what, { snapshot, loaded, base, changes }),
       );
@@ -288,14 +290,33 @@ async function partialChanges(session: Session, config: RepoConfig, base: Base, 
 }
 
 /**
- * The YAML files of the components a run touches, read as one fan-out before planning: the plan
- * and the summary's version matrix read them one after another otherwise.
+ * The Package files of the components a run touches (and their folders of the environments input
+ * names), read as one fan-out before planning. Other environments' files are left to the plan,
+ * which reads only the environments it plans: the summary's matrix shows no more than that.
  */
-function prefetchComponents(session: Session, base: Base, folders: readonly string[]): void {
+function prefetchComponents(
+  session: Session,
+  base: Base,
+  folders: readonly string[],
+  packagesDir: string,
+): void {
   if (session.inputs.path || folders.length === 0) return;
-  const under = (path: string) => folders.some((f) => path.startsWith(`${f}/`));
+  const wanted = new Set([packagesDir, ...(session.inputs.environments ?? [])]);
+  const under = (path: string) =>
+    folders.some((f) => path.startsWith(`${f}/`) && wanted.has(path.slice(f.length + 1).split('/')[0]!));
   const files = base.tree.filter((e) => under(e.path) && planReadable(e, MAX_PREFETCH_BYTES));
   session.objects.prefetch(files.map((e) => e.sha));
+}
+
+/** For the summary's matrix: files on the base this run read (through the API; a checkout reads freely). */
+function alreadyReadOn(session: Session, base: Base): ((path: string) => boolean) | undefined {
+  if (session.inputs.path) return undefined;
+  let shas: Map<string, string> | undefined;
+  return (path) => {
+    shas ??= new Map(base.tree.map((e) => [e.path, e.sha]));
+    const sha = shas.get(path);
+    return sha !== undefined && session.objects.hasBlob(sha);
+  };
 }
 
 /** A file larger than this is left to the planner's own size rules, not read ahead. */
