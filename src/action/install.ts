@@ -7,6 +7,7 @@ import { type LoadedConfig, loadConfig, type RepoConfig } from '../config/config
 import { type Diagnostic, warning } from '../diagnostics.js';
 import { advanceCursor, readCursor } from '../github/cursor.js';
 import { api, type Delivered, deliver, type Proposed } from '../github/deliver.js';
+import type { CommitFacts } from '../github/objects.js';
 import { type Base, refreshFiles } from '../github/publish.js';
 import { changedFiles, componentFolders, planReadable, rootTreeOf, widen } from '../github/tree-walk.js';
 import { type Rewrapped, rewrapFiles } from '../plan/load/rewrap.js';
@@ -45,11 +46,20 @@ export async function deliverPush(
   // usually finds the cursor at the base: then its tree is never needed).
   const pushed = session.facts.push?.after;
   if (since?.sha && pushed && pushed !== since.sha) void treeOfCommit(session, since.sha);
+  // A rerun or a scheduled run usually finds the base where the cursor is: the head alone says so.
+  let head: CommitFacts | undefined;
+  if (since?.cursor && (!pushed || pushed === since.cursor)) {
+    head = await api(`reading branch ${session.baseBranch}`, () =>
+      session.objects.branch(session.baseBranch),
+    );
+    if (head?.sha === since.cursor) return nothingSince(since, mode, inputs.dryRun);
+  }
   let planned: Proposed | undefined;
   let status: StatusSource | undefined;
   const notes: string[] = [];
   const delivered = await deliver({
     ...deliveryOf(session),
+    head,
     // A tree too large for one read is read only where the changes (or the packages input) point.
     partialBase: true,
     propose: async (base) => {
@@ -75,7 +85,7 @@ export async function deliverPush(
       );
       const rewrap = await rewrapOnBase(session, what, base, changes, snapshot);
       if (results.length === 0 && !rewrap?.files?.length) {
-        notes.push('nothing changed since the last delivery: nothing to deliver');
+        notes.push(NOTHING_CHANGED);
         core.info(notes.at(-1)!);
       }
       const result = combineResults(results, [...loaded.diagnostics, ...(rewrap?.diagnostics ?? [])], {
@@ -151,6 +161,20 @@ async function rewrapOnBase(
     return { diagnostics: [...planned.diagnostics, ...rewrapNoKey(planned.changes)] };
   const done = await rewrapFiles(planned.changes, texts, identities);
   return { ...done, diagnostics: [...planned.diagnostics, ...done.diagnostics] };
+}
+
+const NOTHING_CHANGED = 'nothing changed since the last delivery: nothing to deliver';
+
+/** The cursor is at the base's head: everything there is delivered, so nothing more is read. */
+async function nothingSince(since: Since, mode: string, dryRun: boolean): Promise<void> {
+  core.info(NOTHING_CHANGED);
+  await finish({
+    mode,
+    dryRun,
+    result: combineResults([], []),
+    published: [],
+    notes: [since.why, NOTHING_CHANGED],
+  });
 }
 
 /** Where this run's changes start: the cursor (read before the base, see advanceCursor), else the push's first commit. */

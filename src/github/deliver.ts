@@ -8,7 +8,7 @@ import type { PlanResult } from '../plan/types.js';
 import { writePathProblem } from '../repo/paths.js';
 import type { RateBudget } from './budget.js';
 import { explainApiError, type GitHubClient } from './client.js';
-import type { GitObjects } from './objects.js';
+import type { CommitFacts, GitObjects } from './objects.js';
 import {
   type Base,
   callsFor,
@@ -55,6 +55,8 @@ export interface Delivery {
   branchPrefix: string;
   /** Plan and report, write nothing. */
   dryRun: boolean;
+  /** The base's head as the mode just read it: the first attempt does not read it again. */
+  head?: CommitFacts;
   /** Plans on this base; called again for each attempt. */
   propose: (base: Base) => Promise<Proposed>;
   /** One-line progress notes. */
@@ -70,8 +72,13 @@ export interface Delivered extends Proposed {
   deferred: Proposal[];
 }
 
-export async function readBaseOrFail(objects: GitObjects, branch: string, partialOk = false): Promise<Base> {
-  const base = await api(`reading branch ${branch}`, () => readBase(objects, branch, partialOk));
+export async function readBaseOrFail(
+  objects: GitObjects,
+  branch: string,
+  partialOk = false,
+  known?: CommitFacts,
+): Promise<Base> {
+  const base = await api(`reading branch ${branch}`, () => readBase(objects, branch, partialOk, known));
   const { owner, repo } = objects.ref;
   if (!base) throw new DeliveryError(`base branch "${branch}" does not exist in ${owner}/${repo}`);
   return base;
@@ -83,7 +90,8 @@ export async function deliver(d: Delivery): Promise<Delivered> {
   for (let attempt = 1; ; attempt++) {
     // Read fresh each attempt, once the plan names the branches (pulls.prepare).
     const pulls = new OpenPulls(d.client, d.ref, d.baseBranch);
-    const base = await readBaseOrFail(d.objects, d.baseBranch, d.partialBase);
+    const known = attempt === 1 ? d.head : undefined;
+    const base = await readBaseOrFail(d.objects, d.baseBranch, d.partialBase, known);
     const proposed = await d.propose(base);
     if (d.dryRun || !proposed.result.valid) return { ...proposed, base, published: [], deferred: [] };
     pulls.prepare(proposed.proposals.map((p) => `${d.branchPrefix}/${p.key}`));

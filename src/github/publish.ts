@@ -57,17 +57,18 @@ export async function getBranchHead(
  * The base branch's head and tree: the branch read (commit, tree sha) and its tree read by the
  * branch's name go out together, so the whole base costs one round trip; if the branch moved between
  * the two, the tree is read again by sha. `partialOk`: a tree too large for one read gives its root
- * only (else TreeTruncatedError).
+ * only (else TreeTruncatedError). `headNow`: the head as just read (its tree is then read by sha).
  */
 export async function readBase(
   objects: GitObjects,
   branch: string,
   partialOk = false,
+  headNow?: CommitFacts,
 ): Promise<Base | undefined> {
   // A name with "/" or one that looks like a sha would be read as something else: read by sha then.
-  const byName = /\/|^[0-9a-f]{40}$/.test(branch) ? undefined : objects.treeOfBranch(branch);
+  const byName = headNow || /\/|^[0-9a-f]{40}$/.test(branch) ? undefined : objects.treeOfBranch(branch);
   byName?.catch(() => {});
-  const head = await objects.branch(branch);
+  const head = headNow ?? (await objects.branch(branch));
   if (!head) return undefined;
   const known = await readKnownTree(objects, head.treeSha, byName);
   if (known.partial && !partialOk) throw new TreeTruncatedError(TRUNCATED_MESSAGE);
