@@ -119,10 +119,10 @@ export async function deliver(d: Delivery): Promise<Delivered> {
   }
 }
 
-/**
- * The proposals that fit the REST budget, in order, leaving its reserve (budget.ts), and the rest.
- * The check after writing (did the base move?) is counted once.
- */
+/** The open pull requests' read and the check after writing (did the base move?). */
+const ONCE_PER_DELIVERY = 2;
+
+/** The proposals that fit the REST budget, in order, leaving its reserve (budget.ts), and the rest. */
 async function withinBudget(
   d: Delivery,
   proposals: readonly Proposal[],
@@ -131,7 +131,7 @@ async function withinBudget(
   if (!d.budget || proposals.length === 0) return { deliverable: [...proposals], deferred: [] };
   const open = await api('listing open pull requests', () => pulls.byBranch());
   const costs = proposals.map(
-    (p, i) => callsFor(p, open.has(`${d.branchPrefix}/${p.key}`)) + (i === 0 ? 1 : 0),
+    (p, i) => callsFor(p, open.has(`${d.branchPrefix}/${p.key}`)) + (i === 0 ? ONCE_PER_DELIVERY : 0),
   );
   const fits = d.budget.affordable(costs);
   return { deliverable: proposals.slice(0, fits), deferred: proposals.slice(fits) };

@@ -256,25 +256,27 @@ export class OpenPulls {
 
 /**
  * The most REST calls publishing one proposal makes when it loses no race (what the budget is
- * asked for): closing costs a comment and an update. Writing: the pull requests' read (one per
- * branch at most), the branch's head when a pull request is open (with its tree and each values
- * Secret to keep, when it holds encrypted files), tree, commit and ref, the status on the head, then
- * the pull request's update, or its creation with labels and reviewers. Auto-merge is GraphQL,
- * another budget.
+ * asked for; the open pull requests' read and the base check are counted once per delivery):
+ * closing costs a comment and an update. Writing to an open pull request: its branch's head (with
+ * its tree and each encrypted file to keep, when there are some), tree, commit and ref, the status on
+ * the head and the pull request's update. Opening one: the closed pull requests' read, tree, commit
+ * and ref (and, for a branch a closed pull request left, its read and a forced update), the status,
+ * the creation, labels and reviewers. Auto-merge is GraphQL, another budget.
  */
 export function callsFor(spec: Proposal, open: boolean): number {
   if (spec.files.length === 0) return open ? 2 : 0;
-  const pullsRead = 1;
   const write = 3;
   const status = 1;
   if (open) {
     const encrypted = spec.files.filter((f) => f.fromBranch).length;
     const branchRead = 1 + (encrypted > 0 ? 1 + encrypted : 0);
-    return pullsRead + branchRead + write + status + 1;
+    return branchRead + write + status + 1;
   }
+  const closedRead = 1;
+  const leftBranch = 2;
   const labels = spec.labels.length > 0 ? 1 : 0;
   const reviewers = spec.reviewers.length + spec.teamReviewers.length > 0 ? 1 : 0;
-  return pullsRead + write + status + 1 + labels + reviewers;
+  return closedRead + write + leftBranch + status + 1 + labels + reviewers;
 }
 
 /** Write one proposal: its branch (base + files, one commit) and its pull request, created or updated. */
