@@ -13,7 +13,9 @@
  * a no-op rerun ≤ 0.2× its rerun. Issue 20's: reads for one PR ≤ 12 (no-op ≤ 10), writes ≤ 6, no
  * object read twice, and the longest chain of dependent calls for each.
  *
- * `--only one` runs the one-PR and no-op scenarios alone, `--only many` adds the 10 × 5 pushes,
+ * `--only one` runs the one-PR and no-op scenarios alone (the no-op twice: a replay with the
+ * environments input, which keeps no delivery cursor, and a rerun once a run for every environment
+ * moved the cursor to the base), `--calls` lists every call of every scenario, `--only many` adds the 10 × 5 pushes,
  * `--only truncated` the repository past one recursive tree read (what a change to the API path needs);
  * FLUX_PKG_ACTION=/tmp/x/index.js measures another build of the action (a branch's, built with ncc
  * into a scratch folder) against the same scenarios.
@@ -230,6 +232,9 @@ async function main(): Promise<void> {
   record(await measure('new PR, one environment', one, firstPush, { environments: 'dev' }));
   const floor = gitFloor(one, one.pulls[0]!.head);
   record(await measure('no-op rerun', one, firstPush, { environments: 'dev' }));
+  // A run for every environment records the delivery cursor; a rerun then finds it at the base.
+  record(await measure('the same push, every environment (cursor created)', one, firstPush));
+  record(await measure('no-op rerun, cursor at the base', one, firstPush));
   if (values.only === 'one' || values.only === 'truncated') {
     await one.close();
     if (values.only === 'truncated') await unrelatedFiles(record, pkg.content, /truncated/);
