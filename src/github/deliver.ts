@@ -1,7 +1,8 @@
 /**
  * Delivery: publish whatever proposals a mode returns, as pull requests on the base branch.
  * Each attempt plans on the base as it is, writes every proposal, then checks that the base did not
- * move; a lost race (a ref or PR written concurrently) or a moved base plans again, up to 3 times.
+ * move. A branch or pull request another run wrote first is adopted where it is found (publish.ts);
+ * a moved base, or a branch that vanished while it was written, plans again, up to 3 times.
  */
 import type { Proposal, Published } from '../plan/proposals/proposals.js';
 import type { PlanResult } from '../plan/types.js';
