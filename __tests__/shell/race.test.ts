@@ -97,4 +97,25 @@ describe('racing runs', () => {
     );
     expect(prsOf(run).map((p) => p.operation)).toEqual(['created']);
   });
+
+  it('a base that moved under the writes is seen in the new pull request (no read of the branch), and planned again', async () => {
+    const { standIn, event } = await repoWithNewPackage();
+    const before = standIn.head('main');
+    // Someone pushes to main as this run writes dev's branch.
+    standIn.faults.raceRef({ ref: 'heads/main' });
+    const from = standIn.calls.length;
+    const run = await act(standIn, event);
+    expect(run.code, run.stdout).toBe(0);
+    expect(run.stdout).toContain(
+      `main moved while the pull requests were written; planning again on ${standIn.head('main')}`,
+    );
+    expect(standIn.head('main')).not.toBe(before);
+    expectDelivered(standIn);
+    // The pull request GitHub opened said where main was; the one read of main's ref is the final
+    // attempt's check, after it updated (not opened) the pull requests.
+    const mainReads = standIn.calls
+      .slice(from)
+      .filter((c) => c.method === 'GET' && c.path.endsWith('/git/ref/heads%2Fmain'));
+    expect(mainReads).toHaveLength(1);
+  });
 });

@@ -99,11 +99,7 @@ export async function deliver(d: Delivery): Promise<Delivered> {
     try {
       const { deliverable, deferred } = await withinBudget(d, proposed.proposals, pulls);
       const published = await publishAll(d, base, deliverable, pulls, movedBranches);
-      // Only a run that moved a branch can have built it on a base that moved meanwhile.
-      const wrote = published.some((p) => p.commit) && attempt < MAX_ATTEMPTS;
-      const moved = wrote
-        ? await api(`reading branch ${d.baseBranch}`, () => getBranchHead(d.client, d.ref, d.baseBranch))
-        : base.sha;
+      const moved = attempt < MAX_ATTEMPTS ? await baseAfterWriting(d, base, published, pulls) : base.sha;
       if (moved !== base.sha) {
         d.log(`${d.baseBranch} moved while the pull requests were written; planning again on ${moved}`);
         continue;
@@ -118,6 +114,26 @@ export async function deliver(d: Delivery): Promise<Delivered> {
       d.log(`${e.message}; planning again (attempt ${attempt + 1} of ${MAX_ATTEMPTS})`);
     }
   }
+}
+
+/**
+ * The base's head after this attempt's last branch write: only a run that moved a branch can have
+ * built it on a base that moved meanwhile. When that write's pull request was then opened, GitHub
+ * said where the base was at that moment (`base.sha` of a new pull request is the base branch's head
+ * when it was opened, github/docs#431): no read. Otherwise the branch is read.
+ */
+async function baseAfterWriting(
+  d: Delivery,
+  base: Base,
+  published: readonly Published[],
+  pulls: OpenPulls,
+): Promise<string | undefined> {
+  const last = published.findLast((p) => p.commit);
+  if (!last) return base.sha;
+  const seen = last.operation === 'created' ? pulls.baseWhenOpened(last.branch) : undefined;
+  return (
+    seen ?? (await api(`reading branch ${d.baseBranch}`, () => getBranchHead(d.client, d.ref, d.baseBranch)))
+  );
 }
 
 /** The open pull requests' read and the check after writing (did the base move?). */

@@ -167,6 +167,7 @@ const PAGE = 100;
  */
 export class OpenPulls {
   #open?: Promise<Map<string, OpenPull>>;
+  readonly #baseWhenOpened = new Map<string, string>();
   /** The one branch read whole (open and closed), when `prepare` was given one branch. */
   #single?: { branch: string; pulls: Promise<ListedPull[]> };
 
@@ -215,6 +216,16 @@ export class OpenPulls {
     const known = await this.byBranch();
     if (open) known.set(branch, open);
     return open;
+  }
+
+  /** The base's head GitHub reported when this attempt opened the pull request of `branch`. */
+  baseWhenOpened(branch: string): string | undefined {
+    return this.#baseWhenOpened.get(branch);
+  }
+
+  /** A pull request this attempt opened, and the base head GitHub says it was opened on. */
+  opened(branch: string, baseSha: string): void {
+    this.#baseWhenOpened.set(branch, baseSha);
   }
 
   /** The newest closed pull requests of `branch` (from the one read, when `prepare` made it). */
@@ -461,6 +472,7 @@ async function createPull(
     if (createdBranch) await deleteBranch(client, ref, spec.branch);
     throw e;
   }
+  pulls.opened(spec.branch, created.base.sha);
   await decorate(objects, spec, created);
   return { ...result, number: created.number, url: created.html_url, operation: 'created' };
 }
