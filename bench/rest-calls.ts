@@ -13,7 +13,9 @@
  * a no-op rerun ≤ 0.2× its rerun. Issue 20's: reads for one PR ≤ 12 (no-op ≤ 10), writes ≤ 6, no
  * object read twice, and the longest chain of dependent calls for each.
  *
- * `--only one` runs the one-PR and no-op scenarios alone, `--only many` adds the 10 × 5 pushes,
+ * `--only one` runs the one-PR and no-op scenarios alone (the no-op twice: a replay with the
+ * environments input, which keeps no delivery cursor, and a rerun once a run for every environment
+ * moved the cursor to the base), `--calls` lists every call of every scenario, `--only many` adds the 10 × 5 pushes,
  * `--only truncated` the repository past one recursive tree read (what a change to the API path needs);
  * FLUX_PKG_ACTION=/tmp/x/index.js measures another build of the action (a branch's, built with ncc
  * into a scratch folder) against the same scenarios.
@@ -45,6 +47,8 @@ interface Count {
   /** Calls that each waited for the one before: the run's round trips. */
   chain: number;
   byRoute: Record<string, number>;
+  /** Every call in order, for `--calls`: method, path, when it was answered (ms after the first arrived). */
+  log: string[];
 }
 
 async function measure(
@@ -83,6 +87,12 @@ async function measure(
     duplicates: duplicateReads(calls).length,
     chain: longestChain(calls),
     byRoute,
+    log: calls.map((c) => {
+      const t = c.span
+        ? `${Math.round(c.span[0] - (calls[0]?.span?.[0] ?? 0))}–${Math.round(c.span[1] - (calls[0]?.span?.[0] ?? 0))} ms`
+        : '';
+      return `${c.method} ${c.path.replace(`/repos/${OWNER}/${REPO}`, '')} → ${c.status} ${t}`;
+    }),
   };
 }
 
@@ -204,7 +214,7 @@ function unrelated(count: number): Record<string, string> {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { only: { type: 'string' } } });
+  const { values } = parseArgs({ options: { only: { type: 'string' }, calls: { type: 'boolean' } } });
   const results: Count[] = [];
   const pkg = newPackage();
   console.log(`action: ${process.env.FLUX_PKG_ACTION ?? 'dist/index.js'}; ${LATENCY_MS} ms per answer`);
@@ -222,10 +232,13 @@ async function main(): Promise<void> {
   record(await measure('new PR, one environment', one, firstPush, { environments: 'dev' }));
   const floor = gitFloor(one, one.pulls[0]!.head);
   record(await measure('no-op rerun', one, firstPush, { environments: 'dev' }));
+  // A run for every environment records the delivery cursor; a rerun then finds it at the base.
+  record(await measure('the same push, every environment (cursor created)', one, firstPush));
+  record(await measure('no-op rerun, cursor at the base', one, firstPush));
   if (values.only === 'one' || values.only === 'truncated') {
     await one.close();
     if (values.only === 'truncated') await unrelatedFiles(record, pkg.content, /truncated/);
-    return summarise(results, floor);
+    return summarise(results, floor, values.calls);
   }
   if (values.only !== 'many') {
     const newer = newPackage('20230601120000.0.0');
@@ -252,7 +265,7 @@ async function main(): Promise<void> {
   );
   await batched.close();
 
-  summarise(results, floor);
+  summarise(results, floor, values.calls);
 }
 
 /** Reads that must not grow with unrelated files; past one recursive tree read, only the needed subtrees. */
@@ -270,7 +283,7 @@ async function unrelatedFiles(record: (r: Count) => void, content: string, only 
   }
 }
 
-function summarise(results: Count[], floor: GitFloor): void {
+function summarise(results: Count[], floor: GitFloor, listCalls = false): void {
   console.log('\nREST calls per scenario (GitHub stand-in, bundled action):\n');
   console.log(
     '| scenario | PRs written | reads | writes | writes/PR | duplicate reads | longest chain | wall s |',
@@ -297,6 +310,9 @@ function summarise(results: Count[], floor: GitFloor): void {
         .map(([k, v]) => `${k.replace('/repos/{owner}/{repo}', '')} ×${v}`)
         .join(', ')}`,
     );
+  if (!listCalls) return;
+  for (const r of results)
+    console.log(`\n${r.scenario}, call by call:\n${r.log.map((l) => `  ${l}`).join('\n')}`);
 }
 
 await main();

@@ -51,8 +51,9 @@ async function callsBeforeFirstWrite(cursor = false): Promise<number> {
 describe('a push larger than the REST budget left', () => {
   it('delivers what fits above the reserve, defers the rest, and the next run finishes it', async () => {
     const reads = await callsBeforeFirstWrite();
-    // Enough above the reserve for one pull request (at most 9 calls with the check after writing), not two.
-    const { standIn, event } = await repoWithPush(RESERVE + reads + 8);
+    // Enough above the reserve for one pull request (callsFor: at most 11 calls with the open pull
+    // requests' read and the check after writing), not two.
+    const { standIn, event } = await repoWithPush(RESERVE + reads + 12);
 
     const first = await act(standIn, event);
     expect(first.code, first.stdout).toBe(0);
@@ -84,7 +85,7 @@ describe('a push larger than the REST budget left', () => {
 
   it('keeps the delivery cursor behind a deferred pull request: a later push of something else delivers it', async () => {
     const reads = await callsBeforeFirstWrite(true);
-    const { standIn } = await repoWithPush(RESERVE + reads + 8, true);
+    const { standIn } = await repoWithPush(RESERVE + reads + 12, true);
     const before = standIn.head(CURSOR);
 
     const first = await act(standIn, supplyChainPush(standIn, { 'docs/notes.md': 'unrelated\n' }));

@@ -13,8 +13,12 @@ describe('the job summary', () => {
     expect(run.code).toBe(0);
     expect(run.summary).toContain('### Where every version runs');
     expect(run.summary).toContain('| component | dev | staging | prod | newest Package |');
-    // The matrix shows the base branch (what runs now): prod is behind staging in the example.
-    expect(run.summary).toMatch(new RegExp(`\\| ${COMPONENT.replaceAll('.', '\\.')} \\| .*behind staging`));
+    // The matrix shows the base branch (what runs now) for the environments the run planned, and
+    // prod, which it did not plan, as not read: no read per file of every other environment.
+    expect(run.summary).toContain(
+      `| ${COMPONENT} | \`20230412153322.0.0\` | \`20230412153322.0.0\` | _not read_ | \`20230502091145.0.0\` |`,
+    );
+    expect(run.summary).toContain('`flux-pkg status` shows every one');
     expect(run.summary).toContain('```mermaid\nflowchart LR');
     // Only the touched component: the example's other component is not in the matrix.
     expect(run.summary).not.toContain('payments-api.apps.example.com');

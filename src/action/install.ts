@@ -7,6 +7,7 @@ import { type LoadedConfig, loadConfig, type RepoConfig } from '../config/config
 import { type Diagnostic, warning } from '../diagnostics.js';
 import { advanceCursor, readCursor } from '../github/cursor.js';
 import { api, type Delivered, deliver, type Proposed } from '../github/deliver.js';
+import type { CommitFacts } from '../github/objects.js';
 import { type Base, refreshFiles } from '../github/publish.js';
 import { changedFiles, componentFolders, planReadable, rootTreeOf, widen } from '../github/tree-walk.js';
 import { type Rewrapped, rewrapFiles } from '../plan/load/rewrap.js';
@@ -45,35 +46,46 @@ export async function deliverPush(
   // usually finds the cursor at the base: then its tree is never needed).
   const pushed = session.facts.push?.after;
   if (since?.sha && pushed && pushed !== since.sha) void treeOfCommit(session, since.sha);
+  // A rerun or a scheduled run usually finds the base where the cursor is: the head alone says so.
+  let head: CommitFacts | undefined;
+  if (since?.cursor && (!pushed || pushed === since.cursor)) {
+    head = await api(`reading branch ${session.baseBranch}`, () =>
+      session.objects.branch(session.baseBranch),
+    );
+    if (head?.sha === since.cursor) return nothingSince(since, mode, inputs.dryRun);
+  }
   let planned: Proposed | undefined;
   let status: StatusSource | undefined;
   const notes: string[] = [];
   const delivered = await deliver({
     ...deliveryOf(session),
+    head,
     // A tree too large for one read is read only where the changes (or the packages input) point.
     partialBase: true,
     propose: async (base) => {
       let snapshot = snapshotOf(session, base.tree);
       const loaded = await loadConfig(snapshot);
-      status = { snapshot, loaded };
+      const alreadyRead = alreadyReadOn(session, base);
+      status = { snapshot, loaded, alreadyRead };
       notes.length = 0;
       const changes = since ? await changesSince(session, loaded.config, base, since, notes) : undefined;
       if (base.partial) {
         if (!changes) await widenBase(session, base, loaded.config, inputs.packages ?? []);
         snapshot = snapshotOf(session, base.tree);
-        status = { snapshot, loaded };
+        status = { snapshot, loaded, alreadyRead };
       }
       const touched = [
         ...(inputs.packages ?? changes?.packageFiles ?? []),
         ...(changes?.packageInstalls ?? []).map((c) => c.path),
       ];
-      prefetchComponents(session, base, componentFolders(touched, loaded.config.layout.componentsPath ?? ''));
+      const { componentsPath, packagesDir } = loaded.config.layout;
+      prefetchComponents(session, base, componentFolders(touched, componentsPath ?? ''), packagesDir);
       const results = await api('reading the gitops repository', () =>
         planDelivery(session, what, { snapshot, loaded, base, changes }),
       );
       const rewrap = await rewrapOnBase(session, what, base, changes, snapshot);
       if (results.length === 0 && !rewrap?.files?.length) {
-        notes.push('nothing changed since the last delivery: nothing to deliver');
+        notes.push(NOTHING_CHANGED);
         core.info(notes.at(-1)!);
       }
       const result = combineResults(results, [...loaded.diagnostics, ...(rewrap?.diagnostics ?? [])], {
@@ -149,6 +161,20 @@ async function rewrapOnBase(
     return { diagnostics: [...planned.diagnostics, ...rewrapNoKey(planned.changes)] };
   const done = await rewrapFiles(planned.changes, texts, identities);
   return { ...done, diagnostics: [...planned.diagnostics, ...done.diagnostics] };
+}
+
+const NOTHING_CHANGED = 'nothing changed since the last delivery: nothing to deliver';
+
+/** The cursor is at the base's head: everything there is delivered, so nothing more is read. */
+async function nothingSince(since: Since, mode: string, dryRun: boolean): Promise<void> {
+  core.info(NOTHING_CHANGED);
+  await finish({
+    mode,
+    dryRun,
+    result: combineResults([], []),
+    published: [],
+    notes: [since.why, NOTHING_CHANGED],
+  });
 }
 
 /** Where this run's changes start: the cursor (read before the base, see advanceCursor), else the push's first commit. */
@@ -288,14 +314,33 @@ async function partialChanges(session: Session, config: RepoConfig, base: Base, 
 }
 
 /**
- * The YAML files of the components a run touches, read as one fan-out before planning: the plan
- * and the summary's version matrix read them one after another otherwise.
+ * The Package files of the components a run touches (and their folders of the environments input
+ * names), read as one fan-out before planning. Other environments' files are left to the plan,
+ * which reads only the environments it plans: the summary's matrix shows no more than that.
  */
-function prefetchComponents(session: Session, base: Base, folders: readonly string[]): void {
+function prefetchComponents(
+  session: Session,
+  base: Base,
+  folders: readonly string[],
+  packagesDir: string,
+): void {
   if (session.inputs.path || folders.length === 0) return;
-  const under = (path: string) => folders.some((f) => path.startsWith(`${f}/`));
+  const wanted = new Set([packagesDir, ...(session.inputs.environments ?? [])]);
+  const under = (path: string) =>
+    folders.some((f) => path.startsWith(`${f}/`) && wanted.has(path.slice(f.length + 1).split('/')[0]!));
   const files = base.tree.filter((e) => under(e.path) && planReadable(e, MAX_PREFETCH_BYTES));
   session.objects.prefetch(files.map((e) => e.sha));
+}
+
+/** For the summary's matrix: files on the base this run read (through the API; a checkout reads freely). */
+function alreadyReadOn(session: Session, base: Base): ((path: string) => boolean) | undefined {
+  if (session.inputs.path) return undefined;
+  let shas: Map<string, string> | undefined;
+  return (path) => {
+    shas ??= new Map(base.tree.map((e) => [e.path, e.sha]));
+    const sha = shas.get(path);
+    return sha !== undefined && session.objects.hasBlob(sha);
+  };
 }
 
 /** A file larger than this is left to the planner's own size rules, not read ahead. */

@@ -5,12 +5,14 @@
 import * as core from '@actions/core';
 import type { LoadedConfig } from '../config/config.js';
 import { type Diagnostic, formatDiagnostic } from '../diagnostics.js';
+import { KUSTOMIZATION_FILES } from '../flux/kustomize.js';
+import { discover } from '../plan/model/repository.js';
 import { loadStatus } from '../plan/modes/status/run.js';
 import type { Proposal, Published } from '../plan/proposals/proposals.js';
 import type { PlanResult } from '../plan/types.js';
-import type { Snapshot } from '../repo/snapshot.js';
+import type { FileEntry, Snapshot } from '../repo/snapshot.js';
 import { jobSummary } from '../report/summary/job-summary.js';
-import { flagOutOfOrder } from '../report/summary/status.js';
+import { flagOutOfOrder, markUnread } from '../report/summary/status.js';
 import { statusMarkdown } from '../report/summary/status-render.js';
 
 /** A failure the user can act on, reported in one line by setFailed. */
@@ -48,6 +50,12 @@ export interface StatusSource {
   loaded: LoadedConfig;
   /** A validation of exactly these components (whole-repo validate), so it is not run twice. */
   validation?: PlanResult;
+  /**
+   * Has the run read this file already (reading it again costs nothing)? When given, the matrix
+   * shows the environments whose files the run read and marks the others unread, instead of a read
+   * per file of every other environment. Undefined: every environment is read (a local checkout).
+   */
+  alreadyRead?: (path: string) => boolean;
 }
 
 /** The matrix and Mermaid chain of the components the run touched; a failure here never fails the run. */
@@ -55,12 +63,57 @@ async function statusSection(result: PlanResult, source: StatusSource | undefine
   const components = [...new Set(result.environments.map((e) => e.component))];
   if (!source || components.length === 0) return '';
   try {
-    const model = await loadStatus(source.snapshot, { ...source, components });
-    return `\n${statusMarkdown(flagOutOfOrder(model, result.diagnostics))}`;
+    const { snapshot, unread } = await readView(source, components);
+    const model = await loadStatus(snapshot, { ...source, components });
+    return `\n${statusMarkdown(markUnread(flagOutOfOrder(model, result.diagnostics), unread))}`;
   } catch (e) {
     core.warning(`the job summary has no version matrix: ${e instanceof Error ? e.message : String(e)}`);
     return '';
   }
+}
+
+/**
+ * The snapshot the matrix is built from: without the environment folders (`component/environment`
+ * in `unread`) holding a PackageInstall, values or kustomization file the run has not read.
+ */
+async function readView(
+  source: StatusSource,
+  components: readonly string[],
+): Promise<{ snapshot: Snapshot; unread: Set<string> }> {
+  const unread = new Set<string>();
+  const { alreadyRead } = source;
+  if (!alreadyRead) return { snapshot: source.snapshot, unread };
+  const entries = await source.snapshot.list();
+  const { layout } = source.loaded.config;
+  const envFiles = new Set<string>([
+    layout.packageInstallFile,
+    layout.valuesSecretFile,
+    ...KUSTOMIZATION_FILES,
+  ]);
+  const hidden: string[] = [];
+  const layouts = discover(
+    entries.map((e) => e.path),
+    layout,
+  ).filter((c) => components.includes(c.name));
+  for (const c of layouts) {
+    for (const environment of c.environments) {
+      const folder = `${c.dir}/${environment}/`;
+      const read = entries.every(
+        (e) =>
+          !e.path.startsWith(folder) || !envFiles.has(e.path.slice(folder.length)) || alreadyRead(e.path),
+      );
+      if (read) continue;
+      unread.add(`${c.name}/${environment}`);
+      hidden.push(folder);
+    }
+  }
+  if (hidden.length === 0) return { snapshot: source.snapshot, unread };
+  const kept: FileEntry[] = entries.filter((e) => !hidden.some((f) => e.path.startsWith(f)));
+  const snapshot: Snapshot = {
+    list: async () => kept,
+    read: (path, options) => source.snapshot.read(path, options),
+  };
+  return { snapshot, unread };
 }
 
 export async function finish({

@@ -1,14 +1,15 @@
 /**
  * Delivery: publish whatever proposals a mode returns, as pull requests on the base branch.
  * Each attempt plans on the base as it is, writes every proposal, then checks that the base did not
- * move; a lost race (a ref or PR written concurrently) or a moved base plans again, up to 3 times.
+ * move. A branch or pull request another run wrote first is adopted where it is found (publish.ts);
+ * a moved base, or a branch that vanished while it was written, plans again, up to 3 times.
  */
 import type { Proposal, Published } from '../plan/proposals/proposals.js';
 import type { PlanResult } from '../plan/types.js';
 import { writePathProblem } from '../repo/paths.js';
 import type { RateBudget } from './budget.js';
 import { explainApiError, type GitHubClient } from './client.js';
-import type { GitObjects } from './objects.js';
+import type { CommitFacts, GitObjects } from './objects.js';
 import {
   type Base,
   callsFor,
@@ -55,6 +56,8 @@ export interface Delivery {
   branchPrefix: string;
   /** Plan and report, write nothing. */
   dryRun: boolean;
+  /** The base's head as the mode just read it: the first attempt does not read it again. */
+  head?: CommitFacts;
   /** Plans on this base; called again for each attempt. */
   propose: (base: Base) => Promise<Proposed>;
   /** One-line progress notes. */
@@ -70,8 +73,13 @@ export interface Delivered extends Proposed {
   deferred: Proposal[];
 }
 
-export async function readBaseOrFail(objects: GitObjects, branch: string, partialOk = false): Promise<Base> {
-  const base = await api(`reading branch ${branch}`, () => readBase(objects, branch, partialOk));
+export async function readBaseOrFail(
+  objects: GitObjects,
+  branch: string,
+  partialOk = false,
+  known?: CommitFacts,
+): Promise<Base> {
+  const base = await api(`reading branch ${branch}`, () => readBase(objects, branch, partialOk, known));
   const { owner, repo } = objects.ref;
   if (!base) throw new DeliveryError(`base branch "${branch}" does not exist in ${owner}/${repo}`);
   return base;
@@ -81,20 +89,17 @@ export async function deliver(d: Delivery): Promise<Delivered> {
   // Branches this run moved, in any attempt: a later attempt may find one current and leave it.
   const movedBranches = new Set<string>();
   for (let attempt = 1; ; attempt++) {
-    // The open pull requests are listed while the base is read: one round trip for both.
+    // Read fresh each attempt, once the plan names the branches (pulls.prepare).
     const pulls = new OpenPulls(d.client, d.ref, d.baseBranch);
-    if (!d.dryRun) void pulls.prefetch();
-    const base = await readBaseOrFail(d.objects, d.baseBranch, d.partialBase);
+    const known = attempt === 1 ? d.head : undefined;
+    const base = await readBaseOrFail(d.objects, d.baseBranch, d.partialBase, known);
     const proposed = await d.propose(base);
     if (d.dryRun || !proposed.result.valid) return { ...proposed, base, published: [], deferred: [] };
+    pulls.prepare(proposed.proposals.map((p) => `${d.branchPrefix}/${p.key}`));
     try {
       const { deliverable, deferred } = await withinBudget(d, proposed.proposals, pulls);
       const published = await publishAll(d, base, deliverable, pulls, movedBranches);
-      // Only a run that moved a branch can have built it on a base that moved meanwhile.
-      const wrote = published.some((p) => p.commit) && attempt < MAX_ATTEMPTS;
-      const moved = wrote
-        ? await api(`reading branch ${d.baseBranch}`, () => getBranchHead(d.client, d.ref, d.baseBranch))
-        : base.sha;
+      const moved = attempt < MAX_ATTEMPTS ? await baseAfterWriting(d, base, published, pulls) : base.sha;
       if (moved !== base.sha) {
         d.log(`${d.baseBranch} moved while the pull requests were written; planning again on ${moved}`);
         continue;
@@ -112,18 +117,38 @@ export async function deliver(d: Delivery): Promise<Delivered> {
 }
 
 /**
- * The proposals that fit the REST budget, in order, leaving its reserve (budget.ts), and the rest.
- * The check after writing (did the base move?) is counted once.
+ * The base's head after this attempt's last branch write: only a run that moved a branch can have
+ * built it on a base that moved meanwhile. When that write's pull request was then opened, GitHub
+ * said where the base was at that moment (`base.sha` of a new pull request is the base branch's head
+ * when it was opened, github/docs#431): no read. Otherwise the branch is read.
  */
+async function baseAfterWriting(
+  d: Delivery,
+  base: Base,
+  published: readonly Published[],
+  pulls: OpenPulls,
+): Promise<string | undefined> {
+  const last = published.findLast((p) => p.commit);
+  if (!last) return base.sha;
+  const seen = last.operation === 'created' ? pulls.baseWhenOpened(last.branch) : undefined;
+  return (
+    seen ?? (await api(`reading branch ${d.baseBranch}`, () => getBranchHead(d.client, d.ref, d.baseBranch)))
+  );
+}
+
+/** The open pull requests' read and the check after writing (did the base move?). */
+const ONCE_PER_DELIVERY = 2;
+
+/** The proposals that fit the REST budget, in order, leaving its reserve (budget.ts), and the rest. */
 async function withinBudget(
   d: Delivery,
   proposals: readonly Proposal[],
   pulls: OpenPulls,
 ): Promise<{ deliverable: Proposal[]; deferred: Proposal[] }> {
   if (!d.budget || proposals.length === 0) return { deliverable: [...proposals], deferred: [] };
-  const open = await api('listing open pull requests', () => pulls.prefetch());
+  const open = await api('listing open pull requests', () => pulls.byBranch());
   const costs = proposals.map(
-    (p, i) => callsFor(p, open.has(`${d.branchPrefix}/${p.key}`)) + (i === 0 ? 1 : 0),
+    (p, i) => callsFor(p, open.has(`${d.branchPrefix}/${p.key}`)) + (i === 0 ? ONCE_PER_DELIVERY : 0),
   );
   const fits = d.budget.affordable(costs);
   return { deliverable: proposals.slice(0, fits), deferred: proposals.slice(fits) };

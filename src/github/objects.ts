@@ -124,6 +124,11 @@ export class GitObjects {
     );
   }
 
+  /** Has this run read (or started reading) this blob? Then asking for it costs no call. */
+  hasBlob(sha: string): boolean {
+    return this.#blobs.has(sha);
+  }
+
   /** Start reading these blobs now, as one fan-out; a failure surfaces where the blob is read. */
   prefetch(shas: Iterable<string>): void {
     for (const sha of new Set(shas)) this.blob(sha).catch(() => {});

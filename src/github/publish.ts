@@ -57,17 +57,18 @@ export async function getBranchHead(
  * The base branch's head and tree: the branch read (commit, tree sha) and its tree read by the
  * branch's name go out together, so the whole base costs one round trip; if the branch moved between
  * the two, the tree is read again by sha. `partialOk`: a tree too large for one read gives its root
- * only (else TreeTruncatedError).
+ * only (else TreeTruncatedError). `headNow`: the head as just read (its tree is then read by sha).
  */
 export async function readBase(
   objects: GitObjects,
   branch: string,
   partialOk = false,
+  headNow?: CommitFacts,
 ): Promise<Base | undefined> {
   // A name with "/" or one that looks like a sha would be read as something else: read by sha then.
-  const byName = /\/|^[0-9a-f]{40}$/.test(branch) ? undefined : objects.treeOfBranch(branch);
+  const byName = headNow || /\/|^[0-9a-f]{40}$/.test(branch) ? undefined : objects.treeOfBranch(branch);
   byName?.catch(() => {});
-  const head = await objects.branch(branch);
+  const head = headNow ?? (await objects.branch(branch));
   if (!head) return undefined;
   const known = await readKnownTree(objects, head.treeSha, byName);
   if (known.partial && !partialOk) throw new TreeTruncatedError(TRUNCATED_MESSAGE);
@@ -142,18 +143,33 @@ export interface OpenPull {
   body: string | null;
 }
 
+interface ListedPull extends OpenPull {
+  state: string;
+  merged_at: string | null;
+  head: { ref: string; repo: { full_name: string } | null };
+}
+
 /** The targets a closed pull request proposed, for its closing comment; none (a re-wrap): nothing. */
 const what = (targets: readonly Target[]) =>
   targets.length === 0
     ? ''
     : ` (${targets.map((t) => `${t.component} in ${t.environment}${t.toVersion ? ` at ${t.toVersion}` : ''}`).join(', ')})`;
 
+/** One page of a branch's pull requests, newest first (GitHub's maximum page). */
+const PAGE = 100;
+
 /**
- * The open pull requests into the base branch, read once per attempt (paginated) rather than once
- * per environment: a push of 10 Packages × 5 environments costs one read, not fifty.
+ * The pull requests of this attempt's branches, read once. For one branch, one read of that
+ * branch's pull requests (open and closed, newest first) answers both questions publishing asks —
+ * is one open, was this version declined — in one call; for more, the open pull requests into the
+ * base are listed once (paginated: 10 Packages × 5 environments cost one read, not fifty) and a
+ * branch's closed ones are read only before opening a pull request for it.
  */
 export class OpenPulls {
-  #byBranch?: Promise<Map<string, OpenPull>>;
+  #open?: Promise<Map<string, OpenPull>>;
+  readonly #baseWhenOpened = new Map<string, string>();
+  /** The one branch read whole (open and closed), when `prepare` was given one branch. */
+  #single?: { branch: string; pulls: Promise<ListedPull[]> };
 
   constructor(
     private readonly client: GitHubClient,
@@ -161,44 +177,117 @@ export class OpenPulls {
     private readonly baseBranch: string,
   ) {}
 
-  async get(branch: string): Promise<OpenPull | undefined> {
-    return (await this.prefetch()).get(branch);
+  /** Start the reads for these branches (a failure surfaces at the first get()). */
+  prepare(branches: readonly string[]): void {
+    if (this.#open || branches.length === 0) return;
+    if (branches.length === 1) {
+      const branch = branches[0]!;
+      this.#single = { branch, pulls: this.#ofBranch(branch, 'all') };
+      this.#single.pulls.catch(() => {});
+      this.#open = this.#single.pulls.then(async (pulls) => {
+        const open = pulls.find((p) => p.state === 'open');
+        // A full page without the open one: an open pull request may be older than the page.
+        const found = open ?? (pulls.length >= PAGE ? (await this.#ofBranch(branch, 'open'))[0] : undefined);
+        return new Map(found ? [[branch, found]] : []);
+      });
+    } else this.#open = this.#listOpen();
+    this.#open.catch(() => {});
   }
 
-  /** Start the read now (it overlaps with planning); a failure surfaces at the first get(). */
-  prefetch(): Promise<Map<string, OpenPull>> {
-    if (!this.#byBranch) {
-      this.#byBranch = this.#load();
-      this.#byBranch.catch(() => {});
+  /** The open pull requests by branch (every one into the base, or the one branch `prepare` was given). */
+  byBranch(): Promise<Map<string, OpenPull>> {
+    if (!this.#open) {
+      this.#open = this.#listOpen();
+      this.#open.catch(() => {});
     }
-    return this.#byBranch;
+    return this.#open;
   }
 
-  async #load(): Promise<Map<string, OpenPull>> {
+  async get(branch: string): Promise<OpenPull | undefined> {
+    return (await this.byBranch()).get(branch);
+  }
+
+  /**
+   * After GitHub said a pull request for `branch` already exists (another run opened it since the
+   * list was read): that pull request, read now.
+   */
+  async refresh(branch: string): Promise<OpenPull | undefined> {
+    const [open] = await this.#ofBranch(branch, 'open');
+    const known = await this.byBranch();
+    if (open) known.set(branch, open);
+    return open;
+  }
+
+  /** The base's head GitHub reported when this attempt opened the pull request of `branch`. */
+  baseWhenOpened(branch: string): string | undefined {
+    return this.#baseWhenOpened.get(branch);
+  }
+
+  /** A pull request this attempt opened, and the base head GitHub says it was opened on. */
+  opened(branch: string, baseSha: string): void {
+    this.#baseWhenOpened.set(branch, baseSha);
+  }
+
+  /** The newest closed pull requests of `branch` (from the one read, when `prepare` made it). */
+  async closed(branch: string): Promise<ListedPull[]> {
+    const pulls =
+      this.#single?.branch === branch ? await this.#single.pulls : await this.#ofBranch(branch, 'closed');
+    return pulls.filter((p) => p.state === 'closed');
+  }
+
+  async #listOpen(): Promise<Map<string, OpenPull>> {
     const pulls = await this.client.paginate(this.client.rest.pulls.list, {
       ...this.ref,
       state: 'open',
       base: this.baseBranch,
-      per_page: 100,
+      per_page: PAGE,
     });
+    return new Map(this.#own(pulls).map((p) => [p.head.ref, p]));
+  }
+
+  async #ofBranch(branch: string, state: 'open' | 'closed' | 'all'): Promise<ListedPull[]> {
+    const { data } = await this.client.rest.pulls.list({
+      ...this.ref,
+      state,
+      head: `${this.ref.owner}:${branch}`,
+      base: this.baseBranch,
+      sort: 'created',
+      direction: 'desc',
+      per_page: PAGE,
+    });
+    return this.#own(data).filter((p) => p.head.ref === branch);
+  }
+
+  /** Only branches of this repository: a fork's pull request may use the same branch name. */
+  #own<P extends ListedPull>(pulls: readonly P[]): P[] {
     const own = `${this.ref.owner}/${this.ref.repo}`;
-    // Only branches of this repository: a fork's PR may use the same branch name.
-    return new Map(pulls.filter((p) => p.head.repo?.full_name === own).map((p) => [p.head.ref, p]));
+    return pulls.filter((p) => p.head.repo?.full_name === own);
   }
 }
 
 /**
- * The most REST calls publishing one proposal makes (what the budget is asked for): closing costs a
- * comment and an update; writing, the branch read, tree, commit and ref, then the pull request's
- * update, or its creation with labels and reviewers. Auto-merge is GraphQL, another budget.
+ * The most REST calls publishing one proposal makes when it loses no race (what the budget is
+ * asked for; the open pull requests' read and the base check are counted once per delivery):
+ * closing costs a comment and an update. Writing to an open pull request: its branch's head (with
+ * its tree and each encrypted file to keep, when there are some), tree, commit and ref, the status on
+ * the head and the pull request's update. Opening one: the closed pull requests' read, tree, commit
+ * and ref (and, for a branch a closed pull request left, its read and a forced update), the status,
+ * the creation, labels and reviewers. Auto-merge is GraphQL, another budget.
  */
 export function callsFor(spec: Proposal, open: boolean): number {
   if (spec.files.length === 0) return open ? 2 : 0;
-  const branch = 4;
-  if (open) return branch + 1;
+  const write = 3;
+  const status = 1;
+  if (open) {
+    const encrypted = spec.files.filter((f) => f.fromBranch).length;
+    const branchRead = 1 + (encrypted > 0 ? 1 + encrypted : 0);
+    return branchRead + write + status + 1;
+  }
+  const closedRead = 1;
+  const leftBranch = 2;
   const labels = spec.labels.length > 0 ? 1 : 0;
   const reviewers = spec.reviewers.length + spec.teamReviewers.length > 0 ? 1 : 0;
-  return branch + 1 + labels + reviewers;
+  return closedRead + write + leftBranch + status + 1 + labels + reviewers;
 }
 
 /** Write one proposal: its branch (base + files, one commit) and its pull request, created or updated. */
@@ -208,8 +297,6 @@ export async function publishProposal(
   spec: Proposal & { branch: string },
   pulls: OpenPulls,
 ): Promise<Published> {
-  const { client, ref } = objects;
-  const head = await objects.branch(spec.branch);
   const result: Published = {
     key: spec.key,
     targets: spec.targets,
@@ -217,15 +304,11 @@ export async function publishProposal(
     operation: 'unchanged',
   };
   const open = await pulls.get(spec.branch);
-  // Only this action's marker, for this branch, naming a version that exists at the base, is believed.
-  const marker = readMarker(open?.body, { key: spec.key, fields: MARKER_FIELDS });
-  const proposed = trustedVersion(marker, new Set(spec.knownVersions));
-  if (open && proposed && spec.version && isNewer(proposed, spec.version)) {
-    // A run for a newer Package finished first: its proposal stands.
-    return { ...result, number: open.number, url: open.html_url, superseded: proposed };
-  }
-  if (!open) {
-    const closed = await closedForVersion(client, ref, base, spec);
+  const stands = open && newerStands(open, spec);
+  // A run for a newer Package finished first: its proposal stands.
+  if (stands) return { ...result, ...stands };
+  if (!open && spec.version) {
+    const closed = declined(await pulls.closed(spec.branch), spec.key, spec.version);
     if (closed)
       return {
         ...result,
@@ -234,60 +317,140 @@ export async function publishProposal(
         skipped: `#${closed.number} proposed ${spec.version} and was closed without merging; it is not reopened for ${spec.version}, a newer version opens a new pull request`,
       };
   }
-  let moved = false;
+  const branch = await writeBranch(objects, base, spec, open !== undefined);
+  result.head = branch.head;
+  if (branch.commit) result.commit = branch.commit;
+  if (open) return updatePull(objects, spec, open, result);
+  return createPull(objects, base, spec, pulls, { ...result, createdBranch: branch.created });
+}
+
+/** The newer version an open pull request of this action already proposes for the branch, if it does. */
+function newerStands(open: OpenPull, spec: Proposal) {
+  // Only this action's marker, for this branch, naming a version that exists at the base, is believed.
+  const marker = readMarker(open.body, { key: spec.key, fields: MARKER_FIELDS });
+  const proposed = trustedVersion(marker, new Set(spec.knownVersions));
+  if (!proposed || !spec.version || !isNewer(proposed, spec.version)) return undefined;
+  return { number: open.number, url: open.html_url, superseded: proposed };
+}
+
+interface WrittenBranch {
+  head: string;
+  /** The commit this run wrote, when it moved the branch. */
+  commit?: string;
+  /** This run created the branch (so it removes it if the pull request cannot be opened). */
+  created: boolean;
+}
+
+/**
+ * The branch at base + files, written unless it already is. A branch without an open pull request
+ * is rarely there (one is left by a closed pull request, or another run just wrote it): it is not
+ * read first; the ref is created, and read only when GitHub answers that it already exists.
+ */
+async function writeBranch(
+  objects: GitObjects,
+  base: Base,
+  spec: Proposal & { branch: string },
+  hasOpenPull: boolean,
+): Promise<WrittenBranch> {
+  const { client, ref } = objects;
+  const head = hasOpenPull ? await objects.branch(spec.branch) : undefined;
   const files = head ? await withBranchCopies(objects, head, spec.files) : spec.files;
-  if (!head || !branchIsCurrent(head, base, files)) {
-    const { data: tree } = await client.rest.git.createTree({
-      ...ref,
-      base_tree: base.treeSha,
-      tree: files.map((f) => ({
-        path: f.path,
-        mode: '100644' as const,
-        type: 'blob' as const,
-        content: f.content,
-      })),
-    });
-    const { data: commit } = await client.rest.git.createCommit({
-      ...ref,
-      message: spec.commitMessage,
-      tree: tree.sha,
-      parents: [base.sha],
-    });
-    try {
-      if (head)
-        await client.rest.git.updateRef({
-          ...ref,
-          ref: `heads/${spec.branch}`,
-          sha: commit.sha,
-          force: true,
-        });
-      else await client.rest.git.createRef({ ...ref, ref: `refs/heads/${spec.branch}`, sha: commit.sha });
-    } catch (e) {
-      if (isRefRace(e)) throw new RaceLostError(`branch ${spec.branch} changed while it was being written`);
-      throw e;
-    }
-    result.commit = commit.sha;
-    moved = true;
+  if (head && branchIsCurrent(head, base, files)) return { head: head.sha, created: false };
+  const commit = await commitOnBase(objects, base, spec.commitMessage, files);
+  if (head) {
+    await forceBranch(objects, spec.branch, commit);
+    return { head: commit, commit, created: false };
   }
-  result.head = result.commit ?? head?.sha;
-
-  if (open) {
-    result.number = open.number;
-    result.url = open.html_url;
-    if (open.title !== spec.title || (open.body ?? '') !== spec.body) {
-      await client.rest.pulls.update({
-        ...ref,
-        pull_number: open.number,
-        title: spec.title,
-        body: spec.body,
-      });
-      result.operation = 'updated';
-    } else if (moved) {
-      result.operation = 'updated';
-    }
-    return result;
+  try {
+    await client.rest.git.createRef({ ...ref, ref: `refs/heads/${spec.branch}`, sha: commit });
+    return { head: commit, commit, created: true };
+  } catch (e) {
+    if (!isRefRace(e)) throw e;
   }
+  const existing = await objects.branch(spec.branch);
+  if (!existing) throw new RaceLostError(`branch ${spec.branch} changed while it was being written`);
+  if (branchIsCurrent(existing, base, files)) return { head: existing.sha, created: false };
+  await forceBranch(objects, spec.branch, commit);
+  return { head: commit, commit, created: false };
+}
 
+/** A tree on the base's with the files inline (no blob writes), and its commit (signed: no author or committer). */
+async function commitOnBase(
+  objects: GitObjects,
+  base: Base,
+  message: string,
+  files: readonly PlannedFile[],
+): Promise<string> {
+  const { client, ref } = objects;
+  const { data: tree } = await client.rest.git.createTree({
+    ...ref,
+    base_tree: base.treeSha,
+    tree: files.map((f) => ({
+      path: f.path,
+      mode: '100644' as const,
+      type: 'blob' as const,
+      content: f.content,
+    })),
+  });
+  const { data: commit } = await client.rest.git.createCommit({
+    ...ref,
+    message,
+    tree: tree.sha,
+    parents: [base.sha],
+  });
+  return commit.sha;
+}
+
+async function forceBranch(objects: GitObjects, branch: string, sha: string): Promise<void> {
+  try {
+    await objects.client.rest.git.updateRef({ ...objects.ref, ref: `heads/${branch}`, sha, force: true });
+  } catch (e) {
+    if (isRefRace(e)) throw new RaceLostError(`branch ${branch} changed while it was being written`);
+    throw e;
+  }
+}
+
+/** The open pull request brought to this proposal's title and body. */
+async function updatePull(
+  objects: GitObjects,
+  spec: Proposal,
+  open: OpenPull,
+  result: Published,
+): Promise<Published> {
+  const updated: Published = { ...result, number: open.number, url: open.html_url };
+  if (open.title !== spec.title || (open.body ?? '') !== spec.body) {
+    await objects.client.rest.pulls.update({
+      ...objects.ref,
+      pull_number: open.number,
+      title: spec.title,
+      body: spec.body,
+    });
+    updated.operation = 'updated';
+  } else if (result.commit) {
+    updated.operation = 'updated';
+  }
+  return updated;
+}
+
+const alreadyExists = (e: unknown) => {
+  const answer = (e as { response?: { data?: unknown } }).response?.data;
+  return (e as { status?: number }).status === 422 && /already exists/i.test(JSON.stringify(answer ?? ''));
+};
+
+/**
+ * Open the pull request, with its labels, reviewers and auto-merge. When GitHub answers that one
+ * already exists, another run opened it after this run's list was read: that pull request is read
+ * and updated, as if the list had shown it. (Planning again instead re-read the list before a new
+ * plan and the earlier writes, so a run trailing another one step kept losing the next race.)
+ */
+async function createPull(
+  objects: GitObjects,
+  base: Base,
+  spec: Proposal & { branch: string },
+  pulls: OpenPulls,
+  { createdBranch, ...result }: Published & { createdBranch: boolean },
+): Promise<Published> {
+  const { client, ref } = objects;
   let created: Awaited<ReturnType<GitHubClient['rest']['pulls']['create']>>['data'];
   try {
     ({ data: created } = await client.rest.pulls.create({
@@ -299,19 +462,27 @@ export async function publishProposal(
       draft: spec.draft,
     }));
   } catch (e) {
-    const answer = (e as { response?: { data?: unknown } }).response?.data;
-    if ((e as { status?: number }).status === 422 && /already exists/i.test(JSON.stringify(answer ?? ''))) {
-      // Another run opened it between our list and create: plan again and update that one.
-      throw new RaceLostError(`a pull request for ${spec.branch} was opened concurrently`);
+    if (alreadyExists(e)) {
+      const open = await pulls.refresh(spec.branch);
+      if (!open) throw new RaceLostError(`a pull request for ${spec.branch} was opened concurrently`);
+      const stands = newerStands(open, spec);
+      return stands ? { ...result, ...stands } : updatePull(objects, spec, open, result);
     }
     // A branch without its pull request is a half state: remove the branch this run created.
-    if (!head && result.commit) await deleteBranch(client, ref, spec.branch);
+    if (createdBranch) await deleteBranch(client, ref, spec.branch);
     throw e;
   }
-  result.number = created.number;
-  result.url = created.html_url;
-  result.operation = 'created';
-  // Labels, reviewers and auto-merge do not depend on each other: one round trip, not three.
+  pulls.opened(spec.branch, created.base.sha);
+  await decorate(objects, spec, created);
+  return { ...result, number: created.number, url: created.html_url, operation: 'created' };
+}
+
+/** Labels, reviewers and auto-merge do not depend on each other: one round trip, not three. */
+async function decorate(
+  { client, ref }: GitObjects,
+  spec: Proposal,
+  created: { number: number; node_id: string },
+): Promise<void> {
   const decorations: Promise<unknown>[] = [];
   if (spec.labels.length > 0)
     decorations.push(
@@ -336,7 +507,6 @@ export async function publishProposal(
     );
   }
   await Promise.all(decorations);
-  return result;
 }
 
 async function deleteBranch(client: GitHubClient, ref: RepoRef, branch: string): Promise<void> {
@@ -376,27 +546,16 @@ export async function closeIfOpen(
 /**
  * Renovate's rule: a pull request of this action for this branch and version, closed without
  * merging, means someone declined that version; it is not proposed again. Only the newest 100
- * closed pull requests of the branch are looked at (one read, only before opening a pull request).
+ * closed pull requests of the branch are looked at (read only before opening a pull request).
  */
-async function closedForVersion(
-  client: GitHubClient,
-  ref: RepoRef,
-  base: Base,
-  spec: Proposal & { branch: string },
-): Promise<{ number: number; html_url: string } | undefined> {
-  if (!spec.version) return undefined;
-  const { data } = await client.rest.pulls.list({
-    ...ref,
-    state: 'closed',
-    head: `${ref.owner}:${spec.branch}`,
-    base: base.branch,
-    sort: 'created',
-    direction: 'desc',
-    per_page: 100,
-  });
-  return data.find((p) => {
+function declined(
+  closed: readonly (OpenPull & { merged_at: string | null })[],
+  key: string,
+  version: string,
+): OpenPull | undefined {
+  return closed.find((p) => {
     if (p.merged_at) return false;
-    const marker = readMarker(p.body, { key: spec.key, fields: MARKER_FIELDS });
-    return marker?.fields.version === spec.version;
+    const marker = readMarker(p.body, { key, fields: MARKER_FIELDS });
+    return marker?.fields.version === version;
   });
 }

@@ -25,6 +25,8 @@ function textCell(cell: StatusCell | undefined): string {
   switch (cell.state) {
     case 'missing':
       return '(no folder)';
+    case 'unread':
+      return '(not read)';
     case 'invalid':
       return `${version} INVALID`.trim();
     case 'behind':
@@ -79,6 +81,8 @@ function markdownCell(cell: StatusCell | undefined): string {
   switch (cell.state) {
     case 'missing':
       return '_no folder_';
+    case 'unread':
+      return '_not read_';
     case 'invalid':
       return `${cell.version ? `${inertCode(cell.version)} ` : ''}**invalid**`;
     case 'behind':
@@ -101,6 +105,11 @@ export function statusMarkdown(model: StatusModel): string {
         `| ${inertCell(c.component)} | ${envs.map((e) => markdownCell(cellOf(c, e.name))).join(' | ')} | ${inertCode(newest(c))} |`,
     ),
   ];
+  if (model.components.some((c) => c.cells.some((cell) => cell.state === 'unread')))
+    lines.push(
+      '',
+      '_not read_: an environment this run did not plan, so did not read; `flux-pkg status` shows every one.',
+    );
   const chart = statusMermaidChart(model);
   if (chart.drawn > 0) lines.push('', '```mermaid', chart.text, '```');
   if (chart.drawn < model.components.length)
@@ -166,7 +175,8 @@ function componentGraph(
   }
   for (const cell of c.cells) {
     lines.push(`    ${id(cell.environment)}["${nodeLabel(cell)}"]`);
-    classes.push(`  class ${id(cell.environment)} ${cell.outOfOrder ? 'invalid' : cell.state}`);
+    const style = cell.outOfOrder ? 'invalid' : cell.state === 'unread' ? 'missing' : cell.state;
+    classes.push(`  class ${id(cell.environment)} ${style}`);
   }
   let edges = 0;
   for (const cell of c.cells) {

@@ -11,9 +11,10 @@ import type { PlanResult } from '../../plan/types.js';
 
 /**
  * current: valid and not behind; behind: older than what its promoteFrom environment selects;
- * invalid: the environment fails validation (or nothing could check it); missing: no folder.
+ * invalid: the environment fails validation (or nothing could check it); missing: no folder;
+ * unread: a folder the run did not read (an action run shows what it read, see markUnread).
  */
-export type CellState = 'current' | 'behind' | 'invalid' | 'missing';
+export type CellState = 'current' | 'behind' | 'invalid' | 'missing' | 'unread';
 
 export interface StatusCell {
   environment: string;
@@ -116,6 +117,25 @@ export function flagOutOfOrder(model: StatusModel, diagnostics: readonly Diagnos
       flagged.some((f) => f.component === c.component && f.environment === cell.environment)
         ? { ...cell, outOfOrder: true }
         : cell,
+    ),
+  }));
+  return { ...model, components };
+}
+
+/**
+ * The environments a run left unread (`component/environment`), shown as such instead of as
+ * missing: the action's matrix is built from the files the run read, not a read per other
+ * environment (`flux-pkg status` reads every one).
+ */
+export function markUnread(model: StatusModel, unread: ReadonlySet<string>): StatusModel {
+  if (unread.size === 0) return model;
+  const components = model.components.map((c) => ({
+    ...c,
+    cells: c.cells.map(
+      (cell): StatusCell =>
+        cell.state === 'missing' && unread.has(`${c.component}/${cell.environment}`)
+          ? { ...cell, state: 'unread' }
+          : cell,
     ),
   }));
   return { ...model, components };
