@@ -264,34 +264,44 @@ async function deliverPush(session, what, mode = 'install') {
     const pushed = session.facts.push?.after;
     if (since?.sha && pushed && pushed !== since.sha)
         void (0,action_session/* treeOfCommit */.rv)(session, since.sha);
+    // A rerun or a scheduled run usually finds the base where the cursor is: the head alone says so.
+    let head;
+    if (since?.cursor && (!pushed || pushed === since.cursor)) {
+        head = await (0,deliver/* api */.FH)(`reading branch ${session.baseBranch}`, () => session.objects.branch(session.baseBranch));
+        if (head?.sha === since.cursor)
+            return nothingSince(since, mode, inputs.dryRun);
+    }
     let planned;
     let status;
     const notes = [];
     const delivered = await (0,deliver/* deliver */.cK)({
         ...(0,action_session/* deliveryOf */.A9)(session),
+        head,
         // A tree too large for one read is read only where the changes (or the packages input) point.
         partialBase: true,
         propose: async (base) => {
             let snapshot = (0,action_session/* snapshotOf */.eY)(session, base.tree);
             const loaded = await (0,config/* loadConfig */.Z9)(snapshot);
-            status = { snapshot, loaded };
+            const alreadyRead = alreadyReadOn(session, base);
+            status = { snapshot, loaded, alreadyRead };
             notes.length = 0;
             const changes = since ? await changesSince(session, loaded.config, base, since, notes) : undefined;
             if (base.partial) {
                 if (!changes)
                     await widenBase(session, base, loaded.config, inputs.packages ?? []);
                 snapshot = (0,action_session/* snapshotOf */.eY)(session, base.tree);
-                status = { snapshot, loaded };
+                status = { snapshot, loaded, alreadyRead };
             }
             const touched = [
                 ...(inputs.packages ?? changes?.packageFiles ?? []),
                 ...(changes?.packageInstalls ?? []).map((c) => c.path),
             ];
-            prefetchComponents(session, base, (0,tree_walk/* componentFolders */.HD)(touched, loaded.config.layout.componentsPath ?? ''));
+            const { componentsPath, packagesDir } = loaded.config.layout;
+            prefetchComponents(session, base, (0,tree_walk/* componentFolders */.HD)(touched, componentsPath ?? ''), packagesDir);
             const results = await (0,deliver/* api */.FH)('reading the gitops repository', () => planDelivery(session, what, { snapshot, loaded, base, changes }));
             const rewrap = await rewrapOnBase(session, what, base, changes, snapshot);
             if (results.length === 0 && !rewrap?.files?.length) {
-                notes.push('nothing changed since the last delivery: nothing to deliver');
+                notes.push(NOTHING_CHANGED);
                 core/* info */.pq(notes.at(-1));
             }
             const result = (0,combine/* combineResults */.y)(results, [...loaded.diagnostics, ...(rewrap?.diagnostics ?? [])], {
@@ -364,6 +374,18 @@ async function rewrapOnBase(session, what, base, changes, snapshot) {
         return { diagnostics: [...planned.diagnostics, ...rewrapNoKey(planned.changes)] };
     const done = await rewrapFiles(planned.changes, texts, identities);
     return { ...done, diagnostics: [...planned.diagnostics, ...done.diagnostics] };
+}
+const NOTHING_CHANGED = 'nothing changed since the last delivery: nothing to deliver';
+/** The cursor is at the base's head: everything there is delivered, so nothing more is read. */
+async function nothingSince(since, mode, dryRun) {
+    core/* info */.pq(NOTHING_CHANGED);
+    await (0,action_report/* finish */.O9)({
+        mode,
+        dryRun,
+        result: (0,combine/* combineResults */.y)([], []),
+        published: [],
+        notes: [since.why, NOTHING_CHANGED],
+    });
 }
 const ZERO_SHA = /^0+$/;
 async function deliveredSoFar(session) {
@@ -453,15 +475,28 @@ async function partialChanges(session, config, base, since) {
     return (0,model_changes/* classifyChanges */.Wu)(changed, base.tree.map((e) => e.path), config.layout);
 }
 /**
- * The YAML files of the components a run touches, read as one fan-out before planning: the plan
- * and the summary's version matrix read them one after another otherwise.
+ * The Package files of the components a run touches (and their folders of the environments input
+ * names), read as one fan-out before planning. Other environments' files are left to the plan,
+ * which reads only the environments it plans: the summary's matrix shows no more than that.
  */
-function prefetchComponents(session, base, folders) {
+function prefetchComponents(session, base, folders, packagesDir) {
     if (session.inputs.path || folders.length === 0)
         return;
-    const under = (path) => folders.some((f) => path.startsWith(`${f}/`));
+    const wanted = new Set([packagesDir, ...(session.inputs.environments ?? [])]);
+    const under = (path) => folders.some((f) => path.startsWith(`${f}/`) && wanted.has(path.slice(f.length + 1).split('/')[0]));
     const files = base.tree.filter((e) => under(e.path) && (0,tree_walk/* planReadable */.I8)(e, MAX_PREFETCH_BYTES));
     session.objects.prefetch(files.map((e) => e.sha));
+}
+/** For the summary's matrix: files on the base this run read (through the API; a checkout reads freely). */
+function alreadyReadOn(session, base) {
+    if (session.inputs.path)
+        return undefined;
+    let shas;
+    return (path) => {
+        shas ??= new Map(base.tree.map((e) => [e.path, e.sha]));
+        const sha = shas.get(path);
+        return sha !== undefined && session.objects.hasBlob(sha);
+    };
 }
 /** A file larger than this is left to the planner's own size rules, not read ahead. */
 const MAX_PREFETCH_BYTES = 1024 * 1024;

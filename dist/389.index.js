@@ -18,6 +18,10 @@ __webpack_require__.d(__webpack_exports__, {
 var core = __webpack_require__(6421);
 // EXTERNAL MODULE: ./src/diagnostics.ts
 var diagnostics = __webpack_require__(4851);
+// EXTERNAL MODULE: ./src/flux/kustomize.ts
+var kustomize = __webpack_require__(1948);
+// EXTERNAL MODULE: ./src/plan/model/repository.ts
+var repository = __webpack_require__(1925);
 // EXTERNAL MODULE: ./src/config/config.ts + 1 modules
 var config = __webpack_require__(6400);
 // EXTERNAL MODULE: ./src/carvel/semver.ts
@@ -95,13 +99,27 @@ function flagOutOfOrder(model, diagnostics) {
     }));
     return { ...model, components };
 }
+/**
+ * The environments a run left unread (`component/environment`), shown as such instead of as
+ * missing: the action's matrix is built from the files the run read, not a read per other
+ * environment (`flux-pkg status` reads every one).
+ */
+function markUnread(model, unread) {
+    if (unread.size === 0)
+        return model;
+    const components = model.components.map((c) => ({
+        ...c,
+        cells: c.cells.map((cell) => cell.state === 'missing' && unread.has(`${c.component}/${cell.environment}`)
+            ? { ...cell, state: 'unread' }
+            : cell),
+    }));
+    return { ...model, components };
+}
 
 // EXTERNAL MODULE: ./src/plan/load/load.ts + 1 modules
 var load = __webpack_require__(2331);
 // EXTERNAL MODULE: ./src/plan/load/reader.ts
 var load_reader = __webpack_require__(8657);
-// EXTERNAL MODULE: ./src/plan/model/repository.ts
-var repository = __webpack_require__(1925);
 // EXTERNAL MODULE: ./src/plan/plan.ts
 var plan = __webpack_require__(8720);
 ;// CONCATENATED MODULE: ./src/plan/modes/status/run.ts
@@ -262,6 +280,8 @@ function textCell(cell) {
     switch (cell.state) {
         case 'missing':
             return '(no folder)';
+        case 'unread':
+            return '(not read)';
         case 'invalid':
             return `${version} INVALID`.trim();
         case 'behind':
@@ -309,6 +329,8 @@ function markdownCell(cell) {
     switch (cell.state) {
         case 'missing':
             return '_no folder_';
+        case 'unread':
+            return '_not read_';
         case 'invalid':
             return `${cell.version ? `${(0,inert/* inertCode */.gQ)(cell.version)} ` : ''}**invalid**`;
         case 'behind':
@@ -327,6 +349,8 @@ function statusMarkdown(model) {
         `|---|${envs.map(() => '---|').join('')}---|`,
         ...model.components.map((c) => `| ${(0,inert/* inertCell */.B5)(c.component)} | ${envs.map((e) => markdownCell(cellOf(c, e.name))).join(' | ')} | ${(0,inert/* inertCode */.gQ)(newest(c))} |`),
     ];
+    if (model.components.some((c) => c.cells.some((cell) => cell.state === 'unread')))
+        lines.push('', '_not read_: an environment this run did not plan, so did not read; `flux-pkg status` shows every one.');
     const chart = statusMermaidChart(model);
     if (chart.drawn > 0)
         lines.push('', '```mermaid', chart.text, '```');
@@ -381,7 +405,8 @@ function componentGraph(c, ci) {
     }
     for (const cell of c.cells) {
         lines.push(`    ${id(cell.environment)}["${nodeLabel(cell)}"]`);
-        classes.push(`  class ${id(cell.environment)} ${cell.outOfOrder ? 'invalid' : cell.state}`);
+        const style = cell.outOfOrder ? 'invalid' : cell.state === 'unread' ? 'missing' : cell.state;
+        classes.push(`  class ${id(cell.environment)} ${style}`);
     }
     let edges = 0;
     for (const cell of c.cells) {
@@ -438,6 +463,8 @@ function statusMermaid(model) {
 
 
 
+
+
 /** A failure the user can act on, reported in one line by setFailed. */
 class ActionError extends Error {
 }
@@ -462,13 +489,51 @@ async function statusSection(result, source) {
     if (!source || components.length === 0)
         return '';
     try {
-        const model = await loadStatus(source.snapshot, { ...source, components });
-        return `\n${statusMarkdown(flagOutOfOrder(model, result.diagnostics))}`;
+        const { snapshot, unread } = await readView(source, components);
+        const model = await loadStatus(snapshot, { ...source, components });
+        return `\n${statusMarkdown(markUnread(flagOutOfOrder(model, result.diagnostics), unread))}`;
     }
     catch (e) {
         core/* warning */.$e(`the job summary has no version matrix: ${e instanceof Error ? e.message : String(e)}`);
         return '';
     }
+}
+/**
+ * The snapshot the matrix is built from: without the environment folders (`component/environment`
+ * in `unread`) holding a PackageInstall, values or kustomization file the run has not read.
+ */
+async function readView(source, components) {
+    const unread = new Set();
+    const { alreadyRead } = source;
+    if (!alreadyRead)
+        return { snapshot: source.snapshot, unread };
+    const entries = await source.snapshot.list();
+    const { layout } = source.loaded.config;
+    const envFiles = new Set([
+        layout.packageInstallFile,
+        layout.valuesSecretFile,
+        ...kustomize/* KUSTOMIZATION_FILES */.Ct,
+    ]);
+    const hidden = [];
+    const layouts = (0,repository/* discover */.k4)(entries.map((e) => e.path), layout).filter((c) => components.includes(c.name));
+    for (const c of layouts) {
+        for (const environment of c.environments) {
+            const folder = `${c.dir}/${environment}/`;
+            const read = entries.every((e) => !e.path.startsWith(folder) || !envFiles.has(e.path.slice(folder.length)) || alreadyRead(e.path));
+            if (read)
+                continue;
+            unread.add(`${c.name}/${environment}`);
+            hidden.push(folder);
+        }
+    }
+    if (hidden.length === 0)
+        return { snapshot: source.snapshot, unread };
+    const kept = entries.filter((e) => !hidden.some((f) => e.path.startsWith(f)));
+    const snapshot = {
+        list: async () => kept,
+        read: (path, options) => source.snapshot.read(path, options),
+    };
+    return { snapshot, unread };
 }
 async function finish({ mode, dryRun, result, published, notes: given = [], status, deferred = [], }) {
     const deferral = deferralNotes(deferred, published);
@@ -726,6 +791,10 @@ class GitObjects {
             const { data } = await this.client.rest.git.getBlob({ ...this.ref, file_sha: sha });
             return Buffer.from(data.content, data.encoding === 'base64' ? 'base64' : 'utf8');
         }));
+    }
+    /** Has this run read (or started reading) this blob? Then asking for it costs no call. */
+    hasBlob(sha) {
+        return this.#blobs.has(sha);
     }
     /** Start reading these blobs now, as one fan-out; a failure surfaces where the blob is read. */
     prefetch(shas) {
@@ -4233,8 +4302,8 @@ async function api(doing, call) {
         throw new DeliveryError((0,_client_js__WEBPACK_IMPORTED_MODULE_1__/* .explainApiError */ .cU)(e, doing));
     }
 }
-async function readBaseOrFail(objects, branch, partialOk = false) {
-    const base = await api(`reading branch ${branch}`, () => (0,_publish_js__WEBPACK_IMPORTED_MODULE_2__/* .readBase */ .wZ)(objects, branch, partialOk));
+async function readBaseOrFail(objects, branch, partialOk = false, known) {
+    const base = await api(`reading branch ${branch}`, () => (0,_publish_js__WEBPACK_IMPORTED_MODULE_2__/* .readBase */ .wZ)(objects, branch, partialOk, known));
     const { owner, repo } = objects.ref;
     if (!base)
         throw new DeliveryError(`base branch "${branch}" does not exist in ${owner}/${repo}`);
@@ -4244,22 +4313,18 @@ async function deliver(d) {
     // Branches this run moved, in any attempt: a later attempt may find one current and leave it.
     const movedBranches = new Set();
     for (let attempt = 1;; attempt++) {
-        // The open pull requests are listed while the base is read: one round trip for both.
+        // Read fresh each attempt, once the plan names the branches (pulls.prepare).
         const pulls = new _publish_js__WEBPACK_IMPORTED_MODULE_2__/* .OpenPulls */ .n_(d.client, d.ref, d.baseBranch);
-        if (!d.dryRun)
-            void pulls.prefetch();
-        const base = await readBaseOrFail(d.objects, d.baseBranch, d.partialBase);
+        const known = attempt === 1 ? d.head : undefined;
+        const base = await readBaseOrFail(d.objects, d.baseBranch, d.partialBase, known);
         const proposed = await d.propose(base);
         if (d.dryRun || !proposed.result.valid)
             return { ...proposed, base, published: [], deferred: [] };
+        pulls.prepare(proposed.proposals.map((p) => `${d.branchPrefix}/${p.key}`));
         try {
             const { deliverable, deferred } = await withinBudget(d, proposed.proposals, pulls);
             const published = await publishAll(d, base, deliverable, pulls, movedBranches);
-            // Only a run that moved a branch can have built it on a base that moved meanwhile.
-            const wrote = published.some((p) => p.commit) && attempt < MAX_ATTEMPTS;
-            const moved = wrote
-                ? await api(`reading branch ${d.baseBranch}`, () => (0,_publish_js__WEBPACK_IMPORTED_MODULE_2__/* .getBranchHead */ .Rs)(d.client, d.ref, d.baseBranch))
-                : base.sha;
+            const moved = attempt < MAX_ATTEMPTS ? await baseAfterWriting(d, base, published, pulls) : base.sha;
             if (moved !== base.sha) {
                 d.log(`${d.baseBranch} moved while the pull requests were written; planning again on ${moved}`);
                 continue;
@@ -4277,14 +4342,26 @@ async function deliver(d) {
     }
 }
 /**
- * The proposals that fit the REST budget, in order, leaving its reserve (budget.ts), and the rest.
- * The check after writing (did the base move?) is counted once.
+ * The base's head after this attempt's last branch write: only a run that moved a branch can have
+ * built it on a base that moved meanwhile. When that write's pull request was then opened, GitHub
+ * said where the base was at that moment (`base.sha` of a new pull request is the base branch's head
+ * when it was opened, github/docs#431): no read. Otherwise the branch is read.
  */
+async function baseAfterWriting(d, base, published, pulls) {
+    const last = published.findLast((p) => p.commit);
+    if (!last)
+        return base.sha;
+    const seen = last.operation === 'created' ? pulls.baseWhenOpened(last.branch) : undefined;
+    return (seen ?? (await api(`reading branch ${d.baseBranch}`, () => (0,_publish_js__WEBPACK_IMPORTED_MODULE_2__/* .getBranchHead */ .Rs)(d.client, d.ref, d.baseBranch))));
+}
+/** The open pull requests' read and the check after writing (did the base move?). */
+const ONCE_PER_DELIVERY = 2;
+/** The proposals that fit the REST budget, in order, leaving its reserve (budget.ts), and the rest. */
 async function withinBudget(d, proposals, pulls) {
     if (!d.budget || proposals.length === 0)
         return { deliverable: [...proposals], deferred: [] };
-    const open = await api('listing open pull requests', () => pulls.prefetch());
-    const costs = proposals.map((p, i) => (0,_publish_js__WEBPACK_IMPORTED_MODULE_2__/* .callsFor */ .$N)(p, open.has(`${d.branchPrefix}/${p.key}`)) + (i === 0 ? 1 : 0));
+    const open = await api('listing open pull requests', () => pulls.byBranch());
+    const costs = proposals.map((p, i) => (0,_publish_js__WEBPACK_IMPORTED_MODULE_2__/* .callsFor */ .$N)(p, open.has(`${d.branchPrefix}/${p.key}`)) + (i === 0 ? ONCE_PER_DELIVERY : 0));
     const fits = d.budget.affordable(costs);
     return { deliverable: proposals.slice(0, fits), deferred: proposals.slice(fits) };
 }
@@ -4378,13 +4455,13 @@ async function getBranchHead(client, ref, branch) {
  * The base branch's head and tree: the branch read (commit, tree sha) and its tree read by the
  * branch's name go out together, so the whole base costs one round trip; if the branch moved between
  * the two, the tree is read again by sha. `partialOk`: a tree too large for one read gives its root
- * only (else TreeTruncatedError).
+ * only (else TreeTruncatedError). `headNow`: the head as just read (its tree is then read by sha).
  */
-async function readBase(objects, branch, partialOk = false) {
+async function readBase(objects, branch, partialOk = false, headNow) {
     // A name with "/" or one that looks like a sha would be read as something else: read by sha then.
-    const byName = /\/|^[0-9a-f]{40}$/.test(branch) ? undefined : objects.treeOfBranch(branch);
+    const byName = headNow || /\/|^[0-9a-f]{40}$/.test(branch) ? undefined : objects.treeOfBranch(branch);
     byName?.catch(() => { });
-    const head = await objects.branch(branch);
+    const head = headNow ?? (await objects.branch(branch));
     if (!head)
         return undefined;
     const known = await (0,_tree_walk_js__WEBPACK_IMPORTED_MODULE_3__/* .readKnownTree */ .oH)(objects, head.treeSha, byName);
@@ -4443,62 +4520,136 @@ const SECRET_BLOB_LIMIT = 1024 * 1024;
 const what = (targets) => targets.length === 0
     ? ''
     : ` (${targets.map((t) => `${t.component} in ${t.environment}${t.toVersion ? ` at ${t.toVersion}` : ''}`).join(', ')})`;
+/** One page of a branch's pull requests, newest first (GitHub's maximum page). */
+const PAGE = 100;
 /**
- * The open pull requests into the base branch, read once per attempt (paginated) rather than once
- * per environment: a push of 10 Packages × 5 environments costs one read, not fifty.
+ * The pull requests of this attempt's branches, read once. For one branch, one read of that
+ * branch's pull requests (open and closed, newest first) answers both questions publishing asks —
+ * is one open, was this version declined — in one call; for more, the open pull requests into the
+ * base are listed once (paginated: 10 Packages × 5 environments cost one read, not fifty) and a
+ * branch's closed ones are read only before opening a pull request for it.
  */
 class OpenPulls {
     client;
     ref;
     baseBranch;
-    #byBranch;
+    #open;
+    #baseWhenOpened = new Map();
+    /** The one branch read whole (open and closed), when `prepare` was given one branch. */
+    #single;
     constructor(client, ref, baseBranch) {
         this.client = client;
         this.ref = ref;
         this.baseBranch = baseBranch;
     }
-    async get(branch) {
-        return (await this.prefetch()).get(branch);
-    }
-    /** Start the read now (it overlaps with planning); a failure surfaces at the first get(). */
-    prefetch() {
-        if (!this.#byBranch) {
-            this.#byBranch = this.#load();
-            this.#byBranch.catch(() => { });
+    /** Start the reads for these branches (a failure surfaces at the first get()). */
+    prepare(branches) {
+        if (this.#open || branches.length === 0)
+            return;
+        if (branches.length === 1) {
+            const branch = branches[0];
+            this.#single = { branch, pulls: this.#ofBranch(branch, 'all') };
+            this.#single.pulls.catch(() => { });
+            this.#open = this.#single.pulls.then(async (pulls) => {
+                const open = pulls.find((p) => p.state === 'open');
+                // A full page without the open one: an open pull request may be older than the page.
+                const found = open ?? (pulls.length >= PAGE ? (await this.#ofBranch(branch, 'open'))[0] : undefined);
+                return new Map(found ? [[branch, found]] : []);
+            });
         }
-        return this.#byBranch;
+        else
+            this.#open = this.#listOpen();
+        this.#open.catch(() => { });
     }
-    async #load() {
+    /** The open pull requests by branch (every one into the base, or the one branch `prepare` was given). */
+    byBranch() {
+        if (!this.#open) {
+            this.#open = this.#listOpen();
+            this.#open.catch(() => { });
+        }
+        return this.#open;
+    }
+    async get(branch) {
+        return (await this.byBranch()).get(branch);
+    }
+    /**
+     * After GitHub said a pull request for `branch` already exists (another run opened it since the
+     * list was read): that pull request, read now.
+     */
+    async refresh(branch) {
+        const [open] = await this.#ofBranch(branch, 'open');
+        const known = await this.byBranch();
+        if (open)
+            known.set(branch, open);
+        return open;
+    }
+    /** The base's head GitHub reported when this attempt opened the pull request of `branch`. */
+    baseWhenOpened(branch) {
+        return this.#baseWhenOpened.get(branch);
+    }
+    /** A pull request this attempt opened, and the base head GitHub says it was opened on. */
+    opened(branch, baseSha) {
+        this.#baseWhenOpened.set(branch, baseSha);
+    }
+    /** The newest closed pull requests of `branch` (from the one read, when `prepare` made it). */
+    async closed(branch) {
+        const pulls = this.#single?.branch === branch ? await this.#single.pulls : await this.#ofBranch(branch, 'closed');
+        return pulls.filter((p) => p.state === 'closed');
+    }
+    async #listOpen() {
         const pulls = await this.client.paginate(this.client.rest.pulls.list, {
             ...this.ref,
             state: 'open',
             base: this.baseBranch,
-            per_page: 100,
+            per_page: PAGE,
         });
+        return new Map(this.#own(pulls).map((p) => [p.head.ref, p]));
+    }
+    async #ofBranch(branch, state) {
+        const { data } = await this.client.rest.pulls.list({
+            ...this.ref,
+            state,
+            head: `${this.ref.owner}:${branch}`,
+            base: this.baseBranch,
+            sort: 'created',
+            direction: 'desc',
+            per_page: PAGE,
+        });
+        return this.#own(data).filter((p) => p.head.ref === branch);
+    }
+    /** Only branches of this repository: a fork's pull request may use the same branch name. */
+    #own(pulls) {
         const own = `${this.ref.owner}/${this.ref.repo}`;
-        // Only branches of this repository: a fork's PR may use the same branch name.
-        return new Map(pulls.filter((p) => p.head.repo?.full_name === own).map((p) => [p.head.ref, p]));
+        return pulls.filter((p) => p.head.repo?.full_name === own);
     }
 }
 /**
- * The most REST calls publishing one proposal makes (what the budget is asked for): closing costs a
- * comment and an update; writing, the branch read, tree, commit and ref, then the pull request's
- * update, or its creation with labels and reviewers. Auto-merge is GraphQL, another budget.
+ * The most REST calls publishing one proposal makes when it loses no race (what the budget is
+ * asked for; the open pull requests' read and the base check are counted once per delivery):
+ * closing costs a comment and an update. Writing to an open pull request: its branch's head (with
+ * its tree and each encrypted file to keep, when there are some), tree, commit and ref, the status on
+ * the head and the pull request's update. Opening one: the closed pull requests' read, tree, commit
+ * and ref (and, for a branch a closed pull request left, its read and a forced update), the status,
+ * the creation, labels and reviewers. Auto-merge is GraphQL, another budget.
  */
 function callsFor(spec, open) {
     if (spec.files.length === 0)
         return open ? 2 : 0;
-    const branch = 4;
-    if (open)
-        return branch + 1;
+    const write = 3;
+    const status = 1;
+    if (open) {
+        const encrypted = spec.files.filter((f) => f.fromBranch).length;
+        const branchRead = 1 + (encrypted > 0 ? 1 + encrypted : 0);
+        return branchRead + write + status + 1;
+    }
+    const closedRead = 1;
+    const leftBranch = 2;
     const labels = spec.labels.length > 0 ? 1 : 0;
     const reviewers = spec.reviewers.length + spec.teamReviewers.length > 0 ? 1 : 0;
-    return branch + 1 + labels + reviewers;
+    return closedRead + write + leftBranch + status + 1 + labels + reviewers;
 }
 /** Write one proposal: its branch (base + files, one commit) and its pull request, created or updated. */
 async function publishProposal(objects, base, spec, pulls) {
-    const { client, ref } = objects;
-    const head = await objects.branch(spec.branch);
     const result = {
         key: spec.key,
         targets: spec.targets,
@@ -4506,15 +4657,12 @@ async function publishProposal(objects, base, spec, pulls) {
         operation: 'unchanged',
     };
     const open = await pulls.get(spec.branch);
-    // Only this action's marker, for this branch, naming a version that exists at the base, is believed.
-    const marker = (0,_report_pull_request_marker_js__WEBPACK_IMPORTED_MODULE_4__/* .readMarker */ .t7)(open?.body, { key: spec.key, fields: _report_pull_request_marker_js__WEBPACK_IMPORTED_MODULE_4__/* .MARKER_FIELDS */ .Pj });
-    const proposed = (0,_report_pull_request_marker_js__WEBPACK_IMPORTED_MODULE_4__/* .trustedVersion */ .mE)(marker, new Set(spec.knownVersions));
-    if (open && proposed && spec.version && isNewer(proposed, spec.version)) {
-        // A run for a newer Package finished first: its proposal stands.
-        return { ...result, number: open.number, url: open.html_url, superseded: proposed };
-    }
-    if (!open) {
-        const closed = await closedForVersion(client, ref, base, spec);
+    const stands = open && newerStands(open, spec);
+    // A run for a newer Package finished first: its proposal stands.
+    if (stands)
+        return { ...result, ...stands };
+    if (!open && spec.version) {
+        const closed = declined(await pulls.closed(spec.branch), spec.key, spec.version);
         if (closed)
             return {
                 ...result,
@@ -4523,62 +4671,115 @@ async function publishProposal(objects, base, spec, pulls) {
                 skipped: `#${closed.number} proposed ${spec.version} and was closed without merging; it is not reopened for ${spec.version}, a newer version opens a new pull request`,
             };
     }
-    let moved = false;
+    const branch = await writeBranch(objects, base, spec, open !== undefined);
+    result.head = branch.head;
+    if (branch.commit)
+        result.commit = branch.commit;
+    if (open)
+        return updatePull(objects, spec, open, result);
+    return createPull(objects, base, spec, pulls, { ...result, createdBranch: branch.created });
+}
+/** The newer version an open pull request of this action already proposes for the branch, if it does. */
+function newerStands(open, spec) {
+    // Only this action's marker, for this branch, naming a version that exists at the base, is believed.
+    const marker = (0,_report_pull_request_marker_js__WEBPACK_IMPORTED_MODULE_4__/* .readMarker */ .t7)(open.body, { key: spec.key, fields: _report_pull_request_marker_js__WEBPACK_IMPORTED_MODULE_4__/* .MARKER_FIELDS */ .Pj });
+    const proposed = (0,_report_pull_request_marker_js__WEBPACK_IMPORTED_MODULE_4__/* .trustedVersion */ .mE)(marker, new Set(spec.knownVersions));
+    if (!proposed || !spec.version || !isNewer(proposed, spec.version))
+        return undefined;
+    return { number: open.number, url: open.html_url, superseded: proposed };
+}
+/**
+ * The branch at base + files, written unless it already is. A branch without an open pull request
+ * is rarely there (one is left by a closed pull request, or another run just wrote it): it is not
+ * read first; the ref is created, and read only when GitHub answers that it already exists.
+ */
+async function writeBranch(objects, base, spec, hasOpenPull) {
+    const { client, ref } = objects;
+    const head = hasOpenPull ? await objects.branch(spec.branch) : undefined;
     const files = head ? await withBranchCopies(objects, head, spec.files) : spec.files;
-    if (!head || !branchIsCurrent(head, base, files)) {
-        const { data: tree } = await client.rest.git.createTree({
-            ...ref,
-            base_tree: base.treeSha,
-            tree: files.map((f) => ({
-                path: f.path,
-                mode: '100644',
-                type: 'blob',
-                content: f.content,
-            })),
-        });
-        const { data: commit } = await client.rest.git.createCommit({
-            ...ref,
-            message: spec.commitMessage,
-            tree: tree.sha,
-            parents: [base.sha],
-        });
-        try {
-            if (head)
-                await client.rest.git.updateRef({
-                    ...ref,
-                    ref: `heads/${spec.branch}`,
-                    sha: commit.sha,
-                    force: true,
-                });
-            else
-                await client.rest.git.createRef({ ...ref, ref: `refs/heads/${spec.branch}`, sha: commit.sha });
-        }
-        catch (e) {
-            if ((0,_refs_js__WEBPACK_IMPORTED_MODULE_5__/* .isRefRace */ .b)(e))
-                throw new RaceLostError(`branch ${spec.branch} changed while it was being written`);
+    if (head && branchIsCurrent(head, base, files))
+        return { head: head.sha, created: false };
+    const commit = await commitOnBase(objects, base, spec.commitMessage, files);
+    if (head) {
+        await forceBranch(objects, spec.branch, commit);
+        return { head: commit, commit, created: false };
+    }
+    try {
+        await client.rest.git.createRef({ ...ref, ref: `refs/heads/${spec.branch}`, sha: commit });
+        return { head: commit, commit, created: true };
+    }
+    catch (e) {
+        if (!(0,_refs_js__WEBPACK_IMPORTED_MODULE_5__/* .isRefRace */ .b)(e))
             throw e;
-        }
-        result.commit = commit.sha;
-        moved = true;
     }
-    result.head = result.commit ?? head?.sha;
-    if (open) {
-        result.number = open.number;
-        result.url = open.html_url;
-        if (open.title !== spec.title || (open.body ?? '') !== spec.body) {
-            await client.rest.pulls.update({
-                ...ref,
-                pull_number: open.number,
-                title: spec.title,
-                body: spec.body,
-            });
-            result.operation = 'updated';
-        }
-        else if (moved) {
-            result.operation = 'updated';
-        }
-        return result;
+    const existing = await objects.branch(spec.branch);
+    if (!existing)
+        throw new RaceLostError(`branch ${spec.branch} changed while it was being written`);
+    if (branchIsCurrent(existing, base, files))
+        return { head: existing.sha, created: false };
+    await forceBranch(objects, spec.branch, commit);
+    return { head: commit, commit, created: false };
+}
+/** A tree on the base's with the files inline (no blob writes), and its commit (signed: no author or committer). */
+async function commitOnBase(objects, base, message, files) {
+    const { client, ref } = objects;
+    const { data: tree } = await client.rest.git.createTree({
+        ...ref,
+        base_tree: base.treeSha,
+        tree: files.map((f) => ({
+            path: f.path,
+            mode: '100644',
+            type: 'blob',
+            content: f.content,
+        })),
+    });
+    const { data: commit } = await client.rest.git.createCommit({
+        ...ref,
+        message,
+        tree: tree.sha,
+        parents: [base.sha],
+    });
+    return commit.sha;
+}
+async function forceBranch(objects, branch, sha) {
+    try {
+        await objects.client.rest.git.updateRef({ ...objects.ref, ref: `heads/${branch}`, sha, force: true });
     }
+    catch (e) {
+        if ((0,_refs_js__WEBPACK_IMPORTED_MODULE_5__/* .isRefRace */ .b)(e))
+            throw new RaceLostError(`branch ${branch} changed while it was being written`);
+        throw e;
+    }
+}
+/** The open pull request brought to this proposal's title and body. */
+async function updatePull(objects, spec, open, result) {
+    const updated = { ...result, number: open.number, url: open.html_url };
+    if (open.title !== spec.title || (open.body ?? '') !== spec.body) {
+        await objects.client.rest.pulls.update({
+            ...objects.ref,
+            pull_number: open.number,
+            title: spec.title,
+            body: spec.body,
+        });
+        updated.operation = 'updated';
+    }
+    else if (result.commit) {
+        updated.operation = 'updated';
+    }
+    return updated;
+}
+const alreadyExists = (e) => {
+    const answer = e.response?.data;
+    return e.status === 422 && /already exists/i.test(JSON.stringify(answer ?? ''));
+};
+/**
+ * Open the pull request, with its labels, reviewers and auto-merge. When GitHub answers that one
+ * already exists, another run opened it after this run's list was read: that pull request is read
+ * and updated, as if the list had shown it. (Planning again instead re-read the list before a new
+ * plan and the earlier writes, so a run trailing another one step kept losing the next race.)
+ */
+async function createPull(objects, base, spec, pulls, { createdBranch, ...result }) {
+    const { client, ref } = objects;
     let created;
     try {
         ({ data: created } = await client.rest.pulls.create({
@@ -4591,20 +4792,24 @@ async function publishProposal(objects, base, spec, pulls) {
         }));
     }
     catch (e) {
-        const answer = e.response?.data;
-        if (e.status === 422 && /already exists/i.test(JSON.stringify(answer ?? ''))) {
-            // Another run opened it between our list and create: plan again and update that one.
-            throw new RaceLostError(`a pull request for ${spec.branch} was opened concurrently`);
+        if (alreadyExists(e)) {
+            const open = await pulls.refresh(spec.branch);
+            if (!open)
+                throw new RaceLostError(`a pull request for ${spec.branch} was opened concurrently`);
+            const stands = newerStands(open, spec);
+            return stands ? { ...result, ...stands } : updatePull(objects, spec, open, result);
         }
         // A branch without its pull request is a half state: remove the branch this run created.
-        if (!head && result.commit)
+        if (createdBranch)
             await deleteBranch(client, ref, spec.branch);
         throw e;
     }
-    result.number = created.number;
-    result.url = created.html_url;
-    result.operation = 'created';
-    // Labels, reviewers and auto-merge do not depend on each other: one round trip, not three.
+    pulls.opened(spec.branch, created.base.sha);
+    await decorate(objects, spec, created);
+    return { ...result, number: created.number, url: created.html_url, operation: 'created' };
+}
+/** Labels, reviewers and auto-merge do not depend on each other: one round trip, not three. */
+async function decorate({ client, ref }, spec, created) {
     const decorations = [];
     if (spec.labels.length > 0)
         decorations.push(client.rest.issues.addLabels({ ...ref, issue_number: created.number, labels: spec.labels }));
@@ -4620,7 +4825,6 @@ async function publishProposal(objects, base, spec, pulls) {
         decorations.push(client.graphql(`mutation($id: ID!, $mergeMethod: PullRequestMergeMethod!) { enablePullRequestAutoMerge(input: {pullRequestId: $id, mergeMethod: $mergeMethod}) { clientMutationId } }`, { id: created.node_id, mergeMethod: spec.autoMerge.toUpperCase() }));
     }
     await Promise.all(decorations);
-    return result;
 }
 async function deleteBranch(client, ref, branch) {
     try {
@@ -4653,25 +4857,14 @@ async function closeIfOpen(client, ref, base, spec, pulls) {
 /**
  * Renovate's rule: a pull request of this action for this branch and version, closed without
  * merging, means someone declined that version; it is not proposed again. Only the newest 100
- * closed pull requests of the branch are looked at (one read, only before opening a pull request).
+ * closed pull requests of the branch are looked at (read only before opening a pull request).
  */
-async function closedForVersion(client, ref, base, spec) {
-    if (!spec.version)
-        return undefined;
-    const { data } = await client.rest.pulls.list({
-        ...ref,
-        state: 'closed',
-        head: `${ref.owner}:${spec.branch}`,
-        base: base.branch,
-        sort: 'created',
-        direction: 'desc',
-        per_page: 100,
-    });
-    return data.find((p) => {
+function declined(closed, key, version) {
+    return closed.find((p) => {
         if (p.merged_at)
             return false;
-        const marker = (0,_report_pull_request_marker_js__WEBPACK_IMPORTED_MODULE_4__/* .readMarker */ .t7)(p.body, { key: spec.key, fields: _report_pull_request_marker_js__WEBPACK_IMPORTED_MODULE_4__/* .MARKER_FIELDS */ .Pj });
-        return marker?.fields.version === spec.version;
+        const marker = (0,_report_pull_request_marker_js__WEBPACK_IMPORTED_MODULE_4__/* .readMarker */ .t7)(p.body, { key, fields: _report_pull_request_marker_js__WEBPACK_IMPORTED_MODULE_4__/* .MARKER_FIELDS */ .Pj });
+        return marker?.fields.version === version;
     });
 }
 

@@ -39,6 +39,8 @@ function textCell(cell) {
     switch (cell.state) {
         case 'missing':
             return '(no folder)';
+        case 'unread':
+            return '(not read)';
         case 'invalid':
             return `${version} INVALID`.trim();
         case 'behind':
@@ -86,6 +88,8 @@ function markdownCell(cell) {
     switch (cell.state) {
         case 'missing':
             return '_no folder_';
+        case 'unread':
+            return '_not read_';
         case 'invalid':
             return `${cell.version ? `${(0,_inert_js__WEBPACK_IMPORTED_MODULE_0__/* .inertCode */ .gQ)(cell.version)} ` : ''}**invalid**`;
         case 'behind':
@@ -104,6 +108,8 @@ function statusMarkdown(model) {
         `|---|${envs.map(() => '---|').join('')}---|`,
         ...model.components.map((c) => `| ${(0,_inert_js__WEBPACK_IMPORTED_MODULE_0__/* .inertCell */ .B5)(c.component)} | ${envs.map((e) => markdownCell(cellOf(c, e.name))).join(' | ')} | ${(0,_inert_js__WEBPACK_IMPORTED_MODULE_0__/* .inertCode */ .gQ)(newest(c))} |`),
     ];
+    if (model.components.some((c) => c.cells.some((cell) => cell.state === 'unread')))
+        lines.push('', '_not read_: an environment this run did not plan, so did not read; `flux-pkg status` shows every one.');
     const chart = statusMermaidChart(model);
     if (chart.drawn > 0)
         lines.push('', '```mermaid', chart.text, '```');
@@ -158,7 +164,8 @@ function componentGraph(c, ci) {
     }
     for (const cell of c.cells) {
         lines.push(`    ${id(cell.environment)}["${nodeLabel(cell)}"]`);
-        classes.push(`  class ${id(cell.environment)} ${cell.outOfOrder ? 'invalid' : cell.state}`);
+        const style = cell.outOfOrder ? 'invalid' : cell.state === 'unread' ? 'missing' : cell.state;
+        classes.push(`  class ${id(cell.environment)} ${style}`);
     }
     let edges = 0;
     for (const cell of c.cells) {

@@ -90,6 +90,22 @@ function flagOutOfOrder(model, diagnostics) {
     }));
     return { ...model, components };
 }
+/**
+ * The environments a run left unread (`component/environment`), shown as such instead of as
+ * missing: the action's matrix is built from the files the run read, not a read per other
+ * environment (`flux-pkg status` reads every one).
+ */
+function markUnread(model, unread) {
+    if (unread.size === 0)
+        return model;
+    const components = model.components.map((c) => ({
+        ...c,
+        cells: c.cells.map((cell) => cell.state === 'missing' && unread.has(`${c.component}/${cell.environment}`)
+            ? { ...cell, state: 'unread' }
+            : cell),
+    }));
+    return { ...model, components };
+}
 
 // EXTERNAL MODULE: ./src/plan/load/load.ts + 1 modules
 var load = __webpack_require__(2331);
