@@ -4,6 +4,7 @@
  * beside a file that sorts between it and its "/" form, links, executables, new folders).
  */
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,28 +15,33 @@ import { propertyOptions } from '../helpers/fc.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'tree-index-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-let repos = 0;
 
-function git(cwd: string, args: string[], input?: string): string {
+function git(args: string[], input?: string): string {
   return execFileSync('git', ['-c', 'core.quotePath=false', ...args], {
-    cwd,
+    cwd: dir,
     input,
     encoding: 'utf8',
     env: { PATH: process.env.PATH, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null' },
   });
 }
+git(['init', '-q', '.']);
 
-/** A tree of `files` (path → [mode, text]) built in git's index; its sha and its `ls-tree -r -t`. */
+/** git's name for a blob: sha1 of "blob <size>\0<bytes>" (computed here, not by the code under test). */
+const gitBlobName = (text: string) =>
+  createHash('sha1')
+    .update(`blob ${Buffer.byteLength(text)}\0${text}`)
+    .digest('hex');
+
+/**
+ * A tree of `files` (path → [mode, text]) built in git's index; its sha and its `ls-tree -r -t`.
+ * Blobs are named, not stored (`write-tree --missing-ok`): the trees are git's own, four spawns a tree.
+ */
 function gitTree(files: Record<string, [string, string]>): { sha: string; entries: RawTreeEntry[] } {
-  const repo = join(dir, `r${repos++}`);
-  git(dir, ['init', '-q', repo]);
-  const lines = Object.entries(files).map(([path, [mode, text]]) => {
-    const sha = git(repo, ['hash-object', '-w', '--stdin'], text).trim();
-    return `${mode} ${sha}\t${path}`;
-  });
-  git(repo, ['update-index', '--add', '--index-info'], `${lines.join('\n')}\n`);
-  const sha = git(repo, ['write-tree']).trim();
-  const entries = git(repo, ['ls-tree', '-r', '-t', sha])
+  const lines = Object.entries(files).map(([path, [mode, text]]) => `${mode} ${gitBlobName(text)}\t${path}`);
+  git(['read-tree', '--empty']);
+  git(['update-index', '--add', '--index-info'], `${lines.join('\n')}\n`);
+  const sha = git(['write-tree', '--missing-ok']).trim();
+  const entries = git(['ls-tree', '-r', '-t', sha])
     .trim()
     .split('\n')
     .filter(Boolean)
@@ -76,6 +82,7 @@ describe('TreeIndex.shaWith', () => {
     });
     expect(index.shaWith(written)).toBe(expected.sha);
     expect(blobSha('a: 2\n')).toBe(expected.entries.find((e) => e.path === 'app/dev/params.yaml')!.sha);
+    expect(blobSha('a: 2\n')).toBe(git(['hash-object', '--stdin'], 'a: 2\n').trim());
   });
 
   it('knows only what was read: a folder on a written path that was not listed gives no answer', () => {
