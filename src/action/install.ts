@@ -46,13 +46,14 @@ export async function deliverPush(
   // usually finds the cursor at the base: then its tree is never needed).
   const pushed = session.facts.push?.after;
   if (since?.sha && pushed && pushed !== since.sha) void treeOfCommit(session, since.sha);
-  // A rerun or a scheduled run usually finds the base where the cursor is: the head alone says so.
+  // A rerun or a scheduled run usually finds the base where a cursor is: the head alone says so.
   let head: CommitFacts | undefined;
-  if (since?.cursor && (!pushed || pushed === since.cursor)) {
+  const done = since?.delivered ?? [];
+  if (since && done.length > 0 && (!pushed || done.includes(pushed))) {
     head = await api(`reading branch ${session.baseBranch}`, () =>
       session.objects.branch(session.baseBranch),
     );
-    if (head?.sha === since.cursor) return nothingSince(since, mode, inputs.dryRun);
+    if (head && done.includes(head.sha)) return nothingSince(since, mode, inputs.dryRun);
   }
   let planned: Proposed | undefined;
   let status: StatusSource | undefined;
@@ -113,7 +114,7 @@ export async function deliverPush(
     notes: [...notes, ...skippedNotes(delivered.published)],
   };
   if (!delivered.result.valid) await failInvalid(report);
-  if (since && what.install && what.promote && !inputs.environments && !inputs.dryRun)
+  if (since && what.install && what.promote && !inputs.dryRun)
     await moveCursor(session, since, delivered, report.notes);
   await finish(report);
 }
@@ -177,10 +178,16 @@ async function nothingSince(since: Since, mode: string, dryRun: boolean): Promis
   });
 }
 
-/** Where this run's changes start: the cursor (read before the base, see advanceCursor), else the push's first commit. */
+/**
+ * Where this run's changes start: a cursor (read before the base, see advanceCursor), else the push's
+ * first commit. A run limited by the environments input reads its filter's cursor beside the
+ * unlimited one (cursor.ts): either at the base means nothing is left for it.
+ */
 interface Since {
-  /** The cursor as read, undefined when there is none yet. */
+  /** The cursor this run moves, as read (its filter's, for a limited run); undefined when there is none yet. */
   cursor?: string;
+  /** Commits up to which everything this run covers is delivered: a base at one of them needs nothing. */
+  delivered: string[];
   /** The commit whose tree is compared with the base's; undefined: a full scan. */
   sha?: string;
   why: string;
@@ -190,22 +197,37 @@ const ZERO_SHA = /^0+$/;
 
 async function deliveredSoFar(session: Session): Promise<Since> {
   const { client, ref, baseBranch } = session;
-  const cursor = await api('reading the delivery cursor', () => readCursor(client, ref, baseBranch));
-  if (cursor)
+  const filter = session.inputs.environments;
+  const [everywhere, filtered] = await Promise.all([
+    api('reading the delivery cursor', () => readCursor(client, ref, baseBranch)),
+    filter &&
+      api('reading the delivery cursor of the environments input', () =>
+        readCursor(client, ref, baseBranch, filter),
+      ),
+  ]);
+  const delivered = [everywhere, filtered].filter((sha): sha is string => sha !== undefined);
+  const cursor = filter ? filtered : everywhere;
+  const push = session.facts.eventName === 'push' ? session.facts.push : undefined;
+  // Both cursors: the one this push started from is likely the newer; else the unlimited one.
+  const from = everywhere && filtered && push?.before === filtered ? filtered : (everywhere ?? filtered);
+  if (from) {
+    const whose = from === filtered && filter ? ` for environments ${[...new Set(filter)].join(', ')}` : '';
     return {
       cursor,
-      sha: cursor,
-      why: `delivered what changed since the last delivered commit ${cursor.slice(0, 7)}`,
+      delivered,
+      sha: from,
+      why: `delivered what changed since the last delivered commit ${from.slice(0, 7)}${whose}`,
     };
+  }
   // No cursor yet (the first run since adopting this version): an ordinary push says what it
   // changed, as before; a first push, a force push or a run without a push looks at everything once.
-  const push = session.facts.eventName === 'push' ? session.facts.push : undefined;
   if (push?.before && !ZERO_SHA.test(push.before) && !push.forced)
     return {
+      delivered,
       sha: push.before,
       why: `delivered what this push changed (no delivery cursor yet)`,
     };
-  return { why: 'no delivery cursor yet: every component is looked at once' };
+  return { delivered, why: 'no delivery cursor yet: every component is looked at once' };
 }
 
 interface Planning {
@@ -354,7 +376,8 @@ async function widenBase(session: Session, base: Base, config: RepoConfig, paths
 }
 
 /**
- * The cursor follows the base this run delivered; a run that lost the race leaves it to the newer one.
+ * The cursor follows the base this run delivered (a run limited by the environments input moves its
+ * filter's cursor, one write per run); a run that lost the race leaves it to the newer one.
  * A run that left pull requests for later (the REST budget deferred them) did not deliver that base:
  * the cursor stays where it was, so the next run finds the deferred ones among what changed since.
  */
@@ -368,10 +391,12 @@ async function moveCursor(session: Session, since: Since, delivered: Delivered, 
     );
     return;
   }
+  const filter = session.inputs.environments;
   const moved = await api('moving the delivery cursor', () =>
-    advanceCursor(client, ref, baseBranch, since.cursor, to),
+    advanceCursor(client, ref, baseBranch, since.cursor, to, filter),
   );
-  if (moved !== 'kept') notes.push(`delivery cursor ${moved}: ${to.slice(0, 7)} is delivered`);
+  const scope = filter ? ` for environments ${[...new Set(filter)].join(', ')}` : '';
+  if (moved !== 'kept') notes.push(`delivery cursor ${moved}: ${to.slice(0, 7)} is delivered${scope}`);
 }
 
 /** The summary's word on each pull request a rule held back. */

@@ -7,22 +7,48 @@
  * Outside refs/heads and refs/tags: no branch in the UI, no push event, not fetched by a clone.
  * The refs API takes any fully qualified name with two slashes (POST /repos/{o}/{r}/git/refs:
  * "If it doesn't start with 'refs' and have at least two slashes, it will be rejected").
+ *
+ * A run limited by the `environments` input delivers only part of a base, so it never moves that
+ * cursor. It keeps its own, `refs/flux-pkg/delivered-only/<filter-key>/<base-branch>`: everything a
+ * run with the same environments input delivers was delivered up to that commit. The unlimited
+ * cursor stays the authority (an unlimited run never reads a filter's cursor); a filter's cursor
+ * only spares its replays and its next runs the work already done. Not under `delivered/<base>/`:
+ * git refuses a ref `a/b` beside a ref `a` (a directory and a file of the same name).
  */
+import { createHash } from 'node:crypto';
 import type { GitHubClient } from './client.js';
 import { isRefRace } from './refs.js';
 import type { RepoRef } from './snapshot.js';
 
-/** The cursor's name without `refs/`, as the get-ref and update-ref routes take it. */
-export const cursorRefOf = (baseBranch: string): string => `flux-pkg/delivered/${baseBranch}`;
+/**
+ * The cursor's name without `refs/`, as the get-ref and update-ref routes take it; with
+ * `environments` (the input's names), that filter's cursor.
+ */
+export const cursorRefOf = (baseBranch: string, environments?: readonly string[]): string =>
+  environments
+    ? `flux-pkg/delivered-only/${filterKey(environments)}/${baseBranch}`
+    : `flux-pkg/delivered/${baseBranch}`;
 
-/** The commit the cursor points at; undefined when there is none yet. */
+/**
+ * One ref-name component for an environments filter, whatever its names hold: a digest of the
+ * sorted, distinct names (the order and repeats of the input do not make another filter). Hex only,
+ * so no name can add a "/", "..", ".lock" or a control character to the ref.
+ */
+export function filterKey(environments: readonly string[]): string {
+  const names = [...new Set(environments)].sort();
+  const digest = createHash('sha256').update(JSON.stringify(names)).digest('hex');
+  return `environments-${digest.slice(0, 32)}`;
+}
+
+/** The commit the cursor (of `environments`, when given) points at; undefined when there is none yet. */
 export async function readCursor(
   client: GitHubClient,
   ref: RepoRef,
   baseBranch: string,
+  environments?: readonly string[],
 ): Promise<string | undefined> {
   try {
-    const { data } = await client.rest.git.getRef({ ...ref, ref: cursorRefOf(baseBranch) });
+    const { data } = await client.rest.git.getRef({ ...ref, ref: cursorRefOf(baseBranch, environments) });
     return data.object.type === 'commit' ? data.object.sha : undefined;
   } catch (e) {
     if ((e as { status?: number }).status === 404) return undefined;
@@ -46,8 +72,9 @@ export async function advanceCursor(
   baseBranch: string,
   from: string | undefined,
   to: string,
+  environments?: readonly string[],
 ): Promise<CursorMove> {
-  const name = cursorRefOf(baseBranch);
+  const name = cursorRefOf(baseBranch, environments);
   if (from === to) return 'kept';
   if (from === undefined) {
     try {
@@ -66,7 +93,7 @@ export async function advanceCursor(
   }
   // Not a fast-forward. The cursor was read before the base, so a base that only moved forward
   // descends from it: either another run moved it meanwhile, or the history was rewritten.
-  const now = await readCursor(client, ref, baseBranch);
+  const now = await readCursor(client, ref, baseBranch, environments);
   if (now !== from) return 'left-to-newer';
   await client.rest.git.updateRef({ ...ref, ref: name, sha: to, force: true });
   return 'rewritten';
