@@ -1,6 +1,6 @@
 /**
  * The delivery cursor of a run limited by the environments input (src/github/cursor.ts): a replay
- * of such a run finds its filter's cursor at the base and reads three refs, writes nothing; the
+ * of such a run finds its filter's cursor at the base in two reads and writes nothing; the
  * unlimited cursor stays the authority, so a later run for every environment still delivers the
  * environments the limited run left; a hostile environments value cannot shape the ref's name.
  */
@@ -33,9 +33,9 @@ describe('the cursor of an environments filter', () => {
     expect(standIn.writes()).toHaveLength(writes);
     const reads = standIn.calls.slice(calls);
     expect(reads.length, reads.map((c) => c.path).join('\n')).toBeLessThanOrEqual(10);
+    // Both cursors in one read, then the base's head: at the filter's cursor.
     expect(reads.map((c) => c.route.replace('/repos/{owner}/{repo}', ''))).toEqual([
-      'GET /git/ref/{ref}',
-      'GET /git/ref/{ref}',
+      'GET /git/matching-refs/{ref}',
       'GET /branches/{branch}',
     ]);
     expect(replay.summary).toContain('nothing changed since the last delivery');
@@ -76,14 +76,15 @@ describe('the cursor of an environments filter', () => {
     expect(filterKey(['dev,qa'])).not.toBe(filterKey(['dev', 'qa']));
   });
 
-  it('a run with a hostile environments value reads only refs under flux-pkg/ and writes nothing', async () => {
+  it('a run with a hostile environments value reads only refs under flux-pkg/delivered and writes nothing', async () => {
     const { standIn, event } = await repoWithNewPackage();
     const run = await act(standIn, event, { environments: '../../heads/main' });
     expect(run.code).not.toBe(0);
     expect(standIn.writes()).toEqual([]);
     const refs = standIn.calls
-      .filter((c) => c.route.endsWith('/git/ref/{ref}'))
-      .map((c) => decodeURIComponent(c.path.split('/git/ref/')[1]!));
-    expect(refs).toEqual(['flux-pkg/delivered/main', cursorRefOf('main', ['../../heads/main'])]);
+      .filter((c) => /\/git\/(matching-)?refs?\//.test(c.route))
+      .map((c) => `${c.method} ${decodeURIComponent(c.path.split('/git/')[1]!)}`);
+    expect(refs).toEqual(['GET matching-refs/flux-pkg/delivered']);
+    expect(standIn.calls.filter((c) => decodeURIComponent(c.path).includes('heads/main'))).toEqual([]);
   });
 });

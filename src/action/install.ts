@@ -3,9 +3,9 @@
  * values Secret for each environment that takes new versions directly → one pull request each.
  */
 import * as core from '@actions/core';
-import { type LoadedConfig, loadConfig, type RepoConfig } from '../config/config.js';
+import { DEFAULT_LAYOUT, type LoadedConfig, loadConfig, type RepoConfig } from '../config/config.js';
 import { type Diagnostic, warning } from '../diagnostics.js';
-import { advanceCursor, readCursor } from '../github/cursor.js';
+import { advanceCursor, readCursor, readCursors } from '../github/cursor.js';
 import { api, type Delivered, deliver, type Proposed } from '../github/deliver.js';
 import type { CommitFacts } from '../github/objects.js';
 import { type Base, refreshFiles } from '../github/publish.js';
@@ -65,6 +65,7 @@ export async function deliverPush(
     partialBase: true,
     propose: async (base) => {
       let snapshot = snapshotOf(session, base.tree);
+      prefetchBesideConfig(session, base, since).catch(() => {});
       const loaded = await loadConfig(snapshot);
       const alreadyRead = alreadyReadOn(session, base);
       status = { snapshot, loaded, alreadyRead };
@@ -180,8 +181,8 @@ async function nothingSince(since: Since, mode: string, dryRun: boolean): Promis
 
 /**
  * Where this run's changes start: a cursor (read before the base, see advanceCursor), else the push's
- * first commit. A run limited by the environments input reads its filter's cursor beside the
- * unlimited one (cursor.ts): either at the base means nothing is left for it.
+ * first commit. A run limited by the environments input reads its filter's cursor with the unlimited
+ * one (one read, cursor.ts): either at the base means nothing is left for it.
  */
 interface Since {
   /** The cursor this run moves, as read (its filter's, for a limited run); undefined when there is none yet. */
@@ -198,13 +199,9 @@ const ZERO_SHA = /^0+$/;
 async function deliveredSoFar(session: Session): Promise<Since> {
   const { client, ref, baseBranch } = session;
   const filter = session.inputs.environments;
-  const [everywhere, filtered] = await Promise.all([
-    api('reading the delivery cursor', () => readCursor(client, ref, baseBranch)),
-    filter &&
-      api('reading the delivery cursor of the environments input', () =>
-        readCursor(client, ref, baseBranch, filter),
-      ),
-  ]);
+  const { everywhere, filtered } = filter
+    ? await api('reading the delivery cursors', () => readCursors(client, ref, baseBranch, filter))
+    : { everywhere: await api('reading the delivery cursor', () => readCursor(client, ref, baseBranch)) };
   const delivered = [everywhere, filtered].filter((sha): sha is string => sha !== undefined);
   const cursor = filter ? filtered : everywhere;
   const push = session.facts.eventName === 'push' ? session.facts.push : undefined;
@@ -352,6 +349,32 @@ function prefetchComponents(
     folders.some((f) => path.startsWith(`${f}/`) && wanted.has(path.slice(f.length + 1).split('/')[0]!));
   const files = base.tree.filter((e) => under(e.path) && planReadable(e, MAX_PREFETCH_BYTES));
   session.objects.prefetch(files.map((e) => e.sha));
+}
+
+/** More changed Package folders than this are not guessed at (a bulk change waits for the config). */
+const MAX_GUESSED_COMPONENTS = 10;
+
+/**
+ * The blobs prefetchComponents will ask for, asked for beside the config file's instead of after it
+ * (one fan-out, not two waves a config parse apart): the components of the Package files the base
+ * changed since `since`, as the default layout places them (`<component>/packages/<file>.yaml`). A
+ * config with another layout matches nothing here, so a wrong guess reads nothing; reads are shared
+ * (GitObjects), so the plan's own prefetch then costs no call.
+ */
+async function prefetchBesideConfig(session: Session, base: Base, since: Since | undefined): Promise<void> {
+  if (session.inputs.path || session.inputs.packages || base.partial || !since?.sha || since.sha === base.sha)
+    return;
+  const before = await treeOfCommit(session, since.sha).catch(() => undefined);
+  if (!before) return;
+  const { packagesDir } = DEFAULT_LAYOUT;
+  const folders = new Set<string>();
+  for (const path of changedPaths(before, base.tree)) {
+    const [component, dir, file, ...deeper] = path.split('/');
+    if (component && dir === packagesDir && file && deeper.length === 0 && /\.ya?ml$/.test(file))
+      folders.add(component);
+  }
+  if (folders.size === 0 || folders.size > MAX_GUESSED_COMPONENTS) return;
+  prefetchComponents(session, base, [...folders], packagesDir);
 }
 
 /** For the summary's matrix: files on the base this run read (through the API; a checkout reads freely). */

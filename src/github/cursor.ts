@@ -56,6 +56,31 @@ export async function readCursor(
   }
 }
 
+/** A run's two cursors: the unlimited one and its environments filter's. */
+export interface Cursors {
+  everywhere?: string;
+  filtered?: string;
+}
+
+/**
+ * The unlimited cursor and the one of `environments`, in one read: GET /git/matching-refs/{prefix}
+ * lists every ref whose name starts with the prefix ("flux-pkg/delivered" covers both names, of every
+ * base branch and filter: a handful of refs), so a limited run pays no read for its second cursor.
+ */
+export async function readCursors(
+  client: GitHubClient,
+  ref: RepoRef,
+  baseBranch: string,
+  environments: readonly string[],
+): Promise<Cursors> {
+  const { data } = await client.rest.git.listMatchingRefs({ ...ref, ref: 'flux-pkg/delivered' });
+  const at = (name: string) => {
+    const found = data.find((r) => r.ref === `refs/${name}`);
+    return found?.object.type === 'commit' ? found.object.sha : undefined;
+  };
+  return { everywhere: at(cursorRefOf(baseBranch)), filtered: at(cursorRefOf(baseBranch, environments)) };
+}
+
 export type CursorMove = 'created' | 'moved' | 'rewritten' | 'kept' | 'left-to-newer';
 
 /**
