@@ -36,3 +36,15 @@ export function longestChain(calls: readonly Pick<CallRecord, 'span'>[]): number
   }
   return longest;
 }
+
+/**
+ * A write made once per run, not per pull request: a delivery cursor's (`refs/flux-pkg/…`, created
+ * with POST /git/refs or moved with PATCH /git/refs/{ref}).
+ */
+export function isPerRunWrite(call: Pick<CallRecord, 'method' | 'path' | 'body'>): boolean {
+  if (call.method === 'POST' && /\/git\/refs$/.test(call.path.split('?')[0]!)) {
+    const ref = (call.body as { ref?: unknown } | undefined)?.ref;
+    return typeof ref === 'string' && ref.startsWith('refs/flux-pkg/');
+  }
+  return call.method === 'PATCH' && /\/git\/refs\/flux-pkg(%2F|\/)/i.test(call.path);
+}

@@ -19,6 +19,13 @@
  * `--only truncated` the repository past one recursive tree read (what a change to the API path needs);
  * FLUX_PKG_ACTION=/tmp/x/index.js measures another build of the action (a branch's, built with ncc
  * into a scratch folder) against the same scenarios.
+ *
+ * `--latency 0,20` runs the scenarios once per latency (ms the stand-in waits before each answer;
+ * default 20, a hosted runner's round trip to api.github.com; 0 is what create-pull-request's figures
+ * in issue 20 were measured at: a stand-in on loopback). `--repeat 5` measures the one-PR and no-op
+ * scenarios that many times, each on a fresh repository, and prints their medians. Writes are split
+ * into per pull request and per run (a delivery cursor's create or move: one a run, whatever it
+ * delivers). Wall times on a loaded machine are noise: compare medians of the same run only.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -28,7 +35,7 @@ import { parseArgs } from 'node:util';
 import { COMPONENT, initialFiles, NEW_PACKAGE, newPackage, pushEvent } from '../__tests__/e2e/fixtures.js';
 import { runAction } from '../__tests__/e2e/run-action.js';
 import { type StandIn, startStandIn } from '../__tests__/e2e/stand-in/server.js';
-import { duplicateReads, longestChain } from './call-log.js';
+import { duplicateReads, isPerRunWrite, longestChain } from './call-log.js';
 
 const OWNER = 'acme';
 const REPO = 'gitops';
@@ -39,6 +46,8 @@ interface Count {
   prs: number;
   reads: number;
   writes: number;
+  /** Of `writes`, those made once per run (the delivery cursor's). */
+  runWrites: number;
   writesPerPr: string;
   seconds: number;
   ms: number;
@@ -74,6 +83,7 @@ async function measure(
   const rows = JSON.parse(run.outputs['pull-requests'] ?? '[]') as { operation: string; number?: number }[];
   const prs = new Set(rows.filter((p) => p.operation !== 'unchanged').map((p) => p.number)).size;
   const writes = calls.filter((c) => c.method !== 'GET').length;
+  const runWrites = calls.filter(isPerRunWrite).length;
   const byRoute: Record<string, number> = {};
   for (const c of calls) byRoute[c.route] = (byRoute[c.route] ?? 0) + 1;
   return {
@@ -81,7 +91,8 @@ async function measure(
     prs,
     reads: calls.length - writes,
     writes,
-    writesPerPr: prs ? (writes / prs).toFixed(1) : '—',
+    runWrites,
+    writesPerPr: prs ? ((writes - runWrites) / prs).toFixed(1) : '—',
     seconds: Math.round(seconds * 10) / 10,
     ms: Math.round(seconds * 1000),
     duplicates: duplicateReads(calls).length,
@@ -98,7 +109,7 @@ async function measure(
 
 function printRow(r: Count): void {
   console.log(
-    `| ${r.scenario} | ${r.prs} | ${r.reads} | ${r.writes} | ${r.writesPerPr} | ${r.duplicates} | ${r.chain} | ${r.seconds} |`,
+    `| ${r.scenario} | ${r.prs} | ${r.reads} | ${r.writes} | ${r.writesPerPr} + ${r.runWrites} per run | ${r.duplicates} | ${r.chain} | ${r.seconds} |`,
   );
 }
 
@@ -173,7 +184,7 @@ function push(standIn: StandIn, files: Record<string, string | null>): object {
 }
 
 /** A round trip to api.github.com from a hosted runner is tens of ms; the stand-in on loopback is ~1. */
-const LATENCY_MS = 20;
+let LATENCY_MS = 20;
 
 async function repo(files: Record<string, string>, recursiveTreeLimit?: number): Promise<StandIn> {
   return startStandIn({
@@ -214,12 +225,54 @@ function unrelated(count: number): Record<string, string> {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { only: { type: 'string' }, calls: { type: 'boolean' } } });
+  const { values } = parseArgs({
+    options: {
+      only: { type: 'string' },
+      calls: { type: 'boolean' },
+      latency: { type: 'string', default: '20' },
+      repeat: { type: 'string', default: '1' },
+    },
+  });
+  const latencies = values.latency.split(',').map((l) => Number(l.trim()));
+  if (latencies.some((l) => !Number.isFinite(l) || l < 0)) throw new Error(`--latency ${values.latency}`);
+  const repeat = Number(values.repeat);
+  const medians: string[] = [];
+  for (const latency of latencies) {
+    LATENCY_MS = latency;
+    await scenarios(values);
+    if (repeat > 1) medians.push(await repeated(repeat));
+  }
+  if (medians.length > 0) {
+    console.log(`\nMedians of ${repeat} runs, each on a fresh repository (wall ms, the action's process):\n`);
+    console.log('| latency | one PR | no-op replay (environments: dev) | git floor (clone+commit+push) |');
+    console.log('|---|---|---|---|');
+    for (const m of medians) console.log(m);
+  }
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
+
+/** The one-PR run and its replay, `times` times on fresh repositories: one row of medians. */
+async function repeated(times: number): Promise<string> {
+  const [one, noOp, floor]: number[][] = [[], [], []];
+  const pkg = newPackage();
+  for (let i = 0; i < times; i++) {
+    const standIn = await repo(initialFiles());
+    const event = push(standIn, { [pkg.path]: pkg.content });
+    one.push((await measure('one PR', standIn, event, { environments: 'dev' })).ms);
+    noOp.push((await measure('no-op', standIn, event, { environments: 'dev' })).ms);
+    floor.push(gitFloor(standIn, standIn.pulls[0]!.head, 1).totalMs);
+    await standIn.close();
+  }
+  return `| ${LATENCY_MS} ms | ${Math.round(median(one))} | ${Math.round(median(noOp))} | ${Math.round(median(floor))} |`;
+}
+
+async function scenarios(values: { only?: string; calls?: boolean }): Promise<void> {
   const results: Count[] = [];
   const pkg = newPackage();
   console.log(`action: ${process.env.FLUX_PKG_ACTION ?? 'dist/index.js'}; ${LATENCY_MS} ms per answer`);
   console.log(
-    '| scenario | PRs written | reads | writes | writes/PR | duplicate reads | longest chain | wall s |',
+    '| scenario | PRs written | reads | writes | writes/PR + per run | duplicate reads | longest chain | wall s |',
   );
   console.log('|---|---|---|---|---|---|---|---|');
   const record = (r: Count) => {
@@ -231,7 +284,7 @@ async function main(): Promise<void> {
   const firstPush = push(one, { [pkg.path]: pkg.content });
   record(await measure('new PR, one environment', one, firstPush, { environments: 'dev' }));
   const floor = gitFloor(one, one.pulls[0]!.head);
-  record(await measure('no-op rerun', one, firstPush, { environments: 'dev' }));
+  record(await measure('no-op replay (environments: dev)', one, firstPush, { environments: 'dev' }));
   // A run for every environment records the delivery cursor; a rerun then finds it at the base.
   record(await measure('the same push, every environment (cursor created)', one, firstPush));
   record(await measure('no-op rerun, cursor at the base', one, firstPush));
@@ -284,9 +337,9 @@ async function unrelatedFiles(record: (r: Count) => void, content: string, only 
 }
 
 function summarise(results: Count[], floor: GitFloor, listCalls = false): void {
-  console.log('\nREST calls per scenario (GitHub stand-in, bundled action):\n');
+  console.log(`\nREST calls per scenario (GitHub stand-in, bundled action, ${LATENCY_MS} ms per answer):\n`);
   console.log(
-    '| scenario | PRs written | reads | writes | writes/PR | duplicate reads | longest chain | wall s |',
+    '| scenario | PRs written | reads | writes | writes/PR + per run | duplicate reads | longest chain | wall s |',
   );
   console.log('|---|---|---|---|---|---|---|---|');
   for (const r of results) printRow(r);

@@ -22,6 +22,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const OPERATIONS = [
   ['get', '/repos/{owner}/{repo}'],
   ['get', '/repos/{owner}/{repo}/git/ref/{ref}'],
+  ['get', '/repos/{owner}/{repo}/git/matching-refs/{ref}'],
   ['get', '/repos/{owner}/{repo}/branches/{branch}'],
   ['get', '/repos/{owner}/{repo}/git/commits/{commit_sha}'],
   ['get', '/repos/{owner}/{repo}/git/trees/{tree_sha}'],

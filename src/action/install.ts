@@ -3,9 +3,9 @@
  * values Secret for each environment that takes new versions directly → one pull request each.
  */
 import * as core from '@actions/core';
-import { type LoadedConfig, loadConfig, type RepoConfig } from '../config/config.js';
+import { DEFAULT_LAYOUT, type LoadedConfig, loadConfig, type RepoConfig } from '../config/config.js';
 import { type Diagnostic, warning } from '../diagnostics.js';
-import { advanceCursor, readCursor } from '../github/cursor.js';
+import { advanceCursor, readCursor, readCursors } from '../github/cursor.js';
 import { api, type Delivered, deliver, type Proposed } from '../github/deliver.js';
 import type { CommitFacts } from '../github/objects.js';
 import { type Base, refreshFiles } from '../github/publish.js';
@@ -46,13 +46,14 @@ export async function deliverPush(
   // usually finds the cursor at the base: then its tree is never needed).
   const pushed = session.facts.push?.after;
   if (since?.sha && pushed && pushed !== since.sha) void treeOfCommit(session, since.sha);
-  // A rerun or a scheduled run usually finds the base where the cursor is: the head alone says so.
+  // A rerun or a scheduled run usually finds the base where a cursor is: the head alone says so.
   let head: CommitFacts | undefined;
-  if (since?.cursor && (!pushed || pushed === since.cursor)) {
+  const done = since?.delivered ?? [];
+  if (since && done.length > 0 && (!pushed || done.includes(pushed))) {
     head = await api(`reading branch ${session.baseBranch}`, () =>
       session.objects.branch(session.baseBranch),
     );
-    if (head?.sha === since.cursor) return nothingSince(since, mode, inputs.dryRun);
+    if (head && done.includes(head.sha)) return nothingSince(since, mode, inputs.dryRun);
   }
   let planned: Proposed | undefined;
   let status: StatusSource | undefined;
@@ -64,6 +65,7 @@ export async function deliverPush(
     partialBase: true,
     propose: async (base) => {
       let snapshot = snapshotOf(session, base.tree);
+      prefetchBesideConfig(session, base, since).catch(() => {});
       const loaded = await loadConfig(snapshot);
       const alreadyRead = alreadyReadOn(session, base);
       status = { snapshot, loaded, alreadyRead };
@@ -113,7 +115,7 @@ export async function deliverPush(
     notes: [...notes, ...skippedNotes(delivered.published)],
   };
   if (!delivered.result.valid) await failInvalid(report);
-  if (since && what.install && what.promote && !inputs.environments && !inputs.dryRun)
+  if (since && what.install && what.promote && !inputs.dryRun)
     await moveCursor(session, since, delivered, report.notes);
   await finish(report);
 }
@@ -177,10 +179,16 @@ async function nothingSince(since: Since, mode: string, dryRun: boolean): Promis
   });
 }
 
-/** Where this run's changes start: the cursor (read before the base, see advanceCursor), else the push's first commit. */
+/**
+ * Where this run's changes start: a cursor (read before the base, see advanceCursor), else the push's
+ * first commit. A run limited by the environments input reads its filter's cursor with the unlimited
+ * one (one read, cursor.ts): either at the base means nothing is left for it.
+ */
 interface Since {
-  /** The cursor as read, undefined when there is none yet. */
+  /** The cursor this run moves, as read (its filter's, for a limited run); undefined when there is none yet. */
   cursor?: string;
+  /** Commits up to which everything this run covers is delivered: a base at one of them needs nothing. */
+  delivered: string[];
   /** The commit whose tree is compared with the base's; undefined: a full scan. */
   sha?: string;
   why: string;
@@ -190,22 +198,33 @@ const ZERO_SHA = /^0+$/;
 
 async function deliveredSoFar(session: Session): Promise<Since> {
   const { client, ref, baseBranch } = session;
-  const cursor = await api('reading the delivery cursor', () => readCursor(client, ref, baseBranch));
-  if (cursor)
+  const filter = session.inputs.environments;
+  const { everywhere, filtered } = filter
+    ? await api('reading the delivery cursors', () => readCursors(client, ref, baseBranch, filter))
+    : { everywhere: await api('reading the delivery cursor', () => readCursor(client, ref, baseBranch)) };
+  const delivered = [everywhere, filtered].filter((sha): sha is string => sha !== undefined);
+  const cursor = filter ? filtered : everywhere;
+  const push = session.facts.eventName === 'push' ? session.facts.push : undefined;
+  // Both cursors: the one this push started from is likely the newer; else the unlimited one.
+  const from = everywhere && filtered && push?.before === filtered ? filtered : (everywhere ?? filtered);
+  if (from) {
+    const whose = from === filtered && filter ? ` for environments ${[...new Set(filter)].join(', ')}` : '';
     return {
       cursor,
-      sha: cursor,
-      why: `delivered what changed since the last delivered commit ${cursor.slice(0, 7)}`,
+      delivered,
+      sha: from,
+      why: `delivered what changed since the last delivered commit ${from.slice(0, 7)}${whose}`,
     };
+  }
   // No cursor yet (the first run since adopting this version): an ordinary push says what it
   // changed, as before; a first push, a force push or a run without a push looks at everything once.
-  const push = session.facts.eventName === 'push' ? session.facts.push : undefined;
   if (push?.before && !ZERO_SHA.test(push.before) && !push.forced)
     return {
+      delivered,
       sha: push.before,
       why: `delivered what this push changed (no delivery cursor yet)`,
     };
-  return { why: 'no delivery cursor yet: every component is looked at once' };
+  return { delivered, why: 'no delivery cursor yet: every component is looked at once' };
 }
 
 interface Planning {
@@ -332,6 +351,32 @@ function prefetchComponents(
   session.objects.prefetch(files.map((e) => e.sha));
 }
 
+/** More changed Package folders than this are not guessed at (a bulk change waits for the config). */
+const MAX_GUESSED_COMPONENTS = 10;
+
+/**
+ * The blobs prefetchComponents will ask for, asked for beside the config file's instead of after it
+ * (one fan-out, not two waves a config parse apart): the components of the Package files the base
+ * changed since `since`, as the default layout places them (`<component>/packages/<file>.yaml`). A
+ * config with another layout matches nothing here, so a wrong guess reads nothing; reads are shared
+ * (GitObjects), so the plan's own prefetch then costs no call.
+ */
+async function prefetchBesideConfig(session: Session, base: Base, since: Since | undefined): Promise<void> {
+  if (session.inputs.path || session.inputs.packages || base.partial || !since?.sha || since.sha === base.sha)
+    return;
+  const before = await treeOfCommit(session, since.sha).catch(() => undefined);
+  if (!before) return;
+  const { packagesDir } = DEFAULT_LAYOUT;
+  const folders = new Set<string>();
+  for (const path of changedPaths(before, base.tree)) {
+    const [component, dir, file, ...deeper] = path.split('/');
+    if (component && dir === packagesDir && file && deeper.length === 0 && /\.ya?ml$/.test(file))
+      folders.add(component);
+  }
+  if (folders.size === 0 || folders.size > MAX_GUESSED_COMPONENTS) return;
+  prefetchComponents(session, base, [...folders], packagesDir);
+}
+
 /** For the summary's matrix: files on the base this run read (through the API; a checkout reads freely). */
 function alreadyReadOn(session: Session, base: Base): ((path: string) => boolean) | undefined {
   if (session.inputs.path) return undefined;
@@ -354,7 +399,8 @@ async function widenBase(session: Session, base: Base, config: RepoConfig, paths
 }
 
 /**
- * The cursor follows the base this run delivered; a run that lost the race leaves it to the newer one.
+ * The cursor follows the base this run delivered (a run limited by the environments input moves its
+ * filter's cursor, one write per run); a run that lost the race leaves it to the newer one.
  * A run that left pull requests for later (the REST budget deferred them) did not deliver that base:
  * the cursor stays where it was, so the next run finds the deferred ones among what changed since.
  */
@@ -368,10 +414,12 @@ async function moveCursor(session: Session, since: Since, delivered: Delivered, 
     );
     return;
   }
+  const filter = session.inputs.environments;
   const moved = await api('moving the delivery cursor', () =>
-    advanceCursor(client, ref, baseBranch, since.cursor, to),
+    advanceCursor(client, ref, baseBranch, since.cursor, to, filter),
   );
-  if (moved !== 'kept') notes.push(`delivery cursor ${moved}: ${to.slice(0, 7)} is delivered`);
+  const scope = filter ? ` for environments ${[...new Set(filter)].join(', ')}` : '';
+  if (moved !== 'kept') notes.push(`delivery cursor ${moved}: ${to.slice(0, 7)} is delivered${scope}`);
 }
 
 /** The summary's word on each pull request a rule held back. */

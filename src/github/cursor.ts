@@ -7,27 +7,78 @@
  * Outside refs/heads and refs/tags: no branch in the UI, no push event, not fetched by a clone.
  * The refs API takes any fully qualified name with two slashes (POST /repos/{o}/{r}/git/refs:
  * "If it doesn't start with 'refs' and have at least two slashes, it will be rejected").
+ *
+ * A run limited by the `environments` input delivers only part of a base, so it never moves that
+ * cursor. It keeps its own, `refs/flux-pkg/delivered-only/<filter-key>/<base-branch>`: everything a
+ * run with the same environments input delivers was delivered up to that commit. The unlimited
+ * cursor stays the authority (an unlimited run never reads a filter's cursor); a filter's cursor
+ * only spares its replays and its next runs the work already done. Not under `delivered/<base>/`:
+ * git refuses a ref `a/b` beside a ref `a` (a directory and a file of the same name).
  */
+import { createHash } from 'node:crypto';
 import type { GitHubClient } from './client.js';
 import { isRefRace } from './refs.js';
 import type { RepoRef } from './snapshot.js';
 
-/** The cursor's name without `refs/`, as the get-ref and update-ref routes take it. */
-export const cursorRefOf = (baseBranch: string): string => `flux-pkg/delivered/${baseBranch}`;
+/**
+ * The cursor's name without `refs/`, as the get-ref and update-ref routes take it; with
+ * `environments` (the input's names), that filter's cursor.
+ */
+export const cursorRefOf = (baseBranch: string, environments?: readonly string[]): string =>
+  environments
+    ? `flux-pkg/delivered-only/${filterKey(environments)}/${baseBranch}`
+    : `flux-pkg/delivered/${baseBranch}`;
 
-/** The commit the cursor points at; undefined when there is none yet. */
+/**
+ * One ref-name component for an environments filter, whatever its names hold: a digest of the
+ * sorted, distinct names (the order and repeats of the input do not make another filter). Hex only,
+ * so no name can add a "/", "..", ".lock" or a control character to the ref.
+ */
+export function filterKey(environments: readonly string[]): string {
+  const names = [...new Set(environments)].sort();
+  const digest = createHash('sha256').update(JSON.stringify(names)).digest('hex');
+  return `environments-${digest.slice(0, 32)}`;
+}
+
+/** The commit the cursor (of `environments`, when given) points at; undefined when there is none yet. */
 export async function readCursor(
   client: GitHubClient,
   ref: RepoRef,
   baseBranch: string,
+  environments?: readonly string[],
 ): Promise<string | undefined> {
   try {
-    const { data } = await client.rest.git.getRef({ ...ref, ref: cursorRefOf(baseBranch) });
+    const { data } = await client.rest.git.getRef({ ...ref, ref: cursorRefOf(baseBranch, environments) });
     return data.object.type === 'commit' ? data.object.sha : undefined;
   } catch (e) {
     if ((e as { status?: number }).status === 404) return undefined;
     throw e;
   }
+}
+
+/** A run's two cursors: the unlimited one and its environments filter's. */
+export interface Cursors {
+  everywhere?: string;
+  filtered?: string;
+}
+
+/**
+ * The unlimited cursor and the one of `environments`, in one read: GET /git/matching-refs/{prefix}
+ * lists every ref whose name starts with the prefix ("flux-pkg/delivered" covers both names, of every
+ * base branch and filter: a handful of refs), so a limited run pays no read for its second cursor.
+ */
+export async function readCursors(
+  client: GitHubClient,
+  ref: RepoRef,
+  baseBranch: string,
+  environments: readonly string[],
+): Promise<Cursors> {
+  const { data } = await client.rest.git.listMatchingRefs({ ...ref, ref: 'flux-pkg/delivered' });
+  const at = (name: string) => {
+    const found = data.find((r) => r.ref === `refs/${name}`);
+    return found?.object.type === 'commit' ? found.object.sha : undefined;
+  };
+  return { everywhere: at(cursorRefOf(baseBranch)), filtered: at(cursorRefOf(baseBranch, environments)) };
 }
 
 export type CursorMove = 'created' | 'moved' | 'rewritten' | 'kept' | 'left-to-newer';
@@ -46,8 +97,9 @@ export async function advanceCursor(
   baseBranch: string,
   from: string | undefined,
   to: string,
+  environments?: readonly string[],
 ): Promise<CursorMove> {
-  const name = cursorRefOf(baseBranch);
+  const name = cursorRefOf(baseBranch, environments);
   if (from === to) return 'kept';
   if (from === undefined) {
     try {
@@ -66,7 +118,7 @@ export async function advanceCursor(
   }
   // Not a fast-forward. The cursor was read before the base, so a base that only moved forward
   // descends from it: either another run moved it meanwhile, or the history was rewritten.
-  const now = await readCursor(client, ref, baseBranch);
+  const now = await readCursor(client, ref, baseBranch, environments);
   if (now !== from) return 'left-to-newer';
   await client.rest.git.updateRef({ ...ref, ref: name, sha: to, force: true });
   return 'rewritten';

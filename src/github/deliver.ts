@@ -16,6 +16,7 @@ import {
   closeIfOpen,
   getBranchHead,
   OpenPulls,
+  type PostVerdict,
   publishProposal,
   RaceLostError,
   readBase,
@@ -62,8 +63,12 @@ export interface Delivery {
   propose: (base: Base) => Promise<Proposed>;
   /** One-line progress notes. */
   log: (message: string) => void;
-  /** After the last attempt wrote its pull requests: the gate's verdict on the heads it pushed. */
-  published?: (published: readonly Published[]) => Promise<void>;
+  /**
+   * The gate's verdict on each head a pull request gets, posted as soon as its commit exists (beside
+   * the branch's write and the pull request's opening, publish.ts). A head an attempt that planned
+   * again left behind keeps its status: no pull request shows it any more.
+   */
+  published?: PostVerdict;
 }
 
 export interface Delivered extends Proposed {
@@ -86,8 +91,6 @@ export async function readBaseOrFail(
 }
 
 export async function deliver(d: Delivery): Promise<Delivered> {
-  // Branches this run moved, in any attempt: a later attempt may find one current and leave it.
-  const movedBranches = new Set<string>();
   for (let attempt = 1; ; attempt++) {
     // Read fresh each attempt, once the plan names the branches (pulls.prepare).
     const pulls = new OpenPulls(d.client, d.ref, d.baseBranch);
@@ -98,15 +101,12 @@ export async function deliver(d: Delivery): Promise<Delivered> {
     pulls.prepare(proposed.proposals.map((p) => `${d.branchPrefix}/${p.key}`));
     try {
       const { deliverable, deferred } = await withinBudget(d, proposed.proposals, pulls);
-      const published = await publishAll(d, base, deliverable, pulls, movedBranches);
+      const published = await publishAll(d, base, deliverable, pulls);
       const moved = attempt < MAX_ATTEMPTS ? await baseAfterWriting(d, base, published, pulls) : base.sha;
       if (moved !== base.sha) {
         d.log(`${d.baseBranch} moved while the pull requests were written; planning again on ${moved}`);
         continue;
       }
-      await d.published?.(
-        published.map((p) => (p.commit || !movedBranches.has(p.branch) ? p : { ...p, commit: p.head })),
-      );
       return { ...proposed, base, published, deferred };
     } catch (e) {
       if (!(e instanceof RaceLostError)) throw e;
@@ -176,7 +176,6 @@ async function publishAll(
   base: Base,
   proposals: readonly Proposal[],
   pulls: OpenPulls,
-  movedBranches: Set<string>,
 ): Promise<Published[]> {
   checkBeforeWriting(d, proposals);
   const published: Published[] = [];
@@ -190,9 +189,8 @@ async function publishAll(
       continue;
     }
     const result = await api(`writing the pull request for ${proposal.key}`, () =>
-      publishProposal(d.objects, base, spec, pulls),
+      publishProposal(d.objects, base, spec, pulls, d.published),
     );
-    if (result.commit) movedBranches.add(result.branch);
     published.push(result);
   }
   return published;

@@ -290,12 +290,23 @@ export function callsFor(spec: Proposal, open: boolean): number {
   return closedRead + write + leftBranch + status + 1 + labels + reviewers;
 }
 
-/** Write one proposal: its branch (base + files, one commit) and its pull request, created or updated. */
+/** The gate's verdict on a head this delivery pushed (or opened a pull request on): never throws. */
+export type PostVerdict = (published: readonly Published[]) => Promise<void>;
+
+/**
+ * Write one proposal: its branch (base + files, one commit) and its pull request, created or
+ * updated. The verdict goes out as soon as its commit exists, beside the branch's write: a status
+ * needs only the sha (POST /repos/{o}/{r}/statuses/{sha} takes any commit of the repository), so the
+ * head carries it whenever the pull request shows it. A status left on a commit whose branch or pull
+ * request then failed is harmless: no ref or pull request shows an unreachable commit, and the next
+ * run writes (and posts on) a new one.
+ */
 export async function publishProposal(
   objects: GitObjects,
   base: Base,
   spec: Proposal & { branch: string },
   pulls: OpenPulls,
+  verdict: PostVerdict = async () => {},
 ): Promise<Published> {
   const result: Published = {
     key: spec.key,
@@ -317,11 +328,20 @@ export async function publishProposal(
         skipped: `#${closed.number} proposed ${spec.version} and was closed without merging; it is not reopened for ${spec.version}, a newer version opens a new pull request`,
       };
   }
-  const branch = await writeBranch(objects, base, spec, open !== undefined);
+  const posted: Promise<void>[] = [];
+  const onCommit = (commit: string) => posted.push(verdict([{ ...result, head: commit, commit }]));
+  const branch = await writeBranch(objects, base, spec, open !== undefined, onCommit);
   result.head = branch.head;
   if (branch.commit) result.commit = branch.commit;
-  if (open) return updatePull(objects, spec, open, result);
-  return createPull(objects, base, spec, pulls, { ...result, createdBranch: branch.created });
+  // A pull request opened on a branch found current (another run, or an earlier attempt, wrote it):
+  // its head gets the verdict beside the opening.
+  if (!open && !branch.commit) onCommit(branch.head);
+  try {
+    if (open) return await updatePull(objects, spec, open, result);
+    return await createPull(objects, base, spec, pulls, { ...result, createdBranch: branch.created });
+  } finally {
+    await Promise.all(posted);
+  }
 }
 
 /** The newer version an open pull request of this action already proposes for the branch, if it does. */
@@ -351,12 +371,14 @@ async function writeBranch(
   base: Base,
   spec: Proposal & { branch: string },
   hasOpenPull: boolean,
+  onCommit: (commit: string) => void,
 ): Promise<WrittenBranch> {
   const { client, ref } = objects;
   const head = hasOpenPull ? await objects.branch(spec.branch) : undefined;
   const files = head ? await withBranchCopies(objects, head, spec.files) : spec.files;
   if (head && branchIsCurrent(head, base, files)) return { head: head.sha, created: false };
   const commit = await commitOnBase(objects, base, spec.commitMessage, files);
+  onCommit(commit);
   if (head) {
     await forceBranch(objects, spec.branch, commit);
     return { head: commit, commit, created: false };

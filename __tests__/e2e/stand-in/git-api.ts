@@ -64,6 +64,20 @@ export class GitApi {
         return { status: 200, body: gitRef(site, ref, sha) };
       },
 
+      // "Returns an array of references … that start with the supplied ref" (a string prefix, not
+      // a folder: heads/feature matches heads/feature-a); [] when none do.
+      'git/list-matching-refs': ({ params }) => {
+        this.#requireCommits();
+        const prefix = `refs/${params.ref}`;
+        const refs = git
+          .git(['for-each-ref', '--format=%(refname) %(objectname)'])
+          .split('\n')
+          .filter(Boolean)
+          .map((line) => line.split(' ') as [string, string])
+          .filter(([name]) => name.startsWith(prefix));
+        return { status: 200, body: refs.map(([name, sha]) => gitRef(site, name, sha)) };
+      },
+
       'repos/get-branch': ({ params }) => {
         this.#requireCommits();
         const sha = git.resolveRef(`refs/heads/${params.branch}`);
