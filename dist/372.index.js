@@ -21,16 +21,51 @@ var core = __webpack_require__(6421);
 var config = __webpack_require__(6400);
 // EXTERNAL MODULE: ./src/diagnostics.ts
 var diagnostics = __webpack_require__(4851);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: ./src/github/refs.ts
 var refs = __webpack_require__(9081);
 ;// CONCATENATED MODULE: ./src/github/cursor.ts
+/**
+ * The delivery cursor: a git ref in the gitops repository, `refs/flux-pkg/delivered/<base-branch>`,
+ * pointing at the last base commit whose changes were fully delivered. A run diffs the cursor's
+ * tree with the base head's (what changed since, whatever the pushes, cancelled runs or force
+ * pushes in between) and moves the cursor to the head it delivered.
+ *
+ * Outside refs/heads and refs/tags: no branch in the UI, no push event, not fetched by a clone.
+ * The refs API takes any fully qualified name with two slashes (POST /repos/{o}/{r}/git/refs:
+ * "If it doesn't start with 'refs' and have at least two slashes, it will be rejected").
+ *
+ * A run limited by the `environments` input delivers only part of a base, so it never moves that
+ * cursor. It keeps its own, `refs/flux-pkg/delivered-only/<filter-key>/<base-branch>`: everything a
+ * run with the same environments input delivers was delivered up to that commit. The unlimited
+ * cursor stays the authority (an unlimited run never reads a filter's cursor); a filter's cursor
+ * only spares its replays and its next runs the work already done. Not under `delivered/<base>/`:
+ * git refuses a ref `a/b` beside a ref `a` (a directory and a file of the same name).
+ */
 
-/** The cursor's name without `refs/`, as the get-ref and update-ref routes take it. */
-const cursorRefOf = (baseBranch) => `flux-pkg/delivered/${baseBranch}`;
-/** The commit the cursor points at; undefined when there is none yet. */
-async function readCursor(client, ref, baseBranch) {
+
+/**
+ * The cursor's name without `refs/`, as the get-ref and update-ref routes take it; with
+ * `environments` (the input's names), that filter's cursor.
+ */
+const cursorRefOf = (baseBranch, environments) => environments
+    ? `flux-pkg/delivered-only/${filterKey(environments)}/${baseBranch}`
+    : `flux-pkg/delivered/${baseBranch}`;
+/**
+ * One ref-name component for an environments filter, whatever its names hold: a digest of the
+ * sorted, distinct names (the order and repeats of the input do not make another filter). Hex only,
+ * so no name can add a "/", "..", ".lock" or a control character to the ref.
+ */
+function filterKey(environments) {
+    const names = [...new Set(environments)].sort();
+    const digest = (0,external_node_crypto_.createHash)('sha256').update(JSON.stringify(names)).digest('hex');
+    return `environments-${digest.slice(0, 32)}`;
+}
+/** The commit the cursor (of `environments`, when given) points at; undefined when there is none yet. */
+async function readCursor(client, ref, baseBranch, environments) {
     try {
-        const { data } = await client.rest.git.getRef({ ...ref, ref: cursorRefOf(baseBranch) });
+        const { data } = await client.rest.git.getRef({ ...ref, ref: cursorRefOf(baseBranch, environments) });
         return data.object.type === 'commit' ? data.object.sha : undefined;
     }
     catch (e) {
@@ -40,6 +75,19 @@ async function readCursor(client, ref, baseBranch) {
     }
 }
 /**
+ * The unlimited cursor and the one of `environments`, in one read: GET /git/matching-refs/{prefix}
+ * lists every ref whose name starts with the prefix ("flux-pkg/delivered" covers both names, of every
+ * base branch and filter: a handful of refs), so a limited run pays no read for its second cursor.
+ */
+async function readCursors(client, ref, baseBranch, environments) {
+    const { data } = await client.rest.git.listMatchingRefs({ ...ref, ref: 'flux-pkg/delivered' });
+    const at = (name) => {
+        const found = data.find((r) => r.ref === `refs/${name}`);
+        return found?.object.type === 'commit' ? found.object.sha : undefined;
+    };
+    return { everywhere: at(cursorRefOf(baseBranch)), filtered: at(cursorRefOf(baseBranch, environments)) };
+}
+/**
  * Move the cursor from `from` (what this run read before it read the base) to `to` (the base head it
  * delivered). Only forward: the update is a fast-forward, so an older run finishing last cannot
  * rewind it. When it is not a fast-forward and nobody else moved the cursor since this run read it,
@@ -47,8 +95,8 @@ async function readCursor(client, ref, baseBranch) {
  * the cursor follows the new history. Another run's move always wins: delivery is idempotent, so a
  * cursor left a little behind costs reads on the next run, never a lost Package.
  */
-async function advanceCursor(client, ref, baseBranch, from, to) {
-    const name = cursorRefOf(baseBranch);
+async function advanceCursor(client, ref, baseBranch, from, to, environments) {
+    const name = cursorRefOf(baseBranch, environments);
     if (from === to)
         return 'kept';
     if (from === undefined) {
@@ -72,7 +120,7 @@ async function advanceCursor(client, ref, baseBranch, from, to) {
     }
     // Not a fast-forward. The cursor was read before the base, so a base that only moved forward
     // descends from it: either another run moved it meanwhile, or the history was rewritten.
-    const now = await readCursor(client, ref, baseBranch);
+    const now = await readCursor(client, ref, baseBranch, environments);
     if (now !== from)
         return 'left-to-newer';
     await client.rest.git.updateRef({ ...ref, ref: name, sha: to, force: true });
@@ -264,11 +312,12 @@ async function deliverPush(session, what, mode = 'install') {
     const pushed = session.facts.push?.after;
     if (since?.sha && pushed && pushed !== since.sha)
         void (0,action_session/* treeOfCommit */.rv)(session, since.sha);
-    // A rerun or a scheduled run usually finds the base where the cursor is: the head alone says so.
+    // A rerun or a scheduled run usually finds the base where a cursor is: the head alone says so.
     let head;
-    if (since?.cursor && (!pushed || pushed === since.cursor)) {
+    const done = since?.delivered ?? [];
+    if (since && done.length > 0 && (!pushed || done.includes(pushed))) {
         head = await (0,deliver/* api */.FH)(`reading branch ${session.baseBranch}`, () => session.objects.branch(session.baseBranch));
-        if (head?.sha === since.cursor)
+        if (head && done.includes(head.sha))
             return nothingSince(since, mode, inputs.dryRun);
     }
     let planned;
@@ -281,6 +330,7 @@ async function deliverPush(session, what, mode = 'install') {
         partialBase: true,
         propose: async (base) => {
             let snapshot = (0,action_session/* snapshotOf */.eY)(session, base.tree);
+            prefetchBesideConfig(session, base, since).catch(() => { });
             const loaded = await (0,config/* loadConfig */.Z9)(snapshot);
             const alreadyRead = alreadyReadOn(session, base);
             status = { snapshot, loaded, alreadyRead };
@@ -331,7 +381,7 @@ async function deliverPush(session, what, mode = 'install') {
     };
     if (!delivered.result.valid)
         await (0,action_report/* failInvalid */.YH)(report);
-    if (since && what.install && what.promote && !inputs.environments && !inputs.dryRun)
+    if (since && what.install && what.promote && !inputs.dryRun)
         await moveCursor(session, since, delivered, report.notes);
     await (0,action_report/* finish */.O9)(report);
 }
@@ -390,22 +440,33 @@ async function nothingSince(since, mode, dryRun) {
 const ZERO_SHA = /^0+$/;
 async function deliveredSoFar(session) {
     const { client, ref, baseBranch } = session;
-    const cursor = await (0,deliver/* api */.FH)('reading the delivery cursor', () => readCursor(client, ref, baseBranch));
-    if (cursor)
+    const filter = session.inputs.environments;
+    const { everywhere, filtered } = filter
+        ? await (0,deliver/* api */.FH)('reading the delivery cursors', () => readCursors(client, ref, baseBranch, filter))
+        : { everywhere: await (0,deliver/* api */.FH)('reading the delivery cursor', () => readCursor(client, ref, baseBranch)) };
+    const delivered = [everywhere, filtered].filter((sha) => sha !== undefined);
+    const cursor = filter ? filtered : everywhere;
+    const push = session.facts.eventName === 'push' ? session.facts.push : undefined;
+    // Both cursors: the one this push started from is likely the newer; else the unlimited one.
+    const from = everywhere && filtered && push?.before === filtered ? filtered : (everywhere ?? filtered);
+    if (from) {
+        const whose = from === filtered && filter ? ` for environments ${[...new Set(filter)].join(', ')}` : '';
         return {
             cursor,
-            sha: cursor,
-            why: `delivered what changed since the last delivered commit ${cursor.slice(0, 7)}`,
+            delivered,
+            sha: from,
+            why: `delivered what changed since the last delivered commit ${from.slice(0, 7)}${whose}`,
         };
+    }
     // No cursor yet (the first run since adopting this version): an ordinary push says what it
     // changed, as before; a first push, a force push or a run without a push looks at everything once.
-    const push = session.facts.eventName === 'push' ? session.facts.push : undefined;
     if (push?.before && !ZERO_SHA.test(push.before) && !push.forced)
         return {
+            delivered,
             sha: push.before,
             why: `delivered what this push changed (no delivery cursor yet)`,
         };
-    return { why: 'no delivery cursor yet: every component is looked at once' };
+    return { delivered, why: 'no delivery cursor yet: every component is looked at once' };
 }
 /** The install and promote plans of what is undelivered (the order the summary shows them). */
 async function planDelivery(session, what, { snapshot, loaded, base, changes }) {
@@ -487,6 +548,32 @@ function prefetchComponents(session, base, folders, packagesDir) {
     const files = base.tree.filter((e) => under(e.path) && (0,tree_walk/* planReadable */.I8)(e, MAX_PREFETCH_BYTES));
     session.objects.prefetch(files.map((e) => e.sha));
 }
+/** More changed Package folders than this are not guessed at (a bulk change waits for the config). */
+const MAX_GUESSED_COMPONENTS = 10;
+/**
+ * The blobs prefetchComponents will ask for, asked for beside the config file's instead of after it
+ * (one fan-out, not two waves a config parse apart): the components of the Package files the base
+ * changed since `since`, as the default layout places them (`<component>/packages/<file>.yaml`). A
+ * config with another layout matches nothing here, so a wrong guess reads nothing; reads are shared
+ * (GitObjects), so the plan's own prefetch then costs no call.
+ */
+async function prefetchBesideConfig(session, base, since) {
+    if (session.inputs.path || session.inputs.packages || base.partial || !since?.sha || since.sha === base.sha)
+        return;
+    const before = await (0,action_session/* treeOfCommit */.rv)(session, since.sha).catch(() => undefined);
+    if (!before)
+        return;
+    const { packagesDir } = config/* DEFAULT_LAYOUT */.zR;
+    const folders = new Set();
+    for (const path of (0,model_changes/* changedPaths */.vl)(before, base.tree)) {
+        const [component, dir, file, ...deeper] = path.split('/');
+        if (component && dir === packagesDir && file && deeper.length === 0 && /\.ya?ml$/.test(file))
+            folders.add(component);
+    }
+    if (folders.size === 0 || folders.size > MAX_GUESSED_COMPONENTS)
+        return;
+    prefetchComponents(session, base, [...folders], packagesDir);
+}
 /** For the summary's matrix: files on the base this run read (through the API; a checkout reads freely). */
 function alreadyReadOn(session, base) {
     if (session.inputs.path)
@@ -507,7 +594,8 @@ async function widenBase(session, base, config, paths) {
     (0,publish/* refreshFiles */.hZ)(base);
 }
 /**
- * The cursor follows the base this run delivered; a run that lost the race leaves it to the newer one.
+ * The cursor follows the base this run delivered (a run limited by the environments input moves its
+ * filter's cursor, one write per run); a run that lost the race leaves it to the newer one.
  * A run that left pull requests for later (the REST budget deferred them) did not deliver that base:
  * the cursor stays where it was, so the next run finds the deferred ones among what changed since.
  */
@@ -519,9 +607,11 @@ async function moveCursor(session, since, delivered, notes) {
         notes.push(`delivery cursor ${at}: ${to.slice(0, 7)} is not fully delivered until the pull requests left for the next run are`);
         return;
     }
-    const moved = await (0,deliver/* api */.FH)('moving the delivery cursor', () => advanceCursor(client, ref, baseBranch, since.cursor, to));
+    const filter = session.inputs.environments;
+    const moved = await (0,deliver/* api */.FH)('moving the delivery cursor', () => advanceCursor(client, ref, baseBranch, since.cursor, to, filter));
+    const scope = filter ? ` for environments ${[...new Set(filter)].join(', ')}` : '';
     if (moved !== 'kept')
-        notes.push(`delivery cursor ${moved}: ${to.slice(0, 7)} is delivered`);
+        notes.push(`delivery cursor ${moved}: ${to.slice(0, 7)} is delivered${scope}`);
 }
 /** The summary's word on each pull request a rule held back. */
 function skippedNotes(published) {

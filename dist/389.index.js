@@ -1804,12 +1804,13 @@ function locateValuesPath(secret, path) {
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   g2: () => (/* binding */ CONFIG_FILE),
+  zR: () => (/* binding */ DEFAULT_LAYOUT),
   Z9: () => (/* binding */ loadConfig),
   o4: () => (/* binding */ parseConfig),
   zc: () => (/* binding */ settingsFor)
 });
 
-// UNUSED EXPORTS: BUILT_IN_SETTINGS, DEFAULT_CONFIG, DEFAULT_LAYOUT, DEFAULT_POLICY, DEFAULT_PROMOTION, layoutPathProblem
+// UNUSED EXPORTS: BUILT_IN_SETTINGS, DEFAULT_CONFIG, DEFAULT_POLICY, DEFAULT_PROMOTION, layoutPathProblem
 
 // EXTERNAL MODULE: ./src/carvel/names.ts
 var names = __webpack_require__(3129);
@@ -4310,8 +4311,6 @@ async function readBaseOrFail(objects, branch, partialOk = false, known) {
     return base;
 }
 async function deliver(d) {
-    // Branches this run moved, in any attempt: a later attempt may find one current and leave it.
-    const movedBranches = new Set();
     for (let attempt = 1;; attempt++) {
         // Read fresh each attempt, once the plan names the branches (pulls.prepare).
         const pulls = new _publish_js__WEBPACK_IMPORTED_MODULE_2__/* .OpenPulls */ .n_(d.client, d.ref, d.baseBranch);
@@ -4323,13 +4322,12 @@ async function deliver(d) {
         pulls.prepare(proposed.proposals.map((p) => `${d.branchPrefix}/${p.key}`));
         try {
             const { deliverable, deferred } = await withinBudget(d, proposed.proposals, pulls);
-            const published = await publishAll(d, base, deliverable, pulls, movedBranches);
+            const published = await publishAll(d, base, deliverable, pulls);
             const moved = attempt < MAX_ATTEMPTS ? await baseAfterWriting(d, base, published, pulls) : base.sha;
             if (moved !== base.sha) {
                 d.log(`${d.baseBranch} moved while the pull requests were written; planning again on ${moved}`);
                 continue;
             }
-            await d.published?.(published.map((p) => (p.commit || !movedBranches.has(p.branch) ? p : { ...p, commit: p.head })));
             return { ...proposed, base, published, deferred };
         }
         catch (e) {
@@ -4380,7 +4378,7 @@ function checkBeforeWriting(d, proposals) {
             throw new DeliveryError(`refusing to write ${unsafe.join('; ')} (${proposal.key}); nothing was written`);
     }
 }
-async function publishAll(d, base, proposals, pulls, movedBranches) {
+async function publishAll(d, base, proposals, pulls) {
     checkBeforeWriting(d, proposals);
     const published = [];
     for (const proposal of proposals) {
@@ -4391,9 +4389,7 @@ async function publishAll(d, base, proposals, pulls, movedBranches) {
                 published.push(closed);
             continue;
         }
-        const result = await api(`writing the pull request for ${proposal.key}`, () => (0,_publish_js__WEBPACK_IMPORTED_MODULE_2__/* .publishProposal */ .OZ)(d.objects, base, spec, pulls));
-        if (result.commit)
-            movedBranches.add(result.branch);
+        const result = await api(`writing the pull request for ${proposal.key}`, () => (0,_publish_js__WEBPACK_IMPORTED_MODULE_2__/* .publishProposal */ .OZ)(d.objects, base, spec, pulls, d.published));
         published.push(result);
     }
     return published;
@@ -4648,8 +4644,15 @@ function callsFor(spec, open) {
     const reviewers = spec.reviewers.length + spec.teamReviewers.length > 0 ? 1 : 0;
     return closedRead + write + leftBranch + status + 1 + labels + reviewers;
 }
-/** Write one proposal: its branch (base + files, one commit) and its pull request, created or updated. */
-async function publishProposal(objects, base, spec, pulls) {
+/**
+ * Write one proposal: its branch (base + files, one commit) and its pull request, created or
+ * updated. The verdict goes out as soon as its commit exists, beside the branch's write: a status
+ * needs only the sha (POST /repos/{o}/{r}/statuses/{sha} takes any commit of the repository), so the
+ * head carries it whenever the pull request shows it. A status left on a commit whose branch or pull
+ * request then failed is harmless: no ref or pull request shows an unreachable commit, and the next
+ * run writes (and posts on) a new one.
+ */
+async function publishProposal(objects, base, spec, pulls, verdict = async () => { }) {
     const result = {
         key: spec.key,
         targets: spec.targets,
@@ -4671,13 +4674,24 @@ async function publishProposal(objects, base, spec, pulls) {
                 skipped: `#${closed.number} proposed ${spec.version} and was closed without merging; it is not reopened for ${spec.version}, a newer version opens a new pull request`,
             };
     }
-    const branch = await writeBranch(objects, base, spec, open !== undefined);
+    const posted = [];
+    const onCommit = (commit) => posted.push(verdict([{ ...result, head: commit, commit }]));
+    const branch = await writeBranch(objects, base, spec, open !== undefined, onCommit);
     result.head = branch.head;
     if (branch.commit)
         result.commit = branch.commit;
-    if (open)
-        return updatePull(objects, spec, open, result);
-    return createPull(objects, base, spec, pulls, { ...result, createdBranch: branch.created });
+    // A pull request opened on a branch found current (another run, or an earlier attempt, wrote it):
+    // its head gets the verdict beside the opening.
+    if (!open && !branch.commit)
+        onCommit(branch.head);
+    try {
+        if (open)
+            return await updatePull(objects, spec, open, result);
+        return await createPull(objects, base, spec, pulls, { ...result, createdBranch: branch.created });
+    }
+    finally {
+        await Promise.all(posted);
+    }
 }
 /** The newer version an open pull request of this action already proposes for the branch, if it does. */
 function newerStands(open, spec) {
@@ -4693,13 +4707,14 @@ function newerStands(open, spec) {
  * is rarely there (one is left by a closed pull request, or another run just wrote it): it is not
  * read first; the ref is created, and read only when GitHub answers that it already exists.
  */
-async function writeBranch(objects, base, spec, hasOpenPull) {
+async function writeBranch(objects, base, spec, hasOpenPull, onCommit) {
     const { client, ref } = objects;
     const head = hasOpenPull ? await objects.branch(spec.branch) : undefined;
     const files = head ? await withBranchCopies(objects, head, spec.files) : spec.files;
     if (head && branchIsCurrent(head, base, files))
         return { head: head.sha, created: false };
     const commit = await commitOnBase(objects, base, spec.commitMessage, files);
+    onCommit(commit);
     if (head) {
         await forceBranch(objects, spec.branch, commit);
         return { head: commit, commit, created: false };
