@@ -50,8 +50,9 @@ describe.concurrent('the bundled action', () => {
     async () => {
       const { standIn } = await delivered();
       for (const env of ['dev', 'staging']) {
-        const tree = standIn.readTree(`flux-pkg/${COMPONENT}/${env}`);
-        expect(kustomizeKinds(tree, `${COMPONENT}/${env}`).sort()).toEqual(['PackageInstall', 'Secret']);
+        const folder = `${COMPONENT}/${env}`;
+        const kinds = kustomizeKinds(standIn.readTree(`flux-pkg/${folder}`), [folder]);
+        expect(kinds[folder]!.sort()).toEqual(['PackageInstall', 'Secret']);
       }
     },
   );
