@@ -2,20 +2,17 @@
  * Smoke tests of the bundle: dist/index.js run as the Actions runner runs it (a child process,
  * INPUT_* from action.yml), against the project's GitHub REST stand-in (a real bare git repository
  * behind GitHub's official OpenAPI contract). The scenarios in detail run in process
- * (__tests__/shell/); these prove the bundle is the same action.
+ * (__tests__/shell/); these prove the bundle is the same action. The bundled gate on a pull request
+ * (its verdict the only write): e2e/gate.test.ts.
  */
 import { describe, expect, it } from 'vitest';
 import { COMPONENT, hasKubectl, kustomizeKinds, NEW_VERSION } from './fixtures.js';
-import { openPullRequest } from './promotion-scenario.js';
 import {
   act,
-  branches,
   closeStandInsAfterAll,
   expectDelivered,
   expectFailedWith,
   expectNothingWritten,
-  expectOnlyVerdicts,
-  headOf,
   prsOf,
   repoWithNewPackage,
 } from './scenario.js';
@@ -50,26 +47,12 @@ describe.concurrent('the bundled action', () => {
     async () => {
       const { standIn } = await delivered();
       for (const env of ['dev', 'staging']) {
-        const tree = standIn.readTree(`flux-pkg/${COMPONENT}/${env}`);
-        expect(kustomizeKinds(tree, `${COMPONENT}/${env}`).sort()).toEqual(['PackageInstall', 'Secret']);
+        const folder = `${COMPONENT}/${env}`;
+        const kinds = kustomizeKinds(standIn.readTree(`flux-pkg/${folder}`), [folder]);
+        expect(kinds[folder]!.sort()).toEqual(['PackageInstall', 'Secret']);
       }
     },
   );
-
-  it('validates the head of a pull request (mode auto on pull_request) and writes only its verdict', async () => {
-    const { standIn } = await repoWithNewPackage();
-    const paramsPath = `${COMPONENT}/prod/params.yaml`;
-    const params = standIn.readTree('main')[paramsPath]!.replace(/replicas: \d+/, 'replicas: -1');
-    const event = await openPullRequest(standIn, 'scale-down', { [paramsPath]: params });
-    const writesBefore = standIn.writes().length;
-    const run = await act(standIn, event, {}, 'pull_request');
-    expectFailedWith(run, /1 validation error\(s\); nothing was written/);
-    expect(run.annotations).toContainEqual(expect.stringContaining(`file=${paramsPath},line=`));
-    expect(run.outputs.valid).toBe('false');
-    // The gate's one write: its verdict on the head it judged (issue 17).
-    expectOnlyVerdicts(standIn, writesBefore, [[headOf(event), 'failure']]);
-    expect(branches(standIn)).toEqual(['main', 'scale-down']);
-  });
 
   it('refuses bad input in one line, writing nothing', async () => {
     const { standIn, event } = await repoWithNewPackage();

@@ -1,6 +1,6 @@
 /** The e2e scenarios' gitops repo: the bundled example, minus its newest Package (the supply chain writes it). */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { parseAllDocuments } from 'yaml';
@@ -84,17 +84,24 @@ if (!hasKubectl)
   console.warn('SKIPPED the kubectl kustomize checks: kubectl is not installed on this machine');
 
 /**
- * `kubectl kustomize <component>/<environment>` on a branch's files, as Flux's kustomize-controller
- * would build the folder: the kinds it built. Guard the test with `it.skipIf(!hasKubectl)`.
+ * `kubectl kustomize <folder>` for each folder of a branch's files (written once), as Flux's
+ * kustomize-controller would build it: the kinds each built, by folder. One kubectl per folder: a
+ * kustomization listing them all would merge their objects and so build something Flux never does.
+ * Guard the test with `it.skipIf(!hasKubectl)`.
  */
-export function kustomizeKinds(files: Record<string, string>, folder: string): string[] {
+export function kustomizeKinds(files: Record<string, string>, folders: string[]): Record<string, string[]> {
   const dir = mkdtempSync(join(tmpdir(), 'flux-pkg-kustomize-'));
   for (const [path, content] of Object.entries(files)) {
     mkdirSync(dirname(join(dir, path)), { recursive: true });
     writeFileSync(join(dir, path), content);
   }
-  const out = execFileSync('kubectl', ['kustomize', join(dir, folder)], { encoding: 'utf8' });
-  return parseAllDocuments(out).map((d) => (d.toJS() as { kind: string }).kind);
+  const kinds: Record<string, string[]> = {};
+  for (const folder of folders) {
+    const out = execFileSync('kubectl', ['kustomize', join(dir, folder)], { encoding: 'utf8' });
+    kinds[folder] = parseAllDocuments(out).map((d) => (d.toJS() as { kind: string }).kind);
+  }
+  rmSync(dir, { recursive: true, force: true });
+  return kinds;
 }
 
 /** A workflow_dispatch event and the inputs of a bootstrap of environment qa (the bootstrap scenarios). */

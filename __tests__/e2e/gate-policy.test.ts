@@ -1,20 +1,13 @@
 /**
- * The gate's policy and promotion rules through the bundle (dist/index.js as the runner runs it):
- * a status from an account outside promotion.statusCreators promotes nothing, and a pull request
- * removing prod's promoteFrom while bumping prod is judged by the base's rules. The whole suite
- * runs in process in __tests__/gate-policy/ and __tests__/promotion/health-status.test.ts.
- * Needs a dist/ bundled from this source (`npm run bundle`).
+ * Mode promote on a status event through the bundle (dist/index.js as the runner runs it; the only
+ * bundled status event): a status from an account outside promotion.statusCreators promotes nothing.
+ * The whole suite runs in process in __tests__/gate-policy/ (a pull request removing prod's
+ * promoteFrom while bumping prod is judged by the base's rules: rules-from-base.test.ts) and
+ * __tests__/promotion/health-status.test.ts. Needs a dist/ bundled from this source (`npm run bundle`).
  */
 import { describe, expect, it } from 'vitest';
 import { NEW_VERSION, newPackage, pushEvent } from './fixtures.js';
-import {
-  chainConfig,
-  chainRepo,
-  openPullRequest,
-  PI,
-  statusEvent,
-  withConstraint,
-} from './promotion-scenario.js';
+import { chainRepo, PI, statusEvent, withConstraint } from './promotion-scenario.js';
 import { act, closeStandInsAfterAll, OWNER, REPO } from './scenario.js';
 
 closeStandInsAfterAll();
@@ -33,20 +26,5 @@ describe('the bundle holds the gate', () => {
     expect(standIn.pulls).toEqual([]);
     expect(run.stdout).toContain('"mallory"');
     expect(run.stdout).toContain('promotion.statusCreators');
-  });
-
-  it('a pull request that drops prod’s promoteFrom and bumps prod fails by the base’s order', async () => {
-    const standIn = await chainRepo();
-    const pkg = newPackage();
-    standIn.commit('main', { [pkg.path]: pkg.content }, 'Package');
-    const event = await openPullRequest(standIn, 'skip', {
-      'flux-pkg.yaml': chainConfig().replace('    promoteFrom: staging\n', ''),
-      [PI('prod')]: withConstraint(standIn, 'prod', NEW_VERSION),
-    });
-    const run = await act(standIn, event, {}, 'pull_request');
-    expect(run.code).toBe(1);
-    expect(run.annotations).toContainEqual(
-      expect.stringMatching(/^::error title=promotion\.out-of-order,file=/),
-    );
   });
 });

@@ -1,31 +1,27 @@
 /**
- * Two attacks on the gate through the bundle (dist/index.js as the runner runs it); the whole gate
- * suite, with a control per class, runs in process in __tests__/gate/hostile-gate.test.ts.
+ * The gate through the bundle (dist/index.js as the runner runs it, mode auto on a pull_request):
+ * prod's PackageInstall moved into another file the kustomization lists is still judged, the step
+ * fails in one line, and the only write is the verdict on the head. The whole gate
+ * suite, with a control per class (a patches: entry in prod/kustomization.yaml among them), runs in
+ * process in __tests__/gate/hostile-gate.test.ts.
  */
 import { describe, expect, it } from 'vitest';
 import { COMPONENT, newPackage } from './fixtures.js';
 import { chainRepo, openPullRequest, PARAMS, PI, withConstraint } from './promotion-scenario.js';
-import { act, branches, closeStandInsAfterAll } from './scenario.js';
+import {
+  act,
+  branches,
+  closeStandInsAfterAll,
+  expectFailedWith,
+  expectOnlyVerdicts,
+  headOf,
+} from './scenario.js';
 
 closeStandInsAfterAll();
 
 const KUSTOMIZATION = `${COMPONENT}/prod/kustomization.yaml`;
 
-describe.concurrent('the bundle judges what Flux builds', () => {
-  it('a patches: entry in prod/kustomization.yaml fails at its line, writing nothing', async () => {
-    const standIn = await chainRepo();
-    const text = `${standIn.readTree('main')[KUSTOMIZATION]!}patches:\n- target: {kind: PackageInstall}\n  patch: '[]'\n`;
-    const event = await openPullRequest(standIn, 'patch-prod', { [KUSTOMIZATION]: text });
-    const run = await act(standIn, event, {}, 'pull_request');
-    expect(run.code).toBe(1);
-    const line = text.split('\n').findIndex((l) => l.startsWith('patches:')) + 1;
-    expect(run.annotations.join('\n')).toContain(
-      `title=kustomization.unsupported,file=${KUSTOMIZATION},line=${line},`,
-    );
-    expect(branches(standIn)).toEqual(['main', 'patch-prod']);
-    expect(standIn.pulls).toHaveLength(1);
-  });
-
+describe('the bundle judges what Flux builds', () => {
   it('prod restructured into deploy.yaml with an unpromoted version fails at deploy.yaml', async () => {
     const standIn = await chainRepo();
     const pkg = newPackage();
@@ -39,11 +35,17 @@ describe.concurrent('the bundle judges what Flux builds', () => {
       [KUSTOMIZATION]:
         'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n- deploy.yaml\n',
     });
-    const run = await act(standIn, event, {}, 'pull_request');
-    expect(run.code).toBe(1);
-    expect(run.annotations.join('\n')).toContain(
-      `title=promotion.out-of-order,file=${COMPONENT}/prod/deploy.yaml,`,
+    const writesBefore = standIn.writes().length;
+    const run = await act(standIn, event, {}, 'pull_request'); // mode auto on pull_request: validate
+    expectFailedWith(run, /1 validation error\(s\); nothing was written/);
+    expect(run.annotations).toContainEqual(
+      expect.stringMatching(
+        new RegExp(`^::error title=promotion\\.out-of-order,file=${COMPONENT}/prod/deploy\\.yaml,line=[1-9]`),
+      ),
     );
+    expect(run.outputs.valid).toBe('false');
+    // The gate's one write: its verdict on the head it judged (issue 17).
+    expectOnlyVerdicts(standIn, writesBefore, [[headOf(event), 'failure']]);
     expect(branches(standIn)).toEqual(['main', 'restructure']);
   });
 });

@@ -23,7 +23,7 @@ closeStandInsAfterAll();
 
 const KUSTOMIZATION = `${COMPONENT}-dev-packageinstalls`;
 
-/** dev runs NEW_VERSION on main (its PR merged); staging promotes from dev when healthy. */
+/** dev runs NEW_VERSION on main (its PR merged, and the push run that followed opened nothing); staging promotes from dev when healthy. */
 async function devMerged(config?: string) {
   const standIn = await chainRepo('healthy');
   const pkg = newPackage();
@@ -43,9 +43,16 @@ async function devMerged(config?: string) {
   return { standIn, sha };
 }
 
+/**
+ * The two tests of statuses that must promote nothing share one devMerged() repository, made once for
+ * the file: each asserts it still has no pull request, so neither can pass on the other's leftovers.
+ */
+let ignoredOnce: ReturnType<typeof devMerged> | undefined;
+const devMergedForIgnored = () => (ignoredOnce ??= devMerged());
+
 describe('whose statuses promote, and which (mode promote on status events)', () => {
   it('ignores a final success posted by an account not in promotion.statusCreators, saying why', async () => {
-    const { standIn, sha } = await devMerged();
+    const { standIn, sha } = await devMergedForIgnored();
     const run = await act(
       standIn,
       statusEvent(sha, KUSTOMIZATION, 'success', { sender: 'mallory' }),
@@ -61,7 +68,7 @@ describe('whose statuses promote, and which (mode promote on status events)', ()
   });
 
   it('does not promote on "dependency not ready" or "health check canceled" posted as success', async () => {
-    const { standIn, sha } = await devMerged();
+    const { standIn, sha } = await devMergedForIgnored();
     for (const description of ['dependency not ready', 'health check canceled', 'DependencyNotReady', '']) {
       const run = await act(
         standIn,

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { COMPONENT, NEW_PACKAGE, NEW_VERSION, newPackage } from '../e2e/fixtures.js';
+import type { ActionRun } from '../e2e/run-action.js';
 import {
   closeStandInsAfterAll,
   constraintOf,
@@ -15,6 +16,7 @@ import {
   repoWithNewPackage,
   supplyChainPush,
 } from '../e2e/scenario.js';
+import type { StandIn } from '../e2e/stand-in/server.js';
 import { act } from './run-in-process.js';
 
 const PREVIOUS = '20230412153322.0.0';
@@ -30,10 +32,17 @@ async function delivered() {
   return { standIn, event, prs: prsOf(run) };
 }
 
+/** One delivery of the new Package on a fresh repo, run once for the file: the two tests below only read it. */
+let deliveredOnce: Promise<{ standIn: StandIn; run: ActionRun }> | undefined;
+async function deliverOnce() {
+  const { standIn, event } = await repoWithNewPackage();
+  return { standIn, run: await act(standIn, event) };
+}
+const firstDelivery = () => (deliveredOnce ??= deliverOnce());
+
 describe('a new Package pushed to the gitops repo', () => {
   it('opens one pull request per environment that takes new versions, with exact outputs', async () => {
-    const { standIn, event } = await repoWithNewPackage();
-    const run = await act(standIn, event);
+    const { standIn, run } = await firstDelivery();
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(run.outputs.valid).toBe('true');
@@ -58,8 +67,7 @@ describe('a new Package pushed to the gitops repo', () => {
   });
 
   it('writes pull requests with the configured title, labels, reviewers and an inert body', async () => {
-    const { standIn, event } = await repoWithNewPackage();
-    const run = await act(standIn, event);
+    const { standIn, run } = await firstDelivery();
     expect(run.code).toBe(0);
     const [dev, staging] = standIn.pulls;
     expect(dev).toMatchObject({ title: `Deploy ${COMPONENT} ${NEW_VERSION} to dev`, state: 'open' });

@@ -131,16 +131,23 @@ describe('overlapping runs', () => {
 });
 
 describe("Renovate's rule for closed pull requests", () => {
-  it('one closed unmerged for a version is not reopened for it; a newer version opens a new one', async () => {
+  it('one closed unmerged for a version is not reopened for it, by a dispatch or a replayed push; a newer version opens a new one', async () => {
     const standIn = await gitopsRepo();
-    expect((await act(standIn, push(standIn, NEW_VERSION))).code).toBe(0);
+    const first = push(standIn, NEW_VERSION);
+    expect((await act(standIn, first)).code).toBe(0);
     const dev = standIn.pulls.find((p) => p.head === DEV)!;
     dev.state = 'closed'; // declined by a person
     // The cursor is removed: the next run looks at everything again, as after a lost cursor.
     standIn.git(['update-ref', '-d', CURSOR]);
     const again = await act(standIn, {}, { mode: 'install' }, 'workflow_dispatch');
     expect(again.code, again.stdout).toBe(0);
-    expect(standIn.pulls.filter((p) => p.head === DEV)).toHaveLength(1);
+    const devStates = () => standIn.pulls.filter((p) => p.head === DEV).map((p) => p.state);
+    expect(devStates()).toEqual(['closed']);
+    // A replay of the push that proposed it, with no cursor again, leaves it closed too.
+    standIn.git(['update-ref', '-d', CURSOR]);
+    const replay = await act(standIn, first);
+    expect(replay.code, replay.stdout).toBe(0);
+    expect(devStates()).toEqual(['closed']);
     // The summary says which was skipped and why (the number is inert: no auto-link in repo text).
     expect(again.summary).toMatch(
       new RegExp(`dev: skipped: #.{0,8}${dev.number} proposed ${NEW_VERSION} and was closed without merging`),
