@@ -131,7 +131,9 @@ spec:
     });
     const run = await act(standIn, change, {}, 'pull_request');
     expect(run.code).toBe(1);
-    expect(run.stdout).toMatch(/changes flux-pkg\.yaml, so the gate validates every environment/);
+    expect(run.stdout).toMatch(
+      /changes flux-pkg\.yaml, so the gate validates every environment.*needs a review by hand, with `flux-pkg validate` run on a checkout of its head/,
+    );
     expect(run.stdout).toMatch(/larger than GitHub lists in one read/);
   });
 });

@@ -152,7 +152,7 @@ async function widenForGate(
       ? `pull request #${number} lists more files than GitHub shows (3,000)`
       : `pull request #${number} changes ${everywhere.join(', ')}`;
     throw new ActionError(
-      `${why}, so the gate validates every environment: that needs every component folder under ${layout.componentsPath || 'the repository root'} on the head and the base, and ${trees(head, base)} larger than GitHub lists in one read (over 100,000 entries or 7 MB). Split the pull request so that it changes those files alone, with no environment`,
+      `${why}, so the gate validates every environment: that needs every component folder under ${layout.componentsPath || 'the repository root'} on the head and the base, and ${trees(head, base)} larger than GitHub lists in one read (over 100,000 entries or 7 MB). The gate does not walk every component folder through the API (one read each: over GITHUB_TOKEN's 1,000 requests an hour on a repository this size), so this pull request needs a review by hand, with \`flux-pkg validate\` run on a checkout of its head`,
     );
   }
   const folders = gateFolders(files.paths, layout);
