@@ -15,6 +15,7 @@ export interface ClosingReason {
 }
 
 const CLOSED_BY = 'so it is closed by flux-pkg-action.';
+const CLOSED = 'This pull request is closed by flux-pkg-action';
 
 const where = (t: Target) => `${inertText(t.component)} in ${inertText(t.environment)}`;
 
@@ -37,9 +38,9 @@ export function closingComment(base: string, reasons: readonly ClosingReason[]):
     const what = reasons.map((r) => at(r.target));
     return `${inertText(base)} already has what this pull request proposed${what.length > 0 ? ` (${what.join(', ')})` : ''}, ${CLOSED_BY}`;
   }
-  if (reasons.length === 1) return `${heldReason(reasons[0]!.target, reasons[0]!.held!)}; ${CLOSED_BY}`;
+  if (reasons.length === 1) return `${CLOSED}: ${heldReason(reasons[0]!.target, reasons[0]!.held!)}.`;
   const lines = reasons.map(
     (r) => `- ${r.held ? heldReason(r.target, r.held) : `${inertText(base)} already has ${at(r.target)}`}.`,
   );
-  return [`Nothing this pull request proposed is delivered now, ${CLOSED_BY}`, '', ...lines].join('\n');
+  return [`${CLOSED}: nothing it proposed is to be delivered now.`, '', ...lines].join('\n');
 }
