@@ -213,6 +213,41 @@ describe('a rollback holds', () => {
   });
 });
 
+describe('the comment that closes a pull request says why', () => {
+  it('a hold closes the open PR of the version the rollback left, saying so; a version merged by hand closes as "already has"', async () => {
+    const standIn = await chainRepo();
+    expect((await act(standIn, push(standIn, NEW_VERSION))).code).toBe(0);
+    const proposed = standIn.pulls.find((p) => p.head === DEV && p.state === 'open')!;
+    // During an incident dev is rolled back by hand (the annotation as the README says) while the
+    // pull request proposing the version it left is still open.
+    const rolledBack = withConstraint(standIn, 'dev', PREVIOUS).replace(
+      'metadata:\n',
+      `metadata:\n  annotations:\n    flux-pkg.dev/rolled-back-from: "${NEW_VERSION}"\n`,
+    );
+    standIn.commit('main', { [PI('dev')]: rolledBack }, 'Roll dev back by hand');
+    // A change of dev's PackageInstall alone plans what promotes from dev, not dev: the cursor is
+    // removed so the run looks at every component, as after a lost cursor.
+    standIn.git(['update-ref', '-d', CURSOR]);
+    const held = await act(standIn, {}, { mode: 'install' }, 'schedule');
+    expect(held.code, held.stdout).toBe(0);
+    expect(proposed.state).toBe('closed');
+    expect(proposed.comments.map((c) => c.body)).toEqual([
+      `This pull request is closed by flux-pkg-action: ${COMPONENT} in dev was rolled back from \`${NEW_VERSION}\` (annotation \`flux-pkg.dev/rolled-back-from\` on \`${PI('dev')}\`), so \`${NEW_VERSION}\` is not offered again; a version newer than \`${NEW_VERSION}\` reopens the delivery, or remove the annotation.`,
+    ]);
+    // A newer version opens a new pull request; merged by hand instead, it is closed as already there.
+    expect((await act(standIn, push(standIn, V2))).code).toBe(0);
+    const newer = standIn.pulls.find((p) => p.head === DEV && p.state === 'open')!;
+    standIn.commit('main', { [PI('dev')]: withConstraint(standIn, 'dev', V2) }, 'dev on V2 by hand');
+    standIn.git(['update-ref', '-d', CURSOR]);
+    const merged = await act(standIn, {}, { mode: 'install' }, 'schedule');
+    expect(merged.code, merged.stdout).toBe(0);
+    expect(newer.state).toBe('closed');
+    expect(newer.comments.map((c) => c.body)).toEqual([
+      `main already has what this pull request proposed (${COMPONENT} in dev at \`${V2}\`), so it is closed by flux-pkg-action.`,
+    ]);
+  });
+});
+
 describe('the gate (validate) posts its verdict and reads labels at run time', () => {
   it('fails an out-of-order promotion on its head; a label added since, on a re-run of the same event, passes it', async () => {
     const standIn = await chainRepo();

@@ -6,7 +6,8 @@
  */
 import { compare, parseRelaxed } from '../carvel/semver.js';
 import type { Proposal, Published } from '../plan/proposals/proposals.js';
-import type { PlannedFile, Target } from '../plan/types.js';
+import type { PlannedFile } from '../plan/types.js';
+import { closingComment } from '../report/pull-request/closing.js';
 import { MARKER_FIELDS, readMarker, trustedVersion } from '../report/pull-request/marker.js';
 import type { GitHubClient } from './client.js';
 import type { CommitFacts, GitObjects } from './objects.js';
@@ -150,11 +151,6 @@ interface ListedPull extends OpenPull {
 }
 
 /** The targets a closed pull request proposed, for its closing comment; none (a re-wrap): nothing. */
-const what = (targets: readonly Target[]) =>
-  targets.length === 0
-    ? ''
-    : ` (${targets.map((t) => `${t.component} in ${t.environment}${t.toVersion ? ` at ${t.toVersion}` : ''}`).join(', ')})`;
-
 /** One page of a branch's pull requests, newest first (GitHub's maximum page). */
 const PAGE = 100;
 
@@ -539,7 +535,7 @@ async function deleteBranch(client: GitHubClient, ref: RepoRef, branch: string):
   }
 }
 
-/** An environment that needs nothing any more: close this action's open PR for it, saying why. */
+/** An environment that needs nothing any more: close this action's open PR for it, saying why (the proposal's reasons). */
 export async function closeIfOpen(
   client: GitHubClient,
   ref: RepoRef,
@@ -552,7 +548,7 @@ export async function closeIfOpen(
   await client.rest.issues.createComment({
     ...ref,
     issue_number: open.number,
-    body: `${base.branch} already has what this pull request proposed${what(spec.targets)}, so it is closed by flux-pkg-action.`,
+    body: closingComment(base.branch, spec.closing ?? spec.targets.map((target) => ({ target }))),
   });
   await client.rest.pulls.update({ ...ref, pull_number: open.number, state: 'closed' });
   return {

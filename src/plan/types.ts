@@ -195,6 +195,11 @@ export interface EnvironmentResult {
   promotion?: PromotionDetails;
   /** What a reviewer decides on: what the version change does in the cluster (see ReviewFacts). */
   review?: ReviewFacts;
+  /**
+   * Set when a rollback holds the environment below a version: `from` is the annotation's value
+   * (repo text), `file` the PackageInstall carrying it. The result has no files then.
+   */
+  held?: { from: string; file: string };
 }
 
 /**

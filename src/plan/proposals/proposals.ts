@@ -6,6 +6,7 @@
 import type { AutoMerge, PrFlow } from '../../config/config.js';
 import { environmentPullRequestBody, type Links, pullRequestBody } from '../../report/pull-request/body.js';
 import { bootstrapPullRequestBody } from '../../report/pull-request/bootstrap.js';
+import type { ClosingReason } from '../../report/pull-request/closing.js';
 import { writeMarker } from '../../report/pull-request/marker.js';
 import type { RecipientChange } from '../../sops/updatekeys.js';
 import type { BootstrapResult } from '../modes/bootstrap/run.js';
@@ -20,8 +21,13 @@ export interface Proposal {
   /** The branch is `<branch prefix>/<key>`; the key also identifies the PR in its marker. */
   key: string;
   targets: Target[];
-  /** The files the branch changes on top of the base; none: the base already has everything. */
+  /** The files the branch changes on top of the base; none: nothing to deliver, an open PR is closed. */
   files: PlannedFile[];
+  /**
+   * Why each target needs nothing, for the comment that closes an open PR when there are no files
+   * (report/pull-request/closing.ts renders it). Absent: the base already has every target.
+   */
+  closing?: ClosingReason[];
   title: string;
   body: string;
   commitMessage: string;
@@ -109,6 +115,7 @@ function combined(
     key,
     targets,
     files,
+    closing: group.flatMap((p) => p.closing ?? p.targets.map((target) => ({ target }))),
     title,
     body: environmentPullRequestBody(key, environment, targets, result, style.links),
     commitMessage: `${title}\n\n${targets.map((t) => `${t.component} ${t.fromVersion ?? 'new'} -> ${t.toVersion ?? ''}`).join('\n')}\n`,
@@ -131,6 +138,8 @@ function perComponent(result: PlanResult, style: ProposalStyle): Proposal[] {
       key: `${env.component}/${env.environment}`,
       targets: [target],
       files: env.files,
+      // A rollback that holds the environment is the reason its open PR closes, not the base.
+      closing: [env.held ? { target, held: env.held } : { target }],
       title: fill(style.title, target),
       body: pullRequestBody(env, result, style.links),
       commitMessage: `${fill(style.commitMessage, target)}\n\n${changes.join('\n')}\n`,

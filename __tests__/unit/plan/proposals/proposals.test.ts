@@ -4,6 +4,7 @@ import { planInstallInto } from '../../../../src/plan/modes/install/into.js';
 import { combineResults } from '../../../../src/plan/proposals/combine.js';
 import { fill, type ProposalStyle, proposalsFromPlan } from '../../../../src/plan/proposals/proposals.js';
 import type { EnvironmentResult, PlanResult } from '../../../../src/plan/types.js';
+import { closingComment } from '../../../../src/report/pull-request/closing.js';
 import { type RepoState, repo } from '../../repo-state.js';
 
 const style: ProposalStyle = {
@@ -70,6 +71,73 @@ describe('proposalsFromPlan', () => {
     expect(again[0]!.key).toBe(proposals[0]!.key);
     const other = planned(state().environment('dev', { version: '0.9.0' }));
     expect(proposalsFromPlan(other, style, 'per-environment')[0]!.key).not.toBe(proposals[0]!.key);
+  });
+
+  it('a rollback hold closes with its own reason, naming the annotation and its file; an up-to-date one says the base has it', () => {
+    const s = state();
+    const api = s.files['api/dev/packageinstall.yaml']!;
+    s.file(
+      'api/dev/packageinstall.yaml',
+      api.replace('    team: payments', '    team: payments\n    flux-pkg.dev/rolled-back-from: "1.1.0"'),
+    );
+    const proposals = proposalsFromPlan(planned(s), style);
+    const held = proposals.find((p) => p.key === 'api/dev')!;
+    expect(held.files).toEqual([]);
+    expect(held.closing).toEqual([
+      {
+        target: { component: 'api', environment: 'dev', fromVersion: '1.0.0', toVersion: '1.0.0' },
+        held: { from: '1.1.0', file: 'api/dev/packageinstall.yaml' },
+      },
+    ]);
+    expect(closingComment('main', held.closing!)).toBe(
+      'This pull request is closed by flux-pkg-action: api in dev was rolled back from `1.1.0` (annotation `flux-pkg.dev/rolled-back-from` on `api/dev/packageinstall.yaml`), so `1.1.0` is not offered again; a version newer than `1.1.0` reopens the delivery, or remove the annotation.',
+    );
+    const current = proposals.find((p) => p.key === 'docs/dev')!;
+    expect(current.closing).toEqual([{ target: expect.objectContaining({ component: 'docs' }) }]);
+    expect(closingComment('main', current.closing!)).toBe(
+      'main already has what this pull request proposed (docs in dev at `1.0.0`), so it is closed by flux-pkg-action.',
+    );
+  });
+
+  it('a per-environment proposal keeps each target’s reason; the comment lists each, repo text inert', () => {
+    const s = state();
+    const api = s.files['api/dev/packageinstall.yaml']!;
+    s.file(
+      'api/dev/packageinstall.yaml',
+      api.replace('    team: payments', '    team: payments\n    flux-pkg.dev/rolled-back-from: "1.1.0"'),
+    );
+    // web is merged at 2.1.0: every component of dev needs nothing now.
+    s.file(
+      'web/dev/packageinstall.yaml',
+      s.files['web/dev/packageinstall.yaml']!.replace('constraints: 2.0.0', 'constraints: 2.1.0'),
+    );
+    const planHeld = planned(s);
+    // The batch is built from the changed components; its reasons are theirs, one per target, in order.
+    const batch = proposalsFromPlan(planned(state()), style, 'per-environment')[0]!;
+    expect(batch.closing?.map((r) => [r.target.component, r.held])).toEqual([
+      ['api', undefined],
+      ['web', undefined],
+    ]);
+    const proposals = proposalsFromPlan(planHeld, style, 'per-environment');
+    expect(proposals.every((p) => p.files.length === 0)).toBe(true);
+    const reasons = proposals.flatMap((p) => p.closing ?? []);
+    const comment = closingComment('main', reasons);
+    expect(comment.split('\n')).toEqual([
+      'This pull request is closed by flux-pkg-action: nothing it proposed is to be delivered now.',
+      '',
+      '- api in dev was rolled back from `1.1.0` (annotation `flux-pkg.dev/rolled-back-from` on `api/dev/packageinstall.yaml`), so `1.1.0` is not offered again; a version newer than `1.1.0` reopens the delivery, or remove the annotation.',
+      '- main already has docs in dev at `1.0.0`.',
+      '- main already has web in dev at `2.1.0`.',
+    ]);
+    // What the repository says is shown as it is, never as Markdown, HTML, a mention or a marker.
+    const hostile = closingComment('main', [
+      {
+        target: { component: 'a', environment: 'dev', toVersion: '1.0.0' },
+        held: { from: '2.0.0 <!-- flux-pkg --> @admins', file: 'a/dev/[x](https://evil)' },
+      },
+    ]);
+    expect(hostile).not.toMatch(/<!--|@admins|\]\(/);
+    expect(hostile).toContain('<code>2\\.0.0 &lt;\\!-- flux-pkg --&gt; @&#8203;admins</code>');
   });
 
   it('fill() takes {from} as "none" for a new environment', () => {

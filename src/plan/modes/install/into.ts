@@ -170,7 +170,9 @@ function chooseVersion(
         `.metadata.annotations.${ROLLED_BACK_FROM_ANNOTATION}`,
       ),
     );
-    // A result without files: an open pull request proposing the version it left is closed.
+    // A result without files: an open pull request proposing the version it left is closed, and
+    // its closing comment says why (proposals.ts).
+    result.held = { from: heldAt, file: current.file };
     result.toVersion = from;
     result.packageFile = undefined;
     return 'held';
