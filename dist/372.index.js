@@ -129,8 +129,8 @@ async function advanceCursor(client, ref, baseBranch, from, to, environments) {
 
 // EXTERNAL MODULE: ./src/github/deliver.ts
 var deliver = __webpack_require__(7118);
-// EXTERNAL MODULE: ./src/github/publish.ts
-var publish = __webpack_require__(7184);
+// EXTERNAL MODULE: ./src/github/publish.ts + 1 modules
+var publish = __webpack_require__(5088);
 // EXTERNAL MODULE: ./src/github/tree-walk.ts
 var tree_walk = __webpack_require__(7141);
 // EXTERNAL MODULE: ./src/sops/index.ts + 2 modules
@@ -1250,6 +1250,7 @@ function combined(environment, group, result, style) {
         key,
         targets,
         files,
+        closing: group.flatMap((p) => p.closing ?? p.targets.map((target) => ({ target }))),
         title,
         body: environmentPullRequestBody(key, environment, targets, result, style.links),
         commitMessage: `${title}\n\n${targets.map((t) => `${t.component} ${t.fromVersion ?? 'new'} -> ${t.toVersion ?? ''}`).join('\n')}\n`,
@@ -1271,6 +1272,8 @@ function perComponent(result, style) {
             key: `${env.component}/${env.environment}`,
             targets: [target],
             files: env.files,
+            // A rollback that holds the environment is the reason its open PR closes, not the base.
+            closing: [env.held ? { target, held: env.held } : { target }],
             title: fill(style.title, target),
             body: pullRequestBody(env, result, style.links),
             commitMessage: `${fill(style.commitMessage, target)}\n\n${changes.join('\n')}\n`,

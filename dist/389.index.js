@@ -1253,6 +1253,217 @@ function expandNameTemplate(template, component) {
 
 /***/ }),
 
+/***/ 4617:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $e: () => (/* binding */ setScalar),
+/* harmony export */   A0: () => (/* binding */ renderKustomization),
+/* harmony export */   D6: () => (/* binding */ renderValuesSecret),
+/* harmony export */   IB: () => (/* binding */ ROLLED_BACK_FROM_ANNOTATION),
+/* harmony export */   M5: () => (/* binding */ emptyValues),
+/* harmony export */   NY: () => (/* binding */ ensureKustomizationResources),
+/* harmony export */   VI: () => (/* binding */ setValues),
+/* harmony export */   _l: () => (/* binding */ renderPackageInstall),
+/* harmony export */   aX: () => (/* binding */ setAnnotation),
+/* harmony export */   d1: () => (/* binding */ DOWNGRADABLE_ANNOTATION),
+/* harmony export */   eL: () => (/* binding */ versionSelectionFor)
+/* harmony export */ });
+/* unused harmony exports PACKAGE_INSTALL_API_VERSION, constraintFor, normaliseResource */
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
+/**
+ * Rendering the files of one environment: the PackageInstall, its values Secret and the
+ * kustomization.yaml that lists them. New files are rendered whole; existing files are edited in
+ * place, touching only the scalar that must change, so comments, key order and fields a person
+ * added survive, and the pull request's diff is exactly the version bump.
+ */
+
+const PACKAGE_INSTALL_API_VERSION = 'packaging.carvel.dev/v1alpha1';
+const STRINGIFY = { lineWidth: 0, indentSeq: false };
+/** `{version}` in the configured template becomes the Package version: "{version}" pins, ">={version}" follows. */
+function constraintFor(template, version) {
+    return template.replaceAll('{version}', version);
+}
+function versionSelectionFor(settings, version) {
+    const selection = { constraints: constraintFor(settings.constraint, version) };
+    if (settings.prereleases === true)
+        selection.prereleases = {};
+    else if (Array.isArray(settings.prereleases))
+        selection.prereleases = { identifiers: settings.prereleases };
+    return selection;
+}
+function renderPackageInstall(input) {
+    const metadata = { name: input.name };
+    if (input.namespace)
+        metadata.namespace = input.namespace;
+    const doc = new yaml__WEBPACK_IMPORTED_MODULE_0__/* .Document */ .yo({
+        apiVersion: PACKAGE_INSTALL_API_VERSION,
+        kind: 'PackageInstall',
+        metadata,
+        spec: {
+            serviceAccountName: input.serviceAccountName,
+            packageRef: { refName: input.refName, versionSelection: input.selection },
+            values: [{ secretRef: { name: input.valuesSecretName } }],
+        },
+    });
+    return doc.toString(STRINGIFY);
+}
+function renderValuesSecret(input) {
+    const metadata = { name: input.name };
+    if (input.namespace)
+        metadata.namespace = input.namespace;
+    const doc = new yaml__WEBPACK_IMPORTED_MODULE_0__/* .Document */ .yo({
+        apiVersion: 'v1',
+        kind: 'Secret',
+        metadata,
+        stringData: {},
+    });
+    doc.setIn(['stringData', input.valuesKey], blockScalar(input.values));
+    return doc.toString(STRINGIFY);
+}
+/** Values YAML for an environment that has none yet: schema defaults apply in the cluster. */
+function emptyValues(component, environment) {
+    return `# Values for ${component} in ${environment}; the Package's valuesSchema lists what can be set.\n{}\n`;
+}
+function renderKustomization(resources) {
+    return new yaml__WEBPACK_IMPORTED_MODULE_0__/* .Document */ .yo({
+        apiVersion: 'kustomize.config.k8s.io/v1beta1',
+        kind: 'Kustomization',
+        resources: [...resources],
+    }).toString(STRINGIFY);
+}
+const anyDocument = () => true;
+/**
+ * Edit one document of a file and keep every other byte as it was: the edited document's text is
+ * spliced back between its neighbours, so a ServiceAccount before a PackageInstall, or the comments
+ * and `---` around it, are untouched. The file is assumed to parse (the planner read it first).
+ */
+function editDocument(text, pick, edit) {
+    const docs = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parseAllDocuments */ .hR)(text);
+    const list = Array.isArray(docs) ? docs : [];
+    const doc = list.find((d) => d.errors.length === 0 && pick(d.toJS()));
+    if (!doc)
+        throw new Error('editDocument: no document to edit'); // a planner bug: it read this file first
+    const edited = edit(doc);
+    if (edited === undefined)
+        return text;
+    if (list.length === 1)
+        return edited;
+    // A document's text runs from the end of the one before it (comments before it are its own, and
+    // toString() writes them) to the end of its node, a `...` marker included.
+    const index = list.indexOf(doc);
+    const start = index === 0 ? 0 : list[index - 1].range[2];
+    const end = doc.range[2];
+    return text.slice(0, start) + edited + text.slice(end);
+}
+/** Add missing entries to an existing kustomization file's resources, keeping everything else. */
+function ensureKustomizationResources(text, resources) {
+    const doc = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parseDocument */ .Tp)(text);
+    const list = doc.get('resources', true);
+    const present = new Set((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isSeq */ .oP)(list) ? list.items.map((i) => ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(i) ? normaliseResource(String(i.value)) : '')) : []);
+    const missing = resources.filter((r) => !present.has(normaliseResource(r)));
+    if (missing.length === 0)
+        return text;
+    if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isSeq */ .oP)(list))
+        for (const r of missing)
+            list.add(r);
+    else
+        doc.set('resources', [...resources]);
+    return doc.toString(STRINGIFY);
+}
+/** `./a/../b.yaml` and `b.yaml` name the same resource; kustomize refuses one listed twice. */
+function normaliseResource(entry) {
+    const out = [];
+    for (const part of entry.split('/')) {
+        if (part === '' || part === '.')
+            continue;
+        if (part === '..' && out.length > 0 && out[out.length - 1] !== '..')
+            out.pop();
+        else
+            out.push(part);
+    }
+    return out.join('/') || '.';
+}
+/**
+ * Set the scalar at `path` to `value` in the picked document, editing only that scalar's characters
+ * in the text when it exists; otherwise fall back to a structural edit of that document (which may
+ * re-indent it).
+ */
+function setScalar(text, path, value, pick = anyDocument) {
+    const docs = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parseAllDocuments */ .hR)(text);
+    const doc = (Array.isArray(docs) ? docs : []).find((d) => d.errors.length === 0 && pick(d.toJS()));
+    const node = doc?.getIn(path, true);
+    if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(node) && node.range) {
+        if (node.value === value)
+            return text;
+        const [start, end] = node.range;
+        return text.slice(0, start) + scalarText(value, node.type) + text.slice(end);
+    }
+    return editDocument(text, pick, (d) => {
+        d.setIn(path, value);
+        return d.toString(STRINGIFY);
+    });
+}
+/**
+ * Replace the YAML under the picked Secret's stringData key (values updates, only when asked). A
+ * base64 `data` entry of the same key is removed: stringData would win over it anyway.
+ */
+function setValues(text, valuesKey, values, pick = anyDocument) {
+    return editDocument(text, pick, (doc) => {
+        if (doc.hasIn(['data', valuesKey]))
+            doc.deleteIn(['data', valuesKey]);
+        doc.setIn(['stringData', valuesKey], blockScalar(values));
+        return doc.toString(STRINGIFY);
+    });
+}
+function blockScalar(value) {
+    const scalar = new yaml__WEBPACK_IMPORTED_MODULE_0__/* .Scalar */ .X5(value.endsWith('\n') ? value : `${value}\n`);
+    scalar.type = yaml__WEBPACK_IMPORTED_MODULE_0__/* .Scalar */ .X5.BLOCK_LITERAL;
+    return scalar;
+}
+function scalarText(value, type) {
+    if (type === yaml__WEBPACK_IMPORTED_MODULE_0__/* .Scalar */ .X5.QUOTE_DOUBLE)
+        return JSON.stringify(value);
+    if (type === yaml__WEBPACK_IMPORTED_MODULE_0__/* .Scalar */ .X5.QUOTE_SINGLE)
+        return `'${value.replaceAll("'", "''")}'`;
+    return (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .stringify */ .As)(value, STRINGIFY).trimEnd();
+}
+/** Without it, kapp-controller stops reconciling a PackageInstall whose selected version went down. */
+const DOWNGRADABLE_ANNOTATION = 'packaging.carvel.dev/downgradable';
+/**
+ * The rollback hold: a rollback (promote with allow-downgrade) writes the version the environment
+ * left; delivery offers it only versions newer than that (the next upgrade removes it).
+ */
+const ROLLED_BACK_FROM_ANNOTATION = 'flux-pkg.dev/rolled-back-from';
+/**
+ * Set (a string) or remove (undefined) one metadata annotation, keeping comments; an annotations
+ * mapping left empty is removed with it.
+ */
+function setAnnotation(text, name, value, pick = anyDocument) {
+    const path = ['metadata', 'annotations', name];
+    return editDocument(text, pick, (doc) => {
+        const present = doc.hasIn(path);
+        if (value === undefined) {
+            if (!present)
+                return undefined;
+            doc.deleteIn(path);
+            const annotations = doc.getIn(['metadata', 'annotations'], true);
+            if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(annotations) && annotations.items.length === 0)
+                doc.deleteIn(['metadata', 'annotations']);
+            return doc.toString(STRINGIFY);
+        }
+        if (present && doc.getIn(path) === value)
+            return undefined;
+        const scalar = new yaml__WEBPACK_IMPORTED_MODULE_0__/* .Scalar */ .X5(value);
+        scalar.type = yaml__WEBPACK_IMPORTED_MODULE_0__/* .Scalar */ .X5.QUOTE_DOUBLE;
+        doc.setIn(path, scalar);
+        return doc.toString(STRINGIFY);
+    });
+}
+
+
+/***/ }),
+
 /***/ 6533:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -4283,7 +4494,7 @@ async function labelsNow(client, ref, number) {
 /* harmony export */ });
 /* harmony import */ var _repo_paths_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2711);
 /* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9196);
-/* harmony import */ var _publish_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7184);
+/* harmony import */ var _publish_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5088);
 /* harmony import */ var _refs_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9081);
 
 
@@ -4398,25 +4609,75 @@ async function publishAll(d, base, proposals, pulls) {
 
 /***/ }),
 
-/***/ 7184:
+/***/ 5088:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   $N: () => (/* binding */ callsFor),
-/* harmony export */   Et: () => (/* binding */ closeIfOpen),
-/* harmony export */   OZ: () => (/* binding */ publishProposal),
-/* harmony export */   Rs: () => (/* binding */ getBranchHead),
-/* harmony export */   Ss: () => (/* binding */ RaceLostError),
-/* harmony export */   hZ: () => (/* binding */ refreshFiles),
-/* harmony export */   n_: () => (/* binding */ OpenPulls),
-/* harmony export */   wZ: () => (/* binding */ readBase)
-/* harmony export */ });
-/* harmony import */ var _carvel_semver_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6533);
-/* harmony import */ var _report_pull_request_marker_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7896);
-/* harmony import */ var _refs_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9081);
-/* harmony import */ var _snapshot_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3508);
-/* harmony import */ var _tree_index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4694);
-/* harmony import */ var _tree_walk_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7141);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  n_: () => (/* binding */ OpenPulls),
+  Ss: () => (/* binding */ RaceLostError),
+  $N: () => (/* binding */ callsFor),
+  Et: () => (/* binding */ closeIfOpen),
+  Rs: () => (/* binding */ getBranchHead),
+  OZ: () => (/* binding */ publishProposal),
+  wZ: () => (/* binding */ readBase),
+  hZ: () => (/* binding */ refreshFiles)
+});
+
+// UNUSED EXPORTS: blobSha
+
+// EXTERNAL MODULE: ./src/carvel/semver.ts
+var semver = __webpack_require__(6533);
+// EXTERNAL MODULE: ./src/carvel/render.ts
+var render = __webpack_require__(4617);
+// EXTERNAL MODULE: ./src/report/inert.ts
+var inert = __webpack_require__(1822);
+;// CONCATENATED MODULE: ./src/report/pull-request/closing.ts
+/**
+ * The comment on a pull request of this action that is closed because its targets need nothing
+ * now: either the base already has what it proposed, or a rule holds the environment back (a
+ * rollback). Every piece of repository text in it is inert (inert.ts): the comment is Markdown.
+ */
+
+
+const CLOSED_BY = 'so it is closed by flux-pkg-action.';
+const CLOSED = 'This pull request is closed by flux-pkg-action';
+const where = (t) => `${(0,inert/* inertText */.UJ)(t.component)} in ${(0,inert/* inertText */.UJ)(t.environment)}`;
+/** One target held by a rollback, in the reviewer's terms: what happened, and what lifts it. */
+function heldReason(t, held) {
+    const from = (0,inert/* inertCode */.gQ)(held.from);
+    return `${where(t)} was rolled back from ${from} (annotation \`${render/* ROLLED_BACK_FROM_ANNOTATION */.IB}\` on ${(0,inert/* inertCode */.gQ)(held.file)}), so ${from} is not offered again; a version newer than ${from} reopens the delivery, or remove the annotation`;
+}
+/** `api in dev at `1.1.0``: a target and the version it has. */
+const at = (t) => `${where(t)}${t.toVersion ? ` at ${(0,inert/* inertCode */.gQ)(t.toVersion)}` : ''}`;
+/**
+ * The closing comment. No target held: the base already has everything (one sentence, as before).
+ * One target, held: its reason. Several with one held at least: one line per target.
+ */
+function closingComment(base, reasons) {
+    const held = reasons.filter((r) => r.held);
+    if (held.length === 0) {
+        const what = reasons.map((r) => at(r.target));
+        return `${(0,inert/* inertText */.UJ)(base)} already has what this pull request proposed${what.length > 0 ? ` (${what.join(', ')})` : ''}, ${CLOSED_BY}`;
+    }
+    if (reasons.length === 1)
+        return `${CLOSED}: ${heldReason(reasons[0].target, reasons[0].held)}.`;
+    const lines = reasons.map((r) => `- ${r.held ? heldReason(r.target, r.held) : `${(0,inert/* inertText */.UJ)(base)} already has ${at(r.target)}`}.`);
+    return [`${CLOSED}: nothing it proposed is to be delivered now.`, '', ...lines].join('\n');
+}
+
+// EXTERNAL MODULE: ./src/report/pull-request/marker.ts
+var pull_request_marker = __webpack_require__(7896);
+// EXTERNAL MODULE: ./src/github/refs.ts
+var refs = __webpack_require__(9081);
+// EXTERNAL MODULE: ./src/github/snapshot.ts
+var snapshot = __webpack_require__(3508);
+// EXTERNAL MODULE: ./src/github/tree-index.ts
+var tree_index = __webpack_require__(4694);
+// EXTERNAL MODULE: ./src/github/tree-walk.ts
+var tree_walk = __webpack_require__(7141);
+;// CONCATENATED MODULE: ./src/github/publish.ts
 /**
  * One pull request per (component, environment), written atomically with the Git Data API: a tree
  * on the base tree with inline contents, one commit whose parent is the base head (sent without
@@ -4430,9 +4691,10 @@ async function publishAll(d, base, proposals, pulls) {
 
 
 
+
 function isNewer(a, b) {
-    const [va, vb] = [(0,_carvel_semver_js__WEBPACK_IMPORTED_MODULE_0__/* .parseRelaxed */ .X)(a), (0,_carvel_semver_js__WEBPACK_IMPORTED_MODULE_0__/* .parseRelaxed */ .X)(b)];
-    return va !== undefined && vb !== undefined && (0,_carvel_semver_js__WEBPACK_IMPORTED_MODULE_0__/* .compare */ .UD)(va, vb) > 0;
+    const [va, vb] = [(0,semver/* parseRelaxed */.X)(a), (0,semver/* parseRelaxed */.X)(b)];
+    return va !== undefined && vb !== undefined && (0,semver/* compare */.UD)(va, vb) > 0;
 }
 class RaceLostError extends Error {
 }
@@ -4460,15 +4722,15 @@ async function readBase(objects, branch, partialOk = false, headNow) {
     const head = headNow ?? (await objects.branch(branch));
     if (!head)
         return undefined;
-    const known = await (0,_tree_walk_js__WEBPACK_IMPORTED_MODULE_3__/* .readKnownTree */ .oH)(objects, head.treeSha, byName);
+    const known = await (0,tree_walk/* readKnownTree */.oH)(objects, head.treeSha, byName);
     if (known.partial && !partialOk)
-        throw new _snapshot_js__WEBPACK_IMPORTED_MODULE_1__/* .TreeTruncatedError */ .Ll(_snapshot_js__WEBPACK_IMPORTED_MODULE_1__/* .TRUNCATED_MESSAGE */ .P7);
+        throw new snapshot/* TreeTruncatedError */.Ll(snapshot/* TRUNCATED_MESSAGE */.P7);
     const base = { branch, sha: head.sha, treeSha: head.treeSha, tree: [], ...known };
     return refreshFiles(base);
 }
 /** The base's files after its index was widened. */
 function refreshFiles(base) {
-    base.tree = (0,_snapshot_js__WEBPACK_IMPORTED_MODULE_1__/* .filesOf */ .R8)(base.index.files());
+    base.tree = (0,snapshot/* filesOf */.R8)(base.index.files());
     return base;
 }
 /**
@@ -4490,15 +4752,15 @@ async function withBranchCopies(objects, head, files) {
     const encrypted = files.filter((f) => f.fromBranch);
     if (encrypted.length === 0)
         return [...files];
-    const branch = await (0,_tree_walk_js__WEBPACK_IMPORTED_MODULE_3__/* .readKnownTree */ .oH)(objects, head.treeSha);
+    const branch = await (0,tree_walk/* readKnownTree */.oH)(objects, head.treeSha);
     if (branch.partial)
-        await (0,_tree_walk_js__WEBPACK_IMPORTED_MODULE_3__/* .widen */ .oP)(objects, branch.index, encrypted.map((f) => parentOf(f.path)));
+        await (0,tree_walk/* widen */.oP)(objects, branch.index, encrypted.map((f) => parentOf(f.path)));
     const result = [];
     for (const file of files) {
         const entry = branch.index.entry(file.path);
         if (!file.fromBranch ||
             entry?.type !== 'blob' ||
-            entry.sha === (0,_tree_index_js__WEBPACK_IMPORTED_MODULE_2__/* .blobSha */ .wJ)(file.content) ||
+            entry.sha === (0,tree_index/* blobSha */.wJ)(file.content) ||
             (entry.size ?? 0) > SECRET_BLOB_LIMIT) {
             result.push(file);
             continue;
@@ -4513,9 +4775,6 @@ const parentOf = (path) => (path.includes('/') ? path.slice(0, path.lastIndexOf(
 /** A values Secret larger than this on a branch is not one the action wrote: rewrite it. */
 const SECRET_BLOB_LIMIT = 1024 * 1024;
 /** The targets a closed pull request proposed, for its closing comment; none (a re-wrap): nothing. */
-const what = (targets) => targets.length === 0
-    ? ''
-    : ` (${targets.map((t) => `${t.component} in ${t.environment}${t.toVersion ? ` at ${t.toVersion}` : ''}`).join(', ')})`;
 /** One page of a branch's pull requests, newest first (GitHub's maximum page). */
 const PAGE = 100;
 /**
@@ -4696,8 +4955,8 @@ async function publishProposal(objects, base, spec, pulls, verdict = async () =>
 /** The newer version an open pull request of this action already proposes for the branch, if it does. */
 function newerStands(open, spec) {
     // Only this action's marker, for this branch, naming a version that exists at the base, is believed.
-    const marker = (0,_report_pull_request_marker_js__WEBPACK_IMPORTED_MODULE_4__/* .readMarker */ .t7)(open.body, { key: spec.key, fields: _report_pull_request_marker_js__WEBPACK_IMPORTED_MODULE_4__/* .MARKER_FIELDS */ .Pj });
-    const proposed = (0,_report_pull_request_marker_js__WEBPACK_IMPORTED_MODULE_4__/* .trustedVersion */ .mE)(marker, new Set(spec.knownVersions));
+    const marker = (0,pull_request_marker/* readMarker */.t7)(open.body, { key: spec.key, fields: pull_request_marker/* MARKER_FIELDS */.Pj });
+    const proposed = (0,pull_request_marker/* trustedVersion */.mE)(marker, new Set(spec.knownVersions));
     if (!proposed || !spec.version || !isNewer(proposed, spec.version))
         return undefined;
     return { number: open.number, url: open.html_url, superseded: proposed };
@@ -4724,7 +4983,7 @@ async function writeBranch(objects, base, spec, hasOpenPull, onCommit) {
         return { head: commit, commit, created: true };
     }
     catch (e) {
-        if (!(0,_refs_js__WEBPACK_IMPORTED_MODULE_5__/* .isRefRace */ .b)(e))
+        if (!(0,refs/* isRefRace */.b)(e))
             throw e;
     }
     const existing = await objects.branch(spec.branch);
@@ -4761,7 +5020,7 @@ async function forceBranch(objects, branch, sha) {
         await objects.client.rest.git.updateRef({ ...objects.ref, ref: `heads/${branch}`, sha, force: true });
     }
     catch (e) {
-        if ((0,_refs_js__WEBPACK_IMPORTED_MODULE_5__/* .isRefRace */ .b)(e))
+        if ((0,refs/* isRefRace */.b)(e))
             throw new RaceLostError(`branch ${branch} changed while it was being written`);
         throw e;
     }
@@ -4849,15 +5108,15 @@ async function deleteBranch(client, ref, branch) {
         // Best effort: the original error is the one worth reporting.
     }
 }
-/** An environment that needs nothing any more: close this action's open PR for it, saying why. */
+/** An environment that needs nothing any more: close this action's open PR for it, saying why (the proposal's reasons). */
 async function closeIfOpen(client, ref, base, spec, pulls) {
     const open = await pulls.get(spec.branch);
-    if (!open || !(0,_report_pull_request_marker_js__WEBPACK_IMPORTED_MODULE_4__/* .readMarker */ .t7)(open.body, { key: spec.key, fields: _report_pull_request_marker_js__WEBPACK_IMPORTED_MODULE_4__/* .MARKER_FIELDS */ .Pj }))
+    if (!open || !(0,pull_request_marker/* readMarker */.t7)(open.body, { key: spec.key, fields: pull_request_marker/* MARKER_FIELDS */.Pj }))
         return undefined;
     await client.rest.issues.createComment({
         ...ref,
         issue_number: open.number,
-        body: `${base.branch} already has what this pull request proposed${what(spec.targets)}, so it is closed by flux-pkg-action.`,
+        body: closingComment(base.branch, spec.closing ?? spec.targets.map((target) => ({ target }))),
     });
     await client.rest.pulls.update({ ...ref, pull_number: open.number, state: 'closed' });
     return {
@@ -4878,7 +5137,7 @@ function declined(closed, key, version) {
     return closed.find((p) => {
         if (p.merged_at)
             return false;
-        const marker = (0,_report_pull_request_marker_js__WEBPACK_IMPORTED_MODULE_4__/* .readMarker */ .t7)(p.body, { key, fields: _report_pull_request_marker_js__WEBPACK_IMPORTED_MODULE_4__/* .MARKER_FIELDS */ .Pj });
+        const marker = (0,pull_request_marker/* readMarker */.t7)(p.body, { key, fields: pull_request_marker/* MARKER_FIELDS */.Pj });
         return marker?.fields.version === version;
     });
 }

@@ -60,8 +60,8 @@ async function markFailedPromotions(client, ref, baseBranch, failed) {
     return marked;
 }
 
-// EXTERNAL MODULE: ./src/github/publish.ts
-var publish = __webpack_require__(7184);
+// EXTERNAL MODULE: ./src/github/publish.ts + 1 modules
+var publish = __webpack_require__(5088);
 // EXTERNAL MODULE: ./src/github/tree-walk.ts
 var tree_walk = __webpack_require__(7141);
 // EXTERNAL MODULE: ./src/plan/load/base.ts

@@ -12,7 +12,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6421);
 /* harmony import */ var _config_config_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6400);
 /* harmony import */ var _github_deliver_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7118);
-/* harmony import */ var _github_publish_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7184);
+/* harmony import */ var _github_publish_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5088);
 /* harmony import */ var _github_snapshot_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3508);
 /* harmony import */ var _github_tree_walk_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7141);
 /* harmony import */ var _plan_plan_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(8720);

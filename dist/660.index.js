@@ -23,8 +23,8 @@ var src_diagnostics = __webpack_require__(4851);
 var commit_status = __webpack_require__(7593);
 // EXTERNAL MODULE: ./src/github/deliver.ts
 var deliver = __webpack_require__(7118);
-// EXTERNAL MODULE: ./src/github/publish.ts
-var publish = __webpack_require__(7184);
+// EXTERNAL MODULE: ./src/github/publish.ts + 1 modules
+var publish = __webpack_require__(5088);
 ;// CONCATENATED MODULE: ./src/github/pull-files.ts
 /** GitHub lists at most this many files of a pull request; a list this long may be cut short. */
 const MAX_LISTED_FILES = 3000;
@@ -682,7 +682,7 @@ async function widenForGate(session, { head, base, files, number }) {
         const why = files.truncated
             ? `pull request #${number} lists more files than GitHub shows (3,000)`
             : `pull request #${number} changes ${everywhere.join(', ')}`;
-        throw new report/* ActionError */.lZ(`${why}, so the gate validates every environment: that needs every component folder under ${layout.componentsPath || 'the repository root'} on the head and the base, and ${trees(head, base)} larger than GitHub lists in one read (over 100,000 entries or 7 MB). Split the pull request so that it changes those files alone, with no environment`);
+        throw new report/* ActionError */.lZ(`${why}, so the gate validates every environment: that needs every component folder under ${layout.componentsPath || 'the repository root'} on the head and the base, and ${trees(head, base)} larger than GitHub lists in one read (over 100,000 entries or 7 MB). The gate does not walk every component folder through the API (one read each: over GITHUB_TOKEN's 1,000 requests an hour on a repository this size), so this pull request needs a review by hand, with \`flux-pkg validate\` run on a checkout of its head`);
     }
     const folders = gateFolders(files.paths, layout);
     core/* info */.pq(`the tree is larger than one API read: reading ${folders.length} folder(s) the pull request touches`);

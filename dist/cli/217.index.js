@@ -972,7 +972,9 @@ function chooseVersion(ctx, { component, packages, env, environment, settings, r
     const heldAt = downgrade === 'skip' ? rolledBackFrom(current) : undefined;
     if (heldAt !== undefined && (0,context/* versionOrder */.x)(target.version, heldAt) <= 0 && current) {
         ctx.diagnostics.push((0,diagnostics/* warning */.$e)('plan.rollback-hold', `${environment} was rolled back from ${heldAt}, so it is not offered ${target.version}; a version newer than ${heldAt} releases the hold, or remove the ${render/* ROLLED_BACK_FROM_ANNOTATION */.IB} annotation`, current.file, (0,parse/* positionAt */.t$)(current.parsed, current.doc, ['metadata', 'annotations', render/* ROLLED_BACK_FROM_ANNOTATION */.IB]), `.metadata.annotations.${render/* ROLLED_BACK_FROM_ANNOTATION */.IB}`));
-        // A result without files: an open pull request proposing the version it left is closed.
+        // A result without files: an open pull request proposing the version it left is closed, and
+        // its closing comment says why (proposals.ts).
+        result.held = { from: heldAt, file: current.file };
         result.toVersion = from;
         result.packageFile = undefined;
         return 'held';
