@@ -80,7 +80,9 @@ async function readCursor(client, ref, baseBranch, environments) {
  * base branch and filter: a handful of refs), so a limited run pays no read for its second cursor.
  */
 async function readCursors(client, ref, baseBranch, environments) {
-    const { data } = await client.rest.git.listMatchingRefs({ ...ref, ref: 'flux-pkg/delivered' });
+    // Followed page by page (GitHub's description gives the route a Link header, and no per_page):
+    // more cursors than one page must not hide this one.
+    const data = await client.paginate(client.rest.git.listMatchingRefs, { ...ref, ref: 'flux-pkg/delivered' });
     const at = (name) => {
         const found = data.find((r) => r.ref === `refs/${name}`);
         return found?.object.type === 'commit' ? found.object.sha : undefined;

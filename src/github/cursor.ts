@@ -73,7 +73,9 @@ export async function readCursors(
   baseBranch: string,
   environments: readonly string[],
 ): Promise<Cursors> {
-  const { data } = await client.rest.git.listMatchingRefs({ ...ref, ref: 'flux-pkg/delivered' });
+  // Followed page by page (GitHub's description gives the route a Link header, and no per_page):
+  // more cursors than one page must not hide this one.
+  const data = await client.paginate(client.rest.git.listMatchingRefs, { ...ref, ref: 'flux-pkg/delivered' });
   const at = (name: string) => {
     const found = data.find((r) => r.ref === `refs/${name}`);
     return found?.object.type === 'commit' ? found.object.sha : undefined;
