@@ -4649,6 +4649,16 @@ function heldReason(t, held) {
     const from = (0,inert/* inertCode */.gQ)(held.from);
     return `${where(t)} was rolled back from ${from} (annotation \`${render/* ROLLED_BACK_FROM_ANNOTATION */.IB}\` on ${(0,inert/* inertCode */.gQ)(held.file)}), so ${from} is not offered again; a version newer than ${from} reopens the delivery, or remove the annotation`;
 }
+/**
+ * The reasons as they apply to the open pull request being closed: one that proposed exactly the
+ * version its environment runs now (the rollback's own pull request, applied by hand) is closed
+ * because the base has it, not because of the hold. `proposed`: the version its marker names.
+ */
+function reasonsFor(reasons, proposed) {
+    return reasons.map((r) => r.held && proposed !== undefined && reasons.length === 1 && proposed === r.target.toVersion
+        ? { target: r.target }
+        : r);
+}
 /** `api in dev at `1.1.0``: a target and the version it has. */
 const at = (t) => `${where(t)}${t.toVersion ? ` at ${(0,inert/* inertCode */.gQ)(t.toVersion)}` : ''}`;
 /**
@@ -5111,12 +5121,14 @@ async function deleteBranch(client, ref, branch) {
 /** An environment that needs nothing any more: close this action's open PR for it, saying why (the proposal's reasons). */
 async function closeIfOpen(client, ref, base, spec, pulls) {
     const open = await pulls.get(spec.branch);
-    if (!open || !(0,pull_request_marker/* readMarker */.t7)(open.body, { key: spec.key, fields: pull_request_marker/* MARKER_FIELDS */.Pj }))
+    const marker = open && (0,pull_request_marker/* readMarker */.t7)(open.body, { key: spec.key, fields: pull_request_marker/* MARKER_FIELDS */.Pj });
+    if (!open || !marker)
         return undefined;
+    const reasons = reasonsFor(spec.closing ?? spec.targets.map((target) => ({ target })), marker.fields.version);
     await client.rest.issues.createComment({
         ...ref,
         issue_number: open.number,
-        body: closingComment(base.branch, spec.closing ?? spec.targets.map((target) => ({ target }))),
+        body: closingComment(base.branch, reasons),
     });
     await client.rest.pulls.update({ ...ref, pull_number: open.number, state: 'closed' });
     return {

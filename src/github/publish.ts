@@ -7,7 +7,7 @@
 import { compare, parseRelaxed } from '../carvel/semver.js';
 import type { Proposal, Published } from '../plan/proposals/proposals.js';
 import type { PlannedFile } from '../plan/types.js';
-import { closingComment } from '../report/pull-request/closing.js';
+import { closingComment, reasonsFor } from '../report/pull-request/closing.js';
 import { MARKER_FIELDS, readMarker, trustedVersion } from '../report/pull-request/marker.js';
 import type { GitHubClient } from './client.js';
 import type { CommitFacts, GitObjects } from './objects.js';
@@ -544,11 +544,16 @@ export async function closeIfOpen(
   pulls: OpenPulls,
 ): Promise<Published | undefined> {
   const open = await pulls.get(spec.branch);
-  if (!open || !readMarker(open.body, { key: spec.key, fields: MARKER_FIELDS })) return undefined;
+  const marker = open && readMarker(open.body, { key: spec.key, fields: MARKER_FIELDS });
+  if (!open || !marker) return undefined;
+  const reasons = reasonsFor(
+    spec.closing ?? spec.targets.map((target) => ({ target })),
+    marker.fields.version,
+  );
   await client.rest.issues.createComment({
     ...ref,
     issue_number: open.number,
-    body: closingComment(base.branch, spec.closing ?? spec.targets.map((target) => ({ target }))),
+    body: closingComment(base.branch, reasons),
   });
   await client.rest.pulls.update({ ...ref, pull_number: open.number, state: 'closed' });
   return {

@@ -25,6 +25,19 @@ export function heldReason(t: Target, held: { from: string; file: string }): str
   return `${where(t)} was rolled back from ${from} (annotation \`${ROLLED_BACK_FROM_ANNOTATION}\` on ${inertCode(held.file)}), so ${from} is not offered again; a version newer than ${from} reopens the delivery, or remove the annotation`;
 }
 
+/**
+ * The reasons as they apply to the open pull request being closed: one that proposed exactly the
+ * version its environment runs now (the rollback's own pull request, applied by hand) is closed
+ * because the base has it, not because of the hold. `proposed`: the version its marker names.
+ */
+export function reasonsFor(reasons: readonly ClosingReason[], proposed: string | undefined): ClosingReason[] {
+  return reasons.map((r) =>
+    r.held && proposed !== undefined && reasons.length === 1 && proposed === r.target.toVersion
+      ? { target: r.target }
+      : r,
+  );
+}
+
 /** `api in dev at `1.1.0``: a target and the version it has. */
 const at = (t: Target) => `${where(t)}${t.toVersion ? ` at ${inertCode(t.toVersion)}` : ''}`;
 

@@ -4,7 +4,7 @@ import { planInstallInto } from '../../../../src/plan/modes/install/into.js';
 import { combineResults } from '../../../../src/plan/proposals/combine.js';
 import { fill, type ProposalStyle, proposalsFromPlan } from '../../../../src/plan/proposals/proposals.js';
 import type { EnvironmentResult, PlanResult } from '../../../../src/plan/types.js';
-import { closingComment } from '../../../../src/report/pull-request/closing.js';
+import { closingComment, reasonsFor } from '../../../../src/report/pull-request/closing.js';
 import { type RepoState, repo } from '../../repo-state.js';
 
 const style: ProposalStyle = {
@@ -91,6 +91,13 @@ describe('proposalsFromPlan', () => {
     ]);
     expect(closingComment('main', held.closing!)).toBe(
       'This pull request is closed by flux-pkg-action: api in dev was rolled back from `1.1.0` (annotation `flux-pkg.dev/rolled-back-from` on `api/dev/packageinstall.yaml`), so `1.1.0` is not offered again; a version newer than `1.1.0` reopens the delivery, or remove the annotation.',
+    );
+    // The open pull request proposed the held version (1.1.0), or an older one: the hold is why.
+    expect(reasonsFor(held.closing!, '1.1.0')).toEqual(held.closing);
+    expect(reasonsFor(held.closing!, undefined)).toEqual(held.closing);
+    // It proposed what dev runs now (the rollback's own pull request, applied by hand): the base has it.
+    expect(closingComment('main', reasonsFor(held.closing!, '1.0.0'))).toBe(
+      'main already has what this pull request proposed (api in dev at `1.0.0`), so it is closed by flux-pkg-action.',
     );
     const current = proposals.find((p) => p.key === 'docs/dev')!;
     expect(current.closing).toEqual([{ target: expect.objectContaining({ component: 'docs' }) }]);
