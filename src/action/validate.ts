@@ -8,7 +8,7 @@
  * touches (widenForGate). Without a pull request: the whole base branch. Writes nothing.
  */
 import * as core from '@actions/core';
-import { CONFIG_FILE, type LoadedConfig, loadConfig } from '../config/config.js';
+import { CONFIG_FILE, type Layout, type LoadedConfig, loadConfig } from '../config/config.js';
 import { hasErrors } from '../diagnostics.js';
 import { labelsNow } from '../github/commit-status.js';
 import { api, readBaseOrFail } from '../github/deliver.js';
@@ -16,7 +16,14 @@ import type { Base } from '../github/publish.js';
 import { refreshFiles } from '../github/publish.js';
 import { listPullRequestFiles, type PullFiles } from '../github/pull-files.js';
 import { GitHubSnapshot, type TreeEntry } from '../github/snapshot.js';
-import { foldersIn, type KnownTree, knownFiles, readCommitTree, widen } from '../github/tree-walk.js';
+import {
+  componentNames,
+  type KnownTree,
+  knownFiles,
+  readCommitTree,
+  readsToWiden,
+  widen,
+} from '../github/tree-walk.js';
 import { loadBaseFacts } from '../plan/load/base.js';
 import { isSopsConfig, policyChanges, scopeOfChanges } from '../plan/model/changes.js';
 import { discover } from '../plan/model/repository.js';
@@ -122,7 +129,7 @@ async function readGate(session: Session, pr: PullRequestFacts) {
   ]);
   const partial = headTree?.partial === true || base.partial;
   const brainComponents = partial
-    ? await widenForGate(session, { head: headTree, base, files, number: pr.number! })
+    ? await widenForGate(session, { head: headTree, base, files, number: pr.number!, headSha: pr.headSha! })
     : undefined;
   return { headTree, base, files, partial, brainComponents };
 }
@@ -130,13 +137,19 @@ async function readGate(session: Session, pr: PullRequestFacts) {
 /**
  * Past GitHub's one-read limit (the head's tree, the base's or both): both read only under the
  * folders the pull request touches (gate-policy.ts `gateFolders`). A pull request that makes the gate
- * validate every environment cannot be judged that way: the error says which files make it so.
+ * validate every environment needs every component folder: walkEverything, within the REST budget.
  * Returns the component names the Brain checks use: every folder under componentsPath, read from
  * the listings on the way down (never a component's own subtree).
  */
 async function widenForGate(
   session: Session,
-  { head, base, files, number }: { head?: KnownTree; base: Base; files: PullFiles; number: number },
+  {
+    head,
+    base,
+    files,
+    number,
+    headSha,
+  }: { head?: KnownTree; base: Base; files: PullFiles; number: number; headSha: string },
 ): Promise<ReadonlySet<string> | undefined> {
   const [headConfig, baseConfig] = await api('reading flux-pkg.yaml', () =>
     Promise.all([
@@ -151,9 +164,7 @@ async function widenForGate(
     const why = files.truncated
       ? `pull request #${number} lists more files than GitHub shows (3,000)`
       : `pull request #${number} changes ${everywhere.join(', ')}`;
-    throw new ActionError(
-      `${why}, so the gate validates every environment: that needs every component folder under ${layout.componentsPath || 'the repository root'} on the head and the base, and ${trees(head, base)} larger than GitHub lists in one read (over 100,000 entries or 7 MB). The gate does not walk every component folder through the API (one read each: over GITHUB_TOKEN's 1,000 requests an hour on a repository this size), so this pull request needs a review by hand, with \`flux-pkg validate\` run on a checkout of its head`,
-    );
+    return walkEverything(session, { head, base, files, layout, why, headSha });
   }
   const folders = gateFolders(files.paths, layout);
   core.info(
@@ -167,13 +178,65 @@ async function widenForGate(
   );
   const brain = layout.brainPath.replace(/\/+$/, '');
   if (!head?.partial || !files.paths.some((p) => brain && p.startsWith(`${brain}/`))) return undefined;
-  const root = layout.componentsPath.replace(/\/+$/, '');
   const names = await api('listing the component folders', () =>
-    foldersIn(session.objects, head.index, root),
+    componentNames(session.objects, head.index, layout),
   );
-  // With components at the root, the Brain's own top folder is no component.
-  return new Set(names.filter((n) => !n.startsWith('.') && (root || n !== brain.split('/')[0])));
+  return new Set(names);
 }
+
+/**
+ * The gate of a pull request that makes it validate every environment, past the one-read limit:
+ * every component folder (and the Brain folder and the folders it touches) read on the head and the
+ * base, one subtree read each, a folder with the same sha on both read once. The walk is counted
+ * first and refused, before any read of a folder, when it does not fit in the REST budget above its
+ * reserve (budget.ts `affordable`, as deliver.ts `withinBudget` asks): the verdict fails, naming the
+ * counts. Returns the head's component names for the Brain checks (when the head is the API's).
+ */
+async function walkEverything(
+  session: Session,
+  given: { head?: KnownTree; base: Base; files: PullFiles; layout: Layout; why: string; headSha: string },
+): Promise<ReadonlySet<string> | undefined> {
+  const { head, base, files, layout, why } = given;
+  const { objects, budget } = session;
+  const [headNames, baseNames] = await api('listing the component folders', () =>
+    Promise.all([
+      head ? componentNames(objects, head.index, layout) : [],
+      componentNames(objects, base.index, layout),
+    ]),
+  );
+  const root = layout.componentsPath.replace(/\/+$/, '');
+  const brain = layout.brainPath.replace(/\/+$/, '');
+  const names = new Set([...headNames, ...baseNames]);
+  const dirs = [...[...names].map((n) => (root ? `${root}/${n}` : n)), ...(brain ? [brain] : [])];
+  dirs.push(...gateFolders(files.paths, layout));
+  const partials = [head?.partial ? head.index : undefined, base.partial ? base.index : undefined];
+  const reads = readsToWiden(
+    partials.filter((i) => i !== undefined),
+    dirs,
+  );
+  if (budget.affordable([reads]) < 1) {
+    await postCheck(checkTargetOf(session), given.headSha, {
+      state: 'failure',
+      description: `refused: validating every environment needs ${reads} API reads, over the budget left`,
+    });
+    throw new ActionError(
+      `${why}, so the gate validates every environment, and ${trees(head, base)} larger than GitHub lists in one read (over 100,000 entries or 7 MB): that needs all ${names.size} component folder(s) under ${root || 'the repository root'} on the head and the base, ${reads} tree read(s) through the API, and the REST budget has ${budget.remaining} request(s) left, ${budget.reserve} of them kept for the repository's other workflows. The gate did not read them: rerun it after the budget refills${resetTime(budget.resetAt)}, or review this pull request by hand, with \`flux-pkg validate\` run on a checkout of its head`,
+    );
+  }
+  core.info(
+    `the tree is larger than one API read and ${why}: reading all ${names.size} component folder(s) on the head and the base (${reads} tree read(s))`,
+  );
+  await api('reading every component folder', () =>
+    Promise.all([
+      head?.partial ? widen(objects, head.index, dirs) : undefined,
+      base.partial ? widen(objects, base.index, dirs).then(() => refreshFiles(base)) : undefined,
+    ]),
+  );
+  return head?.partial ? new Set(headNames) : undefined;
+}
+
+const resetTime = (resetAt: number | undefined) =>
+  resetAt === undefined ? '' : ` (at ${new Date(resetAt * 1000).toISOString().replace(/\.\d+Z$/, 'Z')})`;
 
 const trees = (head: KnownTree | undefined, base: Base) =>
   head?.partial && base.partial

@@ -4,7 +4,8 @@
  * only the folders a run needs, walked down by path (a non-recursive read per folder on the way, a
  * recursive read of the folder itself). What a run reads then does not grow with unrelated folders.
  */
-import type { GitObjects, TreeRead } from './objects.js';
+import { concurrencyLimit } from './limit.js';
+import { BLOB_READS_IN_FLIGHT, type GitObjects, type TreeRead } from './objects.js';
 import { filesOf, type TreeEntry, TreeTruncatedError } from './snapshot.js';
 import { type RawTreeEntry, TreeIndex } from './tree-index.js';
 
@@ -74,9 +75,57 @@ export function outermost(dirs: Iterable<string>): string[] {
   return sorted.filter((d) => !sorted.some((o) => o !== d && d.startsWith(`${o}/`)));
 }
 
-/** Read every folder in `dirs` completely (and the folders on the way down to it). */
+/**
+ * The component folders under `root` (the names, read from the listings only): dot-folders left
+ * out, and with components at the root the Brain's own top folder too.
+ */
+export async function componentNames(
+  objects: GitObjects,
+  index: TreeIndex,
+  layout: { componentsPath: string; brainPath: string },
+): Promise<string[]> {
+  const root = layout.componentsPath.replace(/\/+$/, '');
+  const brainTop = layout.brainPath.replace(/\/+$/, '').split('/')[0];
+  const names = await foldersIn(objects, index, root);
+  return names.filter((n) => !n.startsWith('.') && (root !== '' || n !== brainTop));
+}
+
+/**
+ * The API calls `widen` makes to read `dirs` in each of `indexes` (a head and a base): one
+ * recursive read per outermost folder not yet known whole, counted once when both trees name it by
+ * the same sha (a tree sha names its content, and GitObjects reads each tree once), plus one
+ * listing per folder on the way down not yet listed. A folder whose sha is not known yet (a
+ * folder above it is unlisted) counts as its own read: the count never comes out low.
+ */
+export function readsToWiden(indexes: readonly TreeIndex[], dirs: Iterable<string>): number {
+  const folders = outermost(dirs);
+  const reads = new Set<string>();
+  indexes.forEach((index, i) => {
+    for (const dir of folders) {
+      if (index.knowsAllUnder(dir)) continue;
+      const parts = dir.split('/');
+      for (let n = 1; n < parts.length; n++) {
+        const above = parts.slice(0, n).join('/');
+        if (!index.knows(above)) reads.add(`listing ${i}:${above}`);
+      }
+      const entry = index.entry(dir);
+      if (entry === undefined) reads.add(`folder ${i}:${dir}`);
+      else if (entry.type === 'tree') reads.add(`tree ${entry.sha}`);
+    }
+  });
+  return reads.size;
+}
+
+/**
+ * Folders read at once by every walk in the process (the head's and the base's together): a walk of
+ * every component folder is thousands of reads, and GitHub answers too many concurrent requests
+ * with a secondary rate limit.
+ */
+const folderReads = concurrencyLimit(BLOB_READS_IN_FLIGHT);
+
+/** Read every folder in `dirs` completely (and the folders on the way down to it), a few at a time. */
 export async function widen(objects: GitObjects, index: TreeIndex, dirs: Iterable<string>): Promise<void> {
-  await Promise.all(outermost(dirs).map((dir) => readFolder(objects, index, dir)));
+  await Promise.all(outermost(dirs).map((dir) => folderReads(() => readFolder(objects, index, dir))));
 }
 
 async function readFolder(objects: GitObjects, index: TreeIndex, dir: string): Promise<void> {
