@@ -1,18 +1,21 @@
 /**
  * The gate (mode validate on a pull request) on a repository past one recursive tree read: it reads
  * the head's and the base's roots, then only the folders the pull request touches, and judges them
- * as it does on a small repository. A pull request that makes it validate everything is refused,
- * naming the files that make it so.
+ * as it does on a small repository. A pull request that makes it validate everything walks every
+ * component folder when the REST budget affords it, and is refused, naming the counts, when not.
  */
 import { describe, expect, it } from 'vitest';
 import { COMPONENT, initialFiles } from '../e2e/fixtures.js';
 import { chainConfig, openPullRequest, PARAMS } from '../e2e/promotion-scenario.js';
+import { expectOnlyVerdicts, headOf } from '../e2e/scenario.js';
+import type { StandIn } from '../e2e/stand-in/server.js';
 import {
   closeLargeTreeStandIns,
   expectOnlyNeededReads,
   folderShas,
   largeRepo,
   shaOf,
+  treeReads,
   withUnrelated,
 } from './large-tree-helpers.js';
 import { act } from './run-in-process.js';
@@ -20,6 +23,18 @@ import { act } from './run-in-process.js';
 closeLargeTreeStandIns();
 
 const repoFiles = () => withUnrelated({ ...initialFiles(), 'flux-pkg.yaml': chainConfig() });
+
+/** The example with `count` valid copies of its component (renamed): a repository a walk passes. */
+function withCopies(count: number): Record<string, string> {
+  const files: Record<string, string> = { ...initialFiles(), 'flux-pkg.yaml': chainConfig() };
+  for (const [path, text] of Object.entries(files))
+    for (let i = 0; i < count; i++)
+      if (path.startsWith(`${COMPONENT}/`)) {
+        const copy = COMPONENT.replace(/^([^.]+)/, `$1-copy-${i}`);
+        files[path.replace(COMPONENT, copy)] = text.replaceAll(COMPONENT, copy);
+      }
+  return files;
+}
 
 describe('the gate on a repository past one recursive tree read', () => {
   it('fails a broken values change at its line and passes a good one, reading only the touched component', async () => {
@@ -124,16 +139,71 @@ spec:
     });
   });
 
-  it('refuses a flux-pkg.yaml change, naming it: validating every environment needs every folder', async () => {
-    const standIn = await largeRepo(repoFiles());
+  it('judges a flux-pkg.yaml change by walking every component folder: a bad one fails at its line, a good one passes', async () => {
+    const standIn = await largeRepo(withCopies(4));
+    const from = standIn.calls.length;
+    const broken = await openPullRequest(standIn, 'config-broken', {
+      'flux-pkg.yaml': `${chainConfig()}prFlow: sideways\n`,
+    });
+    const line = chainConfig().split('\n').length;
+    const run = await act(standIn, broken, {}, 'pull_request');
+    expect(run.code, run.stdout).toBe(1);
+    expect(run.outputs.valid).toBe('false');
+    expect(run.annotations).toContainEqual(
+      expect.stringMatching(new RegExp(`^::error title=config\\.[a-z-]+,file=flux-pkg\\.yaml,line=${line},`)),
+    );
+    expect(run.stdout).toMatch(/reading all 6 component folder\(s\) on the head and the base/);
+    // Every component folder read, each at most once: a folder the same on the head and the base
+    // (all of them here) is one read.
+    const deep = treeReads(standIn, from).filter((r) => r.recursive);
+    const counts = new Map<string, number>();
+    for (const r of deep) counts.set(r.treeish, (counts.get(r.treeish) ?? 0) + 1);
+    expect([...counts.entries()].filter(([, n]) => n > 1)).toEqual([]);
+    for (const rev of ['main', 'config-broken'])
+      expect(deep.map((r) => r.treeish)).toEqual(expect.arrayContaining(componentFolderShas(standIn, rev)));
+
+    const good = await openPullRequest(standIn, 'config-good', {
+      'flux-pkg.yaml': `${chainConfig()}prFlow: per-environment\n`,
+    });
+    const passed = await act(standIn, good, {}, 'pull_request');
+    expect(passed.code, passed.stdout).toBe(0);
+    expect(passed.outputs.valid).toBe('true');
+    expect(passed.summary).toContain('every environment is validated');
+  });
+
+  it('refuses a flux-pkg.yaml change whose walk does not fit in the REST budget, naming the counts', async () => {
+    // 5000 an hour, 500 kept back: under 20 reads left above the reserve, and the walk needs more.
+    const standIn = await largeRepo(repoFiles(), { rateLimitRemaining: 520 });
     const change = await openPullRequest(standIn, 'config', {
       'flux-pkg.yaml': `${chainConfig()}prFlow: per-environment\n`,
     });
+    const writesBefore = standIn.writes().length;
+    const from = standIn.calls.length;
     const run = await act(standIn, change, {}, 'pull_request');
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(
-      /changes flux-pkg\.yaml, so the gate validates every environment.*needs a review by hand, with `flux-pkg validate` run on a checkout of its head/,
+      /changes flux-pkg\.yaml, so the gate validates every environment, and both trees are larger than GitHub lists in one read.*all 22 component folder\(s\) under the repository root on the head and the base, \d+ tree read\(s\) through the API, and the REST budget has \d+ request\(s\) left, 500 of them kept.*`flux-pkg validate` run on a checkout of its head/,
     );
-    expect(run.stdout).toMatch(/larger than GitHub lists in one read/);
+    const [, reads, left] =
+      /, (\d+) tree read\(s\) through the API, and the REST budget has (\d+) request/.exec(run.stdout)!;
+    expect(Number(reads)).toBeGreaterThan(Number(left) - 500);
+    // No folder read, and nothing written but the failing verdict.
+    expect(
+      treeReads(standIn, from).filter(
+        (r) => r.recursive && r.treeish.length === 40 && !isRoot(standIn, r.treeish, ['main', 'config']),
+      ),
+    ).toEqual([]);
+    expectOnlyVerdicts(standIn, writesBefore, [[headOf(change), 'failure']]);
   });
 });
+
+const isRoot = (standIn: StandIn, sha: string, revs: string[]) =>
+  revs.some((rev) => sha === shaOf(standIn, rev) || sha === standIn.head(rev));
+
+/** The tree shas of the folders directly at the root (the components) at `rev`, the Brain's `clusters` left out. */
+const componentFolderShas = (standIn: StandIn, rev: string): string[] =>
+  standIn
+    .git(['ls-tree', '-d', rev])
+    .split('\n')
+    .filter((l) => l && !l.endsWith('\tclusters'))
+    .map((l) => l.split(/\s+/)[2]!);

@@ -37,13 +37,17 @@ export function closeLargeTreeStandIns(): void {
   });
 }
 
-export async function largeRepo(files: Record<string, string>): Promise<StandIn> {
+export async function largeRepo(
+  files: Record<string, string>,
+  options: { rateLimitRemaining?: number } = {},
+): Promise<StandIn> {
   const standIn = await startStandIn({
     owner: OWNER,
     repo: REPO,
     token: TOKEN,
     files,
     recursiveTreeLimit: LIMIT,
+    ...options,
   });
   open.push(standIn);
   // The premise: GitHub would not list this tree in one read.
