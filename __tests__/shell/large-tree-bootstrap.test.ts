@@ -1,7 +1,8 @@
 /**
  * Mode bootstrap on a repository past one recursive tree read: it reads the root, the Brain folder
  * and the bootstrapped component's folder, and opens the same pull request as on a repository
- * GitHub lists whole. Component `*` walks the component folders: one subtree read each, at most.
+ * GitHub lists whole. Component `*` walks the component folders: one subtree read each, at most,
+ * and is refused before any write when the walk does not fit in the REST budget.
  */
 import { describe, expect, it } from 'vitest';
 import { BOOTSTRAP_INPUTS, bootstrapDispatch, COMPONENT, initialFiles } from '../e2e/fixtures.js';
@@ -97,5 +98,27 @@ describe('bootstrap on a repository past one recursive tree read', () => {
     expect(new Set(reads.map((r) => r.treeish))).toEqual(
       new Set(['main', shaOf(standIn, 'main', 'clusters/brain'), ...componentFolders]),
     );
+  });
+
+  it('component * over the REST budget is refused before any write, naming the counts', async () => {
+    // 5000 an hour, 500 kept back: under 20 reads left above the reserve, and the walk needs more.
+    const standIn = await largeRepo(withUnrelated(withBrain()), { rateLimitRemaining: 520 });
+    const from = standIn.calls.length;
+    const run = await act(standIn, dispatch, { ...BOOTSTRAP_INPUTS, component: '*' }, 'workflow_dispatch');
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(
+      /bootstrap with component \* needs every component folder, and the base's tree is larger than GitHub lists in one read.*: that is 22 component folder\(s\), \d+ tree read\(s\) through the API, and the REST budget has \d+ request\(s\) left, 500 of them kept/,
+    );
+    const [, reads, left] =
+      /, (\d+) tree read\(s\) through the API, and the REST budget has (\d+) request/.exec(run.stdout)!;
+    expect(Number(reads)).toBeGreaterThan(Number(left) - 500);
+    expectNothingWritten(standIn);
+    expect(standIn.writes()).toEqual([]);
+    // Only the root was read recursively (by name, truncated): no component folder.
+    expect(
+      treeReads(standIn, from)
+        .filter((r) => r.recursive)
+        .map((r) => r.treeish),
+    ).toEqual(['main']);
   });
 });
