@@ -101,13 +101,14 @@ describe('bootstrap on a repository past one recursive tree read', () => {
   });
 
   it('component * over the REST budget is refused before any write, naming the counts', async () => {
-    // 5000 an hour, 500 kept back: under 20 reads left above the reserve, and the walk needs more.
+    // 5000 an hour, 500 kept back: under 20 reads left above the reserve, and the walk needs 24
+    // (each component folder, the listing of clusters and the Brain folder).
     const standIn = await largeRepo(withUnrelated(withBrain()), { rateLimitRemaining: 520 });
     const from = standIn.calls.length;
     const run = await act(standIn, dispatch, { ...BOOTSTRAP_INPUTS, component: '*' }, 'workflow_dispatch');
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(
-      /bootstrap with component \* needs every component folder, and the base's tree is larger than GitHub lists in one read.*: that is 22 component folder\(s\), \d+ tree read\(s\) through the API, and the REST budget has \d+ request\(s\) left, 500 of them kept/,
+      /bootstrap with component \* needs every component folder, and the base's tree is larger than GitHub lists in one read.*: that is 22 component folder\(s\), 24 tree read\(s\) through the API, and the REST budget has \d+ request\(s\) left, 500 of them kept/,
     );
     const [, reads, left] =
       /, (\d+) tree read\(s\) through the API, and the REST budget has (\d+) request/.exec(run.stdout)!;

@@ -101,19 +101,32 @@ export function readsToWiden(indexes: readonly TreeIndex[], dirs: Iterable<strin
   const folders = outermost(dirs);
   const reads = new Set<string>();
   indexes.forEach((index, i) => {
-    for (const dir of folders) {
-      if (index.knowsAllUnder(dir)) continue;
-      const parts = dir.split('/');
-      for (let n = 1; n < parts.length; n++) {
-        const above = parts.slice(0, n).join('/');
-        if (!index.knows(above)) reads.add(`listing ${i}:${above}`);
-      }
-      const entry = index.entry(dir);
-      if (entry === undefined) reads.add(`folder ${i}:${dir}`);
-      else if (entry.type === 'tree') reads.add(`tree ${entry.sha}`);
-    }
+    for (const dir of folders)
+      for (const read of readsOfFolder(index, dir)) reads.add(read.replace('#', `${i}`));
   });
   return reads.size;
+}
+
+/**
+ * The reads readFolder makes for `dir` in `index`, as keys (a listing or a folder by its path,
+ * with `#` for the index, or a subtree by its sha): none for a folder already known whole or
+ * known to be absent (readFolder stops there too).
+ */
+function readsOfFolder(index: TreeIndex, dir: string): string[] {
+  if (index.knowsAllUnder(dir)) return [];
+  const reads: string[] = [];
+  const parts = dir.split('/');
+  let listed = true;
+  for (let n = 1; n <= parts.length; n++) {
+    const at = parts.slice(0, n).join('/');
+    const entry = listed ? index.entry(at) : undefined;
+    if (listed && entry?.type !== 'tree') return reads;
+    if (n === parts.length) return [...reads, entry ? `tree ${entry.sha}` : `folder #:${at}`];
+    if (index.knows(at)) continue;
+    reads.push(`listing #:${at}`);
+    listed = false;
+  }
+  return reads;
 }
 
 /**
