@@ -5,7 +5,9 @@
  * .sops.yaml) listed — checked at its head (the API's tree, or the `path:` checkout) and compared
  * with the base branch read through the API (Packages changed in place, out-of-order promotion).
  * Past GitHub's recursive-tree limit both trees are read only under the folders the pull request
- * touches (widenForGate). Without a pull request: the whole base branch. Writes nothing.
+ * touches (widenForGate), or every component folder within the REST budget when it validates
+ * everything (walkEverything). Without a pull request: the whole base branch. Writes nothing but
+ * the verdict.
  */
 import * as core from '@actions/core';
 import { CONFIG_FILE, type Layout, type LoadedConfig, loadConfig } from '../config/config.js';
