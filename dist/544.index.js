@@ -19,7 +19,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _plan_proposals_proposals_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(1945);
 /* harmony import */ var _install_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(3372);
 /* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(6705);
-/* harmony import */ var _session_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(5851);
+/* harmony import */ var _session_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(5433);
 /**
  * Mode bootstrap (the default for workflow_dispatch): a new environment for one or more components
  * → one pull request with the environment folder, the run cluster's RBAC, the Brain's Flux objects
@@ -79,7 +79,7 @@ async function bootstrap(session) {
  * folder of each component bootstrapped. Component `*`, or a flux-pkg.yaml that lists no
  * environments (the environments are then every component's folders, which the edit of
  * flux-pkg.yaml lists), needs every component: a walk of the folders under componentsPath, one
- * subtree read per component folder.
+ * subtree read per component folder, counted against the REST budget first (checkWalkFits).
  */
 async function readFor(session, base, components) {
     const { config } = await (0,_github_deliver_js__WEBPACK_IMPORTED_MODULE_2__/* .api */ .FH)('reading flux-pkg.yaml', () => (0,_config_config_js__WEBPACK_IMPORTED_MODULE_1__/* .loadConfig */ .Z9)(new _github_snapshot_js__WEBPACK_IMPORTED_MODULE_4__/* .GitHubSnapshot */ .uH(session.objects, base.tree)));
@@ -88,13 +88,29 @@ async function readFor(session, base, components) {
     const join = (name) => (root ? `${root}/${name}` : name);
     const every = components.includes('*') || !config.environments;
     const names = every
-        ? (await (0,_github_deliver_js__WEBPACK_IMPORTED_MODULE_2__/* .api */ .FH)('listing the component folders', () => (0,_github_tree_walk_js__WEBPACK_IMPORTED_MODULE_5__/* .foldersIn */ .XL)(session.objects, base.index, root))).filter(
-        // With components at the root, the Brain's own top folder is no component (it is read whole below).
-        (n) => !n.startsWith('.') && (root !== '' || n !== brain.split('/')[0]))
+        ? await (0,_github_deliver_js__WEBPACK_IMPORTED_MODULE_2__/* .api */ .FH)('listing the component folders', () => (0,_github_tree_walk_js__WEBPACK_IMPORTED_MODULE_5__/* .componentNames */ .w$)(session.objects, base.index, config.layout))
         : components;
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`the tree is larger than one API read: reading the Brain folder and ${names.length} component folder(s)${every ? ` (every one: ${components.includes('*') ? 'component *' : 'flux-pkg.yaml lists no environments'})` : ''}`);
-    await (0,_github_deliver_js__WEBPACK_IMPORTED_MODULE_2__/* .api */ .FH)('reading the gitops repository', () => (0,_github_tree_walk_js__WEBPACK_IMPORTED_MODULE_5__/* .widen */ .oP)(session.objects, base.index, [...names.map(join), ...(brain ? [brain] : [])]));
+    const dirs = [...names.map(join), ...(brain ? [brain] : [])];
+    const why = components.includes('*') ? 'component *' : 'flux-pkg.yaml lists no environments';
+    if (every)
+        checkWalkFits(session, { folders: names.length, reads: (0,_github_tree_walk_js__WEBPACK_IMPORTED_MODULE_5__/* .readsToWiden */ .Em)([base.index], dirs), why });
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`the tree is larger than one API read: reading the Brain folder and ${names.length} component folder(s)${every ? ` (every one: ${why})` : ''}`);
+    await (0,_github_deliver_js__WEBPACK_IMPORTED_MODULE_2__/* .api */ .FH)('reading the gitops repository', () => (0,_github_tree_walk_js__WEBPACK_IMPORTED_MODULE_5__/* .widen */ .oP)(session.objects, base.index, dirs));
     (0,_github_publish_js__WEBPACK_IMPORTED_MODULE_3__/* .refreshFiles */ .hZ)(base);
+}
+/**
+ * A walk of every component folder is counted before it starts, and refused (before any write:
+ * this runs while planning) when its reads do not fit in the REST budget above its reserve
+ * (budget.ts `affordable`, as deliver.ts `withinBudget` asks).
+ */
+function checkWalkFits(session, walk) {
+    const { budget } = session;
+    if (budget.affordable([walk.reads]) >= 1)
+        return;
+    const refills = budget.resetAt === undefined
+        ? ''
+        : ` (at ${new Date(budget.resetAt * 1000).toISOString().replace(/\.\d+Z$/, 'Z')})`;
+    throw new _report_js__WEBPACK_IMPORTED_MODULE_9__/* .ActionError */ .lZ(`bootstrap with ${walk.why} needs every component folder, and the base's tree is larger than GitHub lists in one read (over 100,000 entries or 7 MB): that is ${walk.folders} component folder(s), ${walk.reads} tree read(s) through the API, and the REST budget has ${budget.remaining} request(s) left, ${budget.reserve} of them kept for the repository's other workflows. No component folder was read and nothing was written: rerun after the budget refills${refills}, or name the components to bootstrap`);
 }
 /** The planner's request from the inputs (the CLI builds the same from its flags). */
 function bootstrapRequest(given, defaults) {

@@ -548,8 +548,8 @@ function withPolicy(result, diagnostics) {
 
 // EXTERNAL MODULE: ./src/action/report.ts + 5 modules
 var report = __webpack_require__(6705);
-// EXTERNAL MODULE: ./src/action/session.ts + 4 modules
-var action_session = __webpack_require__(5851);
+// EXTERNAL MODULE: ./src/action/session.ts + 2 modules
+var action_session = __webpack_require__(5433);
 // EXTERNAL MODULE: ./src/action/verdict.ts
 var action_verdict = __webpack_require__(8263);
 ;// CONCATENATED MODULE: ./src/action/validate.ts
@@ -560,7 +560,9 @@ var action_verdict = __webpack_require__(8263);
  * .sops.yaml) listed — checked at its head (the API's tree, or the `path:` checkout) and compared
  * with the base branch read through the API (Packages changed in place, out-of-order promotion).
  * Past GitHub's recursive-tree limit both trees are read only under the folders the pull request
- * touches (widenForGate). Without a pull request: the whole base branch. Writes nothing.
+ * touches (widenForGate), or every component folder within the REST budget when it validates
+ * everything (walkEverything). Without a pull request: the whole base branch. Writes nothing but
+ * the verdict.
  */
 
 
@@ -659,18 +661,18 @@ async function readGate(session, pr) {
     ]);
     const partial = headTree?.partial === true || base.partial;
     const brainComponents = partial
-        ? await widenForGate(session, { head: headTree, base, files, number: pr.number })
+        ? await widenForGate(session, { head: headTree, base, files, number: pr.number, headSha: pr.headSha })
         : undefined;
     return { headTree, base, files, partial, brainComponents };
 }
 /**
  * Past GitHub's one-read limit (the head's tree, the base's or both): both read only under the
  * folders the pull request touches (gate-policy.ts `gateFolders`). A pull request that makes the gate
- * validate every environment cannot be judged that way: the error says which files make it so.
+ * validate every environment needs every component folder: walkEverything, within the REST budget.
  * Returns the component names the Brain checks use: every folder under componentsPath, read from
  * the listings on the way down (never a component's own subtree).
  */
-async function widenForGate(session, { head, base, files, number }) {
+async function widenForGate(session, { head, base, files, number, headSha, }) {
     const [headConfig, baseConfig] = await (0,deliver/* api */.FH)('reading flux-pkg.yaml', () => Promise.all([
         head ? (0,config/* loadConfig */.Z9)(new github_snapshot/* GitHubSnapshot */.uH(session.objects, (0,tree_walk/* knownFiles */.$I)(head))) : undefined,
         (0,config/* loadConfig */.Z9)(new github_snapshot/* GitHubSnapshot */.uH(session.objects, base.tree)),
@@ -682,7 +684,7 @@ async function widenForGate(session, { head, base, files, number }) {
         const why = files.truncated
             ? `pull request #${number} lists more files than GitHub shows (3,000)`
             : `pull request #${number} changes ${everywhere.join(', ')}`;
-        throw new report/* ActionError */.lZ(`${why}, so the gate validates every environment: that needs every component folder under ${layout.componentsPath || 'the repository root'} on the head and the base, and ${trees(head, base)} larger than GitHub lists in one read (over 100,000 entries or 7 MB). The gate does not walk every component folder through the API (one read each: over GITHUB_TOKEN's 1,000 requests an hour on a repository this size), so this pull request needs a review by hand, with \`flux-pkg validate\` run on a checkout of its head`);
+        return walkEverything(session, { head, base, files, layout, why, headSha });
     }
     const folders = gateFolders(files.paths, layout);
     core/* info */.pq(`the tree is larger than one API read: reading ${folders.length} folder(s) the pull request touches`);
@@ -693,11 +695,46 @@ async function widenForGate(session, { head, base, files, number }) {
     const brain = layout.brainPath.replace(/\/+$/, '');
     if (!head?.partial || !files.paths.some((p) => brain && p.startsWith(`${brain}/`)))
         return undefined;
-    const root = layout.componentsPath.replace(/\/+$/, '');
-    const names = await (0,deliver/* api */.FH)('listing the component folders', () => (0,tree_walk/* foldersIn */.XL)(session.objects, head.index, root));
-    // With components at the root, the Brain's own top folder is no component.
-    return new Set(names.filter((n) => !n.startsWith('.') && (root || n !== brain.split('/')[0])));
+    const names = await (0,deliver/* api */.FH)('listing the component folders', () => (0,tree_walk/* componentNames */.w$)(session.objects, head.index, layout));
+    return new Set(names);
 }
+/**
+ * The gate of a pull request that makes it validate every environment, past the one-read limit:
+ * every component folder (and the Brain folder and the folders it touches) read on the head and the
+ * base, one subtree read each, a folder with the same sha on both read once. The walk is counted
+ * first and refused, before any read of a folder, when it does not fit in the REST budget above its
+ * reserve (budget.ts `affordable`, as deliver.ts `withinBudget` asks): the verdict fails, naming the
+ * counts. Returns the head's component names for the Brain checks (when the head is the API's).
+ */
+async function walkEverything(session, given) {
+    const { head, base, files, layout, why } = given;
+    const { objects, budget } = session;
+    const [headNames, baseNames] = await (0,deliver/* api */.FH)('listing the component folders', () => Promise.all([
+        head ? (0,tree_walk/* componentNames */.w$)(objects, head.index, layout) : [],
+        (0,tree_walk/* componentNames */.w$)(objects, base.index, layout),
+    ]));
+    const root = layout.componentsPath.replace(/\/+$/, '');
+    const brain = layout.brainPath.replace(/\/+$/, '');
+    const names = new Set([...headNames, ...baseNames]);
+    const dirs = [...[...names].map((n) => (root ? `${root}/${n}` : n)), ...(brain ? [brain] : [])];
+    dirs.push(...gateFolders(files.paths, layout));
+    const partials = [head?.partial ? head.index : undefined, base.partial ? base.index : undefined];
+    const reads = (0,tree_walk/* readsToWiden */.Em)(partials.filter((i) => i !== undefined), dirs);
+    if (budget.affordable([reads]) < 1) {
+        await (0,action_verdict/* postCheck */.f)((0,action_session/* checkTargetOf */.vA)(session), given.headSha, {
+            state: 'failure',
+            description: `refused: validating every environment needs ${reads} API reads, over the budget left`,
+        });
+        throw new report/* ActionError */.lZ(`${why}, so the gate validates every environment, and ${trees(head, base)} larger than GitHub lists in one read (over 100,000 entries or 7 MB): that needs all ${names.size} component folder(s) under ${root || 'the repository root'} on the head and the base, ${reads} tree read(s) through the API, and the REST budget has ${budget.remaining} request(s) left, ${budget.reserve} of them kept for the repository's other workflows. The gate did not read them: rerun it after the budget refills${resetTime(budget.resetAt)}, or review this pull request by hand, with \`flux-pkg validate\` run on a checkout of its head`);
+    }
+    core/* info */.pq(`the tree is larger than one API read and ${why}: reading all ${names.size} component folder(s) on the head and the base (${reads} tree read(s))`);
+    await (0,deliver/* api */.FH)('reading every component folder', () => Promise.all([
+        head?.partial ? (0,tree_walk/* widen */.oP)(objects, head.index, dirs) : undefined,
+        base.partial ? (0,tree_walk/* widen */.oP)(objects, base.index, dirs).then(() => (0,publish/* refreshFiles */.hZ)(base)) : undefined,
+    ]));
+    return head?.partial ? new Set(headNames) : undefined;
+}
+const resetTime = (resetAt) => resetAt === undefined ? '' : ` (at ${new Date(resetAt * 1000).toISOString().replace(/\.\d+Z$/, 'Z')})`;
 const trees = (head, base) => head?.partial && base.partial
     ? 'both trees are'
     : head?.partial
