@@ -367,6 +367,8 @@ function schemaFacts(review, beforeSchema, after, hidden) {
     review.nowRequired = [...requiredPaths(after.schema)].filter((p) => !oldRequired.has(p));
 }
 
+// EXTERNAL MODULE: ./src/builtins.ts
+var builtins = __webpack_require__(7227);
 ;// CONCATENATED MODULE: ./src/carvel/fetch-diff.ts
 /**
  * What a new Package version fetches, from → to: the entries of spec.template.spec.fetch
@@ -375,8 +377,7 @@ function schemaFacts(review, beforeSchema, after, hidden) {
  * the App fetches them into consecutive directories. Each side is one line a reviewer can read;
  * inline contents are summarised by file name and a digest (the Package holds them in full).
  */
-// node:crypto is loaded on first use, not at start (a command that never hashes skips its load): see src/startup.ts.
-const nodeCrypto = () => process.getBuiltinModule('node:crypto');
+
 const fetch_diff_isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
 const str = (v) => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : undefined);
 /** The fetch kinds kapp-controller knows; anything else is shown by its key. */
@@ -409,7 +410,7 @@ function describeSpec(kind, spec) {
             const paths = fetch_diff_isObject(spec.paths) ? spec.paths : {};
             const names = Object.keys(paths).sort();
             const from = Array.isArray(spec.pathsFrom) ? spec.pathsFrom.length : 0;
-            const digest = nodeCrypto()
+            const digest = (0,builtins/* nodeCrypto */.S)()
                 .createHash('sha256')
                 .update(JSON.stringify(spec))
                 .digest('hex')

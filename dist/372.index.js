@@ -992,6 +992,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: REWRAP_KEY, fill, targetOf
 
+// EXTERNAL MODULE: ./src/builtins.ts
+var builtins = __webpack_require__(7227);
 // EXTERNAL MODULE: ./src/report/inert.ts
 var inert = __webpack_require__(1822);
 // EXTERNAL MODULE: ./src/report/pull-request/marker.ts
@@ -1200,11 +1202,15 @@ function secretCommands(params) {
 }
 
 ;// CONCATENATED MODULE: ./src/plan/proposals/proposals.ts
+/**
+ * Proposals: one pull request's worth of change each — its branch key, files, title, body, marker
+ * fields and decoration. The planner's results become proposals here (pure); the delivery shell
+ * publishes any list of them.
+ */
 
 
 
-// node:crypto is loaded on first use, not at start (a command that never hashes skips its load): see src/startup.ts.
-const nodeCrypto = () => process.getBuiltinModule('node:crypto');
+
 const targetOf = (env) => ({
     component: env.component,
     environment: env.environment,
@@ -1244,7 +1250,7 @@ function proposalsFromPlan(result, style, flow = 'per-component') {
 function combined(environment, group, result, style) {
     const targets = group.flatMap((p) => p.targets);
     const components = targets.map((t) => t.component).sort();
-    const setId = nodeCrypto().createHash('sha256').update(components.join('\n')).digest('hex').slice(0, 8);
+    const setId = (0,builtins/* nodeCrypto */.S)().createHash('sha256').update(components.join('\n')).digest('hex').slice(0, 8);
     const files = group.flatMap((p) => p.files);
     const title = `Deploy ${targets.length} components to ${environment}`;
     const key = `_environments/${environment}/${setId}`;
@@ -1299,7 +1305,7 @@ function bootstrapProposal(result, style) {
     const components = result.params.map((p) => p.component).sort();
     const setId = components.length === 1
         ? components[0]
-        : nodeCrypto().createHash('sha256').update(components.join('\n')).digest('hex').slice(0, 8);
+        : (0,builtins/* nodeCrypto */.S)().createHash('sha256').update(components.join('\n')).digest('hex').slice(0, 8);
     const key = `_bootstrap/${env}/${setId}`;
     const title = components.length === 1
         ? `Bootstrap ${components[0]} in ${env}`

@@ -1017,6 +1017,22 @@ async function postVerdicts(target, published) {
 
 /***/ }),
 
+/***/ 7227:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   S: () => (/* binding */ nodeCrypto)
+/* harmony export */ });
+/**
+ * Node built-ins loaded on first use instead of imported at the top: a command that never hashes
+ * (a plain `flux-pkg validate`) skips their load, about a third of a bare `node -e ''` (src/startup.ts
+ * has the measurement).
+ */
+const nodeCrypto = () => process.getBuiltinModule('node:crypto');
+
+
+/***/ }),
+
 /***/ 3129:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -1028,6 +1044,7 @@ async function postVerdicts(target, published) {
 /* harmony export */   _G: () => (/* binding */ dns1123SubdomainProblem)
 /* harmony export */ });
 /* unused harmony export COMPONENT_PLACEHOLDER */
+/* harmony import */ var _builtins_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7227);
 /** Kubernetes and Carvel naming rules (k8s.io/apimachinery validation, kapp-controller's extra checks). */
 const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
@@ -1057,6 +1074,7 @@ function dns1123SubdomainProblem(value) {
  * kapp-controller's `IsFullyQualifiedName`, used for Package refName and PackageMetadata name:
  * a DNS-1123 subdomain with at least three dot-separated segments.
  */
+
 function fullyQualifiedNameProblem(value) {
     const subdomain = dns1123SubdomainProblem(value);
     if (subdomain)
@@ -1101,13 +1119,7 @@ function expandNameTemplate(template, component) {
     const keep = Math.floor((MAX_SUBDOMAIN - fixed) / count) - HASH_LENGTH - 1;
     if (keep < 1)
         return name;
-    // node:crypto is loaded on first use, not at start: see src/startup.ts.
-    const hash = process
-        .getBuiltinModule('node:crypto')
-        .createHash('sha256')
-        .update(component)
-        .digest('hex')
-        .slice(0, HASH_LENGTH);
+    const hash = (0,_builtins_js__WEBPACK_IMPORTED_MODULE_0__/* .nodeCrypto */ .S)().createHash('sha256').update(component).digest('hex').slice(0, HASH_LENGTH);
     const cut = `${component.slice(0, keep).replace(/[^a-z0-9]+$/, '')}-${hash}`;
     return template.replaceAll(COMPONENT_PLACEHOLDER, cut);
 }
@@ -7047,6 +7059,8 @@ __webpack_require__.d(__webpack_exports__, {
   D: () => (/* binding */ packagesOf)
 });
 
+// EXTERNAL MODULE: ./src/builtins.ts
+var builtins = __webpack_require__(7227);
 // EXTERNAL MODULE: ./src/diagnostics.ts
 var src_diagnostics = __webpack_require__(4851);
 // EXTERNAL MODULE: ./src/yaml/parse.ts
@@ -7056,6 +7070,7 @@ var names = __webpack_require__(3129);
 // EXTERNAL MODULE: ./src/carvel/semver.ts
 var semver = __webpack_require__(6533);
 ;// CONCATENATED MODULE: ./src/carvel/package.ts
+
 
 
 
@@ -7072,9 +7087,7 @@ function contentDigest(value) {
                 .sort()
                 .map((k) => [k, sorted(v[k])]))
             : v;
-    // Loaded on first use, not at start: see src/startup.ts.
-    return process
-        .getBuiltinModule('node:crypto')
+    return (0,builtins/* nodeCrypto */.S)()
         .createHash('sha256')
         .update(JSON.stringify(sorted(value)))
         .digest('hex');
@@ -9941,14 +9954,14 @@ async function unwrapDataKey(stanzas, identities) {
 /* harmony export */   qL: () => (/* binding */ formatGoFloat)
 /* harmony export */ });
 /* unused harmony export parseGoFloat */
+/* harmony import */ var _builtins_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7227);
 /**
  * One SOPS value: AES-256-GCM with a 32-byte IV and the key path as additional data, written as
  * `ENC[AES256_GCM,data:…,iv:…,tag:…,type:…]` (sops `aes/cipher.go`). Typed values carry their type in
  * the envelope; their plaintext bytes are the canonical text sops's `ToBytes` gives, which is also
  * what the MAC hashes.
  */
-// node:crypto is loaded on first use, not at start (a command that never hashes skips its load): see src/startup.ts.
-const nodeCrypto = () => process.getBuiltinModule('node:crypto');
+
 const IV_BYTES = 32;
 const TAG_BYTES = 16;
 const ENVELOPE = /^ENC\[AES256_GCM,data:(.+),iv:(.+),tag:(.+),type:(.+)\]/;
@@ -9962,8 +9975,8 @@ function isEnvelope(text) {
 function encryptText(value, key, aad, iv) {
     if (value.text === '')
         return '';
-    const nonce = iv ?? nodeCrypto().randomBytes(IV_BYTES);
-    const cipher = nodeCrypto().createCipheriv('aes-256-gcm', key, nonce);
+    const nonce = iv ?? (0,_builtins_js__WEBPACK_IMPORTED_MODULE_0__/* .nodeCrypto */ .S)().randomBytes(IV_BYTES);
+    const cipher = (0,_builtins_js__WEBPACK_IMPORTED_MODULE_0__/* .nodeCrypto */ .S)().createCipheriv('aes-256-gcm', key, nonce);
     cipher.setAAD(Buffer.from(aad, 'utf8'));
     const data = Buffer.concat([cipher.update(value.text, 'utf8'), cipher.final()]);
     const tag = cipher.getAuthTag();
@@ -9985,7 +9998,7 @@ function decryptText(envelope, key, aad) {
         return { failure: 'type' };
     let plain;
     try {
-        const decipher = nodeCrypto().createDecipheriv('aes-256-gcm', key, iv, { authTagLength: TAG_BYTES });
+        const decipher = (0,_builtins_js__WEBPACK_IMPORTED_MODULE_0__/* .nodeCrypto */ .S)().createDecipheriv('aes-256-gcm', key, iv, { authTagLength: TAG_BYTES });
         decipher.setAAD(Buffer.from(aad, 'utf8'));
         decipher.setAuthTag(tag);
         plain = Buffer.concat([decipher.update(data), decipher.final()]);
@@ -10763,6 +10776,8 @@ var creation_rules = __webpack_require__(4632);
 var decrypt = __webpack_require__(1309);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __webpack_require__(8815);
+// EXTERNAL MODULE: ./src/builtins.ts
+var builtins = __webpack_require__(7227);
 // EXTERNAL MODULE: ./src/diagnostics.ts
 var diagnostics = __webpack_require__(4851);
 // EXTERNAL MODULE: ./src/yaml/parse.ts
@@ -10863,8 +10878,7 @@ function quoted(old, value) {
 
 
 
-// node:crypto is loaded on first use, not at start (a command that never hashes skips its load): see src/startup.ts.
-const nodeCrypto = () => process.getBuiltinModule('node:crypto');
+
 /** `plain`: YAML text (comments and key order kept), a yaml Document, or plain data. */
 async function encryptDocument(plain, options) {
     const file = options.file ?? '';
@@ -10993,7 +11007,7 @@ async function dataKeyFor(recipients, previous) {
         }
         return { state: old, stanzas };
     }
-    const dataKey = new Uint8Array(nodeCrypto().randomBytes(age/* DATA_KEY_BYTES */.lM));
+    const dataKey = new Uint8Array((0,builtins/* nodeCrypto */.S)().randomBytes(age/* DATA_KEY_BYTES */.lM));
     return { state: { dataKey, envelopes: new Map() }, stanzas: await (0,age/* wrapDataKey */.Ki)(dataKey, recipients) };
 }
 /** The envelopes of other decryptions under the same data key, added to the state's (its own win). */
@@ -11058,6 +11072,7 @@ function encryptTree(walk, rule, state) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   l: () => (/* binding */ computeMac)
 /* harmony export */ });
+/* harmony import */ var _builtins_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7227);
 /* harmony import */ var _once_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8094);
 /**
  * The SOPS MAC (`sops.go` Tree.Encrypt/Decrypt): SHA-512 over the canonical text of every leaf in
@@ -11065,12 +11080,11 @@ function encryptTree(walk, rule, state) {
  * with `mac_only_encrypted`), printed as uppercase hex and stored encrypted with AAD = lastmodified.
  */
 
-// node:crypto is loaded on first use, not at start (a command that never hashes skips its load): see src/startup.ts.
-const nodeCrypto = () => process.getBuiltinModule('node:crypto');
+
 /** sops's `MACOnlyEncryptedInitialization` (sha256 of "sops"): the two modes never collide. */
-const macOnlyEncryptedSeed = (0,_once_js__WEBPACK_IMPORTED_MODULE_0__/* .once */ .O)(() => nodeCrypto().createHash('sha256').update('sops').digest());
+const macOnlyEncryptedSeed = (0,_once_js__WEBPACK_IMPORTED_MODULE_0__/* .once */ .O)(() => (0,_builtins_js__WEBPACK_IMPORTED_MODULE_1__/* .nodeCrypto */ .S)().createHash('sha256').update('sops').digest());
 function computeMac(leaves, macOnlyEncrypted) {
-    const hash = nodeCrypto().createHash('sha512');
+    const hash = (0,_builtins_js__WEBPACK_IMPORTED_MODULE_1__/* .nodeCrypto */ .S)().createHash('sha512');
     if (macOnlyEncrypted)
         hash.update(macOnlyEncryptedSeed());
     for (const leaf of leaves) {

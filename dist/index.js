@@ -41,7 +41,7 @@ const external_node_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(im
  *   uncached; nothing is printed. Not on a GitHub-hosted runner: each job has a fresh machine, so the
  *   cache would be written and never read, and a first run that writes it costs ~4 % more CPU.
  * - Node built-ins that a plain `validate` never uses are loaded on first use, not imported at the top:
- *   `process.getBuiltinModule('node:crypto')` (hashes, SOPS ciphers, temp names) and
+ *   `nodeCrypto()` of src/builtins.ts (hashes, SOPS ciphers, temp names) and
  *   `node:child_process` (git, SOPS_AGE_KEY_CMD). Loading the two costs about a third of a bare
  *   `node -e ''` (~14 ms CPU; farm-bench pairs, `require` of both against none), on every run.
  */

@@ -15,6 +15,7 @@ const LAYERS: [prefix: string, rank: number, core: boolean][] = [
   ['diagnostics/', 0, true],
   ['settings/', 0, true],
   ['once.ts', 0, true],
+  ['builtins.ts', 0, true],
   ['yaml/', 1, true],
   ['carvel/names.ts', 1, true],
   ['carvel/semver.ts', 1, true],

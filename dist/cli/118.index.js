@@ -2,6 +2,22 @@ export const id = 118;
 export const ids = [118];
 export const modules = {
 
+/***/ 7227:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   S: () => (/* binding */ nodeCrypto)
+/* harmony export */ });
+/**
+ * Node built-ins loaded on first use instead of imported at the top: a command that never hashes
+ * (a plain `flux-pkg validate`) skips their load, about a third of a bare `node -e ''` (src/startup.ts
+ * has the measurement).
+ */
+const nodeCrypto = () => process.getBuiltinModule('node:crypto');
+
+
+/***/ }),
+
 /***/ 3129:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -13,6 +29,7 @@ export const modules = {
 /* harmony export */   _G: () => (/* binding */ dns1123SubdomainProblem)
 /* harmony export */ });
 /* unused harmony export COMPONENT_PLACEHOLDER */
+/* harmony import */ var _builtins_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7227);
 /** Kubernetes and Carvel naming rules (k8s.io/apimachinery validation, kapp-controller's extra checks). */
 const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
@@ -42,6 +59,7 @@ function dns1123SubdomainProblem(value) {
  * kapp-controller's `IsFullyQualifiedName`, used for Package refName and PackageMetadata name:
  * a DNS-1123 subdomain with at least three dot-separated segments.
  */
+
 function fullyQualifiedNameProblem(value) {
     const subdomain = dns1123SubdomainProblem(value);
     if (subdomain)
@@ -86,13 +104,7 @@ function expandNameTemplate(template, component) {
     const keep = Math.floor((MAX_SUBDOMAIN - fixed) / count) - HASH_LENGTH - 1;
     if (keep < 1)
         return name;
-    // node:crypto is loaded on first use, not at start: see src/startup.ts.
-    const hash = process
-        .getBuiltinModule('node:crypto')
-        .createHash('sha256')
-        .update(component)
-        .digest('hex')
-        .slice(0, HASH_LENGTH);
+    const hash = (0,_builtins_js__WEBPACK_IMPORTED_MODULE_0__/* .nodeCrypto */ .S)().createHash('sha256').update(component).digest('hex').slice(0, HASH_LENGTH);
     const cut = `${component.slice(0, keep).replace(/[^a-z0-9]+$/, '')}-${hash}`;
     return template.replaceAll(COMPONENT_PLACEHOLDER, cut);
 }
@@ -5099,6 +5111,8 @@ __webpack_require__.d(__webpack_exports__, {
   D: () => (/* binding */ packagesOf)
 });
 
+// EXTERNAL MODULE: ./src/builtins.ts
+var builtins = __webpack_require__(7227);
 // EXTERNAL MODULE: ./src/diagnostics.ts
 var src_diagnostics = __webpack_require__(4851);
 // EXTERNAL MODULE: ./src/yaml/parse.ts
@@ -5108,6 +5122,7 @@ var names = __webpack_require__(3129);
 // EXTERNAL MODULE: ./src/carvel/semver.ts
 var semver = __webpack_require__(6533);
 ;// CONCATENATED MODULE: ./src/carvel/package.ts
+
 
 
 
@@ -5124,9 +5139,7 @@ function contentDigest(value) {
                 .sort()
                 .map((k) => [k, sorted(v[k])]))
             : v;
-    // Loaded on first use, not at start: see src/startup.ts.
-    return process
-        .getBuiltinModule('node:crypto')
+    return (0,builtins/* nodeCrypto */.S)()
         .createHash('sha256')
         .update(JSON.stringify(sorted(value)))
         .digest('hex');
@@ -7264,12 +7277,12 @@ async function planComponents(snapshot, request, loadedConfig, runner) {
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _builtins_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7227);
 /* harmony import */ var _paths_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5092);
 
 
 
-// node:crypto is loaded on first use, not at start (a command that never hashes skips its load): see src/startup.ts.
-const nodeCrypto = () => process.getBuiltinModule('node:crypto');
+
 /** A write refused before anything was written; `path` is the offending file or folder. */
 class WriteRefusedError extends Error {
     path;
@@ -7323,7 +7336,7 @@ async function check(root, realRoot, path, create) {
     return target ? target.mode & 0o7777 : undefined;
 }
 async function replace(target, content, mode) {
-    const temp = `${target}.flux-pkg-${nodeCrypto().randomBytes(6).toString('hex')}.tmp`;
+    const temp = `${target}.flux-pkg-${(0,_builtins_js__WEBPACK_IMPORTED_MODULE_3__/* .nodeCrypto */ .S)().randomBytes(6).toString('hex')}.tmp`;
     // 'wx': O_CREAT|O_EXCL, which fails on anything already at the temp path, a link included.
     await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(temp, content, { flag: 'wx', mode: mode ?? 0o644 });
     try {
@@ -8131,14 +8144,14 @@ async function unwrapDataKey(stanzas, identities) {
 /* harmony export */   qL: () => (/* binding */ formatGoFloat)
 /* harmony export */ });
 /* unused harmony export parseGoFloat */
+/* harmony import */ var _builtins_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7227);
 /**
  * One SOPS value: AES-256-GCM with a 32-byte IV and the key path as additional data, written as
  * `ENC[AES256_GCM,data:…,iv:…,tag:…,type:…]` (sops `aes/cipher.go`). Typed values carry their type in
  * the envelope; their plaintext bytes are the canonical text sops's `ToBytes` gives, which is also
  * what the MAC hashes.
  */
-// node:crypto is loaded on first use, not at start (a command that never hashes skips its load): see src/startup.ts.
-const nodeCrypto = () => process.getBuiltinModule('node:crypto');
+
 const IV_BYTES = 32;
 const TAG_BYTES = 16;
 const ENVELOPE = /^ENC\[AES256_GCM,data:(.+),iv:(.+),tag:(.+),type:(.+)\]/;
@@ -8152,8 +8165,8 @@ function isEnvelope(text) {
 function encryptText(value, key, aad, iv) {
     if (value.text === '')
         return '';
-    const nonce = iv ?? nodeCrypto().randomBytes(IV_BYTES);
-    const cipher = nodeCrypto().createCipheriv('aes-256-gcm', key, nonce);
+    const nonce = iv ?? (0,_builtins_js__WEBPACK_IMPORTED_MODULE_0__/* .nodeCrypto */ .S)().randomBytes(IV_BYTES);
+    const cipher = (0,_builtins_js__WEBPACK_IMPORTED_MODULE_0__/* .nodeCrypto */ .S)().createCipheriv('aes-256-gcm', key, nonce);
     cipher.setAAD(Buffer.from(aad, 'utf8'));
     const data = Buffer.concat([cipher.update(value.text, 'utf8'), cipher.final()]);
     const tag = cipher.getAuthTag();
@@ -8175,7 +8188,7 @@ function decryptText(envelope, key, aad) {
         return { failure: 'type' };
     let plain;
     try {
-        const decipher = nodeCrypto().createDecipheriv('aes-256-gcm', key, iv, { authTagLength: TAG_BYTES });
+        const decipher = (0,_builtins_js__WEBPACK_IMPORTED_MODULE_0__/* .nodeCrypto */ .S)().createDecipheriv('aes-256-gcm', key, iv, { authTagLength: TAG_BYTES });
         decipher.setAAD(Buffer.from(aad, 'utf8'));
         decipher.setAuthTag(tag);
         plain = Buffer.concat([decipher.update(data), decipher.final()]);
@@ -8953,6 +8966,8 @@ var creation_rules = __webpack_require__(4632);
 var decrypt = __webpack_require__(1309);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __webpack_require__(8815);
+// EXTERNAL MODULE: ./src/builtins.ts
+var builtins = __webpack_require__(7227);
 // EXTERNAL MODULE: ./src/diagnostics.ts
 var diagnostics = __webpack_require__(4851);
 // EXTERNAL MODULE: ./src/yaml/parse.ts
@@ -9053,8 +9068,7 @@ function quoted(old, value) {
 
 
 
-// node:crypto is loaded on first use, not at start (a command that never hashes skips its load): see src/startup.ts.
-const nodeCrypto = () => process.getBuiltinModule('node:crypto');
+
 /** `plain`: YAML text (comments and key order kept), a yaml Document, or plain data. */
 async function encryptDocument(plain, options) {
     const file = options.file ?? '';
@@ -9183,7 +9197,7 @@ async function dataKeyFor(recipients, previous) {
         }
         return { state: old, stanzas };
     }
-    const dataKey = new Uint8Array(nodeCrypto().randomBytes(age/* DATA_KEY_BYTES */.lM));
+    const dataKey = new Uint8Array((0,builtins/* nodeCrypto */.S)().randomBytes(age/* DATA_KEY_BYTES */.lM));
     return { state: { dataKey, envelopes: new Map() }, stanzas: await (0,age/* wrapDataKey */.Ki)(dataKey, recipients) };
 }
 /** The envelopes of other decryptions under the same data key, added to the state's (its own win). */
@@ -9248,6 +9262,7 @@ function encryptTree(walk, rule, state) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   l: () => (/* binding */ computeMac)
 /* harmony export */ });
+/* harmony import */ var _builtins_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7227);
 /* harmony import */ var _once_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8094);
 /**
  * The SOPS MAC (`sops.go` Tree.Encrypt/Decrypt): SHA-512 over the canonical text of every leaf in
@@ -9255,12 +9270,11 @@ function encryptTree(walk, rule, state) {
  * with `mac_only_encrypted`), printed as uppercase hex and stored encrypted with AAD = lastmodified.
  */
 
-// node:crypto is loaded on first use, not at start (a command that never hashes skips its load): see src/startup.ts.
-const nodeCrypto = () => process.getBuiltinModule('node:crypto');
+
 /** sops's `MACOnlyEncryptedInitialization` (sha256 of "sops"): the two modes never collide. */
-const macOnlyEncryptedSeed = (0,_once_js__WEBPACK_IMPORTED_MODULE_0__/* .once */ .O)(() => nodeCrypto().createHash('sha256').update('sops').digest());
+const macOnlyEncryptedSeed = (0,_once_js__WEBPACK_IMPORTED_MODULE_0__/* .once */ .O)(() => (0,_builtins_js__WEBPACK_IMPORTED_MODULE_1__/* .nodeCrypto */ .S)().createHash('sha256').update('sops').digest());
 function computeMac(leaves, macOnlyEncrypted) {
-    const hash = nodeCrypto().createHash('sha512');
+    const hash = (0,_builtins_js__WEBPACK_IMPORTED_MODULE_1__/* .nodeCrypto */ .S)().createHash('sha512');
     if (macOnlyEncrypted)
         hash.update(macOnlyEncryptedSeed());
     for (const leaf of leaves) {

@@ -5,8 +5,7 @@
  * the App fetches them into consecutive directories. Each side is one line a reviewer can read;
  * inline contents are summarised by file name and a digest (the Package holds them in full).
  */
-// node:crypto is loaded on first use, not at start (a command that never hashes skips its load): see src/startup.ts.
-const nodeCrypto = () => process.getBuiltinModule('node:crypto');
+import { nodeCrypto } from '../builtins.js';
 
 type Obj = Record<string, unknown>;
 const isObject = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);

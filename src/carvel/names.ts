@@ -27,6 +27,8 @@ export function dns1123SubdomainProblem(value: string): string | undefined {
  * kapp-controller's `IsFullyQualifiedName`, used for Package refName and PackageMetadata name:
  * a DNS-1123 subdomain with at least three dot-separated segments.
  */
+import { nodeCrypto } from '../builtins.js';
+
 export function fullyQualifiedNameProblem(value: string): string | undefined {
   const subdomain = dns1123SubdomainProblem(value);
   if (subdomain) return subdomain;
@@ -68,13 +70,7 @@ export function expandNameTemplate(template: string, component: string): string 
   const fixed = template.length - count * COMPONENT_PLACEHOLDER.length;
   const keep = Math.floor((MAX_SUBDOMAIN - fixed) / count) - HASH_LENGTH - 1;
   if (keep < 1) return name;
-  // node:crypto is loaded on first use, not at start: see src/startup.ts.
-  const hash = process
-    .getBuiltinModule('node:crypto')
-    .createHash('sha256')
-    .update(component)
-    .digest('hex')
-    .slice(0, HASH_LENGTH);
+  const hash = nodeCrypto().createHash('sha256').update(component).digest('hex').slice(0, HASH_LENGTH);
   const cut = `${component.slice(0, keep).replace(/[^a-z0-9]+$/, '')}-${hash}`;
   return template.replaceAll(COMPONENT_PLACEHOLDER, cut);
 }

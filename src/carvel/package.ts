@@ -4,6 +4,7 @@
  * name limit that comes from how it stores Packages (base32hex of the name must be a valid CR name).
  */
 import type { Document } from 'yaml';
+import { nodeCrypto } from '../builtins.js';
 import { type Diagnostic, type ErrorCode, error } from '../diagnostics.js';
 import { formatPath, type ParsedYaml, type PathSegment, positionAt } from '../yaml/parse.js';
 import { fullyQualifiedNameProblem } from './names.js';
@@ -45,9 +46,7 @@ export function contentDigest(value: unknown): string {
               .map((k) => [k, sorted(v[k])]),
           )
         : v;
-  // Loaded on first use, not at start: see src/startup.ts.
-  return process
-    .getBuiltinModule('node:crypto')
+  return nodeCrypto()
     .createHash('sha256')
     .update(JSON.stringify(sorted(value)))
     .digest('hex');

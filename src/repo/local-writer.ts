@@ -8,10 +8,8 @@
 import type { Stats } from 'node:fs';
 import { lstat, mkdir, realpath, rename, unlink, writeFile } from 'node:fs/promises';
 import { join, sep } from 'node:path';
+import { nodeCrypto } from '../builtins.js';
 import { assertWritablePaths } from './paths.js';
-
-// node:crypto is loaded on first use, not at start (a command that never hashes skips its load): see src/startup.ts.
-const nodeCrypto = () => process.getBuiltinModule('node:crypto');
 
 export interface FileToWrite {
   /** Repository-relative POSIX path. */

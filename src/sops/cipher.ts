@@ -4,8 +4,7 @@
  * the envelope; their plaintext bytes are the canonical text sops's `ToBytes` gives, which is also
  * what the MAC hashes.
  */
-// node:crypto is loaded on first use, not at start (a command that never hashes skips its load): see src/startup.ts.
-const nodeCrypto = () => process.getBuiltinModule('node:crypto');
+import { nodeCrypto } from '../builtins.js';
 
 /** The types sops writes into an envelope. `bytes` and `time` are read, never written here. */
 export type SopsType = 'str' | 'int' | 'float' | 'bool' | 'bytes' | 'time' | 'comment';

@@ -5,6 +5,7 @@
  * text comes back byte for byte.
  */
 import { Document, isDocument, isMap, Scalar, type YAMLMap } from 'yaml';
+import { nodeCrypto } from '../builtins.js';
 import { type Diagnostic, error } from '../diagnostics.js';
 import { formatPath, parseYaml, positionAt } from '../yaml/parse.js';
 import { type AgeStanza, DATA_KEY_BYTES, isAgeRecipient, wrapDataKey } from './age.js';
@@ -17,9 +18,6 @@ import { envelopeKey, type ReuseState, reuseOf } from './reuse.js';
 import { type EncryptionRule, encryptionPredicate, RULE_FIELDS, ruleProblem, SECRET_RULE } from './rule.js';
 import { spliceEnvelopes } from './splice.js';
 import { aadOf, type DocumentWalk, walkDocument } from './tree.js';
-
-// node:crypto is loaded on first use, not at start (a command that never hashes skips its load): see src/startup.ts.
-const nodeCrypto = () => process.getBuiltinModule('node:crypto');
 
 export interface EncryptOptions {
   /** age recipients (`age1…`), each gets the data key. */

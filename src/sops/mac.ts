@@ -3,10 +3,9 @@
  * document order, encrypted ones and plaintext ones alike (only encrypted ones, after a fixed seed,
  * with `mac_only_encrypted`), printed as uppercase hex and stored encrypted with AAD = lastmodified.
  */
-import { once } from '../once.js';
 
-// node:crypto is loaded on first use, not at start (a command that never hashes skips its load): see src/startup.ts.
-const nodeCrypto = () => process.getBuiltinModule('node:crypto');
+import { nodeCrypto } from '../builtins.js';
+import { once } from '../once.js';
 
 /** sops's `MACOnlyEncryptedInitialization` (sha256 of "sops"): the two modes never collide. */
 const macOnlyEncryptedSeed = once(() => nodeCrypto().createHash('sha256').update('sops').digest());

@@ -3,6 +3,8 @@
  * fields and decoration. The planner's results become proposals here (pure); the delivery shell
  * publishes any list of them.
  */
+
+import { nodeCrypto } from '../../builtins.js';
 import type { AutoMerge, PrFlow } from '../../config/config.js';
 import { environmentPullRequestBody, type Links, pullRequestBody } from '../../report/pull-request/body.js';
 import { bootstrapPullRequestBody } from '../../report/pull-request/bootstrap.js';
@@ -11,9 +13,6 @@ import { writeMarker } from '../../report/pull-request/marker.js';
 import type { RecipientChange } from '../../sops/updatekeys.js';
 import type { BootstrapResult } from '../modes/bootstrap/run.js';
 import type { EnvironmentResult, PlannedFile, PlanResult, Target } from '../types.js';
-
-// node:crypto is loaded on first use, not at start (a command that never hashes skips its load): see src/startup.ts.
-const nodeCrypto = () => process.getBuiltinModule('node:crypto');
 
 export type { Operation, Published, Target } from '../types.js';
 
