@@ -593,7 +593,7 @@ async function failInvalid(report) {
 
 /***/ }),
 
-/***/ 5433:
+/***/ 5851:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -673,8 +673,151 @@ function count(value) {
 var github_client = __webpack_require__(9196);
 // EXTERNAL MODULE: ./src/github/deliver.ts
 var deliver = __webpack_require__(7118);
-// EXTERNAL MODULE: ./src/github/objects.ts
-var objects = __webpack_require__(2855);
+;// CONCATENATED MODULE: ./src/github/limit.ts
+/** At most `max` of the calls passed to the returned function run at once; the rest wait their turn, in order. */
+function concurrencyLimit(max) {
+    let running = 0;
+    const waiting = [];
+    const next = () => {
+        running -= 1;
+        waiting.shift()?.();
+    };
+    return async (task) => {
+        if (running >= max)
+            await new Promise((resolve) => waiting.push(resolve));
+        running += 1;
+        try {
+            return await task();
+        }
+        finally {
+            next();
+        }
+    };
+}
+
+;// CONCATENATED MODULE: ./src/github/objects.ts
+
+/**
+ * Blob and tree reads of one run in flight at once: well under GitHub's 100 concurrent requests,
+ * and under Octokit's own 10 (its throttling plugin). A walk of every component folder is thousands
+ * of tree reads; GitHub answers too many at once with a secondary rate limit.
+ */
+const READS_IN_FLIGHT = 8;
+const treeKey = (sha, recursive) => `${recursive ? 'r' : '1'}:${sha}`;
+const isNotFound = (e) => e.status === 404;
+class GitObjects {
+    client;
+    ref;
+    #commits = new Map();
+    #trees = new Map();
+    #blobs = new Map();
+    #limit = concurrencyLimit(READS_IN_FLIGHT);
+    constructor(client, ref) {
+        this.client = client;
+        this.ref = ref;
+    }
+    /** A branch's head commit (sha, tree, parents) in one call; undefined when there is no such branch. */
+    async branch(name) {
+        try {
+            const { data } = await this.client.rest.repos.getBranch({ ...this.ref, branch: name });
+            const facts = {
+                sha: data.commit.sha,
+                treeSha: data.commit.commit.tree.sha,
+                parents: data.commit.parents.map((p) => p.sha),
+            };
+            if (!this.#commits.has(facts.sha))
+                this.#commits.set(facts.sha, Promise.resolve(facts));
+            return facts;
+        }
+        catch (e) {
+            if (isNotFound(e))
+                return undefined;
+            throw e;
+        }
+    }
+    commit(sha) {
+        return this.#once(this.#commits, sha, async () => {
+            const { data } = await this.client.rest.git.getCommit({ ...this.ref, commit_sha: sha });
+            return { sha, treeSha: data.tree.sha, parents: data.parents.map((p) => p.sha) };
+        });
+    }
+    /**
+     * A tree's entries. `sha` may also be a commit sha (GitHub reads its tree); the answer's `sha`
+     * is always the tree's, and the read is kept under it too.
+     */
+    tree(sha, recursive) {
+        return this.#once(this.#trees, treeKey(sha, recursive), async () => {
+            const read = await this.#readTree(sha, recursive);
+            if (read.sha !== sha)
+                this.#keepTree(read, recursive);
+            return read;
+        });
+    }
+    /**
+     * A branch's whole tree read by the branch's name (GitHub takes a name where a tree sha goes), so
+     * it can be read alongside the branch itself; kept under the tree's sha only, since a name moves.
+     * Undefined when GitHub does not know the name.
+     */
+    async treeOfBranch(name) {
+        try {
+            const read = await this.#readTree(name, true);
+            this.#keepTree(read, true);
+            return read;
+        }
+        catch (e) {
+            if (isNotFound(e))
+                return undefined;
+            throw e;
+        }
+    }
+    /** One tree read; at most READS_IN_FLIGHT blob and tree reads at once. */
+    async #readTree(treeish, recursive) {
+        const { data } = await this.#limit(() => this.client.rest.git.getTree({
+            ...this.ref,
+            tree_sha: treeish,
+            ...(recursive ? { recursive: '1' } : {}),
+        }));
+        return {
+            sha: data.sha,
+            truncated: data.truncated === true,
+            entries: data.tree
+                .filter((e) => e.path && e.sha && e.type)
+                .map((e) => ({ path: e.path, sha: e.sha, type: e.type, mode: e.mode ?? '100644', size: e.size })),
+        };
+    }
+    #keepTree(read, recursive) {
+        const key = treeKey(read.sha, recursive);
+        if (!this.#trees.has(key))
+            this.#trees.set(key, Promise.resolve(read));
+    }
+    /** A blob's bytes; at most READS_IN_FLIGHT blob and tree reads at once. */
+    blob(sha) {
+        return this.#once(this.#blobs, sha, () => this.#limit(async () => {
+            const { data } = await this.client.rest.git.getBlob({ ...this.ref, file_sha: sha });
+            return Buffer.from(data.content, data.encoding === 'base64' ? 'base64' : 'utf8');
+        }));
+    }
+    /** Has this run read (or started reading) this blob? Then asking for it costs no call. */
+    hasBlob(sha) {
+        return this.#blobs.has(sha);
+    }
+    /** Start reading these blobs now, as one fan-out; a failure surfaces where the blob is read. */
+    prefetch(shas) {
+        for (const sha of new Set(shas))
+            this.blob(sha).catch(() => { });
+    }
+    /** A failed read is forgotten (the next ask tries again); a pending or finished one is shared. */
+    #once(cache, key, read) {
+        let pending = cache.get(key);
+        if (!pending) {
+            pending = read();
+            cache.set(key, pending);
+            pending.catch(() => cache.delete(key));
+        }
+        return pending;
+    }
+}
+
 // EXTERNAL MODULE: ./src/github/snapshot.ts
 var github_snapshot = __webpack_require__(3508);
 // EXTERNAL MODULE: ./src/inputs.ts
@@ -895,7 +1038,7 @@ async function openSession(inputs, facts, clientOverrides = {}) {
             ? fromEvent.defaultBranch
             : (await (0,deliver/* api */.FH)(`reading repository ${ref.owner}/${ref.repo}`, () => client.rest.repos.get({ ...ref })))
                 .data.default_branch);
-    return { inputs, facts, ref, client, baseBranch, budget, objects: new objects/* GitObjects */.V(client, ref) };
+    return { inputs, facts, ref, client, baseBranch, budget, objects: new GitObjects(client, ref) };
 }
 /**
  * The repository at a tree: the local checkout when the path input is set, else the API. Reads are
@@ -4483,164 +4626,6 @@ async function publishAll(d, base, proposals, pulls) {
 
 /***/ }),
 
-/***/ 7515:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   r: () => (/* binding */ concurrencyLimit)
-/* harmony export */ });
-/** At most `max` of the calls passed to the returned function run at once; the rest wait their turn, in order. */
-function concurrencyLimit(max) {
-    let running = 0;
-    const waiting = [];
-    const next = () => {
-        running -= 1;
-        waiting.shift()?.();
-    };
-    return async (task) => {
-        if (running >= max)
-            await new Promise((resolve) => waiting.push(resolve));
-        running += 1;
-        try {
-            return await task();
-        }
-        finally {
-            next();
-        }
-    };
-}
-
-
-/***/ }),
-
-/***/ 2855:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   P: () => (/* binding */ BLOB_READS_IN_FLIGHT),
-/* harmony export */   V: () => (/* binding */ GitObjects)
-/* harmony export */ });
-/* harmony import */ var _limit_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7515);
-
-/** Well under GitHub's 100 concurrent requests, and under Octokit's own 10 (its throttling plugin). */
-const BLOB_READS_IN_FLIGHT = 8;
-const treeKey = (sha, recursive) => `${recursive ? 'r' : '1'}:${sha}`;
-const isNotFound = (e) => e.status === 404;
-class GitObjects {
-    client;
-    ref;
-    #commits = new Map();
-    #trees = new Map();
-    #blobs = new Map();
-    #limit = (0,_limit_js__WEBPACK_IMPORTED_MODULE_0__/* .concurrencyLimit */ .r)(BLOB_READS_IN_FLIGHT);
-    constructor(client, ref) {
-        this.client = client;
-        this.ref = ref;
-    }
-    /** A branch's head commit (sha, tree, parents) in one call; undefined when there is no such branch. */
-    async branch(name) {
-        try {
-            const { data } = await this.client.rest.repos.getBranch({ ...this.ref, branch: name });
-            const facts = {
-                sha: data.commit.sha,
-                treeSha: data.commit.commit.tree.sha,
-                parents: data.commit.parents.map((p) => p.sha),
-            };
-            if (!this.#commits.has(facts.sha))
-                this.#commits.set(facts.sha, Promise.resolve(facts));
-            return facts;
-        }
-        catch (e) {
-            if (isNotFound(e))
-                return undefined;
-            throw e;
-        }
-    }
-    commit(sha) {
-        return this.#once(this.#commits, sha, async () => {
-            const { data } = await this.client.rest.git.getCommit({ ...this.ref, commit_sha: sha });
-            return { sha, treeSha: data.tree.sha, parents: data.parents.map((p) => p.sha) };
-        });
-    }
-    /**
-     * A tree's entries. `sha` may also be a commit sha (GitHub reads its tree); the answer's `sha`
-     * is always the tree's, and the read is kept under it too.
-     */
-    tree(sha, recursive) {
-        return this.#once(this.#trees, treeKey(sha, recursive), async () => {
-            const read = await this.#readTree(sha, recursive);
-            if (read.sha !== sha)
-                this.#keepTree(read, recursive);
-            return read;
-        });
-    }
-    /**
-     * A branch's whole tree read by the branch's name (GitHub takes a name where a tree sha goes), so
-     * it can be read alongside the branch itself; kept under the tree's sha only, since a name moves.
-     * Undefined when GitHub does not know the name.
-     */
-    async treeOfBranch(name) {
-        try {
-            const read = await this.#readTree(name, true);
-            this.#keepTree(read, true);
-            return read;
-        }
-        catch (e) {
-            if (isNotFound(e))
-                return undefined;
-            throw e;
-        }
-    }
-    async #readTree(treeish, recursive) {
-        const { data } = await this.client.rest.git.getTree({
-            ...this.ref,
-            tree_sha: treeish,
-            ...(recursive ? { recursive: '1' } : {}),
-        });
-        return {
-            sha: data.sha,
-            truncated: data.truncated === true,
-            entries: data.tree
-                .filter((e) => e.path && e.sha && e.type)
-                .map((e) => ({ path: e.path, sha: e.sha, type: e.type, mode: e.mode ?? '100644', size: e.size })),
-        };
-    }
-    #keepTree(read, recursive) {
-        const key = treeKey(read.sha, recursive);
-        if (!this.#trees.has(key))
-            this.#trees.set(key, Promise.resolve(read));
-    }
-    /** A blob's bytes; at most BLOB_READS_IN_FLIGHT blob reads at once. */
-    blob(sha) {
-        return this.#once(this.#blobs, sha, () => this.#limit(async () => {
-            const { data } = await this.client.rest.git.getBlob({ ...this.ref, file_sha: sha });
-            return Buffer.from(data.content, data.encoding === 'base64' ? 'base64' : 'utf8');
-        }));
-    }
-    /** Has this run read (or started reading) this blob? Then asking for it costs no call. */
-    hasBlob(sha) {
-        return this.#blobs.has(sha);
-    }
-    /** Start reading these blobs now, as one fan-out; a failure surfaces where the blob is read. */
-    prefetch(shas) {
-        for (const sha of new Set(shas))
-            this.blob(sha).catch(() => { });
-    }
-    /** A failed read is forgotten (the next ask tries again); a pending or finished one is shared. */
-    #once(cache, key, read) {
-        let pending = cache.get(key);
-        if (!pending) {
-            pending = read();
-            cache.set(key, pending);
-            pending.catch(() => cache.delete(key));
-        }
-        return pending;
-    }
-}
-
-
-/***/ }),
-
 /***/ 5088:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -5255,7 +5240,7 @@ function isRefRace(e) {
  * The gitops repo read through the GitHub API at one commit: the tree (tree-walk.ts), then only the
  * blobs the plan asks for, through the run's object reads (objects.ts), so a blob the plan, the
  * delivery and the summary all want is read once. The planner reads ahead, so blob reads overlap,
- * at most BLOB_READS_IN_FLIGHT at once.
+ * at most READS_IN_FLIGHT at once.
  */
 
 
@@ -5459,18 +5444,8 @@ function treeObjectSha(entries) {
 /* harmony export */   w9: () => (/* binding */ readCommitTree)
 /* harmony export */ });
 /* unused harmony export outermost */
-/* harmony import */ var _limit_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7515);
-/* harmony import */ var _objects_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2855);
 /* harmony import */ var _snapshot_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3508);
 /* harmony import */ var _tree_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4694);
-/**
- * Reading a commit's tree: one recursive read when GitHub lists it whole; past its limit (a
- * recursive read stops at 100,000 entries or 7 MB and says `truncated: true`), the root alone, then
- * only the folders a run needs, walked down by path (a non-recursive read per folder on the way, a
- * recursive read of the folder itself). What a run reads then does not grow with unrelated folders.
- */
-
-
 
 
 /**
@@ -5578,14 +5553,11 @@ function readsOfFolder(index, dir) {
     return reads;
 }
 /**
- * Folders read at once by every walk in the process (the head's and the base's together): a walk of
- * every component folder is thousands of reads, and GitHub answers too many concurrent requests
- * with a secondary rate limit.
+ * Read every folder in `dirs` completely (and the folders on the way down to it); GitObjects keeps
+ * the reads in flight few, however many folders a walk names.
  */
-const folderReads = (0,_limit_js__WEBPACK_IMPORTED_MODULE_2__/* .concurrencyLimit */ .r)(_objects_js__WEBPACK_IMPORTED_MODULE_3__/* .BLOB_READS_IN_FLIGHT */ .P);
-/** Read every folder in `dirs` completely (and the folders on the way down to it), a few at a time. */
 async function widen(objects, index, dirs) {
-    await Promise.all(outermost(dirs).map((dir) => folderReads(() => readFolder(objects, index, dir))));
+    await Promise.all(outermost(dirs).map((dir) => readFolder(objects, index, dir)));
 }
 async function readFolder(objects, index, dir) {
     if (index.knowsAllUnder(dir))
@@ -5936,8 +5908,8 @@ function chooseMode(mode, eventName) {
     return chosen;
 }
 
-// EXTERNAL MODULE: ./src/action/session.ts + 2 modules
-var session = __webpack_require__(5433);
+// EXTERNAL MODULE: ./src/action/session.ts + 4 modules
+var session = __webpack_require__(5851);
 // EXTERNAL MODULE: ./src/github/deliver.ts
 var deliver = __webpack_require__(7118);
 // EXTERNAL MODULE: ./src/inputs.ts

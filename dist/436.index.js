@@ -170,8 +170,8 @@ var proposals = __webpack_require__(1945);
 var install = __webpack_require__(3372);
 // EXTERNAL MODULE: ./src/action/report.ts + 5 modules
 var action_report = __webpack_require__(6705);
-// EXTERNAL MODULE: ./src/action/session.ts + 2 modules
-var action_session = __webpack_require__(5433);
+// EXTERNAL MODULE: ./src/action/session.ts + 4 modules
+var action_session = __webpack_require__(5851);
 ;// CONCATENATED MODULE: ./src/action/promote.ts
 /**
  * Mode promote. On a `status` event: whether Flux reported an environment healthy is decided by the

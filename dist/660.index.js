@@ -548,8 +548,8 @@ function withPolicy(result, diagnostics) {
 
 // EXTERNAL MODULE: ./src/action/report.ts + 5 modules
 var report = __webpack_require__(6705);
-// EXTERNAL MODULE: ./src/action/session.ts + 2 modules
-var action_session = __webpack_require__(5433);
+// EXTERNAL MODULE: ./src/action/session.ts + 4 modules
+var action_session = __webpack_require__(5851);
 // EXTERNAL MODULE: ./src/action/verdict.ts
 var action_verdict = __webpack_require__(8263);
 ;// CONCATENATED MODULE: ./src/action/validate.ts

@@ -1,16 +1,17 @@
 /**
- * Blob reads through the API overlap, but never more than BLOB_READS_IN_FLIGHT at once; a path the
- * tree does not hold costs no request.
+ * Blob and tree reads through the API overlap, but never more than READS_IN_FLIGHT at once (a walk
+ * of every component folder is thousands of tree reads); a path the tree does not hold costs no
+ * request.
  */
 import { describe, expect, it } from 'vitest';
 import { createClient } from '../../src/github/client.js';
 import { concurrencyLimit } from '../../src/github/limit.js';
 import { GitObjects } from '../../src/github/objects.js';
-import { BLOB_READS_IN_FLIGHT, GitHubSnapshot, type TreeEntry } from '../../src/github/snapshot.js';
+import { GitHubSnapshot, READS_IN_FLIGHT, type TreeEntry } from '../../src/github/snapshot.js';
 
 /**
  * A transport that holds blob answers and records how many were in flight: once
- * BLOB_READS_IN_FLIGHT are waiting it answers the oldest 20 ms later (time for any request past the
+ * READS_IN_FLIGHT are waiting it answers the oldest 20 ms later (time for any request past the
  * bound to show up), and it answers the tail when no new request came for 100 ms.
  */
 function blobServer(blobs: Map<string, string>) {
@@ -21,7 +22,7 @@ function blobServer(blobs: Map<string, string>) {
   const arrived = () => {
     seen.maxInFlight = Math.max(seen.maxInFlight, held.length);
     clearTimeout(idle);
-    if (held.length === BLOB_READS_IN_FLIGHT) setTimeout(releaseOne, 20);
+    if (held.length === READS_IN_FLIGHT) setTimeout(releaseOne, 20);
     idle = setTimeout(function tail() {
       releaseOne();
       if (held.length) idle = setTimeout(tail, 100);
@@ -33,7 +34,13 @@ function blobServer(blobs: Map<string, string>) {
       held.push(resolve);
       arrived();
     });
-    const sha = String(input).split('/').at(-1)!;
+    const url = String(input);
+    const sha = url.split('/').at(-1)!.split('?')[0]!;
+    if (url.includes('/git/trees/'))
+      return new Response(JSON.stringify({ sha, url, tree: [], truncated: false }), {
+        status: 200,
+        headers: { 'content-type': 'application/json' },
+      });
     const text = blobs.get(sha);
     const body =
       text === undefined
@@ -61,7 +68,19 @@ describe('GitHubSnapshot reads', () => {
     const texts = await Promise.all(entries.map((e) => snapshot.read(e.path)));
     expect(texts).toEqual(entries.map((_, i) => `n: ${i}\n`));
     expect(seen.requests).toBe(40);
-    expect(seen.maxInFlight).toBe(BLOB_READS_IN_FLIGHT);
+    expect(seen.maxInFlight).toBe(READS_IN_FLIGHT);
+  });
+
+  it('reads trees and blobs together, bounded as one', async () => {
+    const shas = Array.from({ length: 24 }, (_, i) => i.toString(16).padStart(40, '0'));
+    const { fetch, seen } = blobServer(new Map(shas.map((sha) => [sha, 'x: 1\n'])));
+    const client = createClient({ token: 't', baseUrl: 'https://api.example.test', fetch, pacing: false });
+    const objects = new GitObjects(client, { owner: 'acme', repo: 'gitops' });
+    const trees = shas.slice(0, 12).map((sha) => objects.tree(sha, true));
+    const blobs = shas.slice(12).map((sha) => objects.blob(sha));
+    await Promise.all([...trees, ...blobs]);
+    expect(seen.requests).toBe(24);
+    expect(seen.maxInFlight).toBe(READS_IN_FLIGHT);
   });
 
   it('answers a path outside the tree without a request', async () => {

@@ -25,8 +25,12 @@ export interface TreeRead {
   truncated: boolean;
 }
 
-/** Well under GitHub's 100 concurrent requests, and under Octokit's own 10 (its throttling plugin). */
-export const BLOB_READS_IN_FLIGHT = 8;
+/**
+ * Blob and tree reads of one run in flight at once: well under GitHub's 100 concurrent requests,
+ * and under Octokit's own 10 (its throttling plugin). A walk of every component folder is thousands
+ * of tree reads; GitHub answers too many at once with a secondary rate limit.
+ */
+export const READS_IN_FLIGHT = 8;
 
 const treeKey = (sha: string, recursive: boolean) => `${recursive ? 'r' : '1'}:${sha}`;
 const isNotFound = (e: unknown) => (e as { status?: number }).status === 404;
@@ -35,7 +39,7 @@ export class GitObjects {
   readonly #commits = new Map<string, Promise<CommitFacts>>();
   readonly #trees = new Map<string, Promise<TreeRead>>();
   readonly #blobs = new Map<string, Promise<Buffer>>();
-  readonly #limit = concurrencyLimit(BLOB_READS_IN_FLIGHT);
+  readonly #limit = concurrencyLimit(READS_IN_FLIGHT);
 
   constructor(
     readonly client: GitHubClient,
@@ -94,12 +98,15 @@ export class GitObjects {
     }
   }
 
+  /** One tree read; at most READS_IN_FLIGHT blob and tree reads at once. */
   async #readTree(treeish: string, recursive: boolean): Promise<TreeRead> {
-    const { data } = await this.client.rest.git.getTree({
-      ...this.ref,
-      tree_sha: treeish,
-      ...(recursive ? { recursive: '1' } : {}),
-    });
+    const { data } = await this.#limit(() =>
+      this.client.rest.git.getTree({
+        ...this.ref,
+        tree_sha: treeish,
+        ...(recursive ? { recursive: '1' } : {}),
+      }),
+    );
     return {
       sha: data.sha,
       truncated: data.truncated === true,
@@ -114,7 +121,7 @@ export class GitObjects {
     if (!this.#trees.has(key)) this.#trees.set(key, Promise.resolve(read));
   }
 
-  /** A blob's bytes; at most BLOB_READS_IN_FLIGHT blob reads at once. */
+  /** A blob's bytes; at most READS_IN_FLIGHT blob and tree reads at once. */
   blob(sha: string): Promise<Buffer> {
     return this.#once(this.#blobs, sha, () =>
       this.#limit(async () => {

@@ -2,13 +2,13 @@
  * The gitops repo read through the GitHub API at one commit: the tree (tree-walk.ts), then only the
  * blobs the plan asks for, through the run's object reads (objects.ts), so a blob the plan, the
  * delivery and the summary all want is read once. The planner reads ahead, so blob reads overlap,
- * at most BLOB_READS_IN_FLIGHT at once.
+ * at most READS_IN_FLIGHT at once.
  */
 import { type FileEntry, type ReadOptions, RefusedReadError, type Snapshot } from '../repo/snapshot.js';
 import type { GitObjects } from './objects.js';
 import type { RawTreeEntry } from './tree-index.js';
 
-export { BLOB_READS_IN_FLIGHT, type RepoRef } from './objects.js';
+export { READS_IN_FLIGHT, type RepoRef } from './objects.js';
 
 /** Git's mode for a symbolic link: the blob holds the link's target, which the action never follows. */
 const SYMLINK_MODE = '120000';

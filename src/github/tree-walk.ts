@@ -4,8 +4,7 @@
  * only the folders a run needs, walked down by path (a non-recursive read per folder on the way, a
  * recursive read of the folder itself). What a run reads then does not grow with unrelated folders.
  */
-import { concurrencyLimit } from './limit.js';
-import { BLOB_READS_IN_FLIGHT, type GitObjects, type TreeRead } from './objects.js';
+import type { GitObjects, TreeRead } from './objects.js';
 import { filesOf, type TreeEntry, TreeTruncatedError } from './snapshot.js';
 import { type RawTreeEntry, TreeIndex } from './tree-index.js';
 
@@ -130,15 +129,11 @@ function readsOfFolder(index: TreeIndex, dir: string): string[] {
 }
 
 /**
- * Folders read at once by every walk in the process (the head's and the base's together): a walk of
- * every component folder is thousands of reads, and GitHub answers too many concurrent requests
- * with a secondary rate limit.
+ * Read every folder in `dirs` completely (and the folders on the way down to it); GitObjects keeps
+ * the reads in flight few, however many folders a walk names.
  */
-const folderReads = concurrencyLimit(BLOB_READS_IN_FLIGHT);
-
-/** Read every folder in `dirs` completely (and the folders on the way down to it), a few at a time. */
 export async function widen(objects: GitObjects, index: TreeIndex, dirs: Iterable<string>): Promise<void> {
-  await Promise.all(outermost(dirs).map((dir) => folderReads(() => readFolder(objects, index, dir))));
+  await Promise.all(outermost(dirs).map((dir) => readFolder(objects, index, dir)));
 }
 
 async function readFolder(objects: GitObjects, index: TreeIndex, dir: string): Promise<void> {
