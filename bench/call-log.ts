@@ -38,6 +38,25 @@ export function longestChain(calls: readonly Pick<CallRecord, 'span'>[]): number
 }
 
 /**
+ * Milliseconds during which the stand-in was answering at least one call (the union of the spans):
+ * the part of a run's wall time the server, not the action, spent. Calls without a span are left out.
+ */
+export function serverBusyMs(calls: readonly Pick<CallRecord, 'span'>[]): number {
+  const spans = calls
+    .map((c) => c.span)
+    .filter((s): s is [number, number] => s !== undefined && s[1] >= s[0])
+    .sort((a, b) => a[0] - b[0]);
+  let busy = 0;
+  let end = Number.NEGATIVE_INFINITY;
+  for (const [from, to] of spans) {
+    if (to <= end) continue;
+    busy += to - Math.max(from, end);
+    end = to;
+  }
+  return busy;
+}
+
+/**
  * A write made once per run, not per pull request: a delivery cursor's (`refs/flux-pkg/…`, created
  * with POST /git/refs or moved with PATCH /git/refs/{ref}).
  */

@@ -1,6 +1,6 @@
 /** The bench's reading of a call log: reads made twice, and the longest chain of round trips. */
 import { describe, expect, it } from 'vitest';
-import { duplicateReads, longestChain } from '../../bench/call-log.js';
+import { duplicateReads, longestChain, serverBusyMs } from '../../bench/call-log.js';
 
 describe('duplicateReads', () => {
   it('counts a GET of a path already read, not writes or other paths', () => {
@@ -35,5 +35,14 @@ describe('longestChain', () => {
     expect(longestChain(calls)).toBe(5);
     expect(longestChain([])).toBe(0);
     expect(longestChain([span(0, 5), span(1, 6)])).toBe(1);
+  });
+});
+
+describe('serverBusyMs', () => {
+  it('counts the time at least one call was being answered, overlaps once', () => {
+    const span = (from: number, to: number) => ({ span: [from, to] as [number, number] });
+    // 0–5 and 1–6 overlap (6 ms), 4–5 lies inside them, 10–12 alone (2 ms), a call with no span.
+    expect(serverBusyMs([span(1, 6), span(0, 5), span(4, 5), span(10, 12), {}])).toBe(8);
+    expect(serverBusyMs([])).toBe(0);
   });
 });
