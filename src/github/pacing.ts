@@ -74,8 +74,8 @@ const hourlyBurst = (perHour: number) => Math.floor(perHour * 0.6);
 
 /**
  * The refill interval (whole ms) of a bucket that never lets more than `limit` requests into any
- * window of `windowMs`, its burst included: `limit - burst + 1` refills fit in a window (see
- * TokenBucket), so the sustained pace is that many a window — 71 a minute for GitHub's writes.
+ * window of `windowMs`, its burst included (see TokenBucket): the sustained pace is then
+ * `limit - burst + 1` a window — one write per 846 ms, 71 a minute, for GitHub's budget.
  */
 export function refillInterval(burst: number, limit: number, windowMs: number): number {
   return Math.ceil(windowMs / (limit - burst + 1));
@@ -88,8 +88,8 @@ export function refillInterval(burst: number, limit: number, windowMs: number): 
  *
  * Why no window holds more than burst + windowMs / refillMs - 1 (for a window [a, a + W) and
  * refillMs >= W / (limit - burst + 1): at most `limit`): of m requests leaving in it, take the one
- * whose token was taken first, leaving at d. It left fullAt >= d + refillMs and each later take
- * adds refillMs, so the last of the m to take a token found fullAt >= d + (m - 1) * refillMs and
+ * whose token was taken first, leaving at d. Taking it set fullAt >= d + refillMs and each later
+ * take adds refillMs, so the last of the m to take a token found fullAt >= d + (m - 1) * refillMs and
  * left no earlier than d + (m - burst) * refillMs < a + W <= d + W. Hence m - burst < W / refillMs.
  * That holds whatever order tokens are taken in, so a request held back by another bucket may take
  * this one's token at the time it actually leaves.
