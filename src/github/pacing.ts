@@ -34,7 +34,7 @@ export interface PacingBudget {
 
 /**
  * GitHub's documented limits: 80 content-creating requests a minute and 500 an hour. A burst of 10
- * covers a typical run (5 writes a pull request) and leaves a sustained 69 a minute (one per 0.9 s).
+ * covers a typical run (5 writes a pull request) and leaves a sustained 71 a minute (one per 846 ms).
  * Notifications have no documented number; they keep the plugin's own caution (one per 3 s) after
  * a burst of 10: 30 in any minute.
  */
