@@ -1,23 +1,26 @@
 /**
- * The Octokit client: REST + GraphQL with the retry and throttling plugins (no hand-written retry
- * loops), pointed at GITHUB_API_URL so GitHub Enterprise Server works, through the proxy that
- * HTTPS_PROXY / HTTP_PROXY / NO_PROXY name.
+ * The Octokit client: REST + GraphQL through one request wrapper (request-hook.ts; no hand-written
+ * retry loops at the call sites), pointed at GITHUB_API_URL so GitHub Enterprise Server works,
+ * through the proxy that HTTPS_PROXY / HTTP_PROXY / NO_PROXY name.
  *
- * Who handles what: plugin-retry retries 5xx and dropped connections (after 1 s, 4 s, 9 s);
- * plugin-throttling paces writes by a budget (pacing.ts) and handles every "slow down" answer — a
- * 403 or 429 secondary limit waits for `retry-after` or a minute, a primary rate limit waits for its
- * reset — a bounded number of times, saying so in the log. 429 is therefore on plugin-retry's
- * do-not-retry list: it would otherwise retry after 1 s and 4 s, ignoring `retry-after`.
+ * Who handles what: server failures — 5xx and dropped connections — are sent again (after 1 s, 4 s,
+ * 9 s); writes are paced by a budget (pacing.ts); every "slow down" answer — a 403 or 429 secondary
+ * limit waits for `retry-after` or a minute, a primary rate limit waits for its reset — is waited
+ * out a bounded number of times, saying so in the log (retry.ts). 429 is therefore never retried as
+ * a server failure: that would retry after 1 s and 4 s, ignoring `retry-after`.
+ *
+ * It replaces @octokit/plugin-retry and @octokit/plugin-throttling, keeping what they did: their
+ * Bottleneck limiters cost 15-25 ms of timers per request (setTimeout(0) yields, a limiter per
+ * request), about a third of a one-pull-request run; a request that may go now now leaves at once.
  */
-import { retry } from '@octokit/plugin-retry';
-import { throttling } from '@octokit/plugin-throttling';
 import { Octokit } from '@octokit/rest';
 import type { RateBudget } from './budget.js';
-import { type BudgetOverrides, pacingGroups, resolveBudget } from './pacing.js';
+import { type BudgetOverrides, createPacer, resolveBudget } from './pacing.js';
 import { type ProxyEnv, proxyFetch } from './proxy.js';
+import { requestHook } from './request-hook.js';
+import type { RequestOptions, SlowDown } from './retry.js';
 
-export const GitHubClient = Octokit.plugin(retry, throttling);
-export type GitHubClient = InstanceType<typeof GitHubClient>;
+export type GitHubClient = Octokit;
 
 export interface ClientOptions {
   token: string;
@@ -26,9 +29,9 @@ export interface ClientOptions {
   log?: (message: string) => void;
   /** Octokit's own request log (expected 404s included): debug output only. */
   debug?: (message: string) => void;
-  /** Retries for 5xx and connection errors (the retry plugin's). Default 3. */
+  /** Retries for 5xx and connection errors. Default 3. */
   retries?: number;
-  /** The retry plugin's unit of backoff in ms (it waits 1, 4, 9 units). Default 1000; tests use less. */
+  /** The unit of those retries' backoff in ms (they wait 1, 4, 9 units). Default 1000; tests use less. */
   retryUnitMs?: number;
   /** Retries after a rate limit or secondary limit (403/429) before the request fails. Default 2. */
   limitRetries?: number;
@@ -47,8 +50,6 @@ export interface ClientOptions {
   budget?: RateBudget;
 }
 
-let clients = 0;
-
 export function createClient({
   token,
   baseUrl,
@@ -63,55 +64,17 @@ export function createClient({
   env = process.env,
   budget,
 }: ClientOptions): GitHubClient {
-  const groups = pacingGroups(pacing === false ? false : resolveBudget(pacing));
   const fetch = transport ?? proxyFetch(env);
-  const waitOrGiveUp = (
-    what: string,
-    retryAfter: number,
-    options: { method: string; url: string },
-    n: number,
-  ) => {
-    const where = `${options.method} ${options.url}`;
-    if (n >= limitRetries) {
-      log(
-        `GitHub says slow down (${what}) on ${where}; giving up after ${n} ${n === 1 ? 'retry' : 'retries'}`,
-      );
-      return false;
-    }
-    log(
-      `GitHub says slow down (${what}) on ${where}; waiting ${retryAfter} s (retry ${n + 1} of ${limitRetries})`,
-    );
-    return true;
-  };
-  const client = new GitHubClient({
+  const client = new Octokit({
     auth: token,
     baseUrl,
     log: { debug, info: debug, warn: debug, error: debug },
     userAgent: 'flux-pkg-action',
     ...(fetch ? { request: { fetch } } : {}),
-    retry: {
-      retries,
-      retryAfterBaseValue: retryUnitMs,
-      doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451],
-    },
-    throttle: {
-      // One key per client in the plugin's process-wide groups, so clients never share a limiter.
-      id: `flux-pkg-${++clients}`,
-      ...groups,
-      fallbackSecondaryRateRetryAfter: 60,
-      onRateLimit: (retryAfter, options, _octokit, retryCount) => {
-        if (retryAfter > maxResetWait) {
-          log(
-            `GitHub's rate limit is used up until ${retryAfter} s from now on ${options.method} ${options.url}; not waiting that long`,
-          );
-          return false;
-        }
-        return waitOrGiveUp('rate limit', retryAfter, options, retryCount);
-      },
-      onSecondaryRateLimit: (retryAfter, options, _octokit, retryCount) =>
-        waitOrGiveUp('secondary rate limit', retryAfter, options, retryCount),
-    },
   });
+  const pace = createPacer(pacing === false ? false : resolveBudget(pacing));
+  const wantRetry = slowDownPolicy(log, limitRetries, maxResetWait);
+  client.hook.wrap('request', requestHook({ pace, retries, retryUnitMs, wantRetry }));
   if (budget) {
     client.hook.after('request', (response) => budget.observe(response.headers));
     client.hook.error('request', (error) => {
@@ -120,6 +83,30 @@ export function createClient({
     });
   }
   return client;
+}
+
+/**
+ * Whether to wait out a "slow down" answer, saying so in the log: a primary limit whose reset is
+ * past `maxResetWait` fails at once; any other waits, `limitRetries` times at most.
+ */
+function slowDownPolicy(log: (message: string) => void, limitRetries: number, maxResetWait: number) {
+  return ({ what, seconds }: SlowDown, options: RequestOptions, n: number): boolean => {
+    const where = `${options.method} ${options.url}`;
+    if (what === 'rate limit' && seconds > maxResetWait) {
+      log(`GitHub's rate limit is used up until ${seconds} s from now on ${where}; not waiting that long`);
+      return false;
+    }
+    if (n >= limitRetries) {
+      log(
+        `GitHub says slow down (${what}) on ${where}; giving up after ${n} ${n === 1 ? 'retry' : 'retries'}`,
+      );
+      return false;
+    }
+    log(
+      `GitHub says slow down (${what}) on ${where}; waiting ${seconds} s (retry ${n + 1} of ${limitRetries})`,
+    );
+    return true;
+  };
 }
 
 /** A one-line reason for an API failure, naming what the user can change. Never echoes request bodies. */

@@ -1,16 +1,19 @@
 /**
- * Write pacing by budget, not by clock: Bottleneck groups for @octokit/plugin-throttling's `write`
- * and `notifications` slots, each a token bucket. A burst leaves at once; after it the bucket refills
- * at the pace that keeps any 60 s window within GitHub's documented secondary limit (80
- * content-creating requests a minute), and a second bucket keeps the run within 500 an hour.
+ * Write pacing by budget, not by clock: token buckets, computed from timestamps. A burst leaves at
+ * once; after it a bucket refills at the pace that keeps any 60 s window within GitHub's documented
+ * secondary limit ("generally no more than 80 content-generating requests per minute and no more
+ * than 500 per hour", docs.github.com/rest/using-the-rest-api/rate-limits-for-the-rest-api, noted in
+ * /work/shared/research/actions.md), and a second bucket keeps the run within 500 an hour. Writes
+ * that notify people (pull requests, comments, review requests) take a token of a third bucket too.
  *
- * Why buckets: the plugin's default is one write at a time, at least 1 s apart (3 s for pull requests,
- * comments and review requests), so five writes cost 4 s of idling even when GitHub would take them
- * at once. The hourly bucket is per process: it keeps one run within the limit; across runs sharing a
- * token only GitHub knows the count, and its "slow down" answer (403/429) is honoured by the client.
+ * Why buckets: @octokit/plugin-throttling's default is one write at a time, at least 1 s apart (3 s
+ * for notifying writes; its dist-src/index.js lines 26-37), so five writes cost 4 s of idling even
+ * when GitHub would take them at once. Why timestamps: a request that finds a token leaves in the
+ * same tick, with no timer and no queue; only one that finds none waits, exactly until its token.
+ * The hourly bucket is per process: it keeps one run within the limit; across runs sharing a token
+ * only GitHub knows the count, and its "slow down" answer (403/429) is honoured by the client.
  */
-import type Bottleneck from 'bottleneck';
-import BottleneckLight from 'bottleneck/light.js';
+import type { RequestKind } from './request-kind.js';
 
 export interface Bucket {
   /** Requests that may leave at once, before the pace applies. */
@@ -31,7 +34,7 @@ export interface PacingBudget {
 
 /**
  * GitHub's documented limits: 80 content-creating requests a minute and 500 an hour. A burst of 10
- * covers a typical run (5 writes a pull request) and leaves a sustained 69 a minute (one per 0.9 s).
+ * covers a typical run (5 writes a pull request) and leaves a sustained 71 a minute (one per 846 ms).
  * Notifications have no documented number; they keep the plugin's own caution (one per 3 s) after
  * a burst of 10: 30 in any minute.
  */
@@ -69,56 +72,78 @@ function check(name: string, bucket: Bucket): void {
 /** The hourly bucket's burst: most of the hour's budget, so a normal run never waits on it. */
 const hourlyBurst = (perHour: number) => Math.floor(perHour * 0.6);
 
-/** How often Bottleneck looks at its buckets; a refill interval is a whole number of these. */
-const HEARTBEAT_MS = 100;
+/**
+ * The refill interval (whole ms) of a bucket that never lets more than `limit` requests into any
+ * window of `windowMs`, its burst included (see TokenBucket): the sustained pace is then
+ * `limit - burst + 1` a window — one write per 846 ms, 71 a minute, for GitHub's budget.
+ */
+export function refillInterval(burst: number, limit: number, windowMs: number): number {
+  return Math.ceil(windowMs / (limit - burst + 1));
+}
 
 /**
- * Bottleneck's options for a token bucket that never lets more than `limit` requests into any
- * window of `windowMs`: it starts full (`burst` tokens) and gains one token per interval, up to
- * `burst`. In any window at most `burst` tokens are waiting at its start and at most
- * floor(windowMs / interval) + 1 are added inside it (Bottleneck adds them at least an interval
- * apart), so the interval is sized for `limit - burst - 1` additions. Bottleneck only adds on a
- * heartbeat, so the interval is rounded up to whole heartbeats: the pace is then the one computed.
- * The sustained pace is `limit - burst - 1` per window: a bigger burst costs pace.
+ * A token bucket as one timestamp (GCRA's "theoretical arrival time"): `fullAt` is when the bucket
+ * is full again if nothing more is taken; it holds burst - (fullAt - now) / refillMs tokens, so a
+ * token is there once fullAt - now <= (burst - 1) * refillMs.
+ *
+ * Why no window holds more than burst + windowMs / refillMs - 1 (for a window [a, a + W) and
+ * refillMs >= W / (limit - burst + 1): at most `limit`): of m requests leaving in it, take the one
+ * whose token was taken first, leaving at d. Taking it set fullAt >= d + refillMs and each later
+ * take adds refillMs, so the last of the m to take a token found fullAt >= d + (m - 1) * refillMs and
+ * left no earlier than d + (m - burst) * refillMs < a + W <= d + W. Hence m - burst < W / refillMs.
+ * That holds whatever order tokens are taken in, so a request held back by another bucket may take
+ * this one's token at the time it actually leaves.
  */
-export function bucketOptions(burst: number, limit: number, windowMs: number): Bottleneck.ConstructorOptions {
-  const interval = Math.ceil(windowMs / (limit - burst - 1) / HEARTBEAT_MS) * HEARTBEAT_MS;
-  return {
-    maxConcurrent: null,
-    heartbeatInterval: HEARTBEAT_MS,
-    reservoir: burst,
-    reservoirIncreaseAmount: 1,
-    reservoirIncreaseMaximum: burst,
-    reservoirIncreaseInterval: interval,
-  };
-}
+export class TokenBucket {
+  #fullAt = Number.NEGATIVE_INFINITY;
 
-export interface PacingGroups {
-  write: Bottleneck.Group;
-  notifications: Bottleneck.Group;
-}
+  constructor(
+    readonly burst: number,
+    readonly refillMs: number,
+  ) {}
 
-/** The `throttle.write` and `throttle.notifications` groups for one client. */
-export function pacingGroups(budget: PacingBudget | false): PacingGroups {
-  if (budget === false) {
-    // Unpaced (tests): the groups exist so the plugin's 1 s / 3 s defaults do not apply.
-    return {
-      write: new BottleneckLight.Group({ maxConcurrent: null }),
-      notifications: new BottleneckLight.Group({ maxConcurrent: null }),
-    };
+  /** The earliest time from `now` at which a token is there. */
+  earliest(now: number): number {
+    return Math.max(now, this.#fullAt - (this.burst - 1) * this.refillMs);
   }
+
+  /** Takes a token at `at`, a time no earlier than `earliest()` said. */
+  take(at: number): void {
+    this.#fullAt = Math.max(this.#fullAt, at) + this.refillMs;
+  }
+}
+
+/** When a request of a kind may leave if it asks at `now` (epoch ms; `now` itself when it may go at once). */
+export type Pacer = (kind: RequestKind, now: number) => number;
+
+/** The search endpoints keep the plugin's pace (its dist-src/index.js lines 20-25: one per 2 s). */
+const SEARCH_MS = 2_000;
+
+/**
+ * A client's pacer: it takes a token from every bucket the request's kind uses, at the time all of
+ * them have one, and says when that is. Reads are never paced; `false` paces nothing.
+ */
+export function createPacer(budget: PacingBudget | false): Pacer {
+  if (budget === false) return (_kind, now) => now;
   const { writes, notifications } = budget;
-  const write = new BottleneckLight.Group(bucketOptions(writes.burst, writes.perMinute, 60_000));
+  const minute = new TokenBucket(writes.burst, refillInterval(writes.burst, writes.perMinute, 60_000));
   const hourBurst = hourlyBurst(writes.perHour);
-  const hourly = new BottleneckLight(bucketOptions(hourBurst, writes.perHour, 3_600_000));
-  // Each key's limiter (the plugin uses one key per client) hands its jobs on to the hourly bucket.
-  write.on('created', (limiter) => {
-    limiter.chain(hourly);
-  });
-  return {
-    write,
-    notifications: new BottleneckLight.Group(
-      bucketOptions(notifications.burst, notifications.perMinute, 60_000),
-    ),
+  const hour = new TokenBucket(hourBurst, refillInterval(hourBurst, writes.perHour, 3_600_000));
+  const notify = new TokenBucket(
+    notifications.burst,
+    refillInterval(notifications.burst, notifications.perMinute, 60_000),
+  );
+  const buckets: Record<RequestKind, readonly TokenBucket[]> = {
+    read: [],
+    write: [minute, hour],
+    'notifying write': [minute, hour, notify],
+    search: [new TokenBucket(1, SEARCH_MS)],
+  };
+  return (kind, now) => {
+    const needed = buckets[kind];
+    let at = now;
+    for (const bucket of needed) at = Math.max(at, bucket.earliest(now));
+    for (const bucket of needed) bucket.take(at);
+    return at;
   };
 }
