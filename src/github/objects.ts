@@ -27,7 +27,7 @@ export interface TreeRead {
 
 /**
  * Blob and tree reads of one run in flight at once: well under GitHub's 100 concurrent requests,
- * and under Octokit's own 10 (its throttling plugin). A walk of every component folder is thousands
+ * and under the client's own 10 a client (request-hook.ts). A walk of every component folder is thousands
  * of tree reads; GitHub answers too many at once with a secondary rate limit.
  */
 export const READS_IN_FLIGHT = 8;

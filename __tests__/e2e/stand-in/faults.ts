@@ -64,7 +64,7 @@ export class Faults {
     this.#plan(match, times, { kind: 'respond', name: `status ${status}`, status, body, headers });
   }
 
-  /** 403 with `retry-after: 1`: the throttling plugin waits a second and retries. */
+  /** 403 with `retry-after: 1`: the action's client waits a second and retries. */
   secondaryRateLimit(match: FaultMatch, times = 1): void {
     this.#plan(match, times, {
       kind: 'respond',
