@@ -6,8 +6,9 @@
  *
  * Why undici's fetch and not the global one: the action loads the npm undici anyway (@actions/core →
  * @actions/http-client imports it), and Node's global fetch is a second copy of undici, built into
- * Node, that is compiled on the first call (~40 ms CPU in the action's first REST call, in a profile
- * of the one-PR run). One HTTP stack instead of two.
+ * Node, compiled on the first call: in CPU profiles of the bundled action, 25–50 ms from Octokit's
+ * first fetch to its request on the wire with the global fetch, 6–8 ms with this one (one PR, 0 ms
+ * stand-in: 3–7 % less CPU for the whole run, alternating runs). One HTTP stack instead of two.
  *
  * undici's own EnvHttpProxyAgent does the same but prints an "experimental" warning into every run's
  * log, and reads process.env itself; this reads the environment it is given.
