@@ -5,6 +5,7 @@
  */
 import { createServer, type IncomingMessage, request, type Server } from 'node:http';
 import { type AddressInfo, connect, type Socket } from 'node:net';
+import { fetch as undiciFetch } from 'undici';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createClient } from '../../src/github/client.js';
 import { bypassesProxy, proxyFetch, proxySettings } from '../../src/github/proxy.js';
@@ -80,6 +81,12 @@ describe('API calls through a proxy', () => {
     expect(proxy.seen).not.toEqual([]);
   });
 
+  it('goes direct when no proxy is named', async () => {
+    const routes = await readRepo({});
+    expect(routes).toEqual(['GET /repos/{owner}/{repo}']);
+    expect(proxy.seen).toEqual([]);
+  });
+
   it('goes direct to a host NO_PROXY names', async () => {
     const routes = await readRepo({ HTTP_PROXY: proxy.url, NO_PROXY: 'localhost, 127.0.0.1' });
     expect(routes).toEqual(['GET /repos/{owner}/{repo}']);
@@ -100,9 +107,9 @@ describe('API calls through a proxy', () => {
 });
 
 describe('proxy settings', () => {
-  it('uses no wrapper when no proxy is named', () => {
-    expect(proxyFetch({})).toBeUndefined();
-    expect(proxyFetch({ NO_PROXY: '*', HTTPS_PROXY: '  ' })).toBeUndefined();
+  it("uses no wrapper when no proxy is named: undici's own fetch, the HTTP stack the action loads anyway", () => {
+    expect(proxyFetch({})).toBe(undiciFetch);
+    expect(proxyFetch({ NO_PROXY: '*', HTTPS_PROXY: '  ' })).toBe(undiciFetch);
   });
 
   it('prefers lowercase names and falls back to HTTP_PROXY for https', () => {

@@ -1,7 +1,14 @@
 /**
  * Corporate proxies: HTTPS_PROXY / HTTP_PROXY / NO_PROXY (lowercase first, as curl reads them)
  * honoured for every API call, by a fetch that sends each request through undici's ProxyAgent
- * unless NO_PROXY names its host. With no proxy variable set there is no wrapper at all.
+ * unless NO_PROXY names its host. With no proxy variable set there is no wrapper at all: the API
+ * calls go through the npm package undici's own fetch.
+ *
+ * Why undici's fetch and not the global one: the action loads the npm undici anyway (@actions/core →
+ * @actions/http-client imports it), and Node's global fetch is a second copy of undici, built into
+ * Node, compiled on the first call: in CPU profiles of the bundled action, 25–50 ms from Octokit's
+ * first fetch to its request on the wire with the global fetch, 6–8 ms with this one (one PR, 0 ms
+ * stand-in: 3–7 % less CPU for the whole run, alternating runs). One HTTP stack instead of two.
  *
  * undici's own EnvHttpProxyAgent does the same but prints an "experimental" warning into every run's
  * log, and reads process.env itself; this reads the environment it is given.
@@ -49,10 +56,14 @@ function parseEntry(entry: string): { name: string; entryPort?: string } {
   return { name: name.replace(/^\*?\./, ''), entryPort };
 }
 
-/** A fetch that routes through the proxy the environment names, or undefined when it names none. */
+/**
+ * A fetch that routes through the proxy the environment names, or undici's own when it names none.
+ * Never undefined; the type keeps it for client.ts, whose `request.fetch` is optional.
+ */
 export function proxyFetch(env: ProxyEnv): typeof fetch | undefined {
   const settings = proxySettings(env);
-  if (!settings) return undefined;
+  // undici's fetch takes a dispatcher per request; its types differ from the DOM's only in name.
+  if (!settings) return undiciFetch as unknown as typeof fetch;
   const agents = new Map<string, Dispatcher>();
   const agentFor = (proxy: string) => {
     const known = agents.get(proxy);
@@ -65,7 +76,6 @@ export function proxyFetch(env: ProxyEnv): typeof fetch | undefined {
     const url = new URL(input instanceof Request ? input.url : String(input));
     const proxy = url.protocol === 'https:' ? settings.httpsProxy : settings.httpProxy;
     const direct = !proxy || bypassesProxy(url, settings.noProxy);
-    // undici's fetch takes a dispatcher per request; its types differ from the DOM's only in name.
     return undiciFetch(input as never, {
       ...(init as object),
       ...(direct ? {} : { dispatcher: agentFor(proxy) }),
