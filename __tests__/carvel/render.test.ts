@@ -77,6 +77,24 @@ describe('editing existing files', () => {
     expect(setScalar('c: 1.0.0\n', ['c'], '>=1.0.0')).toBe('c: ">=1.0.0"\n');
   });
 
+  it('edits the same text from the documents the planner parsed as from its own parse, and leaves them as they were', () => {
+    const text =
+      'kind: ServiceAccount\n---\n# the install\nkind: PackageInstall\nspec:\n  constraints: 1.0.0 # pinned\n---\nkind: PackageInstall\n';
+    const isInstall = (v: unknown) => (v as { kind?: string } | null)?.kind === 'PackageInstall';
+    for (const [path, value] of [
+      [['spec', 'constraints'], '>=1.1.0'],
+      [['spec', 'constraints'], '1.0.0'],
+      [['spec', 'packageRef', 'refName'], 'x.example.com'],
+    ] as const) {
+      const parsed = parseYaml('pi.yaml', text);
+      const before = parsed.documents.map((d) => d.doc.toString());
+      expect(setScalar(text, path, value, isInstall, parsed.documents)).toBe(
+        setScalar(text, path, value, isInstall),
+      );
+      expect(parsed.documents.map((d) => d.doc.toString())).toEqual(before);
+    }
+  });
+
   it('adds a missing path structurally', () => {
     expect(
       parse(setScalar('spec: {}\n', ['spec', 'packageRef', 'versionSelection', 'constraints'], '1.0.0')),

@@ -5,6 +5,7 @@
  * added survive, and the pull request's diff is exactly the version bump.
  */
 import { Document, isMap, isScalar, isSeq, parseAllDocuments, parseDocument, Scalar, stringify } from 'yaml';
+import type { YamlDocument } from '../yaml/parse.js';
 import type { VersionSelection } from './semver.js';
 
 export const PACKAGE_INSTALL_API_VERSION = 'packaging.carvel.dev/v1alpha1';
@@ -101,8 +102,7 @@ function editDocument(
   pick: DocumentPick,
   edit: (doc: Document.Parsed) => string | undefined,
 ): string {
-  const docs = parseAllDocuments(text);
-  const list: Document.Parsed[] = Array.isArray(docs) ? docs : [];
+  const list = parsedDocuments(text);
   const doc = list.find((d) => d.errors.length === 0 && pick(d.toJS()));
   if (!doc) throw new Error('editDocument: no document to edit'); // a planner bug: it read this file first
   const edited = edit(doc);
@@ -114,6 +114,12 @@ function editDocument(
   const start = index === 0 ? 0 : list[index - 1]!.range[2];
   const end = doc.range[2];
   return text.slice(0, start) + edited + text.slice(end);
+}
+
+/** Every document of a text (parseAllDocuments gives none of an empty one). */
+function parsedDocuments(text: string): Document.Parsed[] {
+  const docs = parseAllDocuments(text);
+  return Array.isArray(docs) ? docs : [];
 }
 
 /** Add missing entries to an existing kustomization file's resources, keeping everything else. */
@@ -144,16 +150,19 @@ export function normaliseResource(entry: string): string {
 /**
  * Set the scalar at `path` to `value` in the picked document, editing only that scalar's characters
  * in the text when it exists; otherwise fall back to a structural edit of that document (which may
- * re-indent it).
+ * re-indent it). `parsed`: the text's documents as the planner parsed them (parseYaml), which spares
+ * a parse; they are only read.
  */
 export function setScalar(
   text: string,
   path: readonly (string | number)[],
   value: string,
   pick: DocumentPick = anyDocument,
+  parsed?: readonly YamlDocument[],
 ): string {
-  const docs = parseAllDocuments(text);
-  const doc = (Array.isArray(docs) ? docs : []).find((d) => d.errors.length === 0 && pick(d.toJS()));
+  const doc = parsed
+    ? parsed.find((d) => pick(d.value))?.doc
+    : parsedDocuments(text).find((d) => d.errors.length === 0 && pick(d.toJS()));
   const node = doc?.getIn(path, true);
   if (isScalar(node) && node.range) {
     if (node.value === value) return text;

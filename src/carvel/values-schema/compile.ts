@@ -27,6 +27,11 @@ const alwaysValid = (schema: Obj) => Object.keys(schema).every((k) => k === 'def
  * ajv checks a property's schema only when the value is an object holding the key (own, not undefined), after
  * every keyword of the root itself (a root with patternProperties, which ajv checks after properties, is compiled
  * whole); its errors are the property function's, with the property's place put in front of their paths.
+ *
+ * A property's function is compiled when a value first holds its key: values set a few of a schema's keys (a
+ * chart's schema lists hundreds), and the others are never checked. Should compiling one throw then (a normalised
+ * schema that passed the meta-schema does not), the schema is checked whole from then on, as when compiling in
+ * parts trips at once.
  */
 export function compileByParts(schema: Obj): Check {
   let instance: Ajv | undefined;
@@ -41,18 +46,19 @@ export function compileByParts(schema: Obj): Check {
   const split = keys.filter((k) => !alwaysValid(props[k] as Obj));
   if (split.length === 0) return compile(schema);
   const root = compile({ ...schema, properties: Object.fromEntries(keys.map((k) => [k, {}])) });
-  const parts = split.map((key) => {
-    const check = cachedPart(props[key] as Obj, compile);
+  const parts = split.map((key): Part => {
     const at = escapePointer(key);
-    return { key, check, instancePath: `/${at}`, schemaPath: `#/properties/${encodeURIComponent(at)}` };
+    return { key, instancePath: `/${at}`, schemaPath: `#/properties/${encodeURIComponent(at)}` };
   });
-  return (data) => {
+  let whole: Check | undefined;
+  const byParts = (data: unknown): ErrorObject[] => {
     const errors = root(data);
     if (!isObj(data)) return errors;
     let all = errors;
     for (const part of parts) {
       const value = data[part.key];
       if (value === undefined || !Object.hasOwn(data, part.key)) continue;
+      part.check ??= compiledOrThrow(() => cachedPart(props[part.key] as Obj, compile));
       const found = part.check(value);
       if (found.length === 0) continue;
       if (all === errors) all = [...errors];
@@ -64,6 +70,35 @@ export function compileByParts(schema: Obj): Check {
     }
     return all;
   };
+  return (data) => {
+    if (whole) return whole(data);
+    try {
+      return byParts(data);
+    } catch (err) {
+      if (!(err instanceof PartNotCompiled)) throw err; // a check that threw (see compileValuesSchema)
+      whole = compile(schema);
+      return whole(data);
+    }
+  };
+}
+
+/** A property's place, and its check once a value held it. */
+interface Part {
+  key: string;
+  instancePath: string;
+  schemaPath: string;
+  check?: Check;
+}
+
+/** A part that ajv could not compile; not a check that threw while checking a value. */
+class PartNotCompiled extends Error {}
+
+function compiledOrThrow(compile: () => Check): Check {
+  try {
+    return compile();
+  } catch {
+    throw new PartNotCompiled();
+  }
 }
 
 /** A part's check from the cache, or compiled now and kept as the most recently used. */

@@ -1,10 +1,12 @@
 /**
  * The loader's port to the repository: reads and parses files through the snapshot, each at most
- * once, refusing oversized ones unread. Asynchronous (it does I/O); the planning rules never see it.
+ * once (and a text parsed by an earlier plan of the run is not parsed again: parsed.ts), refusing
+ * oversized ones unread. Asynchronous (it does I/O); the planning rules never see it.
  */
 import { type ErrorCode, error } from '../../diagnostics.js';
 import { type FileEntry, readBounded, type Snapshot } from '../../repo/snapshot.js';
-import { DEFAULT_LIMITS, type ParsedYaml, parseYaml, tooLargeYaml } from '../../yaml/parse.js';
+import { DEFAULT_LIMITS, type ParsedYaml, tooLargeYaml } from '../../yaml/parse.js';
+import { parsedFile } from './parsed.js';
 
 /** A file as the reader hands it out: parsed (or refused) and its text; neither when it does not exist. */
 export interface YamlRead {
@@ -134,7 +136,7 @@ function parse(path: string, read: Read): YamlRead {
     return { parsed: tooLargeYaml(path, read.tooLarge, DEFAULT_LIMITS.maxBytes) };
   if (read.refused) return { parsed: read.refused };
   if (read.text === undefined) return {};
-  return { parsed: parseYaml(path, read.text), text: read.text };
+  return { parsed: parsedFile(path, read.text), text: read.text };
 }
 
 /** A file refused unread (a symbolic link, a FIFO): an error at the file, never a silent skip. */

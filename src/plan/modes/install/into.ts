@@ -23,7 +23,11 @@ import { generatedResources, KUSTOMIZATION_FILES } from '../../../flux/kustomize
 import { askFor } from '../../../settings/declarations.js';
 import { positionAt } from '../../../yaml/parse.js';
 import { type Context, environmentResult, versionOrder } from '../../model/context.js';
-import { type EnvironmentFiles, writtenElsewhereProblems } from '../../model/environment.js';
+import {
+  type EnvironmentFiles,
+  type PackageInstallFile,
+  writtenElsewhereProblems,
+} from '../../model/environment.js';
 import type { ComponentPackages } from '../../model/packages.js';
 import type { ComponentLayout } from '../../model/repository.js';
 import { reviewFacts } from '../../model/review.js';
@@ -268,12 +272,15 @@ function packageInstallFile(
       : null;
   const piText = current
     ? setAnnotationFor(
+        current,
         setAnnotationFor(
+          current,
           setScalar(
             current.text,
             ['spec', 'packageRef', 'versionSelection', 'constraints'],
             written.constraints!,
             isKind('PackageInstall'),
+            current.parsed.documents,
           ),
           annotation,
         ),
@@ -429,13 +436,26 @@ function changedKeys(before: Record<string, unknown>, after: Record<string, unkn
   return [...keys].filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k])).sort();
 }
 
-/** An annotation (default: downgradable): a string sets it, undefined removes it, null leaves it. */
+/**
+ * An annotation (default: downgradable) of the PackageInstall in `text`, `current`'s text as edited:
+ * a string sets it, undefined removes it, null leaves it. One `current` does not have is not there
+ * to remove (the edits before this one touch no other annotation), and the text is not parsed again.
+ */
 function setAnnotationFor(
+  current: PackageInstallFile,
   text: string,
   annotation: string | undefined | null,
   name = DOWNGRADABLE_ANNOTATION,
 ): string {
-  return annotation === null ? text : setAnnotation(text, name, annotation, isKind('PackageInstall'));
+  if (annotation === null) return text;
+  if (annotation === undefined && !annotatedAs(current, name)) return text;
+  return setAnnotation(text, name, annotation, isKind('PackageInstall'));
+}
+
+/** Does the PackageInstall document setAnnotation() edits, as read, carry the annotation? */
+function annotatedAs(current: PackageInstallFile, name: string): boolean {
+  const doc = current.parsed.documents.find((d) => isKind('PackageInstall')(d.value))?.doc;
+  return doc?.hasIn(['metadata', 'annotations', name]) ?? false;
 }
 
 /** The version a rollback left, from the PackageInstall's hold annotation (a version, else no hold). */
