@@ -826,7 +826,7 @@ function packageInstallFile({ packages, settings, env }, { from, goesDown, targe
             ? undefined
             : null;
     const piText = current
-        ? setAnnotationFor(setAnnotationFor((0,render/* setScalar */.$e)(current.text, ['spec', 'packageRef', 'versionSelection', 'constraints'], written.constraints, isKind('PackageInstall')), annotation), hold, render/* ROLLED_BACK_FROM_ANNOTATION */.IB)
+        ? setAnnotationFor(current, setAnnotationFor(current, (0,render/* setScalar */.$e)(current.text, ['spec', 'packageRef', 'versionSelection', 'constraints'], written.constraints, isKind('PackageInstall'), current.parsed.documents), annotation), hold, render/* ROLLED_BACK_FROM_ANNOTATION */.IB)
         : (0,render/* renderPackageInstall */._l)({
             name: settings.packageInstallName,
             namespace: settings.namespace,
@@ -941,9 +941,22 @@ function changedKeys(before, after) {
     const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
     return [...keys].filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k])).sort();
 }
-/** An annotation (default: downgradable): a string sets it, undefined removes it, null leaves it. */
-function setAnnotationFor(text, annotation, name = render/* DOWNGRADABLE_ANNOTATION */.d1) {
-    return annotation === null ? text : (0,render/* setAnnotation */.aX)(text, name, annotation, isKind('PackageInstall'));
+/**
+ * An annotation (default: downgradable) of the PackageInstall in `text`, `current`'s text as edited:
+ * a string sets it, undefined removes it, null leaves it. One `current` does not have is not there
+ * to remove (the edits before this one touch no other annotation), and the text is not parsed again.
+ */
+function setAnnotationFor(current, text, annotation, name = render/* DOWNGRADABLE_ANNOTATION */.d1) {
+    if (annotation === null)
+        return text;
+    if (annotation === undefined && !annotatedAs(current, name))
+        return text;
+    return (0,render/* setAnnotation */.aX)(text, name, annotation, isKind('PackageInstall'));
+}
+/** Does the PackageInstall document setAnnotation() edits, as read, carry the annotation? */
+function annotatedAs(current, name) {
+    const doc = current.parsed.documents.find((d) => isKind('PackageInstall')(d.value))?.doc;
+    return doc?.hasIn(['metadata', 'annotations', name]) ?? false;
 }
 /** The version a rollback left, from the PackageInstall's hold annotation (a version, else no hold). */
 function rolledBackFrom(current) {

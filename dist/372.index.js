@@ -270,8 +270,8 @@ var proposals_proposals = __webpack_require__(1945);
 var repo_snapshot = __webpack_require__(5218);
 // EXTERNAL MODULE: ./src/action/report.ts + 5 modules
 var action_report = __webpack_require__(6705);
-// EXTERNAL MODULE: ./src/action/session.ts + 4 modules
-var action_session = __webpack_require__(5851);
+// EXTERNAL MODULE: ./src/action/session.ts + 3 modules
+var action_session = __webpack_require__(164);
 ;// CONCATENATED MODULE: ./src/action/install.ts
 /**
  * Mode install: the Packages a push wrote (or the `packages` input names) → a PackageInstall and

@@ -118,8 +118,8 @@ function markUnread(model, unread) {
 
 // EXTERNAL MODULE: ./src/plan/load/load.ts + 1 modules
 var load = __webpack_require__(2331);
-// EXTERNAL MODULE: ./src/plan/load/reader.ts
-var load_reader = __webpack_require__(8657);
+// EXTERNAL MODULE: ./src/plan/load/reader.ts + 1 modules
+var load_reader = __webpack_require__(4429);
 // EXTERNAL MODULE: ./src/plan/plan.ts
 var plan = __webpack_require__(8720);
 ;// CONCATENATED MODULE: ./src/plan/modes/status/run.ts
@@ -593,7 +593,7 @@ async function failInvalid(report) {
 
 /***/ }),
 
-/***/ 5851:
+/***/ 164:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -669,37 +669,17 @@ function count(value) {
     return /^\d{1,12}$/.test(text) ? Number(text) : undefined;
 }
 
-// EXTERNAL MODULE: ./src/github/client.ts + 2 modules
-var github_client = __webpack_require__(9196);
+// EXTERNAL MODULE: ./src/github/client.ts + 5 modules
+var github_client = __webpack_require__(4224);
 // EXTERNAL MODULE: ./src/github/deliver.ts
 var deliver = __webpack_require__(7118);
-;// CONCATENATED MODULE: ./src/github/limit.ts
-/** At most `max` of the calls passed to the returned function run at once; the rest wait their turn, in order. */
-function concurrencyLimit(max) {
-    let running = 0;
-    const waiting = [];
-    const next = () => {
-        running -= 1;
-        waiting.shift()?.();
-    };
-    return async (task) => {
-        if (running >= max)
-            await new Promise((resolve) => waiting.push(resolve));
-        running += 1;
-        try {
-            return await task();
-        }
-        finally {
-            next();
-        }
-    };
-}
-
+// EXTERNAL MODULE: ./src/github/limit.ts
+var limit = __webpack_require__(7515);
 ;// CONCATENATED MODULE: ./src/github/objects.ts
 
 /**
  * Blob and tree reads of one run in flight at once: well under GitHub's 100 concurrent requests,
- * and under Octokit's own 10 (its throttling plugin). A walk of every component folder is thousands
+ * and under the client's own 10 a client (request-hook.ts). A walk of every component folder is thousands
  * of tree reads; GitHub answers too many at once with a secondary rate limit.
  */
 const READS_IN_FLIGHT = 8;
@@ -711,7 +691,7 @@ class GitObjects {
     #commits = new Map();
     #trees = new Map();
     #blobs = new Map();
-    #limit = concurrencyLimit(READS_IN_FLIGHT);
+    #limit = (0,limit/* concurrencyLimit */.r)(READS_IN_FLIGHT);
     constructor(client, ref) {
         this.client = client;
         this.ref = ref;
@@ -1024,7 +1004,7 @@ async function openSession(inputs, facts, clientOverrides = {}) {
     if (!ref)
         throw new report/* ActionError */.lZ('GITHUB_REPOSITORY is not set; set the gitops-repository input');
     const budget = new RateBudget();
-    const client = (0,github_client/* createClient */.UU)({
+    const client = (0,github_client/* createClient */.U)({
         budget,
         token: inputs.token,
         baseUrl: facts.apiUrl,
@@ -1356,8 +1336,7 @@ const anyDocument = () => true;
  * and `---` around it, are untouched. The file is assumed to parse (the planner read it first).
  */
 function editDocument(text, pick, edit) {
-    const docs = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parseAllDocuments */ .hR)(text);
-    const list = Array.isArray(docs) ? docs : [];
+    const list = parsedDocuments(text);
     const doc = list.find((d) => d.errors.length === 0 && pick(d.toJS()));
     if (!doc)
         throw new Error('editDocument: no document to edit'); // a planner bug: it read this file first
@@ -1372,6 +1351,11 @@ function editDocument(text, pick, edit) {
     const start = index === 0 ? 0 : list[index - 1].range[2];
     const end = doc.range[2];
     return text.slice(0, start) + edited + text.slice(end);
+}
+/** Every document of a text (parseAllDocuments gives none of an empty one). */
+function parsedDocuments(text) {
+    const docs = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parseAllDocuments */ .hR)(text);
+    return Array.isArray(docs) ? docs : [];
 }
 /** Add missing entries to an existing kustomization file's resources, keeping everything else. */
 function ensureKustomizationResources(text, resources) {
@@ -1404,11 +1388,13 @@ function normaliseResource(entry) {
 /**
  * Set the scalar at `path` to `value` in the picked document, editing only that scalar's characters
  * in the text when it exists; otherwise fall back to a structural edit of that document (which may
- * re-indent it).
+ * re-indent it). `parsed`: the text's documents as the planner parsed them (parseYaml), which spares
+ * a parse; they are only read.
  */
-function setScalar(text, path, value, pick = anyDocument) {
-    const docs = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parseAllDocuments */ .hR)(text);
-    const doc = (Array.isArray(docs) ? docs : []).find((d) => d.errors.length === 0 && pick(d.toJS()));
+function setScalar(text, path, value, pick = anyDocument, parsed) {
+    const doc = parsed
+        ? parsed.find((d) => pick(d.value))?.doc
+        : parsedDocuments(text).find((d) => d.errors.length === 0 && pick(d.toJS()));
     const node = doc?.getIn(path, true);
     if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(node) && node.range) {
         if (node.value === value)
@@ -4196,32 +4182,22 @@ const byBytes = (a, b) => {
 
 /***/ }),
 
-/***/ 9196:
+/***/ 4224:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  UU: () => (/* binding */ createClient),
-  cU: () => (/* binding */ explainApiError)
+  U: () => (/* binding */ createClient),
+  c: () => (/* binding */ explainApiError)
 });
 
-// UNUSED EXPORTS: GitHubClient
-
-// EXTERNAL MODULE: ./node_modules/@octokit/plugin-retry/dist-bundle/index.js
-var dist_bundle = __webpack_require__(9735);
-// EXTERNAL MODULE: ./node_modules/@octokit/plugin-throttling/dist-bundle/index.js
-var plugin_throttling_dist_bundle = __webpack_require__(6856);
 // EXTERNAL MODULE: ./node_modules/@octokit/rest/dist-src/index.js + 3 modules
 var dist_src = __webpack_require__(1267);
-// EXTERNAL MODULE: ./node_modules/bottleneck/light.js
-var light = __webpack_require__(3251);
-var light_default = /*#__PURE__*/__webpack_require__.n(light);
 ;// CONCATENATED MODULE: ./src/github/pacing.ts
-
 /**
  * GitHub's documented limits: 80 content-creating requests a minute and 500 an hour. A burst of 10
- * covers a typical run (5 writes a pull request) and leaves a sustained 69 a minute (one per 0.9 s).
+ * covers a typical run (5 writes a pull request) and leaves a sustained 71 a minute (one per 846 ms).
  * Notifications have no documented number; they keep the plugin's own caution (one per 3 s) after
  * a burst of 10: 30 in any minute.
  */
@@ -4247,48 +4223,72 @@ function check(name, bucket) {
 }
 /** The hourly bucket's burst: most of the hour's budget, so a normal run never waits on it. */
 const hourlyBurst = (perHour) => Math.floor(perHour * 0.6);
-/** How often Bottleneck looks at its buckets; a refill interval is a whole number of these. */
-const HEARTBEAT_MS = 100;
 /**
- * Bottleneck's options for a token bucket that never lets more than `limit` requests into any
- * window of `windowMs`: it starts full (`burst` tokens) and gains one token per interval, up to
- * `burst`. In any window at most `burst` tokens are waiting at its start and at most
- * floor(windowMs / interval) + 1 are added inside it (Bottleneck adds them at least an interval
- * apart), so the interval is sized for `limit - burst - 1` additions. Bottleneck only adds on a
- * heartbeat, so the interval is rounded up to whole heartbeats: the pace is then the one computed.
- * The sustained pace is `limit - burst - 1` per window: a bigger burst costs pace.
+ * The refill interval (whole ms) of a bucket that never lets more than `limit` requests into any
+ * window of `windowMs`, its burst included (see TokenBucket): the sustained pace is then
+ * `limit - burst + 1` a window — one write per 846 ms, 71 a minute, for GitHub's budget.
  */
-function bucketOptions(burst, limit, windowMs) {
-    const interval = Math.ceil(windowMs / (limit - burst - 1) / HEARTBEAT_MS) * HEARTBEAT_MS;
-    return {
-        maxConcurrent: null,
-        heartbeatInterval: HEARTBEAT_MS,
-        reservoir: burst,
-        reservoirIncreaseAmount: 1,
-        reservoirIncreaseMaximum: burst,
-        reservoirIncreaseInterval: interval,
-    };
+function refillInterval(burst, limit, windowMs) {
+    return Math.ceil(windowMs / (limit - burst + 1));
 }
-/** The `throttle.write` and `throttle.notifications` groups for one client. */
-function pacingGroups(budget) {
-    if (budget === false) {
-        // Unpaced (tests): the groups exist so the plugin's 1 s / 3 s defaults do not apply.
-        return {
-            write: new (light_default()).Group({ maxConcurrent: null }),
-            notifications: new (light_default()).Group({ maxConcurrent: null }),
-        };
+/**
+ * A token bucket as one timestamp (GCRA's "theoretical arrival time"): `fullAt` is when the bucket
+ * is full again if nothing more is taken; it holds burst - (fullAt - now) / refillMs tokens, so a
+ * token is there once fullAt - now <= (burst - 1) * refillMs.
+ *
+ * Why no window holds more than burst + windowMs / refillMs - 1 (for a window [a, a + W) and
+ * refillMs >= W / (limit - burst + 1): at most `limit`): of m requests leaving in it, take the one
+ * whose token was taken first, leaving at d. Taking it set fullAt >= d + refillMs and each later
+ * take adds refillMs, so the last of the m to take a token found fullAt >= d + (m - 1) * refillMs and
+ * left no earlier than d + (m - burst) * refillMs < a + W <= d + W. Hence m - burst < W / refillMs.
+ * That holds whatever order tokens are taken in, so a request held back by another bucket may take
+ * this one's token at the time it actually leaves.
+ */
+class TokenBucket {
+    burst;
+    refillMs;
+    #fullAt = Number.NEGATIVE_INFINITY;
+    constructor(burst, refillMs) {
+        this.burst = burst;
+        this.refillMs = refillMs;
     }
+    /** The earliest time from `now` at which a token is there. */
+    earliest(now) {
+        return Math.max(now, this.#fullAt - (this.burst - 1) * this.refillMs);
+    }
+    /** Takes a token at `at`, a time no earlier than `earliest()` said. */
+    take(at) {
+        this.#fullAt = Math.max(this.#fullAt, at) + this.refillMs;
+    }
+}
+/** The search endpoints keep the plugin's pace (its dist-src/index.js lines 20-25: one per 2 s). */
+const SEARCH_MS = 2_000;
+/**
+ * A client's pacer: it takes a token from every bucket the request's kind uses, at the time all of
+ * them have one, and says when that is. Reads are never paced; `false` paces nothing.
+ */
+function createPacer(budget) {
+    if (budget === false)
+        return (_kind, now) => now;
     const { writes, notifications } = budget;
-    const write = new (light_default()).Group(bucketOptions(writes.burst, writes.perMinute, 60_000));
+    const minute = new TokenBucket(writes.burst, refillInterval(writes.burst, writes.perMinute, 60_000));
     const hourBurst = hourlyBurst(writes.perHour);
-    const hourly = new (light_default())(bucketOptions(hourBurst, writes.perHour, 3_600_000));
-    // Each key's limiter (the plugin uses one key per client) hands its jobs on to the hourly bucket.
-    write.on('created', (limiter) => {
-        limiter.chain(hourly);
-    });
-    return {
-        write,
-        notifications: new (light_default()).Group(bucketOptions(notifications.burst, notifications.perMinute, 60_000)),
+    const hour = new TokenBucket(hourBurst, refillInterval(hourBurst, writes.perHour, 3_600_000));
+    const notify = new TokenBucket(notifications.burst, refillInterval(notifications.burst, notifications.perMinute, 60_000));
+    const buckets = {
+        read: [],
+        write: [minute, hour],
+        'notifying write': [minute, hour, notify],
+        search: [new TokenBucket(1, SEARCH_MS)],
+    };
+    return (kind, now) => {
+        const needed = buckets[kind];
+        let at = now;
+        for (const bucket of needed)
+            at = Math.max(at, bucket.earliest(now));
+        for (const bucket of needed)
+            bucket.take(at);
+        return at;
     };
 }
 
@@ -4298,7 +4298,14 @@ var undici = __webpack_require__(6752);
 /**
  * Corporate proxies: HTTPS_PROXY / HTTP_PROXY / NO_PROXY (lowercase first, as curl reads them)
  * honoured for every API call, by a fetch that sends each request through undici's ProxyAgent
- * unless NO_PROXY names its host. With no proxy variable set there is no wrapper at all.
+ * unless NO_PROXY names its host. With no proxy variable set there is no wrapper at all: the API
+ * calls go through the npm package undici's own fetch.
+ *
+ * Why undici's fetch and not the global one: the action loads the npm undici anyway (@actions/core →
+ * @actions/http-client imports it), and Node's global fetch is a second copy of undici, built into
+ * Node, compiled on the first call: in CPU profiles of the bundled action, 25–50 ms from Octokit's
+ * first fetch to its request on the wire with the global fetch, 6–8 ms with this one (one PR, 0 ms
+ * stand-in: 3–7 % less CPU for the whole run, alternating runs). One HTTP stack instead of two.
  *
  * undici's own EnvHttpProxyAgent does the same but prints an "experimental" warning into every run's
  * log, and reads process.env itself; this reads the environment it is given.
@@ -4339,11 +4346,15 @@ function parseEntry(entry) {
     const [name = '', entryPort] = entry.split(':');
     return { name: name.replace(/^\*?\./, ''), entryPort };
 }
-/** A fetch that routes through the proxy the environment names, or undefined when it names none. */
+/**
+ * A fetch that routes through the proxy the environment names, or undici's own when it names none.
+ * Never undefined; the type keeps it for client.ts, whose `request.fetch` is optional.
+ */
 function proxyFetch(env) {
     const settings = proxySettings(env);
+    // undici's fetch takes a dispatcher per request; its types differ from the DOM's only in name.
     if (!settings)
-        return undefined;
+        return undici.fetch;
     const agents = new Map();
     const agentFor = (proxy) => {
         const known = agents.get(proxy);
@@ -4357,7 +4368,6 @@ function proxyFetch(env) {
         const url = new URL(input instanceof Request ? input.url : String(input));
         const proxy = url.protocol === 'https:' ? settings.httpsProxy : settings.httpProxy;
         const direct = !proxy || bypassesProxy(url, settings.noProxy);
-        // undici's fetch takes a dispatcher per request; its types differ from the DOM's only in name.
         return (0,undici.fetch)(input, {
             ...init,
             ...(direct ? {} : { dispatcher: agentFor(proxy) }),
@@ -4365,63 +4375,213 @@ function proxyFetch(env) {
     });
 }
 
+// EXTERNAL MODULE: ./src/github/limit.ts
+var limit = __webpack_require__(7515);
+;// CONCATENATED MODULE: ./src/github/request-kind.ts
+/**
+ * What kind of request a route is, for pacing: a read, a write (content-creating: any method but GET
+ * and HEAD, GraphQL included), a write that notifies people, or a search. The same split as
+ * @octokit/plugin-throttling 11.0.5 made (node_modules/@octokit/plugin-throttling/dist-src/
+ * wrap-request.js lines 5-24 and 38-44; its notifying routes, generated from GitHub's OpenAPI
+ * `x-github.triggersNotification`, are dist-src/generated/triggers-notification-paths.js, matched as
+ * dist-src/route-matcher.js does), kept here so the client no longer needs the plugin.
+ */
+const NOTIFYING_ROUTES = [
+    '/orgs/{org}/invitations',
+    '/orgs/{org}/invitations/{invitation_id}',
+    '/orgs/{org}/teams/{team_slug}/discussions',
+    '/orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments',
+    '/repos/{owner}/{repo}/collaborators/{username}',
+    '/repos/{owner}/{repo}/commits/{commit_sha}/comments',
+    '/repos/{owner}/{repo}/issues',
+    '/repos/{owner}/{repo}/issues/{issue_number}/comments',
+    '/repos/{owner}/{repo}/issues/{issue_number}/sub_issue',
+    '/repos/{owner}/{repo}/issues/{issue_number}/sub_issues/priority',
+    '/repos/{owner}/{repo}/pulls',
+    '/repos/{owner}/{repo}/pulls/{pull_number}/comments',
+    '/repos/{owner}/{repo}/pulls/{pull_number}/comments/{comment_id}/replies',
+    '/repos/{owner}/{repo}/pulls/{pull_number}/merge',
+    '/repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers',
+    '/repos/{owner}/{repo}/pulls/{pull_number}/reviews',
+    '/repos/{owner}/{repo}/releases',
+    '/teams/{team_id}/discussions',
+    '/teams/{team_id}/discussions/{discussion_number}/comments',
+];
+/** route-matcher.js: a `{parameter}` matches any text, a route may end in more text without a slash. */
+const NOTIFYING = new RegExp(`^(?:${NOTIFYING_ROUTES.map((r) => `(?:${r.replace(/\{[^}]*\}/g, '(?:.+?)')})`).join('|')})[^/]*$`, 'i');
+/** The path of a request's URL (a route template such as `/repos/{owner}/{repo}/pulls`, or a whole URL). */
+function pathOf(url) {
+    return new URL(url, 'http://github.test').pathname;
+}
+/** wrap-request.js lines 6-10 and 16-24: GraphQL is paced as a write whatever its method. */
+function requestKind(method, path) {
+    if (method === 'GET' || method === 'HEAD') {
+        if (path.startsWith('/graphql'))
+            return 'write';
+        return method === 'GET' && path.startsWith('/search/') ? 'search' : 'read';
+    }
+    if (isAppTokenRequest(method, path))
+        return 'read';
+    return NOTIFYING.test(path) ? 'notifying write' : 'write';
+}
+/** Creating or resetting an app or OAuth token is no content (wrap-request.js lines 38-44). */
+function isAppTokenRequest(method, path) {
+    if (method === 'PATCH')
+        return /^\/applications\/[^/]+\/token\/scoped$/.test(path);
+    return (method === 'POST' &&
+        (/^\/applications\/[^/]+\/token$/.test(path) ||
+            /^\/app\/installations\/[^/]+\/access_tokens$/.test(path) ||
+            path === '/login/oauth/access_token'));
+}
+
+;// CONCATENATED MODULE: ./src/github/retry.ts
+/** Statuses of 400 or more that are not sent again as a server failure (the plugin's list, with 429). */
+const DO_NOT_RETRY = [400, 401, 403, 404, 410, 422, 429, 451];
+/** A secondary limit's wait when its answer has no `retry-after` (the plugin's default). */
+const FALLBACK_SECONDARY_WAIT = 60;
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+/**
+ * Sends `options`, again after (n + 1)² × `unitMs` for the n-th server failure, at most `retries`
+ * times (a request's own `request.retries` option wins, as with the plugin). The first send is made
+ * before this returns.
+ */
+async function sendWithServerRetries(send, options, retries, unitMs) {
+    const allowed = options.request?.retries ?? retries;
+    for (let attempt = 0;; attempt++) {
+        try {
+            return graphqlServerError(await send(options), options);
+        }
+        catch (error) {
+            if (attempt >= allowed || !isServerFailure(error))
+                throw error;
+            await sleep((attempt + 1) ** 2 * unitMs);
+        }
+    }
+}
+/** An answer of Octokit's (a RequestError: it carries the request) of 400 or more, not on the list. */
+function isServerFailure(error) {
+    const { status, request } = error;
+    return (request?.request !== undefined && status !== undefined && status >= 400 && !DO_NOT_RETRY.includes(status));
+}
+function graphqlServerError(response, options) {
+    const errors = response.data?.errors;
+    const message = errors?.[0]?.message;
+    if (message === undefined || !/Something went wrong while executing your query/.test(message))
+        return response;
+    throw Object.assign(new Error(message), { name: 'HttpError', status: 500, request: options, response });
+}
+/**
+ * A GraphQL answer that reports the rate limit used up, as an error to wait out like a REST one
+ * (plugin-throttling's wrap-request.js lines 26-35).
+ */
+function graphqlRateLimited(response) {
+    const errors = response.data?.errors;
+    if (!errors?.some((e) => e.type === 'RATE_LIMITED'))
+        return response;
+    throw Object.assign(new Error('GraphQL Rate Limit Exceeded'), { response, data: response.data });
+}
+/** What a failure asks the client to wait for, or undefined when it is no "slow down" answer. */
+function slowDownOf(error, path, now) {
+    const { status, message, response } = error;
+    const graphql = path.startsWith('/graphql') && status !== 401;
+    if (!graphql && status !== 403 && status !== 429)
+        return undefined;
+    const headers = response?.headers ?? {};
+    if (/\bsecondary rate\b/i.test(String(message))) {
+        return {
+            what: 'secondary rate limit',
+            seconds: Number(headers['retry-after']) || FALLBACK_SECONDARY_WAIT,
+        };
+    }
+    const usedUp = headers['x-ratelimit-remaining'] === '0' ||
+        (response?.data?.errors ?? []).some((e) => e.type === 'RATE_LIMITED');
+    if (!usedUp)
+        return undefined;
+    const resetMs = (Math.trunc(Number(headers['x-ratelimit-reset'])) || 0) * 1000;
+    // One second past the reset, as GitHub's docs ask (the plugin's comment, index.js lines 130-132).
+    return { what: 'rate limit', seconds: Math.max(Math.ceil((resetMs - now) / 1000) + 1, 0) };
+}
+
+;// CONCATENATED MODULE: ./src/github/request-hook.ts
+/**
+ * The client's one request wrapper (`octokit.hook.wrap('request', …)`): write pacing, at most 10
+ * requests in flight, server-failure retries and "slow down" waits, in the order
+ * @octokit/plugin-throttling and @octokit/plugin-retry stacked them:
+ *
+ * 1. pacing (pacing.ts): a write takes its tokens; it leaves at once when they are there — in the
+ *    same tick, no timer, no queue — and otherwise waits exactly until they are;
+ * 2. a slot among 10 per client (the throttling plugin's `global` group: `maxConcurrent: 10` a
+ *    client, its dist-src/index.js lines 10-14 and wrap-request.js line 25), held while the request
+ *    and its server-failure retries run, taken at once when one is free;
+ * 3. server failures retried inside the slot (retry.ts);
+ * 4. a "slow down" answer waited out outside the slot, then the request sent again without pacing
+ *    (the plugin gave a retry weight 0: no token), as many times as `wantRetry` allows.
+ *
+ * Not kept: the plugin's one-at-a-time groups for search and app-token requests (this action makes
+ * neither; search keeps the plugin's pace of one per 2 s), and its quirk that a request sent again
+ * after a "slow down" started its server-failure backoff where the previous count had left it.
+ */
+
+
+
+/** GitHub's "no more than 100 concurrent requests" leaves room; the plugin kept 10 a client. */
+const MAX_IN_FLIGHT = 10;
+function requestHook({ pace, retries, retryUnitMs, wantRetry }) {
+    const inFlight = (0,limit/* concurrencyLimit */.r)(MAX_IN_FLIGHT);
+    return async (send, options) => {
+        const path = pathOf(options.url);
+        const now = Date.now();
+        const leaveAt = pace(requestKind(options.method, path), now);
+        if (leaveAt > now)
+            await sleep(leaveAt - now);
+        const graphql = path.startsWith('/graphql');
+        for (let retryCount = 0;; retryCount++) {
+            try {
+                const response = await inFlight(() => sendWithServerRetries(send, options, retries, retryUnitMs));
+                return graphql ? graphqlRateLimited(response) : response;
+            }
+            catch (error) {
+                const slowDown = slowDownOf(error, path, Date.now());
+                if (!slowDown || !wantRetry(slowDown, options, retryCount))
+                    throw error;
+                await sleep(slowDown.seconds * 1000);
+            }
+        }
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/github/client.ts
 /**
- * The Octokit client: REST + GraphQL with the retry and throttling plugins (no hand-written retry
- * loops), pointed at GITHUB_API_URL so GitHub Enterprise Server works, through the proxy that
- * HTTPS_PROXY / HTTP_PROXY / NO_PROXY name.
+ * The Octokit client: REST + GraphQL through one request wrapper (request-hook.ts; no hand-written
+ * retry loops at the call sites), pointed at GITHUB_API_URL so GitHub Enterprise Server works,
+ * through the proxy that HTTPS_PROXY / HTTP_PROXY / NO_PROXY name.
  *
- * Who handles what: plugin-retry retries 5xx and dropped connections (after 1 s, 4 s, 9 s);
- * plugin-throttling paces writes by a budget (pacing.ts) and handles every "slow down" answer — a
- * 403 or 429 secondary limit waits for `retry-after` or a minute, a primary rate limit waits for its
- * reset — a bounded number of times, saying so in the log. 429 is therefore on plugin-retry's
- * do-not-retry list: it would otherwise retry after 1 s and 4 s, ignoring `retry-after`.
+ * Who handles what: server failures — 5xx and dropped connections — are sent again (after 1 s, 4 s,
+ * 9 s); writes are paced by a budget (pacing.ts); every "slow down" answer — a 403 or 429 secondary
+ * limit waits for `retry-after` or a minute, a primary rate limit waits for its reset — is waited
+ * out a bounded number of times, saying so in the log (retry.ts). 429 is therefore never retried as
+ * a server failure: that would retry after 1 s and 4 s, ignoring `retry-after`.
+ *
+ * It replaces @octokit/plugin-retry and @octokit/plugin-throttling, keeping what they did: their
+ * Bottleneck limiters cost 15-25 ms of timers per request (setTimeout(0) yields, a limiter per
+ * request), about a third of a one-pull-request run; a request that may go now now leaves at once.
  */
 
 
 
 
-
-const GitHubClient = dist_src/* Octokit */.E.plugin(dist_bundle/* retry */.L, plugin_throttling_dist_bundle/* throttling */.A);
-let clients = 0;
 function createClient({ token, baseUrl, log = () => { }, debug = () => { }, retries = 3, retryUnitMs = 1000, limitRetries = 2, maxResetWait = 900, pacing = {}, fetch: transport, env = process.env, budget, }) {
-    const groups = pacingGroups(pacing === false ? false : resolveBudget(pacing));
     const fetch = transport ?? proxyFetch(env);
-    const waitOrGiveUp = (what, retryAfter, options, n) => {
-        const where = `${options.method} ${options.url}`;
-        if (n >= limitRetries) {
-            log(`GitHub says slow down (${what}) on ${where}; giving up after ${n} ${n === 1 ? 'retry' : 'retries'}`);
-            return false;
-        }
-        log(`GitHub says slow down (${what}) on ${where}; waiting ${retryAfter} s (retry ${n + 1} of ${limitRetries})`);
-        return true;
-    };
-    const client = new GitHubClient({
+    const client = new dist_src/* Octokit */.E({
         auth: token,
         baseUrl,
         log: { debug, info: debug, warn: debug, error: debug },
         userAgent: 'flux-pkg-action',
         ...(fetch ? { request: { fetch } } : {}),
-        retry: {
-            retries,
-            retryAfterBaseValue: retryUnitMs,
-            doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451],
-        },
-        throttle: {
-            // One key per client in the plugin's process-wide groups, so clients never share a limiter.
-            id: `flux-pkg-${++clients}`,
-            ...groups,
-            fallbackSecondaryRateRetryAfter: 60,
-            onRateLimit: (retryAfter, options, _octokit, retryCount) => {
-                if (retryAfter > maxResetWait) {
-                    log(`GitHub's rate limit is used up until ${retryAfter} s from now on ${options.method} ${options.url}; not waiting that long`);
-                    return false;
-                }
-                return waitOrGiveUp('rate limit', retryAfter, options, retryCount);
-            },
-            onSecondaryRateLimit: (retryAfter, options, _octokit, retryCount) => waitOrGiveUp('secondary rate limit', retryAfter, options, retryCount),
-        },
     });
+    const pace = createPacer(pacing === false ? false : resolveBudget(pacing));
+    const wantRetry = slowDownPolicy(log, limitRetries, maxResetWait);
+    client.hook.wrap('request', requestHook({ pace, retries, retryUnitMs, wantRetry }));
     if (budget) {
         client.hook.after('request', (response) => budget.observe(response.headers));
         client.hook.error('request', (error) => {
@@ -4430,6 +4590,25 @@ function createClient({ token, baseUrl, log = () => { }, debug = () => { }, retr
         });
     }
     return client;
+}
+/**
+ * Whether to wait out a "slow down" answer, saying so in the log: a primary limit whose reset is
+ * past `maxResetWait` fails at once; any other waits, `limitRetries` times at most.
+ */
+function slowDownPolicy(log, limitRetries, maxResetWait) {
+    return ({ what, seconds }, options, n) => {
+        const where = `${options.method} ${options.url}`;
+        if (what === 'rate limit' && seconds > maxResetWait) {
+            log(`GitHub's rate limit is used up until ${seconds} s from now on ${where}; not waiting that long`);
+            return false;
+        }
+        if (n >= limitRetries) {
+            log(`GitHub says slow down (${what}) on ${where}; giving up after ${n} ${n === 1 ? 'retry' : 'retries'}`);
+            return false;
+        }
+        log(`GitHub says slow down (${what}) on ${where}; waiting ${seconds} s (retry ${n + 1} of ${limitRetries})`);
+        return true;
+    };
 }
 /** A one-line reason for an API failure, naming what the user can change. Never echoes request bodies. */
 function explainApiError(e, doing) {
@@ -4510,7 +4689,7 @@ async function labelsNow(client, ref, number) {
 /* harmony export */   cK: () => (/* binding */ deliver)
 /* harmony export */ });
 /* harmony import */ var _repo_paths_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2711);
-/* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9196);
+/* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4224);
 /* harmony import */ var _publish_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5088);
 /* harmony import */ var _refs_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9081);
 
@@ -4528,7 +4707,7 @@ async function api(doing, call) {
     catch (e) {
         if (e instanceof DeliveryError || e instanceof _publish_js__WEBPACK_IMPORTED_MODULE_2__/* .RaceLostError */ .Ss)
             throw e;
-        throw new DeliveryError((0,_client_js__WEBPACK_IMPORTED_MODULE_1__/* .explainApiError */ .cU)(e, doing));
+        throw new DeliveryError((0,_client_js__WEBPACK_IMPORTED_MODULE_1__/* .explainApiError */ .c)(e, doing));
     }
 }
 async function readBaseOrFail(objects, branch, partialOk = false, known) {
@@ -4621,6 +4800,36 @@ async function publishAll(d, base, proposals, pulls) {
         published.push(result);
     }
     return published;
+}
+
+
+/***/ }),
+
+/***/ 7515:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   r: () => (/* binding */ concurrencyLimit)
+/* harmony export */ });
+/** At most `max` of the calls passed to the returned function run at once; the rest wait their turn, in order. */
+function concurrencyLimit(max) {
+    let running = 0;
+    const waiting = [];
+    const next = () => {
+        running -= 1;
+        waiting.shift()?.();
+    };
+    return async (task) => {
+        if (running >= max)
+            await new Promise((resolve) => waiting.push(resolve));
+        running += 1;
+        try {
+            return await task();
+        }
+        finally {
+            next();
+        }
+    };
 }
 
 
@@ -5908,8 +6117,8 @@ function chooseMode(mode, eventName) {
     return chosen;
 }
 
-// EXTERNAL MODULE: ./src/action/session.ts + 4 modules
-var session = __webpack_require__(5851);
+// EXTERNAL MODULE: ./src/action/session.ts + 3 modules
+var session = __webpack_require__(164);
 // EXTERNAL MODULE: ./src/github/deliver.ts
 var deliver = __webpack_require__(7118);
 // EXTERNAL MODULE: ./src/inputs.ts
@@ -6202,20 +6411,79 @@ class Loader {
 
 /***/ }),
 
-/***/ 8657:
+/***/ 4429:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   W: () => (/* binding */ RepoReader)
-/* harmony export */ });
-/* unused harmony export refusedYaml */
-/* harmony import */ var _diagnostics_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4851);
-/* harmony import */ var _repo_snapshot_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5218);
-/* harmony import */ var _yaml_parse_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(420);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  W: () => (/* binding */ RepoReader)
+});
+
+// UNUSED EXPORTS: refusedYaml
+
+// EXTERNAL MODULE: ./src/diagnostics.ts
+var diagnostics = __webpack_require__(4851);
+// EXTERNAL MODULE: ./src/repo/snapshot.ts
+var snapshot = __webpack_require__(5218);
+// EXTERNAL MODULE: ./src/yaml/parse.ts
+var parse = __webpack_require__(420);
+;// CONCATENATED MODULE: ./src/plan/load/parsed.ts
+/**
+ * Repository files parsed once per run. One action run plans more than once over the same files —
+ * install, then the summary's validate of the components it touched and their Package versions; a
+ * gate plans the base and the pull request, which share most files — and each plan has a reader of
+ * its own. A file whose text is what was parsed before gets that parse again (a parse is a pure
+ * function of path and text, and nothing edits what it returns).
+ *
+ * Memory stays bounded: the most recently used files are kept, up to PARSED_TEXT_KEPT characters
+ * of text in all (a parse holds ~15 bytes of heap per character of text).
+ */
+
+const PARSED_TEXT_KEPT = 2 * 1024 * 1024;
+/** Parses kept by path, up to `limit` characters of text. */
+class ParsedFiles {
+    limit;
+    /** By path, least recently used first. */
+    #kept = new Map();
+    #text = 0;
+    constructor(limit) {
+        this.limit = limit;
+    }
+    /** `text` parsed as the file at `path`: the parse kept for the same path and text, or a new one (then kept). */
+    parse(path, text) {
+        const before = this.#kept.get(path);
+        if (before) {
+            this.#kept.delete(path); // re-inserted below as the most recently used, or replaced
+            this.#text -= before.text.length;
+        }
+        const parsed = before?.text === text ? before.parsed : (0,parse/* parseYaml */.hN)(path, text);
+        if (text.length > this.limit)
+            return parsed;
+        this.#kept.set(path, { text, parsed });
+        this.#text += text.length;
+        for (const [oldest, entry] of this.#kept) {
+            if (this.#text <= this.limit)
+                break;
+            this.#kept.delete(oldest);
+            this.#text -= entry.text.length;
+        }
+        return parsed;
+    }
+}
+const run = new ParsedFiles(PARSED_TEXT_KEPT);
+/** `text` parsed as the file at `path`, once per run (see ParsedFiles). */
+function parsedFile(path, text) {
+    return run.parse(path, text);
+}
+
+;// CONCATENATED MODULE: ./src/plan/load/reader.ts
 /**
  * The loader's port to the repository: reads and parses files through the snapshot, each at most
- * once, refusing oversized ones unread. Asynchronous (it does I/O); the planning rules never see it.
+ * once (and a text parsed by an earlier plan of the run is not parsed again: parsed.ts), refusing
+ * oversized ones unread. Asynchronous (it does I/O); the planning rules never see it.
  */
+
 
 
 
@@ -6260,7 +6528,7 @@ class RepoReader {
         if (!cached) {
             const read = this.#reads.get(path) ?? this.#read(path);
             this.#reads.delete(path);
-            cached = read.then((r) => parse(path, r));
+            cached = read.then((r) => reader_parse(path, r));
             this.#cache.set(path, cached);
         }
         return cached;
@@ -6298,9 +6566,9 @@ class RepoReader {
         if (!entry)
             return {};
         const size = entry.size ?? (entry.kind ? undefined : await this.snapshot.size?.(path));
-        const read = await (0,_repo_snapshot_js__WEBPACK_IMPORTED_MODULE_1__/* .readBounded */ .CB)(this.snapshot, path, _yaml_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .DEFAULT_LIMITS */ .dR.maxBytes, { ...entry, size });
+        const read = await (0,snapshot/* readBounded */.CB)(this.snapshot, path, parse/* DEFAULT_LIMITS */.dR.maxBytes, { ...entry, size });
         if (read.refused?.reason === 'too-large')
-            return { tooLarge: read.refused.size ?? _yaml_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .DEFAULT_LIMITS */ .dR.maxBytes + 1 };
+            return { tooLarge: read.refused.size ?? parse/* DEFAULT_LIMITS */.dR.maxBytes + 1 };
         if (read.refused)
             return { refused: refusedYaml(path, `repo.${read.refused.reason}`, read.refused.message) };
         return { text: read.text };
@@ -6329,18 +6597,18 @@ function folderIndex(entries, depth) {
     }
     return folders;
 }
-function parse(path, read) {
+function reader_parse(path, read) {
     if (read.tooLarge !== undefined)
-        return { parsed: (0,_yaml_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .tooLargeYaml */ .lZ)(path, read.tooLarge, _yaml_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .DEFAULT_LIMITS */ .dR.maxBytes) };
+        return { parsed: (0,parse/* tooLargeYaml */.lZ)(path, read.tooLarge, parse/* DEFAULT_LIMITS */.dR.maxBytes) };
     if (read.refused)
         return { parsed: read.refused };
     if (read.text === undefined)
         return {};
-    return { parsed: (0,_yaml_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .parseYaml */ .hN)(path, read.text), text: read.text };
+    return { parsed: parsedFile(path, read.text), text: read.text };
 }
 /** A file refused unread (a symbolic link, a FIFO): an error at the file, never a silent skip. */
 function refusedYaml(file, code, message) {
-    const diagnostic = (0,_diagnostics_js__WEBPACK_IMPORTED_MODULE_0__/* .error */ .z3)(code, message, file);
+    const diagnostic = (0,diagnostics/* error */.z3)(code, message, file);
     return { file, documents: [], diagnostics: [diagnostic], position: () => ({ line: 0, column: 0 }) };
 }
 
@@ -7595,8 +7863,8 @@ __webpack_require__.d(__webpack_exports__, {
 var src_diagnostics = __webpack_require__(4851);
 // EXTERNAL MODULE: ./src/plan/load/load.ts + 1 modules
 var load = __webpack_require__(2331);
-// EXTERNAL MODULE: ./src/plan/load/reader.ts
-var reader = __webpack_require__(8657);
+// EXTERNAL MODULE: ./src/plan/load/reader.ts + 1 modules
+var reader = __webpack_require__(4429);
 // EXTERNAL MODULE: ./src/plan/model/boundaries.ts
 var boundaries = __webpack_require__(2391);
 // EXTERNAL MODULE: ./src/plan/model/repository.ts
@@ -7812,6 +8080,11 @@ const alwaysValid = (schema) => Object.keys(schema).every((k) => k === 'default'
  * ajv checks a property's schema only when the value is an object holding the key (own, not undefined), after
  * every keyword of the root itself (a root with patternProperties, which ajv checks after properties, is compiled
  * whole); its errors are the property function's, with the property's place put in front of their paths.
+ *
+ * A property's function is compiled when a value first holds its key: values set a few of a schema's keys (a
+ * chart's schema lists hundreds), and the others are never checked. Should compiling one throw then (a normalised
+ * schema that passed the meta-schema does not), the schema is checked whole from then on, as when compiling in
+ * parts trips at once.
  */
 function compileByParts(schema) {
     let instance;
@@ -7829,11 +8102,11 @@ function compileByParts(schema) {
         return compile(schema);
     const root = compile({ ...schema, properties: Object.fromEntries(keys.map((k) => [k, {}])) });
     const parts = split.map((key) => {
-        const check = cachedPart(props[key], compile);
         const at = escapePointer(key);
-        return { key, check, instancePath: `/${at}`, schemaPath: `#/properties/${encodeURIComponent(at)}` };
+        return { key, instancePath: `/${at}`, schemaPath: `#/properties/${encodeURIComponent(at)}` };
     });
-    return (data) => {
+    let whole;
+    const byParts = (data) => {
         const errors = root(data);
         if (!isObj(data))
             return errors;
@@ -7842,6 +8115,7 @@ function compileByParts(schema) {
             const value = data[part.key];
             if (value === undefined || !Object.hasOwn(data, part.key))
                 continue;
+            part.check ??= compiledOrThrow(() => cachedPart(props[part.key], compile));
             const found = part.check(value);
             if (found.length === 0)
                 continue;
@@ -7855,6 +8129,30 @@ function compileByParts(schema) {
         }
         return all;
     };
+    return (data) => {
+        if (whole)
+            return whole(data);
+        try {
+            return byParts(data);
+        }
+        catch (err) {
+            if (!(err instanceof PartNotCompiled))
+                throw err; // a check that threw (see compileValuesSchema)
+            whole = compile(schema);
+            return whole(data);
+        }
+    };
+}
+/** A part that ajv could not compile; not a check that threw while checking a value. */
+class PartNotCompiled extends Error {
+}
+function compiledOrThrow(compile) {
+    try {
+        return compile();
+    }
+    catch {
+        throw new PartNotCompiled();
+    }
 }
 /** A part's check from the cache, or compiled now and kept as the most recently used. */
 function cachedPart(part, compile) {

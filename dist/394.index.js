@@ -21,8 +21,8 @@ var src_diagnostics = __webpack_require__(4851);
 var validate = __webpack_require__(2273);
 // EXTERNAL MODULE: ./src/plan/load/load.ts + 1 modules
 var load = __webpack_require__(2331);
-// EXTERNAL MODULE: ./src/plan/load/reader.ts
-var reader = __webpack_require__(8657);
+// EXTERNAL MODULE: ./src/plan/load/reader.ts + 1 modules
+var reader = __webpack_require__(4429);
 // EXTERNAL MODULE: ./src/plan/model/boundaries.ts
 var boundaries = __webpack_require__(2391);
 // EXTERNAL MODULE: ./src/plan/model/repository.ts

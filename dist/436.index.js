@@ -170,8 +170,8 @@ var proposals = __webpack_require__(1945);
 var install = __webpack_require__(3372);
 // EXTERNAL MODULE: ./src/action/report.ts + 5 modules
 var action_report = __webpack_require__(6705);
-// EXTERNAL MODULE: ./src/action/session.ts + 4 modules
-var action_session = __webpack_require__(5851);
+// EXTERNAL MODULE: ./src/action/session.ts + 3 modules
+var action_session = __webpack_require__(164);
 ;// CONCATENATED MODULE: ./src/action/promote.ts
 /**
  * Mode promote. On a `status` event: whether Flux reported an environment healthy is decided by the
@@ -387,7 +387,7 @@ async function deliverPromotions(session, choose, allowDowngrade = false) {
 /* harmony import */ var _model_environment_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3926);
 /* harmony import */ var _model_repository_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1925);
 /* harmony import */ var _load_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2331);
-/* harmony import */ var _reader_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8657);
+/* harmony import */ var _reader_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4429);
 
 
 

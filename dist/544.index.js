@@ -19,7 +19,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _plan_proposals_proposals_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(1945);
 /* harmony import */ var _install_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(3372);
 /* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(6705);
-/* harmony import */ var _session_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(5851);
+/* harmony import */ var _session_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(164);
 /**
  * Mode bootstrap (the default for workflow_dispatch): a new environment for one or more components
  * → one pull request with the environment folder, the run cluster's RBAC, the Brain's Flux objects

@@ -548,8 +548,8 @@ function withPolicy(result, diagnostics) {
 
 // EXTERNAL MODULE: ./src/action/report.ts + 5 modules
 var report = __webpack_require__(6705);
-// EXTERNAL MODULE: ./src/action/session.ts + 4 modules
-var action_session = __webpack_require__(5851);
+// EXTERNAL MODULE: ./src/action/session.ts + 3 modules
+var action_session = __webpack_require__(164);
 // EXTERNAL MODULE: ./src/action/verdict.ts
 var action_verdict = __webpack_require__(8263);
 ;// CONCATENATED MODULE: ./src/action/validate.ts
@@ -803,7 +803,7 @@ function verdictLine(result) {
 /* harmony import */ var _model_environment_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3926);
 /* harmony import */ var _model_repository_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1925);
 /* harmony import */ var _load_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2331);
-/* harmony import */ var _reader_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8657);
+/* harmony import */ var _reader_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4429);
 
 
 

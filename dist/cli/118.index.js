@@ -4282,20 +4282,79 @@ class Loader {
 
 /***/ }),
 
-/***/ 8657:
+/***/ 4429:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   W: () => (/* binding */ RepoReader)
-/* harmony export */ });
-/* unused harmony export refusedYaml */
-/* harmony import */ var _diagnostics_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4851);
-/* harmony import */ var _repo_snapshot_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5218);
-/* harmony import */ var _yaml_parse_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(420);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  W: () => (/* binding */ RepoReader)
+});
+
+// UNUSED EXPORTS: refusedYaml
+
+// EXTERNAL MODULE: ./src/diagnostics.ts
+var diagnostics = __webpack_require__(4851);
+// EXTERNAL MODULE: ./src/repo/snapshot.ts
+var snapshot = __webpack_require__(5218);
+// EXTERNAL MODULE: ./src/yaml/parse.ts
+var parse = __webpack_require__(420);
+;// CONCATENATED MODULE: ./src/plan/load/parsed.ts
+/**
+ * Repository files parsed once per run. One action run plans more than once over the same files —
+ * install, then the summary's validate of the components it touched and their Package versions; a
+ * gate plans the base and the pull request, which share most files — and each plan has a reader of
+ * its own. A file whose text is what was parsed before gets that parse again (a parse is a pure
+ * function of path and text, and nothing edits what it returns).
+ *
+ * Memory stays bounded: the most recently used files are kept, up to PARSED_TEXT_KEPT characters
+ * of text in all (a parse holds ~15 bytes of heap per character of text).
+ */
+
+const PARSED_TEXT_KEPT = 2 * 1024 * 1024;
+/** Parses kept by path, up to `limit` characters of text. */
+class ParsedFiles {
+    limit;
+    /** By path, least recently used first. */
+    #kept = new Map();
+    #text = 0;
+    constructor(limit) {
+        this.limit = limit;
+    }
+    /** `text` parsed as the file at `path`: the parse kept for the same path and text, or a new one (then kept). */
+    parse(path, text) {
+        const before = this.#kept.get(path);
+        if (before) {
+            this.#kept.delete(path); // re-inserted below as the most recently used, or replaced
+            this.#text -= before.text.length;
+        }
+        const parsed = before?.text === text ? before.parsed : (0,parse/* parseYaml */.hN)(path, text);
+        if (text.length > this.limit)
+            return parsed;
+        this.#kept.set(path, { text, parsed });
+        this.#text += text.length;
+        for (const [oldest, entry] of this.#kept) {
+            if (this.#text <= this.limit)
+                break;
+            this.#kept.delete(oldest);
+            this.#text -= entry.text.length;
+        }
+        return parsed;
+    }
+}
+const run = new ParsedFiles(PARSED_TEXT_KEPT);
+/** `text` parsed as the file at `path`, once per run (see ParsedFiles). */
+function parsedFile(path, text) {
+    return run.parse(path, text);
+}
+
+;// CONCATENATED MODULE: ./src/plan/load/reader.ts
 /**
  * The loader's port to the repository: reads and parses files through the snapshot, each at most
- * once, refusing oversized ones unread. Asynchronous (it does I/O); the planning rules never see it.
+ * once (and a text parsed by an earlier plan of the run is not parsed again: parsed.ts), refusing
+ * oversized ones unread. Asynchronous (it does I/O); the planning rules never see it.
  */
+
 
 
 
@@ -4340,7 +4399,7 @@ class RepoReader {
         if (!cached) {
             const read = this.#reads.get(path) ?? this.#read(path);
             this.#reads.delete(path);
-            cached = read.then((r) => parse(path, r));
+            cached = read.then((r) => reader_parse(path, r));
             this.#cache.set(path, cached);
         }
         return cached;
@@ -4378,9 +4437,9 @@ class RepoReader {
         if (!entry)
             return {};
         const size = entry.size ?? (entry.kind ? undefined : await this.snapshot.size?.(path));
-        const read = await (0,_repo_snapshot_js__WEBPACK_IMPORTED_MODULE_1__/* .readBounded */ .CB)(this.snapshot, path, _yaml_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .DEFAULT_LIMITS */ .dR.maxBytes, { ...entry, size });
+        const read = await (0,snapshot/* readBounded */.CB)(this.snapshot, path, parse/* DEFAULT_LIMITS */.dR.maxBytes, { ...entry, size });
         if (read.refused?.reason === 'too-large')
-            return { tooLarge: read.refused.size ?? _yaml_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .DEFAULT_LIMITS */ .dR.maxBytes + 1 };
+            return { tooLarge: read.refused.size ?? parse/* DEFAULT_LIMITS */.dR.maxBytes + 1 };
         if (read.refused)
             return { refused: refusedYaml(path, `repo.${read.refused.reason}`, read.refused.message) };
         return { text: read.text };
@@ -4409,18 +4468,18 @@ function folderIndex(entries, depth) {
     }
     return folders;
 }
-function parse(path, read) {
+function reader_parse(path, read) {
     if (read.tooLarge !== undefined)
-        return { parsed: (0,_yaml_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .tooLargeYaml */ .lZ)(path, read.tooLarge, _yaml_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .DEFAULT_LIMITS */ .dR.maxBytes) };
+        return { parsed: (0,parse/* tooLargeYaml */.lZ)(path, read.tooLarge, parse/* DEFAULT_LIMITS */.dR.maxBytes) };
     if (read.refused)
         return { parsed: read.refused };
     if (read.text === undefined)
         return {};
-    return { parsed: (0,_yaml_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .parseYaml */ .hN)(path, read.text), text: read.text };
+    return { parsed: parsedFile(path, read.text), text: read.text };
 }
 /** A file refused unread (a symbolic link, a FIFO): an error at the file, never a silent skip. */
 function refusedYaml(file, code, message) {
-    const diagnostic = (0,_diagnostics_js__WEBPACK_IMPORTED_MODULE_0__/* .error */ .z3)(code, message, file);
+    const diagnostic = (0,diagnostics/* error */.z3)(code, message, file);
     return { file, documents: [], diagnostics: [diagnostic], position: () => ({ line: 0, column: 0 }) };
 }
 
@@ -5866,8 +5925,8 @@ __webpack_require__.d(__webpack_exports__, {
 var src_diagnostics = __webpack_require__(4851);
 // EXTERNAL MODULE: ./src/plan/load/load.ts + 1 modules
 var load = __webpack_require__(2331);
-// EXTERNAL MODULE: ./src/plan/load/reader.ts
-var reader = __webpack_require__(8657);
+// EXTERNAL MODULE: ./src/plan/load/reader.ts + 1 modules
+var reader = __webpack_require__(4429);
 // EXTERNAL MODULE: ./src/plan/model/boundaries.ts
 var boundaries = __webpack_require__(2391);
 // EXTERNAL MODULE: ./src/plan/model/repository.ts
@@ -6083,6 +6142,11 @@ const alwaysValid = (schema) => Object.keys(schema).every((k) => k === 'default'
  * ajv checks a property's schema only when the value is an object holding the key (own, not undefined), after
  * every keyword of the root itself (a root with patternProperties, which ajv checks after properties, is compiled
  * whole); its errors are the property function's, with the property's place put in front of their paths.
+ *
+ * A property's function is compiled when a value first holds its key: values set a few of a schema's keys (a
+ * chart's schema lists hundreds), and the others are never checked. Should compiling one throw then (a normalised
+ * schema that passed the meta-schema does not), the schema is checked whole from then on, as when compiling in
+ * parts trips at once.
  */
 function compileByParts(schema) {
     let instance;
@@ -6100,11 +6164,11 @@ function compileByParts(schema) {
         return compile(schema);
     const root = compile({ ...schema, properties: Object.fromEntries(keys.map((k) => [k, {}])) });
     const parts = split.map((key) => {
-        const check = cachedPart(props[key], compile);
         const at = escapePointer(key);
-        return { key, check, instancePath: `/${at}`, schemaPath: `#/properties/${encodeURIComponent(at)}` };
+        return { key, instancePath: `/${at}`, schemaPath: `#/properties/${encodeURIComponent(at)}` };
     });
-    return (data) => {
+    let whole;
+    const byParts = (data) => {
         const errors = root(data);
         if (!isObj(data))
             return errors;
@@ -6113,6 +6177,7 @@ function compileByParts(schema) {
             const value = data[part.key];
             if (value === undefined || !Object.hasOwn(data, part.key))
                 continue;
+            part.check ??= compiledOrThrow(() => cachedPart(props[part.key], compile));
             const found = part.check(value);
             if (found.length === 0)
                 continue;
@@ -6126,6 +6191,30 @@ function compileByParts(schema) {
         }
         return all;
     };
+    return (data) => {
+        if (whole)
+            return whole(data);
+        try {
+            return byParts(data);
+        }
+        catch (err) {
+            if (!(err instanceof PartNotCompiled))
+                throw err; // a check that threw (see compileValuesSchema)
+            whole = compile(schema);
+            return whole(data);
+        }
+    };
+}
+/** A part that ajv could not compile; not a check that threw while checking a value. */
+class PartNotCompiled extends Error {
+}
+function compiledOrThrow(compile) {
+    try {
+        return compile();
+    }
+    catch {
+        throw new PartNotCompiled();
+    }
 }
 /** A part's check from the cache, or compiled now and kept as the most recently used. */
 function cachedPart(part, compile) {

@@ -88,8 +88,7 @@ const anyDocument = () => true;
  * and `---` around it, are untouched. The file is assumed to parse (the planner read it first).
  */
 function editDocument(text, pick, edit) {
-    const docs = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parseAllDocuments */ .hR)(text);
-    const list = Array.isArray(docs) ? docs : [];
+    const list = parsedDocuments(text);
     const doc = list.find((d) => d.errors.length === 0 && pick(d.toJS()));
     if (!doc)
         throw new Error('editDocument: no document to edit'); // a planner bug: it read this file first
@@ -104,6 +103,11 @@ function editDocument(text, pick, edit) {
     const start = index === 0 ? 0 : list[index - 1].range[2];
     const end = doc.range[2];
     return text.slice(0, start) + edited + text.slice(end);
+}
+/** Every document of a text (parseAllDocuments gives none of an empty one). */
+function parsedDocuments(text) {
+    const docs = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parseAllDocuments */ .hR)(text);
+    return Array.isArray(docs) ? docs : [];
 }
 /** Add missing entries to an existing kustomization file's resources, keeping everything else. */
 function ensureKustomizationResources(text, resources) {
@@ -136,11 +140,13 @@ function normaliseResource(entry) {
 /**
  * Set the scalar at `path` to `value` in the picked document, editing only that scalar's characters
  * in the text when it exists; otherwise fall back to a structural edit of that document (which may
- * re-indent it).
+ * re-indent it). `parsed`: the text's documents as the planner parsed them (parseYaml), which spares
+ * a parse; they are only read.
  */
-function setScalar(text, path, value, pick = anyDocument) {
-    const docs = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parseAllDocuments */ .hR)(text);
-    const doc = (Array.isArray(docs) ? docs : []).find((d) => d.errors.length === 0 && pick(d.toJS()));
+function setScalar(text, path, value, pick = anyDocument, parsed) {
+    const doc = parsed
+        ? parsed.find((d) => pick(d.value))?.doc
+        : parsedDocuments(text).find((d) => d.errors.length === 0 && pick(d.toJS()));
     const node = doc?.getIn(path, true);
     if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(node) && node.range) {
         if (node.value === value)
@@ -1035,7 +1041,7 @@ function packageInstallFile({ packages, settings, env }, { from, goesDown, targe
             ? undefined
             : null;
     const piText = current
-        ? setAnnotationFor(setAnnotationFor((0,render/* setScalar */.$e)(current.text, ['spec', 'packageRef', 'versionSelection', 'constraints'], written.constraints, isKind('PackageInstall')), annotation), hold, render/* ROLLED_BACK_FROM_ANNOTATION */.IB)
+        ? setAnnotationFor(current, setAnnotationFor(current, (0,render/* setScalar */.$e)(current.text, ['spec', 'packageRef', 'versionSelection', 'constraints'], written.constraints, isKind('PackageInstall'), current.parsed.documents), annotation), hold, render/* ROLLED_BACK_FROM_ANNOTATION */.IB)
         : (0,render/* renderPackageInstall */._l)({
             name: settings.packageInstallName,
             namespace: settings.namespace,
@@ -1150,9 +1156,22 @@ function changedKeys(before, after) {
     const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
     return [...keys].filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k])).sort();
 }
-/** An annotation (default: downgradable): a string sets it, undefined removes it, null leaves it. */
-function setAnnotationFor(text, annotation, name = render/* DOWNGRADABLE_ANNOTATION */.d1) {
-    return annotation === null ? text : (0,render/* setAnnotation */.aX)(text, name, annotation, isKind('PackageInstall'));
+/**
+ * An annotation (default: downgradable) of the PackageInstall in `text`, `current`'s text as edited:
+ * a string sets it, undefined removes it, null leaves it. One `current` does not have is not there
+ * to remove (the edits before this one touch no other annotation), and the text is not parsed again.
+ */
+function setAnnotationFor(current, text, annotation, name = render/* DOWNGRADABLE_ANNOTATION */.d1) {
+    if (annotation === null)
+        return text;
+    if (annotation === undefined && !annotatedAs(current, name))
+        return text;
+    return (0,render/* setAnnotation */.aX)(text, name, annotation, isKind('PackageInstall'));
+}
+/** Does the PackageInstall document setAnnotation() edits, as read, carry the annotation? */
+function annotatedAs(current, name) {
+    const doc = current.parsed.documents.find((d) => isKind('PackageInstall')(d.value))?.doc;
+    return doc?.hasIn(['metadata', 'annotations', name]) ?? false;
 }
 /** The version a rollback left, from the PackageInstall's hold annotation (a version, else no hold). */
 function rolledBackFrom(current) {

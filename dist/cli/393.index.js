@@ -191,8 +191,8 @@ function checkRenderedFile(file, text) {
 
 // EXTERNAL MODULE: ./src/plan/load/load.ts + 1 modules
 var load = __webpack_require__(2331);
-// EXTERNAL MODULE: ./src/plan/load/reader.ts
-var reader = __webpack_require__(8657);
+// EXTERNAL MODULE: ./src/plan/load/reader.ts + 1 modules
+var reader = __webpack_require__(4429);
 // EXTERNAL MODULE: ./src/plan/model/boundaries.ts
 var boundaries = __webpack_require__(2391);
 // EXTERNAL MODULE: ./src/plan/model/repository.ts

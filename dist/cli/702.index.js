@@ -109,8 +109,8 @@ function markUnread(model, unread) {
 
 // EXTERNAL MODULE: ./src/plan/load/load.ts + 1 modules
 var load = __webpack_require__(2331);
-// EXTERNAL MODULE: ./src/plan/load/reader.ts
-var load_reader = __webpack_require__(8657);
+// EXTERNAL MODULE: ./src/plan/load/reader.ts + 1 modules
+var load_reader = __webpack_require__(4429);
 // EXTERNAL MODULE: ./src/plan/model/repository.ts
 var repository = __webpack_require__(1925);
 // EXTERNAL MODULE: ./src/plan/plan.ts
