@@ -42,7 +42,7 @@ export interface ClientOptions {
    * over it, or `false` to send writes unpaced (tests). "Slow down" answers are honoured either way.
    */
   pacing?: false | BudgetOverrides;
-  /** The transport (tests' stub); default global fetch, or a proxying one when `env` names a proxy. */
+  /** The transport (tests' stub); default undici's fetch (proxy.ts), proxying when `env` names a proxy. */
   fetch?: typeof fetch;
   /** Where HTTPS_PROXY / HTTP_PROXY / NO_PROXY are read; default process.env. */
   env?: ProxyEnv;
@@ -70,7 +70,7 @@ export function createClient({
     baseUrl,
     log: { debug, info: debug, warn: debug, error: debug },
     userAgent: 'flux-pkg-action',
-    ...(fetch ? { request: { fetch } } : {}),
+    request: { fetch },
   });
   const pace = createPacer(pacing === false ? false : resolveBudget(pacing));
   const wantRetry = slowDownPolicy(log, limitRetries, maxResetWait);

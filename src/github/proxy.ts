@@ -58,9 +58,8 @@ function parseEntry(entry: string): { name: string; entryPort?: string } {
 
 /**
  * A fetch that routes through the proxy the environment names, or undici's own when it names none.
- * Never undefined; the type keeps it for client.ts, whose `request.fetch` is optional.
  */
-export function proxyFetch(env: ProxyEnv): typeof fetch | undefined {
+export function proxyFetch(env: ProxyEnv): typeof fetch {
   const settings = proxySettings(env);
   // undici's fetch takes a dispatcher per request; its types differ from the DOM's only in name.
   if (!settings) return undiciFetch as unknown as typeof fetch;
