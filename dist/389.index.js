@@ -4348,7 +4348,6 @@ function parseEntry(entry) {
 }
 /**
  * A fetch that routes through the proxy the environment names, or undici's own when it names none.
- * Never undefined; the type keeps it for client.ts, whose `request.fetch` is optional.
  */
 function proxyFetch(env) {
     const settings = proxySettings(env);
@@ -4577,7 +4576,7 @@ function createClient({ token, baseUrl, log = () => { }, debug = () => { }, retr
         baseUrl,
         log: { debug, info: debug, warn: debug, error: debug },
         userAgent: 'flux-pkg-action',
-        ...(fetch ? { request: { fetch } } : {}),
+        request: { fetch },
     });
     const pace = createPacer(pacing === false ? false : resolveBudget(pacing));
     const wantRetry = slowDownPolicy(log, limitRetries, maxResetWait);
