@@ -6,7 +6,7 @@
  */
 import * as core from '@actions/core';
 import { branchNameProblem } from './github/refs.js';
-import { KINDS } from './plan/plan.js';
+import { KINDS } from './plan/kinds.js';
 import type { Request } from './plan/types.js';
 import {
   BOOTSTRAP_NAMES,
@@ -15,7 +15,7 @@ import {
   type InputName,
   settingOf,
 } from './settings/declarations.js';
-import { isAgeRecipient, parseAgeIdentities } from './sops/index.js';
+import { isAgeRecipient, parseAgeIdentities } from './sops/age.js';
 
 /** `auto`, or a request kind of the planner (plan/plan.ts's table): the modes are its kinds. */
 export type Mode = 'auto' | Request['kind'];

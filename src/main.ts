@@ -7,7 +7,7 @@ import { readRunFacts } from './action/facts.js';
 import { chooseMode, MODES } from './action/modes.js';
 import { ActionError } from './action/report.js';
 import { type ClientOverrides, openSession } from './action/session.js';
-import { DeliveryError } from './github/deliver.js';
+import { DeliveryError } from './github/api-call.js';
 import { InputError, readInputs } from './inputs.js';
 
 export interface RunOptions {

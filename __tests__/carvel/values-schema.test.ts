@@ -9,10 +9,14 @@ import {
   type CompileResult,
   compileValuesSchema,
   defaultValues,
+  loadLinearEngine,
   type SchemaNote,
   type ValuesProblem,
 } from '../../src/carvel/values-schema.js';
 import { propertyOptions } from '../helpers/fc.js';
+
+// RE2 is loaded by the planner's loader before it plans (src/plan/load/load.ts); these tests compile schemas directly.
+await loadLinearEngine();
 
 function compiled(schema: unknown): CompiledValuesSchema & { notes: SchemaNote[]; normalized: object } {
   const r = compileValuesSchema(schema);

@@ -13,7 +13,7 @@ import type { BootstrapInputs } from '../inputs.js';
 import { plan } from '../plan/plan.js';
 import { bootstrapProposal } from '../plan/proposals/proposals.js';
 import type { BootstrapRequest } from '../plan/types.js';
-import { styleOf } from './install.js';
+import { styleOf } from './proposal-style.js';
 import { ActionError, annotate, failInvalid, finish } from './report.js';
 import { deliveryOf, type Session, snapshotOf, sopsKeys, sopsOverrides } from './session.js';
 

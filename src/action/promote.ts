@@ -27,7 +27,8 @@ import { proposalsFromPlan } from '../plan/proposals/proposals.js';
 import type { PlanResult, PromoteRequest, Promotion } from '../plan/types.js';
 import type { Snapshot } from '../repo/snapshot.js';
 import type { StatusFacts } from './facts.js';
-import { deliverPush, styleOf } from './install.js';
+import { deliverPush } from './install.js';
+import { styleOf } from './proposal-style.js';
 import { ActionError, annotate, failInvalid, finish, type StatusSource } from './report.js';
 import { deliveryOf, type Session, snapshotOf, sopsKeys, sopsOverrides } from './session.js';
 

@@ -7,7 +7,6 @@ import type { LoadedConfig } from '../config/config.js';
 import { type Diagnostic, formatDiagnostic } from '../diagnostics.js';
 import { KUSTOMIZATION_FILES } from '../flux/kustomize.js';
 import { discover } from '../plan/model/repository.js';
-import { loadStatus } from '../plan/modes/status/run.js';
 import type { Proposal, Published } from '../plan/proposals/proposals.js';
 import type { PlanResult } from '../plan/types.js';
 import type { FileEntry, Snapshot } from '../repo/snapshot.js';
@@ -63,7 +62,12 @@ async function statusSection(result: PlanResult, source: StatusSource | undefine
   const components = [...new Set(result.environments.map((e) => e.component))];
   if (!source || components.length === 0) return '';
   try {
-    const { snapshot, unread } = await readView(source, components);
+    // Imported here: the status loader pulls in the planner's readers, which a run that reports nothing
+    // (a no-op delivery) never needs at start-up.
+    const [{ snapshot, unread }, { loadStatus }] = await Promise.all([
+      readView(source, components),
+      import('../plan/modes/status/run.js'),
+    ]);
     const model = await loadStatus(snapshot, { ...source, components });
     return `\n${statusMarkdown(markUnread(flagOutOfOrder(model, result.diagnostics), unread))}`;
   } catch (e) {

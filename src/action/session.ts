@@ -3,9 +3,10 @@
  * base branch, and how to get a snapshot of a commit (the API, or a local checkout when `path` is set).
  */
 import * as core from '@actions/core';
+import { api } from '../github/api-call.js';
 import { RateBudget } from '../github/budget.js';
 import { type ClientOptions, createClient, type GitHubClient } from '../github/client.js';
-import { api, type Delivery } from '../github/deliver.js';
+import type { Delivery } from '../github/deliver.js';
 import { GitObjects } from '../github/objects.js';
 import { GitHubSnapshot, type RepoRef, readTree, type TreeEntry } from '../github/snapshot.js';
 import { type Inputs, maskSecret } from '../inputs.js';

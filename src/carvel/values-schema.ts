@@ -15,10 +15,16 @@ import { type Check, compileByParts, errorsOf } from './values-schema/compile.js
 import { toProblems, WITHHELD, withheldProblems } from './values-schema/messages.js';
 import { metaSchemaError } from './values-schema/meta-schema.js';
 import { normaliseValuesSchema } from './values-schema/normalise.js';
+import { requireLinearEngineFor } from './values-schema/pattern.js';
 import type { CompileResult, SchemaNote, ValidateOptions, ValuesProblem } from './values-schema/types.js';
 
 export { COMPILED_PARTS_KEPT } from './values-schema/compile.js';
 export { defaultValues } from './values-schema/defaults.js';
+export {
+  LinearEngineNotLoadedError,
+  loadLinearEngine,
+  loadLinearEngineFor,
+} from './values-schema/pattern.js';
 export type {
   CompiledValuesSchema,
   CompileResult,
@@ -36,6 +42,7 @@ const UNCHECKABLE: ValuesProblem = {
 };
 
 export function compileValuesSchema(openAPIv3: unknown): CompileResult {
+  requireLinearEngineFor(openAPIv3);
   const notes: SchemaNote[] = [];
   const normalised = normaliseValuesSchema(openAPIv3, notes);
   if (normalised.error !== undefined) return { ok: false, error: normalised.error, notes };

@@ -7,8 +7,9 @@
 import type { Proposal, Published } from '../plan/proposals/proposals.js';
 import type { PlanResult } from '../plan/types.js';
 import { writePathProblem } from '../repo/paths.js';
+import { api, DeliveryError, RaceLostError } from './api-call.js';
 import type { RateBudget } from './budget.js';
-import { explainApiError, type GitHubClient } from './client.js';
+import type { GitHubClient } from './client.js';
 import type { CommitFacts, GitObjects } from './objects.js';
 import {
   type Base,
@@ -18,7 +19,6 @@ import {
   OpenPulls,
   type PostVerdict,
   publishProposal,
-  RaceLostError,
   readBase,
 } from './publish.js';
 import { branchNameProblem } from './refs.js';
@@ -26,17 +26,7 @@ import type { RepoRef } from './snapshot.js';
 
 const MAX_ATTEMPTS = 3;
 
-/** A failure the user can act on, in one line (API errors translated by explainApiError). */
-export class DeliveryError extends Error {}
-
-export async function api<T>(doing: string, call: () => Promise<T>): Promise<T> {
-  try {
-    return await call();
-  } catch (e) {
-    if (e instanceof DeliveryError || e instanceof RaceLostError) throw e;
-    throw new DeliveryError(explainApiError(e, doing));
-  }
-}
+export { api, DeliveryError } from './api-call.js';
 
 /** What a mode proposes on one base: the plan (for reports) and its pull requests. */
 export interface Proposed {

@@ -9,6 +9,7 @@ import type { Proposal, Published } from '../plan/proposals/proposals.js';
 import type { PlannedFile } from '../plan/types.js';
 import { closingComment, reasonsFor } from '../report/pull-request/closing.js';
 import { MARKER_FIELDS, readMarker, trustedVersion } from '../report/pull-request/marker.js';
+import { RaceLostError } from './api-call.js';
 import type { GitHubClient } from './client.js';
 import type { CommitFacts, GitObjects } from './objects.js';
 import { isRefRace } from './refs.js';
@@ -38,7 +39,7 @@ function isNewer(a: string, b: string): boolean {
   return va !== undefined && vb !== undefined && compare(va, vb) > 0;
 }
 
-export class RaceLostError extends Error {}
+export { RaceLostError } from './api-call.js';
 
 export async function getBranchHead(
   client: GitHubClient,

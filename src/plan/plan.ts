@@ -33,8 +33,7 @@ const RUNNERS: { readonly [K in Request['kind']]: Runner<K> } = Object.freeze({
     (await import('./modes/bootstrap/run.js')).planBootstrap(snapshot, request, loaded),
 });
 
-/** The request kinds, which are the action's modes (src/action/modes.ts maps each to its shell). */
-export const KINDS = Object.freeze(Object.keys(RUNNERS) as Request['kind'][]);
+export { KINDS } from './kinds.js';
 
 /**
  * The plan for a request. `loaded`: flux-pkg.yaml as the caller already read it (its diagnostics are

@@ -7,7 +7,7 @@
 import { constants, type Stats } from 'node:fs';
 import { lstat, open, readdir, realpath } from 'node:fs/promises';
 import { join, sep } from 'node:path';
-import { DEFAULT_LIMITS } from '../yaml/parse.js';
+import { DEFAULT_LIMITS } from '../yaml/limits.js';
 import { relativePathProblem } from './paths.js';
 import { type FileEntry, type ReadOptions, RefusedReadError, type Snapshot } from './snapshot.js';
 

@@ -15,21 +15,9 @@ import {
   visit,
 } from 'yaml';
 import { type Diagnostic, type ErrorCode, error, type Position } from '../diagnostics.js';
+import { DEFAULT_LIMITS, type YamlLimits } from './limits.js';
 
-export interface YamlLimits {
-  /** Largest file accepted, in bytes. Real Packages with big schemas are ~100 KB. */
-  maxBytes: number;
-  /** Largest number of alias dereferences per document (a "billion laughs" file needs many). */
-  maxAliasCount: number;
-  /** Most documents in one file. */
-  maxDocuments: number;
-}
-
-export const DEFAULT_LIMITS: YamlLimits = {
-  maxBytes: 4 * 1024 * 1024,
-  maxAliasCount: 200,
-  maxDocuments: 1000,
-};
+export { DEFAULT_LIMITS, type YamlLimits } from './limits.js';
 
 /** Where the text of this YAML sits in its file, for YAML embedded in another document's scalar. */
 export interface Origin {

@@ -5,8 +5,15 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compileValuesSchema, type ValuesProblem } from '../../../src/carvel/values-schema.js';
+import {
+  compileValuesSchema,
+  loadLinearEngine,
+  type ValuesProblem,
+} from '../../../src/carvel/values-schema.js';
 import { propertyOptions } from '../../helpers/fc.js';
+
+// RE2 is loaded by the planner's loader before it plans (src/plan/load/load.ts); these tests compile schemas directly.
+await loadLinearEngine();
 
 const WITHHELD = '(encrypted) does not satisfy the schema; details withheld';
 const ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';

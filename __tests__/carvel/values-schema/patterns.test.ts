@@ -3,7 +3,10 @@
  * whoever publishes a Package writes the patterns, and `^(a+)+$` on a 29-character value took 5.3 s (issue 16 §6).
  */
 import { describe, expect, it } from 'vitest';
-import { compileValuesSchema, type SchemaNote } from '../../../src/carvel/values-schema.js';
+import { compileValuesSchema, loadLinearEngine, type SchemaNote } from '../../../src/carvel/values-schema.js';
+
+// RE2 is loaded by the planner's loader before it plans (src/plan/load/load.ts); these tests compile schemas directly.
+await loadLinearEngine();
 
 function compiled(schema: unknown) {
   const r = compileValuesSchema(schema);

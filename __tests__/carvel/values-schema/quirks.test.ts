@@ -6,8 +6,16 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compileValuesSchema, defaultValues, type ValuesProblem } from '../../../src/carvel/values-schema.js';
+import {
+  compileValuesSchema,
+  defaultValues,
+  loadLinearEngine,
+  type ValuesProblem,
+} from '../../../src/carvel/values-schema.js';
 import { propertyOptions } from '../../helpers/fc.js';
+
+// RE2 is loaded by the planner's loader before it plans (src/plan/load/load.ts); these tests compile schemas directly.
+await loadLinearEngine();
 
 function compiled(schema: unknown) {
   const r = compileValuesSchema(schema);

@@ -4,6 +4,7 @@
  * and the orchestration in run.ts are the only asynchronous parts of a plan. A large repository is
  * loaded one component at a time (the next one prefetched) and released when it is planned.
  */
+import { loadLinearEngineFor } from '../../carvel/values-schema/pattern.js';
 import type { Layout } from '../../config/config.js';
 import type { Diagnostic } from '../../diagnostics.js';
 import { decryptDocument } from '../../sops/index.js';
@@ -30,7 +31,10 @@ export async function loadPackages(
 ): Promise<ComponentPackages> {
   const files = [];
   for (const file of component.packageFiles) files.push({ file, parsed: (await reader.yaml(file)).parsed });
-  return packagesOf(component, files);
+  const found = packagesOf(component, files);
+  // The planner checks values synchronously: RE2 is loaded here, before it, when a valuesSchema has a pattern.
+  await Promise.all(found.packages.map((p) => loadLinearEngineFor(p.valuesSchema)));
+  return found;
 }
 
 /**

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { loadLinearEngineFor, usesPatterns } from '../../../../src/carvel/values-schema/pattern.js';
+import { compileValuesSchema, LinearEngineNotLoadedError } from '../../../../src/carvel/values-schema.js';
+
+describe('usesPatterns: whether a schema needs RE2', () => {
+  it.each([
+    [{ type: 'string', pattern: '^a$' }, true],
+    [{ properties: { a: { items: { pattern: 'x' } } } }, true],
+    [{ patternProperties: { '^x-': {} } }, true],
+    [{ properties: { re: { type: 'string', format: 'regex' } } }, true],
+    [{ properties: { a: { type: 'string', format: 'email' } } }, false],
+    [{ type: 'object', properties: {} }, false],
+    [undefined, false],
+    ['pattern', false],
+  ])('%j → %s', (schema, expected) => expect(usesPatterns(schema)).toBe(expected));
+
+  it('looks at a node shared by YAML aliases once', () => {
+    const shared: Record<string, unknown> = { type: 'object' };
+    let node: Record<string, unknown> = shared;
+    for (let i = 0; i < 64; i++) node = { properties: { a: node, b: node } };
+    expect(usesPatterns(node)).toBe(false);
+  });
+});
+
+describe('the RE2 engine is loaded before a pattern is compiled', () => {
+  // One sequence: the module's engine is loaded once per test file.
+  it('fails loudly before the load, and checks by RE2 after it', async () => {
+    const schema = { type: 'object', properties: { p: { type: 'string', pattern: '(?i)^[a-z]+$' } } };
+    expect(() => compileValuesSchema(schema)).toThrow(LinearEngineNotLoadedError);
+    expect(compileValuesSchema({ type: 'object' }).ok).toBe(true);
+    await loadLinearEngineFor(schema);
+    const compiled = compileValuesSchema(schema);
+    if (!compiled.ok) throw new Error(compiled.error);
+    expect(compiled.schema.validate({ p: 'ABC' })).toEqual([]);
+    expect(compiled.schema.validate({ p: 'A.C' }).map((p) => p.keyword)).toEqual(['pattern']);
+  });
+});
