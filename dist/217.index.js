@@ -2,6 +2,223 @@ export const id = 217;
 export const ids = [217];
 export const modules = {
 
+/***/ 4617:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $e: () => (/* binding */ setScalar),
+/* harmony export */   A0: () => (/* binding */ renderKustomization),
+/* harmony export */   D6: () => (/* binding */ renderValuesSecret),
+/* harmony export */   IB: () => (/* binding */ ROLLED_BACK_FROM_ANNOTATION),
+/* harmony export */   M5: () => (/* binding */ emptyValues),
+/* harmony export */   NY: () => (/* binding */ ensureKustomizationResources),
+/* harmony export */   VI: () => (/* binding */ setValues),
+/* harmony export */   _l: () => (/* binding */ renderPackageInstall),
+/* harmony export */   aX: () => (/* binding */ setAnnotation),
+/* harmony export */   d1: () => (/* binding */ DOWNGRADABLE_ANNOTATION),
+/* harmony export */   eL: () => (/* binding */ versionSelectionFor)
+/* harmony export */ });
+/* unused harmony exports PACKAGE_INSTALL_API_VERSION, constraintFor, normaliseResource */
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
+/**
+ * Rendering the files of one environment: the PackageInstall, its values Secret and the
+ * kustomization.yaml that lists them. New files are rendered whole; existing files are edited in
+ * place, touching only the scalar that must change, so comments, key order and fields a person
+ * added survive, and the pull request's diff is exactly the version bump.
+ */
+
+const PACKAGE_INSTALL_API_VERSION = 'packaging.carvel.dev/v1alpha1';
+const STRINGIFY = { lineWidth: 0, indentSeq: false };
+/** `{version}` in the configured template becomes the Package version: "{version}" pins, ">={version}" follows. */
+function constraintFor(template, version) {
+    return template.replaceAll('{version}', version);
+}
+function versionSelectionFor(settings, version) {
+    const selection = { constraints: constraintFor(settings.constraint, version) };
+    if (settings.prereleases === true)
+        selection.prereleases = {};
+    else if (Array.isArray(settings.prereleases))
+        selection.prereleases = { identifiers: settings.prereleases };
+    return selection;
+}
+function renderPackageInstall(input) {
+    const metadata = { name: input.name };
+    if (input.namespace)
+        metadata.namespace = input.namespace;
+    const doc = new yaml__WEBPACK_IMPORTED_MODULE_0__/* .Document */ .yo({
+        apiVersion: PACKAGE_INSTALL_API_VERSION,
+        kind: 'PackageInstall',
+        metadata,
+        spec: {
+            serviceAccountName: input.serviceAccountName,
+            packageRef: { refName: input.refName, versionSelection: input.selection },
+            values: [{ secretRef: { name: input.valuesSecretName } }],
+        },
+    });
+    return doc.toString(STRINGIFY);
+}
+function renderValuesSecret(input) {
+    const metadata = { name: input.name };
+    if (input.namespace)
+        metadata.namespace = input.namespace;
+    const doc = new yaml__WEBPACK_IMPORTED_MODULE_0__/* .Document */ .yo({
+        apiVersion: 'v1',
+        kind: 'Secret',
+        metadata,
+        stringData: {},
+    });
+    doc.setIn(['stringData', input.valuesKey], blockScalar(input.values));
+    return doc.toString(STRINGIFY);
+}
+/** Values YAML for an environment that has none yet: schema defaults apply in the cluster. */
+function emptyValues(component, environment) {
+    return `# Values for ${component} in ${environment}; the Package's valuesSchema lists what can be set.\n{}\n`;
+}
+function renderKustomization(resources) {
+    return new yaml__WEBPACK_IMPORTED_MODULE_0__/* .Document */ .yo({
+        apiVersion: 'kustomize.config.k8s.io/v1beta1',
+        kind: 'Kustomization',
+        resources: [...resources],
+    }).toString(STRINGIFY);
+}
+const anyDocument = () => true;
+/**
+ * Edit one document of a file and keep every other byte as it was: the edited document's text is
+ * spliced back between its neighbours, so a ServiceAccount before a PackageInstall, or the comments
+ * and `---` around it, are untouched. The file is assumed to parse (the planner read it first).
+ */
+function editDocument(text, pick, edit) {
+    const list = parsedDocuments(text);
+    const doc = list.find((d) => d.errors.length === 0 && pick(d.toJS()));
+    if (!doc)
+        throw new Error('editDocument: no document to edit'); // a planner bug: it read this file first
+    const edited = edit(doc);
+    if (edited === undefined)
+        return text;
+    if (list.length === 1)
+        return edited;
+    // A document's text runs from the end of the one before it (comments before it are its own, and
+    // toString() writes them) to the end of its node, a `...` marker included.
+    const index = list.indexOf(doc);
+    const start = index === 0 ? 0 : list[index - 1].range[2];
+    const end = doc.range[2];
+    return text.slice(0, start) + edited + text.slice(end);
+}
+/** Every document of a text (parseAllDocuments gives none of an empty one). */
+function parsedDocuments(text) {
+    const docs = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parseAllDocuments */ .hR)(text);
+    return Array.isArray(docs) ? docs : [];
+}
+/** Add missing entries to an existing kustomization file's resources, keeping everything else. */
+function ensureKustomizationResources(text, resources) {
+    const doc = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parseDocument */ .Tp)(text);
+    const list = doc.get('resources', true);
+    const present = new Set((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isSeq */ .oP)(list) ? list.items.map((i) => ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(i) ? normaliseResource(String(i.value)) : '')) : []);
+    const missing = resources.filter((r) => !present.has(normaliseResource(r)));
+    if (missing.length === 0)
+        return text;
+    if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isSeq */ .oP)(list))
+        for (const r of missing)
+            list.add(r);
+    else
+        doc.set('resources', [...resources]);
+    return doc.toString(STRINGIFY);
+}
+/** `./a/../b.yaml` and `b.yaml` name the same resource; kustomize refuses one listed twice. */
+function normaliseResource(entry) {
+    const out = [];
+    for (const part of entry.split('/')) {
+        if (part === '' || part === '.')
+            continue;
+        if (part === '..' && out.length > 0 && out[out.length - 1] !== '..')
+            out.pop();
+        else
+            out.push(part);
+    }
+    return out.join('/') || '.';
+}
+/**
+ * Set the scalar at `path` to `value` in the picked document, editing only that scalar's characters
+ * in the text when it exists; otherwise fall back to a structural edit of that document (which may
+ * re-indent it). `parsed`: the text's documents as the planner parsed them (parseYaml), which spares
+ * a parse; they are only read.
+ */
+function setScalar(text, path, value, pick = anyDocument, parsed) {
+    const doc = parsed
+        ? parsed.find((d) => pick(d.value))?.doc
+        : parsedDocuments(text).find((d) => d.errors.length === 0 && pick(d.toJS()));
+    const node = doc?.getIn(path, true);
+    if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(node) && node.range) {
+        if (node.value === value)
+            return text;
+        const [start, end] = node.range;
+        return text.slice(0, start) + scalarText(value, node.type) + text.slice(end);
+    }
+    return editDocument(text, pick, (d) => {
+        d.setIn(path, value);
+        return d.toString(STRINGIFY);
+    });
+}
+/**
+ * Replace the YAML under the picked Secret's stringData key (values updates, only when asked). A
+ * base64 `data` entry of the same key is removed: stringData would win over it anyway.
+ */
+function setValues(text, valuesKey, values, pick = anyDocument) {
+    return editDocument(text, pick, (doc) => {
+        if (doc.hasIn(['data', valuesKey]))
+            doc.deleteIn(['data', valuesKey]);
+        doc.setIn(['stringData', valuesKey], blockScalar(values));
+        return doc.toString(STRINGIFY);
+    });
+}
+function blockScalar(value) {
+    const scalar = new yaml__WEBPACK_IMPORTED_MODULE_0__/* .Scalar */ .X5(value.endsWith('\n') ? value : `${value}\n`);
+    scalar.type = yaml__WEBPACK_IMPORTED_MODULE_0__/* .Scalar */ .X5.BLOCK_LITERAL;
+    return scalar;
+}
+function scalarText(value, type) {
+    if (type === yaml__WEBPACK_IMPORTED_MODULE_0__/* .Scalar */ .X5.QUOTE_DOUBLE)
+        return JSON.stringify(value);
+    if (type === yaml__WEBPACK_IMPORTED_MODULE_0__/* .Scalar */ .X5.QUOTE_SINGLE)
+        return `'${value.replaceAll("'", "''")}'`;
+    return (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .stringify */ .As)(value, STRINGIFY).trimEnd();
+}
+/** Without it, kapp-controller stops reconciling a PackageInstall whose selected version went down. */
+const DOWNGRADABLE_ANNOTATION = 'packaging.carvel.dev/downgradable';
+/**
+ * The rollback hold: a rollback (promote with allow-downgrade) writes the version the environment
+ * left; delivery offers it only versions newer than that (the next upgrade removes it).
+ */
+const ROLLED_BACK_FROM_ANNOTATION = 'flux-pkg.dev/rolled-back-from';
+/**
+ * Set (a string) or remove (undefined) one metadata annotation, keeping comments; an annotations
+ * mapping left empty is removed with it.
+ */
+function setAnnotation(text, name, value, pick = anyDocument) {
+    const path = ['metadata', 'annotations', name];
+    return editDocument(text, pick, (doc) => {
+        const present = doc.hasIn(path);
+        if (value === undefined) {
+            if (!present)
+                return undefined;
+            doc.deleteIn(path);
+            const annotations = doc.getIn(['metadata', 'annotations'], true);
+            if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(annotations) && annotations.items.length === 0)
+                doc.deleteIn(['metadata', 'annotations']);
+            return doc.toString(STRINGIFY);
+        }
+        if (present && doc.getIn(path) === value)
+            return undefined;
+        const scalar = new yaml__WEBPACK_IMPORTED_MODULE_0__/* .Scalar */ .X5(value);
+        scalar.type = yaml__WEBPACK_IMPORTED_MODULE_0__/* .Scalar */ .X5.QUOTE_DOUBLE;
+        doc.setIn(path, scalar);
+        return doc.toString(STRINGIFY);
+    });
+}
+
+
+/***/ }),
+
 /***/ 9090:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 

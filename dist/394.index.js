@@ -27,8 +27,8 @@ var reader = __webpack_require__(4429);
 var boundaries = __webpack_require__(2391);
 // EXTERNAL MODULE: ./src/plan/model/repository.ts
 var repository = __webpack_require__(1925);
-// EXTERNAL MODULE: ./src/plan/run.ts + 11 modules
-var run = __webpack_require__(6297);
+// EXTERNAL MODULE: ./src/plan/run.ts + 10 modules
+var run = __webpack_require__(2784);
 // EXTERNAL MODULE: ./src/plan/modes/install/run.ts
 var install_run = __webpack_require__(7297);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js

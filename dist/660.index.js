@@ -44,7 +44,7 @@ async function listPullRequestFiles(client, ref, pullNumber) {
 }
 
 // EXTERNAL MODULE: ./src/github/snapshot.ts
-var github_snapshot = __webpack_require__(3508);
+var github_snapshot = __webpack_require__(1127);
 // EXTERNAL MODULE: ./src/github/tree-walk.ts
 var tree_walk = __webpack_require__(7141);
 // EXTERNAL MODULE: ./src/plan/load/base.ts
@@ -546,8 +546,8 @@ function withPolicy(result, diagnostics) {
     };
 }
 
-// EXTERNAL MODULE: ./src/action/report.ts + 5 modules
-var report = __webpack_require__(6705);
+// EXTERNAL MODULE: ./src/action/report.ts + 3 modules
+var report = __webpack_require__(5980);
 // EXTERNAL MODULE: ./src/action/session.ts + 3 modules
 var action_session = __webpack_require__(164);
 // EXTERNAL MODULE: ./src/action/verdict.ts

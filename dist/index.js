@@ -9,7 +9,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 
 (0,_startup_js__WEBPACK_IMPORTED_MODULE_0__/* .enableCompileCache */ .L)();
 // Imported after the cache is on, so the action's code is compiled from it on later runs.
-const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(85), __nccwpck_require__.e(389)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7389));
+const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(120), __nccwpck_require__.e(389)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7389));
 run();
 
 __webpack_async_result__();

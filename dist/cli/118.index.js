@@ -443,6 +443,98 @@ function selectHighest(versions, selection) {
 
 /***/ }),
 
+/***/ 1078:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   EW: () => (/* binding */ regExpEngine),
+/* harmony export */   kg: () => (/* binding */ unsupportedPattern),
+/* harmony export */   s0: () => (/* binding */ requireLinearEngineFor),
+/* harmony export */   tg: () => (/* binding */ loadLinearEngineFor)
+/* harmony export */ });
+/* unused harmony exports LinearEngineNotLoadedError, loadLinearEngine, usesPatterns, linearRegExp */
+let engine;
+/** A pattern was about to be compiled before loadLinearEngineFor() loaded RE2: a caller that skipped the loader. */
+class LinearEngineNotLoadedError extends Error {
+}
+/** RE2, loaded when `openAPIv3` has a pattern, a patternProperties or a `format: regex` anywhere (else nothing). */
+async function loadLinearEngineFor(openAPIv3) {
+    if (!engine && usesPatterns(openAPIv3))
+        await loadLinearEngine();
+}
+/** RE2, whatever the schema (tests that compile schemas without the loader). */
+async function loadLinearEngine() {
+    engine ??= (await __webpack_require__.e(/* import() */ 856).then(__webpack_require__.bind(__webpack_require__, 2856))).RE2JS;
+}
+/** Whether compiling or checking against `openAPIv3` needs RE2: true also for a property named `pattern` (harmless). */
+function usesPatterns(openAPIv3) {
+    const seen = new Set();
+    const stack = [openAPIv3];
+    while (stack.length > 0) {
+        const node = stack.pop();
+        if (typeof node !== 'object' || node === null || seen.has(node))
+            continue;
+        seen.add(node); // YAML aliases share nodes: each is looked at once
+        if (!Array.isArray(node)) {
+            const o = node;
+            if (Object.hasOwn(o, 'pattern') || Object.hasOwn(o, 'patternProperties') || o.format === 'regex')
+                return true;
+        }
+        stack.push(...Object.values(node));
+    }
+    return false;
+}
+/** Throws LinearEngineNotLoadedError when `openAPIv3` needs RE2 and nobody loaded it: a loud failure, not a pattern left unchecked. */
+function requireLinearEngineFor(openAPIv3) {
+    if (!engine && usesPatterns(openAPIv3))
+        loadedEngine();
+}
+function loadedEngine() {
+    if (engine)
+        return engine;
+    throw new LinearEngineNotLoadedError('internal error: a valuesSchema pattern was compiled before the RE2 engine was loaded (await loadLinearEngineFor(schema) first, as src/plan/load/load.ts does)');
+}
+/** Compiled patterns by source. A Package's schemas repeat across its versions; this keeps the set bounded. */
+const COMPILED_KEPT = 1024;
+const compiled = new Map();
+/**
+ * JSON Schema's `pattern` is an ECMA-262 regular expression searched anywhere in the string (not anchored).
+ * RE2JS.translateRegExp rewrites the JavaScript-only spellings RE2 would misread (`(?<name>`, `\uXXXX`, `\cA`, `[^]`);
+ * RE2JS#test is an unanchored search. Throws (RE2JSSyntaxException) when RE2 cannot compile the pattern.
+ */
+function linearRegExp(pattern) {
+    let re = compiled.get(pattern);
+    if (re)
+        return re;
+    const RE2 = loadedEngine();
+    const compiledRe = RE2.compile(RE2.translateRegExp(pattern));
+    re = { test: (s) => compiledRe.test(s), toString: () => `/${pattern}/re2` };
+    if (compiled.size >= COMPILED_KEPT)
+        compiled.delete(compiled.keys().next().value);
+    compiled.set(pattern, re);
+    return re;
+}
+/** ajv's `code.regExp`: flags are ignored (ajv passes "u" or ""; RE2 reads every pattern as Unicode). */
+const regExpEngine = Object.assign((pattern, _flags) => linearRegExp(pattern), {
+    code: 'linearRegExp', // only read by ajv's standalone code generation, which this project does not use
+});
+/** Why RE2 cannot run a pattern (lookaround, backreference, bad syntax), or undefined when it can. */
+function unsupportedPattern(pattern) {
+    try {
+        linearRegExp(pattern);
+        return undefined;
+    }
+    catch (err) {
+        if (err instanceof LinearEngineNotLoadedError)
+            throw err;
+        // re2js: "error parsing regexp: invalid or unsupported Perl syntax: `(?=`"
+        return err.message.replace(/^error parsing regexp: /, '');
+    }
+}
+
+
+/***/ }),
+
 /***/ 3204:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -802,8 +894,8 @@ function rbacEnvironmentOf(folder, layout) {
     return folder.slice(before.length, folder.length - after.length);
 }
 
-// EXTERNAL MODULE: ./src/plan/plan.ts
-var plan = __webpack_require__(8720);
+// EXTERNAL MODULE: ./src/plan/plan.ts + 1 modules
+var plan = __webpack_require__(8597);
 // EXTERNAL MODULE: ./src/repo/local.ts
 var local = __webpack_require__(6627);
 // EXTERNAL MODULE: ./src/repo/local-writer.ts
@@ -4075,6 +4167,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: loadEnvironment
 
+// EXTERNAL MODULE: ./src/carvel/values-schema/pattern.ts
+var pattern = __webpack_require__(1078);
 // EXTERNAL MODULE: ./src/sops/index.ts + 2 modules
 var sops = __webpack_require__(6936);
 // EXTERNAL MODULE: ./src/diagnostics.ts
@@ -4175,6 +4269,13 @@ var environment = __webpack_require__(3926);
 // EXTERNAL MODULE: ./src/plan/model/packages.ts + 1 modules
 var model_packages = __webpack_require__(9980);
 ;// CONCATENATED MODULE: ./src/plan/load/load.ts
+/**
+ * The loader: reads, parses and decrypts what a plan looks at, and nothing else. The planning rules
+ * (validate.ts, install*.ts, promote.ts, …) are synchronous over what it hands them; this module
+ * and the orchestration in run.ts are the only asynchronous parts of a plan. A large repository is
+ * loaded one component at a time (the next one prefetched) and released when it is planned.
+ */
+
 
 
 
@@ -4184,7 +4285,10 @@ async function loadPackages(reader, component) {
     const files = [];
     for (const file of component.packageFiles)
         files.push({ file, parsed: (await reader.yaml(file)).parsed });
-    return (0,model_packages/* packagesOf */.D)(component, files);
+    const found = (0,model_packages/* packagesOf */.D)(component, files);
+    // The planner checks values synchronously: RE2 is loaded here, before it, when a valuesSchema has a pattern.
+    await Promise.all(found.packages.map((p) => (0,pattern/* loadLinearEngineFor */.tg)(p.valuesSchema)));
+    return found;
 }
 /**
  * An environment folder's files — every file under it, since Flux may apply any of them — read and
@@ -5871,15 +5975,30 @@ function shown(value) {
 
 /***/ }),
 
-/***/ 8720:
+/***/ 8597:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   e: () => (/* binding */ plan)
-/* harmony export */ });
-/* unused harmony export KINDS */
-/* harmony import */ var _config_config_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6400);
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1059);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  e: () => (/* binding */ plan)
+});
+
+// UNUSED EXPORTS: KINDS
+
+// EXTERNAL MODULE: ./src/config/config.ts + 1 modules
+var config = __webpack_require__(6400);
+// EXTERNAL MODULE: ./src/plan/run.ts + 10 modules
+var run = __webpack_require__(2784);
+;// CONCATENATED MODULE: ./src/plan/kinds.ts
+const KINDS = Object.freeze(['install', 'validate', 'promote', 'bootstrap']);
+/** Both are `true` only while KINDS and Request['kind'] name the same set. */
+const everyKindListed = true;
+const onlyKindsListed = true;
+void everyKindListed;
+void onlyKindsListed;
+
+;// CONCATENATED MODULE: ./src/plan/plan.ts
 /**
  * The planner's entry: a request → its mode's runner, by the one table below. A mode is a folder
  * under modes/ (its rules and run.ts) and one line here; see CONTRIBUTING.md.
@@ -5890,7 +6009,7 @@ function shown(value) {
  * A mode that plans component by component, through the shared pipeline (run.ts). Each mode's code is imported
  * when a request of its kind comes: a run loads only the mode it plans (a bundle puts each in a chunk of its own).
  */
-const byComponent = (load) => async (snapshot, request, loaded) => (0,_run_js__WEBPACK_IMPORTED_MODULE_1__/* .planComponents */ .W)(snapshot, request, loaded ?? (await (0,_config_config_js__WEBPACK_IMPORTED_MODULE_0__/* .loadConfig */ .Z9)(snapshot)), await load());
+const byComponent = (load) => async (snapshot, request, loaded) => (0,run/* planComponents */.W)(snapshot, request, loaded ?? (await (0,config/* loadConfig */.Z9)(snapshot)), await load());
 /** The one table from a request's kind to the mode that plans it (one folder each under modes/). */
 const RUNNERS = Object.freeze({
     install: byComponent(async () => (await Promise.all(/* import() */[__webpack_require__.e(217), __webpack_require__.e(317)]).then(__webpack_require__.bind(__webpack_require__, 1317))).runInstall),
@@ -5898,8 +6017,7 @@ const RUNNERS = Object.freeze({
     promote: byComponent(async () => (await Promise.all(/* import() */[__webpack_require__.e(217), __webpack_require__.e(446)]).then(__webpack_require__.bind(__webpack_require__, 8446))).runPromote),
     bootstrap: async (snapshot, request, loaded) => (await Promise.all(/* import() */[__webpack_require__.e(217), __webpack_require__.e(393)]).then(__webpack_require__.bind(__webpack_require__, 9393))).planBootstrap(snapshot, request, loaded),
 });
-/** The request kinds, which are the action's modes (src/action/modes.ts maps each to its shell). */
-const KINDS = Object.freeze(Object.keys(RUNNERS));
+
 /**
  * The plan for a request. `loaded`: flux-pkg.yaml as the caller already read it (its diagnostics are
  * reported); default: read it here.
@@ -5912,7 +6030,7 @@ function plan(snapshot, request, loaded) {
 
 /***/ }),
 
-/***/ 1059:
+/***/ 2784:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -5940,52 +6058,8 @@ var dist = __webpack_require__(2815);
 var dist_default = /*#__PURE__*/__webpack_require__.n(dist);
 // EXTERNAL MODULE: ./src/once.ts
 var once = __webpack_require__(8094);
-// EXTERNAL MODULE: ./node_modules/re2js/build/index.js
-var build = __webpack_require__(2856);
-;// CONCATENATED MODULE: ./src/carvel/values-schema/pattern.ts
-/**
- * `pattern` and `patternProperties` run on RE2 (re2js, a pure-JS port: ncc bundles it into dist/, a native addon it
- * cannot), whose matching is linear in the value's length. On a backtracking engine a Package author's
- * `^(a+)+$` took seconds on a 29-character value; a valuesSchema comes from whoever publishes the Package.
- * A pattern RE2 cannot compile (lookarounds, backreferences) is reported and left unchecked, never handed to
- * JavaScript's RegExp.
- */
-
-/** Compiled patterns by source. A Package's schemas repeat across its versions; this keeps the set bounded. */
-const COMPILED_KEPT = 1024;
-const compiled = new Map();
-/**
- * JSON Schema's `pattern` is an ECMA-262 regular expression searched anywhere in the string (not anchored).
- * RE2JS.translateRegExp rewrites the JavaScript-only spellings RE2 would misread (`(?<name>`, `\uXXXX`, `\cA`, `[^]`);
- * RE2JS#test is an unanchored search. Throws (RE2JSSyntaxException) when RE2 cannot compile the pattern.
- */
-function linearRegExp(pattern) {
-    let re = compiled.get(pattern);
-    if (re)
-        return re;
-    const engine = build/* RE2JS */.L3.compile(build/* RE2JS */.L3.translateRegExp(pattern));
-    re = { test: (s) => engine.test(s), toString: () => `/${pattern}/re2` };
-    if (compiled.size >= COMPILED_KEPT)
-        compiled.delete(compiled.keys().next().value);
-    compiled.set(pattern, re);
-    return re;
-}
-/** ajv's `code.regExp`: flags are ignored (ajv passes "u" or ""; RE2 reads every pattern as Unicode). */
-const regExpEngine = Object.assign((pattern, _flags) => linearRegExp(pattern), {
-    code: 'linearRegExp', // only read by ajv's standalone code generation, which this project does not use
-});
-/** Why RE2 cannot run a pattern (lookaround, backreference, bad syntax), or undefined when it can. */
-function unsupportedPattern(pattern) {
-    try {
-        linearRegExp(pattern);
-        return undefined;
-    }
-    catch (err) {
-        // re2js: "error parsing regexp: invalid or unsupported Perl syntax: `(?=`"
-        return err.message.replace(/^error parsing regexp: /, '');
-    }
-}
-
+// EXTERNAL MODULE: ./src/carvel/values-schema/pattern.ts
+var values_schema_pattern = __webpack_require__(1078);
 ;// CONCATENATED MODULE: ./src/carvel/values-schema/ajv.ts
 /** The ajv instances: one long-lived for the meta-schema, and a fresh one per values schema. */
 
@@ -6011,7 +6085,7 @@ const OPTIONS = {
  */
 function addFormatsTo(instance) {
     addFormats(instance);
-    instance.addFormat('regex', (s) => unsupportedPattern(s) === undefined);
+    instance.addFormat('regex', (s) => (0,values_schema_pattern/* unsupportedPattern */.kg)(s) === undefined);
 }
 /**
  * The formats every instance knows: ajv-formats' full set (`regex` is replaced, not added). normalise() keeps a
@@ -6052,7 +6126,7 @@ const FORMAT_NAMES = new Set([
  * (compiling it on the first check, tens), and most schemas are plainly valid without asking it (meta-schema.ts).
  */
 const metaSchemaChecker = (0,once/* once */.O)(() => {
-    const instance = new ajv.Ajv({ ...OPTIONS, verbose: true, code: { regExp: regExpEngine } });
+    const instance = new ajv.Ajv({ ...OPTIONS, verbose: true, code: { regExp: values_schema_pattern/* regExpEngine */.EW } });
     addFormatsTo(instance);
     return instance;
 });
@@ -6075,7 +6149,7 @@ function compiler() {
         validateSchema: false,
         meta: false,
         addUsedSchema: false,
-        code: { optimize: false, process: compileEagerly, regExp: regExpEngine },
+        code: { optimize: false, process: compileEagerly, regExp: values_schema_pattern/* regExpEngine */.EW },
     });
     addFormatsTo(instance);
     return instance;
@@ -6700,7 +6774,7 @@ function copyPattern(node, out, place) {
         note(place, 'pattern', `pattern must be a string, not ${typeOf(pattern)}: not checked`);
         return;
     }
-    const why = unsupportedPattern(pattern);
+    const why = (0,values_schema_pattern/* unsupportedPattern */.kg)(pattern);
     if (why === undefined)
         out.pattern = pattern;
     else
@@ -6763,7 +6837,7 @@ function normalisePatternProperties(node, out, place) {
     const kept = {};
     let unchecked = false;
     for (const [pattern, c] of Object.entries(pp)) {
-        const why = unsupportedPattern(pattern);
+        const why = (0,values_schema_pattern/* unsupportedPattern */.kg)(pattern);
         if (why === undefined)
             put(kept, pattern, normalise(c, child(place, ['*'], ['patternProperties', pattern])));
         else {
@@ -6919,12 +6993,15 @@ function metaSchemaError(normalized) {
 
 
 
+
+
 const UNCHECKABLE = {
     path: [],
     keyword: 'uncheckable',
     message: 'cannot be checked against the valuesSchema: a map in the values has a key named valueOf or toString where the schema compares values (uniqueItems, enum, const); rename the key',
 };
 function compileValuesSchema(openAPIv3) {
+    (0,values_schema_pattern/* requireLinearEngineFor */.s0)(openAPIv3);
     const notes = [];
     const normalised = normaliseValuesSchema(openAPIv3, notes);
     if (normalised.error !== undefined)
@@ -7462,7 +7539,7 @@ async function lstatOrUndefined(path) {
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _yaml_parse_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(420);
+/* harmony import */ var _yaml_limits_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8071);
 /* harmony import */ var _paths_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5092);
 /* harmony import */ var _snapshot_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5218);
 /**
@@ -7491,7 +7568,7 @@ class LocalSnapshot {
         this.#entries ??= this.#walk();
         return this.#entries;
     }
-    async read(path, { maxBytes = _yaml_parse_js__WEBPACK_IMPORTED_MODULE_3__/* .DEFAULT_LIMITS */ .dR.maxBytes } = {}) {
+    async read(path, { maxBytes = _yaml_limits_js__WEBPACK_IMPORTED_MODULE_3__/* .DEFAULT_LIMITS */ .d.maxBytes } = {}) {
         const target = await this.#resolve(path);
         if (!target)
             return undefined;
@@ -9709,11 +9786,26 @@ function leafText(node) {
 
 /***/ }),
 
+/***/ 8071:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   d: () => (/* binding */ DEFAULT_LIMITS)
+/* harmony export */ });
+const DEFAULT_LIMITS = {
+    maxBytes: 4 * 1024 * 1024,
+    maxAliasCount: 200,
+    maxDocuments: 1000,
+};
+
+
+/***/ }),
+
 /***/ 420:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   dR: () => (/* binding */ DEFAULT_LIMITS),
+/* harmony export */   dR: () => (/* reexport safe */ _limits_js__WEBPACK_IMPORTED_MODULE_2__.d),
 /* harmony export */   hN: () => (/* binding */ parseYaml),
 /* harmony export */   jV: () => (/* binding */ formatPath),
 /* harmony export */   lZ: () => (/* binding */ tooLargeYaml),
@@ -9722,6 +9814,7 @@ function leafText(node) {
 /* unused harmony exports yamlMessage, nodeAt, keyNodeAt */
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
 /* harmony import */ var _diagnostics_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4851);
+/* harmony import */ var _limits_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8071);
 /**
  * YAML with positions and limits. Every document keeps its source ranges so that any diagnostic can
  * name file, line and column; duplicate keys are errors; aliases and sizes are bounded so a hostile
@@ -9729,12 +9822,9 @@ function leafText(node) {
  */
 
 
-const DEFAULT_LIMITS = {
-    maxBytes: 4 * 1024 * 1024,
-    maxAliasCount: 200,
-    maxDocuments: 1000,
-};
-function parseYaml(file, text, limits = DEFAULT_LIMITS, origin = { lineOffset: 0, columnOffset: 0 }) {
+
+
+function parseYaml(file, text, limits = _limits_js__WEBPACK_IMPORTED_MODULE_2__/* .DEFAULT_LIMITS */ .d, origin = { lineOffset: 0, columnOffset: 0 }) {
     const lineCounter = new yaml__WEBPACK_IMPORTED_MODULE_0__/* .LineCounter */ .HN();
     const position = (offset) => {
         const { line, col } = lineCounter.linePos(offset);

@@ -197,8 +197,8 @@ var reader = __webpack_require__(4429);
 var boundaries = __webpack_require__(2391);
 // EXTERNAL MODULE: ./src/plan/model/repository.ts
 var repository = __webpack_require__(1925);
-// EXTERNAL MODULE: ./src/plan/run.ts + 11 modules
-var run = __webpack_require__(1059);
+// EXTERNAL MODULE: ./src/plan/run.ts + 10 modules
+var run = __webpack_require__(2784);
 // EXTERNAL MODULE: ./src/plan/modes/install/run.ts + 1 modules
 var install_run = __webpack_require__(1317);
 ;// CONCATENATED MODULE: ./src/config/edit.ts

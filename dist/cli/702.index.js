@@ -113,8 +113,8 @@ var load = __webpack_require__(2331);
 var load_reader = __webpack_require__(4429);
 // EXTERNAL MODULE: ./src/plan/model/repository.ts
 var repository = __webpack_require__(1925);
-// EXTERNAL MODULE: ./src/plan/plan.ts
-var plan = __webpack_require__(8720);
+// EXTERNAL MODULE: ./src/plan/plan.ts + 1 modules
+var plan = __webpack_require__(8597);
 ;// CONCATENATED MODULE: ./src/plan/modes/status/run.ts
 /**
  * The input of the status matrix, gathered through the planner: flux-pkg.yaml, a whole-repo

@@ -10,7 +10,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 
 (0,_startup_js__WEBPACK_IMPORTED_MODULE_0__/* .enableCompileCache */ .L)();
 // Imported after the cache is on, so the CLI's code is compiled from it.
-const { main } = await Promise.all(/* import() */[__nccwpck_require__.e(106), __nccwpck_require__.e(118)]).then(__nccwpck_require__.bind(__nccwpck_require__, 118));
+const { main } = await Promise.all(/* import() */[__nccwpck_require__.e(899), __nccwpck_require__.e(118)]).then(__nccwpck_require__.bind(__nccwpck_require__, 118));
 // Output piped into `head` closes early: stop writing there instead of crashing on EPIPE.
 const closed = new Set();
 for (const stream of [process.stdout, process.stderr]) {
