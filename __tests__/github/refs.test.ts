@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { branchNameProblem, isRefRace } from '../../src/github/refs.js';
+import { branchNameProblem, isRefRace, readableByName } from '../../src/github/refs.js';
 
 describe('branch names git accepts', () => {
   it.each(['flux-pkg/app.default.tap/dev', 'flux-pkg/payments-api.apps.example.com/prod', 'release/v1.2.3'])(
@@ -38,5 +38,15 @@ describe('which 422s are races', () => {
     expect(isRefRace(answer('Reference name is invalid'))).toBe(false);
     expect(isRefRace(answer('Object does not exist'))).toBe(false);
     expect(isRefRace(answer('Reference already exists', 409))).toBe(false);
+  });
+});
+
+describe('branches GitHub reads by name in a tree path', () => {
+  it('reads a plain name by name, and one with "/" or shaped like a sha by its head', () => {
+    expect(readableByName('main')).toBe(true);
+    expect(readableByName('release-1.2')).toBe(true);
+    expect(readableByName('release/1.2')).toBe(false);
+    expect(readableByName('0123456789abcdef0123456789abcdef01234567')).toBe(false);
+    expect(readableByName('0123456789abcdef0123456789abcdef0123456')).toBe(true);
   });
 });

@@ -15,6 +15,7 @@
 import * as core from '@actions/core';
 import { api } from '../github/api-call.js';
 import type { CommitFacts } from '../github/objects.js';
+import { readableByName } from '../github/refs.js';
 import { combineResults } from '../plan/proposals/combine.js';
 import { deliveredSoFar, NOTHING_CHANGED, type Since } from './install-cursor.js';
 import type { Wanted } from './install-delivery.js';
@@ -56,7 +57,7 @@ export async function deliverPush(session: Session, what: Wanted, mode = 'instal
 /**
  * The base's head and whole tree, asked for while the delivery module evaluates: GitObjects keeps the tree under
  * its sha, where the delivery's base read (github/publish.ts readBase) finds it. Read by the branch's name beside
- * the head (one round trip), except for a name GitHub would read as something else (readBase's rule too).
+ * the head (one round trip), except for a name GitHub would read as something else (refs.ts readableByName).
  */
 async function readBaseAhead(session: Session, head?: CommitFacts): Promise<CommitFacts | undefined> {
   const { objects, baseBranch } = session;
@@ -64,9 +65,9 @@ async function readBaseAhead(session: Session, head?: CommitFacts): Promise<Comm
     objects.tree(head.treeSha, true).catch(() => {});
     return head;
   }
-  const byName = /\/|^[0-9a-f]{40}$/.test(baseBranch)
-    ? undefined
-    : objects.treeOfBranch(baseBranch).catch(() => undefined);
+  const byName = readableByName(baseBranch)
+    ? objects.treeOfBranch(baseBranch).catch(() => undefined)
+    : undefined;
   const [read] = await Promise.all([
     api(`reading branch ${baseBranch}`, () => objects.branch(baseBranch)),
     byName,

@@ -12,7 +12,7 @@ import { MARKER_FIELDS, readMarker, trustedVersion } from '../report/pull-reques
 import { RaceLostError } from './api-call.js';
 import type { GitHubClient } from './client.js';
 import type { CommitFacts, GitObjects } from './objects.js';
-import { isRefRace } from './refs.js';
+import { isRefRace, readableByName } from './refs.js';
 import { filesOf, type RepoRef, TRUNCATED_MESSAGE, type TreeEntry, TreeTruncatedError } from './snapshot.js';
 import { blobSha, type TreeIndex } from './tree-index.js';
 import { readKnownTree, widen } from './tree-walk.js';
@@ -67,8 +67,7 @@ export async function readBase(
   partialOk = false,
   headNow?: CommitFacts,
 ): Promise<Base | undefined> {
-  // A name with "/" or one that looks like a sha would be read as something else: read by sha then.
-  const byName = headNow || /\/|^[0-9a-f]{40}$/.test(branch) ? undefined : objects.treeOfBranch(branch);
+  const byName = headNow || !readableByName(branch) ? undefined : objects.treeOfBranch(branch);
   byName?.catch(() => {});
   const head = headNow ?? (await objects.branch(branch));
   if (!head) return undefined;

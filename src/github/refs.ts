@@ -5,6 +5,14 @@
 
 const MAX_BYTES = 255;
 
+/**
+ * Whether GitHub reads `branch` as that branch in a path such as `/git/trees/{tree_sha}`: a name with "/"
+ * or one that looks like a sha would be read as something else, so such a branch is read by its head's sha.
+ */
+export function readableByName(branch: string): boolean {
+  return !/\/|^[0-9a-f]{40}$/.test(branch);
+}
+
 /** Why `name` cannot be a branch name, or undefined when it can. */
 export function branchNameProblem(name: string): string | undefined {
   if (name === '') return 'is empty';
