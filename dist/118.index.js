@@ -301,7 +301,7 @@ async function withinBudget(d, proposals, pulls) {
 function checkBeforeWriting(d, proposals) {
     for (const proposal of proposals) {
         const branch = `${d.branchPrefix}/${proposal.key}`;
-        const problem = (0,_refs_js__WEBPACK_IMPORTED_MODULE_3__/* .branchNameProblem */ .h)(branch);
+        const problem = (0,_refs_js__WEBPACK_IMPORTED_MODULE_3__/* .branchNameProblem */ .hq)(branch);
         if (problem)
             throw new _api_call_js__WEBPACK_IMPORTED_MODULE_1__/* .DeliveryError */ .VE(`the branch name "${branch}" ${problem}; git refuses it`);
         const unsafe = proposal.files.flatMap((f) => {
@@ -450,8 +450,7 @@ async function getBranchHead(client, ref, branch) {
  * only (else TreeTruncatedError). `headNow`: the head as just read (its tree is then read by sha).
  */
 async function readBase(objects, branch, partialOk = false, headNow) {
-    // A name with "/" or one that looks like a sha would be read as something else: read by sha then.
-    const byName = headNow || /\/|^[0-9a-f]{40}$/.test(branch) ? undefined : objects.treeOfBranch(branch);
+    const byName = headNow || !(0,refs/* readableByName */.PU)(branch) ? undefined : objects.treeOfBranch(branch);
     byName?.catch(() => { });
     const head = headNow ?? (await objects.branch(branch));
     if (!head)
@@ -717,7 +716,7 @@ async function writeBranch(objects, base, spec, hasOpenPull, onCommit) {
         return { head: commit, commit, created: true };
     }
     catch (e) {
-        if (!(0,refs/* isRefRace */.b)(e))
+        if (!(0,refs/* isRefRace */.bY)(e))
             throw e;
     }
     const existing = await objects.branch(spec.branch);
@@ -754,7 +753,7 @@ async function forceBranch(objects, branch, sha) {
         await objects.client.rest.git.updateRef({ ...objects.ref, ref: `heads/${branch}`, sha, force: true });
     }
     catch (e) {
-        if ((0,refs/* isRefRace */.b)(e))
+        if ((0,refs/* isRefRace */.bY)(e))
             throw new api_call/* RaceLostError */.Ss(`branch ${branch} changed while it was being written`);
         throw e;
     }

@@ -2147,14 +2147,22 @@ function concurrencyLimit(max) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   b: () => (/* binding */ isRefRace),
-/* harmony export */   h: () => (/* binding */ branchNameProblem)
+/* harmony export */   PU: () => (/* binding */ readableByName),
+/* harmony export */   bY: () => (/* binding */ isRefRace),
+/* harmony export */   hq: () => (/* binding */ branchNameProblem)
 /* harmony export */ });
 /**
  * Branch names as git and GitHub accept them (git check-ref-format's rules, plus GitHub's 255-byte
  * cap), checked before the first write so a bad name gets its real reason instead of a 422.
  */
 const MAX_BYTES = 255;
+/**
+ * Whether GitHub reads `branch` as that branch in a path such as `/git/trees/{tree_sha}`: a name with "/"
+ * or one that looks like a sha would be read as something else, so such a branch is read by its head's sha.
+ */
+function readableByName(branch) {
+    return !/\/|^[0-9a-f]{40}$/.test(branch);
+}
 /** Why `name` cannot be a branch name, or undefined when it can. */
 function branchNameProblem(name) {
     if (name === '')
@@ -2330,7 +2338,7 @@ function readInputs() {
         throw new InputError(`input auto-merge must be merge, squash or rebase, not "${autoMerge}"`);
     }
     const branchPrefix = (input('branch-prefix') || fallback('branch-prefix')).trim();
-    const prefixProblem = (0,_github_refs_js__WEBPACK_IMPORTED_MODULE_3__/* .branchNameProblem */ .h)(branchPrefix);
+    const prefixProblem = (0,_github_refs_js__WEBPACK_IMPORTED_MODULE_3__/* .branchNameProblem */ .hq)(branchPrefix);
     if (prefixProblem)
         throw new InputError(`input branch-prefix "${branchPrefix}" is not a valid git branch name: it ${prefixProblem}`);
     const prFlow = input('pr-flow').trim();

@@ -63,6 +63,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6421);
 /* harmony import */ var _github_api_call_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5452);
+/* harmony import */ var _github_refs_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9081);
 /* harmony import */ var _plan_proposals_combine_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2614);
 /* harmony import */ var _install_cursor_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4804);
 /* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5980);
@@ -80,6 +81,7 @@ __webpack_require__.r(__webpack_exports__);
  * 11 alternating runs each). The import starts as soon as it is known to be needed, before the base is read, so its
  * evaluation overlaps the reads in flight.
  */
+
 
 
 
@@ -119,7 +121,7 @@ async function deliverPush(session, what, mode = 'install') {
 /**
  * The base's head and whole tree, asked for while the delivery module evaluates: GitObjects keeps the tree under
  * its sha, where the delivery's base read (github/publish.ts readBase) finds it. Read by the branch's name beside
- * the head (one round trip), except for a name GitHub would read as something else (readBase's rule too).
+ * the head (one round trip), except for a name GitHub would read as something else (refs.ts readableByName).
  */
 async function readBaseAhead(session, head) {
     const { objects, baseBranch } = session;
@@ -127,9 +129,9 @@ async function readBaseAhead(session, head) {
         objects.tree(head.treeSha, true).catch(() => { });
         return head;
     }
-    const byName = /\/|^[0-9a-f]{40}$/.test(baseBranch)
-        ? undefined
-        : objects.treeOfBranch(baseBranch).catch(() => undefined);
+    const byName = (0,_github_refs_js__WEBPACK_IMPORTED_MODULE_6__/* .readableByName */ .PU)(baseBranch)
+        ? objects.treeOfBranch(baseBranch).catch(() => undefined)
+        : undefined;
     const [read] = await Promise.all([
         (0,_github_api_call_js__WEBPACK_IMPORTED_MODULE_1__/* .api */ .FH)(`reading branch ${baseBranch}`, () => objects.branch(baseBranch)),
         byName,
@@ -711,7 +713,7 @@ async function advanceCursor(client, ref, baseBranch, from, to, environments) {
             return 'created';
         }
         catch (e) {
-            if ((0,_refs_js__WEBPACK_IMPORTED_MODULE_1__/* .isRefRace */ .b)(e))
+            if ((0,_refs_js__WEBPACK_IMPORTED_MODULE_1__/* .isRefRace */ .bY)(e))
                 return 'left-to-newer';
             throw e;
         }
@@ -721,7 +723,7 @@ async function advanceCursor(client, ref, baseBranch, from, to, environments) {
         return 'moved';
     }
     catch (e) {
-        if (!(0,_refs_js__WEBPACK_IMPORTED_MODULE_1__/* .isRefRace */ .b)(e))
+        if (!(0,_refs_js__WEBPACK_IMPORTED_MODULE_1__/* .isRefRace */ .bY)(e))
             throw e;
     }
     // Not a fast-forward. The cursor was read before the base, so a base that only moved forward
