@@ -1,6 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { loadLinearEngineFor, usesPatterns } from '../../../../src/carvel/values-schema/pattern.js';
-import { compileValuesSchema, LinearEngineNotLoadedError } from '../../../../src/carvel/values-schema.js';
+import { describe, expect, it, vi } from 'vitest';
+import { usesPatterns } from '../../../../src/carvel/values-schema/pattern.js';
 
 describe('usesPatterns: whether a schema needs RE2', () => {
   it.each([
@@ -23,8 +22,14 @@ describe('usesPatterns: whether a schema needs RE2', () => {
 });
 
 describe('the RE2 engine is loaded before a pattern is compiled', () => {
-  // One sequence: the module's engine is loaded once per test file.
+  // The engine is loaded once per module instance, and test files share a worker's modules (isolate: false):
+  // fresh instances, so the state before the load is this test's own whatever ran before it.
   it('fails loudly before the load, and checks by RE2 after it', async () => {
+    vi.resetModules();
+    const { loadLinearEngineFor } = await import('../../../../src/carvel/values-schema/pattern.js');
+    const { compileValuesSchema, LinearEngineNotLoadedError } = await import(
+      '../../../../src/carvel/values-schema.js'
+    );
     const schema = { type: 'object', properties: { p: { type: 'string', pattern: '(?i)^[a-z]+$' } } };
     expect(() => compileValuesSchema(schema)).toThrow(LinearEngineNotLoadedError);
     expect(compileValuesSchema({ type: 'object' }).ok).toBe(true);
