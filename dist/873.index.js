@@ -63,7 +63,6 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6421);
 /* harmony import */ var _github_api_call_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5452);
-/* harmony import */ var _github_refs_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9081);
 /* harmony import */ var _plan_proposals_combine_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2614);
 /* harmony import */ var _install_cursor_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4804);
 /* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5980);
@@ -72,16 +71,16 @@ __webpack_require__.r(__webpack_exports__);
  * Mode install: the Packages a push wrote (or the `packages` input names) → a PackageInstall and
  * values Secret for each environment that takes new versions directly → one pull request each.
  *
- * This file is the mode's shell: it reads the delivery cursor and the base's head with only the REST client
- * loaded, and imports the planning part (install-delivery.ts: the planner, flux-pkg.yaml's reader, yaml, ajv,
- * the publishing code) only when there is something to deliver. A rerun or a scheduled run that finds the
- * cursor at the base so ends after 2 reads without loading any of it. Measured with the start-up's other cuts
- * (kinds.ts, api-call.ts, yaml/limits.ts, the lazy status loader): the bundle's start-up chunks 2.73 → 1.45 MB, the
- * no-op replay 0.91× the wall time of the build before (0.92× CPU, 6 MiB less peak memory; bench/replay-stand-in.ts,
- * 11 alternating runs each). The import starts as soon as it is known to be needed, before the base is read, so its
- * evaluation overlaps the reads in flight.
+ * This file is the mode's shell: it reads the delivery cursor and the base's head, together, with only the
+ * REST client loaded, and imports the planning part (install-delivery.ts: the planner, flux-pkg.yaml's
+ * reader, yaml, ajv, the publishing code) only when there is something to deliver. A rerun or a scheduled run
+ * that finds the cursor at the base so ends after 2 reads (one round trip) without loading any of it.
+ * Measured with the start-up's other cuts (kinds.ts, api-call.ts, yaml/limits.ts, the lazy status loader):
+ * the bundle's start-up chunks 2.73 → 1.45 MB, the no-op replay 0.91× the wall time of the build before
+ * (0.92× CPU, 6 MiB less peak memory; bench/replay-stand-in.ts, 11 alternating runs each). The import starts
+ * as soon as it is known to be needed, before the base's tree is read, so its evaluation overlaps that
+ * read.
  */
-
 
 
 
@@ -100,45 +99,36 @@ async function install(session) {
  */
 async function deliverPush(session, what, mode = 'install') {
     const { inputs } = session;
+    // Every install run reads the base's head (a no-op compares it with the cursor, a delivery starts
+    // from it): asked for beside the cursor, a rerun that finds nothing to do waits one round trip, not two.
+    const headRead = readHead(session);
     const since = inputs.packages ? undefined : await (0,_install_cursor_js__WEBPACK_IMPORTED_MODULE_3__/* .deliveredSoFar */ .i)(session);
     // Read ahead while the base is read, when a push says the base moved past it (a scheduled run
     // usually finds the cursor at the base: then its tree is never needed).
     const pushed = session.facts.push?.after;
     if (since?.sha && pushed && pushed !== since.sha)
         void (0,_session_js__WEBPACK_IMPORTED_MODULE_5__/* .treeOfCommit */ .rv)(session, since.sha);
-    // A rerun or a scheduled run usually finds the base where a cursor is: the head alone says so.
-    let head;
     const done = since?.delivered ?? [];
-    if (since && done.length > 0 && (!pushed || done.includes(pushed))) {
-        head = await (0,_github_api_call_js__WEBPACK_IMPORTED_MODULE_1__/* .api */ .FH)(`reading branch ${session.baseBranch}`, () => session.objects.branch(session.baseBranch));
-        if (head && done.includes(head.sha))
-            return nothingSince(since, mode, inputs.dryRun);
-    }
+    const head = await headRead;
+    if (since && head && done.includes(head.sha))
+        return nothingSince(since, mode, inputs.dryRun);
     const delivery = Promise.all(/* import() */[__webpack_require__.e(561), __webpack_require__.e(720), __webpack_require__.e(118), __webpack_require__.e(678)]).then(__webpack_require__.bind(__webpack_require__, 2678));
-    head = await readBaseAhead(session, head);
+    readBaseAhead(session, head);
     await (await delivery).deliverSince(session, what, mode, since, head);
 }
-/**
- * The base's head and whole tree, asked for while the delivery module evaluates: GitObjects keeps the tree under
- * its sha, where the delivery's base read (github/publish.ts readBase) finds it. Read by the branch's name beside
- * the head (one round trip), except for a name GitHub would read as something else (refs.ts readableByName).
- */
-async function readBaseAhead(session, head) {
-    const { objects, baseBranch } = session;
-    if (head) {
-        objects.tree(head.treeSha, true).catch(() => { });
-        return head;
-    }
-    const byName = (0,_github_refs_js__WEBPACK_IMPORTED_MODULE_6__/* .readableByName */ .PU)(baseBranch)
-        ? objects.treeOfBranch(baseBranch).catch(() => undefined)
-        : undefined;
-    const [read] = await Promise.all([
-        (0,_github_api_call_js__WEBPACK_IMPORTED_MODULE_1__/* .api */ .FH)(`reading branch ${baseBranch}`, () => objects.branch(baseBranch)),
-        byName,
-    ]);
-    if (read && !byName)
-        objects.tree(read.treeSha, true).catch(() => { });
+/** The base branch's head, read now; a failure surfaces where it is awaited (a missing base: the delivery says so). */
+function readHead(session) {
+    const read = (0,_github_api_call_js__WEBPACK_IMPORTED_MODULE_1__/* .api */ .FH)(`reading branch ${session.baseBranch}`, () => session.objects.branch(session.baseBranch));
+    read.catch(() => { });
     return read;
+}
+/**
+ * The base's whole tree, asked for while the delivery module evaluates: GitObjects keeps it under its sha,
+ * where the delivery's base read (github/publish.ts readBase) finds it.
+ */
+function readBaseAhead(session, head) {
+    if (head)
+        session.objects.tree(head.treeSha, true).catch(() => { });
 }
 /** The cursor is at the base's head: everything there is delivered, so nothing more is read. */
 async function nothingSince(since, mode, dryRun) {

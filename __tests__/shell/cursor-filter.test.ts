@@ -1,10 +1,11 @@
 /**
  * The delivery cursor of a run limited by the environments input (src/github/cursor.ts): a replay
- * of such a run finds its filter's cursor at the base in two reads and writes nothing; the
+ * of such a run finds its filter's cursor at the base in two reads, one round trip, and writes nothing; the
  * unlimited cursor stays the authority, so a later run for every environment still delivers the
  * environments the limited run left; a hostile environments value cannot shape the ref's name.
  */
 import { describe, expect, it } from 'vitest';
+import { longestChain } from '../../bench/call-log.js';
 import { cursorRefOf, filterKey } from '../../src/github/cursor.js';
 import { branchNameProblem } from '../../src/github/refs.js';
 import { COMPONENT } from '../e2e/fixtures.js';
@@ -27,17 +28,20 @@ describe('the cursor of an environments filter', () => {
     expect(standIn.head(EVERYWHERE)).toBeUndefined();
 
     const [calls, writes] = [standIn.calls.length, standIn.writes().length];
+    // Answers that take a while, so that reads made together are seen in flight together.
+    standIn.setLatency(150);
     // The same filter written differently is the same filter.
     const replay = await act(standIn, event, { environments: 'dev, dev' });
     expect(replay.code, replay.stdout).toBe(0);
     expect(standIn.writes()).toHaveLength(writes);
     const reads = standIn.calls.slice(calls);
     expect(reads.length, reads.map((c) => c.path).join('\n')).toBeLessThanOrEqual(10);
-    // Both cursors in one read, then the base's head: at the filter's cursor.
-    expect(reads.map((c) => c.route.replace('/repos/{owner}/{repo}', ''))).toEqual([
-      'GET /git/matching-refs/{ref}',
+    // Both cursors in one read, beside the base's head: at the filter's cursor. One round trip.
+    expect(reads.map((c) => c.route.replace('/repos/{owner}/{repo}', '')).sort()).toEqual([
       'GET /branches/{branch}',
+      'GET /git/matching-refs/{ref}',
     ]);
+    expect(longestChain(reads)).toBe(1);
     expect(replay.summary).toContain('nothing changed since the last delivery');
   });
 

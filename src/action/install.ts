@@ -2,20 +2,20 @@
  * Mode install: the Packages a push wrote (or the `packages` input names) → a PackageInstall and
  * values Secret for each environment that takes new versions directly → one pull request each.
  *
- * This file is the mode's shell: it reads the delivery cursor and the base's head with only the REST client
- * loaded, and imports the planning part (install-delivery.ts: the planner, flux-pkg.yaml's reader, yaml, ajv,
- * the publishing code) only when there is something to deliver. A rerun or a scheduled run that finds the
- * cursor at the base so ends after 2 reads without loading any of it. Measured with the start-up's other cuts
- * (kinds.ts, api-call.ts, yaml/limits.ts, the lazy status loader): the bundle's start-up chunks 2.73 → 1.45 MB, the
- * no-op replay 0.91× the wall time of the build before (0.92× CPU, 6 MiB less peak memory; bench/replay-stand-in.ts,
- * 11 alternating runs each). The import starts as soon as it is known to be needed, before the base is read, so its
- * evaluation overlaps the reads in flight.
+ * This file is the mode's shell: it reads the delivery cursor and the base's head, together, with only the
+ * REST client loaded, and imports the planning part (install-delivery.ts: the planner, flux-pkg.yaml's
+ * reader, yaml, ajv, the publishing code) only when there is something to deliver. A rerun or a scheduled run
+ * that finds the cursor at the base so ends after 2 reads (one round trip) without loading any of it.
+ * Measured with the start-up's other cuts (kinds.ts, api-call.ts, yaml/limits.ts, the lazy status loader):
+ * the bundle's start-up chunks 2.73 → 1.45 MB, the no-op replay 0.91× the wall time of the build before
+ * (0.92× CPU, 6 MiB less peak memory; bench/replay-stand-in.ts, 11 alternating runs each). The import starts
+ * as soon as it is known to be needed, before the base's tree is read, so its evaluation overlaps that
+ * read.
  */
 
 import * as core from '@actions/core';
 import { api } from '../github/api-call.js';
 import type { CommitFacts } from '../github/objects.js';
-import { readableByName } from '../github/refs.js';
 import { combineResults } from '../plan/proposals/combine.js';
 import { deliveredSoFar, NOTHING_CHANGED, type Since } from './install-cursor.js';
 import type { Wanted } from './install-delivery.js';
@@ -35,45 +35,35 @@ export async function install(session: Session): Promise<void> {
  */
 export async function deliverPush(session: Session, what: Wanted, mode = 'install'): Promise<void> {
   const { inputs } = session;
+  // Every install run reads the base's head (a no-op compares it with the cursor, a delivery starts
+  // from it): asked for beside the cursor, a rerun that finds nothing to do waits one round trip, not two.
+  const headRead = readHead(session);
   const since = inputs.packages ? undefined : await deliveredSoFar(session);
   // Read ahead while the base is read, when a push says the base moved past it (a scheduled run
   // usually finds the cursor at the base: then its tree is never needed).
   const pushed = session.facts.push?.after;
   if (since?.sha && pushed && pushed !== since.sha) void treeOfCommit(session, since.sha);
-  // A rerun or a scheduled run usually finds the base where a cursor is: the head alone says so.
-  let head: CommitFacts | undefined;
   const done = since?.delivered ?? [];
-  if (since && done.length > 0 && (!pushed || done.includes(pushed))) {
-    head = await api(`reading branch ${session.baseBranch}`, () =>
-      session.objects.branch(session.baseBranch),
-    );
-    if (head && done.includes(head.sha)) return nothingSince(since, mode, inputs.dryRun);
-  }
+  const head = await headRead;
+  if (since && head && done.includes(head.sha)) return nothingSince(since, mode, inputs.dryRun);
   const delivery = import('./install-delivery.js');
-  head = await readBaseAhead(session, head);
+  readBaseAhead(session, head);
   await (await delivery).deliverSince(session, what, mode, since, head);
 }
 
-/**
- * The base's head and whole tree, asked for while the delivery module evaluates: GitObjects keeps the tree under
- * its sha, where the delivery's base read (github/publish.ts readBase) finds it. Read by the branch's name beside
- * the head (one round trip), except for a name GitHub would read as something else (refs.ts readableByName).
- */
-async function readBaseAhead(session: Session, head?: CommitFacts): Promise<CommitFacts | undefined> {
-  const { objects, baseBranch } = session;
-  if (head) {
-    objects.tree(head.treeSha, true).catch(() => {});
-    return head;
-  }
-  const byName = readableByName(baseBranch)
-    ? objects.treeOfBranch(baseBranch).catch(() => undefined)
-    : undefined;
-  const [read] = await Promise.all([
-    api(`reading branch ${baseBranch}`, () => objects.branch(baseBranch)),
-    byName,
-  ]);
-  if (read && !byName) objects.tree(read.treeSha, true).catch(() => {});
+/** The base branch's head, read now; a failure surfaces where it is awaited (a missing base: the delivery says so). */
+function readHead(session: Session): Promise<CommitFacts | undefined> {
+  const read = api(`reading branch ${session.baseBranch}`, () => session.objects.branch(session.baseBranch));
+  read.catch(() => {});
   return read;
+}
+
+/**
+ * The base's whole tree, asked for while the delivery module evaluates: GitObjects keeps it under its sha,
+ * where the delivery's base read (github/publish.ts readBase) finds it.
+ */
+function readBaseAhead(session: Session, head: CommitFacts | undefined): void {
+  if (head) session.objects.tree(head.treeSha, true).catch(() => {});
 }
 
 /** The cursor is at the base's head: everything there is delivered, so nothing more is read. */

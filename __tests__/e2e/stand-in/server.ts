@@ -80,6 +80,8 @@ export interface StandIn {
   readonly faults: Faults;
   /** From now on, `x-ratelimit-remaining` counts down from `remaining` (a new hour, or a busy one). */
   setRateLimitRemaining(remaining: number): void;
+  /** From now on, each answer waits `ms` (latencyMs): calls in flight together then overlap visibly. */
+  setLatency(ms: number): void;
   /** Commit statuses posted, and the switch that refuses them (a fork's read-only token). */
   readonly statuses: StatusStore;
   /** The calls that are not GETs (POST /graphql included): what costs content-creation quota. */
@@ -346,6 +348,9 @@ export async function startStandIn(options: StandInOptions): Promise<StandIn> {
     violations,
     pulls: pulls.all,
     faults,
+    setLatency: (ms) => {
+      options.latencyMs = ms;
+    },
     setRateLimitRemaining: (n) => {
       remaining = n;
     },
