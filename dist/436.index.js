@@ -112,9 +112,10 @@ async function deliverPush(session, what, mode = 'install') {
     const head = await headRead;
     if (since && head && done.includes(head.sha))
         return nothingSince(since, mode, inputs.dryRun);
-    const delivery = Promise.all(/* import() */[__webpack_require__.e(561), __webpack_require__.e(720), __webpack_require__.e(118), __webpack_require__.e(678)]).then(__webpack_require__.bind(__webpack_require__, 2678));
     readBaseAhead(session, head);
-    await (await delivery).deliverSince(session, what, mode, since, head);
+    await letRequestsLeave();
+    const { deliverSince } = await Promise.all(/* import() */[__webpack_require__.e(561), __webpack_require__.e(720), __webpack_require__.e(118), __webpack_require__.e(678)]).then(__webpack_require__.bind(__webpack_require__, 2678));
+    await deliverSince(session, what, mode, since, head);
 }
 /** The base branch's head, read now; a failure surfaces where it is awaited (a missing base: the delivery says so). */
 function readHead(session) {
@@ -129,6 +130,17 @@ function readHead(session) {
 function readBaseAhead(session, head) {
     if (head)
         session.objects.tree(head.treeSha, true).catch(() => { });
+}
+/**
+ * Event-loop turns before a CPU-bound step: undici writes a request from a setImmediate, on a pooled
+ * socket in the turn after it is asked for, on a new one after its connect (turns 3–4). The delivery
+ * module's evaluation then holds the thread for ~35 ms while the tree reads are answered: one PR at 0 ms
+ * latency had its tree reads leave 47 ms after the head's answer without this, 3 ms with it (bench/
+ * rest-calls.ts --calls). A guess about timing, not about results: a request that leaves later only waits.
+ */
+async function letRequestsLeave(turns = 4) {
+    for (let i = 0; i < turns; i++)
+        await new Promise((resolve) => setImmediate(resolve));
 }
 /** The cursor is at the base's head: everything there is delivered, so nothing more is read. */
 async function nothingSince(since, mode, dryRun) {

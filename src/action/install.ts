@@ -46,9 +46,10 @@ export async function deliverPush(session: Session, what: Wanted, mode = 'instal
   const done = since?.delivered ?? [];
   const head = await headRead;
   if (since && head && done.includes(head.sha)) return nothingSince(since, mode, inputs.dryRun);
-  const delivery = import('./install-delivery.js');
   readBaseAhead(session, head);
-  await (await delivery).deliverSince(session, what, mode, since, head);
+  await letRequestsLeave();
+  const { deliverSince } = await import('./install-delivery.js');
+  await deliverSince(session, what, mode, since, head);
 }
 
 /** The base branch's head, read now; a failure surfaces where it is awaited (a missing base: the delivery says so). */
@@ -64,6 +65,17 @@ function readHead(session: Session): Promise<CommitFacts | undefined> {
  */
 function readBaseAhead(session: Session, head: CommitFacts | undefined): void {
   if (head) session.objects.tree(head.treeSha, true).catch(() => {});
+}
+
+/**
+ * Event-loop turns before a CPU-bound step: undici writes a request from a setImmediate, on a pooled
+ * socket in the turn after it is asked for, on a new one after its connect (turns 3–4). The delivery
+ * module's evaluation then holds the thread for ~35 ms while the tree reads are answered: one PR at 0 ms
+ * latency had its tree reads leave 47 ms after the head's answer without this, 3 ms with it (bench/
+ * rest-calls.ts --calls). A guess about timing, not about results: a request that leaves later only waits.
+ */
+async function letRequestsLeave(turns = 4): Promise<void> {
+  for (let i = 0; i < turns; i++) await new Promise((resolve) => setImmediate(resolve));
 }
 
 /** The cursor is at the base's head: everything there is delivered, so nothing more is read. */
