@@ -3,7 +3,7 @@
  * once; after it a bucket refills at the pace that keeps any 60 s window within GitHub's documented
  * secondary limit ("generally no more than 80 content-generating requests per minute and no more
  * than 500 per hour", docs.github.com/rest/using-the-rest-api/rate-limits-for-the-rest-api, noted in
- * /work/shared/research/actions.md), and a second bucket keeps the run within 500 an hour. Writes
+ * ../shared/research/actions.md), and a second bucket keeps the run within 500 an hour. Writes
  * that notify people (pull requests, comments, review requests) take a token of a third bucket too.
  *
  * Why buckets: @octokit/plugin-throttling's default is one write at a time, at least 1 s apart (3 s
