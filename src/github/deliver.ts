@@ -49,8 +49,11 @@ export interface Delivery {
   dryRun: boolean;
   /** The base's head as the mode just read it: the first attempt does not read it again. */
   head?: CommitFacts;
-  /** Plans on this base; called again for each attempt. */
-  propose: (base: Base) => Promise<Proposed>;
+  /**
+   * Plans on this base; called again for each attempt. `expect`: the keys planning is expected to
+   * propose, when known before it is done: their pull requests are read beside the planning.
+   */
+  propose: (base: Base, expect: (keys: readonly string[]) => void) => Promise<Proposed>;
   /** One-line progress notes. */
   log: (message: string) => void;
   /**
@@ -82,11 +85,15 @@ export async function readBaseOrFail(
 
 export async function deliver(d: Delivery): Promise<Delivered> {
   for (let attempt = 1; ; attempt++) {
-    // Read fresh each attempt, once the plan names the branches (pulls.prepare).
+    // Read fresh each attempt, once the plan names the branches (pulls.prepare), or as soon as
+    // the mode can tell which it will name (expect).
     const pulls = new OpenPulls(d.client, d.ref, d.baseBranch);
     const known = attempt === 1 ? d.head : undefined;
     const base = await readBaseOrFail(d.objects, d.baseBranch, d.partialBase, known);
-    const proposed = await d.propose(base);
+    const expect = (keys: readonly string[]) => {
+      if (!d.dryRun) pulls.expect(keys.map((key) => `${d.branchPrefix}/${key}`));
+    };
+    const proposed = await d.propose(base, expect);
     if (d.dryRun || !proposed.result.valid) return { ...proposed, base, published: [], deferred: [] };
     pulls.prepare(proposed.proposals.map((p) => `${d.branchPrefix}/${p.key}`));
     try {

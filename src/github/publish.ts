@@ -173,8 +173,32 @@ export class OpenPulls {
     private readonly baseBranch: string,
   ) {}
 
+  /**
+   * The read `expect` started before planning, named by the branches it reads for (readFor): kept
+   * when `prepare` is given branches that need the same read, else dropped.
+   */
+  #expected?: string;
+
+  /**
+   * Start the reads for the branches planning is expected to name, before it names them (deliver.ts):
+   * `prepare` then keeps them when they are the reads its branches need, and reads again when not.
+   */
+  expect(branches: readonly string[]): void {
+    if (this.#open || branches.length === 0) return;
+    this.prepare(branches);
+    this.#expected = readFor(branches);
+  }
+
   /** Start the reads for these branches (a failure surfaces at the first get()). */
   prepare(branches: readonly string[]): void {
+    if (this.#expected !== undefined) {
+      const same = this.#expected === readFor(branches);
+      this.#expected = undefined;
+      if (same) return;
+      // A wrong guess costs its read, never an answer: the branches planning named are read now.
+      this.#open = undefined;
+      this.#single = undefined;
+    }
     if (this.#open || branches.length === 0) return;
     if (branches.length === 1) {
       const branch = branches[0]!;
@@ -259,6 +283,11 @@ export class OpenPulls {
     const own = `${this.ref.owner}/${this.ref.repo}`;
     return pulls.filter((p) => p.head.repo?.full_name === own);
   }
+}
+
+/** Which read `prepare` makes for these branches: the one branch's, or every open pull request's. */
+function readFor(branches: readonly string[]): string {
+  return branches.length === 1 ? `branch ${branches[0]}` : 'every open one';
 }
 
 /**
