@@ -16,6 +16,7 @@ import { changedFiles, componentFolders, planReadable, rootTreeOf, widen } from 
 import { type Rewrapped, rewrapFiles } from '../plan/load/rewrap.js';
 import { type ChangeSet, changedPaths, classifyChanges } from '../plan/model/changes.js';
 import { discover } from '../plan/model/repository.js';
+import { expectedInstallKeys } from '../plan/modes/install/expected-keys.js';
 import { rewrapCandidates, rewrapNoKey, rewrapPlan, rewrapWanted } from '../plan/modes/install/rewrap.js';
 import { everyMergePromotion } from '../plan/modes/install/targets.js';
 import { promotionsOfMerge } from '../plan/modes/promote/merged.js';
@@ -60,7 +61,7 @@ export async function deliverSince(
     head,
     // A tree too large for one read is read only where the changes (or the packages input) point.
     partialBase: true,
-    propose: (base) => propose(session, what, since, base, state),
+    propose: (base, expect) => propose(session, what, since, base, state, expect),
   }).catch(async (e: unknown) => {
     // The plan is known even when GitHub failed: report it (valid, changed-files) before failing.
     const { planned, status, notes } = state;
@@ -88,6 +89,7 @@ async function propose(
   since: Since | undefined,
   base: Base,
   state: Proposing,
+  expect: (keys: readonly string[]) => void,
 ): Promise<Proposed> {
   const { inputs } = session;
   let snapshot = snapshotOf(session, base.tree);
@@ -109,6 +111,7 @@ async function propose(
   ];
   const { componentsPath, packagesDir } = loaded.config.layout;
   prefetchComponents(session, base, componentFolders(touched, componentsPath ?? ''), packagesDir);
+  announceKeys(session, what, loaded.config, base, changes, expect);
   const results = await api('reading the gitops repository', () =>
     planDelivery(session, what, { snapshot, loaded, base, changes }),
   );
@@ -127,6 +130,35 @@ async function propose(
     proposals.push(rewrapProposal(rewrap.changes, rewrap.files, style));
   state.planned = { result, proposals };
   return state.planned;
+}
+
+/**
+ * The pull requests' keys told to the delivery before planning, so that their read goes out beside
+ * the plan instead of after it: only where they are known exactly, the install of the Package files
+ * named (the push's, or the packages input's), one pull request per component and environment,
+ * nothing promoted and no re-wrap looked at. Otherwise nothing is told (deliver.ts reads after
+ * planning); a guess the plan then contradicts costs one read (publish.ts OpenPulls.prepare).
+ */
+function announceKeys(
+  session: Session,
+  what: Wanted,
+  config: RepoConfig,
+  base: Base,
+  changes: ChangeSet | undefined,
+  expect: (keys: readonly string[]) => void,
+): void {
+  const { inputs, facts } = session;
+  const packages = inputs.packages ?? changes?.packageFiles;
+  if (!what.install || inputs.path || !packages || packages.length === 0) return;
+  if ((inputs.prFlow ?? config.prFlow ?? 'per-component') !== 'per-component') return;
+  const promotes =
+    what.promote && !inputs.packages && (!changes || promotionsOfMerge(config, changes).length > 0);
+  const rewraps = !inputs.packages && facts.eventName !== 'pull_request' && rewrapWanted(changes);
+  if (promotes || rewraps) return;
+  const folders = componentFolders(packages, config.layout.componentsPath ?? '');
+  const paths = base.tree.map((e) => e.path).filter((p) => folders.some((f) => p.startsWith(`${f}/`)));
+  const keys = expectedInstallKeys(config, paths, packages, inputs.environments);
+  if (keys && keys.length > 0) expect(keys);
 }
 
 /**
