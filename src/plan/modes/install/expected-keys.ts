@@ -1,13 +1,13 @@
 /**
  * The pull requests an install of some Package files is expected to propose, told before it is
  * planned: one per (component, environment), a component being the one whose packages folder holds
- * a file and its environments those installEnvironments (targets.ts) gives. A guess, not a plan: a
+ * a file and its environments those install delivers to (targets.ts directEnvironments). A guess, not a plan: a
  * Package that is not newer, or one that does not load, proposes less, and the caller must check
  * the guess against the plan's proposals (deliver.ts does).
  */
 import type { RepoConfig } from '../../../config/config.js';
-import { environmentsOf, takesNewVersions } from '../../../config/graph.js';
 import { discover } from '../../model/repository.js';
+import { directEnvironments } from './targets.js';
 
 /** More pull requests than this are not guessed at: a bulk change waits for its plan. */
 export const MAX_EXPECTED_KEYS = 10;
@@ -29,9 +29,8 @@ export function expectedInstallKeys(
   for (const path of packageFiles) {
     const component = byPath.get(path);
     if (!component) return undefined;
-    for (const env of environmentsOf(config, component.name, component.environments))
-      if (takesNewVersions(config, env) && (!environments || environments.includes(env)))
-        keys.add(`${component.name}/${env}`);
+    for (const env of directEnvironments(config, component, environments))
+      keys.add(`${component.name}/${env}`);
     if (keys.size > MAX_EXPECTED_KEYS) return undefined;
   }
   return [...keys];

@@ -79,10 +79,19 @@ export function installTargets(
 
 /** The environments of a target install delivers to: those that take new versions directly, within the filter. */
 export function installEnvironments(ctx: Context, { component }: Target, request: InstallRequest): string[] {
-  const direct = environmentsOf(ctx.config, component.name, component.environments).filter((env) =>
-    takesNewVersions(ctx.config, env),
+  return directEnvironments(ctx.config, component, request.environments);
+}
+
+/** A component's environments that take new versions directly, within the environments filter when one is given. */
+export function directEnvironments(
+  config: RepoConfig,
+  component: Pick<ComponentLayout, 'name' | 'environments'>,
+  filter?: readonly string[],
+): string[] {
+  const direct = environmentsOf(config, component.name, component.environments).filter((env) =>
+    takesNewVersions(config, env),
   );
-  return request.environments ? direct.filter((env) => request.environments!.includes(env)) : direct;
+  return filter ? direct.filter((env) => filter.includes(env)) : direct;
 }
 
 /** An environment filter that matched no environment of the targets is an error, not an empty plan. */
