@@ -246,11 +246,16 @@ async function readBaseOrFail(objects, branch, partialOk = false, known) {
 }
 async function deliver(d) {
     for (let attempt = 1;; attempt++) {
-        // Read fresh each attempt, once the plan names the branches (pulls.prepare).
+        // Read fresh each attempt, once the plan names the branches (pulls.prepare), or as soon as
+        // the mode can tell which it will name (expect).
         const pulls = new _publish_js__WEBPACK_IMPORTED_MODULE_2__/* .OpenPulls */ .n_(d.client, d.ref, d.baseBranch);
         const known = attempt === 1 ? d.head : undefined;
         const base = await readBaseOrFail(d.objects, d.baseBranch, d.partialBase, known);
-        const proposed = await d.propose(base);
+        const expect = (keys) => {
+            if (!d.dryRun)
+                pulls.expect(keys.map((key) => `${d.branchPrefix}/${key}`));
+        };
+        const proposed = await d.propose(base, expect);
         if (d.dryRun || !proposed.result.valid)
             return { ...proposed, base, published: [], deferred: [] };
         pulls.prepare(proposed.proposals.map((p) => `${d.branchPrefix}/${p.key}`));
@@ -530,8 +535,32 @@ class OpenPulls {
         this.ref = ref;
         this.baseBranch = baseBranch;
     }
+    /**
+     * The read `expect` started before planning, named by the branches it reads for (readFor): kept
+     * when `prepare` is given branches that need the same read, else dropped.
+     */
+    #expected;
+    /**
+     * Start the reads for the branches planning is expected to name, before it names them (deliver.ts):
+     * `prepare` then keeps them when they are the reads its branches need, and reads again when not.
+     */
+    expect(branches) {
+        if (this.#open || branches.length === 0)
+            return;
+        this.prepare(branches);
+        this.#expected = readFor(branches);
+    }
     /** Start the reads for these branches (a failure surfaces at the first get()). */
     prepare(branches) {
+        if (this.#expected !== undefined) {
+            const same = this.#expected === readFor(branches);
+            this.#expected = undefined;
+            if (same)
+                return;
+            // A wrong guess costs its read, never an answer: the branches planning named are read now.
+            this.#open = undefined;
+            this.#single = undefined;
+        }
         if (this.#open || branches.length === 0)
             return;
         if (branches.length === 1) {
@@ -610,6 +639,10 @@ class OpenPulls {
         const own = `${this.ref.owner}/${this.ref.repo}`;
         return pulls.filter((p) => p.head.repo?.full_name === own);
     }
+}
+/** Which read `prepare` makes for these branches: the one branch's, or every open pull request's. */
+function readFor(branches) {
+    return branches.length === 1 ? `branch ${branches[0]}` : 'every open one';
 }
 /**
  * The most REST calls publishing one proposal makes when it loses no race (what the budget is

@@ -114,7 +114,7 @@ async function deliverPush(session, what, mode = 'install') {
         return nothingSince(since, mode, inputs.dryRun);
     readBaseAhead(session, head);
     await letRequestsLeave();
-    const { deliverSince } = await Promise.all(/* import() */[__webpack_require__.e(561), __webpack_require__.e(720), __webpack_require__.e(118), __webpack_require__.e(678)]).then(__webpack_require__.bind(__webpack_require__, 2678));
+    const { deliverSince } = await Promise.all(/* import() */[__webpack_require__.e(561), __webpack_require__.e(720), __webpack_require__.e(118), __webpack_require__.e(965)]).then(__webpack_require__.bind(__webpack_require__, 2965));
     await deliverSince(session, what, mode, since, head);
 }
 /** The base branch's head, read now; a failure surfaces where it is awaited (a missing base: the delivery says so). */

@@ -76,8 +76,12 @@ function installTargets(ctx, components, request, loaded) {
 }
 /** The environments of a target install delivers to: those that take new versions directly, within the filter. */
 function installEnvironments(ctx, { component }, request) {
-    const direct = (0,graph/* environmentsOf */.M2)(ctx.config, component.name, component.environments).filter((env) => (0,graph/* takesNewVersions */.QS)(ctx.config, env));
-    return request.environments ? direct.filter((env) => request.environments.includes(env)) : direct;
+    return directEnvironments(ctx.config, component, request.environments);
+}
+/** A component's environments that take new versions directly, within the environments filter when one is given. */
+function directEnvironments(config, component, filter) {
+    const direct = (0,graph/* environmentsOf */.M2)(config, component.name, component.environments).filter((env) => (0,graph/* takesNewVersions */.QS)(config, env));
+    return filter ? direct.filter((env) => filter.includes(env)) : direct;
 }
 /** An environment filter that matched no environment of the targets is an error, not an empty plan. */
 function environmentFilterMatchedNothing(ctx, targets, request) {
