@@ -26,6 +26,16 @@ const NEWER = '20230601120000.0.0';
 /** Older than the version dev runs (20230412153322.0.0): not installed, nothing proposed. */
 const OLDER = '20230101000000.0.0';
 
+/** A pull request for dev opened (#1), then a push of a newer Package: the run under test comes next. */
+async function devOpenedThenNewer() {
+  const { standIn, event } = await repoWithNewPackage();
+  const first = await act(standIn, event, { environments: 'dev' });
+  expect(prsOf(first).map((p) => [p.environment, p.operation, p.number])).toEqual([['dev', 'created', 1]]);
+  const newer = newPackage(NEWER);
+  const push = supplyChainPush(standIn, { [newer.path]: newer.content });
+  return { standIn, push, from: standIn.calls.length };
+}
+
 const isPullsRead = (c: CallRecord) => c.method === 'GET' && c.path.split('?')[0]!.endsWith('/pulls');
 const since = (standIn: StandIn, from: number) => standIn.calls.slice(from);
 
@@ -105,12 +115,7 @@ describe('the pull requests read beside the plan', () => {
   });
 
   it('an environments filter the config narrows (prod promotes): dev’s branch alone is read, its pull request updated', async () => {
-    const { standIn, event } = await repoWithNewPackage();
-    const first = await act(standIn, event, { environments: 'dev' });
-    expect(prsOf(first).map((p) => [p.environment, p.operation, p.number])).toEqual([['dev', 'created', 1]]);
-    const newer = newPackage(NEWER);
-    const push = supplyChainPush(standIn, { [newer.path]: newer.content });
-    const from = standIn.calls.length;
+    const { standIn, push, from } = await devOpenedThenNewer();
     // dev and prod asked for: prod promotes from staging, so only dev's pull request is planned.
     const run = await act(standIn, push, { environments: 'dev,prod' });
     expect(run.code, run.stdout).toBe(0);
@@ -120,12 +125,7 @@ describe('the pull requests read beside the plan', () => {
   });
 
   it('an open pull request for the expected branch is updated, not opened again', async () => {
-    const { standIn, event } = await repoWithNewPackage();
-    const first = await act(standIn, event, { environments: 'dev' });
-    expect(prsOf(first).map((p) => [p.environment, p.operation, p.number])).toEqual([['dev', 'created', 1]]);
-    const newer = newPackage(NEWER);
-    const push = supplyChainPush(standIn, { [newer.path]: newer.content });
-    const from = standIn.calls.length;
+    const { standIn, push, from } = await devOpenedThenNewer();
     const run = await act(standIn, push, { environments: 'dev' });
     expect(run.code, run.stdout).toBe(0);
     expect(prsOf(run).map((p) => [p.environment, p.operation, p.number])).toEqual([['dev', 'updated', 1]]);
