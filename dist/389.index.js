@@ -1998,7 +1998,7 @@ function requestHook({ pace, retries, retryUnitMs, wantRetry }) {
  *
  * It replaces @octokit/plugin-retry and @octokit/plugin-throttling, keeping what they did: their
  * Bottleneck limiters cost 15-25 ms of timers per request (setTimeout(0) yields, a limiter per
- * request), about a third of a one-pull-request run; a request that may go now now leaves at once.
+ * request), about a third of a one-pull-request run; a request that may go now leaves at once.
  */
 
 

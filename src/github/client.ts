@@ -11,7 +11,7 @@
  *
  * It replaces @octokit/plugin-retry and @octokit/plugin-throttling, keeping what they did: their
  * Bottleneck limiters cost 15-25 ms of timers per request (setTimeout(0) yields, a limiter per
- * request), about a third of a one-pull-request run; a request that may go now now leaves at once.
+ * request), about a third of a one-pull-request run; a request that may go now leaves at once.
  */
 import { Octokit } from '@octokit/rest';
 import type { RateBudget } from './budget.js';

@@ -7,9 +7,10 @@
  *
  * re2js is imported on first need, not at load: importing it builds its Unicode tables (by profile ~4 % of the
  * action's CPU, ~6 % of `flux-pkg validate`'s; the CLI's validate of examples/gitops measured 0.98× and 1.01× the
- * wall time before, within the machine's noise), which a repository whose schemas have no pattern never uses. The planner is synchronous, so the engine is loaded
- * ahead, by the loader (src/plan/load/load.ts, for every Package it reads): loadLinearEngineFor(schema). A schema with
- * a pattern compiled before that fails loudly (LinearEngineNotLoadedError), never unchecked.
+ * wall time before, within the machine's noise), which a repository whose schemas have no pattern never uses. The
+ * planner is synchronous, so the engine is loaded ahead, by the loader (src/plan/load/load.ts, for every Package
+ * it reads): loadLinearEngineFor(schema). A schema with a pattern compiled before that fails loudly
+ * (LinearEngineNotLoadedError), never unchecked.
  */
 import type { RE2JS } from 're2js';
 
